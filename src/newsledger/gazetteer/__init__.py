@@ -1,0 +1,1 @@
+"""Gazetteer stage."""

@@ -1,0 +1,312 @@
+"""The record model: what newsledger says about one article, as plain frozen dataclasses.
+
+Every record carries character offsets into `Article.text` (`start` inclusive, `end` exclusive), so an
+analyst can always go back to the sentence an answer came from. No spaCy object is ever stored here.
+
+`ArticleRecord.to_json()` / `ArticleRecord.from_json()` round-trip without loss; the JSON shape is the
+public contract described in DESIGN.md ("The record").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+RECORD_SCHEMA_VERSION = 1
+
+# Event and claim vocabularies (public values; see DESIGN.md).
+PLOVER_TYPES = (
+    "AGREE",
+    "ACCUSE",
+    "AID",
+    "ASSAULT",
+    "COERCE",
+    "CONSULT",
+    "COOPERATE",
+    "DEMAND",
+    "MOBILIZE",
+    "PROTEST",
+    "REJECT",
+    "REQUEST",
+    "RETREAT",
+    "SANCTION",
+    "SUPPORT",
+    "THREATEN",
+)
+EVENT_STATUSES = (
+    "reported",
+    "claimed",
+    "denied",
+    "unverified",
+    "planned",
+    "promised",
+    "conditional",
+    "negated",
+    "hypothetical",
+)
+CLAIM_STANCES = ("asserts", "denies", "uncertain", "unverified")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+REPORTER = "reporter"  # claimant / according_to when the outlet itself says it
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of article text: Unicode NFC, newlines unified. Offsets refer to this form."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def article_id_for(text: str) -> str:
+    """Article identity is the sha256 of the normalized text, so the same text is the same article."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the article text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Offsets only (a sentence, a paragraph); the text is recoverable from the article."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime, as supplied
+    language: str = "en"
+    source: str | None = None  # where it was read from (file path, feed URL, WARC record)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @classmethod
+    def from_text(cls, text: str, **meta: Any) -> Article:
+        """Build an Article from raw text: normalizes it and derives the id."""
+        normalized = normalize_text(text)
+        return cls(id=article_id_for(normalized), text=normalized, **meta)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or other named thing, with every mention of it in the article."""
+
+    id: str
+    name: str  # canonical name, titles and honorifics removed
+    type: str  # PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None  # person, armed group, government, political party, IGO, NGO, country, media
+    role: str | None = None  # e.g. "spokesman"
+    affiliation: str | None = None  # entity id
+    titles: tuple[str, ...] = ()  # honorifics and titles seen with the name ("Mullah", "General")
+    country: str | None = None  # ISO 3166-1 alpha-2 when the entity is or belongs to a country
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    mentions: tuple[Mention, ...] = ()
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO2
+    admin1: str | None = None
+    admin2: str | None = None
+    feature: str | None = None  # country, admin1, admin2, city, airport, ...
+    precision: int | None = None  # ACLED-style: 1 exact place, 2 near/district, 3 province, 4 country
+    score: float | None = None  # confidence of the chosen referent, 0-1
+    entity: str | None = None  # entity id when the place is also an entity
+    dateline: bool = False  # the report's origin ("TEHRAN (Iran News) –")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    id: str
+    text: str
+    start: int
+    end: int
+    value: str | None  # TIMEX3-style value: 2021-09-13, 2021-W36, P1W, 1996/2001, PAST_REF, ...
+    type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
+    precision: str | None = None  # day, week, weekend, month, year, night, duration, ...
+    anchor: str = "publication"  # what the value was resolved against: publication, quote, text, none
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct, partial, indirect
+    speaker: str | None = None  # entity id
+    speaker_text: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    polarity: str | None = None  # say, claim, deny, dismiss, confirm, warn, urge, pledge, ...
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    relayed_by: str | None = None  # entity id of a source that relays the statement
+
+
+@dataclass(frozen=True)
+class Quantity:
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    qualifier: str | None = None  # about, more than, at least, ...
+    unit: str | None = None  # people, percent, ...
+    according_to: str | None = None  # entity id or "reporter"
+    category: str | None = None  # killed, injured, arrested, displaced, evacuated, ...
+    event: str | None = None  # event id
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    value: str | None
+    precision: int | None = None  # ACLED time precision: 1 day, 2 week, 3 month or vaguer
+    time: str | None = None  # id of the TimeExpr it came from, None when defaulted
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    count: int | None
+    text: str | None = None
+    according_to: str | None = None  # entity id or "reporter"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str  # PLOVER type
+    trigger: Mention
+    sentence: TextSpan
+    mode: str | None = None
+    acled_type: str | None = None
+    acled_subtype: str | None = None
+    source: str | None = None  # entity id
+    target: str | None = None  # entity id
+    place: str | None = None  # place id
+    when: TimeRef | None = None
+    status: str = "reported"
+    according_to: str | None = None  # entity id or "reporter"
+    fatalities: Fatalities | None = None
+    claim: str | None = None  # claim id
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    claimant: str  # entity id or "reporter"
+    stance: str  # asserts, denies, uncertain, unverified
+    proposition: str
+    evidence: tuple[Mention, ...] = ()
+    disputes: tuple[str, ...] = ()  # claim ids it contradicts
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    pipeline: str = ""  # pipeline version that produced the record
+    schema: int = RECORD_SCHEMA_VERSION
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Deterministic JSON: same record, same bytes."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
+        return from_dict(cls, data)
+
+    @classmethod
+    def from_json(cls, text: str) -> ArticleRecord:
+        return cls.from_dict(json.loads(text))
+
+
+# --- JSON conversion -----------------------------------------------------------------------------
+# Written once, generically, from the dataclass field types, so adding a field needs no new code.
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError(f"not a record: {obj!r}")
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        out[f.name] = _to_jsonable(getattr(obj, f.name))
+    if isinstance(obj, Article):
+        out["chars"] = obj.chars
+    return out
+
+
+def _to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    if isinstance(value, (tuple, list)):
+        return [_to_jsonable(v) for v in value]
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _from_jsonable(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _from_jsonable(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return _from_jsonable(options[0], value)
+        for option in options:  # e.g. int | float: keep the JSON value's own type
+            if isinstance(option, type) and isinstance(value, option):
+                return value
+        return value
+    if origin is tuple:
+        (item_hint, *_rest) = typing.get_args(hint)
+        return tuple(_from_jsonable(item_hint, v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return from_dict(hint, value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value

@@ -1,0 +1,79 @@
+"""The single path from an Article to an ArticleRecord, used by the CLI, the store, the API and the batch runner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsledger.errors import Errors, InputError
+from newsledger.model import Article, ArticleRecord
+from newsledger.nlp.pipeline import pipeline_version
+from newsledger.nlp.state import attach_article, get_state
+
+
+def process_article(nlp: Language, article: Article) -> ArticleRecord:
+    """Run the pipeline on one article and return its record. Raises InputError if a component fails."""
+    (result,) = process_articles(nlp, [article])
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+def process_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16
+) -> Iterator[ArticleRecord | InputError]:
+    """Batched `process_article` through `nlp.pipe`, in input order.
+
+    A component that fails on one article must not take its batch with it: the batch is then re-run one
+    article at a time and the failing one comes back as an InputError naming it.
+    """
+    version = pipeline_version(nlp)
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _process_batch(nlp, batch, version)
+            batch = []
+    if batch:
+        yield from _process_batch(nlp, batch, version)
+
+
+def _process_batch(nlp: Language, batch: list[Article], version: str) -> Iterator[ArticleRecord | InputError]:
+    try:
+        docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        docs = None
+    if docs is not None:
+        for doc in docs:
+            yield record_from_doc(doc, version)
+        return
+    for article in batch:
+        try:
+            doc = nlp(_make_doc(nlp, article))
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            reason = Errors.E101.format(name=type(exc).__name__, reason=str(exc)[:200])
+            yield InputError(article.source or article.id, reason)
+            continue
+        yield record_from_doc(doc, version)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    return attach_article(nlp.make_doc(article.text), article)
+
+
+def record_from_doc(doc: Doc, version: str = "") -> ArticleRecord:
+    state = get_state(doc)
+    return ArticleRecord(
+        article=state.article,
+        entities=tuple(state.entities),
+        places=tuple(state.places),
+        times=tuple(state.times),
+        quotes=tuple(state.quotes),
+        quantities=tuple(state.quantities),
+        events=tuple(state.events),
+        claims=tuple(state.claims),
+        pipeline=version,
+        warnings=tuple(state.warnings),
+    )

@@ -1,0 +1,53 @@
+"""What our spaCy components leave on a Doc: plain records under one namespace, `doc._.newsledger`.
+
+Each component reads what the earlier ones wrote (quotes need entities; events need everything) and adds its
+own records. `process_article` turns the final state into an `ArticleRecord`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsledger.model import Article, Claim, Entity, Event, Place, Quantity, Quote, TimeExpr
+
+EXTENSION = "newsledger"
+
+
+@dataclass
+class DocState:
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # token index -> entity id, for every token inside an entity mention (filled by newsledger_entities)
+    entity_of_token: dict[int, str] = field(default_factory=dict)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+
+def get_state(doc: Doc) -> DocState:
+    """The doc's state; created from the doc's own text when the doc came from a user's pipeline."""
+    state = doc._.get(EXTENSION)
+    if state is None:
+        state = DocState(article=Article.from_text(doc.text))
+        doc._.set(EXTENSION, state)
+    return state
+
+
+def attach_article(doc: Doc, article: Article) -> Doc:
+    doc._.set(EXTENSION, DocState(article=article))
+    return doc
