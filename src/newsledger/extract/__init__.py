@@ -4,6 +4,6 @@ Importing this package registers the components with spaCy, so a user can add th
 `nlp.add_pipe("newsledger_entities")`. Each module also offers its extractor as a plain function.
 """
 
-from newsledger.extract import entities, events, places, quotes, times
+from newsledger.extract import claims, entities, events, places, quotes, times
 
-__all__ = ["entities", "events", "places", "quotes", "times"]
+__all__ = ["claims", "entities", "events", "places", "quotes", "times"]

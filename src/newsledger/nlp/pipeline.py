@@ -19,6 +19,7 @@ COMPONENTS = (
     "newsledger_times",
     "newsledger_quotes",
     "newsledger_events",
+    "newsledger_claims",  # quantities and casualties attached to events, claims and their disputes
 )
 
 

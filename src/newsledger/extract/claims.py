@@ -1,0 +1,14 @@
+"""Claims: placeholder component on the spine; the events issue fills it in."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsledger.nlp.state import get_state
+
+
+@Language.component("newsledger_claims", assigns=["doc._.newsledger"])
+def claims_component(doc: Doc) -> Doc:
+    get_state(doc)
+    return doc
