@@ -33,6 +33,14 @@ class Errors:
     # Store (store/)
     E301 = "[E301] cannot open database {url}: {reason}"
     E302 = "[E302] database schema is at revision {found}, this version needs {needed}; run `newsledger db upgrade`"
+    # Batch (batch/)
+    E701 = "[E701] cannot reach the Dask scheduler at {address}: {reason}"
+    E702 = "[E702] no such file or folder"
+    E703 = "[E703] broken Parquet file: {reason}"
+    E704 = "[E704] {path} is not a batch output (no {manifest})"
+    E705 = "[E705] partition {index} failed on the cluster: {reason}"
+    E706 = "[E706] the batch in {path} is unfinished ({done} of {planned} partitions); run the same batch again"
+    E707 = "[E707] the batch in {path} is unreadable: {reason}"
 
 
 class NewsledgerError(Exception):
