@@ -1,0 +1,342 @@
+"""The ledger's tables: one SQLAlchemy Core schema for SQLite and PostgreSQL.
+
+Conventions, so that readers (API, web, export) can query without surprises:
+- every per-article table has an integer surrogate key `pk` and the record's own id in `id`, unique together
+  with `article_id`; rows of an article are deleted with it (`ON DELETE CASCADE`);
+- character offsets are `start_char` / `end_char` (`end` is reserved in SQL);
+- dates are ISO strings (`YYYY-MM-DD`, or TIMEX3 values as the record has them) so that both backends sort
+  and compare them the same way; `event_date` on events is the day an event is filed under (its own date
+  when known to the day or week, else the publication date);
+- JSON columns hold lists/objects exactly as in the public record.
+
+The schema changes only through Alembic migrations in `store/migrations/` (this module is their target).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(64)  # article ids are sha256 hex; record ids are short ("e3", "ev1")
+
+
+def _article_fk() -> Column[str]:
+    return Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),  # sha256 of the normalized text
+    Column("url", Text),
+    Column("outlet", String(200), index=True),
+    Column("title", Text),
+    Column("published", String(32), index=True),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("source", Text),  # where it was read from
+    Column("chars", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("pipeline", String(200), nullable=False, index=True),  # version that produced the record
+    Column("schema_version", Integer, nullable=False),
+    Column("record", Text, nullable=False),  # ArticleRecord.to_json(): the lossless copy
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False, unique=True),  # stable identity key chosen by resolve/
+    Column("name", Text, nullable=False),
+    Column("type", String(20)),
+    Column("kind", String(40)),
+    Column("country", String(2)),
+    Column("aliases", JSON, nullable=False),  # every surface name seen across articles
+    Column("roles", JSON, nullable=False),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Column("n_mentions", Integer, nullable=False, default=0),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("kind", String(40)),
+    Column("role", Text),
+    Column("affiliation", String(40)),
+    Column("country", String(2)),
+    Column("aliases", JSON, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="SET NULL"), index=True),
+    UniqueConstraint("article_id", "id"),
+    Index("ix_entities_name", "name"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("entity_id", String(40), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_article_entity", "article_id", "entity_id"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("geonameid", Integer, index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(2), index=True),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("feature", String(40)),
+    Column("precision", Integer),
+    Column("score", Float),
+    Column("dateline", Boolean, nullable=False, default=False),
+    Column("mentions", JSON, nullable=False),
+    UniqueConstraint("article_id", "id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("value", String(64)),
+    Column("type", String(16)),
+    Column("precision", String(20)),
+    Column("anchor", String(20)),
+    UniqueConstraint("article_id", "id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", String(40)),  # entity id within the article
+    Column("speaker_text", Text),
+    Column("speaker_name", Text, index=True),  # canonical name of the speaker entity
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="SET NULL"), index=True),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("polarity", String(20)),
+    UniqueConstraint("article_id", "id"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("value", Float),
+    Column("qualifier", String(40)),
+    Column("unit", String(40)),
+    Column("according_to", String(40)),
+    Column("category", String(40)),
+    Column("event_id", String(40)),
+    UniqueConstraint("article_id", "id"),
+)
+
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False, unique=True),  # stable across re-resolution (first member)
+    Column("type", String(20), nullable=False, index=True),
+    Column("family", String(20), nullable=False),
+    Column("date_min", String(32), index=True),
+    Column("date_max", String(32)),
+    Column("country", String(2), index=True),
+    Column("admin1", Text),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("n_asserting_outlets", Integer, nullable=False),  # independent outlets that report it as fact/claim
+    Column("n_disputing_outlets", Integer, nullable=False),  # outlets carrying a denial or disputing claim
+    Column("fatalities_min", Integer),
+    Column("fatalities_max", Integer),
+    Column("fatalities_by_source", JSON, nullable=False),  # [{outlet, article_id, count, text, according_to}]
+    Column("status", String(20), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("type", String(20), nullable=False, index=True),
+    Column("mode", String(40)),
+    Column("acled_type", String(60)),
+    Column("acled_subtype", String(80)),
+    Column("trigger_text", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("source_entity", String(40)),
+    Column("target_entity", String(40)),
+    Column("source_name", Text),
+    Column("target_name", Text),
+    Column("source_actor_id", Integer, ForeignKey("actors.id", ondelete="SET NULL"), index=True),
+    Column("target_actor_id", Integer, ForeignKey("actors.id", ondelete="SET NULL"), index=True),
+    Column("place_id", String(40)),
+    Column("location", Text),
+    Column("country", String(2), index=True),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("when_value", String(64)),
+    Column("time_precision", Integer),
+    Column("event_date", String(32), index=True),
+    Column("status", String(20), nullable=False, index=True),
+    Column("according_to", String(40)),
+    Column("fatalities", Integer),
+    Column("fatalities_text", Text),
+    Column("fatalities_according_to", String(40)),
+    Column("claim_id", String(40)),
+    Column("confidence", Float),
+    Column("outlet", String(200)),
+    Column("published", String(32)),
+    Column("cluster_id", Integer, ForeignKey("event_clusters.id", ondelete="SET NULL"), index=True),
+    UniqueConstraint("article_id", "id"),
+)
+
+event_cluster_members = Table(
+    "event_cluster_members",
+    metadata,
+    Column("cluster_id", Integer, ForeignKey("event_clusters.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", ID, nullable=False, index=True),
+    Column("outlet", String(200)),
+    Column("fatalities", Integer),
+    Column("similarity", Float),  # to the cluster's first member; 1.0 for the first
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("id", String(40), nullable=False),
+    Column("claimant", String(40), nullable=False),  # entity id or "reporter"
+    Column("claimant_name", Text),
+    Column("claimant_actor_id", Integer, ForeignKey("actors.id", ondelete="SET NULL"), index=True),
+    Column("stance", String(20), nullable=False, index=True),
+    Column("proposition", Text, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("disputes", JSON, nullable=False),  # claim ids within the same article, as in the record
+    Column("outlet", String(200)),
+    Column("published", String(32)),
+    Column("cluster_id", Integer, ForeignKey("event_clusters.id", ondelete="SET NULL"), index=True),
+    UniqueConstraint("article_id", "id"),
+)
+
+claim_disputes = Table(
+    "claim_disputes",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("claim_pk", Integer, ForeignKey("claims.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("disputed_pk", Integer, ForeignKey("claims.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("cross_article", Boolean, nullable=False),
+    Column("origin", String(20), nullable=False),  # "record" (the extractor said so) or "resolve"
+    Column("score", Float),
+    UniqueConstraint("claim_pk", "disputed_pk"),
+)
+
+rejected = Table(
+    "rejected",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("code", String(8), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Review (filled by the analyst's desk): one row per reviewed event, and an audit log of every change.
+event_reviews = Table(
+    "event_reviews",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(20), nullable=False),  # confirmed, corrected, rejected
+    Column("corrections", JSON, nullable=False),  # {column: new value} over the events row
+    Column("reviewer", String(200), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("who", String(200), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(200), nullable=False),  # e.g. "event:17", "cluster:3"
+    Column("before", JSON),
+    Column("after", JSON),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("token_hash", String(128), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+RECORD_TABLES = (entities, mentions, places, times, quotes, quantities, events, claims)
