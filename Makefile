@@ -23,8 +23,8 @@ example: setup
 	$(BIN)/newsledger extract examples/panjshir.txt --published 2021-09-06 --outlet "Iran News" --format table
 
 lint: setup-dev
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: setup-dev
