@@ -1,9 +1,90 @@
-"""Commands of the batch stage (added by its issue)."""
+"""Commands of the batch stage: `newsledger batch` (inputs to Parquet on a Dask cluster)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from newsledger.batch.run import DEFAULT_PARTITION_SIZE, DEFAULT_WORKERS
+
+
+def batch(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .html, .json, .jsonl, .parquet) or folders of them.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (Parquet datasets, manifest, rejected inputs).")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of a Dask scheduler (tcp://HOST:PORT); without it a local cluster is started."),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = DEFAULT_WORKERS,
+    partition_size: Annotated[
+        int, typer.Option(min=1, help="Articles per partition (the unit of work and of resuming).")
+    ] = DEFAULT_PARTITION_SIZE,
+    limit: Annotated[int | None, typer.Option(min=1, help="Process only the first N articles.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Reject input files larger than this many bytes.")] = 20_000_000,
+) -> None:
+    """Process many articles on a Dask cluster into Parquet; run it again to resume an interrupted batch."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsledger.batch.run import dashboard_address, dask_client, run_batch
+    from newsledger.cli import fail
+    from newsledger.errors import NewsledgerError
+
+    console = Console(stderr=True)
+    for path in inputs:
+        if not path.exists():
+            raise fail(f"{path}: no such file or folder", code=2)
+    try:
+        with (
+            dask_client(scheduler=scheduler, workers=workers) as client,
+            Progress(
+                TextColumn("[bold]batch"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("partitions{task.description}"),
+                TimeElapsedColumn(),
+                console=console,
+                transient=False,
+            ) as progress,
+        ):
+            if scheduler is None and dashboard_address() is not None:
+                console.print(f"Dask dashboard: {client.dashboard_link}")
+            task = progress.add_task(" (reading inputs)", total=None)
+
+            def show(finished: int, planned: int, reading_done: bool) -> None:
+                description = "" if reading_done else " (reading inputs)"
+                progress.update(task, completed=finished, total=planned, description=description)
+
+            summary = run_batch(
+                inputs,
+                out,
+                client=client,
+                partition_size=partition_size,
+                limit=limit,
+                max_bytes=max_bytes,
+                progress=show,
+            )
+    except NewsledgerError as exc:
+        raise fail(str(exc)) from None
+    for error in summary.rejected:
+        typer.echo(f"newsledger: error: {error}", err=True)
+    for failure in summary.failed:
+        typer.echo(f"newsledger: error: {failure}", err=True)
+    typer.echo(
+        f"{summary.articles} articles in {summary.partitions} partitions "
+        f"({summary.processed} processed, {summary.skipped} already done), "
+        f"{len(summary.rejected)} rejected, {summary.duplicates} duplicates -> {out}"
+    )
+    if not summary.complete:
+        typer.echo("newsledger: error: the batch is unfinished; run the same command again to resume", err=True)
+    if summary.rejected or not summary.complete:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
+    app.command(name="batch")(batch)

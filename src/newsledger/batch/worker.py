@@ -1,0 +1,88 @@
+"""What runs on a Dask worker: one partition through `process_articles`, its records turned into Arrow tables.
+
+The spaCy pipeline (and whatever its components load, such as the gazetteer) is loaded once per worker process:
+`load_nlp` is cached per process, and the `PipelinePreload` plugin fills that cache when the worker starts, so
+no task pays for it and a worker that cannot load the model fails at once rather than on every task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from newsledger.batch.inputs import Partition
+from newsledger.batch.tables import record_tables
+from newsledger.errors import InputError
+from newsledger.model import Article, ArticleRecord
+from newsledger.nlp import COMPONENTS, MODEL, load_nlp, process_articles
+
+PIPE_BATCH_SIZE = 16
+WARM_UP_TEXT = "The minister said on Monday that talks with the rebels would resume in the capital next week."
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Which pipeline the workers run (the default is the one `newsledger extract` runs)."""
+
+    model: str = MODEL
+    components: tuple[str, ...] = COMPONENTS
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    index: int
+    digest: str
+    tables: dict[tuple[str, str], pa.Table]
+    articles: int
+    rejected: tuple[tuple[str, str], ...]  # (source, reason) of articles the pipeline failed on
+
+
+def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec()) -> PartitionResult:
+    """The records of one partition as tables, plus the articles that failed (which never stop the partition)."""
+    nlp = load_nlp(spec.model, spec.components)
+    records: list[ArticleRecord] = []
+    rejected: list[tuple[str, str]] = []
+    for result in process_articles(nlp, partition.articles, batch_size=PIPE_BATCH_SIZE):
+        if isinstance(result, InputError):
+            rejected.append((result.source, result.reason))
+        else:
+            records.append(result)
+    return PartitionResult(
+        index=partition.index,
+        digest=partition.digest,
+        tables=record_tables(records),
+        articles=len(records),
+        rejected=tuple(rejected),
+    )
+
+
+def warm_up(spec: PipelineSpec = PipelineSpec()) -> str:
+    """Load the pipeline and run it once, so lazily loaded resources are in memory before the first task."""
+    nlp = load_nlp(spec.model, spec.components)
+    list(process_articles(nlp, [Article.from_text(WARM_UP_TEXT, published="2000-01-03")]))
+    return spec.model
+
+
+def peak_rss_bytes() -> int:
+    """Peak resident memory of this process (run on each worker through `client.run`)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # Linux reports kilobytes, macOS bytes
+
+
+class PipelinePreload(WorkerPlugin):
+    """Loads the pipeline when a worker starts (and on every worker that joins later)."""
+
+    name = "newsledger-pipeline"
+
+    def __init__(self, spec: PipelineSpec = PipelineSpec()) -> None:
+        self.spec = spec
+
+    async def setup(self, worker: Any) -> None:
+        # Off the event loop, so the worker keeps answering the scheduler's heartbeats while the model loads.
+        await asyncio.get_running_loop().run_in_executor(None, warm_up, self.spec)
