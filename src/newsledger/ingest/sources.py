@@ -1,0 +1,246 @@
+"""Where articles come from, beyond one file: folders (recursive), RSS/Atom feeds (a file or a URL), WARC archives.
+
+`iter_articles(paths)` yields `Article` or `InputError` for every input it finds, in a stable order (folders
+sorted), and never raises for bad input. Single files are read by `ingest/read.py`; a feed's entries become
+articles through their linked pages (fetched and extracted by trafilatura) or, when a page cannot be fetched,
+through the content the feed itself carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsledger.errors import Errors, InputError
+from newsledger.ingest.read import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    ArticleMeta,
+    ReadResult,
+    read_bytes,
+    read_path,
+)
+
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+Fetcher = Callable[[str], str | None]
+
+
+def is_url(text: str) -> bool:
+    return re.match(r"^https?://", text, re.IGNORECASE) is not None
+
+
+def fetch_page(url: str) -> str | None:
+    """Download a page with trafilatura (its own timeouts and size limits); None when it cannot."""
+    import trafilatura
+
+    try:
+        return trafilatura.fetch_url(url)
+    except Exception:  # noqa: BLE001 - any network failure means: use what the feed carries
+        return None
+
+
+def iter_articles(
+    paths: Iterable[str | Path],
+    *,
+    meta: ArticleMeta = ArticleMeta(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fetch: Fetcher | None = fetch_page,
+) -> Iterator[ReadResult]:
+    """Every article under the given paths: files, folders, feed files or feed URLs, WARC files.
+    `fetch=None` never touches the network (feed entries then use the content the feed carries)."""
+    for raw in paths:
+        text = str(raw)
+        if is_url(text):
+            yield from read_feed_url(text, meta=meta, max_bytes=max_bytes, fetch=fetch)
+            continue
+        path = Path(text)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from read_source_file(child, meta=meta, max_bytes=max_bytes, fetch=fetch)
+        elif path.is_file():
+            yield from read_source_file(path, meta=meta, max_bytes=max_bytes, fetch=fetch)
+        else:
+            yield InputError(text, Errors.E010.format(reason="no such file or folder"))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, sorted, skipping hidden files and folders (editor backups, .git)."""
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_source_file(
+    path: Path, *, meta: ArticleMeta = ArticleMeta(), max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        yield from read_warc(path, meta=meta, max_bytes=max_bytes)
+        return
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_feed(path)):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(str(path), Errors.E010.format(reason=exc.strerror or type(exc).__name__))
+            return
+        yield from read_feed(data, source=str(path), meta=meta, max_bytes=max_bytes, fetch=fetch)
+        return
+    yield from read_path(path, meta=meta, max_bytes=max_bytes)
+
+
+def _looks_like_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lower()
+    except OSError:
+        return False
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+# --- feeds -----------------------------------------------------------------------------------------
+
+
+def read_feed_url(
+    url: str, *, meta: ArticleMeta = ArticleMeta(), max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    if fetch is None:
+        yield InputError(url, Errors.E010.format(reason="fetching from the network is disabled"))
+        return
+    body = fetch(url)
+    if not body:
+        yield InputError(url, Errors.E010.format(reason="cannot download the feed"))
+        return
+    yield from read_feed(body.encode("utf-8"), source=url, meta=meta, max_bytes=max_bytes, fetch=fetch)
+
+
+def read_feed(
+    data: bytes,
+    *,
+    source: str,
+    meta: ArticleMeta = ArticleMeta(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fetch: Fetcher | None = None,
+) -> Iterator[ReadResult]:
+    """One article per feed entry: the linked page when it can be fetched, else the entry's own content."""
+    import feedparser
+
+    if len(data) > max_bytes:
+        yield InputError(source, Errors.E002.format(size=len(data), limit=max_bytes))
+        return
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = str(parsed.get("bozo_exception") or "no entries")
+        yield InputError(source, Errors.E013.format(reason=reason[:200]))
+        return
+    outlet = meta.outlet or parsed.feed.get("title") or None
+    for index, entry in enumerate(parsed.entries):
+        link = entry.get("link") or None
+        entry_source = f"{source}#{link or index}"
+        entry_meta = ArticleMeta(
+            url=link or meta.url,
+            outlet=outlet,
+            title=entry.get("title") or meta.title,
+            published=meta.published or _entry_date(entry),
+        )
+        page = fetch(link) if (fetch is not None and link) else None
+        if page:
+            results = list(
+                read_bytes(
+                    page.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes
+                )
+            )
+            if any(not isinstance(r, InputError) for r in results):
+                yield from results
+                continue
+        content = _entry_content(entry)
+        if not content:
+            yield InputError(
+                entry_source, Errors.E013.format(reason="entry has no content and its page was not fetched")
+            )
+            continue
+        yield from read_bytes(
+            content.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes
+        )
+
+
+def _entry_content(entry: Any) -> str | None:
+    for item in entry.get("content") or []:
+        value = item.get("value")
+        if value and value.strip():
+            return _as_html(str(value))
+    summary = entry.get("summary")
+    return _as_html(str(summary)) if summary and summary.strip() else None
+
+
+def _as_html(fragment: str) -> str:
+    # trafilatura wants a page; a feed's content is a fragment, so it gets a minimal document around it.
+    return f"<html><body><article>{fragment}</article></body></html>"
+
+
+def _entry_date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        value = entry.get(key)
+        if value:
+            return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+    return None
+
+
+# --- WARC ------------------------------------------------------------------------------------------
+
+
+def read_warc(
+    path: Path, *, meta: ArticleMeta = ArticleMeta(), max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ReadResult]:
+    """One article per HTML `response` record (or `resource` record) of a WARC file (.warc or .warc.gz)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(source, Errors.E010.format(reason=exc.strerror or type(exc).__name__))
+        return
+    with handle:
+        index = 0
+        try:
+            for record in ArchiveIterator(handle):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                index += 1
+                uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {index}"
+                record_source = f"{source}#{uri}"
+                content_type = ""
+                if record.http_headers is not None:
+                    status = record.http_headers.get_statuscode()
+                    if status and not status.startswith("2"):
+                        continue  # redirects and errors carry no article
+                    content_type = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    content_type = record.rec_headers.get_header("Content-Type") or ""
+                if content_type and not any(kind in content_type.lower() for kind in ("html", "text/plain")):
+                    continue  # images, scripts and style sheets are not articles
+                payload = record.content_stream().read(max_bytes + 1)
+                warc_date = record.rec_headers.get_header("WARC-Date")
+                record_meta = ArticleMeta(
+                    url=meta.url or (uri if is_url(uri) else None),
+                    outlet=meta.outlet,
+                    title=meta.title,
+                    published=meta.published or (warc_date[:10] if warc_date else None),
+                )
+                suffix = ".txt" if "text/plain" in content_type.lower() else ".html"
+                yield from read_bytes(
+                    payload, source=record_source, suffix=suffix, meta=record_meta, max_bytes=max_bytes
+                )
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+            yield InputError(
+                source, Errors.E014.format(reason=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
+            )

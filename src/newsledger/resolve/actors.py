@@ -1,0 +1,204 @@
+"""Actors across articles: the same person or group named in many reports becomes one actor with every alias.
+
+People: two names are the same person when they have the same number of name parts and every part matches
+as a spelling variant (same consonant skeleton, e.g. Ahmad/Ahmed, Massoud/Masood, or a close string match).
+A different given name, or an extra name part (a father and son often differ by one), keeps them apart. A
+surname alone joins a full name only when exactly one known person carries that surname. Groups, countries
+and organisations: the same normalized name or a shared alias (an acronym given in the article).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+# Honorifics and titles dropped before comparing names (general knowledge, any report of the kind).
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady mullah maulvi mawlawi sheikh shaikh sayed syed haji hajji
+    imam ayatollah general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral
+    sergeant sgt president vice prime minister foreign defence defense interior finance secretary
+    spokesman spokeswoman spokesperson chief deputy senator sen rep representative governor gov mayor
+    king queen prince princess emir sultan pope cardinal bishop rev reverend father brother the""".split()
+)
+PERSON_TYPES = frozenset({"PERSON"})
+GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+ACTOR_TYPES = PERSON_TYPES | GROUP_TYPES
+
+
+@dataclass
+class EntityRef:
+    """One article's entity, as the resolver sees it."""
+
+    pk: int
+    article_id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    country: str | None = None
+    role: str | None = None
+    mentions: int = 1
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str
+    type: str
+    members: list[EntityRef] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        names: Counter[str] = Counter()
+        for ref in self.members:
+            names[ref.name] += ref.mentions
+            for alias in ref.aliases:
+                names[alias] += 0
+        return sorted(names, key=lambda n: (-names[n], n))
+
+    @property
+    def roles(self) -> list[str]:
+        return sorted({ref.role for ref in self.members if ref.role})
+
+    @property
+    def kind(self) -> str | None:
+        kinds = Counter(ref.kind for ref in self.members if ref.kind)
+        return kinds.most_common(1)[0][0] if kinds else None
+
+    @property
+    def country(self) -> str | None:
+        countries = Counter(ref.country for ref in self.members if ref.country)
+        return countries.most_common(1)[0][0] if countries else None
+
+
+def name_parts(name: str) -> list[str]:
+    """Lower-case ASCII name parts without titles or punctuation: "Gen. Ahmad Massoud" -> ["ahmad", "massoud"]."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    folded = re.sub(r"['’`]s\b", "", folded)
+    parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p]
+    kept = [p for p in parts if p not in TITLE_WORDS]
+    return kept or parts
+
+
+def skeleton(part: str) -> str:
+    """Consonant skeleton of a name part: spelling variants of transliterated names share it
+    (ahmad/ahmed -> hmd, massoud/masood -> msd, mohammad/muhammad -> mhmd)."""
+    if not part:
+        return part
+    body = re.sub(r"[aeiouyw]", "", part[1:])
+    body = re.sub(r"(.)\1+", r"\1", part[0] + body)
+    return re.sub(r"^[aeiouyw]", "", body) or part
+
+
+def same_name_part(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3:
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Full names (two parts or more) of the same person: same number of parts, every part a variant."""
+    return len(a) == len(b) and len(a) >= 2 and all(same_name_part(x, y) for x, y in zip(a, b, strict=True))
+
+
+def group_key(name: str) -> str:
+    parts = name_parts(name)
+    return " ".join(parts)
+
+
+def resolve_actors(refs: Sequence[EntityRef]) -> list[Actor]:
+    """Group entity references into actors (only types PERSON, ORG, NORP, GPE are actors)."""
+    people = [r for r in refs if r.type in PERSON_TYPES]
+    groups = [r for r in refs if r.type in GROUP_TYPES]
+    return _resolve_people(people) + _resolve_groups(groups)
+
+
+def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
+    full: list[tuple[list[str], list[EntityRef]]] = []  # (name parts of the first, members)
+    single: dict[str, list[EntityRef]] = defaultdict(list)
+    # Longest names first, so that a full name founds the actor a variant joins.
+    for ref in sorted(refs, key=lambda r: (-len(name_parts(r.name)), r.name, r.pk)):
+        parts = name_parts(ref.name)
+        if len(parts) < 2:
+            single[parts[0] if parts else ref.name.lower()].append(ref)
+            continue
+        for known_parts, members in full:
+            if same_person(parts, known_parts):
+                members.append(ref)
+                break
+        else:
+            full.append((parts, [ref]))
+    actors = [
+        Actor(key="person:" + " ".join(skeleton(p) for p in parts), name="", type="PERSON", members=members)
+        for parts, members in full
+    ]
+    by_surname: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        surnames = {skeleton(name_parts(ref.name)[-1]) for ref in actor.members}
+        for surname in surnames:
+            by_surname[surname].append(actor)
+    for part, members in single.items():
+        owners = by_surname.get(skeleton(part), [])
+        if len(owners) == 1:  # one known person with that surname: the short form is that person
+            owners[0].members.extend(members)
+        else:  # unknown or ambiguous (two people share the surname): an actor of its own
+            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=list(members)))
+    return [_named(actor) for actor in _unique_keys(actors)]
+
+
+def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with_key: dict[str, int] = {}
+    for index, ref in enumerate(refs):
+        keys = {group_key(ref.name)} | {group_key(a) for a in ref.aliases if len(group_key(a)) >= 3}
+        for key in keys:
+            if not key:
+                continue
+            if key in first_with_key:
+                parent[find(index)] = find(first_with_key[key])
+            else:
+                first_with_key[key] = index
+    grouped: dict[int, list[EntityRef]] = defaultdict(list)
+    for index, ref in enumerate(refs):
+        grouped[find(index)].append(ref)
+    actors = []
+    for members in grouped.values():
+        actor = _named(Actor(key="", name="", type="", members=members))
+        types = Counter(ref.type for ref in members)
+        actor.type = types.most_common(1)[0][0]
+        actor.key = "group:" + min(group_key(ref.name) or ref.name.lower() for ref in members)
+        actors.append(actor)
+    return _unique_keys(actors)
+
+
+def _named(actor: Actor) -> Actor:
+    """The actor's name: its most mentioned full form (longest on ties)."""
+    weights: Counter[str] = Counter()
+    for ref in actor.members:
+        weights[ref.name] += ref.mentions
+    actor.name = max(weights, key=lambda n: (len(name_parts(n)) >= 2, weights[n], len(n), n))
+    return actor
+
+
+def _unique_keys(actors: list[Actor]) -> list[Actor]:
+    seen: Counter[str] = Counter()
+    for actor in actors:
+        seen[actor.key] += 1
+        if seen[actor.key] > 1:
+            actor.key = f"{actor.key}#{seen[actor.key]}"
+    return actors

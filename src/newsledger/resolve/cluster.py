@@ -1,0 +1,76 @@
+"""Agglomerative clustering with a pairwise score, inside blocks: the one algorithm behind event clusters
+(store) and the ECB+ evaluation, so what is scored is what runs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+CANNOT_LINK = -1.0  # a score below zero vetoes the pair (and so the merge of clusters holding it)
+
+
+def cluster_items(
+    items: Sequence[T],
+    *,
+    score: Callable[[T, T], float],
+    threshold: float,
+    block: Callable[[T], Hashable] | None = None,
+    linkage: str = "average",
+) -> list[list[int]]:
+    """Clusters of item indices. Items are only compared inside their block (`block(item)`); two clusters are
+    merged while the best average (or single/complete) pairwise score between them reaches `threshold`; any
+    vetoed pair (score < 0) between two clusters keeps them apart."""
+    blocks: dict[Hashable, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        blocks[block(item) if block else 0].append(index)
+    clusters: list[list[int]] = []
+    for members in blocks.values():
+        clusters.extend(_cluster_block(items, members, score, threshold, linkage))
+    return sorted(clusters, key=lambda c: c[0])
+
+
+def _cluster_block(
+    items: Sequence[T],
+    members: list[int],
+    score: Callable[[T, T], float],
+    threshold: float,
+    linkage: str,
+) -> list[list[int]]:
+    n = len(members)
+    if n == 1:
+        return [members]
+    values = np.zeros((n, n))
+    for a in range(n):
+        for b in range(a + 1, n):
+            values[a, b] = values[b, a] = score(items[members[a]], items[members[b]])
+    vetoed = values < 0
+    # Lance-Williams updates: `link` holds the sum (average linkage), max (single) or min (complete) of the
+    # pairwise scores between current groups; sizes turn sums into averages.
+    link = np.where(vetoed, 0.0, values)
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    groups: dict[int, list[int]] = {a: [a] for a in range(n)}
+    while len(groups) > 1:
+        current = link / np.outer(sizes, sizes) if linkage == "average" else link.copy()
+        mask = vetoed | ~np.outer(alive, alive)
+        np.fill_diagonal(mask, True)
+        current[mask] = -np.inf
+        flat = int(np.argmax(current))
+        i, j = divmod(flat, n)
+        if current[i, j] < threshold:
+            break
+        if linkage == "single":
+            link[i, :] = link[:, i] = np.maximum(link[i, :], link[j, :])
+        elif linkage == "complete":
+            link[i, :] = link[:, i] = np.minimum(link[i, :], link[j, :])
+        else:
+            link[i, :] = link[:, i] = link[i, :] + link[j, :]
+        vetoed[i, :] = vetoed[:, i] = vetoed[i, :] | vetoed[j, :]
+        sizes[i] += sizes[j]
+        alive[j] = False
+        groups[i] = sorted(groups[i] + groups.pop(j))
+    return [[members[a] for a in group] for group in groups.values()]

@@ -1,0 +1,276 @@
+"""Cross-article resolution over a whole store: actors, event clusters, claim disputes. Re-runnable: every run
+recomputes from the stored records and rewrites the resolved tables in one transaction (actor and cluster ids
+are kept for identities that persist, through their stable keys)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+
+from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
+from newsledger.resolve.claims import ClaimRef, cross_article_disputes
+from newsledger.resolve.events import EventReport, cluster_reports, cluster_summary, outlet_of
+from newsledger.store import schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from newsledger.store.db import Store
+
+
+@dataclass
+class ResolveSummary:
+    actors: int = 0
+    clusters: int = 0
+    multi_report_clusters: int = 0
+    cross_article_disputes: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+def resolve_store(store: Store, *, cluster_threshold: float = 0.6) -> ResolveSummary:
+    summary = ResolveSummary()
+    with store.writing() as conn:
+        actor_of_entity = _resolve_actor_rows(conn, summary)
+        _attach_actors(conn, actor_of_entity)
+        cluster_of_event = _resolve_cluster_rows(conn, summary, threshold=cluster_threshold)
+        _resolve_claim_rows(conn, cluster_of_event, summary)
+    return summary
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+
+def _resolve_actor_rows(conn: Connection, summary: ResolveSummary) -> dict[tuple[str, str], int]:
+    en, mn = schema.entities, schema.mentions
+    mention_counts = {
+        (row.article_id, row.entity_id): row.n
+        for row in conn.execute(
+            select(mn.c.article_id, mn.c.entity_id, func.count().label("n")).group_by(mn.c.article_id, mn.c.entity_id)
+        )
+    }
+    refs = [
+        EntityRef(
+            pk=row.pk,
+            article_id=row.article_id,
+            name=row.name,
+            type=row.type,
+            aliases=tuple(row.aliases or ()),
+            kind=row.kind,
+            country=row.country,
+            role=row.role,
+            mentions=mention_counts.get((row.article_id, row.id), 1),
+        )
+        for row in conn.execute(select(en).where(en.c.type.in_(sorted(ACTOR_TYPES))))
+    ]
+    entity_ids = {row.pk: row.id for row in conn.execute(select(en.c.pk, en.c.id))}
+    actors = resolve_actors(refs)
+    existing = {row.key: row.id for row in conn.execute(select(schema.actors.c.key, schema.actors.c.id))}
+    kept_ids = {existing[a.key] for a in actors if a.key in existing}
+    conn.execute(update(en).values(actor_id=None))
+    for table, column in _ACTOR_COLUMNS:
+        conn.execute(update(table).values({column: None}))
+    conn.execute(delete(schema.actors).where(schema.actors.c.id.not_in(kept_ids)))
+    actor_of_entity: dict[tuple[str, str], int] = {}
+    entity_updates = []
+    for actor in actors:
+        values = _actor_values(actor)
+        if actor.key in existing:
+            actor_id = existing[actor.key]
+            conn.execute(update(schema.actors).where(schema.actors.c.id == actor_id).values(**values))
+        else:
+            actor_id = conn.execute(
+                insert(schema.actors).values(key=actor.key, **values).returning(schema.actors.c.id)
+            ).scalar_one()
+        for ref in actor.members:
+            actor_of_entity[(ref.article_id, entity_ids[ref.pk])] = actor_id
+            entity_updates.append({"b_pk": ref.pk, "b_actor": actor_id})
+    if entity_updates:
+        conn.execute(
+            update(en).where(en.c.pk == bindparam("b_pk")).values(actor_id=bindparam("b_actor")), entity_updates
+        )
+    summary.actors = len(actors)
+    return actor_of_entity
+
+
+_ACTOR_COLUMNS = (
+    (schema.events, "source_actor_id"),
+    (schema.events, "target_actor_id"),
+    (schema.quotes, "actor_id"),
+    (schema.claims, "claimant_actor_id"),
+)
+
+
+def _actor_values(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "type": actor.type,
+        "kind": actor.kind,
+        "country": actor.country,
+        "aliases": actor.aliases,
+        "roles": actor.roles,
+        "n_articles": len({ref.article_id for ref in actor.members}),
+        "n_mentions": sum(ref.mentions for ref in actor.members),
+    }
+
+
+def _attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int]) -> None:
+    """Point events (source, target), quotes (speaker) and claims (claimant) at the resolved actors."""
+    ev, qt, cl = schema.events, schema.quotes, schema.claims
+    for table, entity_column, actor_column in (
+        (ev, ev.c.source_entity, "source_actor_id"),
+        (ev, ev.c.target_entity, "target_actor_id"),
+        (qt, qt.c.speaker, "actor_id"),
+        (cl, cl.c.claimant, "claimant_actor_id"),
+    ):
+        updates = [
+            {"b_pk": row.pk, "b_actor": actor_of_entity[(row.article_id, row.entity)]}
+            for row in conn.execute(
+                select(table.c.pk, table.c.article_id, entity_column.label("entity")).where(entity_column.is_not(None))
+            )
+            if (row.article_id, row.entity) in actor_of_entity
+        ]
+        if updates:
+            conn.execute(
+                update(table).where(table.c.pk == bindparam("b_pk")).values({actor_column: bindparam("b_actor")}),
+                updates,
+            )
+
+
+# --- event clusters --------------------------------------------------------------------------------
+
+
+def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary, *, threshold: float) -> dict[int, int]:
+    ev, cl, cd = schema.events, schema.claims, schema.claim_disputes
+    reports = [
+        EventReport(
+            pk=row.pk,
+            article_id=row.article_id,
+            outlet=row.outlet,
+            type=row.type,
+            date=row.event_date,
+            time_precision=row.time_precision,
+            location=row.location,
+            country=row.country,
+            admin1=row.admin1,
+            lat=row.lat,
+            lon=row.lon,
+            geo_precision=row.geo_precision,
+            source_actor=row.source_actor_id,
+            target_actor=row.target_actor_id,
+            status=row.status,
+            fatalities=row.fatalities,
+            trigger=row.trigger_text,
+        )
+        for row in conn.execute(select(ev).order_by(ev.c.pk))
+    ]
+    groups = cluster_reports(reports, threshold=threshold)
+    # Outlets that dispute an event through a claim: a claim linked to the event that is denied, or disputed.
+    claim_of_event = {
+        row.pk: (row.article_id, row.claim_id)
+        for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
+    }
+    disputed_claims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    disputing = cl.alias("disputing")
+    disputed = cl.alias("disputed")
+    for row in conn.execute(
+        select(
+            disputed.c.article_id, disputed.c.id, disputing.c.outlet, disputing.c.article_id.label("by_article")
+        ).select_from(
+            cd.join(disputing, disputing.c.pk == cd.c.claim_pk).join(disputed, disputed.c.pk == cd.c.disputed_pk)
+        )
+    ):
+        disputed_claims[(row.article_id, row.id)].add(row.outlet or f"article:{row.by_article[:12]}")
+
+    existing = {
+        row.key: row.id for row in conn.execute(select(schema.event_clusters.c.key, schema.event_clusters.c.id))
+    }
+    conn.execute(update(ev).values(cluster_id=None))
+    conn.execute(update(cl).values(cluster_id=None))
+    conn.execute(delete(schema.event_cluster_members))
+    keys = {f"event:{group[0].article_id}:{group[0].pk}" for group in groups}
+    conn.execute(delete(schema.event_clusters).where(schema.event_clusters.c.key.not_in(keys)))
+    cluster_of_event: dict[int, int] = {}
+    members_rows = []
+    for group in groups:
+        key = f"event:{group[0].article_id}:{group[0].pk}"
+        disputing_outlets: set[str] = set()
+        for member in group:
+            claim = claim_of_event.get(member.pk)
+            if claim:
+                disputing_outlets |= disputed_claims.get(claim, set())
+        values = cluster_summary(group, disputing_outlets)
+        if key in existing:
+            cluster_id = existing[key]
+            conn.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(**values))
+        else:
+            cluster_id = conn.execute(
+                insert(schema.event_clusters).values(key=key, **values).returning(schema.event_clusters.c.id)
+            ).scalar_one()
+        for member in group:
+            cluster_of_event[member.pk] = cluster_id
+            members_rows.append(
+                {
+                    "cluster_id": cluster_id,
+                    "event_pk": member.pk,
+                    "article_id": member.article_id,
+                    "outlet": outlet_of(member),
+                    "fatalities": member.fatalities,
+                    "similarity": 1.0 if member is group[0] else None,
+                }
+            )
+    if members_rows:
+        conn.execute(insert(schema.event_cluster_members), members_rows)
+        conn.execute(
+            update(ev).where(ev.c.pk == bindparam("b_pk")).values(cluster_id=bindparam("b_cluster")),
+            [{"b_pk": pk, "b_cluster": cid} for pk, cid in cluster_of_event.items()],
+        )
+    claim_updates = [
+        {"b_article": article_id, "b_claim": claim_id, "b_cluster": cluster_of_event[pk]}
+        for pk, (article_id, claim_id) in claim_of_event.items()
+        if pk in cluster_of_event
+    ]
+    if claim_updates:
+        conn.execute(
+            update(cl)
+            .where(cl.c.article_id == bindparam("b_article"), cl.c.id == bindparam("b_claim"))
+            .values(cluster_id=bindparam("b_cluster")),
+            claim_updates,
+        )
+    summary.clusters = len(groups)
+    summary.multi_report_clusters = sum(1 for g in groups if len({m.article_id for m in g}) > 1)
+    return cluster_of_event
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+
+def _resolve_claim_rows(conn: Connection, cluster_of_event: dict[int, int], summary: ResolveSummary) -> None:
+    cl, cd = schema.claims, schema.claim_disputes
+    claims = [
+        ClaimRef(
+            pk=row.pk,
+            article_id=row.article_id,
+            outlet=row.outlet,
+            stance=row.stance,
+            proposition=row.proposition,
+            cluster_id=row.cluster_id,
+        )
+        for row in conn.execute(
+            select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id)
+        )
+    ]
+    conn.execute(delete(cd).where(cd.c.origin == "resolve"))
+    existing = {(row.claim_pk, row.disputed_pk) for row in conn.execute(select(cd.c.claim_pk, cd.c.disputed_pk))}
+    links = [
+        {"claim_pk": a, "disputed_pk": b, "cross_article": True, "origin": "resolve", "score": score}
+        for a, b, score in cross_article_disputes(claims)
+        if (a, b) not in existing
+    ]
+    if links:
+        conn.execute(insert(cd), links)
+    summary.cross_article_disputes = len(links)

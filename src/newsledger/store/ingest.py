@@ -1,0 +1,130 @@
+"""Ingest: articles in, records stored. Texts already stored by the same pipeline version are skipped before the
+pipeline runs; the rest go through `process_articles` (nlp.pipe) in batches and are saved one article per
+transaction, so a run killed at any moment leaves only whole articles and the next run does the rest."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsledger.errors import InputError
+from newsledger.model import Article, ArticleRecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from newsledger.store.db import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    updated: int = 0  # stored before by another pipeline version, now re-processed
+    unchanged: int = 0  # stored before by this pipeline version (or repeated within the run)
+    rejected: list[InputError] = field(default_factory=list)
+
+    def rejected_by_reason(self) -> Counter[str]:
+        return Counter(error.reason.split(":")[0] if error.code != "E000" else error.reason for error in self.rejected)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ingested": self.ingested,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": len(self.rejected),
+            "rejected_by_reason": dict(self.rejected_by_reason()),
+        }
+
+
+def ingest_articles(
+    store: Store,
+    nlp: Language,
+    inputs: Iterable[Article | InputError],
+    *,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+    on_reject: Callable[[InputError], None] | None = None,
+) -> IngestSummary:
+    """Store the records of `inputs`; InputErrors (and articles the pipeline fails on) go to `rejected`.
+    `progress(n)` is called as n more inputs are done."""
+    from newsledger.nlp import pipeline_version, process_articles
+
+    version = pipeline_version(nlp)
+    summary = IngestSummary()
+    seen: set[str] = set()
+
+    def rejected(error: InputError) -> None:
+        store.reject_error(error)
+        summary.rejected.append(error)
+        if on_reject is not None:
+            on_reject(error)
+
+    for chunk in _chunks(inputs, batch_size):
+        articles: list[Article] = []
+        for item in chunk:
+            if isinstance(item, InputError):
+                rejected(item)
+            else:
+                articles.append(item)
+        stored = store.stored_pipelines(a.id for a in articles)
+        todo: list[Article] = []
+        for article in articles:
+            if article.id in seen or stored.get(article.id) == version:
+                summary.unchanged += 1
+            else:
+                todo.append(article)
+            seen.add(article.id)
+        done_without_pipeline = len(chunk) - len(todo)
+        if progress is not None and done_without_pipeline:
+            progress(done_without_pipeline)
+        for result in process_articles(nlp, todo, batch_size=batch_size):
+            if isinstance(result, InputError):
+                rejected(result)
+            else:
+                _count(summary, store.save_record(result))
+            if progress is not None:
+                progress(1)
+    return summary
+
+
+def _count(summary: IngestSummary, result: str) -> None:
+    if result == "inserted":
+        summary.ingested += 1
+    elif result == "updated":
+        summary.updated += 1
+    else:
+        summary.unchanged += 1
+
+
+def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    chunk: list[Article | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def reprocess_stored(
+    store: Store, nlp: Language, *, batch_size: int = 32, progress: Progress | None = None
+) -> IngestSummary:
+    """Re-run the pipeline on every stored article whose record came from another pipeline version."""
+    from newsledger.nlp import pipeline_version
+
+    version = pipeline_version(nlp)
+    articles = (record.article for record in store.iter_records(pipeline_not=version))
+    return ingest_articles(store, nlp, articles, batch_size=batch_size, progress=progress)
+
+
+def records_to_store(store: Store, records: Iterable[ArticleRecord]) -> IngestSummary:
+    """Records made elsewhere (`newsledger batch`) into the store, idempotently."""
+    summary = IngestSummary()
+    for record in records:
+        _count(summary, store.save_record(record))
+    return summary
