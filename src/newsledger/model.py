@@ -166,6 +166,7 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     relayed_by: str | None = None  # entity id of a source that relays the statement
+    parts: tuple[TextSpan, ...] = ()  # the pieces of a quotation broken by its attribution ("…," he said, "…")
 
 
 @dataclass(frozen=True)

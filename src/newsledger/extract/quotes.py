@@ -1,14 +1,492 @@
-"""Quotes: placeholder component on the spine; the quotes issue fills it in."""
+"""Quotes and reported statements: who said what, tied to an entity of the article.
+
+Three kinds of `Quote`:
+- direct: a quotation in marks that is what someone said ("“We will win,” he said, “and …”" is one quote in
+  two `parts`);
+- partial: a word or phrase in marks inside a sentence ("will stand up against the “persecution” of …");
+- indirect: reported speech without marks: a reporting verb or noun and its content ("X says that …",
+  "X denied there were …", "X dismissed the claim as false", "according to X, …").
+
+Quotation marks are paired on the raw text (`quoting.marks`); unpaired marks go to `state.warnings` and the
+rest of the article is still read. The cue of a quotation is the reporting verb that governs it in the parse,
+else the nearest one with a subject in the same sentence, else a colon or dash ("― Name") attribution, else the
+speaker of the quotation just before (a quotation continued in the next paragraph). Speakers are resolved to
+entities by `quoting.speakers`. Everything works from the parse the pipeline already made: no model pass.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
-from newsledger.nlp.state import get_state
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsledger.extract.quoting.lexicon import CLAUSE_ONLY, OBJECT_CONTENT, QUOTATION_ONLY, REPORTING_VERBS
+from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
+from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
+from newsledger.model import Quote, TextSpan
+from newsledger.nlp.state import DocState, get_state
+
+_DASHES = {"―", "—", "–", "-", "--"}
+_OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
+_PARTIAL_MAX_WORDS = 4
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    speaker: Token | None = None
+    speaker_span: tuple[int, int] | None = None  # token range of the speaker phrase
+    speaker_entity: str | None = None
+    relay: Token | None = None  # the source a statement is reported through
+    parts: list[tuple[int, int]] = field(default_factory=list)  # character spans of a broken quotation
+    cue_span: tuple[int, int] | None = None  # character span when the cue is not one token ("― Name", ":")
+
+
+def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
+    """All quotes of the doc in text order, ids q1, q2, …; unpaired quotation marks go to state.warnings."""
+    spans, warnings = find_quoted_spans(doc.text)
+    state.warnings.extend(warnings)
+    resolver = SpeakerResolver(doc, state.entities, state.entity_of_token)
+    quote_of_token = [-1] * len(doc)
+    token_ranges: list[tuple[int, int]] = []
+    for k, span in enumerate(spans):
+        first, last = _token_range(doc, span)
+        token_ranges.append((first, last))
+        for i in range(first, last):
+            if quote_of_token[i] == -1:
+                quote_of_token[i] = k
+    paragraph = _paragraphs(doc)
+    direct = [
+        _attribute_quotation(doc, span, token_ranges[k], quote_of_token, paragraph) for k, span in enumerate(spans)
+    ]
+    _continue_speakers(doc, direct, token_ranges)
+    direct = _merge_broken(doc, direct)
+    indirect = _reported_speech(doc, quote_of_token, direct, paragraph)
+    for partial in direct:
+        if partial.kind != "partial":
+            continue
+        around = [r for r in indirect if r.start <= partial.start and partial.end <= r.end]
+        if around:
+            partial.cue, partial.speaker, partial.cue_span = around[0].cue, around[0].speaker, around[0].cue_span
+            partial.relay = around[0].relay
+    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    return [_to_quote(doc, f, resolver, state, n) for n, f in enumerate(found, start=1)]
+
+
+# --- quotations in marks ----------------------------------------------------------------------------------
+
+
+def _token_range(doc: Doc, span: QuotedSpan) -> tuple[int, int]:
+    """Tokens from the opening mark to the closing mark, inclusive."""
+    chars = doc.char_span(span.open_start, span.close_end, alignment_mode="expand")
+    if chars is None:  # only for text spaCy could not tokenize around; fall back on a scan
+        first = next((t.i for t in doc if t.idx + len(t) > span.open_start), len(doc))
+        last = next((t.i for t in doc if t.idx >= span.close_end), len(doc))
+        return first, max(first, last)
+    return chars.start, chars.end
+
+
+def is_cue(token: Token, *, quotation: bool = False) -> bool:
+    """A reporting verb ("said"), or a reporting noun with a clause ("the Taliban claim he has fled")."""
+    lemma = token.lemma_.lower()
+    if lemma not in REPORTING_VERBS or token.lower_ == "according":
+        return False
+    if lemma in QUOTATION_ONLY and not quotation:
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "NOUN" and any(child.dep_ == "ccomp" for child in token.children)
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """Paragraph number of every token: the parser may run a sentence over a line break, we never do."""
+    numbers, current = [0] * len(doc), 0
+    for token in doc:
+        numbers[token.i] = current
+        if "\n" in token.text_with_ws:
+            current += 1
+    return numbers
+
+
+def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list[int]) -> Token | None:
+    """The subject of the cue, from the cue's own paragraph; else the nearest entity before the cue in it."""
+    subject = subject_of(cue)
+    if subject is not None and paragraph[subject.i] == paragraph[cue.i]:
+        return subject
+    if subject is None and cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj", "acl"):
+        return None
+    # the parser ran the sentence over a paragraph break: the nearest subject of the cue's paragraph
+    mine = paragraph[cue.i]
+    subjects = [
+        t
+        for t in doc[max(0, cue.i - 40) : min(len(doc), cue.i + 40)]
+        if paragraph[t.i] == mine
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and paragraph[t.head.i] == mine
+        and quote_of_token[t.i] == -1
+    ]
+    if subjects:
+        return min(subjects, key=lambda t: abs(t.i - cue.i))
+    i = cue.i - 1
+    while i >= 0 and paragraph[i] == paragraph[cue.i]:
+        if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and quote_of_token[i] == -1:
+            return doc[i]
+        i -= 1
+    return None
+
+
+def _attribute_quotation(
+    doc: Doc, span: QuotedSpan, tokens: tuple[int, int], quote_of_token: list[int], paragraph: list[int]
+) -> _Found:
+    first, last = tokens
+    found = _Found(span.start, span.end, "direct")
+    inside = range(first, last)
+    near = {paragraph[first], paragraph[max(first, last - 1)]} if first < len(doc) else set()
+    if first > 0 and doc[first - 1].is_space and doc[first - 2 if first >= 2 else 0].text == ":":
+        near.add(paragraph[first - 2])  # "X said:" closing the paragraph before the quotation
+    cue = None
+    # 1. the reporting verb that governs the quotation
+    for token in doc[first:last]:
+        if token.head.i in inside:
+            continue
+        ancestor, steps, attached = token.head, 0, token
+        while steps < 5:
+            if (
+                attached.dep_ not in ("nsubj", "nsubjpass")
+                and quote_of_token[ancestor.i] == -1
+                and paragraph[ancestor.i] in near
+                and is_cue(ancestor, quotation=True)
+                and _speaker_of(doc, ancestor, paragraph, quote_of_token) is not None
+            ):
+                cue = ancestor
+                break
+            if ancestor.head.i == ancestor.i:
+                break
+            ancestor, steps, attached = ancestor.head, steps + 1, ancestor
+        if cue is not None:
+            break
+    # 2. the nearest reporting verb with a subject in the sentences the quotation touches
+    if cue is None and first < len(doc):
+        window = {doc[first].sent.start, doc[max(first, last - 1)].sent.start}
+        sentences = [s for s in doc.sents if s.start in window]
+        if sentences and sentences[0].start >= first and sentences[0].start > 0:
+            before = doc[sentences[0].start - 1].sent
+            if before[-1].text in (":", ","):  # "X said:" then the quotation as its own sentence
+                sentences.insert(0, before)
+        candidates = [
+            t
+            for s in sentences
+            for t in s
+            if quote_of_token[t.i] == -1
+            and paragraph[t.i] in near
+            and is_cue(t, quotation=True)
+            and _speaker_of(doc, t, paragraph, quote_of_token) is not None
+        ]
+        if candidates:
+            cue = min(candidates, key=lambda t: min(abs(t.i - first), abs(t.i - last)))
+    if cue is not None:
+        found.cue = cue
+        found.speaker = _speaker_of(doc, cue, paragraph, quote_of_token)
+    else:
+        _attribute_by_punctuation(doc, found, first, last)
+    found.kind = _kind(doc, found, first, last)
+    return found
+
+
+def _attribute_by_punctuation(doc: Doc, found: _Found, first: int, last: int) -> None:
+    """ "Trump: ‘…’" (colon before the quotation) and "“…” ― Sonya Herridge" (dash after it)."""
+    if first >= 2 and doc[first - 1].text == ":" and doc[first - 2].pos_ in ("PROPN", "NOUN", "PRON"):
+        colon = doc[first - 1]
+        found.speaker = doc[first - 2]
+        found.cue_span = (colon.idx, colon.idx + 1)
+        return
+    if last < len(doc) - 1 and doc[last].text in _DASHES:
+        name = doc[last + 1]
+        if name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG"):
+            head = name
+            while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i <= last + 4:
+                head = head.head
+            found.speaker = head
+            dash = doc[last]
+            found.cue_span = (dash.idx, dash.idx + len(dash))
+
+
+def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
+    """Partial when the quotation is a phrase inside someone else's sentence, direct otherwise."""
+    words = [t for t in doc[first:last] if t.is_alpha]
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last] if last < len(doc) else None
+    embedded_before = (
+        before is not None
+        and before.sent.start == doc[first].sent.start
+        and (before.is_alpha or before.text in ("’s", "'s"))
+        and not is_cue(before)
+    )
+    cue_after = found.cue is not None and last <= found.cue.i <= last + 6
+    embedded_after = (
+        after is not None
+        and after.is_alpha
+        and after.sent.start == doc[max(first, last - 1)].sent.start
+        and not cue_after
+        and found.cue_span is None
+    )
+    if embedded_before or embedded_after:
+        return "partial"
+    if found.cue is None and found.cue_span is None and len(words) <= _PARTIAL_MAX_WORDS:
+        return "partial"
+    return "direct"
+
+
+def _continue_speakers(doc: Doc, found: list[_Found], token_ranges: list[tuple[int, int]]) -> None:
+    """A quotation that is a sentence of its own, right after an attributed one, continues it."""
+    for k in range(1, len(found)):
+        current, previous = found[k], found[k - 1]
+        if current.speaker is not None or current.cue_span is not None or current.kind != "direct":
+            continue
+        if previous.speaker is None:
+            continue
+        gap = doc.text[doc[token_ranges[k - 1][1] - 1].idx : doc[token_ranges[k][0]].idx]
+        if len([c for c in gap if c.isalpha()]) > 0 or gap.count("\n") > 2:
+            continue
+        current.speaker, current.cue = previous.speaker, None
+
+
+def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """“…,” he said, “…”: two quotations around one attribution are one quote in two parts."""
+    merged: list[_Found] = []
+    for item in found:
+        if merged:
+            previous = merged[-1]
+            same_cue = previous.cue is not None and item.cue is previous.cue
+            if same_cue and previous.kind == item.kind == "direct" and previous.cue is not None:
+                between = doc.text[previous.end : item.start]
+                if previous.end <= previous.cue.idx <= item.start and "\n" not in between and len(between) < 120:
+                    previous.parts = previous.parts or [(previous.start, previous.end)]
+                    previous.parts.append((item.start, item.end))
+                    previous.end = item.end
+                    continue
+        merged.append(item)
+    return merged
+
+
+# --- reported speech without marks ------------------------------------------------------------------------
+
+
+def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], paragraph: list[int]) -> list[_Found]:
+    quoted_chars = [(f.start, f.end) for f in direct if f.kind == "direct"]
+    used_cues = {f.cue.i for f in direct if f.cue is not None and f.kind == "direct"}
+    candidates: list[_Found] = []
+    according: list[_Found] = []
+    for token in doc:
+        if quote_of_token[token.i] != -1:
+            continue
+        if token.lower_ == "according":
+            item = _according_to(doc, token)
+            if item is not None:
+                according.append(item)
+            continue
+        if not is_cue(token):
+            continue
+        content = _content_tokens(doc, token)
+        if content is None:
+            continue
+        start, end = content
+        while start < end and paragraph[start] != paragraph[token.i]:
+            start += 1
+        while end > start and paragraph[end - 1] != paragraph[token.i]:
+            end -= 1
+        if end - start < 1 or not any(t.is_alpha for t in doc[start:end]):
+            continue
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        covered = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in quoted_chars)
+        if token.i in used_cues and covered * 2 >= end_char - start_char:
+            continue  # the content is the direct quotation already found
+        if covered * 2 >= end_char - start_char or any(a <= start_char < b for a, b in quoted_chars):
+            continue
+        speaker = _speaker_of(doc, token, paragraph, quote_of_token)
+        if speaker is None or (speaker.dep_ == "nsubjpass" and speaker.head.i == token.i):
+            continue  # "is expected to", "was reported": no one is said to say it
+        candidates.append(_Found(start_char, end_char, "indirect", cue=token, speaker=speaker))
+    # statements relayed through a source: "According to a statement by A, B assured …"
+    for item in according:
+        reported = [c for c in candidates if c.cue is not None and _same_sentence(doc, c.cue.i, item.start)]
+        quoted = [q for q in direct if _same_sentence(doc, _cue_token(doc, item), q.start)]
+        if reported or any(q.cue is not None for q in quoted):
+            for other in (*reported, *quoted):
+                other.relay = item.speaker
+            continue
+        candidates.append(item)
+    # only the outermost statement: a report inside another report's content belongs to it
+    outer = [
+        c
+        for c in candidates
+        if not any(
+            o is not c and o.start <= _cue_char(c) < o.end and not (c.start <= _cue_char(o) < c.end) for o in candidates
+        )
+    ]
+    return outer
+
+
+def _same_sentence(doc: Doc, token_i: int, char: int) -> bool:
+    sentence = doc[token_i].sent
+    return sentence.start_char <= char < sentence.end_char
+
+
+def _cue_token(doc: Doc, found: _Found) -> int:
+    if found.cue_span is None:
+        return 0
+    span = doc.char_span(found.cue_span[0], found.cue_span[1], alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _cue_char(found: _Found) -> int:
+    if found.cue is not None:
+        return found.cue.idx
+    if found.cue_span is not None:
+        return found.cue_span[0]
+    return found.start
+
+
+def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None when it reports nothing here."""
+    lemma = cue.lemma_.lower()
+    parts: list[Token] = []
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            parts.append(child)
+        elif lemma in OBJECT_CONTENT and lemma not in CLAUSE_ONLY:
+            if child.dep_ in ("dobj", "oprd", "acomp") or (
+                child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and child.i > cue.i
+            ):
+                parts.append(child)
+    if not parts:
+        colon = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"
+        if colon:
+            sentence_end = doc[cue.i].sent.end
+            if sentence_end > cue.i + 2:
+                return _trim(doc, cue.i + 2, sentence_end)
+        if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            # "The economy, he said, is strong": the clause around the verb is its content
+            head = cue.head
+            start = head.left_edge.i
+            end = cue.left_edge.i
+            return _trim(doc, start, end) if end > start else None
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    if start < cue.i < end:
+        # content on both sides of the cue is two complements; keep the side after it
+        start = min((p.left_edge.i for p in parts if p.i > cue.i), default=start)
+    return _trim(doc, start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if not any(t.is_alpha or t.like_num for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def _according_to(doc: Doc, according: Token) -> _Found | None:
+    """ "according to X, …" or "…, according to X": X said the rest of the sentence."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
+        to = doc[according.i + 1]
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = according.sent
+    phrase_start, phrase_end = according.i, max(source.right_edge.i, to.i) + 1
+    before = _trim(doc, sentence.start, phrase_start) if phrase_start > sentence.start else None
+    after = _trim(doc, phrase_end, sentence.end) if phrase_end < sentence.end else None
+    sides = [s for s in (before, after) if s is not None]
+    if not sides:
+        return None
+    start, end = max(sides, key=lambda s: s[1] - s[0])
+    found = _Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", speaker=source)
+    found.cue_span = (according.idx, to.idx + len(to))
+    return found
+
+
+# --- records ----------------------------------------------------------------------------------------------
+
+
+def _speaker_phrase(doc: Doc, head: Token, found: _Found) -> tuple[int, int]:
+    """Token range of the speaker phrase: the subject's subtree, cut before any quotation or the cue."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    cue_i = found.cue.i if found.cue is not None else None
+    tokens = range(start, end)
+    if (cue_i is not None and cue_i in tokens) or any(found.start <= doc[i].idx < found.end for i in tokens):
+        start, end = head.i, head.i + 1
+        while (
+            start > 0
+            and doc[start - 1].head.i == head.i
+            and doc[start - 1].dep_ in ("compound", "det", "amod", "poss", "nummod")
+        ):
+            start -= 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocState, number: int) -> Quote:
+    text = doc.text
+    speaker_id = speaker_text = None
+    speaker_start = speaker_end = None
+    if found.speaker is not None:
+        speaker_id = resolver.resolve(found.speaker)
+        first, last = _speaker_phrase(doc, found.speaker, found)
+        speaker_start, speaker_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        speaker_text = text[speaker_start:speaker_end]
+    relayed = None
+    if found.relay is not None:
+        relayed = resolver.resolve(found.relay)
+        if relayed == speaker_id:
+            relayed = None
+    cue = cue_start = cue_end = None
+    polarity = None
+    if found.cue is not None:
+        cue_start, cue_end = found.cue.idx, found.cue.idx + len(found.cue)
+        polarity = REPORTING_VERBS.get(found.cue.lemma_.lower())
+    elif found.cue_span is not None:
+        cue_start, cue_end = found.cue_span
+        polarity = "say"
+    if cue_start is not None and cue_end is not None:
+        cue = text[cue_start:cue_end]
+    parts = tuple(TextSpan(a, b) for a, b in found.parts)
+    quote_text = " … ".join(text[a:b] for a, b in found.parts) if parts else text[found.start : found.end]
+    return Quote(
+        id=f"q{number}",
+        text=quote_text,
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        speaker=speaker_id,
+        speaker_text=speaker_text,
+        cue=cue,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        polarity=polarity,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        relayed_by=relayed,
+        parts=parts,
+    )
 
 
 @Language.component("newsledger_quotes", assigns=["doc._.newsledger"])
 def quotes_component(doc: Doc) -> Doc:
-    get_state(doc)
+    state = get_state(doc)
+    state.quotes = extract_quotes(doc, state)
     return doc

@@ -1,0 +1,98 @@
+"""Words that report speech or stance, with the polarity an analyst reads from them.
+
+General English, not tuned to any article: reporting verbs (say, claim, deny ...), the attitude verbs news
+uses to report what someone holds (criticize, praise, urge ...), nouns that carry a statement (statement,
+tweet), and nouns that name a speaker's role (spokesman, official).
+"""
+
+from __future__ import annotations
+
+# lemma -> polarity
+REPORTING_VERBS: dict[str, str] = {}
+
+
+def _add(polarity: str, words: str) -> None:
+    for word in words.split():
+        REPORTING_VERBS[word] = polarity
+
+
+_add(
+    "say",
+    "say tell add state note explain write report announce declare remark comment reply respond answer continue "
+    "recall observe mention describe testify tweet post quote cite reiterate repeat stress emphasize "
+    "underline point indicate disclose reveal inform brief recount relate narrate joke quip muse concede "
+    "conclude summarize predict estimate forecast signal hint imply suggest propose recommend advise "
+    "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
+    "complain lament grumble protest object",
+)
+_add("claim", "claim allege assert contend insist maintain argue purport boast brag")
+_add("deny", "deny refute dispute reject rebut contradict disavow")
+_add("dismiss", "dismiss downplay discount brush")
+_add("confirm", "confirm acknowledge admit affirm verify concede corroborate")
+_add("warn", "warn caution threaten")
+_add("urge", "urge call demand appeal implore beg request press plead exhort")
+_add("ask", "ask question wonder inquire query challenge")
+_add("pledge", "pledge promise vow assure guarantee swear")
+_add("accuse", "accuse blame charge fault")
+_add("criticize", "criticize condemn denounce decry slam blast attack lambast castigate mock ridicule deride")
+_add("praise", "praise welcome hail applaud commend laud thank congratulate endorse back support defend")
+_add("believe", "believe think feel hope fear worry expect doubt know consider reckon suspect want wish")
+_add("find", "find show reveal suggest indicate conclude")
+
+# Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
+QUOTATION_ONLY = frozenset({"continue", "go"})
+
+# Verbs whose content is their object ("dismissed the claim as false"), not only a clause.
+OBJECT_CONTENT = frozenset(
+    "affirm deny dismiss reject dispute refute rebut downplay discount criticize condemn denounce decry slam "
+    "blast attack "
+    "lambast castigate mock ridicule deride praise welcome hail applaud commend laud endorse back support defend "
+    "accuse blame charge fault confirm acknowledge admit announce declare describe call cite demand request "
+    "promise pledge vow guarantee threaten predict propose recommend urge ask question want".split()
+)
+
+# Verbs that report only with a clause or a quotation ("think" of an object is not a statement).
+CLAUSE_ONLY = frozenset(
+    "say tell add note explain write continue believe think feel hope fear worry expect "
+    "know consider reckon suspect wish find show".split()
+)
+
+# Nouns that carry a statement: "a statement by X said", "according to a report by X".
+MESSAGE_NOUNS = frozenset(
+    "statement report letter tweet post message release communique communiqué memo email e-mail note interview "
+    "speech remarks remark comment comments announcement declaration press briefing video ad advertisement "
+    "op-ed column editorial book filing filings lawsuit complaint survey poll study analysis data document "
+    "documents transcript account page website blog".split()
+)
+
+# Nouns that name someone by what they do; the entity in the same phrase is whom they speak for.
+ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials leader leaders minister ministers "
+    "president secretary director chief head aide aides adviser advisor advisers advisors commander commanders "
+    "representative representatives envoy ambassador diplomat diplomats source sources member members officer "
+    "officers governor mayor senator lawmaker lawmakers chairman chairwoman chair general analyst analysts "
+    "expert experts strategist strategists staffer staffers candidate nominee founder ceo executive manager "
+    "negotiator negotiators delegate delegates delegation militant militants fighter fighters".split()
+)
+
+# Nouns that stand for a group already named ("the group said", "the alliance denied").
+GROUP_NOUNS = frozenset(
+    "group movement alliance organization organisation party government administration campaign agency "
+    "ministry militia front coalition committee council company firm network team regime authorities "
+    "leadership office department union body force forces army".split()
+)
+
+SPEAKER_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "they": "group",
+    "them": "group",
+    "it": "thing",
+    "i": "first",
+    "we": "first",
+}
+
+# "according to", "in the words of" and the like: the object is the source of the whole sentence.
+SOURCE_PREPOSITIONS = {"according": "to"}
