@@ -1,21 +1,476 @@
-"""Times: placeholder component on the spine; the time issue fills it in."""
+"""Times: every time expression found, normalized against the publication date; and the date of an event.
+
+Detection takes spaCy's DATE/TIME entities as one source, cleans them (ages and bare numbers are not dates,
+a leading "earlier," is not part of the date) and adds what the model never tags ("now", "currently",
+"overnight", "recently", "every Friday"). Each expression is normalized by `newsledger.extract.timex.normalize`
+from its text, the reference date and the tense of the verb that governs it. Inside a direct quotation the
+reference is the day the statement was made when the text allows (a date governing the reporting verb);
+otherwise publication, and `TimeExpr.anchor` says which.
+"""
 
 from __future__ import annotations
+
+import re
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.model import TimeRef
+from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, normalize
+from newsledger.model import TimeExpr, TimeRef
 from newsledger.nlp.state import get_state
+
+# Words the model does not tag as DATE/TIME but TimeML counts as time expressions. Words that are time
+# expressions only some of the time ("soon", "previously", "quarterly") are left out: in TimeBank they are
+# annotated in fewer than half of their uses.
+_EXTRA_PATTERN = re.compile(
+    r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
+    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|"
+    r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:nineteen|eighteen) (?:hundred )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|"
+    r"two thousand(?: and)?(?: one| two| three| four| five| six| seven| eight| nine| ten)?)\b",
+    re.IGNORECASE,
+)
+# Single words of the pattern above that need a part of speech to be a time ("the party daily Granma").
+_NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now"}
+_PART_OF_DAY = {"morning", "afternoon", "evening", "night"}
+_CONNECTORS = {"and", "or", "to", "through", "until", "till", "ended", "ending", "-", "–", "thru"}
+# Words that may start a time expression although they are not time words themselves.
+_MODIFIER_WORDS = {
+    "the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming", "early", "late", "mid",
+    "recent", "several", "few", "some", "many", "each", "every", "at", "least", "most", "more", "less", "than",
+    "about", "nearly", "almost", "over", "up", "no", "only", "just", "fiscal", "first", "second", "third",
+    "fourth", "latest", "current", "same", "following", "previous", "prior", "earlier", "later", "all", "whole",
+    "entire", "couple", "of", "half", "another", "additional", "further", "full", "final", "around", "roughly",
+    "approximately", "other", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "twelve", "twenty", "thirty", "fifty", "hundred", "dozen", "mid-", "late-", "early-",
+    "year", "noon", "midnight",
+}  # fmt: skip
+_LEADING_PREPOSITIONS = {"on", "in", "by", "since", "until", "of", "from", "between", "during", "as", "for", "and"}
+_TIME_WORD = re.compile(
+    r"(?:year|month|week|day|night|hour|minute|second|quarter|decade|centur|season|spring|summer|fall|autumn|"
+    r"winter|morning|afternoon|evening|noon|midnight|today|tomorrow|yesterday|tonight|weekend|now|ago|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|a\.?m\b|p\.?m\b|"
+    r"past|future|recent|current|annual|daily|fiscal|\b\d{4}\b|'\d\d|\d+'?s\b|period|thousand|nineteen)",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\d+[- ]years?[- ]old|\b(?:aged?|age of)\b|years? of age|-year-old", re.IGNORECASE)
+_FUTURE_MARKERS = {"will", "wo", "shall", "'ll", "going", "gon"}
+_PLANNING_WORDS = {
+    "expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "prepare", "propose", "slate", "to",
+    "postpone", "delay", "defer", "adjourn", "extend", "reschedule",
+}  # fmt: skip
+_OPEN_QUOTES = '“"«'
+_CLOSE_QUOTES = '”"»'
+_PROBE_DATE = date(2000, 6, 15)
+
+
+def detect_spans(doc: Doc) -> list[Span]:
+    """The time expressions of a doc, in text order, without overlaps."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        cleaned = _clean_span(ent)
+        if cleaned is not None:
+            spans.extend(s for s in _split_span(cleaned) if _clean_span(s) is not None)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for match in _EXTRA_PATTERN.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if len(span) == 1 and span[0].lower_ in _NEEDS_ADVERB_OR_ADJECTIVE and span[0].pos_ not in ("ADV", "ADJ"):
+            continue
+        if span[0].lower_ == "current" and (span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")):
+            continue
+        spans.append(span)
+        taken.update(range(span.start, span.end))
+    spans = _merge_adjacent(sorted(spans, key=lambda span: span.start))
+    return [_extend_right(span) for span in spans]
+
+
+def _clean_span(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end:
+        token = doc[start]
+        lower = token.lower_
+        if token.is_punct or lower in _LEADING_PREPOSITIONS:
+            start += 1
+        elif lower in ("earlier", "later") and start + 1 < end and doc[start + 1].is_punct:
+            start += 2  # "Earlier, ..." is a discourse adverb, not part of the date after it
+        elif lower == "at" and not (start + 1 < end and doc[start + 1].lower_ in ("least", "most")):
+            start += 1
+        elif (
+            lower not in _MODIFIER_WORDS
+            and not token.like_num
+            and not _TIME_WORD.search(token.text)
+            and token.pos_ in ("NOUN", "PROPN", "VERB", "ADV", "ADJ")
+        ):
+            start += 1  # "an interview several months": the model's span started too early
+        else:
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
+        end -= 1
+    if start >= end:
+        return None
+    cleaned = doc[start:end]
+    text = cleaned.text
+    if _AGE.search(text) or (end < len(doc) and doc[end].lower_ in ("old", "-old")):
+        return None
+    if not _TIME_WORD.search(text):
+        return None  # bare numbers ("18", "two") and model numbers ("80486") are not dates
+    return cleaned
+
+
+def _split_span(span: Span) -> list[Span]:
+    """One span the model merged, split where it holds two expressions.
+
+    "Monday and Tuesday" and "between now and Feb. 10" are two expressions; "the six months ended Aug. 12"
+    is a duration and a date; "from 1996 to 2001" and "2009-2010" stay one range (valued `1996/2001`)."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in _CONNECTORS or token.i <= span.start or token.i >= span.end - 1:
+            continue
+        left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
+        left_value = normalize(left.text, _PROBE_DATE)
+        right_value = normalize(right.text, _PROBE_DATE)
+        if left_value is None or right_value is None or not left_value.value or not right_value.value:
+            continue
+        if token.lower_ in ("ended", "ending"):
+            return [left, right]
+        same_kind = _granularity(left_value.value) == _granularity(right_value.value)
+        if same_kind and token.lower_ != "or":
+            continue  # a range of like with like: valued as one range
+        return [left, right]
+    return [span]
+
+
+def _granularity(value: str) -> str:
+    return re.sub(r"\d", "9", value)
+
+
+def _merge_adjacent(spans: list[Span]) -> list[Span]:
+    """'noon' + 'Saturday', 'Friday' + 'Oct. 13', 'Saturday' + 'night': one expression when read together."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            gap = span.doc.text[last.end_char : span.start_char]
+            if gap.strip() in ("", ",", "on", "of") and len(gap) <= 4:
+                combined = span.doc[last.start : span.end]
+                value = normalize(combined.text, _PROBE_DATE)
+                if value is not None and value.value and re.match(r"\d{4}-\d\d-\d\d", value.value):
+                    merged[-1] = combined
+                    continue
+        merged.append(span)
+    return merged
+
+
+def _extend_right(span: Span) -> Span:
+    doc = span.doc
+    end = span.end
+    if end < len(doc) and doc[end].lower_ in _PART_OF_DAY and span[-1].lower_ in _WEEKDAY_NAMES:
+        return doc[span.start : end + 1]
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("period", "quarter", "level", "months")
+        and re.search(r"year-(?:ago|earlier)$|year (?:ago|earlier)$", span.text.lower())
+    ):
+        return doc[span.start : end + 1]
+    return span
+
+
+_WEEKDAY_NAMES = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+}
+
+
+# --- tense ---------------------------------------------------------------------------------------
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb the expression modifies: up the dependency tree from the span's root."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") and token not in span:
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+_DEADLINE_PREPOSITIONS = {"until", "till", "to", "by", "through", "before"}
+_DEADLINE_WORDS = {"payable", "due", "effective", "expire", "deadline", "scheduled"}
+
+
+def expression_tense(span: Span) -> str | None:
+    """The tense that places an expression: its governing verb's, except for deadlines and arrangements
+    ("was extended to Nov. 16", "payable Dec. 7"), which a past-tense verb does not place in the past."""
+    verb = governing_verb(span)
+    tense = verb_tense(verb)
+    if tense != PAST:
+        return tense
+    head = span.root.head
+    if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _DEADLINE_WORDS or head.lemma_ in _DEADLINE_WORDS:
+        return None
+    if verb is not None and verb.lemma_ in _PLANNING_WORDS:
+        return None
+    return tense
+
+
+def verb_tense(verb: Token | None) -> str | None:
+    """past, present or future, from the verb, its auxiliaries and the verbs it depends on."""
+    if verb is None:
+        return None
+    chain = [verb]
+    head = verb
+    while head.dep_ in ("xcomp", "ccomp", "conj", "advcl") and head.head is not head and len(chain) < 4:
+        if head.dep_ == "ccomp":
+            break  # a reported clause keeps its own tense
+        head = head.head
+        chain.append(head)
+    for token in chain:
+        auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+        lowers = {child.lower_ for child in auxiliaries}
+        if lowers & _FUTURE_MARKERS or token.lower_ in _FUTURE_MARKERS:
+            return FUTURE
+        if token.lemma_.lower() in _PLANNING_WORDS and token is not verb and token.tag_ != "VBD":
+            return FUTURE
+        if token.lemma_.lower() in _PLANNING_WORDS and any(c.dep_ == "xcomp" for c in token.children):
+            if token.tag_ in ("VBZ", "VBP") or lowers & {"is", "are", "am", "'s", "'re"}:
+                return FUTURE
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
+    lowers = {child.lower_ for child in auxiliaries}
+    if "VBD" in tags or lowers & {"has", "have", "had", "'ve", "was", "were"}:
+        return PAST
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return PAST
+    if tags & {"VBZ", "VBP"}:
+        if verb.tag_ == "VBG" and lowers & {"is", "are", "am"} and not any(c.dep_ == "xcomp" for c in verb.children):
+            return (
+                FUTURE if verb.lemma_ in ("go", "come", "leave", "travel", "fly", "meet", "visit", "hold") else PRESENT
+            )
+        return PRESENT
+    if verb.tag_ == "MD":
+        return FUTURE if verb.lower_ in _FUTURE_MARKERS else None
+    return None
+
+
+# --- quotations ----------------------------------------------------------------------------------
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of direct quotations (inside the marks)."""
+    ranges = []
+    for match in re.finditer(r"[“«]([^”»]{1,2000})[”»]|\"([^\"\n]{1,2000})\"", text):
+        group = 1 if match.group(1) is not None else 2
+        ranges.append((match.start(group), match.end(group)))
+    return ranges
+
+
+def _quote_reference(
+    doc: Doc, quote: tuple[int, int], published: date, dated: list[tuple[Span, Timex]]
+) -> tuple[date, str]:
+    """The day a quoted statement was made, and how we know: 'quote' or 'quote-unknown'."""
+    inside = doc.char_span(quote[0], quote[1], alignment_mode="contract")
+    if inside is None or len(inside) == 0:
+        return published, "quote-unknown"
+    token = inside[0]
+    for _ in range(20):
+        if token.idx < quote[0] - 1 or token.idx >= quote[1] + 1:
+            break
+        if token.head is token:
+            break
+        token = token.head
+    else:
+        return published, "quote-unknown"
+    if quote[0] - 1 <= token.idx < quote[1] + 1:
+        # the quote's own root: the reporting verb is whatever the quote hangs from, if anything
+        return published, "quote-unknown"
+    cue = token
+    for _ in range(4):  # "put out a statement saying “…”": the finite verb above the participle
+        if cue.tag_ in ("VBD", "VBZ", "VBP", "MD") or cue.head is cue:
+            break
+        cue = cue.head
+    # A date outside the quote that governs its reporting verb dates the statement.
+    for span, timex in dated:
+        if quote[0] <= span.start_char < quote[1] or timex.type != "DATE" or not timex.value:
+            continue
+        if span.sent != inside.sent:
+            continue
+        head = governing_verb(span)
+        if head is not None and head in (token, cue) and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value):
+            return date.fromisoformat(timex.value), "quote"
+    # A statement reported in the past tense in a report that narrates the present in the present tense was
+    # made before publication day: the day before is the likeliest reading.
+    if cue.tag_ == "VBD" and _narrates_in_present(doc):
+        return published - timedelta(days=1), "quote"
+    return published, "quote-unknown"
+
+
+def _narrates_in_present(doc: Doc) -> bool:
+    reporting = {"say", "tell", "state", "add", "claim", "insist", "announce"}
+    present = sum(1 for t in doc if t.lemma_ in reporting and t.tag_ in ("VBZ", "VBP"))
+    past = sum(1 for t in doc if t.lemma_ in reporting and t.tag_ == "VBD")
+    return present > past
+
+
+# --- the component -------------------------------------------------------------------------------
+
+
+def _publication_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
+    """The doc's time expressions as records, ids t1, t2, … in text order."""
+    reference = published or date.today()
+    quotes = quote_ranges(doc.text)
+    spans = detect_spans(doc)
+    dated: list[tuple[Span, Timex]] = []
+    anchors: list[str] = []
+    previous: str | None = None
+    for span in spans:
+        tense = expression_tense(span)
+        timex = normalize(span.text, reference, tense, previous=previous) or Timex(None, _guess_type(span.text))
+        dated.append((span, timex))
+        anchors.append("publication" if published else "none")
+        if timex.value and timex.type == "DATE" and timex.value[:1].isdigit() and not _ANAPHORIC_TEXT.search(span.text):
+            previous = timex.value
+    records = []
+    for index, (span, timex) in enumerate(dated):
+        anchor = anchors[index]
+        quote = next((q for q in quotes if q[0] <= span.start_char and span.end_char <= q[1]), None)
+        if quote is not None and published is not None and _is_deictic(span.text):
+            quote_date, anchor = _quote_reference(doc, quote, reference, dated)
+            if quote_date != reference:
+                timex = normalize(span.text, quote_date, expression_tense(span)) or timex
+        records.append(
+            TimeExpr(
+                id=f"t{index + 1}",
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                value=timex.value,
+                type=timex.type,
+                precision=timex.precision,
+                anchor=anchor if timex.value else "none",
+            )
+        )
+    return records
+
+
+_ANAPHORIC_TEXT = re.compile(
+    r"\b(?:earlier|later|ago|that|same|following|previous|prior|preceding|period|year-earlier|year-ago)\b",
+    re.IGNORECASE,
+)
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|now|this|last|next|ago|overnight|coming|past|recent|"
+    r"mon|tues|wednes|thurs|fri|satur|sun)",
+    re.IGNORECASE,
+)
+
+
+def _is_deictic(text: str) -> bool:
+    return bool(_DEICTIC.search(text))
+
+
+def _guess_type(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"\b(?:every|each|daily|weekly|annually)\b", lowered):
+        return "SET"
+    if re.search(r"\b(?:a\.?m|p\.?m|o'clock|noon|midnight|morning|evening|night)\b", lowered):
+        return "TIME"
+    if re.search(r"\b(?:years|months|weeks|days|hours|minutes)\b", lowered):
+        return "DURATION"
+    return "DATE"
+
+
+@Language.component("newsledger_times", assigns=["doc._.newsledger"])
+def times_component(doc: Doc) -> Doc:
+    state = get_state(doc)
+    state.times = extract_times(doc, _publication_date(state.article.published))
+    return doc
+
+
+# --- dating events -------------------------------------------------------------------------------
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T.*)?")
+
+
+def acled_precision(value: str | None) -> int | None:
+    """ACLED time precision of a value: 1 a day (or a weekend or night), 2 a week, 3 a month or vaguer."""
+    if not value:
+        return None
+    if "/" in value:
+        first, _, last = value.partition("/")
+        if _DAY_VALUE.fullmatch(first) and _DAY_VALUE.fullmatch(last):
+            span_days = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+            return 1 if span_days <= 2 else 2 if span_days <= 7 else 3
+        return 3
+    if _DAY_VALUE.fullmatch(value):
+        return 1
+    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
+        return 2
+    return 3
+
+
+def _is_datable(expression: TimeExpr) -> bool:
+    value = expression.value or ""
+    return bool(value) and expression.type in ("DATE", "TIME") and value[:1].isdigit() and "X" not in value
 
 
 def event_when(doc: Doc, sentence: Span, trigger: Token) -> TimeRef:
     """When an event happened: the time expression governing the trigger, else the publication date with a
     precision that says it was defaulted (ACLED time precision 1 day, 2 week, 3 month or vaguer)."""
-    return TimeRef(value=get_state(doc).article.published, precision=3, time=None)
+    state = get_state(doc)
+    candidates = [
+        t for t in state.times if sentence.start_char <= t.start and t.end <= sentence.end_char and _is_datable(t)
+    ]
+    if candidates:
+        chosen = _governing_expression(doc, candidates, trigger)
+        return TimeRef(value=chosen.value, precision=acled_precision(chosen.value), time=chosen.id)
+    return TimeRef(value=state.article.published, precision=3, time=None)
 
 
-@Language.component("newsledger_times", assigns=["doc._.newsledger"])
-def times_component(doc: Doc) -> Doc:
-    get_state(doc)
-    return doc
+def _governing_expression(doc: Doc, candidates: list[TimeExpr], trigger: Token) -> TimeExpr:
+    """Dependency path first (the expression hangs from the trigger or a verb above it), then nearness."""
+    ancestors = [trigger, *trigger.ancestors]
+    best: tuple[int, int, TimeExpr] | None = None
+    for expression in candidates:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        path_rank = 99
+        for rank, ancestor in enumerate(ancestors):
+            if root.head is ancestor or ancestor in root.ancestors:
+                head_verb = governing_verb(span)
+                if head_verb is None or head_verb is ancestor or rank == 0:
+                    path_rank = rank
+                    break
+        if path_rank == 99 and root in trigger.subtree:
+            path_rank = 0
+        distance = min(abs(trigger.i - span.start), abs(trigger.i - (span.end - 1)))
+        key = (path_rank, distance, expression)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best is not None else candidates[0]

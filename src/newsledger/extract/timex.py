@@ -1,0 +1,1089 @@
+# ruff: noqa: E501  (the grammar is written as regular expressions, which read best unbroken)
+"""Normalizing time expressions to TIMEX3-style values: plain functions over (text, reference date, tense).
+
+No spaCy here, so the rules can be unit-tested in bulk and benchmarked. `normalize("over the weekend",
+date(2021, 9, 6), tense="past")` gives `Timex("2021-09-04/2021-09-05", "DATE", "weekend")`.
+
+Values follow TIMEX3 (ISO 8601 with TimeML's extensions): days `2021-09-13`, months `2021-09`, years `2021`,
+decades `202`, centuries `20`, weeks `2021-W36`, quarters `2021-Q3`, halves `2021-H2`, seasons `2021-SU`,
+parts of day `2021-09-06TMO`, times `2021-09-06T17:00`, durations `P1W`/`PT3H`/`PXY`, sets `XXXX-WXX-5`,
+and vague references `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`. Ranges (weekends, "overnight", "from 1996 to
+2001") are two values joined by `/`, as ISO 8601 intervals are.
+
+Tense is what the governing verb says about when the expression lies relative to the reference date:
+"past", "present", "future" or None (unknown). It decides which Monday "Monday" is, and which year a month
+without a year belongs to. `previous` is the value of the last time expression before this one, for
+anaphoric expressions ("a year earlier" after "the third quarter" is the third quarter a year before).
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+
+@dataclass(frozen=True)
+class Timex:
+    value: str | None
+    type: str = "DATE"  # DATE, TIME, DURATION, SET
+    precision: str | None = None  # day, week, weekend, month, quarter, year, decade, night, time, ...
+
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "couple": 2,
+    "a couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a dozen": 6,
+}
+VAGUE_NUMBERS = {"few", "a few", "several", "some", "many", "a number of", "numerous", "multiple", "the", "recent"}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+# unit -> (ISO designator, is a time-of-day unit, multiplier)
+UNITS: dict[str, tuple[str, bool, int]] = {
+    "second": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "day": ("D", False, 1),
+    "night": ("D", False, 1),
+    "week": ("W", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "quarter": ("M", False, 3),
+    "year": ("Y", False, 1),
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+    "centurie": ("Y", False, 100),
+    "millennium": ("Y", False, 1000),
+}
+PRESENT_WORDS = {
+    "now",
+    "right now",
+    "just now",
+    "currently",
+    "current",
+    "presently",
+    "at present",
+    "the present",
+    "present",
+    "nowadays",
+    "these days",
+    "at the moment",
+    "this time",
+    "the moment",
+    "today's",
+    "already",
+    "immediately",
+    "now-",
+}
+PAST_WORDS = {
+    "recently",
+    "recent",
+    "lately",
+    "the past",
+    "in the past",
+    "previously",
+    "formerly",
+    "once",
+    "earlier",
+    "before",
+    "former",
+    "then",
+    "at the time",
+    "at that time",
+    "long ago",
+    "years ago",
+    "in recent years",
+    "past years",
+    "recent weeks and months",
+    "recent months",
+}
+FUTURE_WORDS = {
+    "soon",
+    "shortly",
+    "the future",
+    "future",
+    "in the future",
+    "eventually",
+    "later",
+    "someday",
+    "one day",
+    "in the coming days",
+    "the near future",
+    "the foreseeable future",
+    "the long term",
+    "the long run",
+    "the short term",
+    "the near term",
+    "forthcoming",
+    "upcoming",
+}
+
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_RE = (
+    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?)\.?"
+)
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d\d)"
+_NUM_RE = r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?)"
+_UNIT_RE = (
+    r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)s?"
+)
+
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:on|in|at|by|during|over|since|until|till|for|from|of|about|around|within|throughout|through|"
+    r"before|after|into|as of|as early as|as late as|no later than|sometime|some time|at least|more than|"
+    r"less than|nearly|almost|approximately|roughly|just|only|about|up to|all|the whole|the entire|"
+    r"the rest of|the remainder of|the course of)\s+)+"
+)
+_MODIFIERS = re.compile(
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|close of|"
+    r"turn of|first half of|second half of|latter part of|early part of|later part of|the end of|"
+    r"the beginning of|the start of|the middle of)[\s-]+)+"
+)
+
+
+# --- date arithmetic and formatting --------------------------------------------------------------
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _shift(reference: date, unit: str, amount: int) -> tuple[str, str]:
+    """The calendar unit `amount` units from the reference, at that unit's granularity: (value, precision)."""
+    if unit in ("day", "night"):
+        return (reference + timedelta(days=amount)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(reference + timedelta(weeks=amount)), "week"
+    if unit == "fortnight":
+        return _iso_week(reference + timedelta(weeks=2 * amount)), "week"
+    if unit == "month":
+        return _add_months(reference, amount).isoformat()[:7], "month"
+    if unit == "quarter":
+        return _quarter(_add_months(reference, 3 * amount)), "quarter"
+    if unit == "year":
+        return str(reference.year + amount), "year"
+    if unit == "decade":
+        return str((reference.year + 10 * amount) // 10), "decade"
+    if unit in ("century", "centurie"):
+        return str((reference.year + 100 * amount) // 100), "century"
+    return reference.isoformat(), "day"
+
+
+def _number(word: str) -> int | None:
+    """'3', 'three', 'twenty-five', 'a' -> int; vague quantities -> None."""
+    word = word.strip()
+    if not word:
+        return None
+    if word.replace(".", "", 1).isdigit():
+        return round(float(word))
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        tens, ones = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
+        if tens >= 20 and ones < 10:
+            return tens + ones
+    return None
+
+
+def _duration(amount: int | None, unit: str, *, half: bool = False) -> str:
+    designator, is_time, multiplier = UNITS[unit]
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        if multiplier == 10:
+            return "PXDE"
+        if multiplier == 100:
+            return "PXCE"
+        return f"{prefix}X{designator}"
+    if half:
+        if designator == "H":
+            return f"PT{amount}H30M" if amount else "PT30M"
+        if designator == "Y" and multiplier == 1:
+            return f"P{amount * 12 + 6}M"
+        if designator == "D":
+            return f"PT{amount * 24 + 12}H"
+    return f"{prefix}{amount * multiplier}{designator}"
+
+
+def _year_from(text: str, reference: date) -> int:
+    if text.startswith("'"):
+        two = int(text[1:])
+        century = reference.year // 100 * 100
+        year = century + two
+        return year - 100 if year > reference.year + 10 else year
+    return int(text)
+
+
+def _weekday_date(weekday: int, reference: date, tense: str | None, *, relation: str | None = None) -> date:
+    """Which date a weekday name means, from the verb's tense (or 'last'/'next'/'this')."""
+    delta = weekday - reference.weekday()
+    if relation == "last":
+        back = (reference.weekday() - weekday) % 7 or 7
+        return reference - timedelta(days=back)
+    if relation == "next":
+        forward = delta % 7 or 7
+        return reference + timedelta(days=forward)
+    if relation == "this":
+        return reference + timedelta(days=delta)  # the same ISO week
+    if delta == 0:
+        # A report names its own day "today"; the same weekday by name is the one before or after it.
+        return reference + timedelta(days={PAST: -7, FUTURE: 7}.get(tense or "", 0))
+    if tense == FUTURE:
+        return reference + timedelta(days=delta % 7)
+    if tense == PRESENT and 0 < delta % 7 <= 2:
+        return reference + timedelta(days=delta % 7)
+    return reference - timedelta(days=(-delta) % 7)
+
+
+def _month_year(month: int, day: int | None, reference: date, tense: str | None) -> int:
+    """The year of a month (and day) named without one, from the tense of its verb."""
+    year = reference.year
+    candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    later = candidate > reference if day else month > reference.month
+    earlier = candidate < reference if day else month < reference.month
+    if tense == PAST and later:
+        return year - 1
+    if tense == FUTURE and earlier:
+        return year + 1
+    if tense is None:
+        # Unknown tense: the nearer of the two readings, news being about the recent past and near future.
+        if later and (month - reference.month) % 12 > 6 and month - reference.month > 6:
+            return year - 1
+        if earlier and reference.month - month > 6:
+            return year + 1
+    return year
+
+
+def _weekend(reference: date, tense: str | None, *, relation: str | None = None) -> tuple[date, date]:
+    """The Saturday and Sunday a weekend expression means."""
+    weekday = reference.weekday()
+    saturday = reference - timedelta(days=weekday - 5)  # Saturday of this ISO week
+    if relation == "last":
+        saturday -= timedelta(weeks=1) if weekday >= 5 else timedelta(0)
+        if weekday < 5:
+            saturday -= timedelta(weeks=1)
+    elif relation == "next":
+        saturday += timedelta(weeks=1) if weekday >= 5 else timedelta(0)
+    elif weekday < 5 and tense == PAST:
+        saturday -= timedelta(weeks=1)
+    elif weekday < 5 and tense is None and weekday <= 1:
+        saturday -= timedelta(weeks=1)  # early in the week, "the weekend" is the one just gone
+    return saturday, saturday + timedelta(days=1)
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"[\"“”,;:!?()`]+", " ", text)
+    text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", "", text)
+    text = re.sub(r"\b(?:each|all|any|both|either|most|much|part|some) of (?=the )", "", text)
+    text = re.sub(r"^(?:no|not) (?:more|less|later|earlier|sooner) than ", "", text)
+    text = text.replace("a couple of ", "two ").replace("couple of ", "two ")
+    text = _spelled_years(text)
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    return text
+
+
+_SPELLED_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen"
+)
+_SPELLED_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_YEAR = re.compile(
+    rf"\b(?P<century>nineteen|eighteen|twenty)(?: hundred(?: and)?)? (?P<rest>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?"
+    rf"|{_SPELLED_UNITS}|oh[- ](?:{_SPELLED_UNITS}))\b"
+    rf"|\btwo thousand(?:(?: and)? (?P<rest2>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?|{_SPELLED_UNITS}))?\b"
+)
+
+
+def _spelled_years(text: str) -> str:
+    """Years read out ("nineteen ninety-six", "two thousand and one") as digits, as broadcast transcripts give them."""
+    if "thousand" not in text and not re.search(r"\b(?:nineteen|eighteen|twenty) ", text):
+        return text
+
+    def digits(match: re.Match[str]) -> str:
+        if match.group("century"):
+            rest = match.group("rest").replace("oh ", "").replace("oh-", "")
+            return str(NUMBER_WORDS[match.group("century")] * 100 + (_number(rest) or 0))
+        return str(2000 + (_number(match.group("rest2")) or 0 if match.group("rest2") else 0))
+
+    return _SPELLED_YEAR.sub(digits, text)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str, reference: date, tense: str | None = None, *, previous: str | None = None) -> Timex | None:
+    """The TIMEX3 value, type and precision of one time expression; None when it cannot be read."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    result = _normalize_range(cleaned, reference, tense, previous)
+    if result is not None:
+        return result
+    return _normalize_one(cleaned, reference, tense, previous)
+
+
+_RANGE_SPLIT = re.compile(r"^(?:from |between )?(?P<a>.+?)\s*(?: to | through | until | till | and |-|/)\s*(?P<b>.+)$")
+
+
+def _normalize_range(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    # "1996 to 2001", "2009-2010", "from Monday to Wednesday", "August 15-20"
+    match = re.fullmatch(
+        r"(?:from |between )?(?P<a>1\d{3}|20\d{2})\s*(?:-|/| to | through | until | and )\s*(?P<b>\d{2,4})s?", text
+    )
+    if match:
+        start, end = match.group("a"), match.group("b")
+        if len(end) == 2:
+            end = start[:2] + end
+        if int(end) > int(start):
+            return Timex(f"{start}/{end}", "DATE", "year")
+    match = re.fullmatch(
+        rf"(?:from |between )?{_MONTH_RE} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?: {_YEAR_RE})?",
+        text,
+    )
+    if match:
+        month = MONTHS[match.group("month")]
+        year = (
+            _year_from(match.group("year"), reference)
+            if match.group("year")
+            else _month_year(month, int(match.group("d1")), reference, tense)
+        )
+        try:
+            first, last = date(year, month, int(match.group("d1"))), date(year, month, int(match.group("d2")))
+        except ValueError:
+            return None
+        return Timex(f"{first.isoformat()}/{last.isoformat()}", "DATE", "day")
+    if not re.search(r" to | through | until | till |-| and ", text) or not re.match(r"^(?:from|between) ", text):
+        return None
+    match = _RANGE_SPLIT.match(text)
+    if not match:
+        return None
+    start = _normalize_one(match.group("a"), reference, tense, previous)
+    end = _normalize_one(match.group("b"), reference, tense, previous)
+    if start is None or end is None or start.type != "DATE" or end.type != "DATE":
+        return None
+    if not start.value or not end.value or "/" in start.value or not start.value[:1].isdigit():
+        return None
+    return Timex(f"{start.value}/{end.value}", "DATE", start.precision)
+
+
+def _normalize_one(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    text = _LEADING_WORDS.sub("", text).strip()
+    for rule in _RULES:
+        result = rule(text, reference, tense, previous)
+        if result is not None:
+            return result
+    stripped = _MODIFIERS.sub("", text).strip()
+    if stripped and stripped != text:
+        for rule in _RULES:
+            result = rule(stripped, reference, tense, previous)
+            if result is not None:
+                return result
+    return None
+
+
+def _vague(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    if text in PRESENT_WORDS:
+        return Timex("PRESENT_REF", "DATE", "vague")
+    if text in PAST_WORDS:
+        return Timex("PAST_REF", "DATE", "vague")
+    if text in FUTURE_WORDS:
+        return Timex("FUTURE_REF", "DATE", "vague")
+    if re.fullmatch(
+        r"(?:the )?(?:past|recent|last|previous) (?:several|few|many|\d+ )?(?:decades|centuries|quarters)", text
+    ):
+        return Timex("PAST_REF", "DATE", "vague")
+    if re.fullmatch(r"(?:several|many|some|few|a few) (?:years|decades|months) ago", text):
+        return Timex("PAST_REF", "DATE", "vague")
+    if re.fullmatch(r"(?:some|one) day|(?:in )?(?:the )?(?:coming|future) (?:years|decades)", text):
+        return Timex("FUTURE_REF", "DATE", "vague")
+    return None
+
+
+def _deictic_day(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    words = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
+    if text in words:
+        day = reference + timedelta(days=words[text])
+        if text == "tonight":
+            return Timex(f"{day.isoformat()}TNI", "TIME", "night")
+        return Timex(day.isoformat(), "DATE", "day")
+    if text in ("overnight", "last night overnight"):
+        return Timex(f"{(reference - timedelta(days=1)).isoformat()}/{reference.isoformat()}", "TIME", "night")
+    match = re.fullmatch(
+        r"(?P<rel>today|yesterday|tomorrow|this|last|tonight) ?(?P<part>morning|afternoon|evening|night)?", text
+    )
+    if match and match.group("part"):
+        rel = match.group("rel")
+        offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+        day = reference + timedelta(days=offset)
+        return Timex(f"{day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+    match = re.fullmatch(r"(?:the )?(?P<part>morning|afternoon|evening|night)(?: of)?", text)
+    if match:
+        return Timex(f"{reference.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+    if re.fullmatch(r"(?:the )?(?:day|date)", text):
+        return None
+    return None
+
+
+def _clock(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    # "5 p.m.", "5:30 pm Tuesday", "noon Thursday", "9 a.m. local time", "midnight"
+    match = re.fullmatch(
+        r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|gmt|utc|est|edt|"
+        r"h|hrs|hours)?|(?P<word>noon|midnight|midday))"
+        r"(?:\s+(?:local time|[a-z]{2,4}t|gmt|utc))?(?:\s+(?:on\s+)?(?P<rest>.+))?",
+        text,
+    )
+    if not match or (match.group("h") and not (match.group("ampm") or match.group("m"))):
+        return None
+    if match.group("word"):
+        hour, minute = (0 if match.group("word") == "midnight" else 12), 0
+    else:
+        hour, minute = int(match.group("h")), int(match.group("m") or 0)
+        ampm = (match.group("ampm") or "").replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    day_value = reference.isoformat()
+    if match.group("rest"):
+        rest = _normalize_one(match.group("rest"), reference, tense, previous)
+        if rest is None or not rest.value or not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", rest.value):
+            return None
+        day_value = rest.value[:10]
+    return Timex(f"{day_value}T{hour:02d}:{minute:02d}", "TIME", "time")
+
+
+def _calendar_date(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    # ISO and numeric dates first: 2021-09-13, 2021-09
+    match = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", text)
+    if match:
+        return Timex(text, "DATE", "day" if match.group("d") else "month")
+    weekday_prefix = rf"(?:{_WEEKDAY_RE}\s+)?(?:the\s+)?"
+    # "Monday, August 15, 2021", "August 15th", "Aug. 15 2021"
+    match = re.fullmatch(rf"{weekday_prefix}{_MONTH_RE}\s+{_DAY_RE}(?:\s+{_YEAR_RE})?", text)
+    if match is None:
+        # "15 August 2021", "the 15th of August"
+        match = re.fullmatch(rf"{weekday_prefix}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s+{_YEAR_RE})?", text)
+    if match:
+        month, day = MONTHS[match.group("month")], int(match.group("day"))
+        year = (
+            _year_from(match.group("year"), reference)
+            if match.group("year")
+            else _month_year(month, day, reference, tense)
+        )
+        try:
+            return Timex(date(year, month, day).isoformat(), "DATE", "day")
+        except ValueError:
+            return None
+    # "August 2021", "August of 2021", "last August", "August this year"
+    match = re.fullmatch(
+        rf"(?P<rel>last|next|this|early|late|mid|)\s*{_MONTH_RE}(?:\s+(?:of\s+)?(?:{_YEAR_RE}|(?P<yrel>this|last|next) year))?",
+        text,
+    )
+    if match and not (match.group("month") == "may" and not match.group("year") and not match.group("rel")):
+        month = MONTHS[match.group("month")]
+        if match.group("year"):
+            year = _year_from(match.group("year"), reference)
+        elif match.group("yrel"):
+            year = reference.year + {"this": 0, "last": -1, "next": 1}[match.group("yrel")]
+        elif match.group("rel") == "last":
+            year = reference.year if month < reference.month else reference.year - 1
+        elif match.group("rel") == "next":
+            year = reference.year if month > reference.month else reference.year + 1
+        elif match.group("rel") == "this":
+            year = reference.year
+        else:
+            year = _month_year(month, None, reference, tense)
+        return Timex(f"{year}-{month:02d}", "DATE", "month")
+    if text == "may":
+        return None
+    # weekdays: "Monday", "last Monday", "Monday morning", "Monday, Sept. 13"
+    match = re.fullmatch(
+        rf"(?P<rel>last|next|this|coming|this coming|this past|past)?\s*{_WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        text,
+    )
+    if match:
+        relation = {"coming": "next", "this coming": "next", "this past": "last", "past": "last"}.get(
+            match.group("rel") or "", match.group("rel")
+        )
+        weekday = WEEKDAYS[match.group("weekday")]
+        named_day = _weekday_date(weekday, reference, tense, relation=relation)
+        if match.group("part"):
+            return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+        return Timex(named_day.isoformat(), "DATE", "day")
+    return None
+
+
+def _years(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    match = re.fullmatch(
+        r"(?:the )?(?:(?:calendar|fiscal|financial|the year|year|fy|model year)\s*)?(?P<year>1[0-9]{3}|20[0-9]{2})",
+        text,
+    )
+    if match:
+        return Timex(match.group("year"), "DATE", "year")
+    match = re.fullmatch(r"(?:the )?(?:fiscal |financial )?'(?P<yy>\d\d)", text)
+    if match:
+        return Timex(str(_year_from("'" + match.group("yy"), reference)), "DATE", "year")
+    # decades: "the 1990s", "the '80s", "the nineties", "the mid-1990s"
+    match = re.fullmatch(r"(?:the )?(?:early |late |mid[- ]?)?(?P<decade>1\d\d|20\d)0'?s", text)
+    if match:
+        return Timex(match.group("decade"), "DATE", "decade")
+    match = re.fullmatch(r"(?:the )?(?:early |late |mid[- ]?)?'(?P<dd>\d)0s", text)
+    if match:
+        century = 19 if int(match.group("dd")) >= 3 else 20
+        return Timex(f"{century}{match.group('dd')}", "DATE", "decade")
+    # centuries: "the 20th century", "the nineteenth century"
+    match = re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", text)
+    if match:
+        return Timex(f"{int(match.group('n')) - 1:02d}", "DATE", "century")
+    return None
+
+
+def _quarters(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    text = text.replace("-", " ")
+    match = re.fullmatch(
+        r"(?:the )?(?:(?P<yrel>this|last|next) year ?'?s? )?(?:(?P<year1>\d{4}) )?(?:fiscal )?(?:year ago |year earlier )?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?: fiscal)? (?P<unit>quarter|half)"
+        r"(?: of (?:(?:fiscal |the year |calendar )?(?P<year2>\d{4})|(?P<yrel2>this|last|next) year))?",
+        text,
+    )
+    if match:
+        number = ORDINALS[match.group("ord")]
+        unit = "Q" if match.group("unit") == "quarter" else "H"
+        if unit == "H":
+            number = min(number, 2)
+        year_text = match.group("year1") or match.group("year2")
+        relation = match.group("yrel") or match.group("yrel2")
+        if year_text:
+            year = int(year_text)
+        elif relation:
+            year = reference.year + {"this": 0, "last": -1, "next": 1}[relation]
+        else:
+            current = (reference.month - 1) // 3 + 1 if unit == "Q" else (reference.month - 1) // 6 + 1
+            year = reference.year
+            if tense == PAST and number > current:
+                year -= 1
+            elif tense == FUTURE and number < current - 1:
+                year += 1  # results of the quarter just ended are still to come
+        if "year ago" in text or "year earlier" in text:
+            year -= 1
+        return Timex(f"{year}-{unit}{number}", "DATE", "quarter" if unit == "Q" else "half")
+    if text in ("the quarter", "quarter", "the fiscal quarter", "the period", "the latest period", "the period"):
+        if previous and re.fullmatch(r"\d{4}-Q\d", previous):
+            return Timex(previous, "DATE", "quarter")
+        if text.endswith("period"):
+            return None
+        return Timex(_quarter(_add_months(reference, -3 if tense != FUTURE else 0)), "DATE", "quarter")
+    match = re.fullmatch(
+        r"(?:the )?(?P<rel>latest|last|past|previous|recent|most recent|current|this|next|coming|same|year ago|year earlier|comparable year ago|comparable year earlier|comparable|year ago|prior year) ?(?:fiscal )?quarter",
+        text,
+    )
+    if match:
+        rel = match.group("rel")
+        quarter = _add_months(reference, 0)
+        if rel in ("latest", "last", "past", "previous", "recent", "most recent"):
+            quarter = _add_months(reference, -3)
+        elif rel in ("next", "coming"):
+            quarter = _add_months(reference, 3)
+        elif "year" in rel:
+            if previous and re.fullmatch(r"\d{4}-Q\d", previous):
+                return Timex(f"{int(previous[:4]) - 1}{previous[4:]}", "DATE", "quarter")
+            quarter = _add_months(reference, -15)
+        return Timex(_quarter(quarter), "DATE", "quarter")
+    return None
+
+
+def _seasons(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    match = re.fullmatch(
+        r"(?P<rel>this|last|next|this past|this coming|the|)\s*(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>\d{4}))?",
+        text,
+    )
+    if not match:
+        return None
+    season = SEASONS[match.group("season")]
+    if match.group("year"):
+        return Timex(f"{match.group('year')}-{season}", "DATE", "season")
+    start = SEASON_START_MONTH[season]
+    year = reference.year
+    in_or_after = reference.month >= start or (season == "WI" and reference.month <= 2)
+    if season == "WI" and reference.month <= 2:
+        year -= 1
+    rel = match.group("rel")
+    if rel in ("last", "this past") or (rel in ("", "the", "this") and tense == PAST):
+        if not in_or_after or (rel in ("last", "this past") and reference.month < start + 3):
+            year -= 1 if not (in_or_after and rel not in ("last", "this past")) else 0
+    elif rel in ("next", "this coming") or (rel in ("", "the", "this") and tense == FUTURE):
+        if in_or_after and rel in ("next",):
+            year += 1
+    return Timex(f"{year}-{season}", "DATE", "season")
+
+
+_RELATIVE_UNIT = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)"
+
+
+_ANAPHORIC = re.compile(
+    r"(?:the )?(?:same|following|previous|preceding|prior|next|that|subsequent) (?P<unit>day|week|month|year|quarter)"
+)
+
+
+def _anaphoric(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """Expressions dated by the one before them: "that year", "the following month", "the latest period"."""
+    match = _ANAPHORIC.fullmatch(text) or re.fullmatch(
+        r"(?:later|earlier) (?:that|in the|that same) (?P<unit>day|week|month|year)", text
+    )
+    if match:
+        unit = match.group("unit")
+        word = text.split()[0] if not text.startswith("the ") else text.split()[1]
+        offset = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
+        if previous and re.match(r"\d{4}", previous):
+            shifted = _shift_value(previous, unit, offset, keep=False)
+            if shifted is not None:
+                return shifted
+        if word in ("next", "following"):
+            return None  # "the next day" without an anchor: leave it to the relative rules
+        value, precision = _shift(reference, unit, offset)
+        return Timex(value, "DATE", precision)
+    if re.fullmatch(
+        r"(?:earlier|later) in the (?:day|week|month|year)|(?:earlier|later) (?:today|this (?:day|week|month|year))",
+        text,
+    ):
+        unit = text.split()[-1]
+        unit = "day" if unit == "today" else unit
+        value, precision = _shift(reference, unit, 0)
+        return Timex(value, "DATE", precision)
+    if re.fullmatch(
+        r"(?:the )?(?:latest|most recent|current|same|comparable) (?:period|quarter|three months)|(?:the )?(?:third|second|first|fourth) period",
+        text,
+    ):
+        if (
+            previous
+            and re.fullmatch(r"\d{4}-Q\d", previous)
+            and "period" in text
+            and text.split()[-2] not in ("third", "second", "first", "fourth")
+        ):
+            return Timex(previous, "DATE", "quarter")
+    if re.fullmatch(r"(?:the )?(?:year[- ]end|end of the year|end of this year)", text):
+        return Timex(str(reference.year), "DATE", "year")
+    return None
+
+
+def _relative(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    text = text.replace("year-earlier", "year earlier").replace("year-ago", "year ago")
+    # weekends
+    match = re.fullmatch(r"(?P<rel>this|last|next|the|this past|this coming|past|coming|)\s*weekend", text)
+    if match:
+        relation = {
+            "last": "last",
+            "this past": "last",
+            "past": "last",
+            "next": "next",
+            "this coming": "next",
+            "coming": "next",
+        }.get(match.group("rel"))
+        saturday, sunday = _weekend(reference, tense, relation=relation)
+        return Timex(f"{saturday.isoformat()}/{sunday.isoformat()}", "DATE", "weekend")
+    # "this week", "last month", "next year", "the past year", "the coming week"
+    match = re.fullmatch(
+        rf"(?:(?:earlier|later) )?(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
+        rf"the next|the last|the current|the latest|the same|the following|the preceding|the prior|prior|following|same|"
+        rf"this past|this coming|the current fiscal|the latest fiscal|the last fiscal|the fiscal|this fiscal|last fiscal|next fiscal)"
+        rf" {_RELATIVE_UNIT}",
+        text,
+    )
+    if match:
+        rel, unit = match.group("rel"), match.group("unit")
+        rel = rel.replace("the ", "").replace(" fiscal", "").replace("fiscal", "this")
+        offset = {
+            "this": 0,
+            "current": 0,
+            "same": 0,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "preceding": -1,
+            "prior": -1,
+            "this past": -1,
+            "latest": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+            "this coming": 1,
+        }.get(rel, 0)
+        if unit == "quarter":
+            return _quarters(f"{rel} quarter", reference, tense, previous)
+        if rel in ("same", "following", "preceding", "prior") and previous:
+            return None
+        value, precision = _shift(reference, unit, offset)
+        return Timex(value, "DATE", precision)
+    # "two years ago", "a week earlier", "three months later", "a year ago"
+    match = re.fullmatch(
+        rf"(?:about |some |nearly |almost |more than |less than |over )?{_NUM_RE} (?:full )?{_UNIT_RE}(?: and a half)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
+        text,
+    )
+    if match:
+        amount = _number(match.group("num"))
+        unit = match.group("unit")
+        sign = -1 if match.group("dir") in ("ago", "earlier", "before", "back", "since") else 1
+        if amount is None:
+            return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "vague")
+        anchor = reference
+        if previous and (
+            match.group("dir") in ("earlier", "later", "before", "after")
+            or (unit == "year" and re.fullmatch(r"\d{4}-Q\d", previous))  # "up from a year ago": that quarter
+        ):
+            shifted = _shift_value(previous, unit, sign * amount)
+            if shifted:
+                return shifted
+        return _relative_value(anchor, unit, sign * amount)
+    match = re.fullmatch(
+        r"(?:the )?(?:comparable )?(?:year earlier|year ago|prior year|previous year)(?: (?:period|quarter|level|figure|results|month))?",
+        text,
+    )
+    if match:
+        if previous:
+            shifted = _shift_value(previous, "year", -1)
+            if shifted:
+                return shifted
+        return Timex(str(reference.year - 1), "DATE", "year")
+    match = re.fullmatch(r"(?P<rel>earlier|later) (?P<what>this|last|next) (?P<unit>week|month|year|decade)", text)
+    if match:
+        offset = {"this": 0, "last": -1, "next": 1}[match.group("what")]
+        value, precision = _shift(reference, match.group("unit"), offset)
+        return Timex(value, "DATE", precision)
+    return None
+
+
+def _relative_value(reference: date, unit: str, amount: int) -> Timex:
+    if unit in ("hour", "minute", "second"):
+        delta = {
+            "hour": timedelta(hours=amount),
+            "minute": timedelta(minutes=amount),
+            "second": timedelta(seconds=amount),
+        }[unit]
+        return Timex(
+            (reference + delta).isoformat() if unit == "hour" and abs(amount) >= 24 else reference.isoformat(),
+            "DATE",
+            "day",
+        )
+    if unit == "week":
+        return Timex(_iso_week(reference + timedelta(weeks=amount)), "DATE", "week")
+    value, precision = _shift(reference, unit, amount)
+    return Timex(value, "DATE", precision)
+
+
+def _shift_value(previous: str, unit: str, amount: int, *, keep: bool = True) -> Timex | None:
+    """An anaphoric shift of the previous expression's value ("a year earlier" after "the third quarter").
+
+    With `keep` the previous value's granularity is kept (a quarter a year earlier is a quarter); without it
+    the result has the unit's granularity ("that year" after a day is the day's year)."""
+    if not keep:
+        match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", previous)
+        if match is None:
+            return None
+        year = int(match.group(1))
+        month = int(match.group(2) or 0)
+        quarter = re.match(r"\d{4}-Q(\d)", previous)
+        if unit == "year":
+            return Timex(str(year + amount), "DATE", "year")
+        if unit == "quarter" and (month or quarter):
+            month = month or (int(quarter.group(1)) - 1) * 3 + 1 if quarter else month
+            return Timex(_quarter(_add_months(date(year, month, 1), 3 * amount)), "DATE", "quarter")
+        if unit == "month" and month:
+            return Timex(_add_months(date(year, month, 1), amount).isoformat()[:7], "DATE", "month")
+        if unit in ("day", "week") and match.group(3):
+            day = date(year, month, int(match.group(3)))
+            value, precision = _shift(day, unit, amount)
+            return Timex(value, "DATE", precision)
+        return None
+    match = re.fullmatch(r"(\d{4})-Q(\d)", previous)
+    if match and unit == "year":
+        return Timex(f"{int(match.group(1)) + amount}-Q{match.group(2)}", "DATE", "quarter")
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", previous)
+    if match and unit in ("year", "month", "week", "day"):
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if unit in ("year", "month"):
+            return Timex(_add_months(day, amount * (12 if unit == "year" else 1)).isoformat(), "DATE", "day")
+        return Timex((day + timedelta(days=amount * (7 if unit == "week" else 1))).isoformat(), "DATE", "day")
+    match = re.fullmatch(r"(\d{4})-(\d\d)", previous)
+    if match and unit in ("year", "month"):
+        first_day = date(int(match.group(1)), int(match.group(2)), 1)
+        shifted = _add_months(first_day, amount * (12 if unit == "year" else 1))
+        return Timex(shifted.isoformat()[:7], "DATE", "month")
+    return None
+
+
+def _durations(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    text = re.sub(
+        r"(\d|[a-z])-(?=(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)\b)", r"\1 ", text
+    )
+    match = re.fullmatch(
+        rf"(?:the |a |an )?(?:(?P<rel>past|last|next|previous|first|coming|following|latest|final|recent|additional|further|another|more|other|full|entire|whole)\s+)?"
+        rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd )?{_UNIT_RE}"
+        rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?",
+        text,
+    )
+    if not match:
+        match = re.fullmatch(r"(?P<num>half) an? (?P<unit>hour|day|year|century|decade)(?P<half>)(?P<rel>)", text)
+        if match:
+            return Timex(
+                {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[
+                    match.group("unit")
+                ],
+                "DURATION",
+                "duration",
+            )
+        return None
+    unit = match.group("unit")
+    if unit == "centurie":
+        unit = "century"
+    number_text = (match.group("num") or "").strip()
+    plural = text.rstrip().endswith("s") or re.search(rf"{unit}s\b", text) is not None
+    half = bool(match.group("half")) or number_text.endswith("1/2")
+    number_text = number_text.replace(" 1/2", "")
+    if number_text in ("a couple of",):
+        amount: int | None = 2
+    elif number_text:
+        amount = _number(number_text)
+        if amount is None and number_text not in VAGUE_NUMBERS and number_text not in ("a few", "a number of"):
+            return None
+        if number_text in ("a", "an") and plural:
+            return None
+    else:
+        amount = None if plural else 1
+        if not plural and not match.group("rel") and not text.startswith(("a ", "an ")):
+            return None  # a bare "week" or "the year" is too ambiguous to call a duration
+    if amount is not None and "." in number_text:
+        amount = None
+    value = _duration(amount, unit, half=half)
+    return Timex(value, "DURATION", "duration")
+
+
+def _sets(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    adverbs = {
+        "daily": "P1D",
+        "nightly": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "quarterly": "P3M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "hourly": "PT1H",
+        "annual": "P1Y",
+        "every day": "P1D",
+        "each day": "P1D",
+        "every week": "P1W",
+        "each week": "P1W",
+        "every month": "P1M",
+        "each month": "P1M",
+        "every year": "P1Y",
+        "each year": "P1Y",
+        "a year": "P1Y",
+        "per year": "P1Y",
+        "a day": "P1D",
+        "per day": "P1D",
+        "a week": "P1W",
+        "a month": "P1M",
+        "every hour": "PT1H",
+        "twice a year": "P1Y",
+        "twice a week": "P1W",
+        "twice a month": "P1M",
+        "once a year": "P1Y",
+        "once a week": "P1W",
+        "once a month": "P1M",
+        "every other day": "P2D",
+        "every other week": "P2W",
+        "every other year": "P2Y",
+    }
+    if text in adverbs and not text.startswith("a "):
+        return Timex(adverbs[text], "SET", "set")
+    match = re.fullmatch(rf"(?:every|each) {_WEEKDAY_RE}", text) or re.fullmatch(rf"{_WEEKDAY_RE}s", text)
+    if match:
+        return Timex(f"XXXX-WXX-{WEEKDAYS[match.group('weekday')] + 1}", "SET", "set")
+    match = re.fullmatch(r"every (?P<num>\S+) (?P<unit>day|week|month|year|hour)s", text)
+    if match and _number(match.group("num")):
+        return Timex(_duration(_number(match.group("num")), match.group("unit")), "SET", "set")
+    match = re.fullmatch(
+        r"(?:every|each) (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|night)s", text
+    )
+    if match:
+        part = match.group("part") or match.group("part2")
+        return Timex(f"XXXX-XX-XXT{PARTS_OF_DAY[part]}", "SET", "set")
+    match = re.fullmatch(r"(?:every|each) (?P<season>spring|summer|fall|autumn|winter)", text)
+    if match:
+        return Timex(f"XXXX-{SEASONS[match.group('season')]}", "SET", "set")
+    return None
+
+
+def _absolute_fallback(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """Absolute dates in forms our rules don't spell out ("13/09/2021", "Sept. 13th, 2021 at noon")."""
+    if not re.search(r"\d", text) or not re.search(r"\d{4}|[a-z]{3}", text):
+        return None
+    if not (re.search(r"\b\d{4}\b", text) and (re.search(_MONTH_RE, text) or re.search(r"\d+[/.]\d+[/.]\d+", text))):
+        return None
+    parsed = _dateparser_parse(text, reference)
+    if parsed is None:
+        return None
+    return Timex(parsed.isoformat(), "DATE", "day")
+
+
+def _dateparser_parse(text: str, reference: date) -> date | None:
+    import datetime as _dt
+
+    import dateparser  # slow to import; only the rare absolute forms get here
+
+    settings = {
+        "RELATIVE_BASE": _dt.datetime(reference.year, reference.month, reference.day),
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+_RULES = (
+    _anaphoric,
+    _vague,
+    _deictic_day,
+    _sets,
+    _clock,
+    _calendar_date,
+    _years,
+    _quarters,
+    _seasons,
+    _relative,
+    _durations,
+    _absolute_fallback,
+)
+
+
+def timex3_value(value: str | None, precision: str | None) -> str | None:
+    """Our value in TimeML's own spelling, for scoring against TIMEX3 gold: a weekend range is `YYYY-Www-WE`,
+    a night range (overnight) is the evening's day with `TNI`; every other value is already TIMEX3."""
+    if not value or "/" not in value:
+        return value
+    first, _, _last = value.partition("/")
+    if precision == "weekend" and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
+        return f"{_iso_week(date.fromisoformat(first))}-WE"
+    if precision == "night" and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
+        return f"{first}TNI"
+    return value

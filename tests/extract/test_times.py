@@ -1,0 +1,180 @@
+"""Time expressions: the normalizer over a table of expressions, and detection and anchoring in sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.extract.timex import FUTURE, PAST, PRESENT, normalize, timex3_value
+
+MONDAY = date(2021, 9, 6)  # a Monday
+WEDNESDAY = date(2010, 3, 17)
+
+# (text, reference date, tense, expected value, expected type)
+TABLE = [
+    # weekends and nights are ranges
+    ("over the weekend", MONDAY, PAST, "2021-09-04/2021-09-05", "DATE"),
+    ("this weekend", MONDAY, PAST, "2021-09-04/2021-09-05", "DATE"),
+    ("next weekend", MONDAY, FUTURE, "2021-09-11/2021-09-12", "DATE"),
+    ("this weekend", WEDNESDAY, FUTURE, "2010-03-20/2010-03-21", "DATE"),
+    ("overnight", MONDAY, PAST, "2021-09-05/2021-09-06", "TIME"),
+    # year ranges, merged or spelled out
+    ("from 1996 to 2001", MONDAY, None, "1996/2001", "DATE"),
+    ("2009-2010", MONDAY, None, "2009/2010", "DATE"),
+    ("between 1980 and 1985", MONDAY, PAST, "1980/1985", "DATE"),
+    # days anchored with tense
+    ("August 15", MONDAY, PAST, "2021-08-15", "DATE"),
+    ("September 13", MONDAY, FUTURE, "2021-09-13", "DATE"),
+    ("on August 31", MONDAY, PAST, "2021-08-31", "DATE"),
+    ("Monday", MONDAY, PAST, "2021-08-30", "DATE"),
+    ("on Monday", MONDAY, FUTURE, "2021-09-13", "DATE"),
+    ("Friday", WEDNESDAY, PAST, "2010-03-12", "DATE"),
+    ("Friday", WEDNESDAY, FUTURE, "2010-03-19", "DATE"),
+    ("last Tuesday", WEDNESDAY, None, "2010-03-16", "DATE"),
+    ("Sept. 27, 1989", MONDAY, None, "1989-09-27", "DATE"),
+    ("13 March 2020", MONDAY, None, "2020-03-13", "DATE"),
+    ("2021-09-13", MONDAY, None, "2021-09-13", "DATE"),
+    ("today", MONDAY, None, "2021-09-06", "DATE"),
+    ("yesterday", MONDAY, PAST, "2021-09-05", "DATE"),
+    ("tomorrow", WEDNESDAY, FUTURE, "2010-03-18", "DATE"),
+    # a month without a year: last year's when a past-tense sentence names a month well after publication
+    ("November", MONDAY, PAST, "2020-11", "DATE"),
+    ("November", MONDAY, FUTURE, "2021-11", "DATE"),
+    ("February", MONDAY, FUTURE, "2022-02", "DATE"),
+    ("March", WEDNESDAY, None, "2010-03", "DATE"),
+    ("June 1994", MONDAY, None, "1994-06", "DATE"),
+    ("last month", MONDAY, None, "2021-08", "DATE"),
+    # weeks, years, decades, centuries, quarters, seasons
+    ("this week", MONDAY, FUTURE, "2021-W36", "DATE"),
+    ("last week", MONDAY, PAST, "2021-W35", "DATE"),
+    ("this year", MONDAY, None, "2021", "DATE"),
+    ("last year", MONDAY, None, "2020", "DATE"),
+    ("two years ago", MONDAY, None, "2019", "DATE"),
+    ("in 1998", MONDAY, None, "1998", "DATE"),
+    ("the 1990s", MONDAY, None, "199", "DATE"),
+    ("the 20th century", MONDAY, None, "19", "DATE"),
+    ("the third quarter", WEDNESDAY, PAST, "2009-Q3", "DATE"),
+    ("the first quarter", WEDNESDAY, FUTURE, "2010-Q1", "DATE"),
+    ("the third quarter of 1990", MONDAY, None, "1990-Q3", "DATE"),
+    ("fourth-quarter", date(1989, 11, 2), PAST, "1989-Q4", "DATE"),
+    ("this summer", MONDAY, None, "2021-SU", "DATE"),
+    # durations
+    ("a week", MONDAY, None, "P1W", "DURATION"),
+    ("two years", MONDAY, None, "P2Y", "DURATION"),
+    ("the past two months", MONDAY, None, "P2M", "DURATION"),
+    ("several days", MONDAY, None, "PXD", "DURATION"),
+    ("24 hours", MONDAY, None, "PT24H", "DURATION"),
+    ("30-year", MONDAY, None, "P30Y", "DURATION"),
+    ("two decades", MONDAY, None, "P20Y", "DURATION"),
+    ("the next couple of years", MONDAY, None, "P2Y", "DURATION"),
+    # sets
+    ("every Friday", MONDAY, None, "XXXX-WXX-5", "SET"),
+    ("daily", MONDAY, None, "P1D", "SET"),
+    ("every year", MONDAY, None, "P1Y", "SET"),
+    # vague references
+    ("now", MONDAY, PRESENT, "PRESENT_REF", "DATE"),
+    ("currently", MONDAY, None, "PRESENT_REF", "DATE"),
+    ("recently", MONDAY, PAST, "PAST_REF", "DATE"),
+    ("the future", MONDAY, None, "FUTURE_REF", "DATE"),
+    # times and parts of day
+    ("5 p.m.", MONDAY, None, "2021-09-06T17:00", "TIME"),
+    ("this morning", MONDAY, None, "2021-09-06TMO", "TIME"),
+    ("last night", MONDAY, PAST, "2021-09-05TNI", "TIME"),
+    ("Tuesday night", WEDNESDAY, PAST, "2010-03-16TNI", "TIME"),
+    ("noon Saturday", WEDNESDAY, PAST, "2010-03-13T12:00", "TIME"),
+    # spoken years, as broadcast transcripts write them
+    ("nineteen ninety-six", MONDAY, None, "1996", "DATE"),
+    ("the year two thousand", MONDAY, None, "2000", "DATE"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "tense", "value", "kind"), TABLE)
+def test_times_normalize_table(text, reference, tense, value, kind):
+    timex = normalize(text, reference, tense)
+    assert timex is not None, text
+    assert (timex.value, timex.type) == (value, kind)
+
+
+def test_times_normalize_anaphora_follows_previous_quarter():
+    reference = date(1989, 10, 26)
+    assert normalize("a year earlier", reference, PAST, previous="1989-Q3").value == "1988-Q3"
+    assert normalize("the year-ago quarter", reference, PAST, previous="1989-Q3").value == "1988-Q3"
+    assert normalize("a year earlier", reference, PAST).value == "1988"
+    assert normalize("the following month", reference, PAST, previous="1989-04").value == "1989-05"
+
+
+@pytest.mark.parametrize("text", ["22-year-old", "Monday's", "", "the United Nations", "we"])
+def test_times_normalize_rejects_non_dates(text):
+    timex = normalize(text, MONDAY, None)
+    assert timex is None or text == "Monday's"
+
+
+def test_times_timex3_value_writes_ranges_as_timeml():
+    assert timex3_value("2021-09-04/2021-09-05", "weekend") == "2021-W35-WE"
+    assert timex3_value("2021-09-05/2021-09-06", "night") == "2021-09-05TNI"
+    assert timex3_value("1996/2001", "year") == "1996/2001"
+    assert timex3_value(None, None) is None
+
+
+# --- detection and anchoring in sentences (need the model) ---------------------------------------
+
+
+def _times(make_record, text, *, published="2021-09-06"):
+    return make_record(text, published=published).times
+
+
+@pytest.mark.model
+def test_times_detect_skips_ages_and_bare_numbers(make_record):
+    times = _times(make_record, "The 22-year-old soldier, who joined at 18, was wounded on Monday.")
+    texts = [t.text for t in times]
+    assert not any("22" in t or t == "18" for t in texts)
+    assert [t.value for t in times if t.text == "Monday"] == ["2021-08-30"]
+
+
+@pytest.mark.model
+def test_times_detect_finds_now_currently_and_overnight(make_record):
+    times = _times(make_record, "He is now in the capital and currently leads talks. Rockets fell overnight.")
+    found = {t.text.lower(): t.value for t in times}
+    assert found.get("now") == "PRESENT_REF"
+    assert found.get("currently") == "PRESENT_REF"
+    assert found.get("overnight") == "2021-09-05/2021-09-06"
+
+
+@pytest.mark.model
+def test_times_detect_year_range_and_earlier_not_absorbed(make_record):
+    times = _times(make_record, "Earlier, the minister said prices rose sharply in 2009-2010.")
+    assert [t.value for t in times if "2009" in t.text] == ["2009/2010"]
+    assert not any(t.text.lower().startswith("earlier") for t in times)
+
+
+@pytest.mark.model
+def test_times_anchor_future_plan_and_past_offensive(make_record):
+    times = _times(
+        make_record,
+        "On September 13, the ministers are expected to convene a conference. "
+        "The rebels launched an offensive on August 15. The talks collapsed in November.",
+    )
+    values = {t.text: t.value for t in times}
+    assert values["September 13"] == "2021-09-13"
+    assert values["August 15"] == "2021-08-15"
+    assert values["November"] == "2020-11"
+
+
+@pytest.mark.model
+def test_times_ids_in_text_order(make_record):
+    times = _times(make_record, "The storm hit on Friday. Repairs will take two weeks, officials said on Sunday.")
+    assert [t.id for t in times] == [f"t{i + 1}" for i in range(len(times))]
+    assert [t.start for t in times] == sorted(t.start for t in times)
+
+
+@pytest.mark.model
+def test_times_quote_dated_by_its_reporting_verb(make_record):
+    text = (
+        "The ministry says the border is open. On Saturday, the governor said “the roads are closed today”. "
+        "The group says more aid will come."
+    )
+    times = _times(make_record, text)
+    today = next(t for t in times if t.text == "today")
+    assert today.value == "2021-09-04"
+    assert today.anchor == "quote"
