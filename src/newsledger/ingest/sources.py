@@ -201,7 +201,6 @@ def read_warc(
 ) -> Iterator[ReadResult]:
     """One article per HTML `response` record (or `resource` record) of a WARC file (.warc or .warc.gz)."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
     try:
@@ -240,7 +239,6 @@ def read_warc(
                 yield from read_bytes(
                     payload, source=record_source, suffix=suffix, meta=record_meta, max_bytes=max_bytes
                 )
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-            yield InputError(
-                source, Errors.E014.format(reason=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
-            )
+        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds (even AttributeError) on broken files
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            yield InputError(source, Errors.E014.format(reason=reason))

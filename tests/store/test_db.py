@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from newsledger.errors import NewsledgerError
+from newsledger.store import Store, database_url, schema
+from tests.store.records import build_record
+
+ATTACK = (
+    "Gunmen attacked a police post in Lashkar Gah on Monday, killing four officers, the governor said. "
+    'The Northern Front denied it had attacked the post. "We were never near that post," said Karim Dost.'
+)
+
+
+def attack_record(**overrides):
+    options = dict(
+        people={"e1": "Karim Dost"},
+        groups={"e2": "Northern Front"},
+        places={"p1": {"name": "Lashkar Gah", "lat": 31.59, "lon": 64.37, "country": "AF", "admin1": "Helmand"}},
+        events=[
+            {
+                "type": "ASSAULT",
+                "trigger": "attacked",
+                "source": "e2",
+                "place": "p1",
+                "when": "2021-09-06",
+                "fatalities": 4,
+            }
+        ],
+        claims=[
+            {"id": "c1", "stance": "asserts", "proposition": "Northern Front attacked the police post"},
+            {
+                "id": "c2",
+                "claimant": "e2",
+                "stance": "denies",
+                "proposition": "Northern Front attacked the post",
+                "disputes": ["c1"],
+            },
+        ],
+        quotes=[{"text": "We were never near that post", "speaker": "e1"}],
+    )
+    options.update(overrides)
+    return build_record(ATTACK, **options)
+
+
+def test_db_save_record_round_trips_and_is_idempotent(store):
+    record = attack_record()
+    assert store.save_record(record) == "inserted"
+    assert store.save_record(record) == "unchanged"
+    assert store.get_record(record.article.id) == record
+    assert [r.article.id for r in store.iter_records()] == [record.article.id]
+    counts = store.counts()
+    assert counts["articles"] == 1
+    assert counts["events"] == 1
+    assert counts["claims"] == 2
+    assert counts["claim_disputes"] == 1
+    assert store.integrity_problems() == []
+
+
+def test_db_new_pipeline_version_replaces_the_rows(store):
+    record = attack_record()
+    store.save_record(record)
+    newer = build_record(ATTACK, pipeline="test-2")
+    assert store.save_record(newer) == "updated"
+    assert store.get_record(record.article.id) == newer
+    assert store.count("events") == 0
+    assert store.count("articles") == 1
+    assert store.integrity_problems() == []
+
+
+def test_db_failed_save_leaves_no_part_of_the_article(store):
+    record = attack_record()
+    # Two entities with one id break a unique constraint after the article row and others were written.
+    broken = build_record(ATTACK, people={"e1": "Karim Dost"}, groups={"e1": "Northern Front"})
+    with pytest.raises(Exception):  # noqa: B017 - the database driver's own integrity error
+        store.save_record(broken)
+    assert store.count("articles") == 0
+    assert store.count("entities") == 0
+    assert store.count("mentions") == 0
+    assert store.save_record(record) == "inserted"
+
+
+def test_db_reject_records_source_reason_and_code(store):
+    store.reject("feeds/bad.xml", "[E013] broken XML/feed: no entries")
+    (found,) = store.rejected_inputs()
+    assert found["source"] == "feeds/bad.xml"
+    assert found["code"] == "E013"
+    assert "no entries" in found["reason"]
+
+
+def test_db_event_filters(store):
+    store.save_record(attack_record())
+    other = build_record(
+        "Protesters marched in Herat on Friday against rising prices.",
+        outlet="Other Daily",
+        published="2021-09-10",
+        places={"p1": {"name": "Herat", "lat": 34.35, "lon": 62.2, "country": "AF"}},
+        events=[{"type": "PROTEST", "trigger": "marched", "place": "p1", "when": "2021-09-10"}],
+    )
+    store.save_record(other)
+    assert store.count_events() == 2
+    assert [e["type"] for e in store.events(since="2021-09-08")] == ["PROTEST"]
+    assert [e["type"] for e in store.events(until="2021-09-08")] == ["ASSAULT"]
+    assert [e["type"] for e in store.events(type="protest")] == ["PROTEST"]
+    assert [e["source_name"] for e in store.events(actor="northern")] == ["Northern Front"]
+    assert store.events(country="IR") == []
+    assert len(store.events(country="af")) == 2
+    assert [e["location"] for e in store.events(bbox=(60.0, 33.0, 63.0, 36.0))] == ["Herat"]
+    assert [e["type"] for e in store.events(limit=1, offset=1)] == ["ASSAULT"]  # newest first
+    (assault,) = store.events(type="ASSAULT")
+    assert assault["fatalities"] == 4
+    assert assault["event_date"] == "2021-09-06"
+    assert store.event(assault["pk"])["trigger_text"] == "attacked"
+    facets = {f["value"]: f["n"] for f in store.event_facets("type")}
+    assert facets == {"ASSAULT": 1, "PROTEST": 1}
+
+
+def test_db_full_text_search_over_articles_and_quotes(store):
+    store.save_record(attack_record())
+    found = store.search("police governor")
+    assert len(found) == 1
+    assert "[police]" in found[0]["snippet"]
+    assert store.search("nonexistentword") == []
+    assert store.search('"unbalanced quote AND (') == []  # user syntax is never interpreted
+    (quote,) = store.quotes(q="near")
+    assert quote["speaker_name"] == "Karim Dost"
+    assert store.quotes(speaker="dost")[0]["text"] == "We were never near that post"
+    assert len(store.articles(q="officers")) == 1
+
+
+def test_db_claims_show_what_disputes_them(store):
+    store.save_record(attack_record())
+    disputed = store.claims(disputed=True)
+    by_id = {c["id"]: c for c in disputed}
+    assert by_id["c1"]["disputed_by"][0]["id"] == "c2"
+    assert by_id["c2"]["disputes"][0]["id"] == "c1"
+    assert store.count_claims(disputed=True) == 2
+
+
+def test_db_open_reports_a_bad_database_in_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(NewsledgerError) as caught:
+        Store.open(blocker / "sub" / "ledger.db")
+    assert "E301" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_db_open_creates_the_schema_at_the_newest_revision(store):
+    current, head = store.revision()
+    assert current == head
+    assert head
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.articles)).scalar_one() == 0
+
+
+def test_db_database_url_accepts_paths_and_postgres_urls():
+    assert database_url("var/x.db") == "sqlite:///var/x.db"
+    assert database_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
+    assert database_url(None) == "sqlite:///var/newsledger.db"
