@@ -1,0 +1,273 @@
+"""`newsledger eval stance EMERGENT_CSV`: does an article headline report a claim as true, false or just report it?
+
+The classifier is the classic Emergent recipe (Ferreira & Vlachos 2016) in small: TF-IDF word uni- and bigrams of
+the article headline, plus hand features — refuting, hedging and negation words (the lexicon the claims extractor
+uses, `data/stance/lexicon.json`), word overlap between claim and headline, a question mark — into a logistic
+regression.
+
+Honesty: a model is never scored on rows it was trained on. When the shipped model
+(`data/stance/model.joblib`, built by `scripts/train_stance.py`) shares no claim with the scored file, it is scored
+as is; otherwise the file is scored by k-fold cross-validation grouped by claim (a claim's headlines never sit on
+both sides of a fold), and the output says which.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import typer
+from scipy.sparse import csr_matrix, hstack, spmatrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
+
+from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.report import emit
+
+LABELS = ("for", "against", "observing")
+CLAIM_COLUMN = "claimHeadline"
+HEADLINE_COLUMN = "articleHeadline"
+STANCE_COLUMN = "articleHeadlineStance"
+CLAIM_ID_COLUMN = "claimId"
+MODEL_FILE = "model.joblib"
+# Fixed so that the shipped model and the cross-validated figures come from the same recipe.
+REGULARIZATION = 1.0
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't")
+_STOPWORDS = frozenset(
+    "the a an of to in on for and is are was were with at by from as that this it be has have".split()
+)
+
+
+@dataclass(frozen=True)
+class StancePair:
+    claim: str
+    headline: str
+    stance: str
+    claim_id: str
+
+
+@lru_cache(maxsize=1)
+def stance_lexicon() -> dict[str, frozenset[str]]:
+    """Word lists shared with the claims extractor; phrases keep their spaces."""
+    raw = json.loads((resources.files("newsledger") / "data" / "stance" / "lexicon.json").read_text(encoding="utf-8"))
+    return {key: frozenset(v.lower() for v in values) for key, values in raw.items() if isinstance(values, list)}
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def stance_features(pairs: Sequence[tuple[str, str]]) -> csr_matrix:
+    """Hand features of (claim, headline) pairs, each in 0–1."""
+    lexicon = stance_lexicon()
+    refuting, hedging, negation = lexicon["refuting"], lexicon["hedging"], lexicon["negation"]
+    rows = []
+    for claim, headline in pairs:
+        headline_words, claim_words = words(headline), words(claim)
+        headline_set, claim_set = set(headline_words) - _STOPWORDS, set(claim_words) - _STOPWORDS
+        shared = headline_set & claim_set
+        headline_negated = any(w in negation for w in headline_words)
+        claim_negated = any(w in negation for w in claim_words)
+        rows.append(
+            [
+                len(shared) / max(1, len(headline_set | claim_set)),
+                len(shared) / max(1, len(claim_set)),
+                len(shared) / max(1, len(headline_set)),
+                headline.strip().endswith("?"),
+                "?" in headline,
+                any(w in refuting for w in headline_words),
+                any(w in hedging for w in headline_words),
+                headline_negated,
+                claim_negated,
+                headline_negated != claim_negated,
+                headline.count('"') + headline.count("“") > 1,
+                headline_words[:1] in (["report"], ["reports"]),
+            ]
+        )
+    return csr_matrix(np.asarray(rows, dtype=float))
+
+
+class StanceModel:
+    """TF-IDF of the headline + hand features -> logistic regression over for / against / observing."""
+
+    def __init__(self, *, regularization: float = REGULARIZATION) -> None:
+        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        self.classifier = LogisticRegression(C=regularization, max_iter=3000)
+        self.trained_claims: frozenset[str] = frozenset()
+        self.majority = LABELS[0]
+
+    def _matrix(self, pairs: Sequence[tuple[str, str]], *, fit: bool) -> spmatrix:
+        headlines = [headline for _claim, headline in pairs]
+        words_matrix = self.vectorizer.fit_transform(headlines) if fit else self.vectorizer.transform(headlines)
+        return hstack([words_matrix, stance_features(pairs)]).tocsr()
+
+    def fit(self, data: Sequence[StancePair]) -> StanceModel:
+        pairs = [(p.claim, p.headline) for p in data]
+        with threadpool_limits(1):  # small problem: BLAS threads only fight each other on a shared machine
+            self.classifier.fit(self._matrix(pairs, fit=True), [p.stance for p in data])
+        self.trained_claims = frozenset(claim_key(p.claim) for p in data)
+        self.majority = Counter(p.stance for p in data).most_common(1)[0][0]
+        return self
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        with threadpool_limits(1):
+            return [str(label) for label in self.classifier.predict(self._matrix(pairs, fit=False))]
+
+
+def claim_key(claim: str) -> str:
+    """A claim's identity across files: its normalized words, hashed (the artifact stores no text)."""
+    return hashlib.sha256(" ".join(words(claim)).encode("utf-8")).hexdigest()[:16]
+
+
+def read_emergent(path: Path, *, limit: int | None = None) -> list[StancePair]:
+    """Rows of an Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance[, claimId])."""
+    if not path.is_file():
+        raise NewsledgerError(Errors.E201.format(path=path))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {CLAIM_COLUMN, HEADLINE_COLUMN, STANCE_COLUMN} - set(reader.fieldnames or ())
+            if missing:
+                raise NewsledgerError(Errors.E202.format(path=path, reason=f"missing columns {sorted(missing)}"))
+            data = []
+            for line, row in enumerate(reader, start=2):
+                stance = (row[STANCE_COLUMN] or "").strip().lower()
+                if stance not in LABELS:
+                    raise NewsledgerError(Errors.E202.format(path=path, reason=f"line {line}: stance {stance!r}"))
+                claim = (row[CLAIM_COLUMN] or "").strip()
+                claim_id = (row.get(CLAIM_ID_COLUMN) or "").strip() or claim_key(claim)
+                data.append(StancePair(claim, (row[HEADLINE_COLUMN] or "").strip(), stance, claim_id))
+                if limit is not None and len(data) >= limit:
+                    break
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise NewsledgerError(Errors.E202.format(path=path, reason=str(exc))) from None
+    if not data:
+        raise NewsledgerError(Errors.E201.format(path=path))
+    return data
+
+
+def shipped_model_path() -> Path:
+    return Path(str(resources.files("newsledger") / "data" / "stance" / MODEL_FILE))
+
+
+def load_shipped_model() -> StanceModel | None:
+    path = shipped_model_path()
+    if not path.is_file():
+        return None
+    import joblib
+
+    model = joblib.load(path)
+    return model if isinstance(model, StanceModel) else None
+
+
+def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    return {
+        "accuracy": float(accuracy_score(gold, predicted)),
+        "macro_f1": float(f1_score(gold, predicted, labels=list(LABELS), average="macro", zero_division=0)),
+    }
+
+
+def lexicon_baseline(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """A refuting word says against, a hedging word says observing, anything else for."""
+    lexicon = stance_lexicon()
+    out = []
+    for _claim, headline in pairs:
+        headline_words = set(words(headline))
+        if headline_words & lexicon["refuting"]:
+            out.append("against")
+        elif headline_words & lexicon["hedging"] or headline.strip().endswith("?"):
+            out.append("observing")
+        else:
+            out.append("for")
+    return out
+
+
+def cross_validated_predictions(data: Sequence[StancePair], *, folds: int) -> tuple[list[str], list[str]]:
+    """(ours, majority) predictions for every row, each from a model that never saw the row's claim."""
+    groups = [p.claim_id for p in data]
+    ours = [""] * len(data)
+    majority = [""] * len(data)
+    for train_index, test_index in GroupKFold(n_splits=folds).split(data, groups=groups):
+        train = [data[i] for i in train_index]
+        test_pairs = [(data[i].claim, data[i].headline) for i in test_index]
+        most_common = Counter(p.stance for p in train).most_common(1)[0][0]
+        if len({p.stance for p in train}) > 1:
+            predicted = StanceModel().fit(train).predict(test_pairs)
+        else:  # a fold with one class cannot train a classifier: it predicts that class
+            predicted = [most_common] * len(test_pairs)
+        for i, label in zip(test_index, predicted, strict=True):
+            ours[i] = label
+            majority[i] = most_common
+    return ours, majority
+
+
+def evaluate(path: Path, *, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
+    data = read_emergent(path, limit=limit)
+    gold = [p.stance for p in data]
+    pairs = [(p.claim, p.headline) for p in data]
+    notes: list[str] = []
+    shipped = load_shipped_model()
+    if shipped is not None and not ({claim_key(p.claim) for p in data} & shipped.trained_claims):
+        ours = shipped.predict(pairs)
+        majority = [shipped.majority] * len(data)
+        notes.append(f"shipped model ({MODEL_FILE}); the scored file shares no claim with its training data")
+        notes.append("majority baseline: the most frequent stance of the shipped model's training data")
+    else:
+        n_claims = len({p.claim_id for p in data})
+        k = min(folds, n_claims)
+        if k < 2:
+            raise NewsledgerError(Errors.E202.format(path=path, reason="needs at least 2 claims to cross-validate"))
+        ours, majority = cross_validated_predictions(data, folds=k)
+        reason = "it shares claims with the shipped model's training data" if shipped else "no shipped model"
+        notes.append(f"cross-validated: {k}-fold, grouped by claim, trained on this file ({reason})")
+        notes.append("majority baseline: the most frequent stance of each training fold")
+    per_class = {}
+    precision, recall, f1, support = precision_recall_fscore_support(gold, ours, labels=list(LABELS), zero_division=0)
+    for i, label in enumerate(LABELS):
+        per_class[label] = {
+            "precision": float(precision[i]),
+            "recall": float(recall[i]),
+            "f1": float(f1[i]),
+            "support": int(support[i]),
+        }
+    notes.append("lexicon baseline: refuting word -> against, hedging word or question -> observing, else for")
+    return {
+        "task": "stance",
+        "path": str(path),
+        "n": len(data),
+        "metrics": scores(gold, ours),
+        "baselines": {"majority": scores(gold, majority), "lexicon": scores(gold, lexicon_baseline(pairs))},
+        "per_class": per_class,
+        "notes": notes,
+    }
+
+
+def command(
+    path: Path = typer.Argument(..., help="Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance)."),
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    folds: int = typer.Option(5, "--folds", help="Folds of the claim-grouped cross-validation."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
+) -> None:
+    """Headline stance (for / against / observing) on Emergent: accuracy and macro F1, baselines beside."""
+    if folds < 2:
+        typer.echo("newsledger: error: --folds must be at least 2", err=True)
+        raise typer.Exit(2)
+    try:
+        result = evaluate(path, folds=folds, limit=limit)
+    except NewsledgerError as exc:
+        typer.echo(f"newsledger: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    emit(result, as_json=json_out)
