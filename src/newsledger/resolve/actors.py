@@ -86,12 +86,11 @@ def name_parts(name: str) -> list[str]:
 
 def skeleton(part: str) -> str:
     """Consonant skeleton of a name part: spelling variants of transliterated names share it
-    (ahmad/ahmed -> hmd, massoud/masood -> msd, mohammad/muhammad -> mhmd)."""
+    (ahmad/ahmed -> ahmd, massoud/masood -> msd, mohammad/muhammad -> mhmd)."""
     if not part:
         return part
-    body = re.sub(r"[aeiouyw]", "", part[1:])
-    body = re.sub(r"(.)\1+", r"\1", part[0] + body)
-    return re.sub(r"^[aeiouyw]", "", body) or part
+    first = "a" if part[0] in "aeiou" else part[0]  # initial vowels vary (Osama/Usama) but are kept (Ahmad/Hamid)
+    return re.sub(r"(.)\1+", r"\1", first + re.sub(r"[aeiouyw]", "", part[1:]))
 
 
 def same_name_part(a: str, b: str) -> bool:

@@ -37,8 +37,9 @@ def resolve_store(store: Store, *, cluster_threshold: float = 0.6) -> ResolveSum
     with store.writing() as conn:
         actor_of_entity = _resolve_actor_rows(conn, summary)
         _attach_actors(conn, actor_of_entity)
-        cluster_of_event = _resolve_cluster_rows(conn, summary, threshold=cluster_threshold)
-        _resolve_claim_rows(conn, cluster_of_event, summary)
+        groups = _resolve_cluster_rows(conn, summary, threshold=cluster_threshold)
+        _resolve_claim_rows(conn, summary)
+        _write_cluster_summaries(conn, groups)
     return summary
 
 
@@ -144,8 +145,10 @@ def _attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int]
 # --- event clusters --------------------------------------------------------------------------------
 
 
-def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary, *, threshold: float) -> dict[int, int]:
-    ev, cl, cd = schema.events, schema.claims, schema.claim_disputes
+def _resolve_cluster_rows(
+    conn: Connection, summary: ResolveSummary, *, threshold: float
+) -> dict[int, list[EventReport]]:
+    ev, cl = schema.events, schema.claims
     reports = [
         EventReport(
             pk=row.pk,
@@ -169,41 +172,24 @@ def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary, *, threshol
         for row in conn.execute(select(ev).order_by(ev.c.pk))
     ]
     groups = cluster_reports(reports, threshold=threshold)
-    # Outlets that dispute an event through a claim: a claim linked to the event that is denied, or disputed.
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
         for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
     }
-    disputed_claims: dict[tuple[str, str], set[str]] = defaultdict(set)
-    disputing = cl.alias("disputing")
-    disputed = cl.alias("disputed")
-    for row in conn.execute(
-        select(
-            disputed.c.article_id, disputed.c.id, disputing.c.outlet, disputing.c.article_id.label("by_article")
-        ).select_from(
-            cd.join(disputing, disputing.c.pk == cd.c.claim_pk).join(disputed, disputed.c.pk == cd.c.disputed_pk)
-        )
-    ):
-        disputed_claims[(row.article_id, row.id)].add(row.outlet or f"article:{row.by_article[:12]}")
-
     existing = {
         row.key: row.id for row in conn.execute(select(schema.event_clusters.c.key, schema.event_clusters.c.id))
     }
     conn.execute(update(ev).values(cluster_id=None))
     conn.execute(update(cl).values(cluster_id=None))
     conn.execute(delete(schema.event_cluster_members))
-    keys = {f"event:{group[0].article_id}:{group[0].pk}" for group in groups}
+    keys = {_cluster_key(group) for group in groups}
     conn.execute(delete(schema.event_clusters).where(schema.event_clusters.c.key.not_in(keys)))
     cluster_of_event: dict[int, int] = {}
+    by_cluster: dict[int, list[EventReport]] = {}
     members_rows = []
     for group in groups:
-        key = f"event:{group[0].article_id}:{group[0].pk}"
-        disputing_outlets: set[str] = set()
-        for member in group:
-            claim = claim_of_event.get(member.pk)
-            if claim:
-                disputing_outlets |= disputed_claims.get(claim, set())
-        values = cluster_summary(group, disputing_outlets)
+        key = _cluster_key(group)
+        values = cluster_summary(group)  # disputes through claims are added once claims are linked
         if key in existing:
             cluster_id = existing[key]
             conn.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(**values))
@@ -211,6 +197,7 @@ def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary, *, threshol
             cluster_id = conn.execute(
                 insert(schema.event_clusters).values(key=key, **values).returning(schema.event_clusters.c.id)
             ).scalar_one()
+        by_cluster[cluster_id] = group
         for member in group:
             cluster_of_event[member.pk] = cluster_id
             members_rows.append(
@@ -243,13 +230,37 @@ def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary, *, threshol
         )
     summary.clusters = len(groups)
     summary.multi_report_clusters = sum(1 for g in groups if len({m.article_id for m in g}) > 1)
-    return cluster_of_event
+    return by_cluster
+
+
+def _cluster_key(group: list[EventReport]) -> str:
+    return f"event:{group[0].article_id}:{group[0].pk}"
+
+
+def _write_cluster_summaries(conn: Connection, by_cluster: dict[int, list[EventReport]]) -> None:
+    """Cluster figures, now counting outlets that dispute a cluster through a claim: a claim that disputes a
+    claim tied to one of its events (within an article or across articles)."""
+    cl, cd = schema.claims, schema.claim_disputes
+    disputing, disputed = cl.alias("disputing"), cl.alias("disputed")
+    disputing_outlets: dict[int, set[str]] = defaultdict(set)
+    for row in conn.execute(
+        select(disputed.c.cluster_id, disputing.c.outlet, disputing.c.article_id)
+        .select_from(
+            cd.join(disputing, disputing.c.pk == cd.c.claim_pk).join(disputed, disputed.c.pk == cd.c.disputed_pk)
+        )
+        .where(disputed.c.cluster_id.is_not(None))
+    ):
+        disputing_outlets[row.cluster_id].add(row.outlet or f"article:{row.article_id[:12]}")
+    for cluster_id, group in by_cluster.items():
+        if cluster_id in disputing_outlets:
+            values = cluster_summary(group, disputing_outlets[cluster_id])
+            conn.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(**values))
 
 
 # --- claims ----------------------------------------------------------------------------------------
 
 
-def _resolve_claim_rows(conn: Connection, cluster_of_event: dict[int, int], summary: ResolveSummary) -> None:
+def _resolve_claim_rows(conn: Connection, summary: ResolveSummary) -> None:
     cl, cd = schema.claims, schema.claim_disputes
     claims = [
         ClaimRef(

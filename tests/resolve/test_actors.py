@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from newsledger.resolve.actors import EntityRef, name_parts, resolve_actors, same_person, skeleton
+
+
+def actor_members(refs):
+    return sorted(sorted(m.pk for m in actor.members) for actor in resolve_actors(refs))
+
+
+def test_actors_spelling_variants_of_one_person_become_one_actor():
+    refs = [
+        EntityRef(1, "a1", "Yusuf Rahimi", "PERSON"),
+        EntityRef(2, "a2", "Yousef Rahimi", "PERSON"),
+        EntityRef(3, "a3", "Gen. Yusuf Rahimy", "PERSON"),
+    ]
+    (actor,) = resolve_actors(refs)
+    assert sorted(m.pk for m in actor.members) == [1, 2, 3]
+    assert set(actor.aliases) == {"Yusuf Rahimi", "Yousef Rahimi", "Gen. Yusuf Rahimy"}
+
+
+def test_actors_different_people_sharing_a_surname_stay_apart():
+    refs = [
+        EntityRef(1, "a1", "Omar Haddad", "PERSON"),
+        EntityRef(2, "a2", "Leila Haddad", "PERSON"),
+        EntityRef(3, "a3", "Omar Faruq Haddad", "PERSON"),  # one more name part: father or son, not the same
+        EntityRef(4, "a4", "Haddad", "PERSON"),  # ambiguous surname: joins nobody
+    ]
+    assert actor_members(refs) == [[1], [2], [3], [4]]
+
+
+def test_actors_surname_alone_joins_the_only_person_with_that_surname():
+    refs = [EntityRef(1, "a1", "Omar Haddad", "PERSON"), EntityRef(2, "a2", "Haddad", "PERSON")]
+    assert actor_members(refs) == [[1, 2]]
+
+
+def test_actors_groups_merge_by_name_and_shared_acronym_not_across_types_of_people():
+    refs = [
+        EntityRef(1, "a1", "Coastal Liberation Army", "ORG", aliases=("CLA",)),
+        EntityRef(2, "a2", "CLA", "ORG"),
+        EntityRef(3, "a3", "the Coastal Liberation Army", "NORP"),
+        EntityRef(4, "a4", "Coastal Police", "ORG"),
+        EntityRef(5, "a5", "Coastal", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 2, 3], [4], [5]]
+
+
+def test_actors_name_helpers():
+    assert name_parts("Mullah Abdul Karim's") == ["abdul", "karim"]
+    assert skeleton("ahmad") == skeleton("ahmed")
+    assert skeleton("mohammad") == skeleton("muhammad")
+    assert same_person(["ahmad", "rahimi"], ["ahmed", "rahimi"])
+    assert not same_person(["ahmad", "rahimi"], ["hamid", "rahimi"])
+    assert not same_person(["rahimi"], ["rahimi"])  # one part is never enough to call it the same person

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from newsledger.resolve import resolve_store
+from tests.store.records import build_record
+
+PLACE = {"p1": {"name": "Dara Town", "lat": 34.1, "lon": 70.9, "country": "AF", "admin1": "Nangarhar"}}
+
+
+def first_report():
+    text = (
+        "Fighters loyal to Yusuf Rahimi attacked Dara Town on Monday, killing four guards. "
+        "Rahimi said his men had taken the town."
+    )
+    return build_record(
+        text,
+        outlet="Wire A",
+        published="2021-09-06",
+        people={"e1": "Yusuf Rahimi"},
+        groups={"e2": "Dara Town"},
+        places=PLACE,
+        events=[
+            {
+                "type": "ASSAULT",
+                "trigger": "attacked",
+                "source": "e1",
+                "place": "p1",
+                "when": "2021-09-06",
+                "fatalities": 4,
+                "claim": "c1",
+            }
+        ],
+        claims=[{"id": "c1", "claimant": "e1", "stance": "asserts", "proposition": "Rahimi fighters took Dara Town"}],
+    )
+
+
+def second_report():
+    text = (
+        "Yousef Rahimi's forces assaulted Dara Town on Tuesday and seven guards died, a medic said. "
+        "The governor denied that Rahimi fighters took Dara Town."
+    )
+    return build_record(
+        text,
+        outlet="Wire B",
+        published="2021-09-07",
+        people={"e1": "Yousef Rahimi"},
+        places=PLACE,
+        events=[
+            {
+                "type": "ASSAULT",
+                "trigger": "assaulted",
+                "source": "e1",
+                "place": "p1",
+                "when": "2021-09-07",
+                "fatalities": 7,
+            }
+        ],
+        claims=[{"id": "c1", "stance": "denies", "proposition": "Rahimi fighters took Dara Town"}],
+    )
+
+
+def unrelated_report():
+    text = "Teachers protested in Kabul on Friday over unpaid salaries."
+    return build_record(
+        text,
+        outlet="Wire C",
+        published="2021-09-10",
+        places={"p1": {"name": "Kabul", "lat": 34.53, "lon": 69.17, "country": "AF", "admin1": "Kabul"}},
+        events=[{"type": "PROTEST", "trigger": "protested", "place": "p1", "when": "2021-09-10"}],
+    )
+
+
+def test_ledger_merges_actors_events_and_links_disputes_across_articles(store):
+    for record in (first_report(), second_report(), unrelated_report()):
+        store.save_record(record)
+    summary = resolve_store(store)
+    assert summary.multi_report_clusters == 1
+    assert summary.cross_article_disputes == 1
+
+    (rahimi,) = store.actors(q="rahimi")
+    assert {"Yusuf Rahimi", "Yousef Rahimi"} <= set(rahimi["aliases"])
+    assert rahimi["n_articles"] == 2
+
+    (cluster,) = store.clusters(min_outlets=2)
+    assert cluster["n_reports"] == 2
+    assert (cluster["fatalities_min"], cluster["fatalities_max"]) == (4, 7)
+    assert sorted(f["outlet"] for f in cluster["fatalities_by_source"]) == ["Wire A", "Wire B"]
+    assert cluster["n_disputing_outlets"] == 1
+    assert cluster["status"] == "disputed"
+    members = store.cluster(cluster["id"])["events"]
+    assert sorted(e["outlet"] for e in members) == ["Wire A", "Wire B"]
+
+    assert len(store.events(actor="Yousef")) == 2  # any alias finds the actor's events in every article
+    assert len(store.events(actor=rahimi["id"])) == 2
+    assert len(store.events(disputed=True)) == 2
+
+    (asserted,) = [c for c in store.claims(disputed=True) if c["stance"] == "asserts"]
+    assert [(d["outlet"], d["cross_article"]) for d in asserted["disputed_by"]] == [("Wire B", True)]
+
+
+def test_ledger_resolution_is_repeatable_and_keeps_ids(store):
+    for record in (first_report(), second_report()):
+        store.save_record(record)
+    resolve_store(store)
+    actors_before = {a["name"]: a["id"] for a in store.actors()}
+    clusters_before = [c["id"] for c in store.clusters()]
+    disputes_before = store.count("claim_disputes")
+    resolve_store(store)
+    assert {a["name"]: a["id"] for a in store.actors()} == actors_before
+    assert [c["id"] for c in store.clusters()] == clusters_before
+    assert store.count("claim_disputes") == disputes_before
