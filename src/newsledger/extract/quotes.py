@@ -63,7 +63,7 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
     direct = [
         _attribute_quotation(doc, span, token_ranges[k], quote_of_token, paragraph) for k, span in enumerate(spans)
     ]
-    _continue_speakers(doc, direct, token_ranges)
+    _continue_speakers(doc, direct)
     direct = _merge_broken(doc, direct)
     indirect = _reported_speech(doc, quote_of_token, direct, paragraph)
     for partial in direct:
@@ -241,30 +241,36 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
     return "direct"
 
 
-def _continue_speakers(doc: Doc, found: list[_Found], token_ranges: list[tuple[int, int]]) -> None:
-    """A quotation that is a sentence of its own, right after an attributed one, continues it."""
+def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
+    """A quotation with no attribution of its own, right after an attributed one, continues it.
+
+    "“…,” Barkley said. “This is …”" is one statement in two parts: the second part joins the first (at most
+    one paragraph break and the first one's attribution may lie between them).
+    """
     for k in range(1, len(found)):
         current, previous = found[k], found[k - 1]
         if current.speaker is not None or current.cue_span is not None or current.kind != "direct":
             continue
-        if previous.speaker is None:
+        if previous.speaker is None or previous.kind != "direct":
             continue
-        gap = doc.text[doc[token_ranges[k - 1][1] - 1].idx : doc[token_ranges[k][0]].idx]
-        if len([c for c in gap if c.isalpha()]) > 0 or gap.count("\n") > 2:
+        gap = doc.text[previous.end : current.start]
+        words = [w for w in gap.split() if any(c.isalpha() for c in w)]
+        said_between = previous.cue is not None and previous.end <= previous.cue.idx < current.start
+        if gap.count("\n") > 2 or (words and not (said_between and len(words) <= 8)):
             continue
-        current.speaker, current.cue = previous.speaker, None
+        current.speaker, current.cue, current.relay = previous.speaker, previous.cue, previous.relay
 
 
 def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
-    """“…,” he said, “…”: two quotations around one attribution are one quote in two parts."""
+    """“…,” he said, “…”: quotations of one attribution, next to each other, are one quote in parts."""
     merged: list[_Found] = []
     for item in found:
         if merged:
             previous = merged[-1]
-            same_cue = previous.cue is not None and item.cue is previous.cue
-            if same_cue and previous.kind == item.kind == "direct" and previous.cue is not None:
+            same = previous.cue is not None and item.cue is previous.cue and item.speaker is previous.speaker
+            if same and previous.kind == item.kind == "direct":
                 between = doc.text[previous.end : item.start]
-                if previous.end <= previous.cue.idx <= item.start and "\n" not in between and len(between) < 120:
+                if between.count("\n") <= 2 and len(between) < 200:
                     previous.parts = previous.parts or [(previous.start, previous.end)]
                     previous.parts.append((item.start, item.end))
                     previous.end = item.end
