@@ -1,0 +1,484 @@
+"""Quantities: counts and shares in the text ("two", "dozens", "more than 120,000", "half the population",
+"40 percent", "18 million people"), with qualifier, unit, what they count (killed, displaced, …) and who gives them.
+
+Read from the dependency parse: a run of number tokens (digits or number words), the qualifier words before it,
+the noun it counts (its `nummod` head or the object of "dozens of"), and the verb or noun that says what happened to
+them ("were killed", "evacuating", "the dead"). Dates, times, ages, years and ordinals are not quantities; money
+only when it is aid, funding or damage.
+
+Values: counts as numbers (`18 million` -> 18000000); vague plurals as their lower bound with qualifier "at least"
+("dozens" -> 24); percentages as the number with unit "percent" (`40 percent` -> 40); fractions of a whole as a
+share in 0–1 with unit "share" (`half the population` -> 0.5); vague counts of people ("a number of", "several")
+with value None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.model import REPORTER, Quantity, Quote
+from newsledger.nlp.state import DocState
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# Vague plurals: their lower bound, read with qualifier "at least".
+_VAGUE_PLURALS = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+}
+_FRACTIONS = {
+    "half": 0.5,
+    "one-half": 0.5,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one-quarter": 0.25,
+    "one quarter": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+}
+# Counts without a number; kept only when they count people (otherwise "some missions" would be a quantity).
+_FRACTION_WORDS = frozenset(w for phrase in _FRACTIONS for w in phrase.replace("-", " ").split()) - {"a", "one"}
+_VAGUE_COUNTS = ("a number of", "a large number of", "a handful of", "several", "a few", "many", "scores of", "some")
+# Qualifier phrases before a number, longest first, mapped to the contract's words.
+_QUALIFIERS = {
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "at most",
+    "no more than": "at most",
+    "a maximum of": "at most",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "an approximate": "about",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "exactly": "exactly",
+    "only": "exactly",
+}
+_PERSON_NOUNS = frozenset(
+    """people person persons civilian civilians soldier soldiers troops fighter fighters militant militants rebel
+    rebels insurgent insurgents member members child children woman women man men boy boys girl girls resident
+    residents villager villagers worker workers staff officer officers policeman policemen police commander
+    commanders official officials protester protesters protestors demonstrator demonstrators student students
+    journalist journalists refugee refugees migrant migrants passenger passengers prisoner prisoners detainee
+    detainees hostage hostages victim victims citizen citizens national nationals brother brothers colleague
+    colleagues comrade comrades guard guards personnel recruit recruits patient patients survivor survivors
+    inhabitant inhabitants family families individual individuals adult adults teenager teenagers dead wounded
+    leader leaders militiaman militiamen gunman gunmen attacker attackers bomber bombers settler settlers
+    pilgrim pilgrims doctor doctors nurse nurses farmer farmers miner miners employee employees volunteer
+    volunteers supporter supporters opponent opponents""".split()
+)
+# What a figure counts, from the lemma of the verb, adjective or noun that governs it.
+CATEGORY_OF_WORD = {
+    **dict.fromkeys(
+        "kill die dead death fatality toll slay execute massacre behead murder shoot_dead lose life perish".split(),
+        "killed",
+    ),
+    **dict.fromkeys("injure wound hurt injury maim wounded injured".split(), "injured"),
+    **dict.fromkeys("casualty".split(), "casualties"),
+    **dict.fromkeys("arrest detain imprison jail apprehend capture round_up".split(), "arrested"),
+    **dict.fromkeys("displace uproot flee refugee homeless".split(), "displaced"),
+    **dict.fromkeys("evacuate airlift".split(), "evacuated"),
+    **dict.fromkeys("rescue".split(), "rescued"),
+    **dict.fromkeys("kidnap abduct hostage".split(), "kidnapped"),
+    **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys("affect".split(), "affected"),
+}
+# "lost two fighters" is a death only when people are lost.
+_PEOPLE_ONLY = frozenset({"lose", "life"})
+_MONEY_WORDS = frozenset("aid funding fund assistance donation grant pledge damage ransom loan budget".split())
+_CURRENCIES = {"$": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP"}
+_SKIP_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"})
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+
+
+def number_value(words: list[str]) -> float | None:
+    """The value of a number phrase: ["18", "million"] -> 18e6, ["twenty-five"] -> 25, ["120,000"] -> 120000."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in words:
+        word = raw.lower().replace(",", "") if _DIGITS.match(raw) else raw.lower()
+        if word in ("and", "a"):
+            if word == "a":
+                current = max(current, 1)
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+            seen = True
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif "-" in word and all(part in _TENS or part in _UNITS for part in word.split("-")):
+            current += sum(_TENS.get(part, 0) + _UNITS.get(part, 0) for part in word.split("-"))
+            seen = True
+        elif word in _SCALES or word in _SCALE_ABBREVIATIONS:
+            scale = _SCALES.get(word) or _SCALE_ABBREVIATIONS[word]
+            if scale == 100:
+                current = max(current, 1) * scale
+            else:
+                total += max(current, 1) * scale
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _is_number_word(token: Token) -> bool:
+    lower = token.lower_
+    if _DIGITS.match(token.text):
+        return True
+    if lower in _UNITS or lower in _TENS or lower in _SCALES:
+        return True
+    return "-" in lower and all(part in _TENS or part in _UNITS for part in lower.split("-"))
+
+
+def _skipped(token: Token) -> bool:
+    return token.ent_type_ in _SKIP_ENTITY_TYPES
+
+
+def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
+    """The longest phrase of `phrases` that ends right before token `index`: (phrase, its first token)."""
+    best: tuple[str, int] | None = None
+    for phrase in phrases:
+        size = len(phrase.split())
+        first = index - size
+        if first < 0:
+            continue
+        if " ".join(t.lower_ for t in doc[first:index]) == phrase and (best is None or size > len(best[0].split())):
+            best = (phrase, first)
+    return best
+
+
+def _phrase_at(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
+    """The longest phrase of `phrases` that starts at token `index`: (phrase, token after it)."""
+    best: tuple[str, int] | None = None
+    for phrase in phrases:
+        size = len(phrase.split())
+        end = index + size
+        if end > len(doc):
+            continue
+        if " ".join(t.lower_ for t in doc[index:end]) == phrase and (best is None or size > len(best[0].split())):
+            best = (phrase, end)
+    return best
+
+
+def _counted_noun(doc: Doc, first: int, last: int) -> Token | None:
+    """The noun a number phrase doc[first:last] counts: "18 million people", "dozens of people", "two of them"."""
+    for token in doc[first:last]:
+        if token.dep_ == "nummod" and token.head.i >= last and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return token.head
+    tail = doc[last - 1]
+    if tail.lower_ == "of":  # "a number of officers"
+        objects = [c for c in tail.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    if tail.i + 1 < len(doc) and doc[tail.i + 1].lower_ == "of":
+        objects = [c for c in doc[tail.i + 1].children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    if last < len(doc) and doc[last].pos_ in ("NOUN", "PROPN") and doc[last].head.i >= last:
+        return doc[last] if doc[last].head.i == last or doc[last].dep_ != "compound" else doc[last].head
+    if last < len(doc) and doc[last].pos_ == "ADJ":  # "two dear brothers"
+        head = doc[last].head
+        if head.i > last and head.pos_ in ("NOUN", "PROPN"):
+            return head
+    return None
+
+
+def _is_people(noun: Token | None) -> bool:
+    if noun is None:
+        return False
+    return noun.lower_ in _PERSON_NOUNS or noun.lemma_.lower() in _PERSON_NOUNS or noun.ent_type_ == "NORP"
+
+
+def _unit(noun: Token | None, category: str | None) -> str | None:
+    if _is_people(noun):
+        return "people"
+    if noun is not None:
+        if noun.lower_ in ("percent", "per", "%", "pc"):
+            return "percent"
+        return noun.lower_
+    if category is not None and category not in ("affected",):
+        return "people"
+    return None
+
+
+def _category(head: Token, *, people: bool) -> str | None:
+    """What happened to the counted things: the first governing word with a category, up the parse."""
+
+    def of_word(token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        category = CATEGORY_OF_WORD.get(lemma) or CATEGORY_OF_WORD.get(token.lower_)
+        if category and lemma in _PEOPLE_ONLY and not people:
+            return None
+        return category
+
+    if of_word(head):
+        return of_word(head)
+    for child in head.children:  # "people killed", "people who were killed", "18 million people affected"
+        if child.dep_ in ("acl", "relcl", "amod") and of_word(child):
+            return of_word(child)
+    token = head
+    for _ in range(3):  # "were killed", "evacuating more than 120,000 people", "the deaths of two people"
+        if token.head is token:
+            break
+        if token.dep_ in ("conj",) and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
+            continue
+        token = token.head
+        if of_word(token):
+            return of_word(token)
+        if token.pos_ in ("VERB", "AUX"):
+            # "the death toll rose to 30": the verb's subject says what is counted
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i:
+                    if of_word(child) or any(of_word(c) for c in child.children if c.dep_ == "compound"):
+                        return of_word(child) or next(
+                            of_word(c) for c in child.children if c.dep_ == "compound" and of_word(c)
+                        )
+            for child in token.children:  # "killed in fighting, three were wounded": conjoined participles
+                if child.dep_ == "acomp" and of_word(child):
+                    return of_word(child)
+            break
+    return None
+
+
+def _according_to(start: int, end: int, quotes: list[Quote]) -> str | None:
+    """The speaker of the statement the figure sits in; the reporter when it sits in none."""
+    inside = [q for q in quotes if q.start <= start and end <= q.end]
+    if not inside:
+        return REPORTER
+    innermost = min(inside, key=lambda q: q.end - q.start)
+    if innermost.speaker is not None:
+        return innermost.speaker
+    return next((q.speaker for q in inside if q.speaker is not None), None)
+
+
+def _extent(doc: Doc, first: int, noun: Token | None) -> int:
+    """Where the quantity's text ends: after its counted noun and the nouns conjoined with it."""
+    if noun is None or noun.i < first:
+        return first
+    end = noun.i + 1
+    for conj in sorted(noun.conjuncts, key=lambda t: t.i):
+        between = doc[end : conj.i]
+        # "Americans, Afghans, and others" is one count; "18 million people, or half the population" is two
+        if conj.i < end or conj.i - end > 4 or conj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(_is_number_word(t) or t.lower_ in _FRACTION_WORDS or t.lower_ == "or" for t in between):
+            break
+        end = conj.i + 1
+    return end
+
+
+def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(doc):
+        record = _quantity_at(doc, i, state, taken)
+        if record is None:
+            i += 1
+            continue
+        quantity, last = record
+        found.append(quantity)
+        taken.update(range(i, last))
+        i = last
+    found.sort(key=lambda q: q.start)
+    return [_with_id(q, n) for n, q in enumerate(found, start=1)]
+
+
+def _with_id(quantity: Quantity, number: int) -> Quantity:
+    from dataclasses import replace
+
+    return replace(quantity, id=f"n{number}")
+
+
+def _quantity_at(doc: Doc, i: int, state: DocState, taken: set[int]) -> tuple[Quantity, int] | None:
+    """The quantity starting at token i (its number or vague phrase), and the token after its number phrase."""
+    if i in taken or _skipped(doc[i]):
+        return None
+    value: float | None
+    qualifier: str | None = None
+    unit: str | None = None
+    share = False
+    vague = _phrase_at(doc, i, _VAGUE_PLURALS)
+    fraction = _phrase_at(doc, i, _FRACTIONS)
+    vague_count = _phrase_at(doc, i, _VAGUE_COUNTS)
+    if vague is not None and (vague[1] < len(doc) and doc[vague[1]].lower_ == "of"):
+        value, qualifier, number_end = float(_VAGUE_PLURALS[vague[0]]), "at least", vague[1]
+    elif fraction is not None and fraction[1] < len(doc) and doc[fraction[1]].lower_ in ("of", "the", "its", "their"):
+        value, number_end, share = _FRACTIONS[fraction[0]], fraction[1], True
+    elif _is_number_word(doc[i]) and not (doc[i].lower_ == "one" and i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+        number_end = i + 1
+        while number_end < len(doc) and (
+            _is_number_word(doc[number_end])
+            or (doc[number_end].lower_ in _SCALE_ABBREVIATIONS and doc[number_end - 1].like_num)
+            or (doc[number_end].lower_ == "and" and number_end + 1 < len(doc) and _is_number_word(doc[number_end + 1]))
+        ):
+            if _skipped(doc[number_end]):
+                break
+            number_end += 1
+        value = number_value([t.text for t in doc[i:number_end]])
+        if value is None:
+            return None
+    elif vague_count is not None:
+        value, number_end = None, vague_count[1]
+        qualifier = vague_count[0]
+    else:
+        return None
+    if _is_age_or_year(doc, i, number_end, value):
+        return None
+    first = i
+    before = _phrase_before(doc, i, _QUALIFIERS) if vague_count is None or value is not None else None
+    if before is not None and qualifier is None:
+        qualifier = _QUALIFIERS[before[0]]
+        first = before[1]
+    noun = None if share else _counted_noun(doc, i, number_end)
+    if share:  # "half the population", "a third of the residents"
+        noun = next((t for t in doc[number_end : number_end + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    people = _is_people(noun)
+    if vague_count is not None and value is None and not people:
+        return None
+    if doc[i].lower_ in ("one", "a") and number_end == i + 1 and not share:
+        # "one official" is an article, not a figure; "one was killed" still counts
+        if _category(noun if noun is not None else doc[i], people=True) is None:
+            return None
+    # percent and currency
+    if (number_end < len(doc) and doc[number_end].lower_ in ("percent", "%", "pc")) or (
+        number_end + 1 < len(doc) and doc[number_end].lower_ == "per" and doc[number_end + 1].lower_ == "cent"
+    ):
+        unit = "percent"
+        noun = None
+        number_end += 2 if doc[number_end].lower_ == "per" else 1
+    currency = _currency(doc, i, number_end)
+    category = _category(noun if noun is not None else doc[number_end - 1], people=people or noun is None)
+    if currency is not None:
+        if not _money_matters(doc, i, number_end):
+            return None
+        unit, category = currency, category or "money"
+        if i > 0 and doc[i - 1].text in _CURRENCIES:
+            first = min(first, i - 1)
+    if unit is None:
+        unit = "share" if share else _unit(noun, category)
+    if share and noun is not None:
+        unit = "share"
+    if value is None and not people:
+        return None
+    if unit is None and category is None and doc[i].ent_type_ not in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        return None
+    last_token = _extent(doc, number_end, noun if unit != "percent" else None)
+    last_token = max(last_token, number_end)
+    start, end = doc[first].idx, doc[last_token - 1].idx + len(doc[last_token - 1])
+    quantity = Quantity(
+        id="",
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        qualifier=qualifier,
+        unit=unit,
+        according_to=_according_to(start, end, state.quotes),
+        category=category,
+    )
+    return quantity, last_token
+
+
+def _is_age_or_year(doc: Doc, first: int, end: int, value: float | None) -> bool:
+    if value is None:
+        return False
+    if first > 0 and doc[first - 1].lower_ in _AGE_WORDS:
+        return True
+    following = " ".join(t.lower_ for t in doc[end : end + 3])
+    if following.startswith(("year old", "years old", "-year-old", "- year - old", "year-old")):
+        return True
+    span_text = doc[first:end].text
+    return bool(re.fullmatch(r"(1[5-9]|20)\d\d", span_text)) and (end - first) == 1
+
+
+def _currency(doc: Doc, first: int, end: int) -> str | None:
+    if first > 0 and doc[first - 1].text in _CURRENCIES:
+        return _CURRENCIES[doc[first - 1].text]
+    if end < len(doc) and doc[end].lower_ in _CURRENCIES:
+        return _CURRENCIES[doc[end].lower_]
+    return None
+
+
+def _money_matters(doc: Doc, first: int, end: int) -> bool:
+    """Money is kept when it is aid, funding, damage or ransom, said within a few words of it."""
+    sentence = doc[first].sent
+    window = doc[max(sentence.start, first - 6) : min(sentence.end, end + 6)]
+    return any(t.lemma_.lower() in _MONEY_WORDS for t in window)
+
+
+def sentence_of(doc: Doc, quantity: Quantity) -> Span:
+    """The sentence a quantity sits in."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    assert span is not None
+    return span.sent
