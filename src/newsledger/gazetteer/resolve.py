@@ -1,0 +1,288 @@
+"""Choosing the referent of each toponym in an article, with a score, the way a careful reader would.
+
+Evidence, strongest first: containment written in the text ("Bazarak, Panjshir"; "Paris, Texas"), the
+provinces and countries the article itself names (and its demonyms and dateline), closeness to the other
+places in the text, the kind of place a word asks for ("X County", "X province"), prominence (population and
+feature type), and last the outlet's home region and country as weak priors. No spaCy here: the eval scores
+this module on gold toponyms directly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsledger.gazetteer.index import Candidate, Gazetteer
+from newsledger.gazetteer.keys import name_key
+from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, SITE_WORDS
+
+# Feature prominence: a bare name that is both a country and a town is, in news, usually the country.
+FEATURE_WEIGHT = {"continent": 1.0, "country": 0.9, "admin1": 0.55, "admin2": 0.05, "city": 0.0}
+MATCH_WEIGHT = {"name": 0.0, "abbreviation": 0.0, "alias": -0.15, "compact": -0.1, "fuzzy": -0.5}
+CONTAINED_BONUS = 2.0  # "X, Y" and Y contains the candidate
+ADMIN1_CONTEXT_BONUS = 0.7  # the article names the candidate's province
+COUNTRY_CONTEXT_BONUS = 0.6  # the article's countries (names, demonyms, dateline)
+NEAR_BONUS = 0.35  # within 100 km of another place of the article
+HOME_ADMIN1_BONUS = 0.5  # the outlet's home province (local news)
+HOME_COUNTRY_BONUS = 0.25  # the outlet's home country (weak prior)
+KIND_MISMATCH_PENALTY = 1.5  # "X County" naming a town
+CAPITAL_BONUS = 0.8  # "Washington", "Delhi": a capital is named for its government more than any namesake
+
+_ABBREVIATED_COUNTY = re.compile(r"\b(co|cnty)\.?$", re.IGNORECASE)
+_SAINT = re.compile(r"^(st|ste)\.?\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name in the text; `container` is the name written after it ("X, Y"), if any."""
+
+    text: str
+    start: int
+    end: int
+    container: str | None = None
+    dateline: bool = False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    candidate: Candidate | None
+    score: float
+    kind_hint: str | None  # admin1, admin2, area, site: what the name's own words say it is
+    lookup_text: str  # the part of the name that was looked up ("Panjshir" for "the Panjshir Valley")
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: countries and provinces named, demonyms, outlet priors."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[str] = field(default_factory=Counter)
+    home_country: str | None = None
+    home_admin1: str | None = None  # GeoNames admin1 code ("US.OH")
+
+
+def kind_hint_of(text: str) -> tuple[str | None, str]:
+    """What kind of place the name's last word asks for, and the name without that word."""
+    key = name_key(text)
+    words = key.split()
+    if len(words) >= 2:
+        last = words[-1]
+        head = text.rsplit(None, 1)[0]
+        if last in ADMIN2_WORDS or _ABBREVIATED_COUNTY.search(text):
+            return "admin2", head
+        if last in ADMIN1_WORDS:
+            return "admin1", head
+        if last in AREA_WORDS:
+            return "area", head
+        if last in SITE_WORDS or key.endswith("air base"):
+            head = text[: -len("air base")].strip() if key.endswith("air base") else head
+            return "site", head
+    return None, text
+
+
+def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ...], str | None, str]:
+    """Candidates for a toponym: as a demonym, the full name, the name without its feature word, then fuzzy."""
+    clean = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    clean = re.sub(r"['’]s$", "", clean)
+    iso2 = gazetteer.demonym(clean)
+    if iso2 is not None:
+        country = gazetteer.country(iso2)
+        if country is not None:
+            return (country,), "demonym", clean
+    hint, head = kind_hint_of(clean)
+    attempts = [clean]
+    if hint is not None:
+        attempts.append(head)
+    if _SAINT.match(clean):
+        attempts.append(_SAINT.sub("Saint ", clean))
+    for fuzzy in (False, True):
+        for attempt in attempts:
+            found = gazetteer.lookup(attempt, fuzzy=fuzzy)
+            if found:
+                return found, hint, attempt
+    return (), hint, clean
+
+
+def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context: Context) -> list[Resolution]:
+    """One Resolution per toponym, in order.
+
+    Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
+    adds the provinces and countries of the first pass's confident choices, and their points as anchors.
+    """
+    looked_up = [candidates_for(gazetteer, t.text) for t in toponyms]
+    keys = [name_key(text) for _, _, text in looked_up]
+    containers = {t.container: candidates_for(gazetteer, t.container)[0] for t in toponyms if t.container is not None}
+    first_contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for (cands, _hint, _text), key in zip(looked_up, keys, strict=True):
+        countries, _ = first_contributions.setdefault(key, (Counter(), Counter()))
+        if cands:
+            top = max(cands, key=_prominence)
+            if top.feature == "country" or len({c.country for c in cands}) == 1:
+                if top.country:
+                    countries[top.country] += 1
+    first_contexts = _contexts_excluding_self(context, first_contributions)
+    first = [
+        _choose(cands, hint, first_contexts[key], (containers.get(t.container) if t.container else None), ())
+        for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
+    ]
+    contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for (chosen, score), key in zip(first, keys, strict=True):
+        countries, admin1s = contributions.setdefault(key, (Counter(), Counter()))
+        if chosen is None or score < 0.5:
+            continue
+        if chosen.country:
+            countries[chosen.country] += 1
+        if chosen.admin1_code and chosen.feature != "country":
+            admin1s[chosen.admin1_code] += 1
+    contexts = _contexts_excluding_self(context, contributions)
+    anchors = [c for c, score in first if c is not None and score >= 0.6]
+    chosen_pairs = [
+        _choose(cands, hint, contexts[key], (containers.get(t.container) if t.container else None), anchors)
+        for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
+    ]
+    return [
+        Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
+        for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
+    ]
+
+
+def _contexts_excluding_self(
+    context: Context, contributions: dict[str, tuple[Counter[str], Counter[str]]]
+) -> dict[str, Context]:
+    """Per name, the countries and provinces the *other* names of the article point to: a name must not
+    vouch for itself ("Santa Ana" the department must not pull "Santa Ana" the town)."""
+    all_countries: Counter[str] = Counter(context.countries)
+    all_admin1s: Counter[str] = Counter(context.admin1s)
+    for countries, admin1s in contributions.values():
+        all_countries.update(countries)
+        all_admin1s.update(admin1s)
+    out: dict[str, Context] = {}
+    for key, (countries, admin1s) in contributions.items():
+        out[key] = Context(all_countries - countries, all_admin1s - admin1s, context.home_country, context.home_admin1)
+    return out
+
+
+def _prominence(candidate: Candidate) -> float:
+    return math.log10(candidate.population + 10) / 7 + FEATURE_WEIGHT.get(candidate.feature, 0.0)
+
+
+def score_candidate(
+    candidate: Candidate,
+    *,
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+) -> float:
+    score = _prominence(candidate) + MATCH_WEIGHT.get(candidate.match, 0.0) + 0.5 * (candidate.similarity - 1)
+    if candidate.match == "alias" and candidate.feature in ("admin1", "admin2"):
+        score -= 0.2  # a province's alias is often its capital's name ("Alexandria", "Laurel")
+    if (
+        candidate.capital
+        and candidate.country
+        and (context.countries[candidate.country] or candidate.country == context.home_country)
+    ):
+        score += CAPITAL_BONUS
+    if candidate.lat is None:
+        score -= 1.0  # a place with no point is of little use on a map
+    if hint == "admin2" and candidate.feature != "admin2":
+        score -= KIND_MISMATCH_PENALTY
+    elif hint == "admin1" and candidate.feature not in ("admin1", "admin2"):
+        score -= KIND_MISMATCH_PENALTY
+    elif hint is None and candidate.feature == "admin2":
+        score -= 0.3  # a bare "Laurel" is the town before the county
+    if container:
+        if any(_contains(outer, candidate) for outer in container):
+            score += CONTAINED_BONUS
+    total_countries = sum(context.countries.values())
+    if candidate.country and total_countries:
+        share = context.countries[candidate.country] / total_countries
+        score += COUNTRY_CONTEXT_BONUS * min(1.0, 2 * share)
+    if candidate.admin1_code and candidate.feature != "admin1" and context.admin1s[candidate.admin1_code]:
+        score += ADMIN1_CONTEXT_BONUS
+    if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
+        score += HOME_ADMIN1_BONUS
+    elif candidate.country and candidate.country == context.home_country and candidate.feature != "country":
+        score += HOME_COUNTRY_BONUS
+    if anchors and candidate.lat is not None and candidate.feature in ("city", "admin2"):
+        nearest = min(
+            (
+                _km(candidate, a)
+                for a in anchors
+                if a.id != candidate.id and a.lat is not None and a.feature != "country"
+            ),
+            default=math.inf,
+        )
+        if nearest < 100:
+            score += NEAR_BONUS
+        elif nearest < 300:
+            score += NEAR_BONUS / 2
+    return score
+
+
+def _choose(
+    candidates: Sequence[Candidate],
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+) -> tuple[Candidate | None, float]:
+    if not candidates:
+        return None, 0.0
+    scored = sorted(
+        ((score_candidate(c, hint=hint, context=context, container=container, anchors=anchors), c) for c in candidates),
+        key=lambda pair: (-pair[0], -pair[1].population, pair[1].id),
+    )
+    best_score, best = scored[0]
+    if best.feature in ("admin1", "admin2"):
+        # "Kabul", "Tehran": a province named after the city that holds most of its people means the city.
+        for score, candidate in scored[1:]:
+            if (
+                candidate.feature == "city"
+                and candidate.admin1_code == best.admin1_code
+                and name_key(candidate.name) == name_key(best.name)
+                and candidate.population >= 0.5 * best.population
+            ):
+                best_score, best = score, candidate
+                scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+                best_score = scored[0][0]
+                break
+    # Confidence: softmax share of the best over its rivals (one candidate -> near-certain).
+    total = sum(math.exp(3 * (s - best_score)) for s, _ in scored)
+    return best, round(1.0 / total, 3)
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    if outer.id == inner.id:
+        return False
+    if outer.feature == "country":
+        return inner.country == outer.country
+    if outer.feature == "admin1":
+        return inner.admin1_code is not None and inner.admin1_code == outer.admin1_code
+    if outer.feature == "admin2":
+        return inner.admin2 is not None and inner.admin2 == outer.admin2 and inner.admin1_code == outer.admin1_code
+    return False
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def precision_of(candidate: Candidate | None, hint: str | None) -> int | None:
+    """ACLED-style geo-precision: 1 exact place, 2 district, 3 province, 4 country."""
+    if candidate is None:
+        return None
+    if hint == "site":
+        return 1
+    return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4}.get(candidate.feature, 2)

@@ -1,0 +1,54 @@
+import sqlite3
+
+import pytest
+
+from newsledger.gazetteer import build as gazetteer_build
+
+
+class _TinyWriter:
+    def __init__(self, conn, *, min_population):
+        self.conn = conn
+
+    def write(self):
+        self.conn.execute(
+            "INSERT INTO place (id, name, feature, country, lat, lon) VALUES (1, 'Testville', 'city', 'ZZ', 1.0, 2.0)"
+        )
+        self.conn.execute("INSERT INTO name VALUES ('testville', 'testville', 'tstvl', 1, 0)")
+
+
+class _BrokenWriter(_TinyWriter):
+    def write(self):
+        super().write()
+        raise RuntimeError("data package missing")
+
+
+def test_build_writes_the_index_by_renaming_a_finished_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_build, "_GazetteerWriter", _TinyWriter)
+    target = tmp_path / "index.sqlite"
+    gazetteer_build.build_index(target)
+    assert target.exists()
+    assert list(tmp_path.glob("*.part")) == []
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT name FROM place").fetchall() == [("Testville",)]
+    conn.close()
+
+
+def test_build_failure_leaves_no_index_and_no_partial_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_build, "_GazetteerWriter", _BrokenWriter)
+    target = tmp_path / "index.sqlite"
+    with pytest.raises(RuntimeError):
+        gazetteer_build.build_index(target)
+    assert not target.exists()
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_build_if_missing_keeps_an_existing_index(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLEDGER_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer_build, "_GazetteerWriter", _TinyWriter)
+    path, seconds = gazetteer_build.ensure_index()
+    assert seconds is not None and path.exists()
+    stamp = path.stat().st_mtime_ns
+    again, seconds_again = gazetteer_build.ensure_index()
+    assert again == path and seconds_again is None and path.stat().st_mtime_ns == stamp
+    _, forced = gazetteer_build.ensure_index(force=True)
+    assert forced is not None

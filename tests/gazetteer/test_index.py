@@ -1,0 +1,54 @@
+def _top(candidates):
+    return max(candidates, key=lambda c: c.population)
+
+
+def test_index_lookup_finds_cities_with_ids_and_points(gazetteer):
+    cities = [c for c in gazetteer.lookup("Kabul") if c.feature == "city" and c.country == "AF"]
+    assert cities
+    kabul = _top(cities)
+    assert kabul.geonameid is not None
+    assert abs(kabul.lat - 34.53) < 0.2 and abs(kabul.lon - 69.17) < 0.2
+
+
+def test_index_lookup_is_accent_and_case_insensitive(gazetteer):
+    plain = {c.id for c in gazetteer.lookup("Kabul")}
+    assert {c.id for c in gazetteer.lookup("KÂBUL")} == plain
+    assert {c.id for c in gazetteer.lookup("kabul")} == plain
+
+
+def test_index_abbreviations_reach_states_and_countries(gazetteer):
+    west_virginia = gazetteer.lookup("W.Va.")
+    assert any(c.feature == "admin1" and c.name == "West Virginia" for c in west_virginia)
+    assert any(c.feature == "admin1" and c.name == "South Carolina" for c in gazetteer.lookup("S.C."))
+    assert any(c.feature == "country" and c.country == "US" for c in gazetteer.lookup("U.S."))
+
+
+def test_index_fuzzy_lookup_meets_transliteration_variants(gazetteer):
+    found = gazetteer.lookup("Panjsher")
+    assert any(c.feature == "admin1" and c.country == "AF" for c in found)
+    assert all(c.match == "fuzzy" for c in found)
+    assert gazetteer.lookup("Panjsher", fuzzy=False) == ()
+
+
+def test_index_unknown_names_have_no_candidates(gazetteer):
+    assert gazetteer.lookup("Qwxzvvtrplk") == ()
+    assert gazetteer.lookup("x") == ()
+
+
+def test_index_counties_and_provinces_are_places(gazetteer):
+    assert any(c.feature == "admin2" and c.admin1 == "Kentucky" for c in gazetteer.lookup("Laurel County"))
+    province = [c for c in gazetteer.lookup("Helmand") if c.feature == "admin1"]
+    assert province and province[0].country == "AF" and province[0].lat is not None
+
+
+def test_index_demonyms_name_countries_not_places(gazetteer):
+    assert gazetteer.demonym("Afghan") == "AF"
+    assert gazetteer.demonym("Iranians") == "IR"
+    assert gazetteer.demonym("Kabul") is None
+
+
+def test_index_countries_carry_geonames_points(gazetteer):
+    russia = gazetteer.country("RU")
+    assert russia is not None and russia.geonameid == 2017370
+    # GeoNames puts Russia at 60 N 100 E, not at its capital.
+    assert abs(russia.lat - 60) < 1 and abs(russia.lon - 100) < 1
