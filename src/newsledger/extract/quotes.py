@@ -226,6 +226,8 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
         and (before.is_alpha or before.text in ("’s", "'s"))
         and not is_cue(before)
     )
+    if before is not None and (before.text == ":" or (found.cue is not None and before.i == found.cue.i)):
+        return "direct"  # right after its reporting verb or a colon: what was said, whatever follows
     cue_after = found.cue is not None and last <= found.cue.i <= last + 6
     embedded_after = (
         after is not None
@@ -261,13 +263,22 @@ def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
         current.speaker, current.cue, current.relay = previous.speaker, previous.cue, previous.relay
 
 
+def _index(token: Token | None) -> int:
+    return -1 if token is None else token.i
+
+
 def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
     """“…,” he said, “…”: quotations of one attribution, next to each other, are one quote in parts."""
     merged: list[_Found] = []
     for item in found:
         if merged:
             previous = merged[-1]
-            same = previous.cue is not None and item.cue is previous.cue and item.speaker is previous.speaker
+            same = (
+                previous.cue is not None
+                and item.cue is not None
+                and item.cue.i == previous.cue.i
+                and _index(item.speaker) == _index(previous.speaker)
+            )
             if same and previous.kind == item.kind == "direct":
                 between = doc.text[previous.end : item.start]
                 if between.count("\n") <= 2 and len(between) < 200:

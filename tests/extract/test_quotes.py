@@ -1,0 +1,192 @@
+"""Quotes: quotation marks paired on text (no model) and attribution on sentences written here (model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.quoting.marks import find_quoted_spans
+
+
+def _quoted(text: str) -> list[str]:
+    spans, _warnings = find_quoted_spans(text)
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_quotes_marks_curly_and_straight():
+    assert _quoted('She said “we will win” and he said "we will not".') == ["we will win", "we will not"]
+
+
+def test_quotes_marks_double_apostrophe_and_backtick_styles():
+    text = "''This is it,'' said Mr. Lane. He called it ``a good start''."
+    assert _quoted(text) == ["This is it,", "a good start"]
+
+
+def test_quotes_marks_apostrophes_and_plural_possessives_are_not_marks():
+    text = "The Debates’ 15 percent rule isn’t new, the voters’ view said “nothing changed.”"
+    spans, warnings = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["nothing changed."]
+    assert warnings == []
+
+
+def test_quotes_marks_nested_single_inside_double():
+    text = "“He told me ‘no way’ yesterday,” she said."
+    assert _quoted(text) == ["He told me ‘no way’ yesterday,"]
+
+
+def test_quotes_marks_single_quoted_headline():
+    assert _quoted("Mayor: ‘We Are Ready.’ and the rest") == ["We Are Ready."]
+
+
+def test_quotes_marks_span_paragraphs_when_reopened():
+    text = "“First paragraph of a long statement.\n“Second paragraph ends it.”\nAfter."
+    assert _quoted(text) == ["First paragraph of a long statement.\n“Second paragraph ends it."]
+
+
+def test_quotes_marks_unbalanced_reported_not_guessed():
+    text = 'An “unclosed quotation runs on.\nNext paragraph has a "closed one" and a stray” mark.'
+    spans, warnings = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["closed one"]
+    assert len(warnings) == 2
+    assert all(w.startswith("quotes:") for w in warnings)
+
+
+# --- attribution on the full pipeline -----------------------------------------------------------------------
+
+
+def _speaker_name(record, quote):
+    entity = next((e for e in record.entities if e.id == quote.speaker), None)
+    return entity.name if entity else None
+
+
+def _quote_with(record, words):
+    return next(q for q in record.quotes if words in q.text)
+
+
+@pytest.mark.model
+def test_quotes_direct_with_named_speaker(make_record):
+    record = make_record("Senator Maria Lopez said “the bill will pass next week” at a press conference.")
+    quote = _quote_with(record, "the bill will pass")
+    assert quote.kind == "direct"
+    assert quote.cue == "said" and quote.polarity == "say"
+    assert "Lopez" in (_speaker_name(record, quote) or "")
+    assert record.article.text[quote.cue_start : quote.cue_end] == "said"
+
+
+@pytest.mark.model
+def test_quotes_broken_by_attribution_is_one_quote(make_record):
+    record = make_record("“We will rebuild the bridge,” Governor Tom Harris said, “and we will do it this year.”")
+    quote = _quote_with(record, "rebuild the bridge")
+    assert len(quote.parts) == 2
+    assert "this year" in quote.text
+    assert "Harris" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_pronoun_speaker_across_sentences(make_record):
+    text = (
+        "Prime Minister Anna Berg arrived in Oslo on Monday. She met union leaders for two hours.\n"
+        "She said “the strike must end before winter.”"
+    )
+    record = make_record(text)
+    quote = _quote_with(record, "strike must end")
+    assert quote.speaker_text == "She"
+    assert "Berg" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_partial_quote_inside_reported_speech(make_record):
+    record = make_record("Senator Paul Ward added that the army will resist the “occupation” of the city.")
+    partial = next(q for q in record.quotes if q.kind == "partial")
+    assert partial.text == "occupation"
+    assert "Ward" in (_speaker_name(record, partial) or "")
+    indirect = next(q for q in record.quotes if q.kind == "indirect")
+    assert "occupation" in indirect.text and indirect.cue == "added"
+
+
+@pytest.mark.model
+def test_quotes_indirect_says_that_and_denied(make_record):
+    text = "Officials in France say that the talks have failed. Minister Jean Dupont denied there were any delays."
+    record = make_record(text)
+    said = _quote_with(record, "talks have failed")
+    assert said.kind == "indirect" and said.polarity == "say"
+    denied = _quote_with(record, "there were any delays")
+    assert denied.polarity == "deny"
+    assert "Dupont" in (_speaker_name(record, denied) or "")
+
+
+@pytest.mark.model
+def test_quotes_dismissed_as_false_with_organization_speaker(make_record):
+    text = "One Hamas official dismissed the army's claim of victory as false."
+    record = make_record(text)
+    quote = _quote_with(record, "claim of victory")
+    assert quote.polarity == "dismiss"
+    assert quote.speaker is not None and _speaker_name(record, quote) == "Hamas"
+
+
+@pytest.mark.model
+def test_quotes_country_speaker_with_participle(make_record):
+    text = "Germany has strongly criticized the decision, saying the new rules were “unacceptable”."
+    record = make_record(text)
+    partial = _quote_with(record, "unacceptable")
+    assert _speaker_name(record, partial) == "Germany"
+
+
+@pytest.mark.model
+def test_quotes_according_to(make_record):
+    record = make_record("According to the World Health Organization, the outbreak is slowing in the region.")
+    quote = _quote_with(record, "outbreak is slowing")
+    assert quote.kind == "indirect"
+    assert quote.cue == "According to"
+    assert "World Health Organization" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_statement_by_speaker(make_record):
+    record = make_record("A statement by Senator Lisa Grant said the committee will meet again in March.")
+    quote = _quote_with(record, "committee will meet")
+    assert "Grant" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_relayed_statement(make_record):
+    text = (
+        "According to a statement by Senator Mark Olsen, the union delegation assured the mayor "
+        "“of full cooperation with the city”."
+    )
+    record = make_record(text)
+    quote = _quote_with(record, "full cooperation")
+    relay = next((e for e in record.entities if e.id == quote.relayed_by), None)
+    assert relay is not None and "Olsen" in relay.name
+    assert quote.speaker != quote.relayed_by
+
+
+@pytest.mark.model
+def test_quotes_tweeted_colon(make_record):
+    record = make_record("Governor Ellen Park tweeted: “The roads will reopen tomorrow morning.”")
+    quote = _quote_with(record, "roads will reopen")
+    assert quote.cue == "tweeted"
+    assert "Park" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_dash_attribution(make_record):
+    record = make_record("“Every vote in this county counts and we will count them all.” ― Sonya Herridge")
+    quote = _quote_with(record, "Every vote")
+    assert quote.speaker_text == "Sonya Herridge"
+
+
+@pytest.mark.model
+def test_quotes_unbalanced_marks_do_not_stop_the_article(make_record):
+    text = "The mayor said “the water is safe.\nLater, Chief Ray Moss said “the fire is out.” Residents returned."
+    record = make_record(text)
+    assert any(w.startswith("quotes:") for w in record.warnings)
+    quote = _quote_with(record, "the fire is out")
+    assert "Moss" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_ids_in_text_order(make_record):
+    text = "Mayor Ann Cole said “we are ready.” Chief Bo Lind said the roads are closed."
+    record = make_record(text)
+    assert [q.id for q in record.quotes] == [f"q{n}" for n in range(1, len(record.quotes) + 1)]
+    assert [q.start for q in record.quotes] == sorted(q.start for q in record.quotes)
