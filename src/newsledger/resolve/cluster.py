@@ -47,6 +47,31 @@ def _cluster_block(
     for a in range(n):
         for b in range(a + 1, n):
             values[a, b] = values[b, a] = score(items[members[a]], items[members[b]])
+    return [[members[a] for a in group] for group in cluster_matrix(values, threshold=threshold, linkage=linkage)]
+
+
+def cluster_matrix(values: np.ndarray, *, threshold: float, linkage: str = "average") -> list[list[int]]:
+    """Agglomerative clustering of a symmetric pairwise score matrix (negative = cannot link). Two groups can
+    only merge if some pair between them reaches the threshold (true of average, single and complete
+    linkage), so the work is split into the connected components of the graph of such pairs."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = csr_matrix(values >= threshold)
+    _n_components, labels = connected_components(strong, directed=False)
+    groups: list[list[int]] = []
+    for component in np.unique(labels):
+        indices = np.flatnonzero(labels == component)
+        if len(indices) == 1:
+            groups.append([int(indices[0])])
+            continue
+        sub = values[np.ix_(indices, indices)]
+        groups.extend([int(indices[a]) for a in group] for group in _agglomerate(sub, threshold, linkage))
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[list[int]]:
+    n = values.shape[0]
     vetoed = values < 0
     # Lance-Williams updates: `link` holds the sum (average linkage), max (single) or min (complete) of the
     # pairwise scores between current groups; sizes turn sums into averages.
@@ -73,4 +98,4 @@ def _cluster_block(
         sizes[i] += sizes[j]
         alive[j] = False
         groups[i] = sorted(groups[i] + groups.pop(j))
-    return [[members[a] for a in group] for group in groups.values()]
+    return list(groups.values())
