@@ -149,9 +149,9 @@ def add_lemmas(documents: Sequence[Document]) -> None:
     with nlp.select_pipes(enable=needed):
         for doc, starts, parsed in zip(documents, offsets, nlp.pipe(texts, batch_size=32), strict=True):
             for token in parsed:
-                t_id = starts.get(token.idx)
-                if t_id is not None and t_id not in doc.lemmas:
-                    doc.lemmas[t_id] = token.lemma_.lower()
+                token_id = starts.get(token.idx)
+                if token_id is not None and token_id not in doc.lemmas:
+                    doc.lemmas[token_id] = token.lemma_.lower()
     for doc in documents:
         for mention in doc.mentions:
             mention.lemma = head_lemma(doc, mention)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.eval.coref import b_cubed, ceaf_e, gold_clusters, muc, read_corpus, score_clusters
+
+
+def test_coref_muc_follows_vilain_et_al():
+    key = [["a", "b", "c", "d"]]
+    precision, recall, _f1 = muc(key, [["a", "b"], ["c", "d"]])
+    assert recall == pytest.approx(2 / 3)
+    assert precision == 1.0
+
+
+def test_coref_perfect_response_scores_one_and_all_singletons_score_zero_muc():
+    key = [["a", "b"], ["c"], ["d", "e", "f"]]
+    assert score_clusters(key, key)["conll_f1"] == pytest.approx(1.0)
+    singletons = [[m] for cluster in key for m in cluster]
+    assert muc(key, singletons)[2] == 0.0
+    assert b_cubed(key, singletons)[0] == 1.0  # every singleton is precise
+    assert 0 < ceaf_e(key, singletons)[2] < 1
+
+
+def test_coref_b_cubed_of_one_merged_cluster():
+    key = [["a", "b"], ["c", "d"]]
+    precision, recall, _ = b_cubed(key, [["a", "b", "c", "d"]])
+    assert recall == 1.0
+    assert precision == pytest.approx(0.5)
+
+
+DOC = """<Document doc_name="{name}" doc_id="1">
+<token t_id="1" sentence="0" number="0">Rebels</token>
+<token t_id="2" sentence="0" number="1">attacked</token>
+<token t_id="3" sentence="0" number="2">Dara</token>
+<token t_id="4" sentence="0" number="3">and</token>
+<token t_id="5" sentence="0" number="4">left</token>
+<Markables>
+<ACTION_OCCURRENCE m_id="1"><token_anchor t_id="2"/></ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="5"/></ACTION_OCCURRENCE>
+<LOC_GEO m_id="3"><token_anchor t_id="3"/></LOC_GEO>
+<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t1_attack" instance_id="ACT1" />
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="ACT1"><source m_id="1" /><target m_id="9" /></CROSS_DOC_COREF>
+</Relations>
+</Document>"""
+
+
+def test_coref_reads_gold_chains_and_singletons(tmp_path: Path):
+    topic = tmp_path / "ECB+" / "1"
+    topic.mkdir(parents=True)
+    for name in ("1_1ecb.xml", "1_2ecb.xml"):
+        (topic / name).write_text(DOC.format(name=name))
+    documents = read_corpus(tmp_path)
+    mentions = [m for doc in documents for m in doc.mentions]
+    assert [m.text for m in mentions] == ["attacked", "left", "attacked", "left"]
+    clusters = sorted(sorted(c) for c in gold_clusters(mentions))
+    assert clusters == [["1_1ecb:1", "1_2ecb:1"], ["1_1ecb:2"], ["1_2ecb:2"]]
+    assert [(tag, sentence) for tag, sentence, _ in documents[0].arguments] == [("LOC_GEO", 0)]
