@@ -102,6 +102,8 @@ def _clean_span(span: Span) -> Span | None:
             start += 2  # "Earlier, ..." is a discourse adverb, not part of the date after it
         elif lower == "at" and not (start + 1 < end and doc[start + 1].lower_ in ("least", "most")):
             start += 1
+        elif token.like_num and start + 1 < end and doc[start + 1].lower_ in ("a", "an"):
+            start += 1  # "up from seven a year ago": the count belongs to the sentence, not the date
         elif (
             lower not in _MODIFIER_WORDS
             and not token.like_num
@@ -133,6 +135,8 @@ def _split_span(span: Span) -> list[Span]:
     for token in span:
         if token.lower_ not in _CONNECTORS or token.i <= span.start or token.i >= span.end - 1:
             continue
+        if token.text in ("-", "–") and not (doc[token.i - 1].like_num and doc[token.i + 1].like_num):
+            continue  # "year-earlier" is one word
         left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
         left_value = normalize(left.text, _PROBE_DATE)
         right_value = normalize(right.text, _PROBE_DATE)
@@ -140,9 +144,9 @@ def _split_span(span: Span) -> list[Span]:
             continue
         if token.lower_ in ("ended", "ending"):
             return [left, right]
-        same_kind = _granularity(left_value.value) == _granularity(right_value.value)
-        if same_kind and token.lower_ != "or":
-            continue  # a range of like with like: valued as one range
+        years = re.fullmatch(r"\d{4}", left_value.value) and re.fullmatch(r"\d{4}", right_value.value)
+        if years and token.lower_ not in ("or", "and"):
+            continue  # "from 1996 to 2001", "2009-2010": one range of years, valued 1996/2001
         return [left, right]
     return [span]
 
@@ -168,15 +172,26 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
     return merged
 
 
+_LEFT_MODIFIERS = {"this", "last", "next", "past", "coming"}
+_UNIT_NOUNS = {"year", "week", "month", "quarter", "weekend", "century", "decade", "summer", "winter", "spring", "fall"}
+
+
 def _extend_right(span: Span) -> Span:
     doc = span.doc
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ in _LEFT_MODIFIERS and span[0].lower_ in _UNIT_NOUNS:
+        start -= 1  # "this year's results": the model tags only "year"
+    if start != span.start:
+        span = doc[start : span.end]
     end = span.end
+    if span.start > 0 and doc[span.start - 1].lower_ in ("each", "every") and len(span) == 1:
+        return doc[span.start - 1 : end]  # "each July", "every Friday": a set
     if end < len(doc) and doc[end].lower_ in _PART_OF_DAY and span[-1].lower_ in _WEEKDAY_NAMES:
         return doc[span.start : end + 1]
     if (
         end < len(doc)
         and doc[end].lower_ in ("period", "quarter", "level", "months")
-        and re.search(r"year-(?:ago|earlier)$|year (?:ago|earlier)$", span.text.lower())
+        and re.search(r"year-(?:ago|earlier)$|year (?:ago|earlier)$|\b\d{4}$", span.text.lower())
     ):
         return doc[span.start : end + 1]
     return span
@@ -218,11 +233,19 @@ _DEADLINE_WORDS = {"payable", "due", "effective", "expire", "deadline", "schedul
 def expression_tense(span: Span) -> str | None:
     """The tense that places an expression: its governing verb's, except for deadlines and arrangements
     ("was extended to Nov. 16", "payable Dec. 7"), which a past-tense verb does not place in the past."""
+    if span.root.dep_ in ("poss", "compound", "nmod", "amod") or (
+        span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head not in span
+    ):
+        return None  # "Thursday's closing price": a noun's modifier, not placed by a verb's tense
     verb = governing_verb(span)
     tense = verb_tense(verb)
+    if tense == PRESENT and verb is not None and verb.lemma_ in _REPORTING_VERBS:
+        return PAST  # "the ministry says Monday": the headline present of what was said
     if tense != PAST:
         return tense
     head = span.root.head
+    if head.lower_ in ("until", "till", "by"):
+        return FUTURE  # a deadline set in the past lies ahead: "were given until Tuesday"
     if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _DEADLINE_WORDS or head.lemma_ in _DEADLINE_WORDS:
         return None
     if verb is not None and verb.lemma_ in _PLANNING_WORDS:
@@ -230,42 +253,49 @@ def expression_tense(span: Span) -> str | None:
     return tense
 
 
-def verb_tense(verb: Token | None) -> str | None:
+_PROSPECTIVE_MODALS = {"would", "could", "might", "may", "should", "can", "ca", "must"}
+_INTENT_VERBS = _PLANNING_WORDS | {
+    "want", "need", "agree", "promise", "decide", "threaten", "vow", "pledge", "be", "go",
+    "ask", "urge", "seek", "try", "wish", "like", "begin", "start", "order",
+}  # fmt: skip
+_MOVING_VERBS = {"go", "come", "leave", "travel", "fly", "meet", "visit", "hold", "return", "arrive", "head", "begin"}
+_REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "deny", "insist"}
+
+
+def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
     """past, present or future, from the verb, its auxiliaries and the verbs it depends on."""
-    if verb is None:
+    if verb is None or depth > 4:
         return None
-    chain = [verb]
-    head = verb
-    while head.dep_ in ("xcomp", "ccomp", "conj", "advcl") and head.head is not head and len(chain) < 4:
-        if head.dep_ == "ccomp":
-            break  # a reported clause keeps its own tense
-        head = head.head
-        chain.append(head)
-    for token in chain:
-        auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-        lowers = {child.lower_ for child in auxiliaries}
-        if lowers & _FUTURE_MARKERS or token.lower_ in _FUTURE_MARKERS:
-            return FUTURE
-        if token.lemma_.lower() in _PLANNING_WORDS and token is not verb and token.tag_ != "VBD":
-            return FUTURE
-        if token.lemma_.lower() in _PLANNING_WORDS and any(c.dep_ == "xcomp" for c in token.children):
-            if token.tag_ in ("VBZ", "VBP") or lowers & {"is", "are", "am", "'s", "'re"}:
-                return FUTURE
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
     lowers = {child.lower_ for child in auxiliaries}
-    if "VBD" in tags or lowers & {"has", "have", "had", "'ve", "was", "were"}:
+    tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
+    if lowers & _FUTURE_MARKERS or verb.lower_ in _FUTURE_MARKERS:
+        return FUTURE
+    if lowers & _PROSPECTIVE_MODALS:
+        return PAST if lowers & {"have", "'ve"} else FUTURE
+    if "to" in lowers and verb.tag_ == "VB":
+        # an infinitive: what is planned, expected or wanted lies ahead; otherwise it takes its head's tense
+        head = verb.head
+        if head is verb:
+            return None
+        if head.lemma_.lower() in _INTENT_VERBS or head.lower_ in ("due", "set", "likely", "scheduled", "about"):
+            return FUTURE
+        return verb_tense(head, depth=depth + 1)
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
+        return FUTURE if verb.lemma_ in _MOVING_VERBS else PRESENT
+    if verb.lemma_.lower() in _PLANNING_WORDS and tags & {"VBZ", "VBP"}:
+        return FUTURE  # "is expected", "are scheduled", "plans"
+    if "VBD" in tags or lowers & {"has", "have", "had", "'ve", "was", "were", "'d"}:
         return PAST
     if verb.tag_ == "VBN" and not auxiliaries:
-        return PAST
+        return PAST  # "the treaty signed Monday"
     if tags & {"VBZ", "VBP"}:
-        if verb.tag_ == "VBG" and lowers & {"is", "are", "am"} and not any(c.dep_ == "xcomp" for c in verb.children):
-            return (
-                FUTURE if verb.lemma_ in ("go", "come", "leave", "travel", "fly", "meet", "visit", "hold") else PRESENT
-            )
         return PRESENT
     if verb.tag_ == "MD":
-        return FUTURE if verb.lower_ in _FUTURE_MARKERS else None
+        return FUTURE if verb.lower_ in _FUTURE_MARKERS | _PROSPECTIVE_MODALS else None
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.tag_ in ("VBG", "VB"):
+        head = verb.head
+        return None if head is verb else verb_tense(head, depth=depth + 1)
     return None
 
 
@@ -347,14 +377,16 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     spans = detect_spans(doc)
     dated: list[tuple[Span, Timex]] = []
     anchors: list[str] = []
-    previous: str | None = None
+    recent: list[str] = []  # values of the last expressions that can anchor an anaphoric one
     for span in spans:
         tense = expression_tense(span)
+        # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
+        previous = next((v for v in reversed(recent[-3:]) if "-Q" in v), recent[-1] if recent else None)
         timex = normalize(span.text, reference, tense, previous=previous) or Timex(None, _guess_type(span.text))
         dated.append((span, timex))
         anchors.append("publication" if published else "none")
         if timex.value and timex.type == "DATE" and timex.value[:1].isdigit() and not _ANAPHORIC_TEXT.search(span.text):
-            previous = timex.value
+            recent.append(timex.value)
     records = []
     for index, (span, timex) in enumerate(dated):
         anchor = anchors[index]

@@ -191,7 +191,6 @@ PAST_WORDS = {
     "in recent years",
     "past years",
     "recent weeks and months",
-    "recent months",
 }
 FUTURE_WORDS = {
     "soon",
@@ -230,13 +229,13 @@ _UNIT_RE = (
 )
 
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:on|in|at|by|during|over|since|until|till|for|from|of|about|around|within|throughout|through|"
-    r"before|after|into|as of|as early as|as late as|no later than|sometime|some time|at least|more than|"
-    r"less than|nearly|almost|approximately|roughly|just|only|about|up to|all|the whole|the entire|"
-    r"the rest of|the remainder of|the course of)\s+)+"
+    r"^(?:(?:as early as|as late as|as soon as|no later than|as of|at least|at most|more than|less than|up to|"
+    r"the whole|the entire|the rest of|the remainder of|the course of|some time|sometime|on|in|at|by|during|"
+    r"over|since|until|till|for|from|of|about|around|within|throughout|through|before|after|into|nearly|"
+    r"almost|approximately|roughly|just|only|all|its|their|his|her|our|an(?= (?:[a-z]{3}\.? \d|\d)))\s+)+"
 )
 _MODIFIERS = re.compile(
-    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|close of|"
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:earlier|later|early|late|mid|middle of|end of|(?:early|small|wee|late) hours of|beginning of|start of|close of|"
     r"turn of|first half of|second half of|latter part of|early part of|later part of|the end of|"
     r"the beginning of|the start of|the middle of)[\s-]+)+"
 )
@@ -338,12 +337,11 @@ def _weekday_date(weekday: int, reference: date, tense: str | None, *, relation:
     if relation == "this":
         return reference + timedelta(days=delta)  # the same ISO week
     if delta == 0:
-        # A report names its own day "today"; the same weekday by name is the one before or after it.
-        return reference + timedelta(days={PAST: -7, FUTURE: 7}.get(tense or "", 0))
+        return reference  # wire reports name their own day ("said Monday" in Monday's report)
     if tense == FUTURE:
         return reference + timedelta(days=delta % 7)
-    if tense == PRESENT and 0 < delta % 7 <= 2:
-        return reference + timedelta(days=delta % 7)
+    if tense == PRESENT:
+        return reference + timedelta(days=delta % 7)  # "meets on Thursday": another day is a coming one
     return reference - timedelta(days=(-delta) % 7)
 
 
@@ -353,15 +351,21 @@ def _month_year(month: int, day: int | None, reference: date, tense: str | None)
     candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
     later = candidate > reference if day else month > reference.month
     earlier = candidate < reference if day else month < reference.month
+    # A past-tense sentence names a later date of this year for what was then arranged ("was set for
+    # March 12"); a month at least two months after publication, or a day more than six weeks after, is last
+    # year's.
     if tense == PAST and later:
-        return year - 1
+        if (day and (candidate - reference).days > 45) or (not day and month - reference.month >= 2):
+            return year - 1
     if tense == FUTURE and earlier:
         return year + 1
-    if tense is None:
-        # Unknown tense: the nearer of the two readings, news being about the recent past and near future.
-        if later and (month - reference.month) % 12 > 6 and month - reference.month > 6:
+    if tense in (None, PRESENT):
+        # Unknown tense: news is mostly about the recent past, so a date more than two months ahead is last
+        # year's, and one more than ten months back is next year's.
+        days_ahead = (candidate - reference).days
+        if days_ahead > 61:
             return year - 1
-        if earlier and reference.month - month > 6:
+        if days_ahead < -304:
             return year + 1
     return year
 
@@ -404,7 +408,7 @@ _SPELLED_UNITS = (
 )
 _SPELLED_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SPELLED_YEAR = re.compile(
-    rf"\b(?P<century>nineteen|eighteen|twenty)(?: hundred(?: and)?)? (?P<rest>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?"
+    rf"\b(?P<century>nineteen|eighteen)(?: hundred(?: and)?)? (?P<rest>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?"
     rf"|{_SPELLED_UNITS}|oh[- ](?:{_SPELLED_UNITS}))\b"
     rf"|\btwo thousand(?:(?: and)? (?P<rest2>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?|{_SPELLED_UNITS}))?\b"
 )
@@ -412,7 +416,7 @@ _SPELLED_YEAR = re.compile(
 
 def _spelled_years(text: str) -> str:
     """Years read out ("nineteen ninety-six", "two thousand and one") as digits, as broadcast transcripts give them."""
-    if "thousand" not in text and not re.search(r"\b(?:nineteen|eighteen|twenty) ", text):
+    if "thousand" not in text and not re.search(r"\b(?:nineteen|eighteen) ", text):
         return text
 
     def digits(match: re.Match[str]) -> str:
@@ -502,13 +506,11 @@ def _vague(text: str, reference: date, tense: str | None, previous: str | None) 
         return Timex("PAST_REF", "DATE", "vague")
     if text in FUTURE_WORDS:
         return Timex("FUTURE_REF", "DATE", "vague")
-    if re.fullmatch(
-        r"(?:the )?(?:past|recent|last|previous) (?:several|few|many|\d+ )?(?:decades|centuries|quarters)", text
-    ):
+    if re.fullmatch(r"(?:the )?(?:past|recent|last|previous) (?:several|few|many)? ?(?:decades|centuries)", text):
         return Timex("PAST_REF", "DATE", "vague")
     if re.fullmatch(r"(?:several|many|some|few|a few) (?:years|decades|months) ago", text):
         return Timex("PAST_REF", "DATE", "vague")
-    if re.fullmatch(r"(?:some|one) day|(?:in )?(?:the )?(?:coming|future) (?:years|decades)", text):
+    if re.fullmatch(r"some ?day|(?:in )?(?:the )?(?:coming|future) (?:years|decades)", text):
         return Timex("FUTURE_REF", "DATE", "vague")
     return None
 
@@ -546,6 +548,18 @@ def _deictic_day(text: str, reference: date, tense: str | None, previous: str | 
 
 
 def _clock(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    match = re.fullmatch(
+        r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?(?: o'clock)? in the (?P<part>morning|afternoon|evening|night)", text
+    )
+    if match:
+        evening = match.group("part") in ("afternoon", "evening", "night") and int(match.group("h")) != 12
+        hour = int(match.group("h")) % 12 + (12 if evening else 0)
+        return Timex(f"{reference.isoformat()}T{hour:02d}:{int(match.group('m') or 0):02d}", "TIME", "time")
+    match = re.fullmatch(r"(?:mid-?|early |late )?(?P<part>morning|afternoon|evening|night) (?:on )?(?P<rest>.+)", text)
+    if match:
+        day = _normalize_one(match.group("rest"), reference, tense, previous)
+        if day is not None and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+            return Timex(f"{day.value}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
     # "5 p.m.", "5:30 pm Tuesday", "noon Thursday", "9 a.m. local time", "midnight"
     match = re.fullmatch(
         r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'clock|gmt|utc|est|edt|"
@@ -600,7 +614,7 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         rf"(?P<rel>last|next|this|early|late|mid|)\s*{_MONTH_RE}(?:\s+(?:of\s+)?(?:{_YEAR_RE}|(?P<yrel>this|last|next) year))?",
         text,
     )
-    if match and not (match.group("month") == "may" and not match.group("year") and not match.group("rel")):
+    if match:
         month = MONTHS[match.group("month")]
         if match.group("year"):
             year = _year_from(match.group("year"), reference)
@@ -615,8 +629,6 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         else:
             year = _month_year(month, None, reference, tense)
         return Timex(f"{year}-{month:02d}", "DATE", "month")
-    if text == "may":
-        return None
     # weekdays: "Monday", "last Monday", "Monday morning", "Monday, Sept. 13"
     match = re.fullmatch(
         rf"(?P<rel>last|next|this|coming|this coming|this past|past)?\s*{_WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
@@ -688,6 +700,9 @@ def _quarters(text: str, reference: date, tense: str | None, previous: str | Non
         if "year ago" in text or "year earlier" in text:
             year -= 1
         return Timex(f"{year}-{unit}{number}", "DATE", "quarter" if unit == "Q" else "half")
+    match = re.fullmatch(r"(?:the )?(?P<year>\d{4}) (?:period|quarter)", text)
+    if match and previous and re.fullmatch(r"\d{4}-Q\d", previous):
+        return Timex(f"{match.group('year')}{previous[4:]}", "DATE", "quarter")
     if text in ("the quarter", "quarter", "the fiscal quarter", "the period", "the latest period", "the period"):
         if previous and re.fullmatch(r"\d{4}-Q\d", previous):
             return Timex(previous, "DATE", "quarter")
@@ -742,7 +757,8 @@ _RELATIVE_UNIT = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)"
 
 
 _ANAPHORIC = re.compile(
-    r"(?:the )?(?:same|following|previous|preceding|prior|next|that|subsequent) (?P<unit>day|week|month|year|quarter)"
+    r"(?:the )?(?:same|following|previous|preceding|prior|that|subsequent) (?P<unit>day|week|month|year|quarter)"
+    r"|the next (?P<unit2>day|morning)"
 )
 
 
@@ -752,7 +768,8 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
         r"(?:later|earlier) (?:that|in the|that same) (?P<unit>day|week|month|year)", text
     )
     if match:
-        unit = match.group("unit")
+        unit = match.group("unit") or match.group("unit2") or "day"
+        unit = "day" if unit == "morning" else unit
         word = text.split()[0] if not text.startswith("the ") else text.split()[1]
         offset = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
         if previous and re.match(r"\d{4}", previous):
@@ -837,7 +854,7 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
         return Timex(value, "DATE", precision)
     # "two years ago", "a week earlier", "three months later", "a year ago"
     match = re.fullmatch(
-        rf"(?:about |some |nearly |almost |more than |less than |over )?{_NUM_RE} (?:full )?{_UNIT_RE}(?: and a half)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
+        rf"(?:about |some |nearly |almost |more than |less than |over )?{_NUM_RE} (?:full )?{_UNIT_RE}(?: and a half)?(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
         text,
     )
     if match:
@@ -939,7 +956,7 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
     match = re.fullmatch(
         rf"(?:the |a |an )?(?:(?P<rel>past|last|next|previous|first|coming|following|latest|final|recent|additional|further|another|more|other|full|entire|whole)\s+)?"
         rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd )?{_UNIT_RE}"
-        rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?",
+        rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?(?: of (?:\d{4}|this year|last year|the year))?",
         text,
     )
     if not match:
@@ -976,6 +993,13 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
         amount = None
     value = _duration(amount, unit, half=half)
     return Timex(value, "DURATION", "duration")
+
+
+def _periods(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """A year as a stretch of time ("in the fiscal year", "for the full year")."""
+    if re.fullmatch(r"the (?:fiscal |full |financial |whole |entire |calendar )?year", text):
+        return Timex("P1Y", "DURATION", "duration")
+    return None
 
 
 def _sets(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
@@ -1028,6 +1052,9 @@ def _sets(text: str, reference: date, tense: str | None, previous: str | None) -
     if match:
         part = match.group("part") or match.group("part2")
         return Timex(f"XXXX-XX-XXT{PARTS_OF_DAY[part]}", "SET", "set")
+    match = re.fullmatch(rf"(?:every|each) {_MONTH_RE}", text)
+    if match:
+        return Timex(f"XXXX-{MONTHS[match.group('month')]:02d}", "SET", "set")
     match = re.fullmatch(r"(?:every|each) (?P<season>spring|summer|fall|autumn|winter)", text)
     if match:
         return Timex(f"XXXX-{SEASONS[match.group('season')]}", "SET", "set")
@@ -1071,6 +1098,7 @@ _RULES = (
     _quarters,
     _seasons,
     _relative,
+    _periods,
     _durations,
     _absolute_fallback,
 )
