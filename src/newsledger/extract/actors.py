@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from newsledger.extract.names import KnowledgeBase, normal_key
@@ -47,43 +48,82 @@ class RoleFinding:
     affiliation: str | None  # entity id
 
 
+@dataclass(frozen=True)
+class TokenArrays:
+    """Token attributes as plain lists, read once per doc: indexing a Doc token by token is slow."""
+
+    words: list[str]
+    lowers: list[str]
+    starts: list[int]  # character offsets
+    ends: list[int]
+    newline_after: list[bool]
+    text: str
+    sentence_start: list[int]  # token index where each token's sentence starts
+    sentence_end: list[int]
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    arrays = doc.user_data.get("newsledger_tokens")
+    if isinstance(arrays, TokenArrays) and len(arrays.words) == len(doc):
+        return arrays
+    strings = doc.vocab.strings
+    table = doc.to_array([ORTH, LOWER, IDX, SPACY]).tolist() if len(doc) else []
+    words = [strings[row[0]] for row in table]
+    lowers = [strings[row[1]] for row in table]
+    starts = [row[2] for row in table]
+    # Doc.text builds a Token object per token; the same text from the arrays costs a fraction
+    text = "".join(word + " " * row[3] for word, row in zip(words, table, strict=True))
+    ends = [start + len(word) for start, word in zip(starts, words, strict=True)]
+    # a token's trailing whitespace is at most one space, so a line break is always in a token of its own
+    newline_after = ["\n" in word for word in words]
+    sentence_start = [0] * len(doc)
+    sentence_end = [len(doc)] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            sentence_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+            sentence_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+    arrays = TokenArrays(words, lowers, starts, ends, newline_after, text, sentence_start, sentence_end)
+    doc.user_data["newsledger_tokens"] = arrays
+    return arrays
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    return token_arrays(doc).lowers
+
+
 def role_before(doc: Doc, end: int, kb: KnowledgeBase, *, lowest: int) -> tuple[int, int] | None:
     """(start, end) of a role phrase with its modifiers ending at token `end`, e.g. 'senior military commander'."""
-    for phrase in kb.roles:
-        start = end - len(phrase)
-        if start < lowest:
-            continue
-        if all(doc[start + k].lower_ == w for k, w in enumerate(phrase)):
-            while start - 1 >= lowest and doc[start - 1].lower_ in kb.role_modifiers:
-                start -= 1
-            return start, end
-    return None
+    lowers = token_lowers(doc)
+    start = kb.roles.ending_at(lowers, end, lowest=lowest)
+    if start < 0:
+        return None
+    while start - 1 >= lowest and lowers[start - 1] in kb.role_modifiers:
+        start -= 1
+    return start, end
 
 
 def role_after(doc: Doc, start: int, kb: KnowledgeBase, *, highest: int) -> tuple[int, int] | None:
     """(start, end) of '[det] [modifiers] role' starting at token `start`."""
+    lowers = token_lowers(doc)
     i = start
-    while i < highest and doc[i].lower_ in _DETERMINERS:
+    while i < highest and lowers[i] in _DETERMINERS:
         i += 1
     first = i
-    while i < highest and doc[i].lower_ in kb.role_modifiers:
+    while i < highest and lowers[i] in kb.role_modifiers:
         i += 1
-    for phrase in kb.roles:
-        end = i + len(phrase)
-        if end <= highest and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):
-            return first, end
-    # a modifier can itself be the role ("deputy")
-    return None
+    end = kb.roles.starting_at(lowers, i, highest=highest)
+    return (first, end) if end >= 0 else None
 
 
 def add_label_evidence(doc: Doc, candidate: Candidate, kb: KnowledgeBase) -> None:
     """Context that says a name is a person: a role word before it or an apposition with a role after it."""
     left = candidate.title_start if candidate.title_start >= 0 else candidate.start
-    sentence = doc[candidate.start].sent if doc.has_annotation("SENT_START") else doc[:]
-    if left > sentence.start and doc[left - 1].is_lower and role_before(doc, left, kb, lowest=sentence.start):
+    arrays = token_arrays(doc)
+    lowest, highest = arrays.sentence_start[candidate.start], arrays.sentence_end[candidate.start]
+    if left > lowest and arrays.words[left - 1].islower() and role_before(doc, left, kb, lowest=lowest):
         candidate.evidence["PERSON"] += 2.0
     end = candidate.end
-    if end + 1 < sentence.end and doc[end].text == "," and role_after(doc, end + 1, kb, highest=sentence.end):
+    if end + 1 < highest and arrays.words[end] == "," and role_after(doc, end + 1, kb, highest=highest):
         candidate.evidence["PERSON"] += 2.0
 
 
@@ -135,8 +175,8 @@ def roles_of_mention(
     info: dict[str, EntityInfo],
 ) -> list[RoleFinding]:
     """Roles and affiliations said of one person mention, in the order they are written."""
-    sentence = doc[candidate.start].sent if doc.has_annotation("SENT_START") else doc[:]
-    lowest, highest = sentence.start, sentence.end
+    arrays = token_arrays(doc)
+    lowest, highest = arrays.sentence_start[candidate.start], arrays.sentence_end[candidate.start]
     left = candidate.title_start if candidate.title_start >= 0 else candidate.start
     findings: list[RoleFinding] = []
 
@@ -149,7 +189,7 @@ def roles_of_mention(
         return None
 
     # titles that are offices: "U.S. Secretary of State X", "UN Secretary-General X"
-    offices = [t for t in candidate.titles if tuple(_tokens(t)) in set(kb.offices)]
+    offices = [t for t in candidate.titles if tuple(_tokens(t)) in kb.offices]
     if offices:
         findings.append(RoleFinding(offices[-1], affiliation_at(left - 1)))
     # premodifier: "Taliban spokesman X", "UN spokesman, X"
@@ -178,7 +218,7 @@ def roles_of_mention(
         )
         if finding is not None:
             findings.append(finding)
-    ranks = [t for t in candidate.titles if tuple(_tokens(t)) in set(kb.roles)]
+    ranks = [t for t in candidate.titles if tuple(_tokens(t)) in kb.roles]
     if not findings and ranks:
         findings.append(RoleFinding(ranks[-1].lower(), None))
     return findings

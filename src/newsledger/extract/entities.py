@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -58,10 +59,11 @@ class Candidate:
     evidence: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def words(self, doc: Doc) -> list[str]:
-        return [t.text for t in doc[self.start : self.end]]
+        return actors.token_arrays(doc).words[self.start : self.end]
 
     def text(self, doc: Doc) -> str:
-        return doc[self.start : self.end].text
+        arrays = actors.token_arrays(doc)
+        return arrays.text[arrays.starts[self.start] : arrays.ends[self.end - 1]]
 
 
 # --- 1. headlines ----------------------------------------------------------------------------------
@@ -81,19 +83,21 @@ def _place_words() -> frozenset[str]:
 def caps_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges (sentences or lines) written all in capitals, where the model is nearly blind."""
     regions = []
+    words = actors.token_arrays(doc).words
     for start, end in _lines(doc):
-        words = [t for t in doc[start:end] if t.is_alpha and len(t) > 1]
-        if len(words) >= 2 and all(t.is_upper for t in words):
+        alpha = [w for w in words[start:end] if len(w) > 1 and w.isalpha()]
+        if len(alpha) >= 2 and all(w.isupper() for w in alpha):
             regions.append((start, end))
     return regions
 
 
 def _lines(doc: Doc) -> Iterable[tuple[int, int]]:
     sentences = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    newline_after = actors.token_arrays(doc).newline_after
     for start, end in sentences:
         line_start = start
         for i in range(start, end):
-            if "\n" in doc[i].text_with_ws and (doc[i].is_space or doc[i].whitespace_ == "\n" or i + 1 == end):
+            if newline_after[i]:
                 if i + 1 > line_start:
                     yield line_start, i + 1
                 line_start = i + 1
@@ -131,15 +135,34 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
 
 
 def _case_forms(doc: Doc) -> dict[str, Counter[str]]:
-    state_cache = doc.user_data.setdefault("newsledger_case_forms", None)
-    if state_cache is not None:
-        return state_cache
+    cached = doc.user_data.get("newsledger_case_forms")
+    if cached is not None:
+        return cached
+    arrays = actors.token_arrays(doc)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for token in doc:
-        if token.is_alpha and not token.is_sent_start and not token.is_upper:
-            forms[token.lower_][token.text] += 1
+    for i, (word, lower) in enumerate(zip(arrays.words, arrays.lowers, strict=True)):
+        if arrays.sentence_start[i] != i and word.isalpha() and not word.isupper():
+            forms[lower][word] += 1
     doc.user_data["newsledger_case_forms"] = forms
     return forms
+
+
+def _ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """doc.ents as (start, end, label), read from arrays (doc.ents builds a Span and Tokens per entity)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, (iob, ent_type) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
+        if start >= 0 and iob != 1:  # 1 = I (inside), 2 = O, 3 = B
+            spans.append((start, i, label))
+            start = -1
+        if iob == 3:
+            start, label = i, strings[ent_type]
+    if start >= 0:
+        spans.append((start, len(doc), label))
+    return spans
 
 
 Retagger = Callable[[list[list[str]]], list[list[tuple[int, int, str]]]]
@@ -152,9 +175,9 @@ def model_spans(doc: Doc, *, retag: Retagger | None, common_words: frozenset[str
     for start, end in regions:
         inside.update(range(start, end))
     candidates = [
-        Candidate(ent.start, ent.end, ent.label_)
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS and ent.start not in inside
+        Candidate(start, end, label)
+        for start, end, label in _ents(doc)
+        if label in ENTITY_LABELS and start not in inside
     ]
     if regions and retag is not None:
         word_lists = [truecase_words(doc, s, e, common_words=common_words) for s, e in regions]
@@ -167,27 +190,6 @@ def model_spans(doc: Doc, *, retag: Retagger | None, common_words: frozenset[str
 # --- 2. cleaning -----------------------------------------------------------------------------------
 
 
-def _match_phrase(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...], *, lowest: int) -> int:
-    """Start of the longest phrase that ends at token `end` (exclusive), or -1."""
-    for phrase in phrases:
-        start = end - len(phrase)
-        if start < lowest:
-            continue
-        if all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
-            return start
-    return -1
-
-
-def _match_phrase_forward(doc: Doc, start: int, phrases: tuple[tuple[str, ...], ...], *, highest: int) -> int:
-    for phrase in phrases:
-        end = start + len(phrase)
-        if end > highest:
-            continue
-        if all(doc[start + k].lower_ == word for k, word in enumerate(phrase)):
-            return end
-    return -1
-
-
 def _is_capitalized(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in ("of", "-") or not t.is_alpha for t in doc[start:end])
 
@@ -195,7 +197,8 @@ def _is_capitalized(doc: Doc, start: int, end: int) -> bool:
 def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: int) -> Candidate | None:
     """Trim determiners, possessives and titles; record the titles. None when nothing of a name is left."""
     start, end = candidate.start, candidate.end
-    while start < end and doc[start].lower_ in _DETERMINERS:
+    lowers = actors.token_lowers(doc)
+    while start < end and lowers[start] in _DETERMINERS:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
@@ -206,7 +209,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     label = candidate.label
     # titles inside the span ("Mullah Abdul Ghani Baradar", "Amir Saheb Ahmad Masoud")
     while end - start > 1:
-        stop = _match_phrase_forward(doc, start, kb.honorifics, highest=end - 1)
+        stop = kb.honorifics.starting_at(lowers, start, highest=end - 1)
         if stop < 0 or not _is_capitalized(doc, start, stop):
             break
         titles.append(doc[start:stop].text)
@@ -219,7 +222,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
         left = start if not titles else title_start
         lowest = sentence_start
         while True:
-            begin = _match_phrase(doc, left, kb.honorifics, lowest=lowest)
+            begin = kb.honorifics.ending_at(lowers, left, lowest=lowest)
             if begin < 0 or not _is_capitalized(doc, begin, left):
                 break
             titles.insert(0, doc[begin:left].text)
@@ -236,8 +239,9 @@ def acronym_definitions(doc: Doc, candidates: list[Candidate]) -> list[tuple[Can
     """(long form, acronym) pairs written as 'Long Form (ACR)' or 'ACR (Long Form)'."""
     by_end = {c.end: c for c in candidates}
     pairs = []
+    words = actors.token_arrays(doc).words
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if words[i] != "(" or words[i + 2] != ")":
             continue
         inner = doc[i + 1]
         if looks_like_acronym(inner.text):
@@ -273,8 +277,9 @@ def repeat_mentions(
     for c in candidates:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     surfaces: dict[tuple[str, ...], str] = {}
+    lowers = actors.token_lowers(doc)
     for c in candidates:
-        words = tuple(t.lower_ for t in doc[c.start : c.end])
+        words = tuple(lowers[c.start : c.end])
         surfaces.setdefault(words, c.label)
         if c.label == "PERSON" and c.end - c.start >= 2:
             surname = doc[c.end - 1]
@@ -286,14 +291,14 @@ def repeat_mentions(
     for words_list in by_first.values():
         words_list.sort(key=len, reverse=True)
     found = []
-    for i, token in enumerate(doc):
-        if taken[i] or token.lower_ not in by_first:
+    for i, lower in enumerate(lowers):
+        if taken[i] or lower not in by_first:
             continue
-        for words in by_first[token.lower_]:
+        for words in by_first[lower]:
             end = i + len(words)
             if end > len(doc) or any(taken[i:end]):
                 continue
-            if any(doc[i + k].lower_ != w for k, w in enumerate(words)):
+            if tuple(lowers[i:end]) != words:
                 continue
             if not _looks_like_name(doc, i, end, caps=caps, common_words=common_words):
                 continue
@@ -473,12 +478,7 @@ def extract_entities(
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
-    starts = [0] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                starts[i] = sent.start
-    return starts
+    return actors.token_arrays(doc).sentence_start
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
@@ -509,8 +509,10 @@ def _add_acronym_mentions(
     at: dict[int, Candidate] = {c.start: c for c in candidates if c.end - c.start == 1}
     taken = {i for c in candidates for i in range(c.start, c.end)}
     out = list(candidates)
-    for i, token in enumerate(doc):
-        text = token.text
+    wanted = set(acronyms) | known
+    for i, text in enumerate(actors.token_arrays(doc).words):
+        if text not in wanted:
+            continue
         if text in acronyms:
             label = labels.get(acronyms[text], "ORG")
         elif text in known and i not in caps:
@@ -611,6 +613,7 @@ class EntityExtractor:
         )
         state.entity_of_token.update(entity_of_token)
         doc.user_data.pop("newsledger_case_forms", None)
+        doc.user_data.pop("newsledger_tokens", None)
         return doc
 
 

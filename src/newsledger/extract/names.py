@@ -28,6 +28,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """A transliteration-insensitive key: Ahmad/Ahmed, Massoud/Masoud, Mohammad/Muhammed fold alike.
 
@@ -48,6 +49,7 @@ def fold_name(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in (fold_word(w) for w in words) if k)
 
 
+@functools.lru_cache(maxsize=65536)
 def normal_key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for organisation and place names."""
     text = strip_accents(text).lower().replace("’", "'")
@@ -105,9 +107,9 @@ class KnowledgeBase:
     by_name: dict[str, KnownActor] = field(default_factory=dict)  # normal_key(name or alias) -> actor
     by_acronym: dict[str, KnownActor] = field(default_factory=dict)  # exact acronym -> actor
     demonyms: dict[str, KnownActor] = field(default_factory=dict)  # demonym -> country
-    honorifics: tuple[tuple[str, ...], ...] = ()  # lowercased token sequences, longest first
-    offices: tuple[tuple[str, ...], ...] = ()
-    roles: tuple[tuple[str, ...], ...] = ()
+    honorifics: PhraseTable = field(default_factory=lambda: PhraseTable(()))  # lowercased token phrases
+    offices: PhraseTable = field(default_factory=lambda: PhraseTable(()))
+    roles: PhraseTable = field(default_factory=lambda: PhraseTable(()))
     role_modifiers: frozenset[str] = frozenset()
     kind_name_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     kind_following_words: dict[str, str] = field(default_factory=dict)
@@ -119,9 +121,44 @@ class KnowledgeBase:
         return self.by_name.get(normal_key(text))
 
 
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+class PhraseTable:
+    """Lowercased token phrases indexed by their last and first word, longest first."""
+
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
+        self.phrases = phrases
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            self.by_last.setdefault(phrase[-1], []).append(phrase)
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.by_last.get(phrase[-1], ()) if isinstance(phrase, tuple) and phrase else False
+
+    def ending_at(self, lowers: list[str], end: int, *, lowest: int) -> int:
+        """Start of the longest phrase that ends at `end` (exclusive), or -1."""
+        if end - 1 < lowest or end - 1 >= len(lowers):
+            return -1
+        for phrase in self.by_last.get(lowers[end - 1], ()):
+            start = end - len(phrase)
+            if start >= lowest and tuple(lowers[start:end]) == phrase:
+                return start
+        return -1
+
+    def starting_at(self, lowers: list[str], start: int, *, highest: int) -> int:
+        """End of the longest phrase that starts at `start`, or -1."""
+        if start >= highest:
+            return -1
+        for phrase in self.by_first.get(lowers[start], ()):
+            end = start + len(phrase)
+            if end <= highest and tuple(lowers[start:end]) == phrase:
+                return end
+        return -1
+
+
+def _phrases(items: list[str]) -> PhraseTable:
     seen = {tuple(_title_tokens(item)) for item in items}
-    return tuple(sorted(seen, key=lambda p: (-len(p), p)))
+    return PhraseTable(tuple(sorted(seen, key=lambda p: (-len(p), p))))
 
 
 def _title_tokens(text: str) -> list[str]:
