@@ -1,16 +1,585 @@
-"""Claims: placeholder component on the spine; the events issue fills it in."""
+"""Claims: who asserts, denies or leaves unverified which proposition, and which claims contradict which.
+
+Runs after events (`newsledger_claims`): it first finds the article's quantities and attaches casualty figures to
+their events, then makes one claim per asserted, denied or unverified proposition:
+- statements (`state.quotes`, direct or reported) whose cue asserts, claims, confirms, denies or dismisses a
+  factual clause ("the group says X", "Y denied that X", "Z dismissed the claim as false");
+- events whose status is claimed, denied or unverified (`Event.claim` points at the claim);
+- reporter-voiced hedges: "unverified footage shows X" (stance unverified), "there are conflicting reports
+  regarding X" (stance uncertain, disputing the claim it is about).
+Claims that contradict each other are linked both ways through `disputes`: a denial whose object names another
+claim or its claimant ("the X claim of victory"), or opposite stances on overlapping content. Each side keeps its
+own figure and evidence; nothing is collapsed.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.quantities import extract_quantities
-from newsledger.nlp.state import get_state
+from newsledger.model import REPORTER, Claim, Event, Fatalities, Mention, Quantity, Quote
+from newsledger.nlp.state import DocState, get_state
+
+# Quote cue polarity (extract/quoting/lexicon.py) -> claim stance. "say" statements are claims when they assert a
+# fact (a finite clause that is not about the future); pledges, urges and warnings are not claims.
+STANCE_OF_POLARITY = {"say": "asserts", "claim": "asserts", "confirm": "asserts", "deny": "denies", "dismiss": "denies"}
+# Event status -> claim stance.
+STANCE_OF_STATUS = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", "kidnapped", "missing"})
+_FUTURE_OR_MODAL = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "can", "ca"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_LIGHT_LEMMAS = frozenset(
+    "be have do say says said tell claim deny dismiss confirm report reports statement official officials "
+    "spokesman spokeswoman spokesperson also still there here now just even false true".split()
+)
+_VIOLENT_EVENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+_PROPOSITION_WORDS = 24
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> dict[str, tuple[str, ...]]:
+    """The stance lexicon shared with the headline stance classifier (eval/stance.py)."""
+    raw = json.loads((resources.files("newsledger") / "data" / "stance" / "lexicon.json").read_text(encoding="utf-8"))
+    return {key: tuple(v.lower() for v in values) for key, values in raw.items() if isinstance(values, list)}
+
+
+@dataclass
+class _Draft:
+    """A claim under construction, with what linking needs and the record has no room for."""
+
+    claimant: str
+    stance: str
+    proposition: str
+    evidence: list[Mention]
+    start: int  # where the claim is made (for ordering and nearness)
+    sentence: int  # index of its sentence
+    paragraph: int
+    content: set[str]  # content lemmas of the proposition, names of actors and places left out
+    mentioned: set[str]  # entity ids inside the proposition
+    about_claim: bool = False  # the proposition is itself a claim ("the X claim of victory")
+    events: set[str] = field(default_factory=set)
+    disputes: set[int] = field(default_factory=set)
+
+
+# --- the component ---------------------------------------------------------------------------------------------
 
 
 @Language.component("newsledger_claims", assigns=["doc._.newsledger"])
 def claims_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.quantities = extract_quantities(doc, state)
+    state.quantities, state.events = attach_casualties(doc, state)
+    state.claims, state.events = extract_claims(doc, state)
     return doc
+
+
+# --- casualties ------------------------------------------------------------------------------------------------
+
+
+def attach_casualties(doc: Doc, state: DocState) -> tuple[list[Quantity], list[Event]]:
+    """Each casualty figure to its event: `Quantity.event`, and the event's `fatalities` for deaths.
+
+    Where several sources give figures for one event, every Quantity keeps its own figure and source; the event's
+    `fatalities` shows the first one attributed to it (the others stay findable through `Quantity.event`).
+    """
+    events = list(state.events)
+    quantities = []
+    for quantity in state.quantities:
+        event = _event_of_quantity(doc, quantity, events, state) if quantity.category in CASUALTY_CATEGORIES else None
+        if event is None:
+            quantities.append(quantity)
+            continue
+        quantities.append(dataclasses.replace(quantity, event=event.id))
+        if quantity.category == "killed" and event.fatalities is None:
+            count = int(quantity.value) if quantity.value is not None and quantity.unit == "people" else None
+            fatalities = Fatalities(count=count, text=quantity.text, according_to=quantity.according_to)
+            events[events.index(event)] = dataclasses.replace(event, fatalities=fatalities)
+    return quantities, events
+
+
+def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state: DocState) -> Event | None:
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
+    verb = _governing_verb(span)
+    if verb is not None and in_sentence:
+        # "killed in fighting": the fighting is the event the deaths belong to
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _event_at(in_sentence, obj)
+                if found is not None:
+                    return found
+        found = _event_at(in_sentence, verb)
+        if found is not None:
+            return found
+    violent = [e for e in in_sentence if e.type in _VIOLENT_EVENT_TYPES]
+    if violent:
+        return min(violent, key=lambda e: abs(e.trigger.start - quantity.start))
+    # "we lost two fighters today. A, …, and B, …": the people named after the count, and the event that killed them
+    named = _people_named_after(doc, span, state)
+    if named:
+        for event in events:
+            if event.type not in _VIOLENT_EVENT_TYPES or event.sentence.start >= quantity.start:
+                continue
+            event_span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+            if event_span is None:
+                continue
+            if named & {state.entity_of_token.get(t.i) for t in event_span}:
+                return _prefer_fighting(doc, event, events)
+    return None
+
+
+def _in(event: Event, sentence: Span) -> bool:
+    return sentence.start_char <= event.trigger.start < sentence.end_char
+
+
+def _event_at(events: Iterable[Event], token: Token) -> Event | None:
+    start, end = token.idx, token.idx + len(token)
+    return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
+
+
+def _governing_verb(span: Span) -> Token | None:
+    token = span.root
+    for _ in range(4):
+        if token.pos_ == "VERB" or token.dep_ == "ROOT":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:
+    """PERSON entities named right after a count (in the same or the next sentence)."""
+    sentence = span.sent
+    stop = sentence.end
+    if stop < len(doc):
+        stop = doc[stop].sent.end
+    names = set()
+    for token in doc[span.end : stop]:
+        entity_id = state.entity_of_token.get(token.i)
+        entity = state.entity(entity_id)
+        if entity is not None and entity.type == "PERSON":
+            names.add(entity.id)
+    return names
+
+
+def _prefer_fighting(doc: Doc, event: Event, events: list[Event]) -> Event:
+    """Of a killing and the fighting it happened in (same sentence), the fighting carries the deaths."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return event
+    for prep in (c for c in trigger.root.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _event_at(events, obj)
+            if found is not None:
+                return found
+    return event
+
+
+# --- claims ----------------------------------------------------------------------------------------------------
+
+
+def extract_claims(doc: Doc, state: DocState) -> tuple[list[Claim], list[Event]]:
+    sentences, paragraphs = _sentences(doc)
+    drafts: list[_Draft] = []
+    for quote in state.quotes:
+        draft = _claim_of_quote(doc, quote, state, sentences, paragraphs)
+        if draft is not None:
+            _add(drafts, draft)
+    for sentence_index, sentence in enumerate(sentences):
+        hedge = _reporter_hedge(sentence)
+        if hedge is not None:
+            _add(drafts, _claim_of_hedge(doc, sentence, sentence_index, hedge, state, paragraphs))
+    events = list(state.events)
+    for event in events:
+        if event.status in STANCE_OF_STATUS:
+            owner = _claim_covering(drafts, event)
+            if owner is None:
+                owner = _claim_of_event(doc, event, state, sentences, paragraphs)
+                if owner is not None:
+                    _add(drafts, owner)
+            if owner is not None:
+                owner.events.add(event.id)
+    drafts.sort(key=lambda d: d.start)
+    _link_disputes(drafts, state)
+    ids = {id(d): f"c{n}" for n, d in enumerate(drafts, start=1)}
+    claims = [
+        Claim(
+            id=ids[id(d)],
+            claimant=d.claimant,
+            stance=d.stance,
+            proposition=d.proposition,
+            evidence=tuple(d.evidence),
+            disputes=tuple(sorted((ids[id(drafts[i])] for i in d.disputes), key=lambda c: int(c[1:]))),
+        )
+        for d in drafts
+    ]
+    claim_of_event = {event_id: ids[id(d)] for d in drafts for event_id in d.events}
+    events = [
+        dataclasses.replace(e, claim=claim_of_event[e.id]) if e.id in claim_of_event and e.claim is None else e
+        for e in events
+    ]
+    return claims, events
+
+
+def _add(drafts: list[_Draft], draft: _Draft) -> None:
+    """Statements of one claimant with one stance in one sentence are one claim with several pieces of evidence."""
+    for other in drafts:
+        if other.sentence == draft.sentence and other.claimant == draft.claimant and other.stance == draft.stance:
+            for mention in draft.evidence:
+                if any(m.start <= mention.start and mention.end <= m.end for m in other.evidence):
+                    continue
+                other.evidence = [m for m in other.evidence if not (mention.start <= m.start and m.end <= mention.end)]
+                other.evidence.append(mention)
+            other.evidence.sort(key=lambda m: m.start)
+            other.content |= draft.content
+            other.mentioned |= draft.mentioned
+            other.about_claim |= draft.about_claim
+            other.start = min(other.start, draft.start)
+            return
+    drafts.append(draft)
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """spaCy's sentences, cut again at line breaks (a closing quotation mark at the end of a paragraph often hides
+    the boundary), with the paragraph of each."""
+    sentences: list[Span] = []
+    paragraphs: list[int] = []
+    paragraph = 0
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                if token.i + 1 > start and not token.is_space:
+                    sentences.append(doc[start : token.i + 1])
+                    paragraphs.append(paragraph)
+                elif token.i > start:
+                    sentences.append(doc[start : token.i])
+                    paragraphs.append(paragraph)
+                start = token.i + 1
+                paragraph += 1
+        if start < sentence.end:
+            sentences.append(doc[start : sentence.end])
+            paragraphs.append(paragraph)
+    return sentences, paragraphs
+
+
+def _sentence_index(sentences: list[Span], char: int) -> int:
+    for index, sentence in enumerate(sentences):
+        if sentence.start_char <= char < sentence.end_char + 1:
+            return index
+    return len(sentences) - 1
+
+
+def _claim_of_quote(
+    doc: Doc, quote: Quote, state: DocState, sentences: list[Span], paragraphs: list[int]
+) -> _Draft | None:
+    if quote.kind == "partial":
+        return None
+    hedged = _unverified_words(doc, quote)
+    stance = STANCE_OF_POLARITY.get(quote.polarity or "") or ("unverified" if hedged else None)
+    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if stance is None or content is None:
+        return None
+    claimant = quote.speaker
+    if hedged:
+        claimant, stance = REPORTER, "unverified"
+    if claimant is None:
+        return None
+    cue = None
+    if quote.cue_start is not None and quote.cue_end is not None:
+        cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    about_claim = _names_a_claim(content)
+    if stance == "asserts" and not hedged and not _asserts_a_fact(content, cue):
+        return None
+    statement_start = min(x for x in (quote.start, quote.cue_start, quote.speaker_start) if x is not None)
+    statement_end = max(x for x in (quote.end, quote.cue_end, quote.speaker_end) if x is not None)
+    evidence = [Mention(statement_start, statement_end, doc.text[statement_start:statement_end])]
+    if cue is not None and _is_object_content(content) and not hedged:
+        proposition = _short(f"{cue.text} {content.text}")
+    elif hedged:
+        proposition = _short(_without_words(doc.text[statement_start:statement_end], hedged))
+    else:
+        proposition = _short(content.text)
+    sentence = _sentence_index(sentences, quote.cue_start if quote.cue_start is not None else quote.start)
+    return _Draft(
+        claimant=claimant,
+        stance=stance,
+        proposition=proposition,
+        evidence=evidence,
+        start=statement_start,
+        sentence=sentence,
+        paragraph=paragraphs[sentence],
+        content=_content_lemmas(content),
+        mentioned=_entities_in(content, state),
+        about_claim=about_claim,
+    )
+
+
+def _asserts_a_fact(content: Span, cue: Span | None) -> bool:
+    """A finite clause about the past or present: "X has fled", "Y is captured" (not "to do", "will do")."""
+    if content.text.lstrip().lower().startswith("to "):
+        return False
+    verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "relcl", "conj", "advcl")]
+    root = content.root
+    main = root if root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
+    if main is None:
+        # an object ("declared victory over X") asserts when the cue itself declares or claims
+        return cue is not None and cue.lemma_.lower() in claim_lexicon()["claim_verbs"] + ("declare",)
+    if any(c.lower_ in _FUTURE_OR_MODAL for c in main.children if c.dep_ == "aux"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)
+    return has_subject or main.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
+def _is_object_content(content: Span) -> bool:
+    root = content.root
+    return root.pos_ not in ("VERB", "AUX") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in content)
+
+
+def _names_a_claim(content: Span) -> bool:
+    nouns = set(claim_lexicon()["claim_nouns"])
+    return any(t.lower_ in nouns for t in content)
+
+
+def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
+    """Unverified-lexicon words in the statement's speaker phrase or cue ("the unverified footage shows")."""
+    start = min(x for x in (quote.speaker_start, quote.cue_start, quote.start) if x is not None)
+    end = max(x for x in (quote.speaker_end, quote.cue_end) if x is not None) if quote.cue_end else quote.start
+    text = doc.text[start:end].lower()
+    return [w for w in claim_lexicon()["unverified"] if _has_phrase(text, w)]
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    import re
+
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+def _without_words(text: str, words: list[str]) -> str:
+    import re
+
+    for word in words:
+        text = re.sub(rf"(?i)(?<![\w-]){re.escape(word)}\s*", "", text)
+    text = re.sub(r"(?i)^(the|a|an)\s+", "", text.strip())
+    return text
+
+
+def _reporter_hedge(sentence: Span) -> tuple[str, str] | None:
+    """("uncertain"|"unverified", the phrase) when the reporter hedges the sentence's content."""
+    text = sentence.text.lower()
+    lexicon = claim_lexicon()
+    for phrase in lexicon["uncertain"]:
+        if _has_phrase(text, phrase):
+            return "uncertain", phrase
+    for phrase in lexicon["unverified"]:
+        if " " in phrase and _has_phrase(text, phrase):  # "could not be verified"; single words ride on statements
+            return "unverified", phrase
+    return None
+
+
+def _claim_of_hedge(
+    doc: Doc, sentence: Span, index: int, hedge: tuple[str, str], state: DocState, paragraphs: list[int]
+) -> _Draft:
+    stance, phrase = hedge
+    text = sentence.text.strip()
+    lower = text.lower()
+    at = lower.find(phrase)
+    topic = text[at + len(phrase) :].strip(" .,:;")
+    for lead in ("regarding ", "about ", "over ", "on ", "as to ", "concerning ", "of ", "whether ", "if "):
+        if topic.lower().startswith(lead):
+            topic = topic[len(lead) :]
+            break
+    proposition = _short(topic if stance == "uncertain" and topic else _without_words(text, [phrase]))
+    start = sentence.start_char
+    topic_span = doc.char_span(start + at, sentence.end_char, alignment_mode="expand") or sentence
+    return _Draft(
+        claimant=REPORTER,
+        stance=stance,
+        proposition=proposition,
+        evidence=[Mention(start, start + len(text), text)],
+        start=start,
+        sentence=index,
+        paragraph=paragraphs[index],
+        content=_content_lemmas(topic_span),
+        mentioned=_entities_in(topic_span, state),
+    )
+
+
+def _claim_covering(drafts: list[_Draft], event: Event) -> _Draft | None:
+    for draft in drafts:
+        if any(m.start <= event.trigger.start and event.trigger.end <= m.end for m in draft.evidence):
+            return draft
+    return None
+
+
+def _claim_of_event(
+    doc: Doc, event: Event, state: DocState, sentences: list[Span], paragraphs: list[int]
+) -> _Draft | None:
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return None
+    clause = _clause_of(trigger.root)
+    index = _sentence_index(sentences, trigger.start_char)
+    sentence = sentences[index]
+    claimant = event.according_to or REPORTER
+    return _Draft(
+        claimant=claimant,
+        stance=STANCE_OF_STATUS[event.status],
+        proposition=_short(clause.text),
+        evidence=[Mention(sentence.start_char, sentence.end_char, sentence.text)],
+        start=sentence.start_char,
+        sentence=index,
+        paragraph=paragraphs[index],
+        content=_content_lemmas(clause),
+        mentioned=_entities_in(clause, state),
+    )
+
+
+def _clause_of(token: Token) -> Span:
+    """The clause a trigger heads: its subtree, or its verb's subtree when the trigger is a noun."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    doc = token.doc
+    return doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _content_lemmas(span: Span) -> set[str]:
+    """What a proposition is about, in words: actors and places are compared through entity ids instead, so two
+    statements that merely name the same group do not read as the same proposition."""
+    return {
+        t.lemma_.lower()
+        for t in span
+        if t.pos_ in _CONTENT_POS
+        and t.pos_ != "PROPN"
+        and not t.ent_type_
+        and not t.is_stop
+        and t.lemma_.lower() not in _LIGHT_LEMMAS
+        and len(t.text) > 1
+    }
+
+
+def _entities_in(span: Span, state: DocState) -> set[str]:
+    return {state.entity_of_token[t.i] for t in span if t.i in state.entity_of_token}
+
+
+def _short(text: str) -> str:
+    """A proposition is short: the text up to a clause break, at most a couple of dozen words."""
+    text = " ".join(text.split()).strip(" “”\"'.,;:")
+    if text.lower().startswith("that "):
+        text = text[5:]
+    for stop in (", saying ", " saying ", ". ", "; ", " — "):
+        cut = text.find(stop)
+        if cut > 20:
+            text = text[:cut]
+    words = text.split()
+    if len(words) > _PROPOSITION_WORDS:
+        text = " ".join(words[:_PROPOSITION_WORDS]) + " …"
+    return text
+
+
+# --- disputes --------------------------------------------------------------------------------------------------
+
+
+def _claimant_group(claimant: str, state: DocState) -> set[str]:
+    """A claimant and the organization it speaks for (a spokesman speaks for the group)."""
+    group = {claimant}
+    entity = state.entity(claimant)
+    if entity is not None and entity.affiliation:
+        group.add(entity.affiliation)
+    return group
+
+
+def _link_disputes(drafts: list[_Draft], state: DocState) -> None:
+    def link(a: int, b: int) -> None:
+        if a != b:
+            drafts[a].disputes.add(b)
+            drafts[b].disputes.add(a)
+
+    for i, denial in enumerate(drafts):
+        if denial.stance == "denies":
+            for j in _denied(i, drafts, state):
+                link(i, j)
+        elif denial.stance == "uncertain":
+            nearest = _nearest_asserted(i, drafts)
+            if nearest is not None:
+                link(i, nearest)
+    # opposite stances on the same event
+    for i, a in enumerate(drafts):
+        for j in range(i + 1, len(drafts)):
+            b = drafts[j]
+            if a.events & b.events and {a.stance, b.stance} == {"asserts", "denies"}:
+                link(i, j)
+    # an assertion made in the same breath as a denial ("dismissed X as false, insisting Y") contradicts X too
+    for i, a in enumerate(drafts):
+        if a.stance != "asserts":
+            continue
+        for denial in drafts:
+            if denial.stance == "denies" and denial.sentence == a.sentence and denial.claimant == a.claimant:
+                for k in list(denial.disputes):
+                    if drafts[k].claimant != a.claimant:
+                        link(i, k)
+
+
+def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
+    """The claims a denial contradicts: those it names ("the X claim of victory") or whose content it negates."""
+    denial = drafts[i]
+    mine = _claimant_group(denial.claimant, state)
+    targets = []
+    for j, other in enumerate(drafts):
+        if j == i or other.stance not in ("asserts", "unverified") or _claimant_group(other.claimant, state) & mine:
+            continue
+        overlap = len(denial.content & other.content)
+        named_claimant = bool(_claimant_group(other.claimant, state) & denial.mentioned)
+        shared_actors = bool(denial.mentioned & other.mentioned) or named_claimant
+        if denial.about_claim and denial.mentioned:
+            # "the X claim of victory": X's claims about the same thing
+            if named_claimant and (overlap >= 1 or denial.mentioned & other.mentioned):
+                targets.append(j)
+        elif overlap >= 2 and shared_actors and overlap / max(1, min(len(denial.content), len(other.content))) >= 0.4:
+            targets.append(j)
+    if not targets and denial.about_claim:
+        # "dismissed the claim as false" with no word in common: the nearest earlier claim of the named claimant
+        named = [
+            j
+            for j, other in enumerate(drafts)
+            if j < i and other.stance == "asserts" and _claimant_group(other.claimant, state) & denial.mentioned
+        ]
+        if named:
+            targets.append(named[-1])
+    return targets
+
+
+def _nearest_asserted(i: int, drafts: list[_Draft]) -> int | None:
+    """The claim a reporter's "conflicting reports" are about: content overlap first, else the nearest in the
+    paragraph (the next sentence's claim, then the previous one's)."""
+    hedge = drafts[i]
+    candidates = [
+        j
+        for j, d in enumerate(drafts)
+        if j != i
+        and d.claimant != REPORTER
+        and d.stance in ("asserts", "denies")
+        and abs(d.sentence - hedge.sentence) <= 2
+    ]
+    same_paragraph = [j for j in candidates if drafts[j].paragraph == hedge.paragraph] or candidates
+    if not same_paragraph:
+        return None
+    overlapping = [j for j in same_paragraph if drafts[j].content & hedge.content]
+    if overlapping:
+        return min(overlapping, key=lambda j: abs(drafts[j].sentence - hedge.sentence))
+    return min(
+        same_paragraph, key=lambda j: (abs(drafts[j].sentence - hedge.sentence), drafts[j].sentence < hedge.sentence)
+    )
