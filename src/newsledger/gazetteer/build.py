@@ -24,9 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.gazetteer.keys import compact_key, is_latin, name_key, skeleton_key
-from newsledger.gazetteer.lexicon import COUNTRY_ABBREVIATIONS, EXTRA_DEMONYMS, US_STATE_ABBREVIATIONS
+from newsledger.gazetteer.lexicon import (
+    COUNTRY_ABBREVIATIONS,
+    EXTRA_DEMONYMS,
+    PROVINCE_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
+)
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -288,7 +293,8 @@ class _GazetteerWriter:
         for sub in subdivisions:
             if sub.admin_level == 1 and sub.geonames_code:
                 self.admin1_name[sub.geonames_code] = sub.name
-        state_abbreviations = {f"US-{code}": abbrevs for code, abbrevs in US_STATE_ABBREVIATIONS.items()}
+        state_abbreviations = {f"US-{code}": (code, *abbrevs) for code, abbrevs in US_STATE_ABBREVIATIONS.items()}
+        state_abbreviations.update(PROVINCE_ABBREVIATIONS)
         for sub in subdivisions:
             if sub.admin_level not in (1, 2):
                 continue
@@ -316,7 +322,6 @@ class _GazetteerWriter:
                 if is_latin(alias):
                     self._add_name(alias, place_id, KIND_ALIAS)
             if sub.iso_code in state_abbreviations:
-                self._add_name(sub.iso_code.split("-")[1], place_id, KIND_ABBREVIATION)
                 for text in state_abbreviations[sub.iso_code]:
                     self._add_name(text, place_id, KIND_ABBREVIATION)
 

@@ -21,6 +21,7 @@ from newsledger.gazetteer.keys import compact_key, name_key, skeleton_key
 
 FUZZY_MIN_RATIO = 90.0
 FUZZY_MIN_LENGTH = 6
+SKELETON_MIN_RATIO = 0.85
 
 _PLACE_COLUMNS = (
     "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, p.admin2, p.lat, p.lon, "
@@ -65,6 +66,8 @@ class Gazetteer:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            # Reads through a memory map: pages are shared between processes and the OS keeps them warm.
+            conn.execute("PRAGMA mmap_size = 268435456")
             self._local.conn = conn
         return conn
 
@@ -96,17 +99,22 @@ class Gazetteer:
         out: dict[int, Candidate] = {}
         for row in rows:
             similarity = fuzz.ratio(key, row[-1]) / 100.0
-            if similarity >= 0.75 and (row[0] not in out or out[row[0]].similarity < similarity):
+            if similarity >= SKELETON_MIN_RATIO and (row[0] not in out or out[row[0]].similarity < similarity):
                 out[row[0]] = _with_similarity(_candidate(row, "fuzzy"), similarity)
         return tuple(out.values())
 
     def _by_column(self, column: str, value: str, *, match: str | None = None) -> tuple[Candidate, ...]:
         rows = self.conn.execute(
-            f"SELECT {_PLACE_COLUMNS}, min(n.kind) FROM name n JOIN place p ON p.id = n.place "
-            f"WHERE n.{column} = ? GROUP BY p.id",
+            f"SELECT {_PLACE_COLUMNS}, n.kind FROM name n JOIN place p ON p.id = n.place WHERE n.{column} = ?",
             (value,),
         ).fetchall()
-        return tuple(_candidate(row, match or _MATCH_OF_KIND[row[-1]]) for row in rows)
+        if column == "key":  # (key, place) pairs are unique in the index
+            return tuple(_candidate(row, match or _MATCH_OF_KIND[row[-1]]) for row in rows)
+        best: dict[int, tuple[Any, ...]] = {}
+        for row in rows:
+            if row[0] not in best or row[-1] < best[row[0]][-1]:
+                best[row[0]] = row
+        return tuple(_candidate(row, match or _MATCH_OF_KIND[row[-1]]) for row in best.values())
 
     def _fuzzy(self, key: str) -> tuple[Candidate, ...]:
         prefix = key[:3]

@@ -19,9 +19,12 @@ _LEADING_THE = re.compile(r"^the ")
 
 def name_key(text: str) -> str:
     """The index key of a place name (empty when the name has no letters or digits)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    ascii_text = unidecode(stripped).casefold()
+    if text.isascii():
+        ascii_text = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        ascii_text = unidecode(stripped).casefold()
     ascii_text = _DOTS.sub("", ascii_text)
     ascii_text = _APOSTROPHES.sub("", ascii_text)
     key = _NON_WORD.sub(" ", ascii_text).strip()

@@ -87,6 +87,23 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WY": ("Wyo.",),
 }
 
+# Abbreviations of Australian and Canadian provinces in news use, by ISO 3166-2 code.
+PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AU-NSW": ("NSW", "N.S.W."),
+    "AU-QLD": ("Qld", "Qld."),
+    "AU-ACT": ("ACT",),
+    "CA-BC": ("B.C.",),
+    "CA-ON": ("Ont.",),
+    "CA-AB": ("Alta.",),
+    "CA-SK": ("Sask.",),
+    "CA-MB": ("Man.",),
+    "CA-QC": ("Que.",),
+    "CA-NS": ("N.S.",),
+    "CA-NB": ("N.B.",),
+    "CA-NL": ("Nfld.",),
+    "CA-PE": ("P.E.I.", "PEI"),
+}
+
 # Demonyms the country package lacks or spells differently (country context, never places).
 EXTRA_DEMONYMS: dict[str, str] = {
     "Afghani": "AF",

@@ -29,7 +29,9 @@ NEAR_BONUS = 0.35  # within 100 km of another place of the article
 HOME_ADMIN1_BONUS = 0.5  # the outlet's home province (local news)
 HOME_COUNTRY_BONUS = 0.25  # the outlet's home country (weak prior)
 KIND_MISMATCH_PENALTY = 1.5  # "X County" naming a town
-CAPITAL_BONUS = 0.8  # "Washington", "Delhi": a capital is named for its government more than any namesake
+# "Washington", "Delhi": a capital, called by its own name, is named for its government more than any namesake
+# (not "Mexico" for Mexico City, where the name is the country's).
+CAPITAL_BONUS = 0.8
 
 _ABBREVIATED_COUNTY = re.compile(r"\b(co|cnty)\.?$", re.IGNORECASE)
 _SAINT = re.compile(r"^(st|ste)\.?\s", re.IGNORECASE)
