@@ -200,7 +200,13 @@ def extract_claims(doc: Doc, state: DocState) -> tuple[list[Claim], list[Event]]
     for sentence_index, sentence in enumerate(sentences):
         hedge = _reporter_hedge(sentence)
         if hedge is not None:
-            _add(drafts, _claim_of_hedge(doc, sentence, sentence_index, hedge, state, paragraphs))
+            draft = _claim_of_hedge(doc, sentence, sentence_index, hedge, state, paragraphs)
+            earlier = [d for d in drafts if d.sentence < sentence_index and d.claimant != REPORTER]
+            if hedge[0] == "unverified" and len(draft.proposition.split()) <= 3 and earlier:
+                # "The claim could not be verified": the proposition is the claim just made
+                previous = max(earlier, key=lambda d: d.start)
+                draft.proposition, draft.content = previous.proposition, set(previous.content)
+            _add(drafts, draft)
     events = list(state.events)
     for event in events:
         if event.status in STANCE_OF_STATUS:
@@ -548,8 +554,11 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
             # "the X claim of victory": X's claims about the same thing
             if named_claimant and (overlap >= 1 or denial.mentioned & other.mentioned):
                 targets.append(j)
-        elif overlap >= 2 and shared_actors and overlap / max(1, min(len(denial.content), len(other.content))) >= 0.4:
-            targets.append(j)
+        else:
+            # "denied that X": the same words as X, and the same actors or most of the words
+            share = overlap / max(1, min(len(denial.content), len(other.content)))
+            if overlap >= 2 and share >= 0.4 and (shared_actors or (overlap >= 3 and share >= 0.6)):
+                targets.append(j)
     if not targets and denial.about_claim:
         # "dismissed the claim as false" with no word in common: the nearest earlier claim of the named claimant
         named = [
