@@ -79,7 +79,8 @@ def test_claims_dismissal_of_a_named_claim(make_record):
 
 def test_claims_unrelated_statements_are_not_disputes(make_record):
     record = make_record(
-        "The Agriculture Ministry says the harvest has improved this year. The Labour Party denied that it had received foreign money."
+        "The Agriculture Ministry says the harvest has improved this year. "
+        "The Labour Party denied that it had received foreign money."
     )
     assert all(not c.disputes for c in record.claims)
 
@@ -99,7 +100,8 @@ def test_claims_reporter_uncertainty_disputes_the_claim_it_is_about(make_record)
 
 def test_claims_unverified_report_by_the_reporter(make_record):
     record = make_record(
-        "The Houthi militia said its gunners had shot down a military drone. The claim could not be independently verified."
+        "The Houthi militia said its gunners had shot down a military drone. "
+        "The claim could not be independently verified."
     )
     unverified = next(c for c in record.claims if c.stance == "unverified")
     assert unverified.claimant == REPORTER
