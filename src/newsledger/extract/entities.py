@@ -124,7 +124,7 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
             form = forms.most_common(1)[0][0]
         elif lower in places or lower in first_names:
             form = text.capitalize()
-        elif lower in common_words:
+        elif _is_common(lower, common_words):
             form = lower
         else:
             form = text.capitalize()
@@ -132,6 +132,25 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
             form = form[:1].upper() + form[1:]
         out.append(form)
     return out
+
+
+def _is_common(lower: str, common_words: frozenset[str]) -> bool:
+    """A common English word, inflected or not (the lemma tables list base forms only)."""
+    if lower in common_words:
+        return True
+    for suffix, replacement in (
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            if lower[: -len(suffix)] + replacement in common_words:
+                return True
+    return False
 
 
 def _case_forms(doc: Doc) -> dict[str, Counter[str]]:
@@ -348,7 +367,10 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
         elif text in kb.demonyms:
             votes["NORP"] += len(members) + 2
         words = key.split()
-        if len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
+        if any(word in kb.organisation_words for word in words[1:]):
+            # "Delta Militia", "Grace Bank": a general organisation word outweighs a given name
+            votes["ORG"] += 1.0
+        elif len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
             votes["PERSON"] += 1.5
         if len(words) == 1 and person_surnames[words[0]] and known is None:
             votes["PERSON"] += len(members) + 1
@@ -583,11 +605,16 @@ def _end_char(doc: Doc, c: Candidate) -> int:
 def _canonical_name(doc: Doc, group: Group) -> str:
     if group.known:
         return group.known
-    best = max(group.members, key=lambda c: (c.end - c.start, len(c.text(doc)), -c.start))
+    best = max(group.members, key=lambda c: (c.end - c.start, -c.start))
     if group.label != "PERSON" and len(group.members) > 1:
         # for organisations prefer the longest written form (the long form over its acronym)
-        best = max(group.members, key=lambda c: (len(c.text(doc)), -c.start))
+        best = max(group.members, key=lambda c: (_written_normally(c.text(doc)), len(c.text(doc)), -c.start))
     return best.text(doc)
+
+
+def _written_normally(text: str) -> bool:
+    """Not a headline's capitals (an acronym is written normally)."""
+    return text != text.upper() or looks_like_acronym(text)
 
 
 class EntityExtractor:

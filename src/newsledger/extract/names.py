@@ -114,6 +114,7 @@ class KnowledgeBase:
     kind_name_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     kind_following_words: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()  # single words that name an organisation's kind
 
     def actor(self, text: str) -> KnownActor | None:
         if text in self.by_acronym:
@@ -194,6 +195,13 @@ def knowledge_base() -> KnowledgeBase:
     kb.role_modifiers = frozenset(titles["role_modifiers"])
     kinds = _read("kinds.json")
     kb.kind_name_words = tuple((kind, tuple(words)) for kind, words in kinds["name_words"].items())
+    kb.organisation_words = frozenset(
+        word
+        for kind, words in kinds["name_words"].items()
+        if kind != "sports team"
+        for word in words
+        if " " not in word
+    )
     kb.kind_following_words = {w: kind for kind, words in kinds["following_words"].items() for w in words}
     kb.first_names = _first_names()
     return kb

@@ -1,0 +1,245 @@
+"""Entities and actors: unit tests on hand-built Docs (no model) and model-backed tests on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsledger.extract.entities import extract_entities
+from newsledger.model import Article, Entity
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def make_doc(vocab, tagged: list[tuple[str, str]]) -> Doc:
+    """Doc from (word, IOB tag) pairs, e.g. ("Laura", "B-PERSON")."""
+    words = [w for w, _ in tagged]
+    return Doc(vocab, words=words, ents=[tag for _, tag in tagged])
+
+
+def words_with(text: str, tags: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Tag words by position: tags maps 'index' or 'start-end' to a label."""
+    words = text.split()
+    iob = ["O"] * len(words)
+    for where, label in (tags or {}).items():
+        start, _, end = where.partition("-")
+        first, last = int(start), int(end or start)
+        iob[first] = f"B-{label}"
+        for i in range(first + 1, last + 1):
+            iob[i] = f"I-{label}"
+    return list(zip(words, iob, strict=True))
+
+
+def by_name(entities: list[Entity], name: str) -> Entity:
+    matches = [e for e in entities if e.name == name]
+    assert len(matches) == 1, [e.name for e in entities]
+    return matches[0]
+
+
+def owner(entities: list[Entity], text: str) -> set[str]:
+    return {e.id for e in entities for m in e.mentions if m.text == text}
+
+
+def test_entities_acronym_defined_beside_long_form_links_later_bare_acronym(vocab):
+    text = "The Eastern Liberation Front ( ELF ) attacked a base . Later ELF fighters withdrew ."
+    doc = make_doc(vocab, words_with(text, {"1-3": "ORG"}))
+    entities, _ = extract_entities(doc)
+    front = by_name(entities, "Eastern Liberation Front")
+    assert [m.text for m in front.mentions] == ["Eastern Liberation Front", "ELF", "ELF"]
+    assert "ELF" in front.aliases
+
+
+def test_entities_one_label_per_name_by_majority(vocab):
+    text = "Kestrel won . Kestrel lost . Kestrel drew ."
+    doc = make_doc(vocab, words_with(text, {"0": "ORG", "3": "ORG", "6": "GPE"}))
+    entities, _ = extract_entities(doc)
+    assert len(entities) == 1
+    assert entities[0].type == "ORG"
+    assert len(entities[0].mentions) == 3
+
+
+def test_entities_name_found_again_where_the_model_missed_it(vocab):
+    text = "Marlow Holdings bought land . Analysts said Marlow Holdings paid too much ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "ORG"}))
+    entities, _ = extract_entities(doc)
+    assert len(entities) == 1
+    assert len(entities[0].mentions) == 2
+
+
+def test_entities_spelling_variants_merge_into_one_person(vocab):
+    text = "Ahmad Karimi spoke . Then Ahmed Karimi left and Mohammad Ansari stayed with Muhammed Ansari ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "5-6": "PERSON", "9-10": "PERSON", "13-14": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    assert len(entities) == 2
+    karimi = by_name(entities, "Ahmad Karimi")
+    assert "Ahmed Karimi" in karimi.aliases
+
+
+def test_entities_surname_only_mention_links_to_full_name(vocab):
+    text = "Laura Fenwick arrived . Fenwick said the talks failed ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "4": "ORG"}))
+    entities, _ = extract_entities(doc)
+    fenwick = by_name(entities, "Laura Fenwick")
+    assert fenwick.type == "PERSON"
+    assert [m.text for m in fenwick.mentions] == ["Laura Fenwick", "Fenwick"]
+
+
+def test_entities_ambiguous_surname_stays_unlinked(vocab):
+    text = "Laura Fenwick met Tom Fenwick . Fenwick said no ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "PERSON", "6": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    assert len(entities) == 3
+    assert owner(entities, "Fenwick").isdisjoint(owner(entities, "Laura Fenwick") | owner(entities, "Tom Fenwick"))
+
+
+def test_entities_titles_and_honorifics_kept_out_of_the_name(vocab):
+    text = "Mullah Abdul Rahim Qasemi met General Sahib Nour Zaman ."
+    doc = make_doc(vocab, words_with(text, {"0-3": "PERSON", "7-8": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    qasemi = by_name(entities, "Abdul Rahim Qasemi")
+    assert qasemi.titles == ("Mullah",)
+    assert "Mullah Abdul Rahim Qasemi" in qasemi.aliases
+    zaman = by_name(entities, "Nour Zaman")
+    assert zaman.titles == ("General", "Sahib")
+    assert [m.text for m in zaman.mentions] == ["Nour Zaman"]
+
+
+def test_entities_role_and_affiliation_from_premodifier(vocab):
+    text = "Veltrian Army spokesman Peter Vance denied it ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "ORG", "3-4": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    army, vance = by_name(entities, "Veltrian Army"), by_name(entities, "Peter Vance")
+    assert vance.role == "spokesman"
+    assert vance.affiliation == army.id
+
+
+def test_entities_office_title_gives_role_and_country_affiliation(vocab):
+    text = "U.S. Secretary of State Karen Doyle flew to the United States ."
+    doc = make_doc(vocab, words_with(text, {"0": "GPE", "4-5": "PERSON", "9-10": "GPE"}))
+    entities, _ = extract_entities(doc)
+    doyle = by_name(entities, "Karen Doyle")
+    usa = by_name(entities, "United States")
+    assert doyle.role == "Secretary of State"
+    assert doyle.affiliation == usa.id
+    assert usa.kind == "country" and usa.country == "US"
+    assert [m.text for m in usa.mentions] == ["U.S.", "United States"]
+
+
+def test_entities_apposition_after_name_links_described_organisation(vocab):
+    text = "The Northern Alliance Council met . Sam Odell , spokesperson and aide of Grey 's alliance council , spoke ."
+    tags = {"1-3": "ORG", "6-7": "PERSON", "13": "PERSON"}
+    doc = make_doc(vocab, words_with(text, tags))
+    entities, _ = extract_entities(doc)
+    odell = by_name(entities, "Sam Odell")
+    assert odell.role == "spokesperson"
+    assert odell.affiliation == by_name(entities, "Northern Alliance Council").id
+
+
+def test_entities_known_igo_acronym_found_without_the_model(vocab):
+    text = "The UN said NATO must act ."
+    doc = make_doc(vocab, words_with(text))
+    entities, _ = extract_entities(doc)
+    un = by_name(entities, "United Nations")
+    assert un.type == "ORG" and un.kind == "IGO"
+    assert by_name(entities, "North Atlantic Treaty Organization").kind == "IGO"
+
+
+def test_entities_kind_from_general_words(vocab):
+    text = "The Green Party and the Delta Militia met Orvan forces ."
+    doc = make_doc(vocab, words_with(text, {"1-2": "ORG", "5-6": "ORG", "8": "ORG"}))
+    entities, _ = extract_entities(doc)
+    assert by_name(entities, "Green Party").kind == "political party"
+    assert by_name(entities, "Delta Militia").kind == "armed group"
+    assert by_name(entities, "Orvan").kind == "armed group"
+
+
+def test_entities_ids_follow_first_mention_and_every_token_is_mapped(vocab):
+    text = "Laura Fenwick visited Kestrel Bank . Fenwick left ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "ORG"}))
+    entities, entity_of_token = extract_entities(doc)
+    assert [e.id for e in entities] == ["e1", "e2"]
+    assert entity_of_token == {0: "e1", 1: "e1", 3: "e2", 4: "e2", 6: "e1"}
+    for entity in entities:
+        starts = [m.start for m in entity.mentions]
+        assert starts == sorted(starts)
+        for m in entity.mentions:
+            assert doc.text[m.start : m.end] == m.text
+
+
+def test_entities_deterministic(vocab):
+    text = "Laura Fenwick met Tom Fenwick in Kestrel . Fenwick and the UN left ."
+    tags = {"0-1": "PERSON", "3-4": "PERSON", "6": "GPE", "8": "PERSON"}
+    first = extract_entities(make_doc(vocab, words_with(text, tags)))
+    second = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert first == second
+
+
+# --- with the model -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def entities_of():
+    from newsledger.nlp import load_nlp, process_article
+
+    nlp = load_nlp(components=("newsledger_entities",))
+
+    def run(text: str) -> list[Entity]:
+        return list(process_article(nlp, Article.from_text(text)).entities)
+
+    return run
+
+
+STORY = (
+    "KANDAR VALLEY FALLS TO REBELS AFTER WEEK OF FIGHTING\n"
+    "The Southern Resistance Movement (SRM) said on Sunday it had taken the town of Velmar. "
+    "Army spokesman Colonel Ibrahim Haddad denied that SRM fighters had entered the town. "
+    "Haddad said the army still held the bridge. "
+    "SRM leader Yusuf Karimi called on the United Nations to send observers, and a UN spokesman, "
+    "Erik Lindqvist, said the UN was ready to help. "
+    "Later Yousef Karimi told reporters that the SRM would not withdraw."
+)
+
+
+@pytest.mark.model
+def test_entities_with_model_acronyms_roles_and_variants(entities_of):
+    entities = entities_of(STORY)
+    srm = next(e for e in entities if "SRM" in e.aliases)
+    assert srm.name == "Southern Resistance Movement"
+    assert sum(m.text == "SRM" for m in srm.mentions) == 4
+    karimi = next(e for e in entities if e.name == "Yusuf Karimi")
+    assert "Yousef Karimi" in karimi.aliases
+    assert karimi.role == "leader" and karimi.affiliation == srm.id
+    haddad = next(e for e in entities if e.name == "Ibrahim Haddad")
+    assert "Colonel" in haddad.titles
+    assert any(m.text == "Haddad" for m in haddad.mentions)
+    un = next(e for e in entities if e.name == "United Nations")
+    assert un.kind == "IGO" and "UN" in un.aliases
+    lindqvist = next(e for e in entities if e.name == "Erik Lindqvist")
+    assert lindqvist.role == "spokesman" and lindqvist.affiliation == un.id
+
+
+@pytest.mark.model
+def test_entities_with_model_one_label_per_name(entities_of):
+    text = (
+        "Darnell Okafor arrived in Lagos. Okafor met Tunde Bello. Okafor and Bello then left, "
+        "and Okafor promised to return."
+    )
+    entities = entities_of(text)
+    okafor = [e for e in entities if any(m.text == "Okafor" for m in e.mentions)]
+    assert len(okafor) == 1
+    assert okafor[0].type == "PERSON" and okafor[0].name == "Darnell Okafor"
+    assert sum(m.text == "Okafor" for m in okafor[0].mentions) == 3
+
+
+@pytest.mark.model
+def test_entities_with_model_headline_names_found(entities_of):
+    text = "MERIDIAN BANK CUTS JOBS IN FRANCE\nMeridian Bank said on Tuesday it would cut 300 jobs in France."
+    entities = entities_of(text)
+    bank = next(e for e in entities if e.name == "Meridian Bank")
+    assert len(bank.mentions) == 2
+    france = next(e for e in entities if e.name == "France")
+    assert france.kind == "country" and len(france.mentions) == 2
