@@ -85,6 +85,61 @@ def batch(
         raise typer.Exit(1)
 
 
+def load(
+    out: Annotated[Path, typer.Argument(help="Output folder of a finished `newsledger batch`.")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="NEWSLEDGER_DB",
+            help="Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…",
+        ),
+    ] = None,
+    resolve: Annotated[bool, typer.Option(help="Resolve actors, event clusters and disputes afterwards.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+) -> None:
+    """Bring a batch output into the store (loading it again changes nothing), then resolve across articles."""
+    import json
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsledger.batch.load import batch_size_of, load_batch
+    from newsledger.cli import fail
+    from newsledger.errors import NewsledgerError
+    from newsledger.store import Store
+
+    try:
+        total = batch_size_of(out)
+        store = Store.open(db)
+    except NewsledgerError as exc:
+        raise fail(str(exc)) from None
+    columns = (TextColumn("[bold]load"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn())
+    with store, Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("load", total=total)
+        summary = load_batch(out, store, progress=lambda n: progress.advance(task, n))
+        data = summary.as_dict()
+        if resolve and (data["ingested"] or data["updated"]):
+            from newsledger.resolve import resolve_store
+
+            data["resolved"] = resolve_store(store).as_dict()
+    if as_json:
+        typer.echo(json.dumps(data))
+        return
+    typer.echo(
+        f"loaded {out}: ingested {data['ingested']}, updated {data['updated']}, unchanged {data['unchanged']}; "
+        f"rejected inputs recorded {data['rejected_recorded']} ({data['rejected_known']} already there)"
+    )
+    if "resolved" in data:
+        resolved = data["resolved"]
+        typer.echo(
+            f"resolved: {resolved['actors']} actors, {resolved['clusters']} event clusters "
+            f"({resolved['multi_report_clusters']} across articles), "
+            f"{resolved['cross_article_disputes']} cross-article disputes"
+        )
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
     app.command(name="batch")(batch)
+    app.command(name="load")(load)

@@ -20,7 +20,6 @@ from newsledger.batch.inputs import Partition
 from newsledger.batch.tables import record_tables
 from newsledger.errors import InputError
 from newsledger.model import Article, ArticleRecord
-from newsledger.nlp import COMPONENTS, MODEL, load_nlp, process_articles
 
 PIPE_BATCH_SIZE = 16
 WARM_UP_TEXT = "The minister said on Monday that talks with the rebels would resume in the capital next week."
@@ -28,10 +27,16 @@ WARM_UP_TEXT = "The minister said on Monday that talks with the rebels would res
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """Which pipeline the workers run (the default is the one `newsledger extract` runs)."""
+    """Which pipeline the workers run; None means the standard one (what `newsledger extract` runs)."""
 
-    model: str = MODEL
-    components: tuple[str, ...] = COMPONENTS
+    model: str | None = None
+    components: tuple[str, ...] | None = None
+
+    def load(self) -> Any:
+        # Imported here, not at the top: the client that plans and writes a batch never needs spaCy in memory.
+        from newsledger.nlp import COMPONENTS, MODEL, load_nlp
+
+        return load_nlp(self.model or MODEL, COMPONENTS if self.components is None else self.components)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,9 @@ class PartitionResult:
 
 def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec()) -> PartitionResult:
     """The records of one partition as tables, plus the articles that failed (which never stop the partition)."""
-    nlp = load_nlp(spec.model, spec.components)
+    from newsledger.nlp import process_articles
+
+    nlp = spec.load()
     records: list[ArticleRecord] = []
     rejected: list[tuple[str, str]] = []
     for result in process_articles(nlp, partition.articles, batch_size=PIPE_BATCH_SIZE):
@@ -64,9 +71,10 @@ def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec())
 
 def warm_up(spec: PipelineSpec = PipelineSpec()) -> str:
     """Load the pipeline and run it once, so lazily loaded resources are in memory before the first task."""
-    nlp = load_nlp(spec.model, spec.components)
-    list(process_articles(nlp, [Article.from_text(WARM_UP_TEXT, published="2000-01-03")]))
-    return spec.model
+    from newsledger.nlp import process_articles
+
+    list(process_articles(spec.load(), [Article.from_text(WARM_UP_TEXT, published="2000-01-03")]))
+    return spec.model or "standard"
 
 
 def peak_rss_bytes() -> int:
