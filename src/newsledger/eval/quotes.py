@@ -3,8 +3,8 @@
 Gold: every attribution (`E` line) of every `.ann` file, with its Content span (possibly in pieces) and its
 Source span (absent for "Attribution-no-source"). An article annotated by several annotators
 (`<article>_<annotator>.ann`) is scored against each annotation and the counts averaged (weight 1/k each), so
-every article counts once. A gold attribution is *direct* when each piece of its content is one quotation
-(it starts with a quotation mark and ends with one, trailing punctuation aside).
+every article counts once. A gold attribution is *direct* when its content is quoted: its first piece starts
+with a quotation mark and its last piece ends with one (trailing punctuation aside).
 
 Matching is one-to-one, greedy by overlap, on the letters and digits of the spans (marks, punctuation and
 spaces ignored, so `“We won,”` and `We won` are the same content):
@@ -63,12 +63,11 @@ def _spans(field: str) -> tuple[tuple[int, int], ...]:
 
 
 def is_direct(text: str, content: tuple[tuple[int, int], ...]) -> bool:
-    """Each piece of the content is one quotation: opens with a mark and closes with one."""
-    for start, end in content:
-        piece = text[start:end].strip().rstrip(_TRAILING)
-        if len(piece) < 2 or piece[0] not in _QUOTE_MARKS or piece[-1] not in _QUOTE_MARKS:
-            return False
-    return True
+    """The content is quoted: it opens with a quotation mark and closes with one (PolNeAR often cuts a long
+    quotation into pieces at sentence ends, so only its first and last pieces carry the marks)."""
+    first = text[content[0][0] : content[0][1]].strip()
+    last = text[content[-1][0] : content[-1][1]].strip().rstrip(_TRAILING)
+    return bool(first) and bool(last) and first[0] in _QUOTE_MARKS and last[-1] in _QUOTE_MARKS
 
 
 def read_ann(text: str, ann: str) -> tuple[Attribution, ...]:

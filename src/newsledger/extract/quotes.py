@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.quoting.lexicon import CLAUSE_ONLY, OBJECT_CONTENT, QUOTATION_ONLY, REPORTING_VERBS
+from newsledger.extract.quoting.lexicon import (
+    CLAUSE_ONLY,
+    NAMING_VERBS,
+    OBJECT_CONTENT,
+    QUOTATION_ONLY,
+    REPORTING_VERBS,
+)
 from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
 from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
 from newsledger.model import Quote, TextSpan
@@ -66,6 +72,14 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
     _continue_speakers(doc, direct)
     direct = _merge_broken(doc, direct)
     indirect = _reported_speech(doc, quote_of_token, direct, paragraph)
+    whole = [p for p in direct if p.kind == "partial" and p.cue is not None]
+    for partial in whole:
+        same_cue = [r for r in indirect if r.cue is not None and partial.cue is not None and r.cue.i == partial.cue.i]
+        for reported in same_cue:
+            rest = doc.text[reported.start : partial.start] + doc.text[partial.end : reported.end]
+            if reported.start <= partial.start and partial.end <= reported.end and len(rest.split()) <= 1:
+                partial.kind = "direct"  # the quotation is all that is reported: direct, not a phrase of it
+                indirect.remove(reported)
     for partial in direct:
         if partial.kind != "partial":
             continue
@@ -177,6 +191,12 @@ def _attribute_quotation(
             before = doc[sentences[0].start - 1].sent
             if before[-1].text in (":", ","):  # "X said:" then the quotation as its own sentence
                 sentences.insert(0, before)
+        closing = doc.text[span.start : span.end].rstrip()
+        if sentences and last < len(doc) and sentences[-1].end <= last + 1 and sentences[-1].end < len(doc):
+            after = doc[sentences[-1].end].sent
+            follows = doc[last] if last < len(doc) else None
+            if closing.endswith(",") or (follows is not None and (follows.is_lower or follows.pos_ == "PROPN")):
+                sentences.append(after)  # “…,” then the attribution, split off by the sentence splitter
         candidates = [
             t
             for s in sentences
@@ -260,7 +280,9 @@ def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
         said_between = previous.cue is not None and previous.end <= previous.cue.idx < current.start
         if gap.count("\n") > 2 or (words and not (said_between and len(words) <= 8)):
             continue
-        current.speaker, current.cue, current.relay = previous.speaker, previous.cue, previous.relay
+        current.speaker, current.relay = previous.speaker, previous.relay
+        if "\n" not in gap:
+            current.cue = previous.cue  # same paragraph: one statement in parts, merged below
 
 
 def _index(token: Token | None) -> int:
@@ -281,7 +303,7 @@ def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
             )
             if same and previous.kind == item.kind == "direct":
                 between = doc.text[previous.end : item.start]
-                if between.count("\n") <= 2 and len(between) < 200:
+                if "\n" not in between and len(between) < 200:
                     previous.parts = previous.parts or [(previous.start, previous.end)]
                     previous.parts.append((item.start, item.end))
                     previous.end = item.end
@@ -372,6 +394,10 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None when it reports nothing here."""
     lemma = cue.lemma_.lower()
     parts: list[Token] = []
+    naming = [c for c in cue.children if c.dep_ in ("oprd", "attr")] if lemma in NAMING_VERBS else []
+    if naming:
+        # "called his actions “a crucial step”": what is said is the name given
+        return _trim(doc, min(c.left_edge.i for c in naming), max(c.right_edge.i for c in naming) + 1)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)

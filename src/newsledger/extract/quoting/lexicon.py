@@ -23,7 +23,7 @@ _add(
     "underline point indicate disclose reveal inform brief recount relate narrate joke quip muse concede "
     "conclude summarize predict estimate forecast signal hint imply suggest propose recommend advise "
     "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
-    "complain lament grumble protest object",
+    "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter",
 )
 _add("claim", "claim allege assert contend insist maintain argue purport boast brag")
 _add("deny", "deny refute dispute reject rebut contradict disavow")
@@ -41,6 +41,9 @@ _add("find", "find show reveal suggest indicate conclude")
 
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
 QUOTATION_ONLY = frozenset({"continue", "go"})
+
+# Verbs that give something a name: what they report is the name ("called it “a disaster”").
+NAMING_VERBS = frozenset("call describe label dub brand term deem".split())
 
 # Verbs whose content is their object ("dismissed the claim as false"), not only a clause.
 OBJECT_CONTENT = frozenset(
