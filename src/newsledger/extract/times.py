@@ -25,7 +25,9 @@ from newsledger.nlp.state import get_state
 # annotated in fewer than half of their uses.
 _EXTRA_PATTERN = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
-    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|"
+    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|recent|future|"
+    r"the latest (?:period|quarter)|(?:a|per) (?:year|day|week|month)|"
+    r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:nineteen|eighteen) (?:hundred )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|"
@@ -33,7 +35,10 @@ _EXTRA_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # Single words of the pattern above that need a part of speech to be a time ("the party daily Granma").
-_NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now"}
+_NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now", "recent", "future"}
+# Adjectives the model tags DATE that TimeML leaves alone when they modify a noun ("quarterly dividend").
+_FREQUENCY_ADJECTIVES = {"quarterly", "annual", "annually", "daily", "weekly", "monthly", "yearly"}
+_QUANTITY_WORDS = {"million", "billion", "percent", "times", "twice", "once", "thousand", "hundred", "dozen"}
 _PART_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _CONNECTORS = {"and", "or", "to", "through", "until", "till", "ended", "ending", "-", "–", "thru"}
 # Words that may start a time expression although they are not time words themselves.
@@ -72,6 +77,8 @@ def detect_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        if len(ent) == 1 and ent[0].lower_ in _FREQUENCY_ADJECTIVES and ent[0].dep_ == "amod":
+            continue
         cleaned = _clean_span(ent)
         if cleaned is not None:
             spans.extend(s for s in _split_span(cleaned) if _clean_span(s) is not None)
@@ -82,8 +89,14 @@ def detect_spans(doc: Doc) -> list[Span]:
             continue
         if len(span) == 1 and span[0].lower_ in _NEEDS_ADVERB_OR_ADJECTIVE and span[0].pos_ not in ("ADV", "ADJ"):
             continue
-        if span[0].lower_ == "current" and (span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")):
+        if span[0].lower_ in ("current", "recent", "future") and (
+            span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN") or len(span) > 1
+        ):
             continue
+        if span[0].lower_ in ("a", "per") and not (
+            span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ in _QUANTITY_WORDS)
+        ):
+            continue  # "$33 million a year" is a rate; "a year" alone is left to the model
         spans.append(span)
         taken.update(range(span.start, span.end))
     spans = _merge_adjacent(sorted(spans, key=lambda span: span.start))
@@ -104,17 +117,18 @@ def _clean_span(span: Span) -> Span | None:
             start += 1
         elif token.like_num and start + 1 < end and doc[start + 1].lower_ in ("a", "an"):
             start += 1  # "up from seven a year ago": the count belongs to the sentence, not the date
-        elif (
-            lower not in _MODIFIER_WORDS
-            and not token.like_num
-            and not _TIME_WORD.search(token.text)
-            and token.pos_ in ("NOUN", "PROPN", "VERB", "ADV", "ADJ")
-        ):
+        elif lower in ("a", "an", "the") and start + 1 < end and _is_foreign(doc[start + 1]):
             start += 1  # "an interview several months": the model's span started too early
+        elif _is_foreign(token):
+            start += 1
         else:
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "'")):
-        end -= 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "'", "and", "or", "but")
+        or (doc[end - 1].pos_ == "NOUN" and not _TIME_WORD.search(doc[end - 1].text) and end - 1 > start)
+    ):
+        end -= 1  # "1987 level", "now and": words after the date
     if start >= end:
         return None
     cleaned = doc[start:end]
@@ -124,6 +138,16 @@ def _clean_span(span: Span) -> Span | None:
     if not _TIME_WORD.search(text):
         return None  # bare numbers ("18", "two") and model numbers ("80486") are not dates
     return cleaned
+
+
+def _is_foreign(token: Token) -> bool:
+    """A word inside a model's DATE span that is no part of a time expression."""
+    return (
+        token.lower_ not in _MODIFIER_WORDS
+        and not token.like_num
+        and not _TIME_WORD.search(token.text)
+        and token.pos_ in ("NOUN", "PROPN", "VERB", "ADV", "ADJ", "X", "DET", "CCONJ")
+    )
 
 
 def _split_span(span: Span) -> list[Span]:
@@ -382,7 +406,13 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
         tense = expression_tense(span)
         # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
         previous = next((v for v in reversed(recent[-3:]) if "-Q" in v), recent[-1] if recent else None)
-        timex = normalize(span.text, reference, tense, previous=previous) or Timex(None, _guess_type(span.text))
+        text = span.text
+        if re.fullmatch(r"(?:a|per) (?:year|day|week|month)", text.lower()):
+            text = "every " + text.split()[-1]  # "$33 million a year": a rate, a set
+        found = normalize(text, reference, tense, previous=previous)
+        if found is None or not found.value:
+            continue  # an expression we cannot value ("the day", "a fiscal year") is not reported
+        timex = found
         dated.append((span, timex))
         anchors.append("publication" if published else "none")
         if timex.value and timex.type == "DATE" and timex.value[:1].isdigit() and not _ANAPHORIC_TEXT.search(span.text):
@@ -423,17 +453,6 @@ _DEICTIC = re.compile(
 
 def _is_deictic(text: str) -> bool:
     return bool(_DEICTIC.search(text))
-
-
-def _guess_type(text: str) -> str:
-    lowered = text.lower()
-    if re.search(r"\b(?:every|each|daily|weekly|annually)\b", lowered):
-        return "SET"
-    if re.search(r"\b(?:a\.?m|p\.?m|o'clock|noon|midnight|morning|evening|night)\b", lowered):
-        return "TIME"
-    if re.search(r"\b(?:years|months|weeks|days|hours|minutes)\b", lowered):
-        return "DURATION"
-    return "DATE"
 
 
 @Language.component("newsledger_times", assigns=["doc._.newsledger"])

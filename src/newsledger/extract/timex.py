@@ -201,7 +201,6 @@ FUTURE_WORDS = {
     "eventually",
     "later",
     "someday",
-    "one day",
     "in the coming days",
     "the near future",
     "the foreseeable future",
@@ -392,7 +391,8 @@ def _weekend(reference: date, tense: str | None, *, relation: str | None = None)
 
 def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"[\"“”,;:!?()`]+", " ", text)
+    text = re.sub(r"[\"“”,;!?()`]+|:(?!\d)", " ", text)
+    text = re.sub(r"^an? (?=\d|first|second|third|fourth|fifth|last|final|one-|two-|three-)", "", text.strip())
     text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", "", text)
     text = re.sub(r"\b(?:each|all|any|both|either|most|much|part|some) of (?=the )", "", text)
     text = re.sub(r"^(?:no|not) (?:more|less|later|earlier|sooner) than ", "", text)
@@ -555,7 +555,7 @@ def _clock(text: str, reference: date, tense: str | None, previous: str | None) 
         evening = match.group("part") in ("afternoon", "evening", "night") and int(match.group("h")) != 12
         hour = int(match.group("h")) % 12 + (12 if evening else 0)
         return Timex(f"{reference.isoformat()}T{hour:02d}:{int(match.group('m') or 0):02d}", "TIME", "time")
-    match = re.fullmatch(r"(?:mid-?|early |late )?(?P<part>morning|afternoon|evening|night) (?:on )?(?P<rest>.+)", text)
+    match = re.fullmatch(r"(?:mid-|early |late )?(?P<part>morning|afternoon|evening|night) (?:on )?(?P<rest>.+)", text)
     if match:
         day = _normalize_one(match.group("rest"), reference, tense, previous)
         if day is not None and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
@@ -646,6 +646,46 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
     return None
 
 
+def _week_of(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    match = re.fullmatch(r"(?:the )?week of (?P<rest>.+)", text)
+    if match:
+        day = _calendar_date(match.group("rest"), reference, tense, previous)
+        if day is not None and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+            return Timex(_iso_week(date.fromisoformat(day.value)), "DATE", "week")
+    match = re.fullmatch(r"(?P<rel>last|this|next) (?P<rest>[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?)", text)
+    if match and re.match(_MONTH_RE, match.group("rest")):
+        tense_of = {"last": PAST, "next": FUTURE}.get(match.group("rel"))
+        return _calendar_date(match.group("rest"), reference, tense_of or tense, previous)
+    return None
+
+
+def _holidays(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """Fixed and movable holidays news reports date events by (US and Western calendars)."""
+    match = re.fullmatch(
+        r"(?P<rel>last |this |next )?(?P<name>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))",
+        text,
+    )
+    if not match:
+        return None
+    name = match.group("name")
+
+    def on(year: int) -> date:
+        if name.startswith("thanksgiving"):
+            first = date(year, 11, 1)
+            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
+        if name.startswith("christmas"):
+            return date(year, 12, 24 if name.endswith("eve") else 25)
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+
+    day = on(reference.year)
+    relation = (match.group("rel") or "").strip()
+    if (relation == "last" or (not relation and tense != FUTURE)) and day > reference:
+        day = on(reference.year - 1)
+    elif (relation == "next" or (not relation and tense == FUTURE)) and day < reference:
+        day = on(reference.year + 1)
+    return Timex(day.isoformat(), "DATE", "day")
+
+
 def _years(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     match = re.fullmatch(
         r"(?:the )?(?:(?:calendar|fiscal|financial|the year|year|fy|model year)\s*)?(?P<year>1[0-9]{3}|20[0-9]{2})",
@@ -700,6 +740,23 @@ def _quarters(text: str, reference: date, tense: str | None, previous: str | Non
         if "year ago" in text or "year earlier" in text:
             year -= 1
         return Timex(f"{year}-{unit}{number}", "DATE", "quarter" if unit == "Q" else "half")
+    match = re.fullmatch(
+        r"(?:the )?(?P<which>first|second|last|latter) (?:half|two quarters) of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year)",
+        text,
+    )
+    if match:
+        year = (
+            int(match.group("year"))
+            if match.group("year")
+            else reference.year + {"this": 0, "last": -1, "next": 1}[match.group("rel")]
+        )
+        return Timex(f"{year}-H{1 if match.group('which') == 'first' else 2}", "DATE", "half")
+    match = re.fullmatch(
+        r"(?:the )?(?:quarter|period) a year (?:ago|earlier)|last year ?'?s? quarter|(?:the )?corresponding period (?:a year ago|last year)",
+        text,
+    )
+    if match and previous and re.fullmatch(r"\d{4}-Q\d", previous):
+        return Timex(f"{int(previous[:4]) - 1}{previous[4:]}", "DATE", "quarter")
     match = re.fullmatch(r"(?:the )?(?P<year>\d{4}) (?:period|quarter)", text)
     if match and previous and re.fullmatch(r"\d{4}-Q\d", previous):
         return Timex(f"{match.group('year')}{previous[4:]}", "DATE", "quarter")
@@ -800,7 +857,7 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
         ):
             return Timex(previous, "DATE", "quarter")
     if re.fullmatch(r"(?:the )?(?:year[- ]end|end of the year|end of this year)", text):
-        return Timex(str(reference.year), "DATE", "year")
+        return Timex(f"{reference.year}-12-31", "DATE", "day")  # the close of the (calendar) year
     return None
 
 
@@ -950,12 +1007,16 @@ def _shift_value(previous: str, unit: str, amount: int, *, keep: bool = True) ->
 
 
 def _durations(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    text = re.sub(r"\b(?:trading|business|working|calendar) (?=days?\b)", "", text)
+    text = re.sub(r"\byear[- ](?:earlier|ago) |-old\b", lambda m: " old" if "old" in m.group(0) else "", text)
+    # "two to three weeks", "the next 12 to 18 months": the lower bound, as annotators of TimeML mostly do
+    text = re.sub(r"\b(\w+)(?: to | or |-)(?:\w+)(?= (?:second|minute|hour|day|week|month|year|decade)s)", r"\1", text)
     text = re.sub(
         r"(\d|[a-z])-(?=(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)\b)", r"\1 ", text
     )
     match = re.fullmatch(
         rf"(?:the |a |an )?(?:(?P<rel>past|last|next|previous|first|coming|following|latest|final|recent|additional|further|another|more|other|full|entire|whole)\s+)?"
-        rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd )?{_UNIT_RE}"
+        rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd |trading |business |working |calendar )?{_UNIT_RE}"
         rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?(?: of (?:\d{4}|this year|last year|the year))?",
         text,
     )
@@ -1094,6 +1155,8 @@ _RULES = (
     _sets,
     _clock,
     _calendar_date,
+    _week_of,
+    _holidays,
     _years,
     _quarters,
     _seasons,
