@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.quantities import CATEGORY_OF_WORD, extract_quantities
 from newsledger.model import REPORTER, Claim, Event, Fatalities, Mention, Quantity, Quote
 from newsledger.nlp.state import DocState, get_state
 
@@ -128,15 +128,30 @@ def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state:
     # "we lost two fighters today. A, …, and B, …": the people named after the count, and the event that killed them
     named = _people_named_after(doc, span, state)
     if named:
+        best: tuple[int, bool, int] | None = None
+        chosen = None
         for event in events:
-            if event.type not in _VIOLENT_EVENT_TYPES or event.sentence.start >= quantity.start:
+            if event.type not in _VIOLENT_EVENT_TYPES or event.trigger.start >= quantity.start:
                 continue
             event_span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
             if event_span is None:
                 continue
-            if named & {state.entity_of_token.get(t.i) for t in event_span}:
-                return _prefer_fighting(doc, event, events)
+            shared = len(named & {state.entity_of_token.get(t.i) for t in event_span})
+            if not shared:
+                continue
+            # most of the named dead in the sentence, then a killing word, then the nearest
+            killing = CATEGORY_OF_WORD.get(event.trigger.text.lower()) == "killed" or _lemma_is_killing(doc, event)
+            score = (shared, killing, event.trigger.start)
+            if best is None or score > best:
+                best, chosen = score, event
+        if chosen is not None:
+            return _prefer_fighting(doc, chosen, events)
     return None
+
+
+def _lemma_is_killing(doc: Doc, event: Event) -> bool:
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and CATEGORY_OF_WORD.get(trigger.root.lemma_.lower()) == "killed"
 
 
 def _in(event: Event, sentence: Span) -> bool:
@@ -212,9 +227,8 @@ def extract_claims(doc: Doc, state: DocState) -> tuple[list[Claim], list[Event]]
         if event.status in STANCE_OF_STATUS:
             owner = _claim_covering(drafts, event)
             if owner is None:
-                owner = _claim_of_event(doc, event, state, sentences, paragraphs)
-                if owner is not None:
-                    _add(drafts, owner)
+                made = _claim_of_event(doc, event, state, sentences, paragraphs)
+                owner = _add(drafts, made) if made is not None else None
             if owner is not None:
                 owner.events.add(event.id)
     drafts.sort(key=lambda d: d.start)
@@ -239,7 +253,7 @@ def extract_claims(doc: Doc, state: DocState) -> tuple[list[Claim], list[Event]]
     return claims, events
 
 
-def _add(drafts: list[_Draft], draft: _Draft) -> None:
+def _add(drafts: list[_Draft], draft: _Draft) -> _Draft:
     """Statements of one claimant with one stance in one sentence are one claim with several pieces of evidence."""
     for other in drafts:
         if other.sentence == draft.sentence and other.claimant == draft.claimant and other.stance == draft.stance:
@@ -253,8 +267,9 @@ def _add(drafts: list[_Draft], draft: _Draft) -> None:
             other.mentioned |= draft.mentioned
             other.about_claim |= draft.about_claim
             other.start = min(other.start, draft.start)
-            return
+            return other
     drafts.append(draft)
+    return draft
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
