@@ -16,6 +16,7 @@ Steps, each cheap next to the model itself:
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -86,7 +87,11 @@ def caps_regions(doc: Doc) -> list[tuple[int, int]]:
     words = actors.token_arrays(doc).words
     for start, end in _lines(doc):
         alpha = [w for w in words[start:end] if len(w) > 1 and w.isalpha()]
-        if len(alpha) >= 2 and all(w.isupper() for w in alpha):
+        # two capitalised words, or a dateline ("LONDON 1996-08-30": one word, the rest figures)
+        dateline = (
+            len(alpha) == 1 and len(alpha[0]) >= 3 and all(not w.isalpha() for w in words[start:end] if w != alpha[0])
+        )
+        if (len(alpha) >= 2 or dateline) and all(w.isupper() for w in alpha):
             regions.append((start, end))
     return regions
 
@@ -110,7 +115,8 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
     lowercase for common words and capitalized for names."""
     seen = _case_forms(doc)
     places = _place_words()
-    first_names = knowledge_base().first_names
+    kb = knowledge_base()
+    first_names = kb.first_names
     out = []
     for i in range(start, end):
         token = doc[i]
@@ -120,7 +126,9 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
             continue
         lower = text.lower()
         forms = seen.get(lower)
-        if forms:
+        if text in kb.by_acronym:
+            form = text
+        elif forms:
             form = forms.most_common(1)[0][0]
         elif lower in places or lower in first_names:
             form = text.capitalize()
@@ -338,6 +346,56 @@ def _looks_like_name(doc: Doc, start: int, end: int, *, caps: set[int], common_w
     return not (first.is_upper and len(first) > 1 and not looks_like_acronym(first.text))
 
 
+_SCORE = re.compile(r"^[\d][\d.,:/-]*$")
+
+
+def results_table_mentions(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """Sports results and standings ("Somerset 83 and 174 , Leicestershire 296", "Cincinnati 62 62 .500"): names
+    followed by scores, two or more to a line or one opening a row of figures, are teams (organisations) even
+    when named after places. Returns names the model missed there; marks the ones it found."""
+    arrays = actors.token_arrays(doc)
+    words = arrays.words
+    by_start = {c.start: c for c in candidates}
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[Candidate] = []
+    for start, end in _lines(doc):
+        teams: list[Candidate] = []
+        i = start
+        while i < end:
+            c = by_start.get(i)
+            if c is not None:
+                if c.end < end and _SCORE.match(words[c.end]):
+                    teams.append(c)
+                i = c.end
+                continue
+            if i not in taken and words[i][:1].isupper() and words[i].isalpha():
+                j = i
+                while j < end and j not in taken and words[j][:1].isupper() and words[j].isalpha():
+                    j += 1
+                if j < end and _SCORE.match(words[j]) and (i == start or words[i - 1] in (",", ".", ";", "(")):
+                    teams.append(Candidate(i, j, "ORG", "pattern"))
+                i = j
+                continue
+            i += 1
+        standings = (
+            len(teams) == 1
+            and teams[0].start == start
+            and end - start <= 12
+            and sum(bool(_SCORE.match(w)) for w in words[teams[0].end : end]) >= 2
+        )
+        if len(teams) < 2 and not standings:
+            continue
+        for team in teams:
+            known = kb.actor(team.text(doc))
+            if known is not None and known.kind == "country":
+                continue  # national sides are written as their country
+            if team.source == "pattern":
+                found.append(team)
+            elif team.label != "PERSON" or team.end - team.start == 1:
+                team.evidence["ORG"] += 2.0
+    return found
+
+
 # --- 5. one label per name -------------------------------------------------------------------------
 
 
@@ -372,6 +430,9 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
             votes["ORG"] += 1.0
         elif len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
             votes["PERSON"] += 1.5
+        if len(words) == 1 and known is None and key in _place_words() and not person_surnames[words[0]]:
+            # a known city: enough to settle a split or single guess, not to overrule a consistent model
+            votes["GPE"] += 0.6 * len(members) + 0.5
         if len(words) == 1 and person_surnames[words[0]] and known is None:
             votes["PERSON"] += len(members) + 1
         if not votes:
@@ -492,6 +553,8 @@ def extract_entities(
     candidates = _add_acronym_mentions(doc, candidates, acronyms, known_acronyms, kb, caps)
     for c in candidates:
         actors.add_label_evidence(doc, c, kb)
+    candidates = candidates + results_table_mentions(doc, candidates, kb)
+    candidates.sort(key=lambda c: (c.start, c.end))
     candidates = candidates + repeat_mentions(doc, candidates, caps=caps, common_words=common_words)
     candidates.sort(key=lambda c: (c.start, c.end))
     vote_labels(doc, candidates, kb)
