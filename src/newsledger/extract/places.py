@@ -30,6 +30,11 @@ PLACE_PREPOSITIONS = frozenset(
     "in near at from to into across outside inside around toward towards through throughout via".split()
 )
 FEATURE_WORDS = frozenset(ADMIN1_WORDS + ADMIN2_WORDS + AREA_WORDS)
+# "the mayor of X", "residents of X": nouns after which "of X" names a place.
+PLACE_HEADS = frozenset(
+    "city town village county state province district capital mayor governor resident residents people "
+    "outskirts suburbs suburb centre center streets north south east west part parts native natives".split()
+)
 # Words after a place name that make a site of it: "Kabul airport", "Ramstein airbase".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
 # "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
@@ -47,6 +52,7 @@ class _Mention:
     dateline: bool = False
     entity: str | None = None
     site: str | None = None  # the site word that extends the name ("airport")
+    label: str = "GPE"  # the entity type the mention came from
 
 
 def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Place]:
@@ -58,7 +64,14 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         return []
     toponyms = _as_toponyms(doc.text, mentions)
     resolutions = resolve_toponyms(gazetteer, toponyms, context)
-    return _places(mentions, resolutions)
+    # A GPE or facility no gazetteer knows is more often a person or a building than a place on a map;
+    # unresolved LOC entities (rivers, regions) are kept without a point.
+    kept = [
+        (m, r)
+        for m, r in zip(mentions, resolutions, strict=True)
+        if r.candidate is not None or m.label == "LOC" or m.dateline
+    ]
+    return _places([m for m, _ in kept], [r for _, r in kept])
 
 
 # --- reading the text ------------------------------------------------------------------------------
@@ -110,7 +123,7 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
             if any(s <= start < e or start <= s < end for s, e in found):
                 continue
-            found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id))
+            found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id, label=entity.type))
     if retyped:
         state.entities = [retyped.get(e.id, e) for e in state.entities]
     for unlabelled in _unlabelled_feature_names(doc, state, gazetteer):
@@ -146,7 +159,11 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
     """An ORG/PERSON name the gazetteer knows, written where places are written."""
     if name_key(entity.name) in place_texts:
         return True
-    known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
+    candidates = gazetteer.lookup(entity.name, fuzzy=False)
+    # A country or province called by its own name ("Ohio", "U.S.") is a place whatever the model says.
+    if any(c.feature in ("country", "admin1") and c.match in ("name", "abbreviation") for c in candidates):
+        return True
+    known = [c for c in candidates if c.match in ("name", "alias")]
     if not known or not any(c.feature != "city" or c.population >= 1000 for c in known):
         return False
     for mention in entity.mentions:
@@ -157,11 +174,29 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
         after = doc[span.end] if span.end < len(doc) else None
         if before is not None and before.lower_ in PLACE_PREPOSITIONS:
             return True
+        if before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].lower_ in PLACE_HEADS:
+            return True
+        if _written_with_container(doc, span, gazetteer, known):
+            return True
         if after is not None and after.lower_ in FEATURE_WORDS:
             return True
         if span[-1].lower_ in FEATURE_WORDS:
             return True
     return False
+
+
+def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
+    """ "Gainesville, Ga.": a name followed by a comma and a province or country that contains one of its places."""
+    following = doc.text[span.end_char : span.end_char + 40]
+    match = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", following)
+    if match is None:
+        return False
+    outer = [c for c in gazetteer.lookup(match.group(1).rstrip(), fuzzy=False) if c.feature in ("country", "admin1")]
+    return any(
+        (o.feature == "country" and c.country == o.country) or (o.admin1_code and c.admin1_code == o.admin1_code)
+        for o in outer
+        for c in known
+    )
 
 
 def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:

@@ -96,7 +96,15 @@ def ensure_index(*, force: bool = False) -> tuple[Path, float | None]:
             return path, None
         started = time.perf_counter()
         build_index(path)
+        _remove_older_versions(path)
         return path, time.perf_counter() - started
+
+
+def _remove_older_versions(path: Path) -> None:
+    for old in path.parent.glob("gazetteer-v*.*"):
+        if not old.name.startswith(f"gazetteer-v{INDEX_VERSION}."):
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 @contextlib.contextmanager
@@ -124,6 +132,7 @@ def build_index(path: Path, *, min_population: int = 500) -> None:
             conn.execute("VACUUM")
         finally:
             conn.close()
+        os.chmod(temp_name, 0o644)  # mkstemp makes it private; the index is shared data
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
