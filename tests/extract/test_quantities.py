@@ -103,3 +103,19 @@ def test_quantities_money_only_when_it_is_aid(make_record):
     aid = only(record, "5 million")
     assert aid.unit == "USD" and aid.value == 5_000_000
     assert not any("300" in text for text in texts)
+
+
+def test_quantities_the_doers_of_a_killing_are_not_its_victims(make_record):
+    record = make_record("Two gunmen killed at least 22 worshippers, and five others were injured.")
+    gunmen = only(record, "Two gunmen")
+    assert gunmen.unit == "people" and gunmen.category is None
+    worshippers = only(record, "22 worshippers")
+    assert worshippers.category == "killed" and worshippers.qualifier == "at least"
+    assert only(record, "five others").category == "injured"
+
+
+def test_quantities_things_are_counted_but_not_as_casualties(make_record):
+    record = make_record("Three civilians were wounded in three rocket attacks on the town.")
+    attacks = only(record, "three rocket attacks")
+    assert attacks.unit == "attacks" and attacks.category is None
+    assert only(record, "Three civilians").category == "injured"

@@ -127,7 +127,10 @@ _PERSON_NOUNS = frozenset(
     inhabitant inhabitants family families individual individuals adult adults teenager teenagers dead wounded
     leader leaders militiaman militiamen gunman gunmen attacker attackers bomber bombers settler settlers
     pilgrim pilgrims doctor doctors nurse nurses farmer farmers miner miners employee employees volunteer
-    volunteers supporter supporters opponent opponents""".split()
+    volunteers supporter supporters opponent opponents others trainee trainees worshipper worshippers suspect
+    suspects sailor sailors seaman seamen crew locals local activist activists tourist tourists pilgrim
+    fisherman fishermen driver drivers bystander bystanders parishioner parishioners congregant congregants
+    cadet cadets peacekeeper peacekeepers""".split()
 )
 # What a figure counts, from the lemma of the verb, adjective or noun that governs it.
 CATEGORY_OF_WORD = {
@@ -145,6 +148,11 @@ CATEGORY_OF_WORD = {
     **dict.fromkeys("missing".split(), "missing"),
     **dict.fromkeys("affect".split(), "affected"),
 }
+# Verbs whose active subject does the deed rather than suffer it.
+_TRANSITIVE = frozenset(
+    "kill slay execute massacre behead murder injure wound hurt maim arrest detain imprison jail apprehend capture "
+    "displace uproot evacuate airlift rescue kidnap abduct affect".split()
+)
 # "lost two fighters" is a death only when people are lost.
 _PEOPLE_ONLY = frozenset({"lose", "life"})
 _MONEY_WORDS = frozenset("aid funding fund assistance donation grant pledge damage ransom loan budget".split())
@@ -255,7 +263,10 @@ def _counted_noun(doc: Doc, first: int, last: int) -> Token | None:
 def _is_people(noun: Token | None) -> bool:
     if noun is None:
         return False
-    return noun.lower_ in _PERSON_NOUNS or noun.lemma_.lower() in _PERSON_NOUNS or noun.ent_type_ == "NORP"
+    if noun.lower_ in _PERSON_NOUNS or noun.lemma_.lower() in _PERSON_NOUNS or noun.ent_type_ == "NORP":
+        return True
+    # "activists", "Filipinos", "Afghans": nouns of people by their ending
+    return noun.tag_ == "NNS" and noun.lower_.endswith(("ists", "ians", "inos", "eans", "ans"))
 
 
 def _unit(noun: Token | None, category: str | None) -> str | None:
@@ -271,7 +282,11 @@ def _unit(noun: Token | None, category: str | None) -> str | None:
 
 
 def _category(head: Token, *, people: bool) -> str | None:
-    """What happened to the counted things: the first governing word with a category, up the parse."""
+    """What happened to the counted things: the first governing word with a category, up the parse.
+
+    The counted thing must be the one it happened to: "bombers killed 22 worshippers" counts the dead worshippers,
+    not the bombers (the active subject of a transitive verb is its doer).
+    """
 
     def of_word(token: Token) -> str | None:
         lemma = token.lemma_.lower()
@@ -292,19 +307,26 @@ def _category(head: Token, *, people: bool) -> str | None:
         if token.dep_ in ("conj",) and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
             continue
+        relation = token.dep_
         token = token.head
         if of_word(token):
+            if relation in ("nsubj", "agent") and token.lemma_.lower() in _TRANSITIVE:
+                # "gunmen killed", "bombers have killed 22": the doers; "two others (were) injured": the victims
+                if token.tag_ != "VBN" or any(c.dep_ == "dobj" for c in token.children):
+                    return None
             return of_word(token)
         if token.pos_ in ("VERB", "AUX"):
-            # "the death toll rose to 30": the verb's subject says what is counted
             for child in token.children:
+                # "the death toll rose to 30": the verb's subject says what is counted
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != head.i:
                     if of_word(child) or any(of_word(c) for c in child.children if c.dep_ == "compound"):
                         return of_word(child) or next(
                             of_word(c) for c in child.children if c.dep_ == "compound" and of_word(c)
                         )
-            for child in token.children:  # "killed in fighting, three were wounded": conjoined participles
-                if child.dep_ == "acomp" and of_word(child):
+                # "were shot dead", "are confirmed dead", "suffered injuries"
+                if child.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj") and of_word(child):
+                    if child.dep_ == "dobj" and relation != "nsubj":
+                        continue
                     return of_word(child)
             break
     return None
@@ -419,6 +441,11 @@ def _quantity_at(doc: Doc, i: int, state: DocState, taken: set[int]) -> tuple[Qu
         number_end += 2 if doc[number_end].lower_ == "per" else 1
     currency = _currency(doc, i, number_end)
     category = _category(noun if noun is not None else doc[number_end - 1], people=people or noun is None)
+    if noun is not None and not people and noun.lemma_.lower() not in CATEGORY_OF_WORD:
+        # "three grenade attacks", "73 airstrikes": things are not killed or wounded
+        category = None
+    if noun is not None and noun.pos_ == "PROPN" and not people:
+        return None  # "280 Eastbound", "Apollo 11": part of a name
     if currency is not None:
         if not _money_matters(doc, i, number_end):
             return None
