@@ -243,3 +243,22 @@ def test_entities_with_model_headline_names_found(entities_of):
     assert len(bank.mentions) == 2
     france = next(e for e in entities if e.name == "France")
     assert france.kind == "country" and len(france.mentions) == 2
+
+
+def test_entities_results_table_names_teams_even_when_named_after_places(vocab):
+    text = "Kestrel 83 and 174 , Tarnwick 296 . Tarnwick won by 39 runs ."
+    doc = make_doc(vocab, words_with(text, {"0": "GPE", "5": "GPE", "8": "GPE"}))
+    entities, _ = extract_entities(doc)
+    assert {e.name: e.type for e in entities} == {"Kestrel": "ORG", "Tarnwick": "ORG"}
+    assert len(by_name(entities, "Tarnwick").mentions) == 2
+
+
+def test_entities_headline_truecasing_keeps_names_and_lowers_common_words(vocab):
+    from newsledger.extract.entities import truecase_words
+
+    text = "TALKS COLLAPSE IN GENEVA AS ZORVIAN DELEGATES WALK OUT"
+    doc = make_doc(vocab, words_with(text))
+    words = truecase_words(
+        doc, 0, len(doc), common_words=frozenset({"talk", "collapse", "in", "as", "delegate", "walk", "out"})
+    )
+    assert words == ["Talks", "collapse", "in", "Geneva", "as", "Zorvian", "delegates", "walk", "out"]

@@ -130,6 +130,8 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
             form = text
         elif forms:
             form = forms.most_common(1)[0][0]
+        elif len(lower) <= 3 and lower in common_words:
+            form = lower  # "IN", "OUT", "AS": function words before the odd town or given name they spell
         elif lower in places or lower in first_names:
             form = text.capitalize()
         elif _is_common(lower, common_words):
