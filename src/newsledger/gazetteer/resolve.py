@@ -26,6 +26,7 @@ CONTAINED_BONUS = 2.0  # "X, Y" and Y contains the candidate
 ADMIN1_CONTEXT_BONUS = 0.7  # the article names the candidate's province
 COUNTRY_CONTEXT_BONUS = 0.6  # the article's countries (names, demonyms, dateline)
 NEAR_BONUS = 0.35  # within 100 km of another place of the article
+FEATURE_AGREEMENT_BONUS = 0.3  # the other names of the article are of this kind too
 HOME_ADMIN1_BONUS = 0.5  # the outlet's home province (local news)
 HOME_COUNTRY_BONUS = 0.25  # the outlet's home country (weak prior)
 KIND_MISMATCH_PENALTY = 1.5  # "X County" naming a town
@@ -64,6 +65,8 @@ class Context:
     admin1s: Counter[str] = field(default_factory=Counter)
     home_country: str | None = None
     home_admin1: str | None = None  # GeoNames admin1 code ("US.OH")
+    chosen: frozenset[int] = frozenset()  # index ids the article's other names were resolved to
+    features: Counter[str] = field(default_factory=Counter)  # what kinds of place the other names are
 
 
 def kind_hint_of(text: str) -> tuple[str | None, str]:
@@ -131,15 +134,24 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
     ]
     contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    chosen_by_key: dict[str, set[int]] = {}
+    features_by_key: dict[str, Counter[str]] = {}
     for (chosen, score), key in zip(first, keys, strict=True):
         countries, admin1s = contributions.setdefault(key, (Counter(), Counter()))
         if chosen is None or score < 0.5:
             continue
+        chosen_by_key.setdefault(key, set()).add(chosen.id)
+        features_by_key.setdefault(key, Counter())[chosen.feature] += 1
         if chosen.country:
             countries[chosen.country] += 1
         if chosen.admin1_code and chosen.feature != "country":
             admin1s[chosen.admin1_code] += 1
     contexts = _contexts_excluding_self(context, contributions)
+    for key, own_context in contexts.items():
+        own_context.chosen = frozenset(i for other, ids in chosen_by_key.items() if other != key for i in ids)
+        for other, features in features_by_key.items():
+            if other != key:
+                own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
     chosen_pairs = [
         _choose(cands, hint, contexts[key], (containers.get(t.container) if t.container else None), anchors)
@@ -203,13 +215,18 @@ def score_candidate(
     if candidate.country and total_countries:
         share = context.countries[candidate.country] / total_countries
         score += COUNTRY_CONTEXT_BONUS * min(1.0, 2 * share)
-    if candidate.admin1_code and candidate.feature != "admin1" and context.admin1s[candidate.admin1_code]:
+    # A place the article names under another name ("Mexico City" for "Mexico") vouches for nothing here.
+    echo = candidate.id in context.chosen
+    if candidate.admin1_code and candidate.feature != "admin1" and context.admin1s[candidate.admin1_code] and not echo:
         score += ADMIN1_CONTEXT_BONUS
+    if candidate.feature in ("admin1", "country") and context.features[candidate.feature]:
+        # Names listed together are usually of one kind: "Ohio, Oregon and Wyoming" are three states.
+        score += FEATURE_AGREEMENT_BONUS * min(1.0, context.features[candidate.feature] / 2)
     if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
         score += HOME_ADMIN1_BONUS
     elif candidate.country and candidate.country == context.home_country and candidate.feature != "country":
         score += HOME_COUNTRY_BONUS
-    if anchors and candidate.lat is not None and candidate.feature in ("city", "admin2"):
+    if anchors and candidate.lat is not None and candidate.feature in ("city", "admin2") and not echo:
         nearest = min(
             (
                 _km(candidate, a)
