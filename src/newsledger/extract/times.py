@@ -25,8 +25,8 @@ from newsledger.nlp.state import get_state
 # annotated in fewer than half of their uses.
 _EXTRA_PATTERN = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
-    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|recent|future|"
-    r"the latest (?:period|quarter)|(?:a|per) (?:year|day|week|month)|"
+    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|recent|"
+    r"the latest (?:period|quarter)|the (?:near|short|long) term|the long run|the foreseeable future|"
     r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -37,7 +37,7 @@ _EXTRA_PATTERN = re.compile(
 # Single words of the pattern above that need a part of speech to be a time ("the party daily Granma").
 _NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now", "recent", "future"}
 # Adjectives the model tags DATE that TimeML leaves alone when they modify a noun ("quarterly dividend").
-_FREQUENCY_ADJECTIVES = {"quarterly", "annual", "annually", "daily", "weekly", "monthly", "yearly"}
+_FREQUENCY_ADJECTIVES = {"quarterly", "annual", "daily", "weekly", "monthly", "yearly"}
 _QUANTITY_WORDS = {"million", "billion", "percent", "times", "twice", "once", "thousand", "hundred", "dozen"}
 _PART_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _CONNECTORS = {"and", "or", "to", "through", "until", "till", "ended", "ending", "-", "–", "thru"}
@@ -77,8 +77,10 @@ def detect_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if len(ent) == 1 and ent[0].lower_ in _FREQUENCY_ADJECTIVES and ent[0].dep_ == "amod":
-            continue
+        if len(ent) == 1 and (
+            (ent[0].lower_ in _FREQUENCY_ADJECTIVES and ent[0].dep_ != "advmod") or ent[0].lower_ == "annually"
+        ):
+            continue  # "quarterly dividend", "rise 8% annually": rates, which TimeML leaves unannotated
         cleaned = _clean_span(ent)
         if cleaned is not None:
             spans.extend(s for s in _split_span(cleaned) if _clean_span(s) is not None)
@@ -125,7 +127,7 @@ def _clean_span(span: Span) -> Span | None:
             break
     while end > start and (
         doc[end - 1].is_punct
-        or doc[end - 1].lower_ in ("'s", "'", "and", "or", "but")
+        or doc[end - 1].lower_ in ("'s", "'", "and", "or", "but", "of")
         or (doc[end - 1].pos_ == "NOUN" and not _TIME_WORD.search(doc[end - 1].text) and end - 1 > start)
     ):
         end -= 1  # "1987 level", "now and": words after the date
@@ -180,7 +182,8 @@ def _granularity(value: str) -> str:
 
 
 def _merge_adjacent(spans: list[Span]) -> list[Span]:
-    """'noon' + 'Saturday', 'Friday' + 'Oct. 13', 'Saturday' + 'night': one expression when read together."""
+    """'noon' + 'Saturday', 'Saturday' + 'night': one expression when read together. Two days ('Thursday' +
+    'Jan. 6') stay two expressions, as TimeML annotates them."""
     merged: list[Span] = []
     for span in spans:
         if merged:
@@ -189,7 +192,9 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
             if gap.strip() in ("", ",", "on", "of") and len(gap) <= 4:
                 combined = span.doc[last.start : span.end]
                 value = normalize(combined.text, _PROBE_DATE)
-                if value is not None and value.value and re.match(r"\d{4}-\d\d-\d\d", value.value):
+                parts = (normalize(last.text, _PROBE_DATE), normalize(span.text, _PROBE_DATE))
+                both_days = all(p is not None and p.value and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value) for p in parts)
+                if value is not None and value.value and re.match(r"\d{4}-\d\d-\d\d", value.value) and not both_days:
                     merged[-1] = combined
                     continue
         merged.append(span)
@@ -211,6 +216,10 @@ def _extend_right(span: Span) -> Span:
     if span.start > 0 and doc[span.start - 1].lower_ in ("each", "every") and len(span) == 1:
         return doc[span.start - 1 : end]  # "each July", "every Friday": a set
     if end < len(doc) and doc[end].lower_ in _PART_OF_DAY and span[-1].lower_ in _WEEKDAY_NAMES:
+        return doc[span.start : end + 1]
+    if end + 1 < len(doc) and span[-1].lower_ == "year" and doc[end].text == "-" and doc[end + 1].lower_ == "end":
+        return doc[span.start : end + 2]  # "year-end"
+    if end < len(doc) and span[-1].lower_ == "year" and doc[end].lower_ in ("end", "-end"):
         return doc[span.start : end + 1]
     if (
         end < len(doc)
@@ -272,8 +281,8 @@ def expression_tense(span: Span) -> str | None:
         return FUTURE  # a deadline set in the past lies ahead: "were given until Tuesday"
     if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _DEADLINE_WORDS or head.lemma_ in _DEADLINE_WORDS:
         return None
-    if verb is not None and verb.lemma_ in _PLANNING_WORDS:
-        return None
+    if verb is not None and verb.lemma_ in _PLANNING_WORDS and verb.lemma_ != "to":
+        return None  # "was set for March 12": what was arranged may lie ahead of the report
     return tense
 
 
@@ -303,6 +312,9 @@ def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
         if head is verb:
             return None
         if head.lemma_.lower() in _INTENT_VERBS or head.lower_ in ("due", "set", "likely", "scheduled", "about"):
+            head_auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if head_auxiliaries & {"had", "'d"}:
+                return PAST  # "had been due to expire Friday": the plan's day has passed
             return FUTURE
         return verb_tense(head, depth=depth + 1)
     if verb.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
@@ -406,10 +418,7 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
         tense = expression_tense(span)
         # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
         previous = next((v for v in reversed(recent[-3:]) if "-Q" in v), recent[-1] if recent else None)
-        text = span.text
-        if re.fullmatch(r"(?:a|per) (?:year|day|week|month)", text.lower()):
-            text = "every " + text.split()[-1]  # "$33 million a year": a rate, a set
-        found = normalize(text, reference, tense, previous=previous)
+        found = normalize(span.text, reference, tense, previous=previous)
         if found is None or not found.value:
             continue  # an expression we cannot value ("the day", "a fiscal year") is not reported
         timex = found

@@ -309,7 +309,7 @@ def _duration(amount: int | None, unit: str, *, half: bool = False) -> str:
         if designator == "H":
             return f"PT{amount}H30M" if amount else "PT30M"
         if designator == "Y" and multiplier == 1:
-            return f"P{amount * 12 + 6}M"
+            return f"P{amount}Y6M" if amount else "P6M"
         if designator == "D":
             return f"PT{amount * 24 + 12}H"
     return f"{prefix}{amount * multiplier}{designator}"
@@ -364,7 +364,7 @@ def _month_year(month: int, day: int | None, reference: date, tense: str | None)
         days_ahead = (candidate - reference).days
         if days_ahead > 61:
             return year - 1
-        if days_ahead < -304:
+        if days_ahead < -240:
             return year + 1
     return year
 
@@ -641,7 +641,8 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         weekday = WEEKDAYS[match.group("weekday")]
         named_day = _weekday_date(weekday, reference, tense, relation=relation)
         if match.group("part"):
-            return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+            # TimeBank types a named day's part ("Friday night") DATE, unlike "this morning" (TIME)
+            return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "DATE", "part of day")
         return Timex(named_day.isoformat(), "DATE", "day")
     return None
 
@@ -760,10 +761,10 @@ def _quarters(text: str, reference: date, tense: str | None, previous: str | Non
     match = re.fullmatch(r"(?:the )?(?P<year>\d{4}) (?:period|quarter)", text)
     if match and previous and re.fullmatch(r"\d{4}-Q\d", previous):
         return Timex(f"{match.group('year')}{previous[4:]}", "DATE", "quarter")
-    if text in ("the quarter", "quarter", "the fiscal quarter", "the period", "the latest period", "the period"):
+    if text in ("the quarter", "quarter", "the fiscal quarter", "the period", "the latest period"):
         if previous and re.fullmatch(r"\d{4}-Q\d", previous):
             return Timex(previous, "DATE", "quarter")
-        if text.endswith("period"):
+        if text in ("the period", "quarter"):
             return None
         return Timex(_quarter(_add_months(reference, -3 if tense != FUTURE else 0)), "DATE", "quarter")
     match = re.fullmatch(
@@ -857,7 +858,8 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
         ):
             return Timex(previous, "DATE", "quarter")
     if re.fullmatch(r"(?:the )?(?:year[- ]end|end of the year|end of this year)", text):
-        return Timex(f"{reference.year}-12-31", "DATE", "day")  # the close of the (calendar) year
+        year = reference.year - 1 if tense == PAST else reference.year
+        return Timex(f"{year}-12-31", "DATE", "day")  # the close of the (calendar) year
     return None
 
 
@@ -880,13 +882,13 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
     match = re.fullmatch(
         rf"(?:(?:earlier|later) )?(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
         rf"the next|the last|the current|the latest|the same|the following|the preceding|the prior|prior|following|same|"
-        rf"this past|this coming|the current fiscal|the latest fiscal|the last fiscal|the fiscal|this fiscal|last fiscal|next fiscal)"
+        rf"this past|this coming|the current fiscal|the latest fiscal|the last fiscal|the full|this fiscal|last fiscal|next fiscal)"
         rf" {_RELATIVE_UNIT}",
         text,
     )
     if match:
         rel, unit = match.group("rel"), match.group("unit")
-        rel = rel.replace("the ", "").replace(" fiscal", "").replace("fiscal", "this")
+        rel = rel.replace("the ", "").replace(" fiscal", "").replace("fiscal", "this").replace("full", "this")
         offset = {
             "this": 0,
             "current": 0,
@@ -914,11 +916,13 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
         rf"(?:about |some |nearly |almost |more than |less than |over )?{_NUM_RE} (?:full )?{_UNIT_RE}(?: and a half)?(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
         text,
     )
-    if match:
+    if match and (_number(match.group("num")) is not None or match.group("num") != "the"):
         amount = _number(match.group("num"))
         unit = match.group("unit")
         sign = -1 if match.group("dir") in ("ago", "earlier", "before", "back", "since") else 1
         if amount is None:
+            if match.group("num") not in VAGUE_NUMBERS | {"a few", "a number of"}:
+                return None
             return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "vague")
         anchor = reference
         if previous and (
@@ -1058,7 +1062,7 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
 
 def _periods(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     """A year as a stretch of time ("in the fiscal year", "for the full year")."""
-    if re.fullmatch(r"the (?:fiscal |full |financial |whole |entire |calendar )?year", text):
+    if re.fullmatch(r"the (?:fiscal |financial |whole |entire |calendar )?year", text):
         return Timex("P1Y", "DURATION", "duration")
     return None
 
