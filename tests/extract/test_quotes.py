@@ -64,7 +64,7 @@ def _quote_with(record, words):
 
 @pytest.mark.model
 def test_quotes_direct_with_named_speaker(make_record):
-    record = make_record("Senator Maria Lopez said “the bill will pass next week” at a press conference.")
+    record = make_record("At a press conference, Senator Maria Lopez said “the bill will pass next week.”")
     quote = _quote_with(record, "the bill will pass")
     assert quote.kind == "direct"
     assert quote.cue == "said" and quote.polarity == "say"

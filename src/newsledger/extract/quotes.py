@@ -36,6 +36,7 @@ from newsledger.nlp.state import DocState, get_state
 _DASHES = {"―", "—", "–", "-", "--"}
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
+_DIRECT_MIN_WORDS = 4  # a shorter quotation that is all of what was reported is a name or a slogan ("voodoo economics")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class _Found:
     relay: Token | None = None  # the source a statement is reported through
     parts: list[tuple[int, int]] = field(default_factory=list)  # character spans of a broken quotation
     cue_span: tuple[int, int] | None = None  # character span when the cue is not one token ("― Name", ":")
+    embedded: bool = False  # the quotation is a phrase inside a sentence, not a sentence of its own
 
 
 def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
@@ -77,7 +79,11 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
         same_cue = [r for r in indirect if r.cue is not None and partial.cue is not None and r.cue.i == partial.cue.i]
         for reported in same_cue:
             rest = doc.text[reported.start : partial.start] + doc.text[partial.end : reported.end]
-            if reported.start <= partial.start and partial.end <= reported.end and len(rest.split()) <= 1:
+            words = len(doc.text[partial.start : partial.end].split())
+            inside = reported.start <= partial.start and partial.end <= reported.end
+            named = reported.cue is not None and reported.cue.lemma_.lower() in NAMING_VERBS
+            ends = not doc.text[partial.end : reported.end].strip(" .,;:!?”’\"'")
+            if inside and (len(rest.split()) <= 1 or (named and ends)) and words >= _DIRECT_MIN_WORDS:
                 partial.kind = "direct"  # the quotation is all that is reported: direct, not a phrase of it
                 indirect.remove(reported)
     for partial in direct:
@@ -131,6 +137,10 @@ def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list
     subject = subject_of(cue)
     if subject is not None and paragraph[subject.i] == paragraph[cue.i]:
         return subject
+    if subject is None:
+        inverted = _speaker_after_quotation(doc, cue, quote_of_token)
+        if inverted is not None:
+            return inverted
     if subject is None and cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj", "acl"):
         return None
     # the parser ran the sentence over a paragraph break: the nearest subject of the cue's paragraph
@@ -150,6 +160,24 @@ def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list
         if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and quote_of_token[i] == -1:
             return doc[i]
         i -= 1
+    return None
+
+
+def _speaker_after_quotation(doc: Doc, cue: Token, quote_of_token: list[int]) -> Token | None:
+    """ "“…,” Brent Bozell III, founder of X, tells …": the parser hung the name on the quotation."""
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= 20 and quote_of_token[i] == -1:
+        if doc[i].pos_ in ("VERB", "AUX") or "\n" in doc[i].text_with_ws:
+            return None
+        i -= 1
+    if i < 0 or quote_of_token[i] == -1 or i == cue.i - 1:
+        return None
+    for token in doc[i + 1 : cue.i]:
+        if token.pos_ in ("PROPN", "PRON", "NOUN"):
+            head = token
+            while head.head.i != head.i and i < head.head.i < cue.i and head.dep_ in ("compound", "flat", "det"):
+                head = head.head
+            return head
     return None
 
 
@@ -246,8 +274,10 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
         and (before.is_alpha or before.text in ("’s", "'s"))
         and not is_cue(before)
     )
+    ends_clause = after is None or not after.is_alpha or after.sent.start != doc[max(first, last - 1)].sent.start
     if before is not None and (before.text == ":" or (found.cue is not None and before.i == found.cue.i)):
-        return "direct"  # right after its reporting verb or a colon: what was said, whatever follows
+        if ends_clause:
+            return "direct"  # right after its reporting verb or a colon, and all of what was said
     cue_after = found.cue is not None and last <= found.cue.i <= last + 6
     embedded_after = (
         after is not None
@@ -256,7 +286,8 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
         and not cue_after
         and found.cue_span is None
     )
-    if embedded_before or embedded_after:
+    found.embedded = embedded_before or embedded_after
+    if found.embedded:
         return "partial"
     if found.cue is None and found.cue_span is None and len(words) <= _PARTIAL_MAX_WORDS:
         return "partial"
@@ -271,16 +302,16 @@ def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
     """
     for k in range(1, len(found)):
         current, previous = found[k], found[k - 1]
-        if current.speaker is not None or current.cue_span is not None or current.kind != "direct":
+        if current.speaker is not None or current.cue_span is not None or current.embedded:
             continue
         if previous.speaker is None or previous.kind != "direct":
             continue
         gap = doc.text[previous.end : current.start]
         words = [w for w in gap.split() if any(c.isalpha() for c in w)]
         said_between = previous.cue is not None and previous.end <= previous.cue.idx < current.start
-        if gap.count("\n") > 2 or (words and not (said_between and len(words) <= 8)):
+        if gap.count("\n") > 2 or (words and not (said_between and ("\n" not in gap or len(words) <= 8))):
             continue
-        current.speaker, current.relay = previous.speaker, previous.relay
+        current.speaker, current.relay, current.kind = previous.speaker, previous.relay, "direct"
         if "\n" not in gap:
             current.cue = previous.cue  # same paragraph: one statement in parts, merged below
 

@@ -23,7 +23,8 @@ _add(
     "underline point indicate disclose reveal inform brief recount relate narrate joke quip muse concede "
     "conclude summarize predict estimate forecast signal hint imply suggest propose recommend advise "
     "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
-    "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter",
+    "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter "
+    "retort counter snap quip",
 )
 _add("claim", "claim allege assert contend insist maintain argue purport boast brag")
 _add("deny", "deny refute dispute reject rebut contradict disavow")
