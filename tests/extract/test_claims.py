@@ -174,3 +174,14 @@ def test_claims_named_dead_attach_to_the_fighting_with_the_group_as_source(nlp):
     assert fighting.fatalities is not None and fighting.fatalities.count == 2
     group = entity_named(state, "Free Hills")
     assert fighting.fatalities.according_to == group.id
+
+
+def test_claims_propositions_are_short_and_stop_at_their_attribution():
+    from newsledger.extract.claims import _short
+
+    assert _short('It was a fun event for everyone here," he said.') == "It was a fun event for everyone here"
+    assert _short("that the rebels had fled the city. Officials later met in the capital.") == (
+        "the rebels had fled the city."
+    )
+    assert "Paul D. Ryan" in _short("In an interview on Sunday, House Speaker Paul D. Ryan defended the police")
+    assert len(_short(" ".join(["word"] * 60)).split()) <= 25

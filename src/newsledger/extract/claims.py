@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -310,7 +311,12 @@ def _claim_of_quote(
         return None
     hedged = _unverified_words(doc, quote)
     stance = STANCE_OF_POLARITY.get(quote.polarity or "") or ("unverified" if hedged else None)
-    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    content_end = quote.end
+    for inside in (quote.speaker_start, quote.cue_start):
+        # a quotation whose span runs on over its own attribution ('"…," Ryan said'): the content stops before it
+        if inside is not None and quote.start < inside < content_end and not quote.parts:
+            content_end = inside
+    content = doc.char_span(quote.start, content_end, alignment_mode="expand")
     if stance is None or content is None:
         return None
     claimant = quote.speaker
@@ -322,7 +328,7 @@ def _claim_of_quote(
     if quote.cue_start is not None and quote.cue_end is not None:
         cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     about_claim = _names_a_claim(content)
-    if stance == "asserts" and not hedged and not _asserts_a_fact(content, cue):
+    if stance == "asserts" and not hedged and not _asserts_a_fact(content, cue, plain=quote.polarity == "say"):
         return None
     statement_start = min(x for x in (quote.start, quote.cue_start, quote.speaker_start) if x is not None)
     statement_end = max(x for x in (quote.end, quote.cue_end, quote.speaker_end) if x is not None)
@@ -348,8 +354,12 @@ def _claim_of_quote(
     )
 
 
-def _asserts_a_fact(content: Span, cue: Span | None) -> bool:
-    """A finite clause about the past or present: "X has fled", "Y is captured" (not "to do", "will do")."""
+def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> bool:
+    """A finite clause about the past or present: "X has fled", "Y is captured" (not "to do", "will do").
+
+    After a plain "say" the clause must report something that happened ("X was killed", "Y has fled", "Z is
+    captured"): "she's a disgrace" is an opinion, not a claim to dispute.
+    """
     if content.text.lstrip().lower().startswith("to "):
         return False
     verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "relcl", "conj", "advcl")]
@@ -361,6 +371,11 @@ def _asserts_a_fact(content: Span, cue: Span | None) -> bool:
     if any(c.lower_ in _FUTURE_OR_MODAL for c in main.children if c.dep_ == "aux"):
         return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)
+    if plain:
+        happened = main.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in main.children
+        )
+        return has_subject and happened and main.lemma_.lower() != "be"
     return has_subject or main.tag_ in ("VBD", "VBZ", "VBP", "VBN")
 
 
@@ -383,14 +398,10 @@ def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
-    import re
-
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
 def _without_words(text: str, words: list[str]) -> str:
-    import re
-
     for word in words:
         text = re.sub(rf"(?i)(?<![\w-]){re.escape(word)}\s*", "", text)
     text = re.sub(r"(?i)^(the|a|an)\s+", "", text.strip())
@@ -451,9 +462,24 @@ def _claim_of_event(
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if trigger is None:
         return None
-    clause = _clause_of(trigger.root)
     index = _sentence_index(sentences, trigger.start_char)
     sentence = sentences[index]
+    clause = _clause_of(trigger.root)
+    # inside a statement, the proposition is what the statement says (the clause may run on into its attribution)
+    quote = min(
+        (
+            q
+            for q in state.quotes
+            if q.start <= trigger.start_char and trigger.end_char <= q.end and q.kind != "partial"
+        ),
+        key=lambda q: q.end - q.start,
+        default=None,
+    )
+    if quote is not None:
+        said = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if said is not None and len(said) < len(clause) + 40:
+            clause = said
+    clause = clause if clause.start >= sentence.start else doc[sentence.start : clause.end]
     claimant = event.according_to or REPORTER
     return _Draft(
         claimant=claimant,
@@ -496,15 +522,31 @@ def _entities_in(span: Span, state: DocState) -> set[str]:
     return {state.entity_of_token[t.i] for t in span if t.i in state.entity_of_token}
 
 
+_TRAILING_ATTRIBUTION = re.compile(
+    r"""[,.!?]?\s*(?:["”]|'')\s*,?\s+(?:\w+\.?\s+){0,3}(?:said|says|added|adds|told|asked|wrote)\b.*$"""
+)
+
+
+# a full stop that ends a sentence, not an initial ("Paul D. Ryan") or a title ("Mr. Smith")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)\. (?=[A-Z“\"])"
+)
+
+
 def _short(text: str) -> str:
     """A proposition is short: the text up to a clause break, at most a couple of dozen words."""
-    text = " ".join(text.split()).strip(" “”\"'.,;:")
+    text = " ".join(text.split())
+    text = _TRAILING_ATTRIBUTION.sub("", text)  # '… a fun event," he said'
+    text = text.strip(" “”\"'.,;:")
     if text.lower().startswith("that "):
         text = text[5:]
-    for stop in (", saying ", " saying ", ". ", "; ", " — "):
+    for stop in (", saying ", " saying ", "; ", " — "):
         cut = text.find(stop)
         if cut > 20:
             text = text[:cut]
+    sentence_break = _SENTENCE_BREAK.search(text, 20)
+    if sentence_break is not None:
+        text = text[: sentence_break.start() + 1]
     words = text.split()
     if len(words) > _PROPOSITION_WORDS:
         text = " ".join(words[:_PROPOSITION_WORDS]) + " …"
