@@ -1,7 +1,8 @@
 """`newsledger eval stance EMERGENT_CSV`: does an article headline report a claim as true, false or just report it?
 
-The classifier is the classic Emergent recipe (Ferreira & Vlachos 2016) in small: TF-IDF word uni- and bigrams of
-the article headline, plus hand features — refuting, hedging and negation words (the lexicon the claims extractor
+The classifier is the classic Emergent recipe (Ferreira & Vlachos 2016) in small: TF-IDF word uni- and bigrams and
+character n-grams of the article headline (the claim's own words masked, so topic words do not carry over from one
+claim to the next), plus hand features — refuting, hedging and negation words (the lexicon the claims extractor
 uses, `data/stance/lexicon.json`), word overlap between claim and headline, a question mark — into a logistic
 regression.
 
@@ -101,18 +102,29 @@ def stance_features(pairs: Sequence[tuple[str, str]]) -> csr_matrix:
 
 
 class StanceModel:
-    """TF-IDF of the headline + hand features -> logistic regression over for / against / observing."""
+    """TF-IDF (words and character n-grams) of the headline, the claim's words masked, + hand features ->
+    logistic regression over for / against / observing."""
 
     def __init__(self, *, regularization: float = REGULARIZATION) -> None:
-        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        self.vectorizer = TfidfVectorizer(
+            ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b|\?"
+        )
+        self.characters = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=20_000
+        )
         self.classifier = LogisticRegression(C=regularization, max_iter=3000)
         self.trained_claims: frozenset[str] = frozenset()
         self.majority = LABELS[0]
 
     def _matrix(self, pairs: Sequence[tuple[str, str]], *, fit: bool) -> spmatrix:
-        headlines = [headline for _claim, headline in pairs]
-        words_matrix = self.vectorizer.fit_transform(headlines) if fit else self.vectorizer.transform(headlines)
-        return hstack([words_matrix, stance_features(pairs)]).tocsr()
+        headlines = [masked_headline(claim, headline) for claim, headline in pairs]
+        if fit:
+            words_matrix = self.vectorizer.fit_transform(headlines)
+            characters = self.characters.fit_transform(headlines)
+        else:
+            words_matrix = self.vectorizer.transform(headlines)
+            characters = self.characters.transform(headlines)
+        return hstack([words_matrix, characters, stance_features(pairs)]).tocsr()
 
     def fit(self, data: Sequence[StancePair]) -> StanceModel:
         pairs = [(p.claim, p.headline) for p in data]
@@ -125,6 +137,14 @@ class StanceModel:
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
         with threadpool_limits(1):
             return [str(label) for label in self.classifier.predict(self._matrix(pairs, fit=False))]
+
+
+def masked_headline(claim: str, headline: str) -> str:
+    """The headline with the claim's own words replaced by one placeholder, so the model learns how a headline
+    speaks of a claim (denies, hedges, repeats it) rather than which story it is about."""
+    claim_words = set(words(claim)) - _STOPWORDS
+    masked = ["claimword" if w in claim_words else w for w in words(headline)]
+    return " ".join(masked) + (" ?" if "?" in headline else "")
 
 
 def claim_key(claim: str) -> str:
