@@ -1,14 +1,595 @@
-"""Events: placeholder component on the spine; the events issue fills it in."""
+"""Events: who did what to whom, where, when, and on whose word.
+
+Each verb or event noun of the PLOVER trigger lexicon (`event_lexicon`) becomes an `Event`, read off the
+dependency parse:
+- type and mode from the trigger's lemma, refined by its context (a "strike" of workers is a protest; "resumed
+  humanitarian flights" is aid; "ready to stop fighting" is an offer, not fighting);
+- source and target from the trigger's subject/agent and object/patient ("with X" for clashes and meetings,
+  "between X and Y", the possessor of an event noun, the subject of a light verb: "X held a meeting");
+- place and date from the places and times extractors' helpers;
+- status from the quote the trigger sits in and the words that govern it: reporting verbs (claim, deny),
+  negation, modal verbs, future and planning ("will", "is expected to"), promises, conditions and hedges;
+- for political violence, protest and strategic developments, the ACLED type and sub-type from the sub-type
+  classifier (`event_classifier`), run once per candidate sentence in one batch.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from newsledger.nlp.state import get_state
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract import event_lexicon as lexicon
+from newsledger.extract.event_classifier import ACLED_OF_SUBTYPE, shipped_classifier
+from newsledger.extract.places import event_place
+from newsledger.extract.times import event_when
+from newsledger.model import REPORTER, Event, Mention, Quote, TextSpan
+from newsledger.nlp.state import DocState, get_state
+
+# PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
+_BATTLE_AND_VIOLENCE = {
+    "ARMED_CLASH",
+    "GOV_REGAINS_TERIT",
+    "NON_STATE_ACTOR_OVERTAKES_TER",
+    "CHEM_WEAP",
+    "AIR_STRIKE",
+    "SUIC_BOMB",
+    "ART_MISS_ATTACK",
+    "REM_EXPLOS",
+    "GRENADE",
+    "SEX_VIOL",
+    "ATTACK",
+    "ABDUCT_DISSAP",
+    "MOB_VIOL",
+    "PROPERTY_DISTRUCT",
+    "FORCE_AGAINST_PROTEST",
+}
+ACLED_SUBTYPES_OF_TYPE: dict[str, set[str]] = {
+    "ASSAULT": _BATTLE_AND_VIOLENCE,
+    "PROTEST": {"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR", "MOB_VIOL"},
+    "COERCE": {
+        "ARREST",
+        "PROPERTY_DISTRUCT",
+        "DISR_WEAP",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+        "GOV_REGAINS_TERIT",
+        "PROTEST_WITH_INTER",
+        "OTHER",
+    },
+    "MOBILIZE": {"CHANGE_TO_GROUP_ACT", "HQ_ESTABLISHED", "OTHER"},
+    "RETREAT": {"NON_VIOL_TERRIT_TRANSFER", "AGREEMENT", "CHANGE_TO_GROUP_ACT", "OTHER"},
+}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "punct", "cc", "prep"}
+_TARGET_PREPOSITIONS = ("against", "with", "on", "at", "to", "for", "into")
+_SOURCE_PREPOSITIONS = ("by", "from")
+# How sure a trigger is an event of its type: plain verbs, event nouns, and readings that needed context.
+VERB_CONFIDENCE = 0.75
+NOUN_CONFIDENCE = 0.6
+CONTEXT_CONFIDENCE = 0.55
+PROTEST_SUBJECTS = frozenset("worker teacher doctor nurse union employee miner driver student farmer staff".split())
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    confidence: float
+
+
+def extract_events(doc: Doc, state: DocState) -> list[Event]:
+    """All events of the doc in text order, ids ev1, ev2, …"""
+    triggers: list[tuple[Span, _Trigger]] = []
+    for sentence in doc.sents:
+        for trigger in sentence_triggers(sentence, state):
+            triggers.append((sentence, trigger))
+    subtypes = _acled_subtypes(triggers)
+    events = []
+    for number, (sentence, trigger) in enumerate(triggers, start=1):
+        token = trigger.token
+        source, target = event_actors(token, state)
+        status, according_to = event_status(token, sentence, state)
+        subtype = subtypes.get((sentence.start, trigger.type))
+        acled = ACLED_OF_SUBTYPE.get(subtype) if subtype else None
+        start, end = _trigger_extent(token, state)
+        events.append(
+            Event(
+                id=f"ev{number}",
+                type=trigger.type,
+                mode=trigger.mode,
+                acled_type=acled[0] if acled else None,
+                acled_subtype=acled[1] if acled else None,
+                trigger=Mention(start, end, doc.text[start:end]),
+                sentence=TextSpan(sentence.start_char, sentence.end_char),
+                source=source,
+                target=target if target != source else None,
+                place=event_place(doc, sentence, token),
+                when=event_when(doc, sentence, token),
+                status=status,
+                according_to=according_to,
+                confidence=trigger.confidence,
+            )
+        )
+    return events
+
+
+# --- detection and typing ------------------------------------------------------------------------------
+
+
+def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
+    """The event triggers of one sentence, in text order."""
+    found: dict[int, _Trigger] = {}
+    for token in sentence:
+        if token.i in state.entity_of_token and token.pos_ != "VERB":
+            continue  # part of a name ("National Resistance Front", "Operation X")
+        trigger = _verb_trigger(token) if token.pos_ in ("VERB", "AUX") else None
+        if trigger is None and token.pos_ == "ADJ":
+            trigger = _intent_trigger(token)
+        if trigger is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "EVENT"):
+            trigger = _noun_trigger(token)
+        if trigger is not None and not _ends_or_averts(token):
+            found[token.i] = trigger
+    # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
+    # flowing", "welcomed proposals to end the fighting"), not an event of its own.
+    kept = []
+    for _index, trigger in sorted(found.items()):
+        absorbable = trigger.token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE
+        if absorbable and trigger.type != "AGREE" and any(a.i in found for a in _ancestors_in(trigger.token)):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _verb_trigger(token: Token) -> _Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "AUX" or lemma in lexicon.SPEECH_VERBS or token.dep_ == "amod":
+        return None  # "a negotiated settlement" names no event
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+        return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
+    if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
+        return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
+    entry = lexicon.VERB_TRIGGERS.get(lemma)
+    if entry is None:
+        return None
+    event_type, mode = entry
+    if lemma == "strike" and _subject_lemma(token) in PROTEST_SUBJECTS:
+        return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
+    if event_type == "AGREE" and lemma in lexicon.PROMISE_VERBS and _moves_aid(token):
+        return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
+    if lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children):
+        return None  # "needs can be met"
+    if lemma == "evacuate" and _object_lemma(token) in lexicon.PEOPLE_WORDS | {"american", "afghan"}:
+        return _Trigger(token, "AID", "evacuate", CONTEXT_CONFIDENCE)
+    return _Trigger(token, event_type, mode, VERB_CONFIDENCE)
+
+
+def _noun_trigger(token: Token) -> _Trigger | None:
+    if token.dep_ in ("compound", "amod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "aid groups", "withdrawal process": a modifier, not an event
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma == "strike" or lower == "strikes":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if modifiers & lexicon.STRIKE_PROTEST_MODIFIERS:
+            return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
+        return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
+    entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
+    if entry is None:
+        return None
+    event_type, mode = entry
+    if lower == "march" and token.pos_ == "PROPN":
+        return None  # the month
+    if event_type == "AID" and token.dep_ == "pobj" and token.head.lower_ == "for":
+        return None  # "reopened the airport for aid": the purpose of another event
+    if event_type == "AGREE" and lemma in ("pledge", "promise") and _moves_aid(token):
+        return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
+    if event_type == "CONSULT" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lexicon.SPEAKING_VENUE_MODIFIERS for c in token.children
+    ):
+        return None
+    if token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–"):
+        return None  # "aid-dependent"
+    if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
+        return None  # bare "support", "relief" are rarely an act reported
+    return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+def _intent_trigger(token: Token) -> _Trigger | None:
+    """ "ready / willing to <act>": an expressed intent, which PLOVER codes as AGREE."""
+    if token.lower_ not in lexicon.INTENT_ADJECTIVES:
+        return None
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+        return _Trigger(token, "AGREE", None, CONTEXT_CONFIDENCE)
+    return None
+
+
+def _moves_aid(token: Token) -> bool:
+    """Whether what the verb or noun moves, gives or keeps is aid: its objects, complements or subject."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "prep", "attr", "oprd"):
+            words = [t for t in child.subtree if t.dep_ not in ("relcl", "acl")]
+            # Only the phrase heads near the verb count: "the safety of aid workers" is not aid.
+            near = [t for t in words if t.head == child or t == child or t.head.head == child]
+            if any(t.lemma_.lower() in lexicon.AID_WORDS and t.dep_ not in ("compound",) for t in near):
+                return True
+            if child.dep_ == "prep" and any(t.lemma_.lower() in lexicon.AID_WORDS for t in child.children):
+                return True
+    return False
+
+
+def _ends_or_averts(token: Token) -> bool:
+    """ "stop fighting", "end the attacks", "avert a catastrophe": what is stopped is not an event."""
+    head = token.head
+    if token.dep_ in ("dobj", "xcomp", "pcomp") and head.lemma_.lower() in lexicon.ENDING_VERBS:
+        return True
+    return token.dep_ == "pobj" and head.head.lemma_.lower() in lexicon.ENDING_VERBS
+
+
+def _object_lemma(token: Token) -> str | None:
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj.lemma_.lower() if obj is not None else None
+
+
+def _subject_lemma(token: Token) -> str | None:
+    subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    return subject.lemma_.lower() if subject is not None else None
+
+
+def _ancestors_in(token: Token) -> Iterable[Token]:
+    sentence = token.sent
+    for ancestor in token.ancestors:
+        if ancestor.i < sentence.start or ancestor.i >= sentence.end:
+            return
+        yield ancestor
+
+
+def _trigger_extent(token: Token, state: DocState) -> tuple[int, int]:
+    """The trigger's characters: the word, with the modifiers that name the kind ("air strike", "peace talks")."""
+    start, end = token.idx, token.idx + len(token.text)
+    if token.pos_ in ("NOUN", "PROPN"):
+        left = [c for c in token.lefts if c.dep_ == "compound" and c.i not in state.entity_of_token]
+        if left and left[-1].i == token.i - 1:
+            start = left[0].idx if all(c.i == token.i - len(left) + k for k, c in enumerate(left)) else left[-1].idx
+    return start, end
+
+
+# --- arguments -------------------------------------------------------------------------------------------
+
+
+def event_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
+    """(source, target) entity ids of the event the trigger names."""
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        return _verb_actors(token, state)
+    return _noun_actors(token, state)
+
+
+def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
+    source = target = None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    # the subject nearest the verb: a parse that runs two sentences together gives a verb several
+    for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+        if child.dep_ == "nsubj" and source is None:
+            source = _entity_of_phrase(child, state)
+        elif child.dep_ == "nsubjpass" and target is None:
+            target = _entity_of_phrase(child, state)
+        elif child.dep_ == "agent" and source is None:
+            source = _entity_of_pobj(child, state)
+        elif child.dep_ in ("dobj", "dative") and target is None:
+            target = _entity_of_phrase(child, state)
+    if source is None and not passive:
+        source = _inherited_subject(token, state)
+    if source is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        source = _entity_of_phrase(token.head, state)  # "drones bombing the province"
+    if target is None or source is None:
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ in _TARGET_PREPOSITIONS and target is None:
+                target = _entity_of_pobj(child, state)
+            elif child.lower_ in _SOURCE_PREPOSITIONS and passive and source is None:
+                source = _entity_of_pobj(child, state)
+        if passive and source is None and target is not None:
+            # "X has been killed in fighting with Y": Y is the other side of the fighting
+            source = _counterpart_in_prep(token, state)
+    return source, target
+
+
+def _counterpart_in_prep(token: Token, state: DocState) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for grand in pobj.children:
+                        if grand.dep_ == "prep" and grand.lower_ in ("with", "by"):
+                            found = _entity_of_pobj(grand, state)
+                            if found is not None:
+                                return found
+    return None
+
+
+def _inherited_subject(token: Token, state: DocState) -> str | None:
+    """The subject an xcomp or conj verb shares with its head ("X pledged to keep", "X met and agreed")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "conj", "acomp", "advcl") or current.head == current:
+            return None
+        head = current.head
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return _entity_of_phrase(subject, state)
+        current = head
+    return None
+
+
+def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
+    source = target = None
+    is_visit = token.lower_ in ("visit", "visits", "trip", "trips", "tour")
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = _entity_of_phrase(child, state)
+            if is_visit and child.dep_ != "poss" and target is None:
+                target = found  # "a Gulf visit": where the visit goes
+            elif source is None:
+                source = found
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if child.lower_ == "between":
+            parties = [_entity_of_phrase(pobj, state)] + [
+                _entity_of_phrase(c, state) for c in pobj.conjuncts if c.dep_ == "conj"
+            ]
+            named = [p for p in parties if p is not None]
+            if named and source is None:
+                source = named[0]
+            if len(named) > 1 and target is None:
+                target = named[1]
+        elif child.lower_ in _SOURCE_PREPOSITIONS and source is None:
+            source = _entity_of_phrase(pobj, state)
+        elif child.lower_ in (*_TARGET_PREPOSITIONS, "of") and target is None:
+            found = _entity_of_phrase(pobj, state)
+            if found != source:
+                target = found
+    head = token.head
+    # "X held a meeting with Y", "X completed the withdrawal", "X launched an offensive"
+    if token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT_VERBS:
+        if source is None:
+            source = _subject_entity(head, state)
+        if target is None:
+            target = next(
+                (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
+            )
+    elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        # "X is departing for a visit", "X is in talks with Y"
+        source = _subject_entity(head.head, state)
+    return source, target
+
+
+def _subject_entity(verb: Token, state: DocState) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return _inherited_subject(verb, state)
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return _entity_of_phrase(verb.head, state)
+    return _entity_of_phrase(subject, state)
+
+
+def _entity_of_pobj(preposition: Token, state: DocState) -> str | None:
+    pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return _entity_of_phrase(pobj, state) if pobj is not None else None
+
+
+def _entity_of_phrase(head: Token, state: DocState) -> str | None:
+    """The entity a noun phrase names: its head's entity, else the first entity inside the phrase proper
+    (compounds, possessors, "of"/"from" phrases), never inside a clause attached to it."""
+    if head.i in state.entity_of_token:
+        return state.entity_of_token[head.i]
+    queue = [head]
+    seen = {head.i}
+    while queue:
+        token = queue.pop(0)
+        for child in token.children:
+            if child.i in seen or child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "from"):
+                continue
+            if child.i in state.entity_of_token:
+                return state.entity_of_token[child.i]
+            seen.add(child.i)
+            queue.append(child)
+    return None
+
+
+# --- status ----------------------------------------------------------------------------------------------
+
+
+def event_status(token: Token, sentence: Span, state: DocState) -> tuple[str, str]:
+    """(status, according_to) of the event at `token`: see the module docstring for the cues."""
+    quote = _quote_around(token, state.quotes)
+    reporting = _governing_speech_verb(token)
+    according_to = _according_to(quote, reporting, state)
+    chain = [token, *_clause_chain(token)]
+    if _negated(token, chain):
+        return "negated", according_to
+    polarity = quote.polarity if quote is not None else None
+    reporting_lemma = reporting.lemma_.lower() if reporting is not None else None
+    if polarity in lexicon.DENY_POLARITIES or reporting_lemma in lexicon.DENY_VERBS:
+        return "denied", according_to
+    if _in_condition(token):
+        return "hypothetical", according_to
+    if _conditional(token, chain, sentence):
+        return "conditional", according_to
+    if any(_has_aux(t, lexicon.HYPOTHETICAL_MODALS) for t in chain) and reporting is None:
+        return "hypothetical", according_to
+    if token.lemma_.lower() in lexicon.PROMISE_VERBS or token.lower_ in ("pledge", "promise", "pledges", "promises"):
+        return "promised", according_to
+    if any(t.lemma_.lower() in lexicon.PROMISE_VERBS for t in chain[1:] if t.pos_ in ("VERB", "ADJ")):
+        return "promised", according_to
+    if _planned(token, chain):
+        return "planned", according_to
+    if lexicon.UNVERIFIED_HEDGES.search(sentence.text):
+        return "unverified", according_to
+    claimed_by_party = according_to != REPORTER and (
+        polarity in lexicon.CLAIM_POLARITIES or reporting_lemma in lexicon.CLAIM_VERBS
+    )
+    if claimed_by_party:
+        return "claimed", according_to
+    return "reported", according_to
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The verbs and nouns that govern the trigger, up to (not including) the reporting verb of its sentence."""
+    chain = []
+    current = token
+    for ancestor in _ancestors_in(token):
+        if ancestor.lemma_.lower() in lexicon.SPEECH_VERBS and ancestor.pos_ == "VERB":
+            break
+        if current.dep_ in ("relcl", "advcl", "parataxis") or current.lower_ in lexicon.TEMPORAL_PREPOSITIONS:
+            break  # a clause or phrase that only describes or dates the trigger's governor
+        chain.append(ancestor)
+        current = ancestor
+    return chain
+
+
+def _governing_speech_verb(token: Token) -> Token | None:
+    for ancestor in _ancestors_in(token):
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.SPEECH_VERBS | lexicon.DENY_VERBS:
+            return ancestor
+    return None
+
+
+def _quote_around(token: Token, quotes: list[Quote]) -> Quote | None:
+    inside = [q for q in quotes if q.start <= token.idx < q.end]
+    return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def _according_to(quote: Quote | None, reporting: Token | None, state: DocState) -> str:
+    if quote is not None and quote.speaker:
+        return quote.speaker
+    if reporting is not None:
+        # the speaker: the active subject, or the agent of a passive ("is reported by X"), never the topic
+        subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in reporting.children if c.dep_ == "agent"), None)
+        found = None
+        if subject is not None:
+            found = _entity_of_phrase(subject, state)
+        elif agent is not None:
+            found = _entity_of_pobj(agent, state)
+        if found is not None:
+            return found
+    return REPORTER
+
+
+def _negated(token: Token, chain: list[Token]) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
+        return True
+    for governing in chain:
+        if governing.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in governing.children):
+            return True
+        if governing.lower_ == "without":
+            return True
+    return False
+
+
+def _has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
+
+
+def _in_condition(token: Token) -> bool:
+    """The trigger sits inside an "if"/"unless" clause: the event is a supposition."""
+    for ancestor in [token, *_ancestors_in(token)]:
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKERS for c in ancestor.children):
+            return True
+    return False
+
+
+def _conditional(token: Token, chain: list[Token], sentence: Span) -> bool:
+    """The trigger's clause carries a condition: "ready to stop fighting on condition that …", "will … if …"."""
+    for governing in [token, *chain]:
+        for child in governing.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in lexicon.CONDITIONAL_MARKERS for m in child.children
+            ):
+                return True
+    match = lexicon.CONDITIONAL_PHRASES.search(sentence.text)
+    if match is None:
+        return False
+    # The condition binds the clause it is attached to: the trigger, or a complement below the trigger
+    # within the same statement ("ready [to stop fighting [on condition that …]]").
+    condition = token.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end())
+    if condition is None:
+        return False
+    attached = condition.root.head
+    if attached == token or attached in chain:
+        return True
+    for ancestor in [attached, *_ancestors_in(attached)]:
+        if ancestor == token:
+            return True
+        if ancestor.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or ancestor.lemma_.lower() in lexicon.SPEECH_VERBS:
+            return False
+    return False
+
+
+def _planned(token: Token, chain: list[Token]) -> bool:
+    if any(_has_aux(t, lexicon.FUTURE_AUXILIARIES) for t in [token, *chain]):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in lexicon.PLANNING_ADJECTIVES for c in token.children):
+        return True
+    for governing in chain[:3]:
+        lemma = governing.lemma_.lower()
+        if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ"):
+            return True
+        if lemma == "be" and token.dep_ == "xcomp":  # "is to visit"
+            return True
+    return False
+
+
+# --- ACLED sub-types -------------------------------------------------------------------------------------
+
+
+def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[tuple[int, str], str]:
+    """(sentence start, PLOVER type) -> CASE-2021 sub-type, for the types ACLED codes. One classifier call."""
+    wanted: dict[int, Span] = {}
+    types_of: dict[int, set[str]] = {}
+    lemmas_of: dict[int, set[str]] = {}
+    for sentence, trigger in triggers:
+        if trigger.type in ACLED_SUBTYPES_OF_TYPE:
+            wanted[sentence.start] = sentence
+            types_of.setdefault(sentence.start, set()).add(trigger.type)
+            # the trigger and the words right under it ("killed in fighting")
+            near = [trigger.token, *trigger.token.children]
+            near += [grand for child in trigger.token.children if child.dep_ == "prep" for grand in child.children]
+            lemmas_of.setdefault(sentence.start, set()).update(t.lemma_.lower() for t in near)
+    if not wanted:
+        return {}
+    classifier = shipped_classifier()
+    if classifier is None:
+        return {}
+    starts = sorted(wanted)
+    ranked = classifier.rank([wanted[s].text for s in starts])
+    out: dict[tuple[int, str], str] = {}
+    for start, labels in zip(starts, ranked, strict=True):
+        for event_type in types_of[start]:
+            allowed = ACLED_SUBTYPES_OF_TYPE[event_type]
+            preferred = set().union(*(lexicon.TRIGGER_SUBTYPES.get(lemma, set()) for lemma in lemmas_of[start]))
+            # the trigger's own word first ("fighting" is a clash even in a sentence about a capture), when the
+            # classifier ranks its sub-type among the likely ones
+            choice = next((label for label in labels[:4] if label in allowed and label in preferred), None)
+            if choice is None:
+                choice = next((label for label in labels[:5] if label in allowed), None)
+            if choice is not None:
+                out[(start, event_type)] = choice
+    return out
 
 
 @Language.component("newsledger_events", assigns=["doc._.newsledger"])
 def events_component(doc: Doc) -> Doc:
-    get_state(doc)
+    state = get_state(doc)
+    state.events = extract_events(doc, state)
     return doc
