@@ -62,7 +62,7 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     mentions = _toponym_mentions(doc, state, gazetteer)
     if not mentions:
         return []
-    toponyms = _as_toponyms(doc.text, mentions)
+    toponyms = _as_toponyms(_doc_text(doc), mentions)
     resolutions = resolve_toponyms(gazetteer, toponyms, context)
     # A GPE or facility no gazetteer knows is more often a person or a building than a place on a map;
     # unresolved LOC entities (rivers, regions) are kept without a point.
@@ -105,7 +105,7 @@ def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> Non
 
 def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
-    dateline = _dateline(doc.text)
+    dateline = _dateline(_doc_text(doc))
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
     place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
@@ -132,6 +132,11 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     return sorted(found.values(), key=lambda m: m.start)
 
 
+def _doc_text(doc: Doc) -> str:
+    # Doc.text rebuilds the string from the tokens on every access; the article's text is the same string.
+    return get_state(doc).article.text
+
+
 def _dateline(text: str) -> _Mention | None:
     match = DATELINE.match(text)
     if match is None:
@@ -147,11 +152,11 @@ def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
 
 
 def _extend_site(doc: Doc, mention: _Mention) -> _Mention:
-    following = doc.text[mention.end : mention.end + 24].lower()
+    following = _doc_text(doc)[mention.end : mention.end + 24].lower()
     for word in SITE_WORDS:
         if re.match(rf" {word}\b", following):
             end = mention.end + 1 + len(word)
-            return dataclasses.replace(mention, end=end, text=doc.text[mention.start : end], site=word)
+            return dataclasses.replace(mention, end=end, text=_doc_text(doc)[mention.start : end], site=word)
     return mention
 
 
@@ -187,7 +192,7 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
 
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
     """ "Gainesville, Ga.": a name followed by a comma and a province or country that contains one of its places."""
-    following = doc.text[span.end_char : span.end_char + 40]
+    following = _doc_text(doc)[span.end_char : span.end_char + 40]
     match = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", following)
     if match is None:
         return False
@@ -207,15 +212,16 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
             continue
         name_tokens: list[Token] = []
         i = token.i - 1
-        while i >= 0 and doc[i].is_title and not doc[i].is_sent_start and i not in state.entity_of_token:
+        # (token.is_sent_start would scan the whole doc on every call; stop words end the name instead)
+        while i >= 0 and doc[i].is_title and not doc[i].is_stop and i not in state.entity_of_token:
             name_tokens.insert(0, doc[i])
             i -= 1
         if not name_tokens or len(name_tokens) > 3:
             continue
         start, end = name_tokens[0].idx, token.idx + len(token.text)
-        name = doc.text[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+        name = _doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
         if gazetteer.demonym(name) is None and gazetteer.lookup(name, fuzzy=False):
-            out.append(_Mention(start, end, doc.text[start:end]))
+            out.append(_Mention(start, end, _doc_text(doc)[start:end]))
     return out
 
 
