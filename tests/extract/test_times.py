@@ -83,7 +83,7 @@ TABLE = [
     ("5 p.m.", MONDAY, None, "2021-09-06T17:00", "TIME"),
     ("this morning", MONDAY, None, "2021-09-06TMO", "TIME"),
     ("last night", MONDAY, PAST, "2021-09-05TNI", "TIME"),
-    ("Tuesday night", WEDNESDAY, PAST, "2010-03-16TNI", "DATE"),  # TimeBank types a named day's part DATE
+    ("Tuesday night", WEDNESDAY, PAST, "2010-03-16", "DATE"),  # a named day's part is dated by the day
     ("noon Saturday", WEDNESDAY, PAST, "2010-03-13T12:00", "TIME"),
     # spoken years, as broadcast transcripts write them
     ("nineteen ninety-six", MONDAY, None, "1996", "DATE"),

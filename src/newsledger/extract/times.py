@@ -26,7 +26,7 @@ from newsledger.nlp.state import get_state
 _EXTRA_PATTERN = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
     r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|recent|"
-    r"the latest (?:period|quarter)|the (?:near|short|long) term|the long run|the foreseeable future|"
+    r"the latest (?:period|quarter)|the (?:near|short) term|"
     r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -102,7 +102,11 @@ def detect_spans(doc: Doc) -> list[Span]:
         spans.append(span)
         taken.update(range(span.start, span.end))
     spans = _merge_adjacent(sorted(spans, key=lambda span: span.start))
-    return [_extend_right(span) for span in spans]
+    return [_extend_right(span) for span in spans if not _is_bare_part_of_day(span)]
+
+
+def _is_bare_part_of_day(span: Span) -> bool:
+    return span.text.lower() in ("the night", "the evening", "the afternoon")
 
 
 def _clean_span(span: Span) -> Span | None:
@@ -215,8 +219,6 @@ def _extend_right(span: Span) -> Span:
     end = span.end
     if span.start > 0 and doc[span.start - 1].lower_ in ("each", "every") and len(span) == 1:
         return doc[span.start - 1 : end]  # "each July", "every Friday": a set
-    if end < len(doc) and doc[end].lower_ in _PART_OF_DAY and span[-1].lower_ in _WEEKDAY_NAMES:
-        return doc[span.start : end + 1]
     if end + 1 < len(doc) and span[-1].lower_ == "year" and doc[end].text == "-" and doc[end + 1].lower_ == "end":
         return doc[span.start : end + 2]  # "year-end"
     if end < len(doc) and span[-1].lower_ == "year" and doc[end].lower_ in ("end", "-end"):

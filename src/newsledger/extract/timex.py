@@ -640,9 +640,9 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         )
         weekday = WEEKDAYS[match.group("weekday")]
         named_day = _weekday_date(weekday, reference, tense, relation=relation)
-        if match.group("part"):
-            # TimeBank types a named day's part ("Friday night") DATE, unlike "this morning" (TIME)
-            return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "DATE", "part of day")
+        # "Friday night" is dated by its day: an event's date is what a ledger needs, and TimeBank mostly
+        # annotates a named day's part with the day alone
+        return Timex(named_day.isoformat(), "DATE", "day")
         return Timex(named_day.isoformat(), "DATE", "day")
     return None
 
