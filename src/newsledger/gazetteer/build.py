@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -31,7 +32,7 @@ from newsledger.gazetteer.lexicon import (
     US_STATE_ABBREVIATIONS,
 )
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -327,6 +328,8 @@ class _GazetteerWriter:
             self.admin_place[sub.id] = place_id
             self.admin2_info[sub.id] = (sub.name, admin1, admin1_code)
             self._add_name(sub.name, place_id, KIND_NAME)
+            for variant in _short_forms(sub.name):
+                self._add_name(variant, place_id, KIND_ALIAS)
             for alias in sub.aliases:
                 if is_latin(alias):
                     self._add_name(alias, place_id, KIND_ALIAS)
@@ -372,6 +375,29 @@ class _GazetteerWriter:
                 population=continent.get("population") or 0,
             )
             self._add_name(continent["toponymName"], place_id, KIND_NAME)
+
+
+# Generic words of official subdivision names: "Jiangsu Sheng", "Dagestan, Respublika", "Provincia de Lima".
+_GENERIC_SUFFIXES = re.compile(
+    r"[\s,]+(sheng|shi|zizhiqu|oblast'?|kray|krai|respublika|province|governorate|prefecture|region|"
+    r"department|state|territory|ken|to|fu|do|wilayah|vilayati|viloyati)$",
+    re.IGNORECASE,
+)
+_GENERIC_PREFIXES = re.compile(
+    r"^(provincia|province|departamento|estado|region|muhafazat|wilayat|ostan-e|municipio)\s+(de\s+|del\s+|of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _short_forms(name: str) -> set[str]:
+    """The name without its generic words, as people write it."""
+    forms = set()
+    if ", " in name:
+        forms.add(name.split(", ")[0])
+    stripped = _GENERIC_PREFIXES.sub("", _GENERIC_SUFFIXES.sub("", name)).strip()
+    if stripped and stripped != name:
+        forms.add(stripped)
+    return {form for form in forms if len(form) > 2}
 
 
 def _span_centre(values: list[float]) -> float:

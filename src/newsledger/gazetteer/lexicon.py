@@ -163,6 +163,7 @@ EXTRA_DEMONYMS: dict[str, str] = {
     "Congolese": "CD",
     "Sri Lankan": "LK",
     "Tamil": "LK",
+    "Sinhalese": "LK",
     "Georgian": "GE",
     "Cypriot": "CY",
     "Greek": "GR",
