@@ -185,3 +185,49 @@ def test_times_quote_dated_by_its_reporting_verb(make_record):
     today = next(t for t in times if t.text == "today")
     assert today.value == "2021-09-04"
     assert today.anchor == "quote"
+
+
+# --- dating events (the helper the events extractor calls) ---------------------------------------
+
+
+def _doc(nlp, text, *, published="2021-09-06"):
+    from newsledger.model import Article
+    from newsledger.nlp.state import attach_article
+
+    article = Article.from_text(text, published=published)
+    return nlp(attach_article(nlp.make_doc(article.text), article))
+
+
+@pytest.mark.model
+def test_times_event_when_takes_the_governing_expression(nlp):
+    from newsledger.extract.times import event_when
+
+    doc = _doc(nlp, "Rebels attacked the town on Saturday, and the army will respond this week.")
+    sentence = next(iter(doc.sents))
+    attacked = next(t for t in doc if t.text == "attacked")
+    respond = next(t for t in doc if t.text == "respond")
+    when_attack = event_when(doc, sentence, attacked)
+    assert (when_attack.value, when_attack.precision) == ("2021-09-04", 1)
+    assert when_attack.time is not None
+    when_response = event_when(doc, sentence, respond)
+    assert (when_response.value, when_response.precision) == ("2021-W36", 2)
+
+
+@pytest.mark.model
+def test_times_event_when_defaults_to_publication(nlp):
+    from newsledger.extract.times import event_when
+
+    doc = _doc(nlp, "Rebels attacked the town. Nobody was hurt.")
+    sentence = next(iter(doc.sents))
+    when = event_when(doc, sentence, next(t for t in doc if t.text == "attacked"))
+    assert (when.value, when.precision, when.time) == ("2021-09-06", 3, None)
+
+
+def test_times_acled_precision_of_values():
+    from newsledger.extract.times import acled_precision
+
+    assert acled_precision("2021-09-04") == 1
+    assert acled_precision("2021-09-04/2021-09-05") == 1
+    assert acled_precision("2021-W36") == 2
+    assert acled_precision("2021-09") == 3
+    assert acled_precision(None) is None
