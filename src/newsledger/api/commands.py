@@ -1,9 +1,117 @@
-"""Commands of the api stage (added by its issue)."""
+"""Commands of the analyst's desk: `serve`, `demo` and `token create`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from newsledger.errors import NewsledgerError
+
+DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+DEMO_DB = Path("var") / "demo.db"
+# The bundled example is a report of 6 September 2021 by Iran News (its dateline); its times resolve against that.
+EXAMPLE_META = {"panjshir.txt": {"published": "2021-09-06", "outlet": "Iran News"}}
+
+
+def _fail(message: str, *, code: int = 1) -> typer.Exit:
+    typer.echo(f"newsledger: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _run(db: str | Path, *, host: str, port: int, read_requires_token: bool) -> None:
+    import uvicorn
+
+    from newsledger.api.app import create_app
+    from newsledger.api.settings import Settings
+
+    try:
+        app = create_app(db, settings=Settings(read_requires_token=read_requires_token))
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"newsledger: serving {db} on http://{host}:{port}/ (API docs at /api/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")] = None,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps the desk on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_requires_token: Annotated[
+        bool, typer.Option("--read-requires-token", help="Require a token for reading too, not only for review.")
+    ] = False,
+) -> None:
+    """Serve the analyst's desk (web pages and JSON API) over the ledger."""
+    from newsledger.store import database_url
+
+    _run(database_url(db), host=host, port=port, read_requires_token=read_requires_token)
+
+
+def demo(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    db: Annotated[Path, typer.Option("--db", help="SQLite file made fresh for the demo.")] = DEMO_DB,
+    serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve once the examples are in.")] = True,
+) -> None:
+    """Ingest the bundled example report(s) into a fresh SQLite file under var/ and serve the desk over it."""
+    from newsledger.ingest import ArticleMeta, read_path
+    from newsledger.nlp import load_nlp
+    from newsledger.resolve import resolve_store
+    from newsledger.store import Store
+    from newsledger.store.ingest import ingest_articles
+
+    examples = sorted(EXAMPLES.glob("*.txt"))
+    if not examples:
+        raise _fail(f"{EXAMPLES}: no example reports (*.txt) found")
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    try:
+        nlp = load_nlp()
+        with Store.open(db) as store:
+            for path in examples:
+                meta = ArticleMeta(**EXAMPLE_META.get(path.name, {}))
+                summary = ingest_articles(store, nlp, read_path(path, meta=meta))
+                for error in summary.rejected:
+                    typer.echo(f"newsledger: error: {error}", err=True)
+            resolve_store(store)
+            typer.echo(
+                f"newsledger: demo ledger {db}: {store.count('articles')} articles, "
+                f"{store.count('events')} events, {store.count('claims')} claims",
+                err=True,
+            )
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    if serve_after:
+        _run(db, host=host, port=port, read_requires_token=False)
+
+
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who the token is for; reviews are signed with this name.")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")] = None,
+    replace: Annotated[bool, typer.Option(help="Replace an existing token of the same name.")] = False,
+) -> None:
+    """Create an API token and print it once (only its hash is stored)."""
+    from newsledger.api.auth import create_token, token_exists
+    from newsledger.store import Store
+
+    if not name.strip() or len(name) > 200:
+        raise _fail("the token name must be 1 to 200 characters", code=2)
+    try:
+        with Store.open(db) as store:
+            if token_exists(store, name) and not replace:
+                raise _fail(f"a token named {name!r} exists; use --replace to make a new one", code=2)
+            token = create_token(store, name, replace=replace)
+    except NewsledgerError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(token)
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
+    app.command()(serve)
+    app.command()(demo)
+    token_app = typer.Typer(help="API tokens for review (writes).", no_args_is_help=True)
+    token_app.command(name="create")(token_create)
+    app.add_typer(token_app, name="token")

@@ -1,0 +1,733 @@
+"""The analyst's desk: one FastAPI app serving the JSON API (`/api/…`, OpenAPI at `/api/docs`) and the pages.
+
+Every page is also JSON from the same handler (`?format=json` or `Accept: application/json`). Reads are open
+unless `Settings.read_requires_token`; writes need a token: `Authorization: Bearer …` for the API, or the
+token cookie set by `/login` plus the double-submit CSRF token for forms. Article text is untrusted: templates
+autoescape, the highlighted text escapes every piece, and the Content-Security-Policy allows no inline script."""
+
+import contextlib
+import re
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import newsledger
+from newsledger.api import queries, review
+from newsledger.api.auth import token_owner
+from newsledger.api.highlight import highlighted_html, record_index, record_spans
+from newsledger.api.models import (
+    ActorDetail,
+    ActorPage,
+    ArticlePage,
+    AuditPage,
+    ClaimPage,
+    ClusterDetail,
+    ClusterPage,
+    ClusterState,
+    EventOut,
+    EventPage,
+    MergeIn,
+    PlacePage,
+    QuotePage,
+    ReviewIn,
+    ReviewOut,
+    SearchOut,
+    SplitIn,
+    TimelineOut,
+)
+from newsledger.api.settings import Settings
+from newsledger.store import Store
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+CSRF_COOKIE = "nl_csrf"
+CSRF_FIELD = "csrf_token"
+TOKEN_COOKIE = "nl_token"
+FACET_COLUMNS = ("type", "status", "country", "outlet")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+_DATE_PARAM = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz")
+
+
+class BodySizeLimit:
+    """Refuses request bodies over `limit` bytes: by Content-Length up front, and while streaming otherwise."""
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _too_large(send, self.limit)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(413, f"request body over {self.limit} bytes")
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = b'{"detail":"request body over ' + str(limit).encode() + b' bytes"}'
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _bool_param(value: str | None) -> bool | None:
+    if value is None or value == "":
+        return None
+    lowered = value.lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise HTTPException(422, f"expected true or false, not {value!r}")
+
+
+def event_filters(
+    since: Annotated[
+        str | None, Query(description="Events on or after this day (YYYY-MM-DD).", pattern=_DATE_PARAM)
+    ] = None,
+    until: Annotated[str | None, Query(description="Events on or before this day.", pattern=_DATE_PARAM)] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code.", max_length=2)] = None,
+    admin1: Annotated[str | None, Query(description="First-level division (province, state).", max_length=200)] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
+    type: Annotated[str | None, Query(description="PLOVER or ACLED type(s), comma separated.", max_length=200)] = None,
+    actor: Annotated[str | None, Query(description="Actor id, or part of a name or alias.", max_length=200)] = None,
+    status: Annotated[str | None, Query(description="Event status(es), comma separated.", max_length=200)] = None,
+    disputed: Annotated[str | None, Query(description="Only events whose report is disputed (true/false).")] = None,
+    reviewed: Annotated[str | None, Query(description="Only events an analyst confirmed or corrected.")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet that published the report.", max_length=200)] = None,
+    article_id: Annotated[str | None, Query(description="Events of one article.", max_length=64)] = None,
+    cluster_id: Annotated[int | None, Query(description="Events of one cluster.")] = None,
+) -> dict[str, Any]:
+    """The event filters shared by the events table, the map, the timeline and the API."""
+    filters: dict[str, Any] = {
+        "since": since or None,
+        "until": until or None,
+        "country": country or None,
+        "admin1": admin1 or None,
+        "type": type or None,
+        "actor": actor or None,
+        "status": status or None,
+        "disputed": True if _bool_param(disputed) else None,
+        "reviewed": True if _bool_param(reviewed) else None,
+        "outlet": outlet or None,
+        "article_id": article_id or None,
+        "cluster_id": cluster_id,
+    }
+    if bbox:
+        try:
+            corners = tuple(float(part) for part in bbox.split(","))
+        except ValueError:
+            raise HTTPException(422, "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat") from None
+        if len(corners) != 4:
+            raise HTTPException(422, "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
+        filters["bbox"] = corners
+    return {key: value for key, value in filters.items() if value is not None}
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+
+
+def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    next_offset = offset + limit if offset + limit < total else None
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": next_offset}
+
+
+def _list_page(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list without a count query: one extra row tells whether there is a next page."""
+    has_more = len(rows) > limit
+    items = rows[:limit]
+    return {
+        "items": items,
+        "total": offset + len(items) + (1 if has_more else 0),
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if has_more else None,
+    }
+
+
+def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -> FastAPI:
+    """The desk over the ledger at `db_url` (created and migrated if needed)."""
+    settings = settings or Settings()
+    store = Store.open(db_url)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="newsledger",
+        version=newsledger.__version__,
+        description=(
+            "The ledger of events, claims, quotes, actors and places extracted from news reports. "
+            "Reads are open unless the server requires a token; writes (review) need "
+            "`Authorization: Bearer <token>` from `newsledger token create NAME`. Every page of the web desk "
+            "is also JSON with `?format=json`."
+        ),
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    env = Environment(
+        loader=FileSystemLoader(str(WEB / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    env.globals["version"] = newsledger.__version__
+    env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
+
+    def owner_of(request: Request) -> tuple[str | None, bool]:
+        """(token owner, whether the token came from the cookie)."""
+        header = request.headers.get("authorization", "")
+        if header.lower().startswith("bearer "):
+            return token_owner(store, header[7:].strip()), False
+        cookie = request.cookies.get(TOKEN_COOKIE)
+        return (token_owner(store, cookie), True) if cookie else (None, False)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        path = request.url.path
+        if settings.read_requires_token and not path.startswith(_OPEN_PATHS):
+            who, _ = owner_of(request)
+            if who is None:
+                if path.startswith("/api/") or _wants_json(request):
+                    response: Response = JSONResponse({"detail": "a valid token is required"}, status_code=401)
+                else:
+                    response = RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
+                return _secure(response)
+        return _secure(await call_next(request))
+
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+
+    def writer(request: Request) -> str:
+        who, from_cookie = owner_of(request)
+        if who is None:
+            raise HTTPException(401, "a valid token is required to write (newsledger token create NAME)")
+        if from_cookie:
+            raise HTTPException(403, "the API takes the token as 'Authorization: Bearer', not from a cookie")
+        return who
+
+    async def form_writer(request: Request) -> tuple[str, dict[str, str]]:
+        """Who is writing through a form, after the double-submit CSRF check; and the form's fields."""
+        form = await request.form()
+        fields = {key: value for key, value in form.items() if isinstance(value, str)}
+        cookie = request.cookies.get(CSRF_COOKIE, "")
+        sent = fields.get(CSRF_FIELD, "")
+        if not cookie or not sent or not secrets.compare_digest(cookie, sent):
+            raise HTTPException(403, "CSRF check failed: reload the page and try again")
+        who = token_owner(store, request.cookies.get(TOKEN_COOKIE))
+        if who is None:
+            raise HTTPException(401, "log in with a token to review")
+        return who, fields
+
+    def render(
+        request: Request, template: str, data: dict[str, Any], view: dict[str, Any] | None = None, status: int = 200
+    ) -> Response:
+        """The JSON twin (`data`) or the page (`data` and view-only extras)."""
+        if _wants_json(request):
+            return JSONResponse(jsonable_encoder(data), status_code=status)
+        csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+        who = token_owner(store, request.cookies.get(TOKEN_COOKIE))
+        context = {
+            **data,
+            **(view or {}),
+            "request": request,
+            "csrf_token": csrf,
+            "who": who,
+            "nav": template.split(".")[0],
+            "query": dict(request.query_params),
+        }
+        html = env.get_template(template).render(context)
+        response = HTMLResponse(html, status_code=status)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            response.set_cookie(
+                CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=settings.secure_cookies, path="/"
+            )
+        return response
+
+    # --- data shared by pages and API ------------------------------------------------------------
+
+    def events_data(filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+        items = store.events(limit=limit, offset=offset, **filters)
+        data = _page(items, store.count_events(**filters), limit, offset)
+        data["facets"] = {column: store.event_facets(column, limit=20, **filters) for column in FACET_COLUMNS}
+        data["filters"] = {k: list(v) if isinstance(v, tuple) else v for k, v in filters.items()}
+        return data
+
+    def article_data(article_id: str) -> dict[str, Any]:
+        record = store.article(article_id)
+        if record is None:
+            raise HTTPException(404, f"no article {article_id}")
+        event_pks = queries.article_event_pks(store, article_id)
+        for event in record.get("events", []):
+            event["pk"] = event_pks.get(event["id"])
+        return record
+
+    def timeline_data(filters: dict[str, Any]) -> dict[str, Any]:
+        counts = queries.timeline_counts(store, **filters)
+        days = sorted({c["day"] for c in counts})
+        types = sorted({c["type"] for c in counts}, key=lambda t: (-sum(c["n"] for c in counts if c["type"] == t), t))
+        return {"days": days, "types": types, "counts": counts}
+
+    def search_data(q: str) -> dict[str, Any]:
+        q = q.strip()
+        if not q:
+            return {"q": q, "articles": [], "quotes": [], "actors": []}
+        return {
+            "q": q,
+            "articles": store.search(q, limit=20),
+            "quotes": store.quotes(q=q, limit=20),
+            "actors": store.actors(q=q, limit=20),
+        }
+
+    # --- JSON API --------------------------------------------------------------------------------
+
+    @app.get("/api/articles", response_model=ArticlePage, tags=["articles"])
+    def api_articles(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: Annotated[str | None, Query(description="Full-text search.", max_length=500)] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(pattern=_DATE_PARAM)] = None,
+        until: Annotated[str | None, Query(pattern=_DATE_PARAM)] = None,
+    ) -> dict[str, Any]:
+        """Articles (metadata, newest first)."""
+        rows = store.articles(q=q, outlet=outlet, since=since, until=until, limit=limit + 1, offset=offset)
+        return _list_page(rows, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """The article's full public record with its text (events carry `pk` for review)."""
+        return article_data(article_id)
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"])
+    def api_events(filters: EventFilters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Reports of events under the filters, newest first, with facet counts."""
+        return events_data(filters, limit, offset)
+
+    @app.get("/api/events/{event_pk}", response_model=EventOut, tags=["events"])
+    def api_event(event_pk: int) -> dict[str, Any]:
+        found = store.event(event_pk)
+        if found is None:
+            raise HTTPException(404, f"no event {event_pk}")
+        return found
+
+    @app.post("/api/events/{event_pk}/review", response_model=ReviewOut, tags=["review"])
+    def api_review_event(event_pk: int, body: ReviewIn, who: Annotated[str, Depends(writer)]) -> dict[str, Any]:
+        """Confirm, correct or reject one event (needs a token); the change goes to the audit log."""
+        try:
+            state = review.review_event(store, event_pk, who=who, action=body.action, corrections=body.corrections)
+        except review.ReviewError as exc:
+            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+        return {"event_pk": event_pk, "state": state}
+
+    @app.get("/api/clusters", response_model=ClusterPage, tags=["clusters"])
+    def api_clusters(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        disputed: Annotated[str | None, Query(description="Only clusters some outlet disputes.")] = None,
+        type: Annotated[str | None, Query(max_length=40)] = None,
+        country: Annotated[str | None, Query(max_length=2)] = None,
+    ) -> dict[str, Any]:
+        """Event clusters (one real event, its reports), most reported first."""
+        rows = store.clusters(
+            disputed=_bool_param(disputed), type=type, country=country, limit=limit + 1, offset=offset
+        )
+        return _list_page(rows, limit, offset)
+
+    @app.get("/api/clusters/{cluster_id}", response_model=ClusterDetail, tags=["clusters"])
+    def api_cluster(cluster_id: int) -> dict[str, Any]:
+        found = store.cluster(cluster_id)
+        if found is None:
+            raise HTTPException(404, f"no cluster {cluster_id}")
+        return found
+
+    @app.post("/api/clusters/{cluster_id}/merge", response_model=ClusterState, tags=["review"])
+    def api_merge(cluster_id: int, body: MergeIn, who: Annotated[str, Depends(writer)]) -> dict[str, Any]:
+        """Merge another cluster into this one (needs a token)."""
+        try:
+            return review.merge_clusters(store, cluster_id, body.other, who=who)
+        except review.ReviewError as exc:
+            raise HTTPException(404 if str(exc).startswith("no ") else 422, str(exc)) from None
+
+    @app.post("/api/clusters/{cluster_id}/split", response_model=ClusterState, tags=["review"])
+    def api_split(cluster_id: int, body: SplitIn, who: Annotated[str, Depends(writer)]) -> dict[str, Any]:
+        """Move some events of a cluster into a new cluster (needs a token); returns the new cluster."""
+        try:
+            return review.split_cluster(store, cluster_id, body.event_pks, who=who)
+        except review.ReviewError as exc:
+            raise HTTPException(404 if str(exc).startswith("no ") else 422, str(exc)) from None
+
+    @app.get("/api/claims", response_model=ClaimPage, tags=["claims"])
+    def api_claims(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        disputed: Annotated[str | None, Query(description="true: only claims disputed or disputing.")] = None,
+        claimant: Annotated[str | None, Query(max_length=200)] = None,
+        stance: Annotated[str | None, Query(max_length=20)] = None,
+        article_id: Annotated[str | None, Query(max_length=64)] = None,
+    ) -> dict[str, Any]:
+        """Claims, each with the claims it disputes and that dispute it (with outlets and dates)."""
+        options: dict[str, Any] = {
+            "disputed": _bool_param(disputed),
+            "claimant": claimant,
+            "stance": stance,
+            "article_id": article_id,
+        }
+        items = store.claims(limit=limit, offset=offset, **options)
+        return _page(items, store.count_claims(**options), limit, offset)
+
+    @app.get("/api/actors", response_model=ActorPage, tags=["actors"])
+    def api_actors(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: Annotated[str | None, Query(description="Part of a name or alias.", max_length=200)] = None,
+        type: Annotated[str | None, Query(max_length=20)] = None,
+    ) -> dict[str, Any]:
+        """Actors across articles, with aliases and roles."""
+        return _list_page(store.actors(q=q, type=type, limit=limit + 1, offset=offset), limit, offset)
+
+    @app.get("/api/actors/{actor_id}", response_model=ActorDetail, tags=["actors"])
+    def api_actor(actor_id: int) -> dict[str, Any]:
+        """One actor with aliases, roles, quotes and the events it is source or target of."""
+        found = store.actor(actor_id)
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id}")
+        return found
+
+    @app.get("/api/quotes", response_model=QuotePage, tags=["quotes"])
+    def api_quotes(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        speaker: Annotated[str | None, Query(description="Part of the speaker's name.", max_length=200)] = None,
+        q: Annotated[str | None, Query(description="Words in the quote (full-text).", max_length=500)] = None,
+        kind: Annotated[str | None, Query(description="direct, partial or indirect.", max_length=20)] = None,
+    ) -> dict[str, Any]:
+        """Quotes, searchable by speaker and text."""
+        rows = store.quotes(speaker=speaker, q=q, kind=kind, limit=limit + 1, offset=offset)
+        return _list_page(rows, limit, offset)
+
+    @app.get("/api/places", response_model=PlacePage, tags=["places"])
+    def api_places(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        country: Annotated[str | None, Query(max_length=2)] = None,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> dict[str, Any]:
+        """Places named in the reports, with coordinates."""
+        return _list_page(store.places(country=country, q=q, limit=limit + 1, offset=offset), limit, offset)
+
+    @app.get("/api/search", response_model=SearchOut, tags=["search"])
+    def api_search(q: Annotated[str, Query(max_length=500)] = "") -> dict[str, Any]:
+        """Full-text search over articles and quotes, and actor names."""
+        return search_data(q)
+
+    @app.get("/api/timeline", response_model=TimelineOut, tags=["events"])
+    def api_timeline(filters: EventFilters) -> dict[str, Any]:
+        """Events per day and type under the filters."""
+        return timeline_data(filters)
+
+    @app.get("/api/audit", response_model=AuditPage, tags=["review"])
+    def api_audit(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        target: Annotated[str | None, Query(description="e.g. event:17 or cluster:3", max_length=200)] = None,
+    ) -> dict[str, Any]:
+        """The audit log of reviews, newest first."""
+        rows = review.audit_entries(store, target=target, limit=limit + 1, offset=offset)
+        return _list_page(rows, limit, offset)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    # --- pages (each with its JSON twin) ---------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def home(request: Request) -> Response:
+        data = {
+            "articles": store.articles(limit=20),
+            "counts": {name: store.count(name) for name in ("articles", "events", "claims", "actors", "quotes")},
+            "disputed_claims": store.count_claims(disputed=True),
+        }
+        return render(request, "home.html", data)
+
+    @app.get("/articles", include_in_schema=False)
+    def articles_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+        rows = store.articles(limit=limit + 1, offset=offset)
+        return render(request, "articles.html", _list_page(rows, limit, offset))
+
+    @app.get("/articles/{article_id}", include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> Response:
+        record = article_data(article_id)
+        view = {
+            "highlighted": highlighted_html(record["article"]["text"], record_spans(record)),
+            "records": record_index(record),
+        }
+        return render(request, "article.html", {"record": record}, view)
+
+    @app.get("/events", include_in_schema=False)
+    def events_page(request: Request, filters: EventFilters, limit: Limit = 50, offset: Offset = 0) -> Response:
+        return render(request, "events.html", events_data(filters, limit, offset))
+
+    @app.get("/events/{event_pk}", include_in_schema=False)
+    def event_page(request: Request, event_pk: int) -> Response:
+        found = store.event(event_pk)
+        if found is None:
+            raise HTTPException(404, f"no event {event_pk}")
+        text = (store.article(found["article_id"]) or {}).get("article", {}).get("text", "")
+        sentence = text[found["sentence_start"] : found["sentence_end"]]
+        data = {"event": found, "sentence": sentence, "audit": review.audit_entries(store, target=f"event:{event_pk}")}
+        view = {"statuses": review.EVENT_STATUSES, "correctable": review.CORRECTABLE}
+        return render(request, "event.html", data, view)
+
+    @app.post("/events/{event_pk}/review", include_in_schema=False)
+    async def event_review_form(request: Request, event_pk: int) -> Response:
+        who, fields = await form_writer(request)
+        action = fields.get("action", "")
+        corrections = {
+            key: fields[key] for key in review.CORRECTABLE if action == "correct" and fields.get(key, "") != ""
+        }
+        try:
+            review.review_event(store, event_pk, who=who, action=action, corrections=corrections)
+        except review.ReviewError as exc:
+            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+        return RedirectResponse(f"/events/{event_pk}", status_code=303)
+
+    @app.get("/clusters", include_in_schema=False)
+    def clusters_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+        return render(
+            request, "clusters.html", _list_page(store.clusters(limit=limit + 1, offset=offset), limit, offset)
+        )
+
+    @app.get("/clusters/{cluster_id}", include_in_schema=False)
+    def cluster_page(request: Request, cluster_id: int) -> Response:
+        found = store.cluster(cluster_id)
+        if found is None:
+            raise HTTPException(404, f"no cluster {cluster_id}")
+        data = {"cluster": found, "audit": review.audit_entries(store, target=f"cluster:{cluster_id}")}
+        return render(request, "cluster.html", data)
+
+    @app.post("/clusters/{cluster_id}/merge", include_in_schema=False)
+    async def cluster_merge_form(request: Request, cluster_id: int) -> Response:
+        who, fields = await form_writer(request)
+        try:
+            review.merge_clusters(store, cluster_id, int(fields.get("other", "")), who=who)
+        except ValueError as exc:  # ReviewError is a ValueError, and so is a non-number
+            raise HTTPException(422, str(exc)) from None
+        return RedirectResponse(f"/clusters/{cluster_id}", status_code=303)
+
+    @app.post("/clusters/{cluster_id}/split", include_in_schema=False)
+    async def cluster_split_form(request: Request, cluster_id: int) -> Response:
+        who, _fields = await form_writer(request)
+        form = await request.form()
+        try:
+            pks = [int(str(value)) for value in form.getlist("event_pk")]
+            created = review.split_cluster(store, cluster_id, pks, who=who)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return RedirectResponse(f"/clusters/{created['id']}", status_code=303)
+
+    @app.get("/claims", include_in_schema=False)
+    def claims_page(
+        request: Request,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        disputed: Annotated[str | None, Query()] = "true",
+    ) -> Response:
+        only_disputed = _bool_param(disputed)
+        items = store.claims(disputed=only_disputed or None, limit=limit, offset=offset)
+        total = store.count_claims(disputed=only_disputed or None)
+        return render(request, "claims.html", _page(items, total, limit, offset))
+
+    @app.get("/actors", include_in_schema=False)
+    def actors_page(
+        request: Request, limit: Limit = 50, offset: Offset = 0, q: Annotated[str | None, Query(max_length=200)] = None
+    ) -> Response:
+        return render(
+            request, "actors.html", _list_page(store.actors(q=q, limit=limit + 1, offset=offset), limit, offset)
+        )
+
+    @app.get("/actors/{actor_id}", include_in_schema=False)
+    def actor_page(request: Request, actor_id: int) -> Response:
+        found = store.actor(actor_id)
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id}")
+        return render(request, "actor.html", {"actor": found})
+
+    @app.get("/quotes", include_in_schema=False)
+    def quotes_page(
+        request: Request,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        speaker: Annotated[str | None, Query(max_length=200)] = None,
+        q: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> Response:
+        rows = store.quotes(speaker=speaker or None, q=q or None, limit=limit + 1, offset=offset)
+        return render(request, "quotes.html", _list_page(rows, limit, offset))
+
+    @app.get("/places", include_in_schema=False)
+    def places_page(request: Request, limit: Limit = 100, offset: Offset = 0) -> Response:
+        return render(request, "places.html", _list_page(store.places(limit=limit + 1, offset=offset), limit, offset))
+
+    @app.get("/map", include_in_schema=False)
+    def map_page(request: Request, filters: EventFilters) -> Response:
+        return render(request, "map.html", {"points": queries.map_points(store, **filters), "filters": filters})
+
+    @app.get("/timeline", include_in_schema=False)
+    def timeline_page(request: Request, filters: EventFilters) -> Response:
+        data = timeline_data(filters)
+        return render(request, "timeline.html", data, {"chart": _timeline_chart(data)})
+
+    @app.get("/search", include_in_schema=False)
+    def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
+        return render(request, "search.html", search_data(q))
+
+    @app.get("/audit", include_in_schema=False)
+    def audit_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+        rows = review.audit_entries(store, limit=limit + 1, offset=offset)
+        return render(request, "audit.html", _list_page(rows, limit, offset))
+
+    @app.get("/login", include_in_schema=False)
+    def login_page(request: Request, next: str = "/") -> Response:
+        return render(request, "login.html", {"next": _local_path(next)})
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        form = await request.form()
+        cookie = request.cookies.get(CSRF_COOKIE, "")
+        if not cookie or not secrets.compare_digest(cookie, str(form.get(CSRF_FIELD, ""))):
+            raise HTTPException(403, "CSRF check failed: reload the page and try again")
+        token = str(form.get("token", "")).strip()
+        if token_owner(store, token) is None:
+            return render(request, "login.html", {"next": "/", "error": "unknown token"}, status=401)
+        response = RedirectResponse(_local_path(str(form.get("next", "/"))), status_code=303)
+        response.set_cookie(
+            TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=settings.secure_cookies, path="/"
+        )
+        return response
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        form = await request.form()
+        cookie = request.cookies.get(CSRF_COOKIE, "")
+        if not cookie or not secrets.compare_digest(cookie, str(form.get(CSRF_FIELD, ""))):
+            raise HTTPException(403, "CSRF check failed: reload the page and try again")
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(TOKEN_COOKIE, path="/")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") or _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        html = env.get_template("error.html").render(
+            status=exc.status_code, detail=str(exc.detail), nav="", who=None, query={}
+        )
+        return HTMLResponse(html, status_code=exc.status_code)
+
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return accept.startswith("application/json")
+
+
+def _local_path(target: str) -> str:
+    """Only same-site paths after login (no open redirect)."""
+    return target if re.fullmatch(r"/[A-Za-z0-9/_\-.?=&%]*", target) and not target.startswith("//") else "/"
+
+
+def _secure(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+PALETTE = ("#2f6fb0", "#d0582d", "#3f9a5a", "#8a5bb5", "#c9a227", "#4aa6b5", "#b5486b", "#6b7b2f", "#7a7a7a", "#2d3e8f")
+
+
+def _timeline_chart(data: dict[str, Any]) -> dict[str, Any]:
+    """Geometry of the stacked bar chart (days across, one colour per type), drawn as SVG by the template."""
+    days: list[str] = data["days"]
+    types: list[str] = data["types"]
+    colours = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    totals = {day: 0 for day in days}
+    for count in data["counts"]:
+        totals[count["day"]] += count["n"]
+    peak = max(totals.values(), default=1) or 1
+    bar, gap, height, left, top = 28, 10, 260, 40, 10
+    width = left + max(1, len(days)) * (bar + gap) + 20
+    rects = []
+    stacked = {day: 0 for day in days}
+    for count in data["counts"]:
+        index = days.index(count["day"])
+        h = count["n"] / peak * height
+        y = top + height - stacked[count["day"]] - h
+        stacked[count["day"]] += h
+        rects.append(
+            {
+                "x": left + index * (bar + gap),
+                "y": round(y, 1),
+                "w": bar,
+                "h": round(h, 1),
+                "colour": colours[count["type"]],
+                "label": f"{count['day']}: {count['n']} {count['type']}",
+                "day": count["day"],
+                "type": count["type"],
+            }
+        )
+    ticks = [{"y": round(top + height - n / peak * height, 1), "n": n} for n in sorted({0, peak, peak // 2})]
+    labels = [{"x": left + i * (bar + gap) + bar / 2, "day": day} for i, day in enumerate(days)]
+    return {
+        "width": width,
+        "height": height + top + 80,
+        "base": top + height,
+        "rects": rects,
+        "ticks": ticks,
+        "labels": labels,
+        "legend": [{"type": t, "colour": colours[t]} for t in types],
+        "left": left,
+    }

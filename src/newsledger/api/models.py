@@ -1,0 +1,223 @@
+"""Response and request models of the JSON API (they document the OpenAPI schema; extra columns pass through)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(Open):
+    total: int = Field(description="Rows matching the filters (all pages).")
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="Offset of the next page, or null on the last page.")
+
+
+class ArticleSummary(Open):
+    id: str = Field(description="sha256 of the normalized text")
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    chars: int
+
+
+class ArticlePage(Page):
+    items: list[ArticleSummary]
+
+
+class EventOut(Open):
+    pk: int = Field(description="Key of this report of an event (use it to review).")
+    article_id: str
+    id: str = Field(description="Event id within its article's record.")
+    type: str = Field(description="PLOVER event type (corrected value when reviewed).")
+    trigger_text: str
+    event_date: str | None = None
+    status: str
+    source_name: str | None = None
+    target_name: str | None = None
+    location: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    fatalities: int | None = None
+    outlet: str | None = None
+    cluster_id: int | None = None
+    review_status: str | None = Field(default=None, description="confirmed, corrected or rejected; null if unreviewed")
+
+
+class Facet(BaseModel):
+    value: Any
+    n: int
+
+
+class EventPage(Page):
+    items: list[EventOut]
+    facets: dict[str, list[Facet]] = Field(description="Counts by type, status, country and outlet under the filters.")
+
+
+class ClusterOut(Open):
+    id: int
+    type: str
+    date_min: str | None = None
+    date_max: str | None = None
+    country: str | None = None
+    location: str | None = None
+    n_reports: int
+    n_outlets: int
+    n_disputing_outlets: int
+    status: str
+
+
+class ClusterDetail(ClusterOut):
+    events: list[EventOut]
+
+
+class ClusterPage(Page):
+    items: list[ClusterOut]
+
+
+class ClaimBrief(Open):
+    pk: int
+    article_id: str
+    id: str
+    claimant_name: str | None = None
+    stance: str
+    proposition: str
+    outlet: str | None = None
+    published: str | None = None
+
+
+class ClaimOut(ClaimBrief):
+    evidence: list[dict[str, Any]]
+    disputes: list[ClaimBrief] = Field(description="Claims this claim contradicts.")
+    disputed_by: list[ClaimBrief] = Field(description="Claims that contradict this claim.")
+
+
+class ClaimPage(Page):
+    items: list[ClaimOut]
+
+
+class ActorOut(Open):
+    id: int
+    name: str
+    type: str | None = None
+    aliases: list[str]
+    roles: list[str]
+    n_articles: int
+    n_mentions: int
+
+
+class QuoteOut(Open):
+    pk: int
+    article_id: str
+    text: str
+    kind: str
+    speaker_name: str | None = None
+    speaker_text: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+class ActorDetail(ActorOut):
+    quotes: list[QuoteOut]
+    events: list[EventOut]
+
+
+class ActorPage(Page):
+    items: list[ActorOut]
+
+
+class QuotePage(Page):
+    items: list[QuoteOut]
+
+
+class PlaceOut(Open):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class PlacePage(Page):
+    items: list[PlaceOut]
+
+
+class SearchHit(Open):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    snippet: str | None = None
+
+
+class SearchOut(BaseModel):
+    q: str
+    articles: list[SearchHit]
+    quotes: list[QuoteOut]
+    actors: list[ActorOut]
+
+
+class TimelineBar(BaseModel):
+    day: str
+    type: str
+    n: int
+
+
+class TimelineOut(BaseModel):
+    days: list[str]
+    types: list[str]
+    counts: list[TimelineBar]
+
+
+class AuditEntry(BaseModel):
+    id: int
+    at: dt.datetime
+    who: str
+    action: str
+    target: str
+    before: Any = None
+    after: Any = None
+
+
+class AuditPage(Page):
+    items: list[AuditEntry]
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["confirm", "correct", "reject"]
+    corrections: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Corrected fields: type, source_name, target_name, location, country, admin1, lat, lon, "
+        "event_date, status, fatalities.",
+    )
+
+
+class ReviewOut(BaseModel):
+    event_pk: int
+    state: dict[str, Any] = Field(description="The event's reviewable fields after the change, with `review`.")
+
+
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(description="Cluster merged into this one (and removed).")
+
+
+class SplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    event_pks: list[int] = Field(min_length=1, description="Events moved into a new cluster.")
+
+
+class ClusterState(BaseModel):
+    id: int
+    key: str
+    type: str
+    events: list[int]

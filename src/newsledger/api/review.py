@@ -1,0 +1,294 @@
+"""Review: an analyst confirms, corrects or rejects an event, merges or splits event clusters. Every change is
+one transaction that also writes the audit log (who, when, what, before, after).
+
+Exports read the review through `event_reviews` (the store's `reviewed=True` filter keeps confirmed and corrected
+events; `export_events` drops rejected ones); `reviewed_event_pks` gives the same set to any other reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from newsledger.store import Store, schema
+
+ACTIONS = ("confirm", "correct", "reject")
+REVIEW_STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
+EVENT_STATUSES = (
+    "reported",
+    "claimed",
+    "denied",
+    "unverified",
+    "planned",
+    "promised",
+    "conditional",
+    "negated",
+    "hypothetical",
+)
+# The fields an analyst may correct, as columns of the events row (type, actors, place, date, status, fatalities).
+CORRECTABLE = (
+    "type",
+    "source_name",
+    "target_name",
+    "location",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "event_date",
+    "status",
+    "fatalities",
+)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ReviewError(ValueError):
+    """A review request that cannot be applied (unknown object, invalid value); the message says why."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _audit(conn: Connection, *, who: str, action: str, target: str, before: Any, after: Any) -> None:
+    conn.execute(
+        schema.audit_log.insert().values(at=_now(), who=who, action=action, target=target, before=before, after=after)
+    )
+
+
+def clean_corrections(corrections: dict[str, Any]) -> dict[str, Any]:
+    """Validated corrections: only correctable fields, each of the right kind; empty strings clear a text field."""
+    cleaned: dict[str, Any] = {}
+    for key, raw in corrections.items():
+        if key not in CORRECTABLE:
+            raise ReviewError(f"'{key}' cannot be corrected (correctable: {', '.join(CORRECTABLE)})")
+        value = raw.strip() if isinstance(raw, str) else raw
+        if value == "" or value is None:
+            if key in ("type", "status"):
+                raise ReviewError(f"'{key}' cannot be empty")
+            cleaned[key] = None
+            continue
+        if key == "type":
+            if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z_]{2,20}", value):
+                raise ReviewError("type must be a PLOVER event type such as ASSAULT or PROTEST")
+            cleaned[key] = value.upper()
+        elif key == "status":
+            if value not in EVENT_STATUSES:
+                raise ReviewError(f"status must be one of {', '.join(EVENT_STATUSES)}")
+            cleaned[key] = value
+        elif key == "fatalities":
+            try:
+                count = int(value)
+            except (TypeError, ValueError):
+                raise ReviewError("fatalities must be a whole number") from None
+            if count < 0:
+                raise ReviewError("fatalities cannot be negative")
+            cleaned[key] = count
+        elif key in ("lat", "lon"):
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise ReviewError(f"{key} must be a number") from None
+            if not -180 <= number <= 180 or (key == "lat" and not -90 <= number <= 90):
+                raise ReviewError(f"{key} is out of range")
+            cleaned[key] = number
+        elif key == "event_date":
+            if not isinstance(value, str) or not _DATE.match(value):
+                raise ReviewError("event_date must be YYYY-MM-DD")
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ReviewError("event_date is not a real day") from None
+            cleaned[key] = value
+        elif key == "country":
+            if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
+                raise ReviewError("country must be an ISO 3166 alpha-2 code")
+            cleaned[key] = value.upper()
+        else:
+            if not isinstance(value, str) or len(value) > 300:
+                raise ReviewError(f"{key} must be a text of at most 300 characters")
+            cleaned[key] = value
+    return cleaned
+
+
+def _event_state(conn: Connection, event_pk: int) -> dict[str, Any]:
+    ev, rv = schema.events, schema.event_reviews
+    row = (
+        conn.execute(
+            select(*(ev.c[name] for name in CORRECTABLE), rv.c.status.label("review"), rv.c.corrections)
+            .select_from(ev.outerjoin(rv, rv.c.event_pk == ev.c.pk))
+            .where(ev.c.pk == event_pk)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise ReviewError(f"no event {event_pk}")
+    state = {name: row[name] for name in CORRECTABLE}
+    state.update(row["corrections"] or {})
+    state["review"] = row["review"]
+    return state
+
+
+def review_event(
+    store: Store, event_pk: int, *, who: str, action: str, corrections: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Confirm, correct or reject one event; returns its state after the change (corrections applied)."""
+    if action not in ACTIONS:
+        raise ReviewError(f"action must be one of {', '.join(ACTIONS)}")
+    cleaned = clean_corrections(corrections or {})
+    if action == "correct" and not cleaned:
+        raise ReviewError("a correction needs at least one corrected field")
+    rv = schema.event_reviews
+    with store.writing() as conn:
+        before = _event_state(conn, event_pk)
+        stored = conn.execute(select(rv.c.corrections).where(rv.c.event_pk == event_pk)).scalar_one_or_none()
+        merged = {**(stored or {}), **cleaned}
+        values = {"status": REVIEW_STATUS[action], "corrections": merged, "reviewer": who, "reviewed_at": _now()}
+        if stored is None and not conn.execute(select(rv.c.event_pk).where(rv.c.event_pk == event_pk)).first():
+            conn.execute(rv.insert().values(event_pk=event_pk, **values))
+        else:
+            conn.execute(update(rv).where(rv.c.event_pk == event_pk).values(**values))
+        after = _event_state(conn, event_pk)
+        _audit(conn, who=who, action=action, target=f"event:{event_pk}", before=before, after=after)
+    return after
+
+
+def _cluster_summary(conn: Connection, cluster_id: int) -> dict[str, Any]:
+    ev = schema.events
+    rows = conn.execute(
+        select(ev.c.pk, ev.c.outlet, ev.c.event_date, ev.c.fatalities).where(ev.c.cluster_id == cluster_id)
+    ).all()
+    dates = sorted(r.event_date for r in rows if r.event_date)
+    counts = [r.fatalities for r in rows if r.fatalities is not None]
+    return {
+        "n_reports": len(rows),
+        "n_outlets": len({r.outlet for r in rows if r.outlet}) or (1 if rows else 0),
+        "date_min": dates[0] if dates else None,
+        "date_max": dates[-1] if dates else None,
+        "fatalities_min": min(counts) if counts else None,
+        "fatalities_max": max(counts) if counts else None,
+    }
+
+
+def _cluster_state(conn: Connection, cluster_id: int) -> dict[str, Any]:
+    cl = schema.event_clusters
+    row = conn.execute(select(cl).where(cl.c.id == cluster_id)).mappings().first()
+    if row is None:
+        raise ReviewError(f"no cluster {cluster_id}")
+    members = conn.execute(
+        select(schema.events.c.pk).where(schema.events.c.cluster_id == cluster_id).order_by(schema.events.c.pk)
+    ).scalars()
+    return {"id": cluster_id, "key": row["key"], "type": row["type"], "events": list(members)}
+
+
+def _move_events(conn: Connection, event_pks: list[int], cluster_id: int) -> None:
+    ev, members = schema.events, schema.event_cluster_members
+    conn.execute(update(ev).where(ev.c.pk.in_(event_pks)).values(cluster_id=cluster_id))
+    conn.execute(delete(members).where(members.c.event_pk.in_(event_pks)))
+    rows = conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.outlet, ev.c.fatalities).where(ev.c.pk.in_(event_pks)))
+    conn.execute(
+        members.insert(),
+        [
+            {
+                "cluster_id": cluster_id,
+                "event_pk": r.pk,
+                "article_id": r.article_id,
+                "outlet": r.outlet,
+                "fatalities": r.fatalities,
+                "similarity": None,  # placed by an analyst, not by similarity
+            }
+            for r in rows
+        ],
+    )
+
+
+def merge_clusters(store: Store, cluster_id: int, other_id: int, *, who: str) -> dict[str, Any]:
+    """Move every event of `other_id` into `cluster_id` and drop `other_id`."""
+    if cluster_id == other_id:
+        raise ReviewError("a cluster cannot be merged with itself")
+    cl = schema.event_clusters
+    with store.writing() as conn:
+        before = {"kept": _cluster_state(conn, cluster_id), "merged": _cluster_state(conn, other_id)}
+        other = conn.execute(select(cl).where(cl.c.id == other_id)).mappings().one()
+        moved = before["merged"]["events"]
+        if moved:
+            _move_events(conn, moved, cluster_id)
+        kept = conn.execute(select(cl).where(cl.c.id == cluster_id)).mappings().one()
+        summary = _cluster_summary(conn, cluster_id)
+        summary["n_disputing_outlets"] = max(kept["n_disputing_outlets"], other["n_disputing_outlets"])
+        summary["n_asserting_outlets"] = max(kept["n_asserting_outlets"], other["n_asserting_outlets"])
+        conn.execute(update(schema.claims).where(schema.claims.c.cluster_id == other_id).values(cluster_id=cluster_id))
+        conn.execute(update(cl).where(cl.c.id == cluster_id).values(**summary))
+        conn.execute(delete(cl).where(cl.c.id == other_id))
+        kept_state = _cluster_state(conn, cluster_id)
+        _audit(conn, who=who, action="merge", target=f"cluster:{cluster_id}", before=before, after={"kept": kept_state})
+    return kept_state
+
+
+def split_cluster(store: Store, cluster_id: int, event_pks: list[int], *, who: str) -> dict[str, Any]:
+    """Move the given events of a cluster into a new cluster of their own; returns the new cluster's state."""
+    cl = schema.event_clusters
+    with store.writing() as conn:
+        before = _cluster_state(conn, cluster_id)
+        wanted = sorted(set(event_pks))
+        if not wanted:
+            raise ReviewError("name the events to split off")
+        if not set(wanted) <= set(before["events"]):
+            raise ReviewError(f"events {sorted(set(wanted) - set(before['events']))} are not in cluster {cluster_id}")
+        if len(wanted) == len(before["events"]):
+            raise ReviewError("splitting off every event would leave the cluster empty")
+        source = conn.execute(select(cl).where(cl.c.id == cluster_id)).mappings().one()
+        first = conn.execute(select(schema.events).where(schema.events.c.pk == wanted[0])).mappings().one()
+        inserted = conn.execute(
+            cl.insert().values(
+                key=f"split:{source['key']}:{wanted[0]}"[:300],
+                type=first["type"],
+                family=source["family"],
+                country=first["country"],
+                admin1=first["admin1"],
+                location=first["location"],
+                lat=first["lat"],
+                lon=first["lon"],
+                n_reports=0,
+                n_outlets=0,
+                n_asserting_outlets=0,
+                n_disputing_outlets=0,
+                fatalities_by_source=[],
+                status=first["status"],
+            )
+        ).inserted_primary_key
+        assert inserted is not None  # an insert always has a key
+        new_id = int(inserted[0])
+        _move_events(conn, wanted, int(new_id))
+        for changed in (cluster_id, int(new_id)):
+            conn.execute(update(cl).where(cl.c.id == changed).values(**_cluster_summary(conn, changed)))
+        after = {"kept": _cluster_state(conn, cluster_id), "new": _cluster_state(conn, int(new_id))}
+        _audit(conn, who=who, action="split", target=f"cluster:{cluster_id}", before=before, after=after)
+    return after["new"]
+
+
+def audit_entries(
+    store: Store, *, target: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The audit log, newest first (optionally of one object, e.g. "event:17")."""
+    log = schema.audit_log
+    query = select(log).order_by(log.c.id.desc()).limit(max(0, min(limit, 1000))).offset(max(0, offset))
+    if target:
+        query = query.where(log.c.target == target)
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def count_audit_entries(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.audit_log)).scalar_one())
+
+
+def reviewed_event_pks(store: Store, *, statuses: tuple[str, ...] = ("confirmed", "corrected")) -> set[int]:
+    """Events an analyst confirmed or corrected (for exports limited to reviewed events)."""
+    rv = schema.event_reviews
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(rv.c.event_pk).where(rv.c.status.in_(statuses))).scalars())
