@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.quantities import CATEGORY_OF_WORD, extract_quantities
+from newsledger.extract.quantities import CATEGORY_OF_WORD, doc_text, extract_quantities, sentence_of_token
 from newsledger.model import REPORTER, Claim, Event, Fatalities, Mention, Quantity, Quote
 from newsledger.nlp.state import DocState, get_state
 
@@ -110,7 +110,7 @@ def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state:
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None:
         return None
-    sentence = span.sent
+    sentence = sentence_of_token(doc, span.start)
     in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
     verb = _governing_verb(span)
     if verb is not None and in_sentence:
@@ -177,10 +177,10 @@ def _governing_verb(span: Span) -> Token | None:
 
 def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:
     """PERSON entities named right after a count (in the same or the next sentence)."""
-    sentence = span.sent
+    sentence = sentence_of_token(doc, span.start)
     stop = sentence.end
     if stop < len(doc):
-        stop = doc[stop].sent.end
+        stop = sentence_of_token(doc, stop).end
     names = set()
     for token in doc[span.end : stop]:
         entity_id = state.entity_of_token.get(token.i)
@@ -332,11 +332,11 @@ def _claim_of_quote(
         return None
     statement_start = min(x for x in (quote.start, quote.cue_start, quote.speaker_start) if x is not None)
     statement_end = max(x for x in (quote.end, quote.cue_end, quote.speaker_end) if x is not None)
-    evidence = [Mention(statement_start, statement_end, doc.text[statement_start:statement_end])]
+    evidence = [Mention(statement_start, statement_end, doc_text(doc)[statement_start:statement_end])]
     if cue is not None and _is_object_content(content) and not hedged:
         proposition = _short(f"{cue.text} {content.text}")
     elif hedged:
-        proposition = _short(_without_words(doc.text[statement_start:statement_end], hedged))
+        proposition = _short(_without_words(doc_text(doc)[statement_start:statement_end], hedged))
     else:
         proposition = _short(content.text)
     sentence = _sentence_index(sentences, quote.cue_start if quote.cue_start is not None else quote.start)
@@ -393,12 +393,17 @@ def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
     """Unverified-lexicon words in the statement's speaker phrase or cue ("the unverified footage shows")."""
     start = min(x for x in (quote.speaker_start, quote.cue_start, quote.start) if x is not None)
     end = max(x for x in (quote.speaker_end, quote.cue_end) if x is not None) if quote.cue_end else quote.start
-    text = doc.text[start:end].lower()
+    text = doc_text(doc)[start:end].lower()
     return [w for w in claim_lexicon()["unverified"] if _has_phrase(text, w)]
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
 
 
 def _without_words(text: str, words: list[str]) -> str:

@@ -14,13 +14,15 @@ with value None.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import REPORTER, Quantity, Quote
-from newsledger.nlp.state import DocState
+from newsledger.nlp.state import EXTENSION, DocState
 
 _UNITS = {
     "zero": 0,
@@ -160,6 +162,9 @@ _CURRENCIES = {"$": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur
 _SKIP_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
+_LOWER_KEY = "newsledger.lower_words"
+_TEXT_KEY = "newsledger.text"
+_SENTENCES_KEY = "newsledger.sentence_bounds"
 
 
 def number_value(words: list[str]) -> float | None:
@@ -211,30 +216,71 @@ def _skipped(token: Token) -> bool:
     return token.ent_type_ in _SKIP_ENTITY_TYPES
 
 
+def lower_words(doc: Doc) -> list[str]:
+    """The doc's lower-cased tokens, computed once per doc (phrase matching reads them at every token)."""
+    cached = doc.user_data.get(_LOWER_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [t.lower_ for t in doc]
+        doc.user_data[_LOWER_KEY] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc (spaCy joins every token again at each access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        state = doc._.get(EXTENSION)
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        # the article's text is the doc's text when the doc was made from it (process_article); else build it
+        if state is not None and len(state.article.text) == length:
+            cached = state.article.text
+        else:
+            cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def sentence_of_token(doc: Doc, index: int) -> Span:
+    """The sentence of token `index`, from boundaries computed once per doc (`token.sent` walks `doc.sents`)."""
+    starts = doc.user_data.get(_SENTENCES_KEY)
+    if starts is None:
+        starts = [(sentence.start, sentence.end) for sentence in doc.sents]
+        doc.user_data[_SENTENCES_KEY] = starts
+    position = bisect.bisect_right([a for a, _b in starts], index) - 1
+    first, last = starts[max(0, position)]
+    return doc[first:last]
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases_by_word(phrases: tuple[str, ...], *, last: bool) -> dict[str, list[tuple[str, list[str]]]]:
+    """Phrases indexed by their first (or last) word, longest first."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        words = phrase.split()
+        index.setdefault(words[-1] if last else words[0], []).append((phrase, words))
+    return index
+
+
 def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that ends right before token `index`: (phrase, its first token)."""
-    best: tuple[str, int] | None = None
-    for phrase in phrases:
-        size = len(phrase.split())
-        first = index - size
-        if first < 0:
-            continue
-        if " ".join(t.lower_ for t in doc[first:index]) == phrase and (best is None or size > len(best[0].split())):
-            best = (phrase, first)
-    return best
+    lowers = lower_words(doc)
+    if index < 1:
+        return None
+    for phrase, words in _phrases_by_word(tuple(phrases), last=True).get(lowers[index - 1], ()):
+        first = index - len(words)
+        if first >= 0 and lowers[first:index] == words:
+            return phrase, first
+    return None
 
 
 def _phrase_at(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that starts at token `index`: (phrase, token after it)."""
-    best: tuple[str, int] | None = None
-    for phrase in phrases:
-        size = len(phrase.split())
-        end = index + size
-        if end > len(doc):
-            continue
-        if " ".join(t.lower_ for t in doc[index:end]) == phrase and (best is None or size > len(best[0].split())):
-            best = (phrase, end)
-    return best
+    lowers = lower_words(doc)
+    for phrase, words in _phrases_by_word(tuple(phrases), last=False).get(lowers[index], ()):
+        end = index + len(words)
+        if end <= len(lowers) and lowers[index:end] == words:
+            return phrase, end
+    return None
 
 
 def _counted_noun(doc: Doc, first: int, last: int) -> Token | None:
@@ -465,7 +511,7 @@ def _quantity_at(doc: Doc, i: int, state: DocState, taken: set[int]) -> tuple[Qu
     start, end = doc[first].idx, doc[last_token - 1].idx + len(doc[last_token - 1])
     quantity = Quantity(
         id="",
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         value=value,
@@ -499,7 +545,7 @@ def _currency(doc: Doc, first: int, end: int) -> str | None:
 
 def _money_matters(doc: Doc, first: int, end: int) -> bool:
     """Money is kept when it is aid, funding, damage or ransom, said within a few words of it."""
-    sentence = doc[first].sent
+    sentence = sentence_of_token(doc, first)
     window = doc[max(sentence.start, first - 6) : min(sentence.end, end + 6)]
     return any(t.lemma_.lower() in _MONEY_WORDS for t in window)
 
@@ -508,4 +554,4 @@ def sentence_of(doc: Doc, quantity: Quantity) -> Span:
     """The sentence a quantity sits in."""
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     assert span is not None
-    return span.sent
+    return sentence_of_token(doc, span.start)
