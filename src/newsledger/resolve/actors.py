@@ -122,6 +122,7 @@ def resolve_actors(refs: Sequence[EntityRef]) -> list[Actor]:
 
 def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
     full: list[tuple[list[str], list[EntityRef]]] = []  # (name parts of the first, members)
+    by_last: dict[str, list[int]] = defaultdict(list)  # surname skeleton -> indices into `full`
     single: dict[str, list[EntityRef]] = defaultdict(list)
     # Longest names first, so that a full name founds the actor a variant joins.
     for ref in sorted(refs, key=lambda r: (-len(name_parts(r.name)), r.name, r.pk)):
@@ -129,11 +130,14 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
         if len(parts) < 2:
             single[parts[0] if parts else ref.name.lower()].append(ref)
             continue
-        for known_parts, members in full:
+        candidates = by_last[skeleton(parts[-1])]
+        for index in candidates:
+            known_parts, members = full[index]
             if same_person(parts, known_parts):
                 members.append(ref)
                 break
         else:
+            candidates.append(len(full))
             full.append((parts, [ref]))
     actors = [
         Actor(key="person:" + " ".join(skeleton(p) for p in parts), name="", type="PERSON", members=members)

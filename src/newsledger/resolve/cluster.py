@@ -99,3 +99,38 @@ def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[lis
         alive[j] = False
         groups[i] = sorted(groups[i] + groups.pop(j))
     return list(groups.values())
+
+
+def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: float) -> list[list[int]]:
+    """`cluster_matrix` for n items when only some pairs were scored (the others count as 0): the work is done
+    per connected component of the pairs reaching the threshold, so memory stays linear in the pairs."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), value in scores.items():
+        if value >= threshold:
+            parent[find(i)] = find(j)
+    components: dict[int, list[int]] = {}
+    for i in range(n):
+        components.setdefault(find(i), []).append(i)
+    pairs_of: dict[int, list[tuple[int, int, float]]] = {}
+    for (i, j), value in scores.items():
+        root = find(i)
+        if root == find(j):
+            pairs_of.setdefault(root, []).append((i, j, value))
+    groups: list[list[int]] = []
+    for root, members in components.items():
+        if len(members) == 1:
+            groups.append(members)
+            continue
+        position = {item: k for k, item in enumerate(members)}
+        values = np.zeros((len(members), len(members)))
+        for i, j, value in pairs_of.get(root, []):
+            values[position[i], position[j]] = values[position[j], position[i]] = value
+        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average"))
+    return sorted(groups, key=lambda g: g[0])

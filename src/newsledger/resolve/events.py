@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.resolve.cluster import CANNOT_LINK, cluster_items
+from newsledger.resolve.cluster import CANNOT_LINK, cluster_pairs
 
 # PLOVER types grouped into families whose reports may describe the same event ("attacked" / "seized").
 TYPE_FAMILIES = {
@@ -144,15 +144,30 @@ def report_score(a: EventReport, b: EventReport) -> float:
     return 0.35 * place + 0.2 * date + 0.25 * actors + 0.1 * same_type + 0.1 * same_trigger
 
 
+MAX_WINDOW_DAYS = 9  # the widest date window of date_score (vague dates)
+
+
 def cluster_reports(reports: Sequence[EventReport], *, threshold: float = 0.6) -> list[list[EventReport]]:
-    """Reports grouped into events. Blocked by type family and country, so the work stays near-linear."""
-    groups = cluster_items(
-        reports,
-        score=report_score,
-        threshold=threshold,
-        block=lambda r: (r.family, r.country or ""),
-    )
-    return [[reports[i] for i in group] for group in groups]
+    """Reports grouped into events. Only reports of one type family and country, within the widest date window
+    of each other, are compared (sorted by date), so the work grows with the reports, not their square."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, r in enumerate(reports):
+        blocks.setdefault((r.family, r.country or ""), []).append(index)
+    groups: list[list[EventReport]] = []
+    for members in blocks.values():
+        dated = sorted(members, key=lambda i: (_day(reports[i].date) or dt.date.min, i))
+        days = [_day(reports[i].date) for i in dated]
+        scores: dict[tuple[int, int], float] = {}
+        for a in range(len(dated)):
+            day_a = days[a]
+            for b in range(a + 1, len(dated)):
+                day_b = days[b]
+                if day_a is not None and day_b is not None and (day_b - day_a).days > MAX_WINDOW_DAYS:
+                    break
+                scores[(a, b)] = report_score(reports[dated[a]], reports[dated[b]])
+        for group in cluster_pairs(len(dated), scores, threshold=threshold):
+            groups.append([reports[dated[k]] for k in sorted(group, key=lambda k: dated[k])])
+    return sorted(groups, key=lambda g: g[0].pk)
 
 
 def outlet_of(report: EventReport) -> str:
