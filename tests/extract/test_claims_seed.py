@@ -84,6 +84,25 @@ def test_claims_seed_disputed_claims_are_linked_to_their_disputers(seed_record, 
             assert all(any(c.id in d.disputes for c in found) for d in linked)
 
 
+def test_claims_seed_every_gold_death_toll_is_attached_with_its_source(seed_record, gold):
+    tolls = [e for e in gold["events"] if e.get("fatalities")]
+    assert tolls, "the gold gives no death toll"
+    if not seed_record.events:
+        pytest.xfail("no events extracted yet (newsledger_events)")
+    for expected in tolls:
+        fatalities = expected["fatalities"]
+        candidates = [e for e in seed_record.events if overlaps(e.trigger.text, expected["trigger_text"])]
+        attached = [
+            e
+            for e in candidates
+            if e.fatalities is not None
+            and e.fatalities.count == fatalities["count"]
+            and ("text" not in fatalities or overlaps(e.fatalities.text or "", fatalities["text"]))
+            and is_actor(seed_record, e.fatalities.according_to, fatalities["according_to"])
+        ]
+        assert attached, f"{expected['id']}: {[(e.id, e.trigger.text, e.fatalities) for e in candidates]}"
+
+
 def test_claims_seed_named_dead_attached_to_the_fighting_with_their_source(seed_record, gold):
     named = [e for e in gold["events"] if (e.get("fatalities") or {}).get("named")]
     assert named, "the gold names no casualties"
