@@ -185,3 +185,13 @@ def test_claims_propositions_are_short_and_stop_at_their_attribution():
     )
     assert "Paul D. Ryan" in _short("In an interview on Sunday, House Speaker Paul D. Ryan defended the police")
     assert len(_short(" ".join(["word"] * 60)).split()) <= 25
+
+
+def test_claims_evacuation_figures_attach_to_their_event_without_fatalities(nlp):
+    text = "Rescue teams evacuated more than 5,000 villagers from the flooded valley on Sunday."
+    events = [event_at(text, "evacuated", number=1, type="AID")]
+    _doc, state = doc_with_events(nlp, text, events)
+    figure = next(q for q in state.quantities if q.value == 5000)
+    assert figure.category == "evacuated" and figure.qualifier == "more than"
+    assert figure.event == "ev1"
+    assert state.events[0].fatalities is None

@@ -35,6 +35,8 @@ STANCE_OF_POLARITY = {"say": "asserts", "claim": "asserts", "confirm": "asserts"
 # Event status -> claim stance.
 STANCE_OF_STATUS = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
 CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", "kidnapped", "missing"})
+# Figures of people moved by an event ("evacuating 120,000 people"): attached to the event in their own sentence.
+MOVEMENT_CATEGORIES = frozenset({"displaced", "evacuated", "rescued"})
 _FUTURE_OR_MODAL = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "can", "ca"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _LIGHT_LEMMAS = frozenset(
@@ -94,7 +96,9 @@ def attach_casualties(doc: Doc, state: DocState) -> tuple[list[Quantity], list[E
     events = list(state.events)
     quantities = []
     for quantity in state.quantities:
-        event = _event_of_quantity(doc, quantity, events, state) if quantity.category in CASUALTY_CATEGORIES else None
+        event = None
+        if quantity.category in CASUALTY_CATEGORIES or quantity.category in MOVEMENT_CATEGORIES:
+            event = _event_of_quantity(doc, quantity, events, state)
         if event is None:
             quantities.append(quantity)
             continue
@@ -123,6 +127,8 @@ def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state:
         found = _event_at(in_sentence, verb)
         if found is not None:
             return found
+    if quantity.category in MOVEMENT_CATEGORIES:
+        return min(in_sentence, key=lambda e: abs(e.trigger.start - quantity.start), default=None)
     violent = [e for e in in_sentence if e.type in _VIOLENT_EVENT_TYPES]
     if violent:
         return min(violent, key=lambda e: abs(e.trigger.start - quantity.start))

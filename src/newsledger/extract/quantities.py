@@ -132,7 +132,7 @@ _PERSON_NOUNS = frozenset(
     volunteers supporter supporters opponent opponents others trainee trainees worshipper worshippers suspect
     suspects sailor sailors seaman seamen crew locals local activist activists tourist tourists pilgrim
     fisherman fishermen driver drivers bystander bystanders parishioner parishioners congregant congregants
-    cadet cadets peacekeeper peacekeepers""".split()
+    cadet cadets peacekeeper peacekeepers population populace""".split()
 )
 # What a figure counts, from the lemma of the verb, adjective or noun that governs it.
 CATEGORY_OF_WORD = {
