@@ -246,3 +246,11 @@ async def test_app_through_async_asgi_client(ledger) -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://desk") as async_client:
         response = await async_client.get("/api/events", params={"country": "AF"})
     assert [e["location"] for e in response.json()["items"]] == ["Dorvale"]
+
+
+def test_app_events_form_with_blank_fields(client: TestClient) -> None:
+    """Regression: the filter form sends every field, blank ones as empty strings."""
+    blank = dict.fromkeys(("since", "until", "country", "admin1", "bbox", "actor", "status"), "")
+    response = client.get("/events", params={**blank, "type": "PROTEST", "format": "json"})
+    assert response.status_code == 200, response.text
+    assert [e["type"] for e in response.json()["items"]] == ["PROTEST"]

@@ -57,7 +57,7 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-_DATE_PARAM = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE_PARAM = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: the filter form left blank
 _OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz")
 
 
