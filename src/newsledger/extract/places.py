@@ -64,12 +64,12 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         return []
     toponyms = _as_toponyms(_doc_text(doc), mentions)
     resolutions = resolve_toponyms(gazetteer, toponyms, context)
-    # A GPE or facility no gazetteer knows is more often a person or a building than a place on a map;
-    # unresolved LOC entities (rivers, regions) are kept without a point.
+    # A facility no gazetteer knows is a building or a road, not a place on a map; unresolved GPE and LOC
+    # entities ("Darfur", rivers, regions) are kept without a point.
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
-        if r.candidate is not None or m.label == "LOC" or m.dateline
+        if r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
 
