@@ -186,8 +186,7 @@ def _granularity(value: str) -> str:
 
 
 def _merge_adjacent(spans: list[Span]) -> list[Span]:
-    """'noon' + 'Saturday', 'Saturday' + 'night': one expression when read together. Two days ('Thursday' +
-    'Jan. 6') stay two expressions, as TimeML annotates them."""
+    """'noon' + 'Saturday', 'Friday' + 'Oct. 13': one expression when read together."""
     merged: list[Span] = []
     for span in spans:
         if merged:
@@ -196,9 +195,7 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
             if gap.strip() in ("", ",", "on", "of") and len(gap) <= 4:
                 combined = span.doc[last.start : span.end]
                 value = normalize(combined.text, _PROBE_DATE)
-                parts = (normalize(last.text, _PROBE_DATE), normalize(span.text, _PROBE_DATE))
-                both_days = all(p is not None and p.value and re.fullmatch(r"\d{4}-\d\d-\d\d", p.value) for p in parts)
-                if value is not None and value.value and re.match(r"\d{4}-\d\d-\d\d", value.value) and not both_days:
+                if value is not None and value.value and re.match(r"\d{4}-\d\d-\d\d", value.value):
                     merged[-1] = combined
                     continue
         merged.append(span)
@@ -280,6 +277,8 @@ def expression_tense(span: Span) -> str | None:
         return tense
     head = span.root.head
     if head.lower_ in ("until", "till", "by"):
+        if verb is not None and any(c.lower_ in ("had", "'d") for c in verb.children):
+            return PAST  # "until Thursday, they had not called him a suspect"
         return FUTURE  # a deadline set in the past lies ahead: "were given until Tuesday"
     if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _DEADLINE_WORDS or head.lemma_ in _DEADLINE_WORDS:
         return None
@@ -307,7 +306,9 @@ def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
     if lowers & _FUTURE_MARKERS or verb.lower_ in _FUTURE_MARKERS:
         return FUTURE
     if lowers & _PROSPECTIVE_MODALS:
-        return PAST if lowers & {"have", "'ve"} else FUTURE
+        if lowers & {"have", "'ve"}:
+            return PAST
+        return None if lowers & {"could", "can", "ca"} else FUTURE  # "could not be reached Wednesday"
     if "to" in lowers and verb.tag_ == "VB":
         # an infinitive: what is planned, expected or wanted lies ahead; otherwise it takes its head's tense
         head = verb.head

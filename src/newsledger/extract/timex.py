@@ -144,7 +144,7 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "week": ("W", False, 1),
     "fortnight": ("W", False, 2),
     "month": ("M", False, 1),
-    "quarter": ("M", False, 3),
+    "quarter": ("Q", False, 1),
     "year": ("Y", False, 1),
     "decade": ("Y", False, 10),
     "century": ("Y", False, 100),
@@ -579,6 +579,8 @@ def _clock(text: str, reference: date, tense: str | None, previous: str | None) 
         if ampm == "am" and hour == 12:
             hour = 0
     day_value = reference.isoformat()
+    if previous and re.fullmatch(r"\d{4}-\d\d-\d\d", previous) and tense != FUTURE:
+        day_value = previous  # "at 10:35 a.m." in a story about Friday's blast is that Friday's
     if match.group("rest"):
         rest = _normalize_one(match.group("rest"), reference, tense, previous)
         if rest is None or not rest.value or not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", rest.value):
