@@ -195,3 +195,17 @@ def test_claims_evacuation_figures_attach_to_their_event_without_fatalities(nlp)
     assert figure.category == "evacuated" and figure.qualifier == "more than"
     assert figure.event == "ev1"
     assert state.events[0].fatalities is None
+
+
+def test_claims_denial_with_a_second_statement_still_disputes_the_claim(make_record):
+    record = make_record(
+        "Syrian rebels said they shot down a government helicopter near Idlib on Tuesday, killing all four crew "
+        "members. The Syrian Defence Ministry denied that any helicopter had been shot down, saying the aircraft "
+        "crashed because of a technical fault.\nThe claim could not be independently verified."
+    )
+    claim = claim_with(record, "shot down a government helicopter")
+    denial = claim_with(record, "any helicopter had been shot down")
+    assert denial.stance == "denies" and "technical fault" not in denial.proposition
+    assert denial.id in claim.disputes and claim.id in denial.disputes
+    unverified = next(c for c in record.claims if c.stance == "unverified")
+    assert unverified.claimant == REPORTER and "government helicopter" in unverified.proposition

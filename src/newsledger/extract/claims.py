@@ -224,6 +224,8 @@ def extract_claims(doc: Doc, state: DocState) -> tuple[list[Claim], list[Event]]
         if hedge is not None:
             draft = _claim_of_hedge(doc, sentence, sentence_index, hedge, state, paragraphs)
             earlier = [d for d in drafts if d.sentence < sentence_index and d.claimant != REPORTER]
+            # "The claim could not be verified" qualifies an assertion, not the denial that may follow it
+            earlier = [d for d in earlier if d.stance == "asserts"] or earlier
             if hedge[0] == "unverified" and len(draft.proposition.split()) <= 3 and earlier:
                 # "The claim could not be verified": the proposition is the claim just made
                 previous = max(earlier, key=lambda d: d.start)
@@ -354,10 +356,18 @@ def _claim_of_quote(
         start=statement_start,
         sentence=sentence,
         paragraph=paragraphs[sentence],
-        content=_content_lemmas(content),
-        mentioned=_entities_in(content, state),
+        content=_content_lemmas(_up_to_saying(content)),
+        mentioned=_entities_in(_up_to_saying(content), state),
         about_claim=about_claim,
     )
+
+
+def _up_to_saying(content: Span) -> Span:
+    """The statement without its trailing "…, saying …" (a second statement the proposition leaves out too)."""
+    for token in content[3:]:
+        if token.lower_ == "saying":
+            return content.doc[content.start : token.i]
+    return content
 
 
 def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> bool:
@@ -625,7 +635,8 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
         else:
             # "denied that X": the same words as X, and the same actors or most of the words
             share = overlap / max(1, min(len(denial.content), len(other.content)))
-            if overlap >= 2 and share >= 0.4 and (shared_actors or (overlap >= 3 and share >= 0.6)):
+            whole = overlap == len(denial.content)  # every word of what is denied is in the claim
+            if overlap >= 2 and share >= 0.4 and (shared_actors or whole or (overlap >= 3 and share >= 0.6)):
                 targets.append(j)
     if not targets and denial.about_claim:
         # "dismissed the claim as false" with no word in common: the nearest earlier claim of the named claimant
