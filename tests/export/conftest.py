@@ -1,3 +1,3 @@
 """Exports from a store run on both backends: the store fixtures are shared."""
 
-from tests.store.conftest import store, store_url  # noqa: F401
+from tests.store.conftest import postgres_template, sqlite_template, store, store_url  # noqa: F401
