@@ -108,3 +108,38 @@ def test_ledger_resolution_is_repeatable_and_keeps_ids(store):
     assert {a["name"]: a["id"] for a in store.actors()} == actors_before
     assert [c["id"] for c in store.clusters()] == clusters_before
     assert store.count("claim_disputes") == disputes_before
+
+
+def test_ledger_keeps_clusters_an_analyst_split(store):
+    from sqlalchemy import update
+
+    from newsledger.store import schema
+
+    for record in (first_report(), second_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    first, second = sorted(e["pk"] for e in store.cluster(cluster["id"])["events"])
+    # What the desk's split does: a new cluster for one report, its membership marked as placed by hand.
+    with store.writing() as conn:
+        new_id = conn.execute(
+            schema.event_clusters.insert()
+            .values(
+                key="split:test",
+                type="ASSAULT",
+                family="violence",
+                n_reports=1,
+                n_outlets=1,
+                n_asserting_outlets=1,
+                n_disputing_outlets=0,
+                fatalities_by_source=[],
+                status="reported",
+            )
+            .returning(schema.event_clusters.c.id)
+        ).scalar_one()
+        members = schema.event_cluster_members
+        conn.execute(update(members).where(members.c.event_pk == second).values(cluster_id=new_id, similarity=None))
+    resolve_store(store)
+    assert store.event(second)["cluster_id"] == new_id
+    assert store.event(first)["cluster_id"] != new_id
+    assert store.clusters(min_outlets=2) == []

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
-from newsledger.resolve.events import EventReport, cluster_reports, cluster_summary, outlet_of
+from newsledger.resolve.events import EventReport, cluster_reports, cluster_summary, outlet_of, report_score
 from newsledger.store import schema
 
 if TYPE_CHECKING:
@@ -171,7 +171,16 @@ def _resolve_cluster_rows(
         )
         for row in conn.execute(select(ev).order_by(ev.c.pk))
     ]
-    groups = cluster_reports(reports, threshold=threshold)
+    # Clusters an analyst merged or split (members placed by hand have no similarity) are kept as they are;
+    # only the other reports are clustered again.
+    ecm = schema.event_cluster_members
+    hand_placed = select(ecm.c.cluster_id).where(ecm.c.similarity.is_(None))
+    pinned: dict[int, list[int]] = defaultdict(list)
+    for row in conn.execute(select(ecm.c.cluster_id, ecm.c.event_pk).where(ecm.c.cluster_id.in_(hand_placed))):
+        pinned[row.cluster_id].append(row.event_pk)
+    pinned_pks = {pk for pks in pinned.values() for pk in pks}
+    report_of = {r.pk: r for r in reports}
+    groups = cluster_reports([r for r in reports if r.pk not in pinned_pks], threshold=threshold)
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
         for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
@@ -181,16 +190,27 @@ def _resolve_cluster_rows(
     }
     conn.execute(update(ev).values(cluster_id=None))
     conn.execute(update(cl).values(cluster_id=None))
-    conn.execute(delete(schema.event_cluster_members))
+    conn.execute(delete(ecm))
     keys = {_cluster_key(group) for group in groups}
-    conn.execute(delete(schema.event_clusters).where(schema.event_clusters.c.key.not_in(keys)))
+    conn.execute(
+        delete(schema.event_clusters).where(
+            schema.event_clusters.c.key.not_in(keys), schema.event_clusters.c.id.not_in(list(pinned))
+        )
+    )
     cluster_of_event: dict[int, int] = {}
     by_cluster: dict[int, list[EventReport]] = {}
     members_rows = []
-    for group in groups:
+    placed: list[tuple[int | None, list[EventReport]]] = [(None, group) for group in groups]
+    placed += [(cid, [report_of[pk] for pk in sorted(pks) if pk in report_of]) for cid, pks in pinned.items()]
+    for pinned_id, group in placed:
+        if not group:
+            continue
         key = _cluster_key(group)
         values = cluster_summary(group)  # disputes through claims are added once claims are linked
-        if key in existing:
+        if pinned_id is not None:
+            cluster_id = pinned_id
+            conn.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(**values))
+        elif key in existing:
             cluster_id = existing[key]
             conn.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(**values))
         else:
@@ -200,6 +220,7 @@ def _resolve_cluster_rows(
         by_cluster[cluster_id] = group
         for member in group:
             cluster_of_event[member.pk] = cluster_id
+            similarity = None if pinned_id is not None else max(0.0, report_score(group[0], member))
             members_rows.append(
                 {
                     "cluster_id": cluster_id,
@@ -207,7 +228,7 @@ def _resolve_cluster_rows(
                     "article_id": member.article_id,
                     "outlet": outlet_of(member),
                     "fatalities": member.fatalities,
-                    "similarity": 1.0 if member is group[0] else None,
+                    "similarity": 1.0 if member is group[0] and pinned_id is None else similarity,
                 }
             )
     if members_rows:
@@ -228,8 +249,8 @@ def _resolve_cluster_rows(
             .values(cluster_id=bindparam("b_cluster")),
             claim_updates,
         )
-    summary.clusters = len(groups)
-    summary.multi_report_clusters = sum(1 for g in groups if len({m.article_id for m in g}) > 1)
+    summary.clusters = len(by_cluster)
+    summary.multi_report_clusters = sum(1 for g in by_cluster.values() if len({m.article_id for m in g}) > 1)
     return by_cluster
 
 

@@ -263,7 +263,7 @@ event_cluster_members = Table(
     Column("article_id", ID, nullable=False, index=True),
     Column("outlet", String(200)),
     Column("fatalities", Integer),
-    Column("similarity", Float),  # to the cluster's first member; 1.0 for the first
+    Column("similarity", Float),  # score to the first member (1.0 for it); NULL when placed by an analyst
 )
 
 claims = Table(
