@@ -159,3 +159,23 @@ def test_db_database_url_accepts_paths_and_postgres_urls():
     assert database_url("var/x.db") == "sqlite:///var/x.db"
     assert database_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
     assert database_url(None) == "sqlite:///var/newsledger.db"
+
+
+def test_db_readers_see_the_last_commit_while_a_writer_works(store_url):
+    first, second = attack_record(), build_record("Officials reopened the northern border crossing on Tuesday.")
+    with Store.open(store_url) as writer, Store.open(store_url) as reader:
+        writer.save_record(first)
+        with writer.writing() as conn:
+            conn.execute(schema.articles.insert().values(**_article_values(second)))
+            # Not committed yet: a reader is neither blocked nor shown the half-done write.
+            assert reader.count("articles") == 1
+            assert reader.get_record(first.article.id) == first
+        assert reader.count("articles") == 2
+
+
+def _article_values(record):
+    import datetime as dt
+
+    from newsledger.store.rows import article_row
+
+    return article_row(record, now=dt.datetime.now(dt.UTC))
