@@ -1,0 +1,31 @@
+"""Desk: composite indexes for filtered event lists (country, type or status within a date window)
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25 15:30:00
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+INDEXES = {
+    "ix_events_country_event_date": ["country", "event_date"],
+    "ix_events_type_event_date": ["type", "event_date"],
+    "ix_events_status_event_date": ["status", "event_date"],
+}
+
+
+def upgrade() -> None:
+    for name, columns in INDEXES.items():
+        op.create_index(name, "events", columns, unique=False)
+
+
+def downgrade() -> None:
+    for name in INDEXES:
+        op.drop_index(name, table_name="events")
