@@ -169,7 +169,8 @@ def evaluate(path: Path, *, limit: int | None = None, baseline: bool = True) -> 
         "notes": [
             *notes,
             f"{len(gold_docs)} documents; DCT from each file's CREATION_TIME TIMEX3",
-            "value_f1 = value accuracy on relaxed matches x relaxed F1 (TempEval-3 attribute F1)",
+            "value_f1 = value accuracy on relaxed matches x relaxed F1 (TempEval-3 attribute F1); matching is "
+            "one-to-one (an exact match first, else the first overlapping system span)",
             "weekend and overnight ranges are written in TIMEX3 form for scoring (YYYY-Www-WE, YYYY-MM-DDTNI); "
             "week numbers compared zero-padded",
             "rules are general English temporal grammar, developed while looking at TBAQ (the development "
