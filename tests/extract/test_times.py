@@ -231,3 +231,12 @@ def test_times_acled_precision_of_values():
     assert acled_precision("2021-W36") == 2
     assert acled_precision("2021-09") == 3
     assert acled_precision(None) is None
+
+
+@pytest.mark.model
+def test_times_quote_without_a_date_is_anchored_to_publication_and_marked(make_record):
+    times = _times(make_record, "The minister says “the roads are closed today and will reopen tomorrow”.")
+    found = {t.text: t for t in times}
+    assert found["today"].value == "2021-09-06"
+    assert found["today"].anchor == "quote-unknown"
+    assert found["tomorrow"].value == "2021-09-07"
