@@ -4,8 +4,10 @@ Detection takes spaCy's DATE/TIME entities as one source, cleans them (ages and 
 a leading "earlier," is not part of the date) and adds what the model never tags ("now", "currently",
 "overnight", "recently", "every Friday"). Each expression is normalized by `newsledger.extract.timex.normalize`
 from its text, the reference date and the tense of the verb that governs it. Inside a direct quotation the
-reference is the day the statement was made when the text allows (a date governing the reporting verb);
-otherwise publication, and `TimeExpr.anchor` says which.
+reference is the day the statement was made when the text allows (a date governing the reporting verb, or a
+past-tense reporting verb in a report that narrates the present in the present tense: the day before
+publication), with `TimeExpr.anchor` = "quote"; otherwise publication, with `anchor` = "quote-unknown".
+Expressions the rules cannot value ("the day", "a fiscal year") are not reported.
 """
 
 from __future__ import annotations
