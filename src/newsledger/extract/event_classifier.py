@@ -101,7 +101,7 @@ def sentence_embedder() -> SentenceEmbedder | None:
     """The embedder, or None when torch or the model package is not installed (the SVM then decides alone)."""
     try:
         return SentenceEmbedder()
-    except ImportError:
+    except (ImportError, OSError):  # not installed, or its files unreadable: degrade, don't fail the article
         return None
 
 
@@ -171,35 +171,50 @@ class SubtypeClassifier:
     def rank(self, texts: Sequence[str]) -> list[list[str]]:
         """Every sub-type for each text, best first (callers may skip those their event type rules out)."""
         scores, _ = self._scores(texts, None)
+        return self.ranked(scores)
+
+    def ranked(self, scores: np.ndarray) -> list[list[str]]:
         classes = self.classes
         return [[classes[j] for j in np.argsort(-row)] for row in scores]
 
-    def _scores(self, texts: Sequence[str], embeddings: np.ndarray | None) -> tuple[np.ndarray, set[int]]:
+    def cheap_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """The SVM's standardized scores (a row per text, a column per class of `classes`)."""
         from scipy import sparse
 
         if not texts:
-            return np.zeros((0, len(self.classes))), set()
+            return np.zeros((0, len(self.classes)))
         cues = cue_matrix(texts) * self.cue_weight
         features = sparse.hstack([self.parts["vectorizer"].transform(texts), sparse.csr_matrix(cues)]).tocsr()
         raw = self.parts["svm"].decision_function(features)
         if raw.ndim == 1:  # two classes: sklearn gives one column, the second class's score
             raw = np.stack([-raw, raw], axis=1)
-        scores = _standardized(raw)
+        return _standardized(raw)
+
+    def refine(
+        self, texts: Sequence[str], rows: list[int], scores: np.ndarray, *, embeddings: np.ndarray | None = None
+    ) -> set[int]:
+        """Adds the embedding model's scores to `scores` for `rows` (in place); returns the rows refined."""
+        regression = self.parts.get("regression")
+        if regression is None or not rows:
+            return set()
+        vectors = self._embeddings_for(texts, rows, embeddings)
+        if vectors is None:
+            return set()
+        cues = cue_matrix([texts[i] for i in rows]) * self.cue_weight
+        extra_raw = regression.decision_function(np.hstack([vectors, cues]))
+        if extra_raw.ndim == 1:
+            extra_raw = np.stack([-extra_raw, extra_raw], axis=1)
+        scores[rows] = scores[rows] + self.embedding_weight * _standardized(extra_raw)
+        return set(rows)
+
+    def _scores(self, texts: Sequence[str], embeddings: np.ndarray | None) -> tuple[np.ndarray, set[int]]:
+        scores = self.cheap_scores(texts)
+        if len(scores) == 0:
+            return scores, set()
         ordered = np.sort(scores, axis=1)
         margins = ordered[:, -1] - ordered[:, -2]
         unsure = [i for i, margin in enumerate(margins) if margin < self.margin_threshold]
-        regression = self.parts.get("regression")
-        if regression is None or not unsure:
-            return scores, set()
-        vectors = self._embeddings_for(texts, unsure, embeddings)
-        if vectors is None:
-            return scores, set()
-        extra_raw = regression.decision_function(np.hstack([vectors, cues[unsure]]))
-        if extra_raw.ndim == 1:
-            extra_raw = np.stack([-extra_raw, extra_raw], axis=1)
-        extra = _standardized(extra_raw)
-        scores[unsure] = scores[unsure] + self.embedding_weight * extra
-        return scores, set(unsure)
+        return scores, self.refine(texts, unsure, scores, embeddings=embeddings)
 
     def _embeddings_for(self, texts: Sequence[str], rows: list[int], given: np.ndarray | None) -> np.ndarray | None:
         if given is not None:

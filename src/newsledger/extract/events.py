@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -87,12 +88,13 @@ def extract_events(doc: Doc, state: DocState) -> list[Event]:
         for trigger in sentence_triggers(sentence, state):
             triggers.append((sentence, trigger))
     subtypes = _acled_subtypes(triggers)
+    text = doc.text  # built anew from the tokens on every access
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
         source, target = event_actors(token, state)
         status, according_to = event_status(token, sentence, state)
-        subtype = subtypes.get((sentence.start, trigger.type))
+        subtype = subtypes.get(token.i)
         acled = ACLED_OF_SUBTYPE.get(subtype) if subtype else None
         start, end = _trigger_extent(token, state)
         events.append(
@@ -102,7 +104,7 @@ def extract_events(doc: Doc, state: DocState) -> list[Event]:
                 mode=trigger.mode,
                 acled_type=acled[0] if acled else None,
                 acled_subtype=acled[1] if acled else None,
-                trigger=Mention(start, end, doc.text[start:end]),
+                trigger=Mention(start, end, text[start:end]),
                 sentence=TextSpan(sentence.start_char, sentence.end_char),
                 source=source,
                 target=target if target != source else None,
@@ -238,11 +240,9 @@ def _subject_lemma(token: Token) -> str | None:
 
 
 def _ancestors_in(token: Token) -> Iterable[Token]:
-    sentence = token.sent
-    for ancestor in token.ancestors:
-        if ancestor.i < sentence.start or ancestor.i >= sentence.end:
-            return
-        yield ancestor
+    """The trigger's governors. The parser's trees never cross its sentence boundaries, so no check is needed
+    (and `token.sent` would re-scan the doc's sentences on every call)."""
+    return token.ancestors
 
 
 def _trigger_extent(token: Token, state: DocState) -> tuple[int, int]:
@@ -553,39 +553,70 @@ def _planned(token: Token, chain: list[Token]) -> bool:
 # --- ACLED sub-types -------------------------------------------------------------------------------------
 
 
-def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[tuple[int, str], str]:
-    """(sentence start, PLOVER type) -> CASE-2021 sub-type, for the types ACLED codes. One classifier call."""
+def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
+    """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call."""
     wanted: dict[int, Span] = {}
-    types_of: dict[int, set[str]] = {}
-    lemmas_of: dict[int, set[str]] = {}
+    asked: dict[int, list[tuple[int, str, set[str]]]] = {}  # sentence start -> (trigger, type, words)
     for sentence, trigger in triggers:
         if trigger.type in ACLED_SUBTYPES_OF_TYPE:
             wanted[sentence.start] = sentence
-            types_of.setdefault(sentence.start, set()).add(trigger.type)
             # the trigger and the words right under it ("killed in fighting")
-            near = [trigger.token, *trigger.token.children]
-            near += [grand for child in trigger.token.children if child.dep_ == "prep" for grand in child.children]
-            lemmas_of.setdefault(sentence.start, set()).update(t.lemma_.lower() for t in near)
+            token = trigger.token
+            near = [token, *token.children]
+            near += [grand for child in token.children if child.dep_ == "prep" for grand in child.children]
+            lemmas = {t.lemma_.lower() for t in near}
+            asked.setdefault(sentence.start, []).append((token.i, trigger.type, lemmas))
     if not wanted:
         return {}
     classifier = shipped_classifier()
     if classifier is None:
         return {}
     starts = sorted(wanted)
-    ranked = classifier.rank([wanted[s].text for s in starts])
-    out: dict[tuple[int, str], str] = {}
-    for start, labels in zip(starts, ranked, strict=True):
-        for event_type in types_of[start]:
-            allowed = ACLED_SUBTYPES_OF_TYPE[event_type]
-            preferred = set().union(*(lexicon.TRIGGER_SUBTYPES.get(lemma, set()) for lemma in lemmas_of[start]))
-            # the trigger's own word first ("fighting" is a clash even in a sentence about a capture), when the
-            # classifier ranks its sub-type among the likely ones
-            choice = next((label for label in labels[:4] if label in allowed and label in preferred), None)
-            if choice is None:
-                choice = next((label for label in labels[:5] if label in allowed), None)
+    texts = [wanted[s].text for s in starts]
+    scores = classifier.cheap_scores(texts)
+    classes = classifier.classes
+    cheap_ranking = classifier.ranked(scores)
+    # MiniLM only where it can change the answer: neither the trigger's own word nor a clear lead among the
+    # sub-types the event's type allows decides it (the CASE-2021 figures of the cascade hold for every
+    # sentence; this only skips embeddings whose result would be thrown away).
+    unsure = [
+        row
+        for row, start in enumerate(starts)
+        if any(
+            _preferred_choice(cheap_ranking[row], event_type, lemmas) is None
+            and not _clear_lead(scores[row], classes, ACLED_SUBTYPES_OF_TYPE[event_type], classifier.margin_threshold)
+            for _, event_type, lemmas in asked[start]
+        )
+    ]
+    classifier.refine(texts, unsure, scores)
+    out: dict[int, str] = {}
+    for start, labels in zip(starts, classifier.ranked(scores), strict=True):
+        for token_index, event_type, lemmas in asked[start]:
+            choice = _choice(labels, event_type, lemmas)
             if choice is not None:
-                out[(start, event_type)] = choice
+                out[token_index] = choice
     return out
+
+
+def _preferred_choice(labels: list[str], event_type: str, lemmas: set[str]) -> str | None:
+    """The trigger's own word decides the family ("fighting" is a clash even in a sentence about a capture;
+    "takeover" is a territory sub-type); the classifier's ranking decides within it (who took it)."""
+    allowed = ACLED_SUBTYPES_OF_TYPE[event_type]
+    preferred = set().union(*(lexicon.TRIGGER_SUBTYPES.get(lemma, set()) for lemma in lemmas))
+    return next((label for label in labels if label in allowed and label in preferred), None)
+
+
+def _choice(labels: list[str], event_type: str, lemmas: set[str]) -> str | None:
+    preferred = _preferred_choice(labels, event_type, lemmas)
+    if preferred is not None:
+        return preferred
+    allowed = ACLED_SUBTYPES_OF_TYPE[event_type]
+    return next((label for label in labels[:5] if label in allowed), None)
+
+
+def _clear_lead(row: np.ndarray, classes: list[str], allowed: set[str], threshold: float) -> bool:
+    values = sorted((float(row[j]) for j, label in enumerate(classes) if label in allowed), reverse=True)
+    return len(values) < 2 or values[0] - values[1] >= threshold
 
 
 @Language.component("newsledger_events", assigns=["doc._.newsledger"])

@@ -1,0 +1,149 @@
+"""Events on sentences written here: PLOVER type families, status cues, and actors from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.model import EVENT_STATUSES, PLOVER_TYPES, REPORTER
+
+pytestmark = pytest.mark.model
+
+
+def events_of(make_record, text):
+    record = make_record(text)
+    names = {e.id: e.name for e in record.entities}
+    return record, names
+
+
+def event_at(record, word):
+    found = [e for e in record.events if e.trigger.text.lower().endswith(word)]
+    assert found, f"no event triggered by {word!r} in {[e.trigger.text for e in record.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("Rebel fighters attacked an army base near the town on Monday.", "attacked", "ASSAULT"),
+        ("Police arrested dozens of activists in the capital on Friday.", "arrested", "COERCE"),
+        ("Thousands of workers protested against the new tax in the capital.", "protested", "PROTEST"),
+        ("The government deployed troops to the northern border.", "deployed", "MOBILIZE"),
+        ("The army withdrew from the northern province last month.", "withdrew", "RETREAT"),
+        ("The European Union announced new sanctions against the regime.", "sanctions", "SANCTION"),
+        ("The militia threatened to retaliate against the police.", "threatened", "THREATEN"),
+        ("The minister accused the opposition of corruption.", "accused", "ACCUSE"),
+        ("The president rejected the proposal of the opposition.", "rejected", "REJECT"),
+        ("The mayor urged residents to stay at home.", "urged", "REQUEST"),
+        ("The unions demanded higher wages for nurses.", "demanded", "DEMAND"),
+        ("The two parties signed an agreement in the capital.", "signed", "AGREE"),
+        ("The foreign minister met his counterpart in the capital.", "met", "CONSULT"),
+        ("The senator praised the work of the rescue teams.", "praised", "SUPPORT"),
+        ("The two police forces cooperated closely on the investigation.", "cooperated", "COOPERATE"),
+        ("The charity delivered food aid to the flooded villages.", "delivered", "AID"),
+    ],
+)
+def test_events_type_family(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.type == plover
+    assert event.type in PLOVER_TYPES
+    assert record.article.text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end
+
+
+def test_events_ids_in_text_order_and_no_event_without_trigger(make_record):
+    text = "The weather was mild and the market was quiet. Soldiers attacked the village. Police arrested two men."
+    record, _ = events_of(make_record, text)
+    assert [e.id for e in record.events] == [f"ev{i}" for i in range(1, len(record.events) + 1)]
+    assert [e.trigger.start for e in record.events] == sorted(e.trigger.start for e in record.events)
+    assert all(e.sentence.start > 40 for e in record.events)  # nothing from the first sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("Russia claims its forces captured the town on Sunday.", "captured", "claimed"),
+        ("The army denied that its soldiers attacked the village.", "attacked", "denied"),
+        ("Unverified footage shows soldiers attacking a convoy near the border.", "attacking", "unverified"),
+        ("The president will visit Brazil next week.", "visit", "planned"),
+        ("The United Nations is expected to convene a conference in Geneva.", "convene", "planned"),
+        ("The government pledged to release the prisoners before the holiday.", "release", "promised"),
+        (
+            "The rebels will withdraw from the city on condition that the army stops its shelling.",
+            "withdraw",
+            "conditional",
+        ),
+        ("The army did not attack the village.", "attack", "negated"),
+        ("The rebels could attack the capital within days.", "attack", "hypothetical"),
+        ("If the army attacks the city, thousands will flee.", "attacks", "hypothetical"),
+        ("Soldiers attacked the village on Monday.", "attacked", "reported"),
+    ],
+)
+def test_events_status(make_record, text, word, status):
+    record, _ = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.status == status
+    assert event.status in EVENT_STATUSES
+
+
+def test_events_claimed_according_to_the_claimant(make_record):
+    record, names = events_of(make_record, "Russia claims its forces captured the town on Sunday.")
+    event = event_at(record, "captured")
+    assert names.get(event.according_to) == "Russia"
+
+
+def test_events_reported_by_the_reporter(make_record):
+    record, _ = events_of(make_record, "Soldiers attacked the village on Monday.")
+    assert event_at(record, "attacked").according_to == REPORTER
+
+
+def test_events_source_and_target_active(make_record):
+    record, names = events_of(make_record, "Russia attacked Ukraine on Thursday.")
+    event = event_at(record, "attacked")
+    assert names.get(event.source) == "Russia"
+    assert names.get(event.target) == "Ukraine"
+
+
+def test_events_source_and_target_passive(make_record):
+    record, names = events_of(make_record, "Ukraine was attacked by Russia on Thursday.")
+    event = event_at(record, "attacked")
+    assert names.get(event.source) == "Russia"
+    assert names.get(event.target) == "Ukraine"
+
+
+def test_events_target_of_with_phrase(make_record):
+    record, names = events_of(make_record, "Emmanuel Macron met with Olaf Scholz in Berlin on Tuesday.")
+    event = event_at(record, "met")
+    assert event.type == "CONSULT"
+    assert "Macron" in (names.get(event.source) or "")
+    assert "Scholz" in (names.get(event.target) or "")
+
+
+def test_events_light_verb_noun_takes_the_verb_subject(make_record):
+    record, names = events_of(make_record, "Germany held talks with France in Paris on Monday.")
+    event = event_at(record, "talks")
+    assert event.type == "CONSULT"
+    assert names.get(event.source) == "Germany"
+    assert names.get(event.target) == "France"
+
+
+def test_events_stopping_a_fight_is_not_a_fight(make_record):
+    record, _ = events_of(make_record, "Both sides agreed to stop the fighting.")
+    assert not [e for e in record.events if e.trigger.text == "fighting"]
+    assert event_at(record, "agreed").type == "AGREE"
+
+
+def test_events_aid_from_what_is_delivered(make_record):
+    record, _ = events_of(make_record, "Humanitarian flights resumed to the northern provinces.")
+    assert event_at(record, "resumed").type == "AID"
+    plain, _ = events_of(make_record, "Classes resumed at the university.")
+    assert not [e for e in plain.events if e.trigger.text == "resumed"]
+
+
+def test_events_acled_subtype_for_violence_only(make_record):
+    record, _ = events_of(make_record, "Government warplanes bombed rebel positions, killing twelve fighters.")
+    bombed = event_at(record, "bombed")
+    assert bombed.acled_type == "Explosions/Remote violence"
+    assert bombed.acled_subtype == "Air/drone strike"
+    talks, _ = events_of(make_record, "The foreign minister met his counterpart in the capital.")
+    assert event_at(talks, "met").acled_subtype is None
