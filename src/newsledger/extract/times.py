@@ -41,7 +41,6 @@ _NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now", "recent", "fu
 # Adjectives the model tags DATE that TimeML leaves alone when they modify a noun ("quarterly dividend").
 _FREQUENCY_ADJECTIVES = {"quarterly", "annual", "daily", "weekly", "monthly", "yearly"}
 _QUANTITY_WORDS = {"million", "billion", "percent", "times", "twice", "once", "thousand", "hundred", "dozen"}
-_PART_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _CONNECTORS = {"and", "or", "to", "through", "until", "till", "ended", "ending", "-", "–", "thru"}
 # Words that may start a time expression although they are not time words themselves.
 _MODIFIER_WORDS = {
@@ -68,8 +67,6 @@ _PLANNING_WORDS = {
     "expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "prepare", "propose", "slate", "to",
     "postpone", "delay", "defer", "adjourn", "extend", "reschedule",
 }  # fmt: skip
-_OPEN_QUOTES = '“"«'
-_CLOSE_QUOTES = '”"»'
 _PROBE_DATE = date(2000, 6, 15)
 
 
@@ -183,10 +180,6 @@ def _split_span(span: Span) -> list[Span]:
     return [span]
 
 
-def _granularity(value: str) -> str:
-    return re.sub(r"\d", "9", value)
-
-
 def _merge_adjacent(spans: list[Span]) -> list[Span]:
     """'noon' + 'Saturday', 'Friday' + 'Oct. 13': one expression when read together."""
     merged: list[Span] = []
@@ -229,20 +222,6 @@ def _extend_right(span: Span) -> Span:
     ):
         return doc[span.start : end + 1]
     return span
-
-
-_WEEKDAY_NAMES = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tomorrow",
-}
 
 
 # --- tense ---------------------------------------------------------------------------------------
