@@ -40,28 +40,32 @@ def proposition_similarity(a: str, b: str) -> float:
 def cross_article_disputes(claims: Sequence[ClaimRef], *, min_similarity: float = 0.5) -> list[tuple[int, int, float]]:
     """(disputing claim pk, disputed claim pk, score): a denial in one article against an assertion in another,
     about the same event cluster (score 1) or with similar propositions (score = word overlap)."""
+    words = {claim.pk: content_words(claim.proposition) for claim in claims}
     assertions = [c for c in claims if c.stance == "asserts"]
     by_word: dict[str, list[ClaimRef]] = defaultdict(list)
+    by_cluster: dict[int, list[ClaimRef]] = defaultdict(list)
     for claim in assertions:
-        for word in content_words(claim.proposition):
+        for word in words[claim.pk]:
             by_word[word].append(claim)
+        if claim.cluster_id is not None:
+            by_cluster[claim.cluster_id].append(claim)
     links: dict[tuple[int, int], float] = {}
     for denial in (c for c in claims if c.stance == "denies"):
         candidates: dict[int, ClaimRef] = {}
-        for word in content_words(denial.proposition):
+        for word in words[denial.pk]:
             for claim in by_word.get(word, ()):
                 candidates[claim.pk] = claim
         if denial.cluster_id is not None:
-            for claim in assertions:
-                if claim.cluster_id == denial.cluster_id:
-                    candidates[claim.pk] = claim
+            for claim in by_cluster.get(denial.cluster_id, ()):
+                candidates[claim.pk] = claim
         for claim in candidates.values():
             if claim.article_id == denial.article_id:
                 continue  # within one article the extractor's own `disputes` say it
             if denial.cluster_id is not None and denial.cluster_id == claim.cluster_id:
                 score = 1.0
             else:
-                score = proposition_similarity(denial.proposition, claim.proposition)
+                a, b = words[denial.pk], words[claim.pk]
+                score = len(a & b) / len(a | b) if a and b else 0.0
             if score >= min_similarity:
                 links[(denial.pk, claim.pk)] = round(score, 3)
     return [(a, b, s) for (a, b), s in sorted(links.items())]
