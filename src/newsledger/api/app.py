@@ -286,8 +286,9 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
 
     def events_data(filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
         items = store.events(limit=limit, offset=offset, **filters)
-        data = _page(items, store.count_events(**filters), limit, offset)
-        data["facets"] = {column: store.event_facets(column, limit=20, **filters) for column in FACET_COLUMNS}
+        total, facets = queries.event_total_and_facets(store, FACET_COLUMNS, **filters)
+        data = _page(items, total, limit, offset)
+        data["facets"] = facets
         data["filters"] = {k: list(v) if isinstance(v, tuple) else v for k, v in filters.items()}
         return data
 

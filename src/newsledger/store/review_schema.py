@@ -14,4 +14,6 @@ EVENT_LIST_INDEXES = (
     Index("ix_events_country_event_date", events.c.country, events.c.event_date),
     Index("ix_events_type_event_date", events.c.type, events.c.event_date),
     Index("ix_events_status_event_date", events.c.status, events.c.event_date),
+    Index("ix_events_event_date_lon_lat", events.c.event_date, events.c.lon, events.c.lat),
+    Index("ix_events_outlet", events.c.outlet),
 )

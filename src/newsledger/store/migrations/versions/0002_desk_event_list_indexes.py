@@ -1,4 +1,4 @@
-"""Desk: composite indexes for filtered event lists (country, type or status within a date window)
+"""Desk: composite indexes for filtered event lists (country, type, status or bbox within a date window)
 
 Revision ID: 0002
 Revises: 0001
@@ -18,6 +18,10 @@ INDEXES = {
     "ix_events_country_event_date": ["country", "event_date"],
     "ix_events_type_event_date": ["type", "event_date"],
     "ix_events_status_event_date": ["status", "event_date"],
+    # A bounding box within a date window is tested inside the index, before any row is read.
+    "ix_events_event_date_lon_lat": ["event_date", "lon", "lat"],
+    # The outlet facet of the whole ledger counts along this index instead of sorting every row.
+    "ix_events_outlet": ["outlet"],
 }
 
 
