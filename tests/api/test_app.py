@@ -254,3 +254,12 @@ def test_app_events_form_with_blank_fields(client: TestClient) -> None:
     response = client.get("/events", params={**blank, "type": "PROTEST", "format": "json"})
     assert response.status_code == 200, response.text
     assert [e["type"] for e in response.json()["items"]] == ["PROTEST"]
+
+
+def test_app_api_docs_page_lists_every_operation(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    for path in schema["paths"]:
+        assert f"<code>{path}</code>" in page.text, path
+    assert "cdn" not in page.text.lower()

@@ -199,7 +199,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
             "is also JSON with `?format=json`."
         ),
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN; /api/docs is our own offline page
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -475,6 +475,26 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         rows = review.audit_entries(store, target=target, limit=limit + 1, offset=offset)
         return _list_page(rows, limit, offset)
 
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        """The API reference, rendered from the OpenAPI schema (works offline, unlike Swagger UI)."""
+        schema = app.openapi()
+        operations = [
+            {
+                "method": method.upper(),
+                "path": path,
+                "summary": operation.get("summary", ""),
+                "description": operation.get("description", ""),
+                "tags": operation.get("tags", []),
+                "parameters": operation.get("parameters", []),
+                "body": bool(operation.get("requestBody")),
+                "response": _schema_name(operation),
+            }
+            for path, methods in schema["paths"].items()
+            for method, operation in methods.items()
+        ]
+        return render(request, "api_docs.html", {"info": schema["info"], "operations": operations})
+
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -672,6 +692,12 @@ def _wants_json(request: Request) -> bool:
         return True
     accept = request.headers.get("accept", "")
     return accept.startswith("application/json")
+
+
+def _schema_name(operation: dict[str, Any]) -> str:
+    content = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+    reference = content.get("schema", {}).get("$ref", "")
+    return str(reference.rsplit("/", 1)[-1]) if reference else "object"
 
 
 def _local_path(target: str) -> str:
