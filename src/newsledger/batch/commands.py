@@ -23,7 +23,9 @@ def batch(
     partition_size: Annotated[
         int, typer.Option(min=1, help="Articles per partition (the unit of work and of resuming).")
     ] = DEFAULT_PARTITION_SIZE,
-    limit: Annotated[int | None, typer.Option(min=1, help="Process only the first N articles.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Make the batch the first N articles only (to try it out).")
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject input files larger than this many bytes.")] = 20_000_000,
 ) -> None:
     """Process many articles on a Dask cluster into Parquet; run it again to resume an interrupted batch."""
