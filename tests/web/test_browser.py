@@ -85,6 +85,16 @@ def test_browser_map_and_timeline(desk: str, page, screenshots: Path) -> None:
     page.wait_for_selector(".leaflet-overlay-pane path", state="attached")  # the offline basemap is drawn
     page.wait_for_selector(".marker-cluster, .leaflet-interactive")
     page.screenshot(path=str(screenshots / "map.png"))
+    located = [
+        e for e in httpx.get(f"{desk}/api/events", params={"limit": 500}).json()["items"] if e["lat"] is not None
+    ]
+    countries = [e["country"] for e in located]
+    lone = next(country for country in countries if countries.count(country) == 1)
+    page.goto(f"{desk}/map?country={lone}")
+    page.locator("path.leaflet-interactive").first.click()
+    evidence = page.locator(".leaflet-popup-content a[href^='/articles/']")
+    evidence.wait_for()
+    assert "evidence" in evidence.inner_text()
     page.goto(f"{desk}/timeline")
     assert page.locator("#timeline-chart rect").count() >= 1
     page.screenshot(path=str(screenshots / "timeline.png"))
