@@ -209,3 +209,14 @@ def test_claims_denial_with_a_second_statement_still_disputes_the_claim(make_rec
     assert denial.id in claim.disputes and claim.id in denial.disputes
     unverified = next(c for c in record.claims if c.stance == "unverified")
     assert unverified.claimant == REPORTER and "government helicopter" in unverified.proposition
+
+
+def test_claims_calling_a_report_false_is_a_denial(make_record):
+    record = make_record(
+        "The Kurdish Workers Party said its fighters had destroyed three army tanks near Cizre. "
+        "The Turkish Defence Ministry said the reports were baseless propaganda."
+    )
+    claim = claim_with(record, "destroyed three army tanks")
+    denial = claim_with(record, "baseless")
+    assert denial.stance == "denies"
+    assert claim.id in denial.disputes

@@ -325,7 +325,12 @@ def _claim_of_quote(
         if inside is not None and quote.start < inside < content_end and not quote.parts:
             content_end = inside
     content = doc.char_span(quote.start, content_end, alignment_mode="expand")
-    if stance is None or content is None:
+    if content is None:
+        return None
+    refutes = _refutes_a_claim(content)
+    if refutes:  # "said the reports were baseless", "called the allegations lies": whatever the cue, a denial
+        stance = "denies"
+    if stance is None:
         return None
     claimant = quote.speaker
     if hedged:
@@ -335,7 +340,7 @@ def _claim_of_quote(
     cue = None
     if quote.cue_start is not None and quote.cue_end is not None:
         cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
-    about_claim = _names_a_claim(content)
+    about_claim = _names_a_claim(content) or refutes
     if stance == "asserts" and not hedged and not _asserts_a_fact(content, cue, plain=quote.polarity == "say"):
         return None
     statement_start = min(x for x in (quote.start, quote.cue_start, quote.speaker_start) if x is not None)
@@ -398,6 +403,13 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
 def _is_object_content(content: Span) -> bool:
     root = content.root
     return root.pos_ not in ("VERB", "AUX") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in content)
+
+
+def _refutes_a_claim(content: Span) -> bool:
+    """The statement calls a claim, report or allegation false ("the reports were baseless")."""
+    lexicon = claim_lexicon()
+    words = {t.lower_ for t in content}
+    return bool(words & set(lexicon["claim_nouns"])) and bool(words & set(lexicon["refuting"]) - {"deny", "denied"})
 
 
 def _names_a_claim(content: Span) -> bool:
@@ -647,6 +659,18 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
         ]
         if named:
             targets.append(named[-1])
+        elif not denial.mentioned:
+            # "the reports were baseless": the assertion just made by someone else
+            recent = [
+                j
+                for j, other in enumerate(drafts)
+                if j < i
+                and other.stance == "asserts"
+                and denial.sentence - other.sentence <= 2
+                and not (_claimant_group(other.claimant, state) & mine)
+            ]
+            if recent:
+                targets.append(recent[-1])
     return targets
 
 
