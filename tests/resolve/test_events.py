@@ -60,3 +60,24 @@ def test_events_a_province_level_report_joins_a_town_inside_it():
     town = report(1, "A")
     province = report(2, "B", location="Nangarhar", lat=34.3, lon=70.5, geo_precision=3)
     assert report_score(town, province) > 0.6
+
+
+def test_events_a_report_without_a_place_joins_a_located_report_of_the_same_event():
+    located = report(1, "Wire A", trigger="killing", source_actor=None, target_actor=None, fatalities=4)
+    unlocated = report(
+        2,
+        "Wire B",
+        trigger="killed",
+        location=None,
+        country=None,
+        admin1=None,
+        lat=None,
+        lon=None,
+        geo_precision=None,
+        source_actor=None,
+        target_actor=None,
+        fatalities=6,
+    )
+    elsewhere = report(3, "Wire C", country="PK", location="Quetta", lat=30.2, lon=67.0, admin1="Balochistan")
+    groups = cluster_reports([located, unlocated, elsewhere])
+    assert sorted(sorted(r.pk for r in g) for g in groups) == [[1, 2], [3]]

@@ -5,6 +5,7 @@ their actors do not contradict each other."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -140,34 +141,67 @@ def report_score(a: EventReport, b: EventReport) -> float:
         return CANNOT_LINK
     place, date, actors = parts
     same_type = 1.0 if a.type == b.type else 0.5
-    same_trigger = 1.0 if a.trigger and a.trigger.lower() == b.trigger.lower() else 0.0
-    return 0.35 * place + 0.2 * date + 0.25 * actors + 0.1 * same_type + 0.1 * same_trigger
+    same_trigger = 1.0 if a.trigger and trigger_stem(a.trigger) == trigger_stem(b.trigger) else 0.0
+    return 0.3 * place + 0.25 * date + 0.2 * actors + 0.1 * same_type + 0.15 * same_trigger
+
+
+def trigger_stem(trigger: str) -> str:
+    """ "killed", "killing", "kills" -> "kill": reports word the same event in different forms."""
+    word = trigger.lower().split()[-1] if trigger.strip() else ""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 MAX_WINDOW_DAYS = 9  # the widest date window of date_score (vague dates)
 
 
 def cluster_reports(reports: Sequence[EventReport], *, threshold: float = 0.6) -> list[list[EventReport]]:
-    """Reports grouped into events. Only reports of one type family and country, within the widest date window
-    of each other, are compared (sorted by date), so the work grows with the reports, not their square."""
-    blocks: dict[tuple[str, str], list[int]] = {}
+    """Reports grouped into events. Within a type family, reports are compared only with reports of the same
+    country (or of no known country) within the widest date window (sorted by date), so the work grows with
+    the reports, not their square."""
+    families: dict[str, list[int]] = {}
     for index, r in enumerate(reports):
-        blocks.setdefault((r.family, r.country or ""), []).append(index)
+        families.setdefault(r.family, []).append(index)
     groups: list[list[EventReport]] = []
-    for members in blocks.values():
+    for members in families.values():
         dated = sorted(members, key=lambda i: (_day(reports[i].date) or dt.date.min, i))
         days = [_day(reports[i].date) for i in dated]
+        by_country: dict[str, list[int]] = {}
+        for position, index in enumerate(dated):
+            by_country.setdefault(reports[index].country or "", []).append(position)
+        floating = by_country.get("", [])
         scores: dict[tuple[int, int], float] = {}
-        for a in range(len(dated)):
-            day_a = days[a]
-            for b in range(a + 1, len(dated)):
-                day_b = days[b]
-                if day_a is not None and day_b is not None and (day_b - day_a).days > MAX_WINDOW_DAYS:
-                    break
-                scores[(a, b)] = report_score(reports[dated[a]], reports[dated[b]])
+        for country, positions in by_country.items():
+            window = _Window(reports, dated, days, scores)
+            window.compare(positions, positions)
+            if country:
+                window.compare(floating, positions)
+                window.compare(positions, floating)
         for group in cluster_pairs(len(dated), scores, threshold=threshold):
             groups.append([reports[dated[k]] for k in sorted(group, key=lambda k: dated[k])])
     return sorted(groups, key=lambda g: g[0].pk)
+
+
+@dataclass
+class _Window:
+    """Scores pairs of reports (positions in date order) that lie within the widest date window."""
+
+    reports: Sequence[EventReport]
+    dated: list[int]
+    days: list[dt.date | None]
+    scores: dict[tuple[int, int], float]
+
+    def compare(self, first: list[int], second: list[int]) -> None:
+        for a in first:
+            day_a = self.days[a]
+            for b in second[bisect.bisect_right(second, a) :]:
+                day_b = self.days[b]
+                if day_a is not None and day_b is not None and (day_b - day_a).days > MAX_WINDOW_DAYS:
+                    break  # `second` is in date order: the rest is later still
+                if (a, b) not in self.scores:
+                    self.scores[(a, b)] = report_score(self.reports[self.dated[a]], self.reports[self.dated[b]])
 
 
 def outlet_of(report: EventReport) -> str:
