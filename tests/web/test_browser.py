@@ -98,3 +98,26 @@ def test_browser_map_and_timeline(desk: str, page, screenshots: Path) -> None:
     page.goto(f"{desk}/timeline")
     assert page.locator("#timeline-chart rect").count() >= 1
     page.screenshot(path=str(screenshots / "timeline.png"))
+
+
+def test_browser_hostile_article_runs_no_script(desk: str, desk_db: Path, page) -> None:
+    from newsledger.store import Store
+    from tests.api.conftest import ONERROR, SCRIPT, hostile_record
+
+    record = hostile_record()
+    with Store.open(desk_db) as store:
+        store.save_record(record)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{desk}/articles/{record.article.id}")
+    text = page.locator("#article-text").inner_text()
+    assert SCRIPT in text and ONERROR in text  # shown as the words they are
+    page.locator("#article-text mark.hl-entity").first.click()
+    assert SCRIPT in page.locator("#record-body").inner_text()
+    assert SCRIPT in page.locator("h1").inner_text()
+    for path in ("/events", "/claims", "/quotes", "/actors", "/search?q=town"):
+        page.goto(desk + path)
+    page.goto(f"{desk}/map")
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
+    assert dialogs == []
+    assert page.locator("img[src='x']").count() == 0
