@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from newsledger.resolve import resolve_store
 from tests.store.records import build_record
 
@@ -143,3 +145,29 @@ def test_ledger_keeps_clusters_an_analyst_split(store):
     assert store.event(second)["cluster_id"] == new_id
     assert store.event(first)["cluster_id"] != new_id
     assert store.clusters(min_outlets=2) == []
+
+
+@pytest.mark.model
+def test_ledger_real_pipeline_resolves_one_spokesman_across_two_reports(store, nlp):
+    from newsledger.model import Article
+    from newsledger.store.ingest import ingest_articles
+
+    reports = [
+        Article.from_text(
+            "Gunmen attacked a police checkpoint near the city on Monday, killing four officers, provincial "
+            "spokesman Ahmad Rahimi said. Rahimi said the attackers fled.",
+            outlet="Wire A",
+            published="2021-09-06",
+        ),
+        Article.from_text(
+            "Six policemen were killed when gunmen attacked a checkpoint on Monday, spokesman Ahmed Rahimi told "
+            "reporters on Tuesday.",
+            outlet="Wire B",
+            published="2021-09-07",
+        ),
+    ]
+    assert ingest_articles(store, nlp, reports).ingested == 2
+    resolve_store(store)
+    (spokesman,) = [a for a in store.actors(q="rahimi") if a["type"] == "PERSON"]
+    assert spokesman["n_articles"] == 2
+    assert {"Ahmad Rahimi", "Ahmed Rahimi"} <= set(spokesman["aliases"])
