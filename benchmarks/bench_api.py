@@ -17,9 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from sqlalchemy import func, select, text
-
-from newsledger.store import Store
+from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("ASSAULT", "PROTEST", "CONSULT", "COERCE", "AID", "ACCUSE", "MOBILIZE", "THREATEN", "REQUEST", "AGREE")
@@ -29,7 +27,7 @@ EVENTS_PER_ARTICLE = 10
 
 
 def generate(db: Path, rows: int, *, seed: int = 7) -> None:
-    from newsledger.store import schema
+    from newsledger.store import Store, schema
 
     rng = random.Random(seed)
     start = dt.date(2015, 1, 1)
@@ -37,7 +35,6 @@ def generate(db: Path, rows: int, *, seed: int = 7) -> None:
         with store.engine.connect() as conn:
             have = conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
         if have >= rows:
-            _analyze(store)
             return
         now = dt.datetime.now(dt.UTC)
         n_articles = rows // EVENTS_PER_ARTICLE
@@ -95,14 +92,6 @@ def generate(db: Path, rows: int, *, seed: int = 7) -> None:
                 conn.execute(schema.events.insert(), events)
             print(f"\r{min(first + batch, n_articles) * EVENTS_PER_ARTICLE:,} rows", end="", flush=True)
         print()
-        _analyze(store)
-
-
-def _analyze(store: Store) -> None:
-    """Planner statistics, as a maintained ledger has them (`newsledger db` users run ANALYZE after big loads)."""
-    if store.dialect == "sqlite":
-        with store.writing() as conn:
-            conn.execute(text("ANALYZE"))
 
 
 def time_requests(db: Path, params: dict[str, str], n: int) -> list[float]:
