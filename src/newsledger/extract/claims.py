@@ -388,7 +388,7 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
     main = root if root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
     if main is None:
         # an object ("declared victory over X") asserts when the cue itself declares or claims
-        return cue is not None and cue.lemma_.lower() in claim_lexicon()["claim_verbs"] + ("declare",)
+        return cue is not None and cue.lemma_.lower() in claim_lexicon()["claim_verbs"]
     if any(c.lower_ in _FUTURE_OR_MODAL for c in main.children if c.dep_ == "aux"):
         return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)
