@@ -20,3 +20,15 @@ def test_commands_bind_localhost_by_default() -> None:
 
 def test_commands_reads_open_unless_asked() -> None:
     assert _option_default("serve", "read_requires_token") is False
+
+
+def test_commands_example_meta_from_sidecar(tmp_path) -> None:
+    from newsledger.api.commands import example_meta
+
+    report = tmp_path / "harbour.txt"
+    report.write_text("Dockers struck at the harbour on Monday.", encoding="utf-8")
+    assert example_meta(report) == {}
+    (tmp_path / "harbour.meta.json").write_text(
+        '{"published": "2022-05-02", "outlet": "Coast Times", "unknown": "x"}', encoding="utf-8"
+    )
+    assert example_meta(report) == {"published": "2022-05-02", "outlet": "Coast Times"}
