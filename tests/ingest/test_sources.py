@@ -152,3 +152,13 @@ def test_sources_missing_path_is_an_input_error():
     (error,) = list(iter_articles(["/nonexistent/place/for/reports"]))
     assert isinstance(error, InputError)
     assert "E010" in error.reason
+
+
+def test_sources_estimate_count_matches_what_is_read(tmp_path: Path):
+    from newsledger.ingest.sources import estimate_count
+
+    (tmp_path / "a.txt").write_text(STORY_A)
+    (tmp_path / "many.jsonl").write_text(
+        "\n".join(f'{{"text": "{STORY_B} Line {i}."}}' for i in range(5)) + "\n\n", encoding="utf-8"
+    )
+    assert estimate_count([tmp_path]) == 6 == len(list(iter_articles([tmp_path], fetch=None)))

@@ -17,6 +17,7 @@ from typing import Any
 from newsledger.errors import Errors, InputError
 from newsledger.ingest.read import (
     DEFAULT_MAX_BYTES,
+    JSONL_SUFFIXES,
     SUPPORTED_SUFFIXES,
     ArticleMeta,
     ReadResult,
@@ -67,6 +68,29 @@ def iter_articles(
             yield InputError(text, Errors.E010.format(reason="no such file or folder"))
 
 
+def estimate_count(paths: Iterable[str | Path]) -> int:
+    """About how many inputs `iter_articles` will yield (exact for text, HTML, JSON and JSONL files; one per
+    feed, WARC file or URL), read cheaply so that a progress bar can show an ETA without holding every
+    article in memory."""
+    total = 0
+    for raw in paths:
+        text = str(raw)
+        path = Path(text)
+        files = [] if is_url(text) else list(_walk(path)) if path.is_dir() else [path]
+        if not files:
+            total += 1
+        for file in files:
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += max(1, sum(1 for line in handle if line.strip()))
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under `folder`, sorted, skipping hidden files and folders (editor backups, .git)."""
     for path in sorted(folder.rglob("*")):
@@ -87,6 +111,10 @@ def read_source_file(
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_feed(path)):
         try:
+            size = path.stat().st_size
+            if size > max_bytes:  # checked before reading, so a huge file never sits in memory
+                yield InputError(str(path), Errors.E002.format(size=size, limit=max_bytes))
+                return
             data = path.read_bytes()
         except OSError as exc:
             yield InputError(str(path), Errors.E010.format(reason=exc.strerror or type(exc).__name__))
@@ -210,6 +238,7 @@ def read_warc(
         return
     with handle:
         index = 0
+        yielded = 0
         try:
             for record in ArchiveIterator(handle):
                 if record.rec_type not in ("response", "resource"):
@@ -228,6 +257,13 @@ def read_warc(
                 if content_type and not any(kind in content_type.lower() for kind in ("html", "text/plain")):
                     continue  # images, scripts and style sheets are not articles
                 payload = record.content_stream().read(max_bytes + 1)
+                missing = getattr(record.raw_stream, "limit", 0)
+                if len(payload) <= max_bytes and missing > 0:  # the archive ends inside this record
+                    yielded += 1
+                    yield InputError(
+                        record_source, Errors.E014.format(reason=f"record cut short ({missing} bytes missing)")
+                    )
+                    continue
                 warc_date = record.rec_headers.get_header("WARC-Date")
                 record_meta = ArticleMeta(
                     url=meta.url or (uri if is_url(uri) else None),
@@ -236,9 +272,14 @@ def read_warc(
                     published=meta.published or (warc_date[:10] if warc_date else None),
                 )
                 suffix = ".txt" if "text/plain" in content_type.lower() else ".html"
-                yield from read_bytes(
+                for result in read_bytes(
                     payload, source=record_source, suffix=suffix, meta=record_meta, max_bytes=max_bytes
-                )
+                ):
+                    yielded += 1
+                    yield result
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds (even AttributeError) on broken files
             reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            yielded += 1
             yield InputError(source, Errors.E014.format(reason=reason))
+        if not yielded:  # an empty or non-WARC file, or one with no page in it: reported, never silently dropped
+            yield InputError(source, Errors.E014.format(reason="no HTML or text records found"))

@@ -6,6 +6,7 @@ import csv
 import importlib
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -82,20 +83,15 @@ def _stderr_console() -> Any:
 
 
 class _RateTracker:
-    def __init__(self, progress: Any, task: Any) -> None:
-        import time
+    """Advances the progress bar and shows articles per second since the start."""
 
-        self.progress, self.task, self.started, self.done, self.clock = (
-            progress,
-            task,
-            time.monotonic(),
-            0,
-            time.monotonic,
-        )
+    def __init__(self, progress: Any, task: Any) -> None:
+        self.progress, self.task, self.done = progress, task, 0
+        self.started = time.monotonic()
 
     def __call__(self, n: int) -> None:
         self.done += n
-        elapsed = max(self.clock() - self.started, 1e-6)
+        elapsed = max(time.monotonic() - self.started, 1e-6)
         self.progress.update(self.task, advance=n, rate=f"{self.done / elapsed:.1f}")
 
 
@@ -137,7 +133,7 @@ def ingest(
     """Read reports into the ledger: each text once (re-ingesting is a no-op), bad inputs quarantined."""
     from newsledger.ingest import ArticleMeta
     from newsledger.ingest.read import parse_published
-    from newsledger.ingest.sources import fetch_page, iter_articles
+    from newsledger.ingest.sources import estimate_count, fetch_page, iter_articles
     from newsledger.store.ingest import ingest_articles
 
     try:
@@ -147,18 +143,20 @@ def ingest(
     meta = ArticleMeta(outlet=outlet, published=published)
     store = open_store(db)
     console = _stderr_console()
-    with console.status("reading inputs"):
-        inputs = list(iter_articles(paths, meta=meta, max_bytes=max_bytes, fetch=fetch_page if fetch else None))
+    with console.status("counting inputs"):
+        expected = estimate_count(paths)
+    # Inputs are read as the run goes (not all held in memory); the count above is for the ETA.
+    inputs = iter_articles(paths, meta=meta, max_bytes=max_bytes, fetch=fetch_page if fetch else None)
     nlp = load_pipeline(nlp_spec)
 
     def report(error: Any) -> None:
         console.print(f"newsledger: error: {error}", markup=False, highlight=False, soft_wrap=True)
 
     with store, _progress() as progress:
-        task = progress.add_task("ingest", total=len(inputs), rate="0.0")
-        summary = ingest_articles(
-            store, nlp, inputs, batch_size=batch_size, progress=_RateTracker(progress, task), on_reject=report
-        )
+        task = progress.add_task("ingest", total=expected, rate="0.0")
+        tracker = _RateTracker(progress, task)
+        summary = ingest_articles(store, nlp, inputs, batch_size=batch_size, progress=tracker, on_reject=report)
+        progress.update(task, total=tracker.done)  # feeds and archives hold more (or fewer) than estimated
         resolved = None
         if resolve and (summary.ingested or summary.updated):
             from newsledger.resolve import resolve_store
