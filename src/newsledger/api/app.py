@@ -8,7 +8,7 @@ autoescape, the highlighted text escapes every piece, and the Content-Security-P
 import contextlib
 import re
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -18,6 +18,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -58,6 +59,12 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 _DATE_PARAM = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: the filter form left blank
+SECURITY_HEADERS = (
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "same-origin"),
+)
 _OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz")
 
 
@@ -88,6 +95,32 @@ class BodySizeLimit:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+class SecureHeaders:
+    """Security headers on every response, and the read gate before the app (plain ASGI: no per-request task)."""
+
+    def __init__(self, app: ASGIApp, *, gate: Callable[[Request], Response | None]) -> None:
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        blocked = self.gate(Request(scope))
+        if blocked is not None:
+            await blocked(scope, receive, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
 
 
 async def _too_large(send: Send, limit: int) -> None:
@@ -221,19 +254,19 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         cookie = request.cookies.get(TOKEN_COOKIE)
         return (token_owner(store, cookie), True) if cookie else (None, False)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    def read_gate(request: Request) -> Response | None:
+        """With `read_requires_token`, a request without a valid token gets 401 (API) or the login page."""
         path = request.url.path
-        if settings.read_requires_token and not path.startswith(_OPEN_PATHS):
-            who, _ = owner_of(request)
-            if who is None:
-                if path.startswith("/api/") or _wants_json(request):
-                    response: Response = JSONResponse({"detail": "a valid token is required"}, status_code=401)
-                else:
-                    response = RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
-                return _secure(response)
-        return _secure(await call_next(request))
+        if not settings.read_requires_token or path.startswith(_OPEN_PATHS):
+            return None
+        who, _ = owner_of(request)
+        if who is not None:
+            return None
+        if path.startswith("/api/") or _wants_json(request):
+            return JSONResponse({"detail": "a valid token is required"}, status_code=401)
+        return RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
 
+    app.add_middleware(SecureHeaders, gate=read_gate)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
 
     def writer(request: Request) -> str:
@@ -703,14 +736,6 @@ def _schema_name(operation: dict[str, Any]) -> str:
 def _local_path(target: str) -> str:
     """Only same-site paths after login (no open redirect)."""
     return target if re.fullmatch(r"/[A-Za-z0-9/_\-.?=&%]*", target) and not target.startswith("//") else "/"
-
-
-def _secure(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
 
 
 PALETTE = ("#2f6fb0", "#d0582d", "#3f9a5a", "#8a5bb5", "#c9a227", "#4aa6b5", "#b5486b", "#6b7b2f", "#7a7a7a", "#2d3e8f")
