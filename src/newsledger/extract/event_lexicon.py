@@ -624,8 +624,8 @@ VERB_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack kill bomb strike fight clash ambush assault raid storm massacre slaughter murder "
         "wound injure bombard besiege invade oust overthrow topple overrun capture repel destroy torch behead "
-        "execute lynch",
-        ("ASSAULT", "firearms"): "shoot gun",
+        "execute lynch abuse",
+        ("ASSAULT", "firearms"): "shoot gun fire",
         ("ASSAULT", "heavy-weapons"): "shell",
         ("ASSAULT", "explosives"): "detonate",
         ("ASSAULT", "assassinate"): "assassinate",
@@ -634,33 +634,35 @@ VERB_TRIGGERS = _triggers(
         ("ASSAULT", "torture"): "torture",
         ("ASSAULT", "beat"): "beat stab",
         ("COERCE", "arrest"): "arrest detain jail imprison",
-        ("COERCE", "seize"): "confiscate loot occupy",
+        ("COERCE", "seize"): "confiscate loot occupy demolish deface",
         ("COERCE", "ban"): "ban outlaw censor",
         ("COERCE", "deport"): "deport",
         ("COERCE", "restrict"): "blockade restrict",
         ("PROTEST", "demo"): "protest demonstrate rally march picket",
+        ("PROTEST", "obstruct"): "block",
         ("PROTEST", "riot"): "riot",
         ("PROTEST", "boycott"): "boycott",
         ("MOBILIZE", "troops"): "deploy mobilize mobilise reinforce",
         ("RETREAT", "withdraw"): "withdraw retreat evacuate",
         ("RETREAT", "disarm"): "surrender disarm demobilize",
+        ("RETREAT", None): "resign",
         ("RETREAT", "release"): "release free",
         ("RETREAT", "ease"): "lift ease",
-        ("SANCTION", None): "sanction suspend sever freeze withhold",
+        ("SANCTION", None): "sanction suspend sever freeze withhold halt",
         ("SANCTION", "expel"): "expel",
         ("THREATEN", None): "threaten",
-        ("ACCUSE", "allege"): "accuse blame allege sue",
+        ("ACCUSE", "allege"): "accuse blame allege sue complain indict",
         ("ACCUSE", "disapprove"): "denounce condemn criticize criticise decry slam censure rebuke lambast",
         ("ACCUSE", "investigate"): "investigate probe",
-        ("REJECT", None): "reject refuse veto decline rebuff spurn defy",
+        ("REJECT", None): "reject refuse veto decline rebuff spurn defy oppose violate renege",
         ("REQUEST", None): "urge ask appeal request plead seek petition",
         ("DEMAND", None): "demand",
         ("AGREE", None): "agree sign accept pledge promise vow commit offer assure ratify",
         ("CONSULT", None): "meet negotiate consult discuss convene confer mediate host",
         ("CONSULT", "visit"): "visit",
         ("SUPPORT", None): "praise support endorse welcome back thank hail applaud commend recognize recognise "
-        "apologize apologise forgive congratulate laud",
-        ("COOPERATE", None): "cooperate collaborate coordinate partner extradite",
+        "apologize apologise forgive congratulate laud defend",
+        ("COOPERATE", None): "cooperate collaborate coordinate partner extradite share",
         ("AID", None): "aid assist help donate fund finance rescue airlift",
     }
 )
@@ -692,7 +694,7 @@ NOUN_TRIGGERS = _triggers(
         ("REQUEST", None): "appeal request plea",
         ("DEMAND", None): "demand",
         ("AGREE", None): "agreement deal accord treaty pledge promise commitment",
-        ("CONSULT", None): "meeting talk talks negotiation negotiations summit conference consultation",
+        ("CONSULT", None): "meeting talk talks negotiation negotiations summit conference consultation mediation",
         ("CONSULT", "visit"): "visit trip",
         ("SUPPORT", None): "praise endorsement recognition support",
         ("COOPERATE", None): "cooperation collaboration partnership",
@@ -702,6 +704,11 @@ NOUN_TRIGGERS = _triggers(
 
 # Verbs that name a "strike" of workers rather than of weapons, and nouns that make a "strike" one or the other.
 STRIKE_PROTEST_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "nationwide", "national"})
+# Words of a labour dispute: a "strike" in their sentence is a stoppage of work.
+LABOUR_WORDS = frozenset(
+    "worker workers union unions employee employees teacher teachers nurse nurses doctor doctors miner miners "
+    "wage wages pay salary salaries pension pensions labour labor strikers".split()
+)
 STRIKE_ASSAULT_MODIFIERS = frozenset({"air", "drone", "missile", "rocket", "airstrike", "aerial", "military"})
 
 # Verbs that become AID only when what they move is aid ("resumed humanitarian flights", "reopened the
@@ -712,7 +719,7 @@ AID_CARRIER_VERBS = frozenset(
 )
 AID_WORDS = frozenset(
     "aid assistance humanitarian relief food medicine medicines supplies donation donations funding funds "
-    "vaccines vaccine shelter tents water".split()
+    "vaccines vaccine shelter tents water asylum arms".split()
 )
 # Adjectives of intent: "ready to stop fighting" is an offer (AGREE), not fighting.
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "open"})

@@ -176,6 +176,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
         if modifiers & lexicon.STRIKE_PROTEST_MODIFIERS:
             return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
+        if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and any(
+            t.lower_ in lexicon.LABOUR_WORDS for t in token.sent
+        ):
+            return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
     if entry is None:
