@@ -262,3 +262,11 @@ def test_entities_headline_truecasing_keeps_names_and_lowers_common_words(vocab)
         doc, 0, len(doc), common_words=frozenset({"talk", "collapse", "in", "as", "delegate", "walk", "out"})
     )
     assert words == ["Talks", "collapse", "in", "Geneva", "as", "Zorvian", "delegates", "walk", "out"]
+
+
+def test_entities_person_span_of_symbols_does_not_crash(vocab):
+    # regression: a two-token PERSON span with no letters (seen on a PolNeAR article) raised IndexError
+    text = "-- -- said Maria Lopez on Sunday ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    assert any(e.name == "Maria Lopez" for e in entities)

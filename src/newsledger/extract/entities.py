@@ -409,7 +409,8 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
     person_surnames: Counter[str] = Counter()
     for key, members in groups.items():
         for c in members:
-            if c.label == "PERSON" and c.end - c.start >= 2:
+            # a multi-token span can have an empty key (only punctuation or symbols): no surname then
+            if c.label == "PERSON" and c.end - c.start >= 2 and key.split():
                 person_surnames[key.split()[-1]] += 1
     for key, members in groups.items():
         votes: defaultdict[str, float] = defaultdict(float)
