@@ -19,7 +19,12 @@ setup: $(BIN)/python
 setup-dev: setup
 	$(BIN)/pip install --quiet -e ".[dev]"
 
-# The main job on the embedded default: extract the example report and show its record.
+# The main job on the embedded default: ingest the example report(s) into var/demo.db and serve the desk
+# on http://127.0.0.1:8000/ (Ctrl-C stops it).
+demo: setup
+	$(BIN)/newsledger demo
+
+# One report in, one record out, printed for a person.
 example: setup
 	$(BIN)/newsledger extract examples/panjshir.txt --published 2021-09-06 --outlet "Iran News" --format table
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, skip_or_fail
 
 
 def postgres_url() -> str | None:
@@ -74,7 +74,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         return
     template = request.getfixturevalue("postgres_template")
     if template is None:
-        pytest.skip("no PostgreSQL server configured (run .ci/services or set NEWSLEDGER_TEST_PG_URL)")
+        skip_or_fail("no PostgreSQL server configured (run .ci/services or set NEWSLEDGER_TEST_PG_URL)")
     import psycopg
 
     from newsledger.store import schema

@@ -12,10 +12,7 @@ from newsledger.errors import NewsledgerError
 DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 DEMO_DB = Path("var") / "demo.db"
-# Metadata of a bundled example comes from `<name>.meta.json` beside it ({"published": …, "outlet": …});
-# the founding example ships without one, so its publication (README: an Iran News report of 6 September 2021)
-# is given here: its times resolve against that day.
-EXAMPLE_META = {"panjshir.txt": {"published": "2021-09-06", "outlet": "Iran News"}}
+# Metadata of a bundled example comes from `<name>.meta.json` beside it ({"published": …, "outlet": …}).
 META_FIELDS = ("url", "outlet", "title", "published")
 
 
@@ -29,7 +26,7 @@ def example_meta(path: Path) -> dict[str, str]:
         except (OSError, ValueError) as exc:
             raise _fail(f"{sidecar}: unreadable metadata ({exc})") from None
         return {key: str(value) for key, value in found.items() if key in META_FIELDS and value is not None}
-    return EXAMPLE_META.get(path.name, {})
+    return {}
 
 
 def _fail(message: str, *, code: int = 1) -> typer.Exit:
