@@ -10,9 +10,8 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -29,9 +28,8 @@ _PLACE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One place a name may refer to, with how the name matched it."""
+class Candidate(NamedTuple):
+    """One place a name may refer to, with how the name matched it (a tuple: built per row, so kept cheap)."""
 
     id: int
     geonameid: int | None
@@ -157,27 +155,11 @@ class Gazetteer:
 
 
 def _candidate(row: tuple[Any, ...], match: str) -> Candidate:
-    return Candidate(
-        id=row[0],
-        geonameid=row[1],
-        name=row[2],
-        feature=row[3],
-        country=row[4],
-        admin1=row[5],
-        admin1_code=row[6],
-        admin2=row[7],
-        lat=row[8],
-        lon=row[9],
-        population=row[10],
-        capital=bool(row[11]),
-        match=match,
-    )
+    return Candidate._make((*row[:11], bool(row[11]), match, 1.0))
 
 
 def _with_similarity(candidate: Candidate, similarity: float) -> Candidate:
-    from dataclasses import replace
-
-    return replace(candidate, similarity=similarity)
+    return candidate._replace(similarity=similarity)
 
 
 _shared: Gazetteer | None = None
