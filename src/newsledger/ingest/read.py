@@ -89,6 +89,8 @@ def read_bytes(
         if not data.strip():
             raise InputError(source, Errors.E001)
         text = decode_bytes(data, source)
+        if not text.strip():  # only a byte-order mark, or whitespace in UTF-16
+            raise InputError(source, Errors.E001)
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(text, source=source, meta=meta)
             return
