@@ -242,3 +242,11 @@ def test_bad_inputs_entity_bomb_in_a_feed_is_not_expanded(tmp_path):
     assert any(marker_phrase(3) in text for text in texts)
     assert all(len(text) < 10_000 for text in texts)
     assert peak < 200_000_000, f"the bomb expanded to {peak} bytes"
+
+
+@pytest.mark.parametrize("data", [b"\xfe\xff", b"\xef\xbb\xbf\n\n", "\n \n".encode("utf-16")])
+def test_bad_inputs_jsonl_of_only_a_byte_order_mark_is_rejected_not_dropped(data):
+    # Regression (found by test_fuzz): such a file decoded to blank text and yielded nothing at all.
+    results = list(read_bytes(data, source="bom.jsonl", suffix=".jsonl"))
+    assert [(r.source, r.code) for r in results if isinstance(r, InputError)] == [("bom.jsonl", "E001")]
+    assert len(results) == 1
