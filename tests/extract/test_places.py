@@ -87,3 +87,25 @@ def test_places_event_place_prefers_the_triggers_prepositional_phrase(nlp):
     lonely = "Nothing happened."
     empty = nlp(attach_article(nlp.make_doc(lonely), Article.from_text(lonely)))
     assert event_place(empty, next(iter(empty.sents)), empty[1]) is None
+
+
+def test_places_event_place_skips_reference_points(nlp):
+    from newsledger.extract.places import event_place
+    from newsledger.model import Article
+    from newsledger.nlp.state import attach_article, get_state
+
+    text = "Rebels seized Kunduz province, 250 kilometres north of Kabul, after days of fighting."
+    doc = nlp(attach_article(nlp.make_doc(text), Article.from_text(text)))
+    state = get_state(doc)
+    trigger = next(t for t in doc if t.text == "fighting")
+    place_id = event_place(doc, trigger.sent, trigger)
+    kabul = next((p for p in state.places if p.name == "Kabul"), None)
+    assert place_id is not None
+    assert kabul is None or place_id != kabul.id
+
+
+def test_places_generic_words_are_not_places(make_record):
+    record = make_record("Western diplomats and Central bankers met in Nairobi on Monday.")
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Nairobi" in names
+    assert not names & {"Western", "Central"}

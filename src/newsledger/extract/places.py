@@ -26,6 +26,11 @@ from newsledger.nlp.state import DocState, get_state
 
 TOPONYM_TYPES = ("GPE", "LOC", "FAC")
 REPAIRABLE_TYPES = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+# Words that name provinces somewhere ("Western", "Gulf", "Central") but alone in English text are not places.
+GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central gulf coast coastal upper lower middle "
+    "capital highlands lakes islands border interior".split()
+)
 PLACE_PREPOSITIONS = frozenset(
     "in near at from to into across outside inside around toward towards through throughout via".split()
 )
@@ -111,6 +116,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
     retyped: dict[str, Entity] = {}
     for entity in state.entities:
+        if name_key(entity.name) in GENERIC_WORDS:
+            continue
         is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
@@ -290,6 +297,13 @@ def _feature(candidate: Candidate | None, site: str | None, hint: str | None) ->
 # --- the event helper ------------------------------------------------------------------------------
 
 
+_REFERENCE_POINT = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|miles|kilometers|kilometres|km)"
+    r"(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     """Id of the place most tightly bound to an event trigger (its prepositional phrase first), or None."""
     state = get_state(doc)
@@ -300,6 +314,9 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
         for m in place.mentions
         if sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
+    text = _doc_text(doc)
+    # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened.
+    in_sentence = [m for m in in_sentence if not _REFERENCE_POINT.search(text[max(0, m[0] - 30) : m[0]])]
     if not in_sentence:
         return None
     for head in (trigger, trigger.head):

@@ -257,13 +257,13 @@ def _choose(
     )
     best_score, best = scored[0]
     if best.feature in ("admin1", "admin2"):
-        # "Kabul", "Tehran": a province named after the city that holds most of its people means the city.
+        # "Kabul", "Geneva": a province named after the city that holds much of its people means the city.
         for score, candidate in scored[1:]:
             if (
                 candidate.feature == "city"
+                and candidate.match == "name"
                 and candidate.admin1_code == best.admin1_code
-                and name_key(candidate.name) == name_key(best.name)
-                and candidate.population >= 0.5 * best.population
+                and candidate.population >= 0.4 * best.population
             ):
                 best_score, best = score, candidate
                 scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
