@@ -50,7 +50,9 @@ def parse_published(value: str | None, source: str) -> str | None:
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
-        raise InputError(source, Errors.E011.format(value=text)) from None
+        # Escaped and cut short: the error is printed on one line, whatever the file put in the field.
+        shown = json.dumps(text[:60], ensure_ascii=False)[1:-1]
+        raise InputError(source, Errors.E011.format(value=shown)) from None
 
 
 def read_path(
