@@ -250,3 +250,11 @@ def test_bad_inputs_jsonl_of_only_a_byte_order_mark_is_rejected_not_dropped(data
     results = list(read_bytes(data, source="bom.jsonl", suffix=".jsonl"))
     assert [(r.source, r.code) for r in results if isinstance(r, InputError)] == [("bom.jsonl", "E001")]
     assert len(results) == 1
+
+
+def test_bad_inputs_invalid_date_with_a_newline_is_reported_on_one_line():
+    # Regression (found by test_fuzz): the date was echoed as is, so a newline in it split the error line.
+    line = json.dumps({"text": report(1), "published": "2024\n03-01 " + "x" * 500})
+    (result,) = read_bytes(line.encode(), source="dates.jsonl", suffix=".jsonl")
+    assert isinstance(result, InputError) and result.code == "E011"
+    assert "\n" not in str(result) and len(str(result)) < 200

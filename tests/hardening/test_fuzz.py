@@ -123,7 +123,7 @@ def test_fuzz_jsonl_reader_keeps_every_line_accounted_for(records, broken):
     data = "\n".join(lines).encode("utf-8")
     results = list(read_bytes(data, source="fuzz.jsonl", suffix=".jsonl"))
     check_read_results(results, "fuzz.jsonl")
-    if any(ord(c) < 32 and c not in "\t\n\r" for c in data.decode()) or not data.strip():
+    if any((ord(c) < 32 or c == "\x7f") and c not in "\t\n\r" for c in data.decode()) or not data.strip():
         return  # control-heavy or empty files are rejected whole, with one error
     nonblank = [line for line in "\n".join(lines).splitlines() if line.strip()]
     assert len(results) == len(nonblank), "every non-blank line is an article or an error, none dropped"
