@@ -3,7 +3,7 @@
 Steps, each cheap next to the model itself:
 1. all-caps lines (headlines) are truecased and re-tagged, since the model finds few names in them;
 2. spans are cleaned: titles and honorifics ("Mullah", "Secretary of State") and a leading "the" kept out;
-3. acronyms defined beside their long form ("... Front of Afghanistan (NRFA)") and known ones (UN, NATO)
+3. acronyms defined beside their long form ("Sudan People's Liberation Movement (SPLM)") and known ones (UN, NATO)
    become mentions of one entity, also where the model missed them;
 4. names the model tagged once are found again where it missed them (document-level consistency);
 5. one label per name per article, by an evidence-weighted vote (model guesses, the knowledge base, titles,
@@ -236,7 +236,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     titles: list[str] = []
     title_start = -1
     label = candidate.label
-    # titles inside the span ("Mullah Abdul Ghani Baradar", "Amir Saheb Ahmad Masoud")
+    # titles inside the span ("Mullah Mohammad Omar", "Sheikh Hassan Nasrallah")
     while end - start > 1:
         stop = kb.honorifics.starting_at(lowers, start, highest=end - 1)
         if stop < 0 or not _is_capitalized(doc, start, stop):
@@ -247,7 +247,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
         while start < end - 1 and doc[start].lower_ in ("of", "the", "for"):
             start += 1
     if label == "PERSON" or titles:
-        # titles right before the span ("General Sahib Abdul Wadood Zhor", "Secretary of State Antony Blinken")
+        # titles right before the span ("General Sahib Abdul Karim", "Secretary of State John Kerry")
         left = start if not titles else title_start
         lowest = sentence_start
         while True:

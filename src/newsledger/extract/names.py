@@ -30,7 +30,7 @@ def strip_accents(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """A transliteration-insensitive key: Ahmad/Ahmed, Massoud/Masoud, Mohammad/Muhammed fold alike.
+    """A transliteration-insensitive key: Ahmad/Ahmed, Hussein/Husain, Mohammad/Muhammed fold alike.
 
     Transliterations of the same name differ mostly in vowels and doubled consonants, so both are dropped
     (keeping the first letter, which carries most of a name's identity).
@@ -63,7 +63,7 @@ def initials(words: list[str]) -> str:
 
 
 def is_acronym_of(acronym: str, words: list[str]) -> bool:
-    """'NRFA' for 'National Resistance Front of Afghanistan'; also tolerates particles kept in the acronym."""
+    """'SPLM' for 'Sudan People's Liberation Movement'; also tolerates particles kept in the acronym."""
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     if len(letters) < 2 or len(words) < 2:
         return False

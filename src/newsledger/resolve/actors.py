@@ -1,7 +1,7 @@
 """Actors across articles: the same person or group named in many reports becomes one actor with every alias.
 
 People: two names are the same person when they have the same number of name parts and every part matches
-as a spelling variant (same consonant skeleton, e.g. Ahmad/Ahmed, Massoud/Masood, or a close string match).
+as a spelling variant (same consonant skeleton, e.g. Ahmad/Ahmed, Hussein/Husain, or a close string match).
 A different given name, or an extra name part (a father and son often differ by one), keeps them apart. A
 surname alone joins a full name only when exactly one known person carries that surname. Groups, countries
 and organisations: the same normalized name or a shared alias (an acronym given in the article).
@@ -76,7 +76,7 @@ class Actor:
 
 
 def name_parts(name: str) -> list[str]:
-    """Lower-case ASCII name parts without titles or punctuation: "Gen. Ahmad Massoud" -> ["ahmad", "massoud"]."""
+    """Lower-case ASCII name parts without titles or punctuation: "Gen. Ahmad Shah" -> ["ahmad", "shah"]."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     folded = re.sub(r"['’`]s\b", "", folded)
     parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p]
@@ -86,7 +86,7 @@ def name_parts(name: str) -> list[str]:
 
 def skeleton(part: str) -> str:
     """Consonant skeleton of a name part: spelling variants of transliterated names share it
-    (ahmad/ahmed -> ahmd, massoud/masood -> msd, mohammad/muhammad -> mhmd)."""
+    (ahmad/ahmed -> ahmd, hussein/husain -> hsn, mohammad/muhammad -> mhmd)."""
     if not part:
         return part
     first = "a" if part[0] in "aeiou" else part[0]  # initial vowels vary (Osama/Usama) but are kept (Ahmad/Hamid)
