@@ -119,7 +119,10 @@ def load(
     columns = (TextColumn("[bold]load"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn())
     with store, Progress(*columns, console=Console(stderr=True)) as progress:
         task = progress.add_task("load", total=total)
-        summary = load_batch(out, store, progress=lambda n: progress.advance(task, n))
+        try:
+            summary = load_batch(out, store, progress=lambda n: progress.advance(task, n))
+        except NewsledgerError as exc:
+            raise fail(str(exc)) from None
         data = summary.as_dict()
         if resolve and (data["ingested"] or data["updated"]):
             from newsledger.resolve import resolve_store

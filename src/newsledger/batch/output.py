@@ -186,7 +186,10 @@ def iter_record_json(out: Path) -> Iterator[str]:
     import pyarrow.parquet as pq
 
     read_summary(out)
+    root = out.resolve()
     for entry in sorted(read_manifest(out).values(), key=lambda e: e.index):
         for relative in entry.files:
             if relative.startswith("articles/"):
+                if not (out / relative).resolve().is_relative_to(root):  # a crafted manifest ("articles/../..")
+                    raise NewsledgerError(Errors.E707.format(path=out, reason=f"{Errors.E015}: {relative}"))
                 yield from pq.read_table(out / relative, columns=[RECORD_COLUMN]).column(RECORD_COLUMN).to_pylist()
