@@ -124,3 +124,63 @@ def test_ledger_export_command_writes_files(store_url, tmp_path):
     assert len(json.loads(claims.stdout)) == 2
     actors = CliRunner().invoke(app, ["actors", "--db", store_url, "--format", "csv"])
     assert "Rahimi" in actors.stdout
+
+
+def test_ledger_acled_csv_loads_with_pandas_with_acled_columns_and_types(store):
+    import pandas as pd
+
+    out = io.StringIO()
+    n = ledger.write_acled(filled(store), out)
+    frame = pd.read_csv(io.StringIO(out.getvalue()))
+    assert tuple(frame.columns) == (
+        "event_date",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    )
+    assert len(frame) == n == 2
+    # Dates parse as ISO dates (a bad or empty one would raise or give NaT), numbers load as numbers.
+    dates = pd.to_datetime(frame["event_date"], format="%Y-%m-%d")
+    assert dates.notna().all()
+    assert list(dates.dt.date) == sorted(dates.dt.date)  # oldest first
+    for column in ("latitude", "longitude"):
+        assert pd.api.types.is_float_dtype(frame[column]), frame.dtypes
+        assert frame[column].between(-180, 180).all()
+    assert frame["latitude"].between(-90, 90).all()
+    for column in ("time_precision", "fatalities"):
+        assert pd.api.types.is_integer_dtype(frame[column]), frame.dtypes
+    assert (frame["fatalities"] >= 0).all()
+    assert frame["time_precision"].isin([1, 2, 3]).all()
+    attack = frame[frame["event_type"] != "Protests"].iloc[0]
+    assert (attack["latitude"], attack["longitude"]) == (34.1, 70.9)
+    assert attack["fatalities"] == 4
+
+
+def test_ledger_parquet_reads_back_identically_with_pandas(store, tmp_path):
+    import pandas as pd
+
+    filled(store)
+    path = tmp_path / "events.parquet"
+    n = ledger.write_parquet(store, path)
+    frame = pd.read_parquet(path)
+    assert len(frame) == n == 3
+    expected = list(ledger.export_events(store))
+    assert list(frame.columns) == ledger.events_table(store).column_names
+    for column in ("lat", "lon"):
+        assert pd.api.types.is_float_dtype(frame[column]), frame.dtypes
+    assert pd.api.types.is_integer_dtype(frame["pk"]), frame.dtypes
+    # Missing values come back as pandas' missing markers; everything else compares equal to the store's events.
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    assert rows == [{column: event.get(column) for column in frame.columns} for event in expected]
