@@ -147,3 +147,12 @@ def test_events_acled_subtype_for_violence_only(make_record):
     assert bombed.acled_subtype == "Air/drone strike"
     talks, _ = events_of(make_record, "The foreign minister met his counterpart in the capital.")
     assert event_at(talks, "met").acled_subtype is None
+
+
+def test_events_verbal_attack_is_criticism_without_acled_subtype(make_record):
+    record, _ = events_of(make_record, "The senator attacked the tax bill in a speech on Monday.")
+    event = event_at(record, "attacked")
+    assert event.type == "ACCUSE"
+    assert event.acled_subtype is None
+    armed, _ = events_of(make_record, "Gunmen attacked a bus near the border on Monday.")
+    assert event_at(armed, "attacked").type == "ASSAULT"

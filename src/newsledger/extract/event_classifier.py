@@ -140,7 +140,7 @@ class SubtypeClassifier:
         vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=(2, 5), min_df=2)
         cues = cue_matrix(texts) * self.cue_weight
         features = sparse.hstack([vectorizer.fit_transform(texts), sparse.csr_matrix(cues)]).tocsr()
-        svm = LinearSVC(C=1.0, class_weight="balanced").fit(features, list(labels))
+        svm = LinearSVC(C=1.0, class_weight="balanced", random_state=0).fit(features, list(labels))
         self.parts = {"vectorizer": vectorizer, "svm": svm, "regression": None}
         if self.use_embeddings:
             if embeddings is None:

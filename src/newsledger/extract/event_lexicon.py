@@ -596,6 +596,41 @@ ACLED_CUES: dict[str, tuple[str, ...]] = {
     "police": (r"\bpolice\b", r"\bpolicemen\b", r"\bofficers?\b", r"\bsecurity forces\b", r"\bauthorities\b"),
 }
 
+# Groups whose words show political violence, protest or security operations in a sentence. Without any of them
+# an "attack" or a "fight" is verbal ("the senator attacked the bill") and gets no ACLED sub-type.
+VIOLENCE_CUE_GROUPS = (
+    "air",
+    "artillery",
+    "grenade",
+    "suicide",
+    "ied",
+    "chemical",
+    "sexual",
+    "abduct",
+    "armed_clash",
+    "territory_gov",
+    "territory_nonstate",
+    "protest",
+    "riot",
+    "mob",
+    "arrest",
+    "disrupted",
+    "casualties",
+    "lethal_force",
+    "intervention",
+    "nonstate_actor",
+    "state_actor",
+)
+
+# More signs of physical violence, for telling an armed attack from a verbal one (not classifier features).
+VIOLENT_CONTEXT = re.compile(
+    r"\b(?:gunm[ae]n|armed|opened fire|shot|shooting|stabb\w*|weapons?|guns?|knife|knives|explosi\w*|bomb\w*|"
+    r"killed|injured|wounded|dead|troops|soldiers|militants?|rebels?|police)\b",
+    re.IGNORECASE,
+)
+# Triggers that, with no sign of physical violence in the sentence, are words of criticism.
+VERBAL_ATTACK_TRIGGERS = frozenset({"attack", "assault", "blast", "slam"})
+
 COMPILED_ACLED_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     group: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns) for group, patterns in ACLED_CUES.items()
 }

@@ -133,7 +133,7 @@ def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "EVENT"):
             trigger = _noun_trigger(token)
         if trigger is not None and not _ends_or_averts(token):
-            found[token.i] = trigger
+            found[token.i] = _verbal_or_physical(trigger, sentence)
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
     kept = []
@@ -143,6 +143,15 @@ def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
             continue
         kept.append(trigger)
     return kept
+
+
+def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
+    """ "The senator attacked the bill" criticizes (ACCUSE); "gunmen attacked a bus" assaults."""
+    if trigger.type != "ASSAULT" or trigger.token.lemma_.lower() not in lexicon.VERBAL_ATTACK_TRIGGERS:
+        return trigger
+    if lexicon.VIOLENT_CONTEXT.search(sentence.text) or _shows_violence(sentence.text):
+        return trigger
+    return _Trigger(trigger.token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
 
 
 def _verb_trigger(token: Token) -> _Trigger | None:
@@ -561,8 +570,13 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call."""
     wanted: dict[int, Span] = {}
     asked: dict[int, list[tuple[int, str, set[str]]]] = {}  # sentence start -> (trigger, type, words)
+    violent: dict[int, bool] = {}
     for sentence, trigger in triggers:
         if trigger.type in ACLED_SUBTYPES_OF_TYPE:
+            if sentence.start not in violent:
+                violent[sentence.start] = _shows_violence(sentence.text)
+            if not violent[sentence.start]:
+                continue
             wanted[sentence.start] = sentence
             # the trigger and the words right under it ("killed in fighting")
             token = trigger.token
@@ -600,6 +614,12 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
             if choice is not None:
                 out[token_index] = choice
     return out
+
+
+def _shows_violence(text: str) -> bool:
+    return any(
+        pattern.search(text) for group in lexicon.VIOLENCE_CUE_GROUPS for pattern in lexicon.COMPILED_ACLED_CUES[group]
+    )
 
 
 def _preferred_choice(labels: list[str], event_type: str, lemmas: set[str]) -> str | None:
