@@ -79,6 +79,11 @@ TABLE = [
     ("currently", MONDAY, None, "PRESENT_REF", "DATE"),
     ("recently", MONDAY, PAST, "PAST_REF", "DATE"),
     ("the future", MONDAY, None, "FUTURE_REF", "DATE"),
+    ("then-current", MONDAY, None, "PAST_REF", "DATE"),  # current at a past time
+    ("then current", MONDAY, PAST, "PAST_REF", "DATE"),
+    # vague decades and centuries in ISO 8601 years, as "two decades" is P20Y
+    ("decades", MONDAY, None, "PXY", "DURATION"),
+    ("centuries", MONDAY, None, "PXY", "DURATION"),
     # times and parts of day
     ("5 p.m.", MONDAY, None, "2021-09-06T17:00", "TIME"),
     ("this morning", MONDAY, None, "2021-09-06TMO", "TIME"),
@@ -146,6 +151,30 @@ def test_times_detect_finds_now_currently_and_overnight(make_record):
     assert found.get("now") == "PRESENT_REF"
     assert found.get("currently") == "PRESENT_REF"
     assert found.get("overnight") == "2021-09-05/2021-09-06"
+
+
+@pytest.mark.model
+def test_times_one_day_after_a_modal_is_someday(make_record):
+    times = _times(make_record, "She said the valley will one day be a province. The trip took one day.")
+    values = [t.value for t in times if t.text.lower() == "one day"]
+    assert values == ["FUTURE_REF", "P1D"]
+
+
+@pytest.mark.model
+def test_times_earliest_bound_weekday_lies_ahead(make_record):
+    # published on a Monday: "as early as Tuesday" is the coming Tuesday, not the one before
+    times = _times(make_record, "The envoy could arrive in the capital as early as Tuesday, officials said.")
+    assert [t.value for t in times if t.text == "Tuesday"] == ["2021-09-07"]
+
+
+@pytest.mark.model
+def test_times_year_ago_is_not_anchored_on_an_outlook_quarter(make_record):
+    text = (
+        "Profit in the third quarter rose 5%. The company expects growth in the second quarter of 2022. "
+        "In the year-ago period, it earned $3 million."
+    )
+    times = _times(make_record, text, published="2021-10-20")
+    assert [t.value for t in times if "year-ago" in t.text] == ["2020-Q3"]
 
 
 @pytest.mark.model

@@ -27,7 +27,7 @@ from newsledger.nlp.state import get_state
 # annotated in fewer than half of their uses.
 _EXTRA_PATTERN = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
-    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|current|recent|"
+    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|then[- ]current|current|recent|"
     r"the latest (?:period|quarter)|the (?:near|short) term|"
     r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
@@ -252,6 +252,8 @@ def expression_tense(span: Span) -> str | None:
         return None  # "Thursday's closing price": a noun's modifier, not placed by a verb's tense
     verb = governing_verb(span)
     tense = verb_tense(verb)
+    if tense is None and _after_words(span, _EARLIEST_BOUND):
+        return FUTURE  # "could come as early as Tuesday": an earliest date is a coming one
     if tense == PRESENT and verb is not None and verb.lemma_ in _REPORTING_VERBS:
         return PAST  # "the ministry says Monday": the headline present of what was said
     if tense != PAST:
@@ -266,6 +268,19 @@ def expression_tense(span: Span) -> str | None:
     if verb is not None and verb.lemma_ in _PLANNING_WORDS and verb.lemma_ != "to":
         return None  # "was set for March 12": what was arranged may lie ahead of the report
     return tense
+
+
+_EARLIEST_BOUND = (("as", "early", "as"), ("as", "soon", "as"))
+
+
+def _after_words(span: Span, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the span comes right after one of the phrases (lowercase words)."""
+    doc = span.doc
+    for phrase in phrases:
+        start = span.start - len(phrase)
+        if start >= 0 and tuple(token.lower_ for token in doc[start : span.start]) == phrase:
+            return True
+    return False
 
 
 _PROSPECTIVE_MODALS = {"would", "could", "might", "may", "should", "can", "ca", "must"}
@@ -398,11 +413,20 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     dated: list[tuple[Span, Timex]] = []
     anchors: list[str] = []
     recent: list[str] = []  # values of the last expressions that can anchor an anaphoric one
+    current_quarter = _quarter_of(reference)
     for span in spans:
         tense = expression_tense(span)
         # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
-        previous = next((v for v in reversed(recent[-3:]) if "-Q" in v), recent[-1] if recent else None)
+        # (year-ago comparisons are made for reported results: a quarter after publication's, as in an
+        # outlook, is not their anchor)
+        anchors_so_far = [v for v in recent if "-Q" not in v or v <= current_quarter]
+        previous = next(
+            (v for v in reversed(anchors_so_far[-3:]) if "-Q" in v),
+            anchors_so_far[-1] if anchors_so_far else None,
+        )
         found = normalize(span.text, reference, tense, previous=previous)
+        if span.text.lower() in ("one day", "some day") and span.start > 0 and span.doc[span.start - 1].tag_ == "MD":
+            found = Timex("FUTURE_REF", "DATE", "vague")  # "will one day be": someday, not a day's length
         if found is None or not found.value:
             continue  # an expression we cannot value ("the day", "a fiscal year") is not reported
         timex = found
@@ -431,6 +455,10 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             )
         )
     return records
+
+
+def _quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 _ANAPHORIC_TEXT = re.compile(

@@ -186,6 +186,8 @@ PAST_WORDS = {
     "then",
     "at the time",
     "at that time",
+    "then current",  # "the then-current chairman": current at a past time
+    "then-current",
     "long ago",
     "years ago",
     "in recent years",
@@ -300,10 +302,7 @@ def _duration(amount: int | None, unit: str, *, half: bool = False) -> str:
     designator, is_time, multiplier = UNITS[unit]
     prefix = "PT" if is_time else "P"
     if amount is None:
-        if multiplier == 10:
-            return "PXDE"
-        if multiplier == 100:
-            return "PXCE"
+        # ISO 8601 has no decade or century designator: "two decades" is P20Y, so "decades" is PXY
         return f"{prefix}X{designator}"
     if half:
         if designator == "H":
@@ -644,7 +643,6 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         named_day = _weekday_date(weekday, reference, tense, relation=relation)
         # "Friday night" is dated by its day: an event's date is what a ledger needs, and TimeBank mostly
         # annotates a named day's part with the day alone
-        return Timex(named_day.isoformat(), "DATE", "day")
         return Timex(named_day.isoformat(), "DATE", "day")
     return None
 
