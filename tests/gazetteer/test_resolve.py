@@ -56,3 +56,26 @@ def test_resolve_county_word_asks_for_a_district(gazetteer):
 def test_resolve_demonyms_in_gold_style_read_as_their_country(gazetteer):
     candidates, hint, _ = candidates_for(gazetteer, "Egyptian")
     assert hint == "demonym" and [c.country for c in candidates] == ["EG"]
+
+
+def test_resolve_world_region_outranks_a_namesake_town(gazetteer):
+    middle_east, pacific = _resolve(gazetteer, ["Middle East", "Pacific"], text="From the Middle East to the Pacific.")
+    assert middle_east.candidate.feature == "region" and 25 < middle_east.candidate.lat < 35
+    assert pacific.candidate.feature == "region" and pacific.candidate.country is None
+
+
+def test_resolve_former_country_name_reads_as_the_country(gazetteer):
+    (zaire,) = _resolve(gazetteer, ["Zaire"], text="Refugees crossed into Zaire.")
+    assert zaire.candidate.feature == "country" and zaire.candidate.country == "CD"
+
+
+def test_resolve_list_of_countries_is_not_containment(gazetteer):
+    text = "Cases were reported in China, Japan and Korea."
+    china, japan, _ = _resolve(gazetteer, ["China", "Japan", "Korea"], text=text)
+    assert china.candidate.feature == "country" and china.candidate.country == "CN"
+    assert japan.candidate.country == "JP"
+
+
+def test_resolve_town_named_after_a_state_keeps_its_container(gazetteer):
+    washington, _ = _resolve(gazetteer, ["Washington", "Pennsylvania"], text="A fire in Washington, Pennsylvania.")
+    assert washington.candidate.feature == "city" and washington.candidate.admin1 == "Pennsylvania"

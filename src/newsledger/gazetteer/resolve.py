@@ -20,7 +20,8 @@ from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, SITE_WORDS
 
 # Feature prominence: a bare name that is both a country and a town is, in news, usually the country.
-FEATURE_WEIGHT = {"continent": 1.0, "country": 0.9, "admin1": 0.55, "admin2": 0.05, "city": 0.0}
+# A world region, sea or large island ("Middle East", "Pacific", "Java") outranks the small towns named after it.
+FEATURE_WEIGHT = {"region": 1.4, "continent": 1.0, "country": 0.9, "admin1": 0.55, "admin2": 0.05, "city": 0.0}
 MATCH_WEIGHT = {"name": 0.0, "abbreviation": 0.0, "alias": -0.15, "compact": -0.1, "fuzzy": -0.5}
 CONTAINED_BONUS = 2.0  # "X, Y" and Y contains the candidate
 ADMIN1_CONTEXT_BONUS = 0.7  # the article names the candidate's province
@@ -130,7 +131,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                     countries[top.country] += 1
     first_contexts = _contexts_excluding_self(context, first_contributions)
     first = [
-        _choose(cands, hint, first_contexts[key], (containers.get(t.container) if t.container else None), ())
+        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), ())
         for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
     ]
     contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -154,13 +155,31 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                 own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
     chosen_pairs = [
-        _choose(cands, hint, contexts[key], (containers.get(t.container) if t.container else None), anchors)
+        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors)
         for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
     ]
     return [
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+
+
+def _container_of(
+    toponym: Toponym, candidates: Sequence[Candidate], containers: dict[str, tuple[Candidate, ...]]
+) -> Sequence[Candidate] | None:
+    """The written container of "X, Y", unless "X, Y" is a list of countries ("China, Japan", "Iraq, Iran"):
+    a name that is a country by its own name is not a town in another country. (Provinces are left alone:
+    "Washington, Pennsylvania" and "Delaware, Ohio" are towns.)"""
+    if toponym.container is None:
+        return None
+    outer = containers.get(toponym.container)
+    if outer and _names_a_country(candidates) and _names_a_country(outer):
+        return None
+    return outer
+
+
+def _names_a_country(candidates: Sequence[Candidate]) -> bool:
+    return any(c.feature == "country" and c.match in ("name", "abbreviation") for c in candidates)
 
 
 def _contexts_excluding_self(
@@ -304,4 +323,4 @@ def precision_of(candidate: Candidate | None, hint: str | None) -> int | None:
         return None
     if hint == "site":
         return 1
-    return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4}.get(candidate.feature, 2)
+    return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4, "region": 4}.get(candidate.feature, 2)
