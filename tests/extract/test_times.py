@@ -69,6 +69,8 @@ TABLE = [
     ("24 hours", MONDAY, None, "PT24H", "DURATION"),
     ("30-year", MONDAY, None, "P30Y", "DURATION"),
     ("two decades", MONDAY, None, "P20Y", "DURATION"),
+    ("a minute and a half", MONDAY, None, "PT1M30S", "DURATION"),
+    ("just over an hour", MONDAY, None, "PT1H", "DURATION"),
     ("the next couple of years", MONDAY, None, "P2Y", "DURATION"),
     # sets
     ("every Friday", MONDAY, None, "XXXX-WXX-5", "SET"),
@@ -158,6 +160,16 @@ def test_times_one_day_after_a_modal_is_someday(make_record):
     times = _times(make_record, "She said the valley will one day be a province. The trip took one day.")
     values = [t.value for t in times if t.text.lower() == "one day"]
     assert values == ["FUTURE_REF", "P1D"]
+
+
+@pytest.mark.model
+def test_times_length_before_later_is_a_duration(make_record):
+    # TimeML: in "three days later" the TIMEX3 is the length; "later" is the signal tying it to an event
+    times = _times(make_record, "The convoy left on Friday. Three days later, it reached the border.")
+    later = [t for t in times if t.text.lower().startswith("three")]
+    assert [(t.text, t.value, t.type) for t in later] == [("Three days", "P3D", "DURATION")]
+    earlier = _times(make_record, "Sales rose 5%, up from $3 million a year earlier.", published="2021-10-20")
+    assert [t.text for t in earlier if "year" in t.text] == ["a year earlier"]
 
 
 @pytest.mark.model

@@ -101,7 +101,20 @@ def detect_spans(doc: Doc) -> list[Span]:
         spans.append(span)
         taken.update(range(span.start, span.end))
     spans = _merge_adjacent(sorted(spans, key=lambda span: span.start))
-    return [_extend_right(span) for span in spans if not _is_bare_part_of_day(span)]
+    return [_drop_later(_extend_right(span)) for span in spans if not _is_bare_part_of_day(span)]
+
+
+_LENGTH_THEN_LATER = re.compile(
+    r"(?:second|minute|hour|day|night|week|month|year|decade)s?(?: and a half)? later$", re.IGNORECASE
+)
+
+
+def _drop_later(span: Span) -> Span:
+    """ "three days later": TimeML annotates the length, a DURATION, and leaves "later" as the signal that
+    relates it to the event before ("a year earlier" and "two years ago" stay whole, as dates)."""
+    if len(span) > 2 and _LENGTH_THEN_LATER.search(span.text):
+        return span[:-1]
+    return span
 
 
 def _is_bare_part_of_day(span: Span) -> bool:

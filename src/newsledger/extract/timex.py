@@ -307,6 +307,8 @@ def _duration(amount: int | None, unit: str, *, half: bool = False) -> str:
     if half:
         if designator == "H":
             return f"PT{amount}H30M" if amount else "PT30M"
+        if designator == "M" and is_time:
+            return f"PT{amount}M30S" if amount else "PT30S"
         if designator == "Y" and multiplier == 1:
             return f"P{amount}Y6M" if amount else "P6M"
         if designator == "D":
