@@ -151,6 +151,7 @@ def main() -> None:
         baseline = baseline or p95
         verdict = "ok" if p95 <= 50 else "OVER 50 ms"
         print(f"{name:28s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({p95 / baseline:4.2f}x baseline)  {verdict}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":
