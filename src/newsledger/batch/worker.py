@@ -78,7 +78,18 @@ def warm_up(spec: PipelineSpec = PipelineSpec()) -> str:
 
 
 def peak_rss_bytes() -> int:
-    """Peak resident memory of this process (run on each worker through `client.run`)."""
+    """Peak resident memory of this process (run on each worker through `client.run`).
+
+    On Linux this is VmHWM, the high-water mark of this process's own memory: `ru_maxrss` would also count what
+    the parent held when the worker was forked, which says nothing about the worker.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024  # Linux reports kilobytes, macOS bytes
 

@@ -1,0 +1,29 @@
+"""What runs on a worker: one partition through the pipeline, and the memory figure the benchmark reads."""
+
+from __future__ import annotations
+
+import psutil
+import pytest
+
+from newsledger.batch.inputs import InputTally, partition_inputs
+from newsledger.batch.worker import peak_rss_bytes, process_partition
+from newsledger.model import Article
+from tests.batch.conftest import article_texts
+
+
+def test_worker_peak_rss_is_at_least_the_current_rss():
+    current = psutil.Process().memory_info().rss
+    assert peak_rss_bytes() >= current > 0
+
+
+@pytest.mark.model
+def test_worker_process_partition_gives_one_article_row_per_article(nlp):
+    articles = [
+        Article.from_text(text, published="2024-06-0" + str(1 + i % 2)) for i, text in enumerate(article_texts(4))
+    ]
+    (partition,) = partition_inputs(articles, partition_size=10, tally=InputTally())
+    result = process_partition(partition)
+    assert (result.index, result.digest, result.articles, result.rejected) == (0, partition.digest, 4, ())
+    article_rows = sum(t.num_rows for (kind, _), t in result.tables.items() if kind == "articles")
+    assert article_rows == 4
+    assert {date for kind, date in result.tables if kind == "articles"} == {"2024-06-01", "2024-06-02"}
