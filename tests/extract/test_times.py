@@ -173,6 +173,17 @@ def test_times_length_before_later_is_a_duration(make_record):
 
 
 @pytest.mark.model
+def test_times_infinitive_subject_and_lapsed_deadline_are_past(make_record):
+    # published on a Saturday; both Fridays are the day before
+    text = (
+        "The first two states to sign the accord on Friday were neighbours. "
+        "The offer had been due to expire Friday, the company said."
+    )
+    times = _times(make_record, text, published="2021-09-11")
+    assert [t.value for t in times if t.text == "Friday"] == ["2021-09-10", "2021-09-10"]
+
+
+@pytest.mark.model
 def test_times_earliest_bound_weekday_lies_ahead(make_record):
     # published on a Monday: "as early as Tuesday" is the coming Tuesday, not the one before
     times = _times(make_record, "The envoy could arrive in the capital as early as Tuesday, officials said.")

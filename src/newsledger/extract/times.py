@@ -323,8 +323,14 @@ def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
         head = verb.head
         if head is verb:
             return None
+        if verb.dep_ in ("csubj", "advcl"):
+            # a subject ("the first to join on Friday were ...") or a purpose ("extended its offer to buy
+            # the company Friday") is not what the head plans: it takes the head's tense
+            return verb_tense(head, depth=depth + 1)
         if head.lemma_.lower() in _INTENT_VERBS or head.lower_ in ("due", "set", "likely", "scheduled", "about"):
             head_auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if head.dep_ == "acomp":  # "had been due to expire": the auxiliaries hang on "been"
+                head_auxiliaries |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
             if head_auxiliaries & {"had", "'d"}:
                 return PAST  # "had been due to expire Friday": the plan's day has passed
             return FUTURE
