@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.quoting.lexicon import (
-    CLAUSE_ONLY,
+    ADDRESSEE_VERBS,
     NAMING_VERBS,
     OBJECT_CONTENT,
     QUOTATION_ONLY,
@@ -432,11 +432,13 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
-        elif lemma in OBJECT_CONTENT and lemma not in CLAUSE_ONLY:
+        elif lemma in OBJECT_CONTENT:
             if child.dep_ in ("dobj", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and child.i > cue.i
             ):
                 parts.append(child)
+        elif lemma not in ADDRESSEE_VERBS and child.dep_ == "dobj" and child.i > cue.i:
+            parts.append(child)  # "predicted a Republican triumph", "said it"
     if not parts:
         colon = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"
         if colon:

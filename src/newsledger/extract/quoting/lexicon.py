@@ -24,7 +24,7 @@ _add(
     "conclude summarize predict estimate forecast signal hint imply suggest propose recommend advise "
     "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
     "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter "
-    "retort counter snap quip",
+    "retort counter snap quip discuss address highlight tout recommend list",
 )
 _add("claim", "claim allege assert contend insist maintain argue purport boast brag")
 _add("deny", "deny refute dispute reject rebut contradict disavow")
@@ -55,11 +55,8 @@ OBJECT_CONTENT = frozenset(
     "promise pledge vow guarantee threaten predict propose recommend urge ask question want".split()
 )
 
-# Verbs that report only with a clause or a quotation ("think" of an object is not a statement).
-CLAUSE_ONLY = frozenset(
-    "say tell add note explain write continue believe think feel hope fear worry expect "
-    "know consider reckon suspect wish find show".split()
-)
+# Verbs whose object is whom they speak to ("told reporters that …"), never what they say.
+ADDRESSEE_VERBS = frozenset("tell inform brief assure warn urge ask thank remind caution implore beg press".split())
 
 # Nouns that carry a statement: "a statement by X said", "according to a report by X".
 MESSAGE_NOUNS = frozenset(
