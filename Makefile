@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= var/newsledger.db
 
-.PHONY: setup setup-dev example demo test lint bench eval clean
+.PHONY: setup setup-dev example demo test lint bench eval clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ lint: setup-dev
 
 test: setup-dev
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+# The long fuzz run (CI runs the same tests with few examples): readers, process_article and schemathesis with
+# HYPOTHESIS_PROFILE=long, then the load benchmark for a minute per phase. See docs/reliability.md.
+fuzz: setup-dev
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q -p no:cacheprovider tests/hardening/test_fuzz.py \
+		tests/hardening/test_attacks.py -k "fuzz or schemathesis"
+	$(BIN)/python benchmarks/load_api.py --seconds 60
 
 bench: setup-dev
 	$(BIN)/python benchmarks/run.py
