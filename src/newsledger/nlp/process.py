@@ -41,6 +41,17 @@ def process_articles(
 
 
 def _process_batch(nlp: Language, batch: list[Article], version: str) -> Iterator[ArticleRecord | InputError]:
+    too_long = {index for index, article in enumerate(batch) if len(article.text) > nlp.max_length}
+    if too_long:
+        # spaCy refuses such a text (its E088) and would fail the whole batch: rejected here, before any component.
+        fitting = iter(_process_batch(nlp, [a for i, a in enumerate(batch) if i not in too_long], version))
+        for index, article in enumerate(batch):
+            if index in too_long:
+                reason = Errors.E103.format(chars=len(article.text), limit=nlp.max_length)
+                yield InputError(article.source or article.id, reason)
+            else:
+                yield next(fitting)
+        return
     try:
         docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=len(batch)))
     except Exception:  # noqa: BLE001 - isolate the failing article below
