@@ -131,7 +131,7 @@ def write_corpus(folder: Path, *, seed: int = 7) -> Expectations:
     expect.reject("huge_50mb.txt", "E002")
     words = "the council said talks would resume next week in the capital "
     (folder / "one_line_10mb.txt").write_text(words * (10_000_000 // len(words) + 1), encoding="utf-8")
-    expect.allow("one_line_10mb.txt")
+    expect.reject("one_line_10mb.txt", "E103")
 
     # HTML with no body, HTML that is nothing but scripts, and scripts around a real article.
     (folder / "no_body.html").write_text("<html><head><title>Nothing here</title></head></html>", encoding="utf-8")

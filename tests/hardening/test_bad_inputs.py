@@ -258,3 +258,24 @@ def test_bad_inputs_invalid_date_with_a_newline_is_reported_on_one_line():
     (result,) = read_bytes(line.encode(), source="dates.jsonl", suffix=".jsonl")
     assert isinstance(result, InputError) and result.code == "E011"
     assert "\n" not in str(result) and len(str(result)) < 200
+
+
+def test_bad_inputs_text_over_the_pipeline_limit_is_rejected_alone_before_the_pipeline():
+    # Regression: spaCy refused the text (its E088) inside nlp.pipe, so the whole batch failed, was re-run one
+    # article at a time, and the rejection read "pipeline component 'ValueError' failed".
+    from newsledger.model import Article
+    from newsledger.nlp import process_articles
+    from tests.hardening.records_pipeline import make_nlp
+
+    nlp = make_nlp()
+    nlp.max_length = 1_000
+    articles = [
+        Article.from_text(report(1)),
+        Article.from_text(report(2) * 10, source="long.txt"),
+        Article.from_text(report(3)),
+    ]
+    results = list(process_articles(nlp, articles, batch_size=8))
+    assert [type(r).__name__ for r in results] == ["ArticleRecord", "InputError", "ArticleRecord"]
+    assert [r.article.text for r in results if not isinstance(r, InputError)] == [articles[0].text, articles[2].text]
+    error = results[1]
+    assert isinstance(error, InputError) and error.code == "E103" and error.source == "long.txt"
