@@ -139,7 +139,7 @@ def page_paths(client: TestClient) -> list[str]:
 def test_attacks_stored_xss_is_escaped_on_every_page(client):
     paths = page_paths(client)
     assert any(p.startswith("/articles/") for p in paths) and any(p.startswith("/actors/") for p in paths)
-    shown = 0
+    shown = islands = 0
     for path in paths:
         response = client.get(path)
         assert response.status_code == 200, path
@@ -148,8 +148,14 @@ def test_attacks_stored_xss_is_escaped_on_every_page(client):
         for live in LIVE_MARKUP:
             assert live not in html, f"{path}: live markup {live!r} in the page"
         shown += sum(1 for tag in ("xss-1", "xss-2", "xss-3", "xss-5") if tag in html)
+        # Data islands for the page's scripts: a '<' inside would let a stored '</script>' end the island.
+        for island in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, flags=re.S):
+            islands += 1
+            assert "<" not in island, f"{path}: markup inside a JSON data island"
+            json.loads(island)
         assert "content-security-policy" in response.headers
     assert shown > 0, "the payloads must be shown (escaped), not dropped"
+    assert islands >= 2  # the map's points and the article's records
 
 
 def test_attacks_stored_xss_payload_shown_escaped_in_article_page(client):
