@@ -52,7 +52,11 @@ def iter_inputs(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Every article (or rejection) of the inputs, in a fixed order: arguments as given, folders sorted."""
     for path in paths:
         if path.is_dir():
+            root = path.resolve()
             for file in _files_under(path):
+                if not file.resolve().is_relative_to(root):  # a link out of the folder (a shared drop folder)
+                    yield InputError(str(file), Errors.E015)
+                    continue
                 yield from _read_file(file, max_bytes=max_bytes)
         elif path.is_file():
             yield from _read_file(path, max_bytes=max_bytes)

@@ -60,7 +60,11 @@ def iter_articles(
             continue
         path = Path(text)
         if path.is_dir():
+            root = path.resolve()
             for child in _walk(path):
+                if not child.resolve().is_relative_to(root):  # a link out of the folder (a shared drop folder)
+                    yield InputError(str(child), Errors.E015)
+                    continue
                 yield from read_source_file(child, meta=meta, max_bytes=max_bytes, fetch=fetch)
         elif path.is_file():
             yield from read_source_file(path, meta=meta, max_bytes=max_bytes, fetch=fetch)
