@@ -373,3 +373,27 @@ def test_attacks_a_valid_token_can_write(client, token):
     )
     assert response.status_code == 200, response.text
     assert re.search(r"confirm", json.dumps(response.json()))
+
+
+def test_attacks_links_out_of_an_ingested_folder_are_refused(tmp_path):
+    # A drop folder others can write to must not turn `ingest` or `batch` into a reader of any file on the host.
+    from newsledger.batch.inputs import iter_inputs
+    from newsledger.errors import InputError
+    from newsledger.ingest.sources import iter_articles
+    from tests.hardening.corpus import report
+
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("The private notes said on Monday that the keys were kept in the drawer of the office desk.")
+    drop = tmp_path / "drop"
+    (drop / "inner").mkdir(parents=True)
+    (drop / "good.txt").write_text(report(1))
+    (drop / "inner" / "kept.txt").write_text(report(2))
+    (drop / "leak.txt").symlink_to(secret)
+    (drop / "inner" / "alias.txt").symlink_to(drop / "good.txt")  # a link inside the folder is fine
+    for results in (list(iter_articles([drop], fetch=None)), list(iter_inputs([drop]))):
+        refused = [(r.source, r.code) for r in results if isinstance(r, InputError)]
+        texts = [r.text for r in results if not isinstance(r, InputError)]
+        assert refused == [(str(drop / "leak.txt"), "E015")]
+        assert not any("private notes" in text for text in texts)
+        assert len(texts) == 3
