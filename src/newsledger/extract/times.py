@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import numpy
+from spacy.attrs import LEMMA, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, normalize
 from newsledger.model import TimeExpr, TimeRef
-from newsledger.nlp.state import get_state
+from newsledger.nlp.state import doc_text, get_state
 
 # Words the model does not tag as DATE/TIME but TimeML counts as time expressions. Words that are time
 # expressions only some of the time ("soon", "previously", "quarterly") are left out: in TimeBank they are
@@ -84,7 +86,7 @@ def detect_spans(doc: Doc) -> list[Span]:
         if cleaned is not None:
             spans.extend(s for s in _split_span(cleaned) if _clean_span(s) is not None)
     taken = {i for span in spans for i in range(span.start, span.end)}
-    for match in _EXTRA_PATTERN.finditer(doc.text):
+    for match in _EXTRA_PATTERN.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
             continue
@@ -196,10 +198,11 @@ def _split_span(span: Span) -> list[Span]:
 def _merge_adjacent(spans: list[Span]) -> list[Span]:
     """'noon' + 'Saturday', 'Friday' + 'Oct. 13': one expression when read together."""
     merged: list[Span] = []
+    text = doc_text(spans[0].doc) if spans else ""
     for span in spans:
         if merged:
             last = merged[-1]
-            gap = span.doc.text[last.end_char : span.start_char]
+            gap = text[last.end_char : span.start_char]
             if gap.strip() in ("", ",", "on", "of") and len(gap) <= 4:
                 combined = span.doc[last.start : span.end]
                 value = normalize(combined.text, _PROBE_DATE)
@@ -405,11 +408,24 @@ def _quote_reference(
     return published, "quote-unknown"
 
 
+_REPORTING_LEMMAS = {"say", "tell", "state", "add", "claim", "insist", "announce"}
+
+
 def _narrates_in_present(doc: Doc) -> bool:
-    reporting = {"say", "tell", "state", "add", "claim", "insist", "announce"}
-    present = sum(1 for t in doc if t.lemma_ in reporting and t.tag_ in ("VBZ", "VBP"))
-    past = sum(1 for t in doc if t.lemma_ in reporting and t.tag_ == "VBD")
-    return present > past
+    # asked once per quoted time expression: one pass over the doc, remembered on it
+    cached = doc.user_data.get("newsledger_narrates_in_present")
+    if cached is None:
+        strings = doc.vocab.strings
+        reporting = {strings.add(lemma) for lemma in _REPORTING_LEMMAS}
+        present_tags = {strings.add("VBZ"), strings.add("VBP")}
+        past_tag = strings.add("VBD")
+        # token attributes read as one array: creating a Token object per word costs more than the count
+        attrs = doc.to_array([LEMMA, TAG])
+        tags = attrs[numpy.isin(attrs[:, 0], list(reporting)), 1]
+        present = int(numpy.isin(tags, list(present_tags)).sum())
+        past = int((tags == past_tag).sum())
+        cached = doc.user_data["newsledger_narrates_in_present"] = present > past
+    return bool(cached)
 
 
 # --- the component -------------------------------------------------------------------------------
@@ -427,7 +443,7 @@ def _publication_date(published: str | None) -> date | None:
 def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     """The doc's time expressions as records, ids t1, t2, … in text order."""
     reference = published or date.today()
-    quotes = quote_ranges(doc.text)
+    quotes = quote_ranges(doc_text(doc))
     spans = detect_spans(doc)
     dated: list[tuple[Span, Timex]] = []
     anchors: list[str] = []

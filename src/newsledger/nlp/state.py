@@ -49,5 +49,16 @@ def get_state(doc: Doc) -> DocState:
 
 
 def attach_article(doc: Doc, article: Article) -> Doc:
+    """Attach the article a doc was made from (`nlp.make_doc(article.text)`, so `doc.text == article.text`)."""
     doc._.set(EXTENSION, DocState(article=article))
+    doc.user_data["newsledger_text"] = article.text
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: spaCy rebuilds it from every token on each access, which costs
+    more than some whole extractors when called in a loop."""
+    text = doc.user_data.get("newsledger_text")
+    if text is None:
+        text = doc.user_data["newsledger_text"] = doc.text
+    return str(text)
