@@ -128,11 +128,8 @@ def test_bad_inputs_hostile_characters_are_kept_as_written(corpus_run):
     assert latin1 is not None and "José Pe" in latin1[2] and "Café owners" in latin1[2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Latin-1 text is decoded by charset_normalizer's guess (a Central European code page), so ñ becomes ń",
-)
 def test_bad_inputs_latin1_text_keeps_its_letters():
+    # regression: Latin-1 text was decoded by charset_normalizer's guess (a Central European page): ñ became ń
     text = report(4).replace("The mayor", "The mayor, José Peña,") + " Café owners were evacuated."
     (article,) = read_bytes(text.encode("latin-1"), source="latin1.txt", suffix=".txt")
     assert not isinstance(article, InputError)

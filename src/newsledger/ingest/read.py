@@ -135,7 +135,36 @@ def _decode_with_detector(data: bytes, source: str) -> str:
         raise InputError(source, Errors.E004.format(reason="not UTF-8 and no other encoding fits"))
     if best.chaos > 0.2:  # the detector itself thinks the result is mostly noise
         raise InputError(source, Errors.E004.format(reason=f"not UTF-8; best guess {best.encoding} reads as noise"))
+    if best.encoding in _LATIN_CODE_PAGES:
+        # The Latin code pages differ only in a few letters, so a detector confuses them on short texts
+        # ("Peña" read as "Peńa" in a Central European page); an English report in a legacy encoding is
+        # nearly always Windows-1252 / Latin-1, so that reading wins whenever the bytes allow it.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
+
+
+_LATIN_CODE_PAGES = {
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "mac_latin2",
+    "mac_roman",
+    "mac_iceland",
+}
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
