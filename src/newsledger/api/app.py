@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -212,6 +213,47 @@ def _list_page(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+_ERROR_RESPONSES = {
+    "401": "No valid token: writes always need one; reads need one when the server requires it.",
+    "403": "The token came from a cookie on an API write, or the CSRF check failed.",
+    "404": "No such record.",
+    "413": "The request is larger than the server accepts.",
+}
+
+
+def _openapi_with_error_responses(app: FastAPI) -> dict[str, Any]:
+    """The generated schema plus the error statuses every route can return (all as `{"detail": "..."}`),
+    so clients and schema checkers know them; FastAPI only documents 200 and 422 by itself."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ErrorOut"] = {
+        "title": "ErrorOut",
+        "type": "object",
+        "properties": {"detail": {"title": "Detail", "type": "string"}},
+        "required": ["detail"],
+    }
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            statuses = ["401", "413"]
+            if "{" in path:
+                statuses.append("404")
+            if method == "post":
+                statuses.append("403")
+            responses = operation.setdefault("responses", {})
+            for status in statuses:
+                responses.setdefault(
+                    status,
+                    {
+                        "description": _ERROR_RESPONSES[status],
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+                    },
+                )
+    app.openapi_schema = schema
+    return schema
+
+
 def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -> FastAPI:
     """The desk over the ledger at `db_url` (created and migrated if needed)."""
     settings = settings or Settings()
@@ -238,6 +280,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     )
     app.state.store = store
     app.state.settings = settings
+    app.openapi = lambda: _openapi_with_error_responses(app)  # type: ignore[method-assign]
     env = Environment(
         loader=FileSystemLoader(str(WEB / "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
