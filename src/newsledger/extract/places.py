@@ -22,7 +22,7 @@ from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
 from newsledger.gazetteer.resolve import Context, Resolution, Toponym, precision_of, resolve_toponyms
 from newsledger.model import Entity, Mention, Place
-from newsledger.nlp.state import DocState, get_state
+from newsledger.nlp.state import DocState, doc_text, get_state
 
 TOPONYM_TYPES = ("GPE", "LOC", "FAC")
 REPAIRABLE_TYPES = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
@@ -67,7 +67,7 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     mentions = _toponym_mentions(doc, state, gazetteer)
     if not mentions:
         return []
-    toponyms = _as_toponyms(_doc_text(doc), mentions)
+    toponyms = _as_toponyms(doc_text(doc), mentions)
     resolutions = resolve_toponyms(gazetteer, toponyms, context)
     # A facility no gazetteer knows is a building or a road, not a place on a map; unresolved GPE and LOC
     # entities ("Darfur", rivers, regions) are kept without a point.
@@ -110,7 +110,7 @@ def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> Non
 
 def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
-    dateline = _dateline(_doc_text(doc))
+    dateline = _dateline(doc_text(doc))
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
     place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
@@ -139,11 +139,6 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     return sorted(found.values(), key=lambda m: m.start)
 
 
-def _doc_text(doc: Doc) -> str:
-    # Doc.text rebuilds the string from the tokens on every access; the article's text is the same string.
-    return get_state(doc).article.text
-
-
 def _dateline(text: str) -> _Mention | None:
     match = DATELINE.match(text)
     if match is None:
@@ -159,11 +154,11 @@ def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
 
 
 def _extend_site(doc: Doc, mention: _Mention) -> _Mention:
-    following = _doc_text(doc)[mention.end : mention.end + 24].lower()
+    following = doc_text(doc)[mention.end : mention.end + 24].lower()
     for word in SITE_WORDS:
         if re.match(rf" {word}\b", following):
             end = mention.end + 1 + len(word)
-            return dataclasses.replace(mention, end=end, text=_doc_text(doc)[mention.start : end], site=word)
+            return dataclasses.replace(mention, end=end, text=doc_text(doc)[mention.start : end], site=word)
     return mention
 
 
@@ -199,7 +194,7 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
 
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
     """ "Gainesville, Ga.": a name followed by a comma and a province or country that contains one of its places."""
-    following = _doc_text(doc)[span.end_char : span.end_char + 40]
+    following = doc_text(doc)[span.end_char : span.end_char + 40]
     match = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", following)
     if match is None:
         return False
@@ -226,9 +221,9 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
         if not name_tokens or len(name_tokens) > 3:
             continue
         start, end = name_tokens[0].idx, token.idx + len(token.text)
-        name = _doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+        name = doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
         if gazetteer.demonym(name) is None and gazetteer.lookup(name, fuzzy=False):
-            out.append(_Mention(start, end, _doc_text(doc)[start:end]))
+            out.append(_Mention(start, end, doc_text(doc)[start:end]))
     return out
 
 
@@ -314,7 +309,7 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
         for m in place.mentions
         if sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
-    text = _doc_text(doc)
+    text = doc_text(doc)
     # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened.
     in_sentence = [m for m in in_sentence if not _REFERENCE_POINT.search(text[max(0, m[0] - 30) : m[0]])]
     if not in_sentence:

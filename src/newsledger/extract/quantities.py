@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import REPORTER, Quantity, Quote
-from newsledger.nlp.state import EXTENSION, DocState
+from newsledger.nlp.state import DocState, doc_text
 
 _UNITS = {
     "zero": 0,
@@ -163,7 +163,6 @@ _SKIP_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 _LOWER_KEY = "newsledger.lower_words"
-_TEXT_KEY = "newsledger.text"
 _SENTENCES_KEY = "newsledger.sentence_bounds"
 
 
@@ -222,21 +221,6 @@ def lower_words(doc: Doc) -> list[str]:
     if cached is None or len(cached) != len(doc):
         cached = [t.lower_ for t in doc]
         doc.user_data[_LOWER_KEY] = cached
-    return cached
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once per doc (spaCy joins every token again at each access)."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
-        state = doc._.get(EXTENSION)
-        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-        # the article's text is the doc's text when the doc was made from it (process_article); else build it
-        if state is not None and len(state.article.text) == length:
-            cached = state.article.text
-        else:
-            cached = doc.text
-        doc.user_data[_TEXT_KEY] = cached
     return cached
 
 

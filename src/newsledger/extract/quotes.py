@@ -31,7 +31,7 @@ from newsledger.extract.quoting.lexicon import (
 from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
 from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
 from newsledger.model import Quote, TextSpan
-from newsledger.nlp.state import DocState, get_state
+from newsledger.nlp.state import DocState, doc_text, get_state
 
 _DASHES = {"―", "—", "–", "-", "--"}
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
@@ -56,7 +56,7 @@ class _Found:
 
 def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
     """All quotes of the doc in text order, ids q1, q2, …; unpaired quotation marks go to state.warnings."""
-    spans, warnings = find_quoted_spans(doc.text)
+    spans, warnings = find_quoted_spans(doc_text(doc))
     state.warnings.extend(warnings)
     resolver = SpeakerResolver(doc, state.entities, state.entity_of_token)
     quote_of_token = [-1] * len(doc)
@@ -78,11 +78,11 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
     for partial in whole:
         same_cue = [r for r in indirect if r.cue is not None and partial.cue is not None and r.cue.i == partial.cue.i]
         for reported in same_cue:
-            rest = doc.text[reported.start : partial.start] + doc.text[partial.end : reported.end]
-            words = len(doc.text[partial.start : partial.end].split())
+            rest = doc_text(doc)[reported.start : partial.start] + doc_text(doc)[partial.end : reported.end]
+            words = len(doc_text(doc)[partial.start : partial.end].split())
             inside = reported.start <= partial.start and partial.end <= reported.end
             named = reported.cue is not None and reported.cue.lemma_.lower() in NAMING_VERBS
-            ends = not doc.text[partial.end : reported.end].strip(" .,;:!?”’\"'")
+            ends = not doc_text(doc)[partial.end : reported.end].strip(" .,;:!?”’\"'")
             if inside and (len(rest.split()) <= 1 or (named and ends)) and words >= _DIRECT_MIN_WORDS:
                 partial.kind = "direct"  # the quotation is all that is reported: direct, not a phrase of it
                 indirect.remove(reported)
@@ -219,7 +219,7 @@ def _attribute_quotation(
             before = doc[sentences[0].start - 1].sent
             if before[-1].text in (":", ","):  # "X said:" then the quotation as its own sentence
                 sentences.insert(0, before)
-        closing = doc.text[span.start : span.end].rstrip()
+        closing = doc_text(doc)[span.start : span.end].rstrip()
         if sentences and last < len(doc) and sentences[-1].end <= last + 1 and sentences[-1].end < len(doc):
             after = doc[sentences[-1].end].sent
             follows = doc[last] if last < len(doc) else None
@@ -306,7 +306,7 @@ def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
             continue
         if previous.speaker is None or previous.kind != "direct":
             continue
-        gap = doc.text[previous.end : current.start]
+        gap = doc_text(doc)[previous.end : current.start]
         words = [w for w in gap.split() if any(c.isalpha() for c in w)]
         said_between = previous.cue is not None and previous.end <= previous.cue.idx < current.start
         if gap.count("\n") > 2 or (words and not (said_between and ("\n" not in gap or len(words) <= 8))):
@@ -333,7 +333,7 @@ def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
                 and _index(item.speaker) == _index(previous.speaker)
             )
             if same and previous.kind == item.kind == "direct":
-                between = doc.text[previous.end : item.start]
+                between = doc_text(doc)[previous.end : item.start]
                 if "\n" not in between and len(between) < 200:
                     previous.parts = previous.parts or [(previous.start, previous.end)]
                     previous.parts.append((item.start, item.end))
@@ -517,7 +517,7 @@ def _speaker_phrase(doc: Doc, head: Token, found: _Found) -> tuple[int, int]:
 
 
 def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocState, number: int) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     speaker_id = speaker_text = None
     speaker_start = speaker_end = None
     if found.speaker is not None:
