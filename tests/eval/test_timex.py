@@ -74,3 +74,11 @@ def test_timex_read_tml_without_dct_is_an_error(tmp_path):
 def test_timex_gold_record_is_plain():
     gold = GoldTimex(0, 5, "today", "DATE", "2010-03-17")
     assert gold.value == "2010-03-17"
+
+
+def test_timex_score_compares_values_as_exact_strings(tml_doc):
+    # TempEval-3's script compares value strings as written: an ISO week spelled differently is another value
+    system = [_expr(tml_doc, "last week", "2010-W010")]
+    metrics = score([tml_doc], [system])
+    assert metrics["relaxed_recall"] == pytest.approx(1 / 3)
+    assert metrics["value_acc"] == pytest.approx(0.0)

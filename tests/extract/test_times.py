@@ -92,6 +92,15 @@ TABLE = [
     ("last night", MONDAY, PAST, "2021-09-05TNI", "TIME"),
     ("Tuesday night", WEDNESDAY, PAST, "2010-03-16", "DATE"),  # a named day's part is dated by the day
     ("noon Saturday", WEDNESDAY, PAST, "2010-03-13T12:00", "TIME"),
+    # a named day's evening or afternoon keeps its part; its night or morning is dated by the day
+    ("Wednesday evening", WEDNESDAY, PAST, "2010-03-17TEV", "TIME"),
+    ("Friday afternoon", WEDNESDAY, FUTURE, "2010-03-19TAF", "TIME"),
+    ("the early hours of Thursday morning", WEDNESDAY, PAST, "2010-03-11", "DATE"),
+    # "more" between a count and its unit says the time follows another; the count is the length
+    ("two more weeks", MONDAY, FUTURE, "P2W", "DURATION"),
+    ("at least 20 more years", MONDAY, None, "P20Y", "DURATION"),
+    # a rate's unit is a set
+    ("per year", MONDAY, None, "P1Y", "SET"),
     # spoken years, as broadcast transcripts write them
     ("nineteen ninety-six", MONDAY, None, "1996", "DATE"),
     ("the year two thousand", MONDAY, None, "2000", "DATE"),
@@ -116,6 +125,46 @@ def test_times_normalize_anaphora_follows_previous_quarter():
 @pytest.mark.parametrize("text", ["", "the United Nations", "we", "18", "a number of people", "May we"])
 def test_times_normalize_rejects_non_dates(text):
     assert normalize(text, MONDAY, None) is None
+
+
+def test_times_normalize_previous_weekday_is_before_the_day_just_named():
+    # "down from the previous Friday" after Friday 2010-03-12 was named: the Friday a week before it
+    assert normalize("the previous Friday", WEDNESDAY, PAST, previous="2010-03-12").value == "2010-03-05"
+    assert normalize("the previous Friday", WEDNESDAY, PAST).value == "2010-03-12"
+
+
+def test_times_normalize_duration_of_a_year_is_two_expressions():
+    # TimeML annotates "the first nine months of 1997" as a duration and a year: neither reads the whole
+    assert normalize("the first nine months", MONDAY, None).value == "P9M"
+    assert normalize("the first nine months of 1997", MONDAY, None) is None
+
+
+# (text, tense, value without a publication date, precision): only what no reference date changes is kept
+UNANCHORED_TABLE = [
+    ("Sept. 27, 1989", None, "1989-09-27", "day"),
+    ("from 1996 to 2001", None, "1996/2001", "year"),
+    ("two weeks", None, "P2W", "duration"),
+    ("recently", PAST, "PAST_REF", "vague"),
+    ("every Friday", None, "XXXX-WXX-5", "set"),
+    ("August 15", PAST, "XXXX-08-15", "unanchored"),
+    ("the third quarter", None, "XXXX-Q3", "unanchored"),
+    ("5 p.m.", None, "XXXX-XX-XXT17:00", "unanchored"),
+    ("yesterday", PAST, None, "unanchored"),
+    ("last week", PAST, None, "unanchored"),
+    ("Monday", PAST, None, "unanchored"),
+    ("over the weekend", PAST, None, "unanchored"),
+    ("overnight", PAST, None, "unanchored"),
+    ("two years ago", PAST, None, "unanchored"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "value", "precision"), UNANCHORED_TABLE)
+def test_times_unanchored_keeps_only_what_no_reference_changes(text, tense, value, precision):
+    from newsledger.extract.times import unanchored
+
+    timex = unanchored(text, tense)
+    assert timex is not None, text
+    assert (timex.value, timex.precision) == (value, precision)
 
 
 def test_times_normalize_possessive_and_quarter_anaphora():
@@ -292,3 +341,41 @@ def test_times_quote_without_a_date_is_anchored_to_publication_and_marked(make_r
     assert found["today"].value == "2021-09-06"
     assert found["today"].anchor == "quote-unknown"
     assert found["tomorrow"].value == "2021-09-07"
+
+
+@pytest.mark.model
+def test_times_without_publication_date_resolve_nothing_relative(make_record):
+    # regression: without a publication date the stage anchored to date.today(), so a record depended on the
+    # day it was made; now relative expressions keep no resolved value and say so
+    text = "Rebels attacked the town yesterday. The siege began on August 15, 2021, and lasted two weeks."
+    found = {t.text: t for t in make_record(text, published=None).times}
+    assert (found["yesterday"].value, found["yesterday"].precision) == (None, "unanchored")
+    assert found["yesterday"].anchor == "none"
+    assert found["August 15, 2021"].value == "2021-08-15"
+    assert found["two weeks"].value == "P2W"
+
+
+@pytest.mark.model
+def test_times_detect_expressions_inside_a_longer_span(make_record):
+    text = (
+        "During the day Thursday, the boy played in the yard. "
+        "Jobs rose after averaging 242,000 for the first nine months of 1997. "
+        "There were no cancellations after the Aug. 7 embassy bombings."
+    )
+    found = {t.text: t.value for t in _times(make_record, text, published="1998-08-14")}
+    assert found.get("Thursday") == "1998-08-13"
+    assert found.get("the first nine months") == "P9M"
+    assert found.get("1997") == "1997"
+    assert found.get("Aug. 7") == "1998-08-07"
+
+
+@pytest.mark.model
+def test_times_the_year_names_a_year_unless_it_is_a_length(make_record):
+    text = (
+        "Profit rose in the third quarter. For the year, volume was flat. "
+        "Revenue was $5 million for the year ended June 30. Members send $1 billion a year home."
+    )
+    times = _times(make_record, text, published="1989-11-02")
+    the_year = [(t.value, t.type) for t in times if t.text == "the year"]
+    assert the_year == [("1989", "DATE"), ("P1Y", "DURATION")]
+    assert [(t.value, t.type) for t in times if t.text == "a year"] == [("P1Y", "SET")]

@@ -6,7 +6,8 @@ with functionInDocument="CREATION_TIME" and is given to the extractor as the pub
 Metrics (TempEval-3, task A): span precision/recall/F1 with strict (same offsets) and relaxed (overlapping)
 matching, one-to-one; `value_f1` and `type_f1` are attribute F1 as TempEval-3 defines it: attribute accuracy
 over the relaxed matches × relaxed F1 (equivalently, 2 × correct / (system + gold)); `value_acc` and
-`type_acc` are the accuracies over the relaxed matches.
+`type_acc` are the accuracies over the relaxed matches. Values and types are compared as exact strings, as
+TempEval-3's `evaluate_entities.py` compares them.
 """
 
 from __future__ import annotations
@@ -84,11 +85,9 @@ def read_tml(path: Path) -> TimeMLDoc:
 
 
 def _same_value(system: str | None, gold: str) -> bool:
-    if system is None:
-        return False
-    # "2000-W8" in some gold files is ISO week 08; compare weeks with their numbers zero-padded.
-    pad = re.compile(r"-W(\d)(?!\d)")
-    return pad.sub(r"-W0\1", system) == pad.sub(r"-W0\1", gold)
+    # TempEval-3's script compares the value strings as they are: no normalization of either side (gold's
+    # few unpadded weeks, "2000-W8", count against a system writing ISO's "2000-W08", as they did there)
+    return system is not None and system == gold
 
 
 def score(gold_docs: list[TimeMLDoc], system_docs: list[list[TimeExpr]]) -> dict[str, float]:
@@ -172,7 +171,7 @@ def evaluate(path: Path, *, limit: int | None = None, baseline: bool = True) -> 
             "value_f1 = value accuracy on relaxed matches x relaxed F1 (TempEval-3 attribute F1); matching is "
             "one-to-one (an exact match first, else the first overlapping system span)",
             "weekend and overnight ranges are written in TIMEX3 form for scoring (YYYY-Www-WE, YYYY-MM-DDTNI); "
-            "week numbers compared zero-padded",
+            "values compared as exact strings, as TempEval-3's script does",
             "rules are general English temporal grammar, developed while looking at TBAQ (the development "
             "split): figures on TBAQ are development figures, the held-out split measures the system",
         ],

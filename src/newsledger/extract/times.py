@@ -35,7 +35,16 @@ _EXTRA_PATTERN = re.compile(
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:nineteen|eighteen) (?:hundred )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|"
-    r"two thousand(?: and)?(?: one| two| three| four| five| six| seven| eight| nine| ten)?)\b",
+    r"two thousand(?: and)?(?: one| two| three| four| five| six| seven| eight| nine| ten)?|"
+    # a month and day the model tags as part of a name ("the Aug. 7 embassy bombings")
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? [0-3]?\d(?:st|nd|rd|th)?(?:,? (?:1\d|20)\d\d)?|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december) [0-3]?\d(?:st|nd|rd|th)?"
+    r"(?:,? (?:1\d|20)\d\d)?|"
+    # a count of units the model tags as a bare number ("at least two more weeks")
+    r"(?:\d+(?: 1/2)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+    r" (?:more |additional |full )?(?:second|minute|hour|day|week|month|year|decade)s?(?![- ]old)|"
+    # a rate's unit after a quantity ("$33 million a year"): checked against the word before it below
+    r"(?:a|per) (?:year|day|week|month))\b",
     re.IGNORECASE,
 )
 # Single words of the pattern above that need a part of speech to be a time ("the party daily Granma").
@@ -84,7 +93,7 @@ def detect_spans(doc: Doc) -> list[Span]:
             continue  # "quarterly dividend", "rise 8% annually": rates, which TimeML leaves unannotated
         cleaned = _clean_span(ent)
         if cleaned is not None:
-            spans.extend(s for s in _split_span(cleaned) if _clean_span(s) is not None)
+            spans.extend(p for s in _split_span(cleaned) if _clean_span(s) is not None for p in _valued_parts(s))
     taken = {i for span in spans for i in range(span.start, span.end)}
     for match in _EXTRA_PATTERN.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -96,9 +105,7 @@ def detect_spans(doc: Doc) -> list[Span]:
             span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN") or len(span) > 1
         ):
             continue
-        if span[0].lower_ in ("a", "per") and not (
-            span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ in _QUANTITY_WORDS)
-        ):
+        if span[0].lower_ in ("a", "per") and not (span.start > 0 and _is_quantity(doc[span.start - 1])):
             continue  # "$33 million a year" is a rate; "a year" alone is left to the model
         spans.append(span)
         taken.update(range(span.start, span.end))
@@ -192,6 +199,40 @@ def _split_span(span: Span) -> list[Span]:
         if years and token.lower_ not in ("or", "and"):
             continue  # "from 1996 to 2001", "2009-2010": one range of years, valued 1996/2001
         return [left, right]
+    return [span]
+
+
+def _has_value(text: str) -> bool:
+    found = normalize(text, _PROBE_DATE)
+    return found is not None and bool(found.value)
+
+
+_LONGEST_SEARCHED = 8  # tokens: the model's time spans are short; longer ones are not searched word by word
+
+
+def _valued_parts(span: Span) -> list[Span]:
+    """The time expressions inside a span the normalizer cannot value as a whole.
+
+    TimeML annotates "the first nine months of 1997" as two expressions (a duration and a year), and "the
+    early hours of Thursday morning" or "the day Friday" by the expression inside; a span that yields
+    nothing is kept as it is (and dropped later for having no value)."""
+    if _has_value(span.text):
+        return [span]
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.lower_ == "of":
+            left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
+            if _has_value(left.text) and _has_value(right.text):
+                return [left, right]
+    if len(span) > _LONGEST_SEARCHED:
+        return [span]
+    for length in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - length + 1):
+            part = doc[start : start + length]
+            if part[0].is_punct or part[-1].is_punct or part[0].lower_ in _LEADING_PREPOSITIONS:
+                continue
+            if _TIME_WORD.search(part.text) and _has_value(part.text):
+                return [part]
     return [span]
 
 
@@ -441,14 +482,16 @@ def _publication_date(published: str | None) -> date | None:
 
 
 def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
-    """The doc's time expressions as records, ids t1, t2, … in text order."""
-    reference = published or date.today()
+    """The doc's time expressions as records, ids t1, t2, … in text order.
+
+    Without a publication date nothing relative is resolved (the records must not depend on the day they
+    are made): see `unanchored`."""
     quotes = quote_ranges(doc_text(doc))
     spans = detect_spans(doc)
     dated: list[tuple[Span, Timex]] = []
     anchors: list[str] = []
     recent: list[str] = []  # values of the last expressions that can anchor an anaphoric one
-    current_quarter = _quarter_of(reference)
+    current_quarter = _quarter_of(published) if published else "9999-Q4"
     for span in spans:
         tense = expression_tense(span)
         # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
@@ -459,10 +502,13 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             (v for v in reversed(anchors_so_far[-3:]) if "-Q" in v),
             anchors_so_far[-1] if anchors_so_far else None,
         )
-        found = normalize(span.text, reference, tense, previous=previous)
+        if published is None:
+            found = unanchored(_as_read(span), tense, previous=previous)
+        else:
+            found = normalize(_as_read(span), published, tense, previous=previous)
         if span.text.lower() in ("one day", "some day") and span.start > 0 and span.doc[span.start - 1].tag_ == "MD":
             found = Timex("FUTURE_REF", "DATE", "vague")  # "will one day be": someday, not a day's length
-        if found is None or not found.value:
+        if found is None or not (found.value or found.precision == UNANCHORED):
             continue  # an expression we cannot value ("the day", "a fiscal year") is not reported
         timex = found
         dated.append((span, timex))
@@ -474,8 +520,8 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
         anchor = anchors[index]
         quote = next((q for q in quotes if q[0] <= span.start_char and span.end_char <= q[1]), None)
         if quote is not None and published is not None and _is_deictic(span.text):
-            quote_date, anchor = _quote_reference(doc, quote, reference, dated)
-            if quote_date != reference:
+            quote_date, anchor = _quote_reference(doc, quote, published, dated)
+            if quote_date != published:
                 timex = normalize(span.text, quote_date, expression_tense(span)) or timex
         records.append(
             TimeExpr(
@@ -490,6 +536,75 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             )
         )
     return records
+
+
+UNANCHORED = "unanchored"
+# Two reference dates that differ in every part a relative expression can depend on (year, quarter, month,
+# ISO week, day, weekday): what an expression's value shares under both does not depend on the reference.
+_UNANCHORED_PROBES = (date(2001, 3, 14), date(2012, 8, 27))
+
+
+def unanchored(text: str, tense: str | None = None, *, previous: str | None = None) -> Timex | None:
+    """An expression's value when the article has no publication date to anchor it.
+
+    Absolute dates, durations, sets and vague references keep their values. The parts of a value that
+    depend on the reference date are written X, as TIMEX3 writes an unknown part ("September 13" is
+    `XXXX-09-13`, "5 p.m." `XXXX-XX-XXT17:00`), with precision "unanchored"; an expression with nothing left
+    ("yesterday", "last week", "over the weekend") keeps no value, precision "unanchored". Never the day the
+    record happens to be made."""
+    first, second = (normalize(text, probe, tense, previous=previous) for probe in _UNANCHORED_PROBES)
+    if first is None or second is None:
+        return None
+    if first == second:
+        return first
+    value = _shared_value(first.value or "", second.value or "")
+    return Timex(value, first.type, UNANCHORED)
+
+
+def _shared_value(first: str, second: str) -> str | None:
+    """The parts two values share, each differing part's digits written X; None when no digit is left."""
+    first_parts, second_parts = re.split(r"([-/T])", first), re.split(r"([-/T])", second)
+    if len(first_parts) != len(second_parts):
+        return None
+    shared = []
+    for one, other in zip(first_parts, second_parts, strict=True):
+        if one != other:
+            one = re.sub(r"\d", "X", one)
+            if one != re.sub(r"\d", "X", other):
+                return None
+        shared.append(one)
+    value = "".join(shared)
+    return value if re.search(r"\d", value) else None
+
+
+_RATE_UNIT = re.compile(r"(?:a|per) (?:year|day|week|month)", re.IGNORECASE)
+
+
+def _is_quantity(token: Token) -> bool:
+    return token.like_num or token.lower_ in _QUANTITY_WORDS
+
+
+_DEFINITE_YEAR = re.compile(r"the (?:fiscal |financial |calendar )?year", re.IGNORECASE)
+_LENGTH_OF_YEAR_AFTER = {"ended", "ending", "to", "through", "until"}
+_LENGTH_OF_YEAR_BEFORE = {"throughout", "over"}
+
+
+def _as_read(span: Span) -> str:
+    """The text to normalize: the span's, except "the year" that names a year rather than a year's length.
+
+    "For the year, volume rose" is the year under discussion (TimeML: the year's value, like "that year");
+    "the year ended Sept. 30" and "throughout the year" are a year's length (P1Y)."""
+    text = span.text
+    doc = span.doc
+    if _RATE_UNIT.fullmatch(text) and span.start > 0 and _is_quantity(doc[span.start - 1]):
+        return "per " + text.split()[-1]  # "$33 million a year": a rate, which TimeML annotates as a set
+    if not _DEFINITE_YEAR.fullmatch(text):
+        return text
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if after in _LENGTH_OF_YEAR_AFTER or before in _LENGTH_OF_YEAR_BEFORE:
+        return text
+    return "that year"
 
 
 def _quarter_of(day: date) -> str:

@@ -236,7 +236,7 @@ _LEADING_WORDS = re.compile(
     r"almost|approximately|roughly|just|only|all|its|their|his|her|our|an(?= (?:[a-z]{3}\.? \d|\d)))\s+)+"
 )
 _MODIFIERS = re.compile(
-    r"^(?:(?:the\s+)?(?:very\s+)?(?:earlier|later|early|late|mid|middle of|end of|(?:early|small|wee|late) hours of|beginning of|start of|close of|"
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:(?:early|small|wee|late) hours of|earlier|later|early|late|mid|middle of|end of|beginning of|start of|close of|"
     r"turn of|first half of|second half of|latter part of|early part of|later part of|the end of|"
     r"the beginning of|the start of|the middle of)[\s-]+)+"
 )
@@ -632,9 +632,9 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         else:
             year = _month_year(month, None, reference, tense)
         return Timex(f"{year}-{month:02d}", "DATE", "month")
-    # weekdays: "Monday", "last Monday", "Monday morning", "Monday, Sept. 13"
+    # weekdays: "Monday", "last Monday", "Monday morning", "Monday, Sept. 13", "the previous Friday"
     match = re.fullmatch(
-        rf"(?P<rel>last|next|this|coming|this coming|this past|past)?\s*{_WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        rf"(?P<rel>last|next|this|coming|this coming|this past|past|(?:the )?(?:previous|preceding))?\s*{_WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
         text,
     )
     if match:
@@ -642,9 +642,16 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
             match.group("rel") or "", match.group("rel")
         )
         weekday = WEEKDAYS[match.group("weekday")]
+        if relation and relation.endswith(("previous", "preceding")):
+            # "down from the previous Friday": the one before the day just named, else before the reference
+            relation = "last"
+            if previous and re.fullmatch(r"\d{4}-\d\d-\d\d", previous):
+                reference = date.fromisoformat(previous)
         named_day = _weekday_date(weekday, reference, tense, relation=relation)
-        # "Friday night" is dated by its day: an event's date is what a ledger needs, and TimeBank mostly
-        # annotates a named day's part with the day alone
+        if match.group("part") in ("evening", "afternoon"):
+            # TimeBank writes a named day's evening or afternoon with its part (2021-09-03TEV) ...
+            return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+        # ... and its night or morning mostly by the day alone, the day the events of that night are dated by
         return Timex(named_day.isoformat(), "DATE", "day")
     return None
 
@@ -1020,10 +1027,16 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
     text = re.sub(
         r"(\d|[a-z])-(?=(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)\b)", r"\1 ", text
     )
+    # "two more weeks": the count is the length; "more" only says it follows another
+    text = re.sub(
+        r"(?<=[a-z0-9]) (?:more|additional|further) (?=(?:second|minute|hour|day|week|month|quarter|year)s?\b)",
+        " ",
+        text,
+    )
     match = re.fullmatch(
         rf"(?:the |a |an )?(?:(?P<rel>past|last|next|previous|first|coming|following|latest|final|recent|additional|further|another|more|other|full|entire|whole)\s+)?"
         rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd |trading |business |working |calendar )?{_UNIT_RE}"
-        rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?(?: of (?:\d{4}|this year|last year|the year))?",
+        rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?",
         text,
     )
     if not match:
