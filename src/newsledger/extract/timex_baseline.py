@@ -31,11 +31,12 @@ def _baseline(doc: Doc) -> list[TimeExpr]:
     import dateparser
 
     published = get_state(doc).article.published or ""
-    base = dt.datetime.fromisoformat(published[:10]) if published else dt.datetime.now()
+    # without a publication date the baseline values nothing (never the day it runs, so runs repeat)
+    base = dt.datetime.fromisoformat(published[:10]) if published else None
     settings = {"RELATIVE_BASE": base}
     out = []
     for index, ent in enumerate(e for e in doc.ents if e.label_ in ("DATE", "TIME")):
-        parsed = dateparser.parse(ent.text, languages=["en"], settings=settings)
+        parsed = dateparser.parse(ent.text, languages=["en"], settings=settings) if base else None
         value = None
         if parsed is not None:
             value = parsed.date().isoformat() if ent.label_ == "DATE" else parsed.isoformat(timespec="minutes")
