@@ -1,20 +1,29 @@
 from collections import Counter
 
-from newsledger.gazetteer.resolve import Context, Toponym, candidates_for, kind_hint_of, resolve_toponyms
+from newsledger.gazetteer.resolve import (
+    Context,
+    Toponym,
+    candidates_for,
+    kind_hint_of,
+    resolve_toponyms,
+    written_containers,
+)
 
 
 def _resolve(gazetteer, names, *, context=None, text=None):
     text = text or " ".join(names)
-    toponyms = []
+    spans = []
     position = 0
-    for i, name in enumerate(names):
+    for name in names:
         start = text.index(name, position)
-        end = start + len(name)
-        position = end
-        container = None
-        if i + 1 < len(names) and text[end:].startswith(", " + names[i + 1]):
-            container = names[i + 1]
-        toponyms.append(Toponym(name, start, end, container))
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [
+        Toponym(name, start, end, container, enumerated=enumerated)
+        for name, (start, end), (container, enumerated) in zip(
+            names, spans, written_containers(text, spans), strict=True
+        )
+    ]
     return resolve_toponyms(gazetteer, toponyms, context or Context())
 
 
@@ -79,3 +88,35 @@ def test_resolve_list_of_countries_is_not_containment(gazetteer):
 def test_resolve_town_named_after_a_state_keeps_its_container(gazetteer):
     washington, _ = _resolve(gazetteer, ["Washington", "Pennsylvania"], text="A fire in Washington, Pennsylvania.")
     assert washington.candidate.feature == "city" and washington.candidate.admin1 == "Pennsylvania"
+
+
+def test_resolve_written_containers_marks_pairs_inside_lists():
+    text = "Towns: Dale, Ohio. States: Iowa, Utah, Idaho and Maine. Also Kent, Ohio and Lima."
+    names = ["Dale", "Ohio", "Iowa", "Utah", "Idaho", "Maine", "Kent", "Ohio", "Lima"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    written = written_containers(text, spans)
+    assert written[0] == ("Ohio", False)  # a lone "X, Y"
+    assert written[2] == ("Utah", True) and written[3] == ("Idaho", True)  # inside "A, B, C and D"
+    assert written[4] == (None, False) and written[5] == (None, False)
+    assert written[6] == ("Ohio", True)  # "X, Y and Z" is a list too
+    assert written[8] == (None, False)
+
+
+def test_resolve_list_of_states_is_not_containment(gazetteer):
+    text = "Cases were confirmed in Oregon, Washington, Pennsylvania and Ohio."
+    _, washington, pennsylvania, _ = _resolve(gazetteer, ["Oregon", "Washington", "Pennsylvania", "Ohio"], text=text)
+    assert washington.candidate.feature == "admin1" and washington.candidate.admin1_code == "US.WA"
+    assert pennsylvania.candidate.feature == "admin1"
+
+
+def test_resolve_container_is_read_from_the_place_it_contains(gazetteer):
+    # Alone, "Georgia" is the country; written after a town of the US state, it is the state.
+    (alone,) = _resolve(gazetteer, ["Georgia"], text="Georgia")
+    assert alone.candidate.feature == "country"
+    text = "Indonesia said officials in Jakarta and Bandung sent samples to a laboratory in Atlanta, Georgia."
+    *_, georgia = _resolve(gazetteer, ["Indonesia", "Jakarta", "Bandung", "Atlanta", "Georgia"], text=text)
+    assert georgia.candidate.feature == "admin1" and georgia.candidate.admin1_code == "US.GA"

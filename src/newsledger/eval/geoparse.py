@@ -172,18 +172,15 @@ def resolve_gold(articles: Sequence[GoldArticle]) -> dict[str, Any]:
     }
 
 
-def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None]]:
-    """Gold toponyms as (text, start, end, container): "X, Y" makes Y the written container of X."""
-    toponyms = article.toponyms
-    out = []
-    for i, gold in enumerate(toponyms):
-        container = None
-        if i + 1 < len(toponyms):
-            following = toponyms[i + 1]
-            if article.text[gold.end : following.start] in (", ", ","):
-                container = following.phrase
-        out.append((gold.phrase, gold.start, gold.end, container))
-    return out
+def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None, bool, bool]]:
+    """Gold toponyms as Toponym fields: "X, Y" makes Y the written container of X (unless in a list)."""
+    from newsledger.gazetteer.resolve import written_containers
+
+    spans = [(gold.start, gold.end) for gold in article.toponyms]
+    return [
+        (gold.phrase, gold.start, gold.end, container, False, enumerated)
+        for gold, (container, enumerated) in zip(article.toponyms, written_containers(article.text, spans), strict=True)
+    ]
 
 
 def learn_homes(

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
-from newsledger.gazetteer.resolve import Context, Resolution, Toponym, precision_of, resolve_toponyms
+from newsledger.gazetteer.resolve import (
+    Context,
+    Resolution,
+    Toponym,
+    precision_of,
+    resolve_toponyms,
+    written_containers,
+)
 from newsledger.model import Entity, Mention, Place
 from newsledger.nlp.state import DocState, doc_text, get_state
 
@@ -228,13 +235,11 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
 
 
 def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
+    written = written_containers(text, [(mention.start, mention.end) for mention in mentions])
     toponyms = []
-    for i, mention in enumerate(mentions):
-        container = None
-        if i + 1 < len(mentions) and text[mention.end : mentions[i + 1].start] in (", ", ","):
-            container = mentions[i + 1].text
+    for mention, (container, enumerated) in zip(mentions, written, strict=True):
         lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.text
-        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline))
+        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated))
     return toponyms
 
 

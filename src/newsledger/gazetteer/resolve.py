@@ -24,6 +24,7 @@ from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS,
 FEATURE_WEIGHT = {"region": 1.4, "continent": 1.0, "country": 0.9, "admin1": 0.55, "admin2": 0.05, "city": 0.0}
 MATCH_WEIGHT = {"name": 0.0, "abbreviation": 0.0, "alias": -0.15, "compact": -0.1, "fuzzy": -0.5}
 CONTAINED_BONUS = 2.0  # "X, Y" and Y contains the candidate
+CONTAINS_NAMED_BONUS = 1.0  # "X, Y" and the candidate for Y contains a place named X ("Atlanta, Georgia")
 ADMIN1_CONTEXT_BONUS = 0.7  # the article names the candidate's province
 COUNTRY_CONTEXT_BONUS = 0.6  # the article's countries (names, demonyms, dateline)
 NEAR_BONUS = 0.35  # within 100 km of another place of the article
@@ -48,6 +49,30 @@ class Toponym:
     end: int
     container: str | None = None
     dateline: bool = False
+    enumerated: bool = False  # "X, Y" stands in a list ("A, X, Y and B"), where the comma may only separate
+
+
+_LIST_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+
+
+def written_containers(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str | None, bool]]:
+    """Per name (spans sorted by start): the name written right after it as "X, Y", and whether the pair
+    stands in an enumeration of three or more ("Georgia, Illinois, Missouri", "Ohio, Iowa and Utah")."""
+
+    def glue(i: int) -> str:
+        return text[spans[i][1] : spans[i + 1][0]]
+
+    def joins_list(i: int) -> bool:
+        return 0 <= i < len(spans) - 1 and _LIST_GLUE.fullmatch(glue(i)) is not None
+
+    out: list[tuple[str | None, bool]] = []
+    for i in range(len(spans)):
+        if i + 1 < len(spans) and glue(i) in (", ", ","):
+            next_start, next_end = spans[i + 1]
+            out.append((text[next_start:next_end], joins_list(i + 1) or joins_list(i - 1)))
+        else:
+            out.append((None, False))
+    return out
 
 
 @dataclass(frozen=True)
@@ -130,9 +155,10 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                 if top.country:
                     countries[top.country] += 1
     first_contexts = _contexts_excluding_self(context, first_contributions)
+    contents = _contents_of(toponyms, looked_up, containers)
     first = [
-        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), ())
-        for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
+        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), (), inner)
+        for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
     chosen_by_key: dict[str, set[int]] = {}
@@ -155,8 +181,8 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                 own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
     chosen_pairs = [
-        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors)
-        for t, (cands, hint, _), key in zip(toponyms, looked_up, keys, strict=True)
+        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors, inner)
+        for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     return [
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
@@ -168,18 +194,38 @@ def _container_of(
     toponym: Toponym, candidates: Sequence[Candidate], containers: dict[str, tuple[Candidate, ...]]
 ) -> Sequence[Candidate] | None:
     """The written container of "X, Y", unless "X, Y" is a list of countries ("China, Japan", "Iraq, Iran"):
-    a name that is a country by its own name is not a town in another country. (Provinces are left alone:
-    "Washington, Pennsylvania" and "Delaware, Ohio" are towns.)"""
+    a name that is a country by its own name is not a town in another country. Provinces only in a list of
+    three or more: alone, "Washington, Pennsylvania" and "Delaware, Ohio" are towns."""
     if toponym.container is None:
         return None
     outer = containers.get(toponym.container)
-    if outer and _names_a_country(candidates) and _names_a_country(outer):
+    if outer and _names_an_area(candidates, ("country",)) and _names_an_area(outer, ("country",)):
+        return None
+    # In a list, "Washington, Pennsylvania and California" are three states, not a town in the second.
+    areas = ("country", "admin1")
+    if outer and toponym.enumerated and _names_an_area(candidates, areas) and _names_an_area(outer, areas):
         return None
     return outer
 
 
-def _names_a_country(candidates: Sequence[Candidate]) -> bool:
-    return any(c.feature == "country" and c.match in ("name", "abbreviation") for c in candidates)
+def _contents_of(
+    toponyms: Sequence[Toponym],
+    looked_up: Sequence[tuple[tuple[Candidate, ...], str | None, str]],
+    containers: dict[str, tuple[Candidate, ...]],
+) -> list[Sequence[Candidate]]:
+    """Per name, the candidates of the name written just before it as its contents ("Atlanta" for "Georgia"
+    in "Atlanta, Georgia"): the container reading is evidence for both names."""
+    contents: list[Sequence[Candidate]] = [() for _ in toponyms]
+    for i in range(len(toponyms) - 1):
+        inner, outer = toponyms[i], toponyms[i + 1]
+        if inner.container is not None and inner.container == outer.text:
+            if _container_of(inner, looked_up[i][0], containers) is not None:
+                contents[i + 1] = looked_up[i][0]
+    return contents
+
+
+def _names_an_area(candidates: Sequence[Candidate], features: tuple[str, ...]) -> bool:
+    return any(c.feature in features and c.match in ("name", "abbreviation") for c in candidates)
 
 
 def _contexts_excluding_self(
@@ -209,6 +255,7 @@ def score_candidate(
     context: Context,
     container: Sequence[Candidate] | None,
     anchors: Sequence[Candidate],
+    contents: Sequence[Candidate] = (),
 ) -> float:
     score = _prominence(candidate) + MATCH_WEIGHT.get(candidate.match, 0.0) + 0.5 * (candidate.similarity - 1)
     if candidate.match == "alias" and candidate.feature in ("admin1", "admin2"):
@@ -230,6 +277,8 @@ def score_candidate(
     if container:
         if any(_contains(outer, candidate) for outer in container):
             score += CONTAINED_BONUS
+    if contents and any(_contains(candidate, inner) for inner in contents):
+        score += CONTAINS_NAMED_BONUS
     total_countries = sum(context.countries.values())
     if candidate.country and total_countries:
         share = context.countries[candidate.country] / total_countries
@@ -267,11 +316,15 @@ def _choose(
     context: Context,
     container: Sequence[Candidate] | None,
     anchors: Sequence[Candidate],
+    contents: Sequence[Candidate] = (),
 ) -> tuple[Candidate | None, float]:
     if not candidates:
         return None, 0.0
     scored = sorted(
-        ((score_candidate(c, hint=hint, context=context, container=container, anchors=anchors), c) for c in candidates),
+        (
+            (score_candidate(c, hint=hint, context=context, container=container, anchors=anchors, contents=contents), c)
+            for c in candidates
+        ),
         key=lambda pair: (-pair[0], -pair[1].population, pair[1].id),
     )
     best_score, best = scored[0]
