@@ -379,3 +379,18 @@ def test_times_the_year_names_a_year_unless_it_is_a_length(make_record):
     the_year = [(t.value, t.type) for t in times if t.text == "the year"]
     assert the_year == [("1989", "DATE"), ("P1Y", "DURATION")]
     assert [(t.value, t.type) for t in times if t.text == "a year"] == [("P1Y", "SET")]
+
+
+@pytest.mark.model
+def test_times_since_counts_from_behind(make_record):
+    # what a statement counts "since" lies behind it: the year-end just gone, not the coming one
+    times = _times(make_record, "The index has risen 12% since year-end, traders say.", published="1989-10-30")
+    assert [t.value for t in times if "year" in t.text] == ["1988-12-31"]
+
+
+@pytest.mark.model
+def test_times_anaphoric_span_is_kept_whole(make_record):
+    # regression: looking inside spans the normalizer cannot value alone cut "the next morning" to "morning"
+    text = "He was arrested on Tuesday. Police released him the next morning, officials said."
+    times = _times(make_record, text, published="2000-02-24")
+    assert [(t.text, t.value) for t in times] == [("Tuesday", "2000-02-22"), ("the next morning", "2000-02-23")]

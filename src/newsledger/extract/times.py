@@ -202,9 +202,15 @@ def _split_span(span: Span) -> list[Span]:
     return [span]
 
 
+_PROBE_PREVIOUS = (None, _PROBE_DATE.isoformat(), "2000-Q2")  # anaphoric expressions need an expression before
+
+
 def _has_value(text: str) -> bool:
-    found = normalize(text, _PROBE_DATE)
-    return found is not None and bool(found.value)
+    for previous in _PROBE_PREVIOUS:
+        found = normalize(text, _PROBE_DATE, previous=previous)
+        if found is not None and found.value:
+            return True
+    return False
 
 
 _LONGEST_SEARCHED = 8  # tokens: the model's time spans are short; longer ones are not searched word by word
@@ -307,6 +313,8 @@ def expression_tense(span: Span) -> str | None:
         span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head not in span
     ):
         return None  # "Thursday's closing price": a noun's modifier, not placed by a verb's tense
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since" and verb_tense(governing_verb(span)) != FUTURE:
+        return PAST  # "the change since year-end": what a present or past statement counts from lies behind it
     verb = governing_verb(span)
     tense = verb_tense(verb)
     if tense is None and _after_words(span, _EARLIEST_BOUND):
