@@ -131,6 +131,9 @@ def test_times_normalize_previous_weekday_is_before_the_day_just_named():
     # "down from the previous Friday" after Friday 2010-03-12 was named: the Friday a week before it
     assert normalize("the previous Friday", WEDNESDAY, PAST, previous="2010-03-12").value == "2010-03-05"
     assert normalize("the previous Friday", WEDNESDAY, PAST).value == "2010-03-12"
+    # and "in the morning" after a named day is that day's morning
+    assert normalize("the morning", WEDNESDAY, PAST, previous="2010-03-12").value == "2010-03-12TMO"
+    assert normalize("the morning", WEDNESDAY, PAST).value == "2010-03-17TMO"
 
 
 def test_times_normalize_duration_of_a_year_is_two_expressions():

@@ -542,7 +542,10 @@ def _deictic_day(text: str, reference: date, tense: str | None, previous: str | 
         return Timex(f"{day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
     match = re.fullmatch(r"(?:the )?(?P<part>morning|afternoon|evening|night)(?: of)?", text)
     if match:
-        return Timex(f"{reference.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
+        day_value = reference.isoformat()
+        if previous and re.fullmatch(r"\d{4}-\d\d-\d\d", previous) and tense != FUTURE:
+            day_value = previous  # "dashed Friday ... orders in the morning": the morning of the day just named
+        return Timex(f"{day_value}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
     if re.fullmatch(r"(?:the )?(?:day|date)", text):
         return None
     return None
