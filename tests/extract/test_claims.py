@@ -133,6 +133,19 @@ def test_claims_one_claim_per_claimed_denied_or_unverified_event(nlp):
     assert captured.evidence[0].text.startswith("Rebels captured the airport")
 
 
+@pytest.mark.timeout(60)
+def test_claims_event_in_a_sentence_without_a_verb_gets_the_whole_sentence(nlp):
+    # A headline-like sentence whose root is the trigger noun: finding "the clause" once looped for ever here,
+    # because it compared spaCy tokens by identity (a fresh Token object per access) to find the root.
+    text = "Unverified reports of heavy clashes near the border crossing. Officials gave no figures."
+    doc, state = doc_with_events(nlp, text, [event_at(text, "clashes", number=1, status="unverified")])
+    state.quotes = []
+    claims, events = extract_claims(doc, state)
+    claim = next(c for c in claims if c.id == events[0].claim)
+    assert claim.stance == "unverified"
+    assert "clashes near the border crossing" in claim.proposition
+
+
 def test_claims_casualties_killed_in_fighting_go_to_the_fighting(nlp):
     text = "Three soldiers were killed in fighting with rebels near the border on Monday."
     events = [event_at(text, "killed", number=1), event_at(text, "fighting", number=2)]

@@ -4,6 +4,30 @@ Importing this package registers the components with spaCy, so a user can add th
 `nlp.add_pipe("newsledger_entities")`. Each module also offers its extractor as a plain function.
 """
 
-from newsledger.extract import claims, entities, events, places, quotes, times
+from collections.abc import Callable, Iterable
 
-__all__ = ["claims", "entities", "events", "places", "quotes", "times"]
+from newsledger.extract import claims, entities, events, places, quotes, times
+from newsledger.extract.claims import claim_lexicon
+from newsledger.extract.entities import place_words
+from newsledger.extract.event_classifier import sentence_embedder, shipped_classifier
+from newsledger.extract.names import knowledge_base
+from newsledger.gazetteer.index import get_gazetteer
+
+__all__ = ["claims", "entities", "events", "load_resources", "places", "quotes", "times"]
+
+# What each component loads the first time an article needs it. A long-lived process (a batch worker, the API)
+# loads these up front, so that the first article to need one does not pay seconds for it: MiniLM alone is ~3 s
+# and is only reached by an article with an unsure violent-event sentence, which a warm-up text may not have.
+RESOURCES_OF_COMPONENT: dict[str, tuple[Callable[[], object], ...]] = {
+    "newsledger_entities": (knowledge_base, place_words),
+    "newsledger_places": (get_gazetteer,),
+    "newsledger_events": (shipped_classifier, sentence_embedder),
+    "newsledger_claims": (claim_lexicon,),
+}
+
+
+def load_resources(components: Iterable[str]) -> None:
+    """Load now, once per process, every resource the named components would otherwise load on first need."""
+    for component in components:
+        for load in RESOURCES_OF_COMPONENT.get(component, ()):
+            load()

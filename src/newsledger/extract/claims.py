@@ -175,7 +175,7 @@ def _governing_verb(span: Span) -> Token | None:
     for _ in range(4):
         if token.pos_ == "VERB" or token.dep_ == "ROOT":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -530,7 +530,7 @@ def _claim_of_event(
 def _clause_of(token: Token) -> Span:
     """The clause a trigger heads: its subtree, or its verb's subtree when the trigger is a noun."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     doc = token.doc
     return doc[head.left_edge.i : head.right_edge.i + 1]

