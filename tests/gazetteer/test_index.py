@@ -52,3 +52,12 @@ def test_index_countries_carry_geonames_points(gazetteer):
     assert russia is not None and russia.geonameid == 2017370
     # GeoNames puts Russia at 60 N 100 E, not at its capital.
     assert abs(russia.lat - 60) < 1 and abs(russia.lon - 100) < 1
+
+
+def test_index_exact_key_rows_are_the_candidates_the_general_path_builds(gazetteer):
+    # The hot path asks SQLite for Candidate-shaped rows; they must equal what the general path makes.
+    for key in ("washington", "wva", "kabul", "georgia"):
+        fast = sorted(gazetteer._by_key(key))
+        assert fast and fast == sorted(gazetteer._by_column("key", key))
+        assert all(type(c.capital) is bool for c in fast)
+    assert any(c.capital for c in gazetteer._by_key("kabul"))

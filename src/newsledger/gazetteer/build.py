@@ -34,7 +34,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -66,7 +66,7 @@ CREATE TABLE demonym (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = """
-CREATE INDEX name_by_key ON name(key);
+CREATE INDEX name_by_key ON name(key, place, kind);
 CREATE INDEX name_by_compact ON name(compact);
 CREATE INDEX name_by_skeleton ON name(skeleton);
 CREATE INDEX place_by_geonameid ON place(geonameid);

@@ -49,6 +49,13 @@ class Candidate(NamedTuple):
 
 _MATCH_OF_KIND = {KIND_NAME: "name", KIND_ALIAS: "alias", KIND_ABBREVIATION: "abbreviation"}
 
+# The hot path (one exact key) asks SQLite for rows already shaped like a Candidate, so Python only wraps them;
+# the (key, place, kind) index covers the name side of the join.
+_KEY_QUERY = (
+    f"SELECT {_PLACE_COLUMNS}, CASE n.kind WHEN {KIND_NAME} THEN 'name' WHEN {KIND_ALIAS} THEN 'alias' "
+    "ELSE 'abbreviation' END FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+)
+
 
 class Gazetteer:
     """Read-only access to the index file; one SQLite connection per thread."""
@@ -76,7 +83,7 @@ class Gazetteer:
         key = name_key(text)
         if len(key) < 2:
             return ()
-        found = self._by_column("key", key)
+        found = self._by_key(key)
         if found:
             return found
         found = self._by_column("compact", compact_key(key), match="compact")
@@ -100,6 +107,12 @@ class Gazetteer:
             if similarity >= SKELETON_MIN_RATIO and (row[0] not in out or out[row[0]].similarity < similarity):
                 out[row[0]] = _with_similarity(_candidate(row, "fuzzy"), similarity)
         return tuple(out.values())
+
+    def _by_key(self, key: str) -> tuple[Candidate, ...]:
+        make = Candidate._make
+        return tuple(
+            make((*row[:11], row[11] != 0, row[12], 1.0)) for row in self.conn.execute(_KEY_QUERY, (key,)).fetchall()
+        )
 
     def _by_column(self, column: str, value: str, *, match: str | None = None) -> tuple[Candidate, ...]:
         rows = self.conn.execute(
