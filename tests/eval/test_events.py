@@ -62,16 +62,66 @@ def test_events_command_scores_a_separable_file_perfectly(tmp_path):
 
     gold = tmp_path / "case.tsv"
     _write_tsv(gold, _separable_rows())
-    result = CliRunner().invoke(app, ["eval", "events", str(gold), "--json", "--folds", "3", "--no-embeddings"])
+    options = ["--json", "--folds", "3", "--inner-folds", "3", "--seeds", "2", "--no-embeddings", "--quiet"]
+    result = CliRunner().invoke(app, ["eval", "events", str(gold), *options])
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
     assert out["task"] == "events" and out["n"] == 18
     assert out["metrics"]["weighted_f1"] == pytest.approx(1.0)
     assert out["metrics"]["macro_f1"] == pytest.approx(1.0)
-    assert out["cross_validated"] is True
-    assert "cross-validated" in " ".join(out["notes"])
+    assert out["metrics"]["weighted_f1_sd"] == pytest.approx(0.0)
+    assert out["cross_validated"] is True and out["nested"] is True
+    assert "nested cross-validation" in " ".join(out["notes"])
+    assert [run["seed"] for run in out["per_seed"]] == [0, 1]
+    assert len(out["selected_hyperparameters"]) == 2 * 3  # one inner search per outer fold and seed
     assert set(out["per_class"]) == {"NATURAL", "ARREST", "AIR"}
-    assert {"tfidf_word_lr", "chars_cues_svm"} <= set(out["baselines"])
+    assert out["per_class"]["AIR"]["support"] == pytest.approx(6)
+    assert {"tfidf_word_lr", "chars_cues_svm_nested", "cascade_fixed_defaults_not_nested"} <= set(out["baselines"])
+
+
+def test_events_nested_cv_tunes_without_the_outer_held_out_part(tmp_path, monkeypatch):
+    from newsledger.eval import events
+    from newsledger.extract import event_classifier
+
+    gold = tmp_path / "case.tsv"
+    rows = _separable_rows()
+    _write_tsv(gold, rows)
+    tuned_on: list[frozenset[str]] = []
+    real_select = event_classifier.select_hyperparameters
+
+    def spying_select(texts, labels, **options):
+        tuned_on.append(frozenset(texts))
+        return real_select(texts, labels, **options)
+
+    monkeypatch.setattr(event_classifier, "select_hyperparameters", spying_select)
+    result = events.evaluate(gold, folds=3, inner_folds=2, seeds=2, first_seed=5, embeddings=False)
+    texts, labels = [text for text, _ in rows], [label for _, label in rows]
+    expected = [
+        frozenset(texts) - {texts[i] for i in held_out}
+        for seed in (5, 6)
+        for held_out in stratified_folds(labels, 3, seed=seed)
+    ]
+    # every inner search saw exactly one outer training part, never the part it was then scored on
+    assert tuned_on == expected
+    assert result["seeds"] == [5, 6]
+
+
+def test_events_spread_is_reported_over_the_seeds(tmp_path):
+    from newsledger.eval import events
+
+    gold = tmp_path / "case.tsv"
+    rows = _separable_rows()
+    # two labels on one sentence pattern (the single letters fall under min_df): no split can tell them apart
+    rows += [(f"Protesters marched through the {letter} square.", "MARCH") for letter in "abcdef"]
+    rows += [(f"Protesters marched through the {letter} square.", "RALLY") for letter in "ghijkl"]
+    _write_tsv(gold, rows)
+    result = events.evaluate(gold, folds=3, inner_folds=2, seeds=3, embeddings=False)
+    weighted = [run["weighted_f1"] for run in result["per_seed"]]
+    metrics = result["metrics"]
+    assert metrics["weighted_f1"] == pytest.approx(sum(weighted) / 3)
+    assert metrics["weighted_f1_min"] == pytest.approx(min(weighted))
+    assert metrics["weighted_f1_max"] == pytest.approx(max(weighted))
+    assert metrics["weighted_f1"] < 1.0
 
 
 def test_events_command_limit_reads_only_the_first_rows(tmp_path):
