@@ -7,7 +7,9 @@ from its text, the reference date and the tense of the verb that governs it. Ins
 reference is the day the statement was made when the text allows (a date governing the reporting verb, or a
 past-tense reporting verb in a report that narrates the present in the present tense: the day before
 publication), with `TimeExpr.anchor` = "quote"; otherwise publication, with `anchor` = "quote-unknown".
-Expressions the rules cannot value ("the day", "a fiscal year") are not reported.
+Expressions the rules cannot value ("the day", "a fiscal year") are not reported. An article without a
+publication date gets no relative value resolved (`unanchored`: "August 15" is `XXXX-08-15`, "yesterday" has
+no value, precision "unanchored"), so a record never depends on the day it is made.
 """
 
 from __future__ import annotations
@@ -219,9 +221,9 @@ _LONGEST_SEARCHED = 8  # tokens: the model's time spans are short; longer ones a
 def _valued_parts(span: Span) -> list[Span]:
     """The time expressions inside a span the normalizer cannot value as a whole.
 
-    TimeML annotates "the first nine months of 1997" as two expressions (a duration and a year), and "the
-    early hours of Thursday morning" or "the day Friday" by the expression inside; a span that yields
-    nothing is kept as it is (and dropped later for having no value)."""
+    TimeML annotates "the first nine months of 1997" as two expressions (a duration and a year), and "the day
+    Friday" by the expression inside (the longest part that has a value); a span that yields nothing is kept
+    as it is (and dropped later for having no value)."""
     if _has_value(span.text):
         return [span]
     doc = span.doc
@@ -598,10 +600,11 @@ _LENGTH_OF_YEAR_BEFORE = {"throughout", "over"}
 
 
 def _as_read(span: Span) -> str:
-    """The text to normalize: the span's, except "the year" that names a year rather than a year's length.
+    """The text to normalize: the span's, except where the words around it decide what it is.
 
-    "For the year, volume rose" is the year under discussion (TimeML: the year's value, like "that year");
-    "the year ended Sept. 30" and "throughout the year" are a year's length (P1Y)."""
+    A rate's unit after a quantity ("$33 million a year") is a set, as TimeML annotates it. "For the year,
+    volume rose" names the year under discussion (valued like "that year"), while "the year ended Sept. 30"
+    and "throughout the year" are a year's length (P1Y)."""
     text = span.text
     doc = span.doc
     if _RATE_UNIT.fullmatch(text) and span.start > 0 and _is_quantity(doc[span.start - 1]):
