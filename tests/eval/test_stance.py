@@ -79,10 +79,14 @@ def test_stance_features_measure_overlap_and_question():
 
 def test_stance_cross_validates_when_no_model_may_be_used(tmp_path, monkeypatch):
     monkeypatch.setattr(stance, "load_shipped_model", lambda: None)
-    result = stance.evaluate(write_csv(tmp_path / "s.csv", CLAIMS), folds=5)
+    result = stance.evaluate(write_csv(tmp_path / "s.csv", CLAIMS), folds=5, seeds=2)
     assert result["n"] == 18
-    assert any("cross-validated: 3-fold, grouped by claim" in note for note in result["notes"])
-    assert set(result["metrics"]) == {"accuracy", "macro_f1"}
+    assert any("nested cross-validation: 3-fold outer, grouped by claim" in note for note in result["notes"])
+    assert {"accuracy", "macro_f1", "accuracy_sd", "accuracy_min", "accuracy_max"} <= set(result["metrics"])
+    accuracies = [run["accuracy"] for run in result["per_seed"]]
+    assert result["metrics"]["accuracy"] == pytest.approx(sum(accuracies) / 2)
+    assert result["metrics"]["accuracy_min"] == pytest.approx(min(accuracies))
+    assert sum(row["support"] for row in result["per_class"].values()) == 18
     assert set(result["baselines"]) == {"majority", "lexicon"}
     assert 0.0 <= result["metrics"]["accuracy"] <= 1.0
     # the lexicon baseline gets the hedged and refuted headlines of this file right
@@ -123,3 +127,37 @@ def test_stance_command_prints_the_contract_json(tmp_path, monkeypatch):
     assert {"accuracy", "macro_f1"} <= set(data["metrics"])
     bad = CliRunner().invoke(app, [str(tmp_path / "absent.csv")])
     assert bad.exit_code == 1
+
+
+def test_stance_nested_cv_tunes_without_the_outer_held_out_claims(tmp_path, monkeypatch):
+    claims = {**CLAIMS, **{f"{claim} again": rows for claim, rows in CLAIMS.items()}}
+    data = stance.read_emergent(write_csv(tmp_path / "s.csv", claims))
+    tuned_on: list[set[str]] = []
+    real_select = stance.select_stance_hyperparameters
+
+    def spying_select(train, **options):
+        tuned_on.append({p.claim_id for p in train})
+        return real_select(train, **options)
+
+    monkeypatch.setattr(stance, "select_stance_hyperparameters", spying_select)
+    ours, _, selections = stance.cross_validated_predictions(data, folds=3, inner_folds=2, seed=4)
+    outer = stance._grouped_folds(data, 3, seed=4)
+    all_claims = {p.claim_id for p in data}
+    expected = [all_claims - {data[i].claim_id for i in test_index} for _, test_index in outer]
+    # every inner search saw exactly one outer training part's claims, none of the part it was scored on
+    assert tuned_on == expected
+    assert len(selections) == 3 and all(s["regularization"] in stance.STANCE_GRID["regularization"] for s in selections)
+    assert all(label in stance.LABELS for label in ours)
+
+
+def test_stance_selection_prefers_the_regularization_that_generalizes():
+    train = [
+        stance.StancePair(claim, headline, label, f"c{i}")
+        for i, (claim, rows) in enumerate(CLAIMS.items())
+        for headline, label in rows
+    ]
+    grid = {"regularization": (1e-4, 10.0), "balanced": (False,)}
+    chosen, inner_accuracy = stance.select_stance_hyperparameters(train, folds=3, grid=grid)
+    # a C of 1e-4 leaves every coefficient near zero (one class everywhere, a third right); C=10 learns the words
+    assert chosen.regularization == 10.0
+    assert inner_accuracy > 0.5

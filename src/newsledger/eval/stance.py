@@ -6,10 +6,12 @@ claim to the next), plus hand features — refuting, hedging and negation words 
 uses, `data/stance/lexicon.json`), word overlap between claim and headline, a question mark — into a logistic
 regression.
 
-Honesty: a model is never scored on rows it was trained on. When the shipped model
+Honesty: a model is never scored on rows it was trained on, nor tuned on them. When the shipped model
 (`data/stance/model.joblib`, built by `scripts/train_stance.py`) shares no claim with the scored file, it is scored
-as is; otherwise the file is scored by k-fold cross-validation grouped by claim (a claim's headlines never sit on
-both sides of a fold), and the output says which.
+as is; otherwise the file is scored by nested cross-validation grouped by claim (a claim's headlines never sit on
+both sides of a fold): outer folds for scoring, and inside each outer training part an inner grouped CV picks the
+regularization and class weighting from `STANCE_GRID` (the grid the training script searches on the whole file),
+over several fold shuffles; the output says which.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import csv
 import hashlib
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,8 +47,10 @@ HEADLINE_COLUMN = "articleHeadline"
 STANCE_COLUMN = "articleHeadlineStance"
 CLAIM_ID_COLUMN = "claimId"
 MODEL_FILE = "model.joblib"
-# Fixed so that the shipped model and the cross-validated figures come from the same recipe.
-REGULARIZATION = 1.0
+# Searched by the inner, claim-grouped cross-validation (scorer and training script alike); the feature recipe
+# itself (masking, n-gram ranges, the lexicon) is fixed by hand.
+STANCE_GRID: dict[str, tuple[Any, ...]] = {"regularization": (0.3, 1.0, 3.0, 10.0), "balanced": (False, True)}
+INNER_FOLDS = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|n't")
 _STOPWORDS = frozenset(
     "the a an of to in on for and is are was were with at by from as that this it be has have".split()
@@ -101,20 +106,34 @@ def stance_features(pairs: Sequence[tuple[str, str]]) -> csr_matrix:
     return csr_matrix(np.asarray(rows, dtype=float))
 
 
+@dataclass(frozen=True)
+class StanceHyperparameters:
+    regularization: float = 1.0  # C of the logistic regression
+    balanced: bool = False  # class weights inverse to the class frequencies
+
+
+def _regression(hyperparameters: StanceHyperparameters) -> LogisticRegression:
+    return LogisticRegression(
+        C=hyperparameters.regularization, max_iter=3000, class_weight="balanced" if hyperparameters.balanced else None
+    )
+
+
 class StanceModel:
     """TF-IDF (words and character n-grams) of the headline, the claim's words masked, + hand features ->
     logistic regression over for / against / observing."""
 
-    def __init__(self, *, regularization: float = REGULARIZATION) -> None:
+    def __init__(self, *, hyperparameters: StanceHyperparameters | None = None) -> None:
+        self.hyperparameters = hyperparameters or StanceHyperparameters()
         self.vectorizer = TfidfVectorizer(
             ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b|\?"
         )
         self.characters = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=20_000
         )
-        self.classifier = LogisticRegression(C=regularization, max_iter=3000)
+        self.classifier = _regression(self.hyperparameters)
         self.trained_claims: frozenset[str] = frozenset()
         self.majority = LABELS[0]
+        self.selection: dict[str, Any] | None = None  # how the hyperparameters were picked (shipped model)
 
     def _matrix(self, pairs: Sequence[tuple[str, str]], *, fit: bool) -> spmatrix:
         headlines = [masked_headline(claim, headline) for claim, headline in pairs]
@@ -215,62 +234,157 @@ def lexicon_baseline(pairs: Sequence[tuple[str, str]]) -> list[str]:
     return out
 
 
-def cross_validated_predictions(data: Sequence[StancePair], *, folds: int) -> tuple[list[str], list[str]]:
-    """(ours, majority) predictions for every row, each from a model that never saw the row's claim."""
+def _grouped_folds(data: Sequence[StancePair], folds: int, *, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     groups = [p.claim_id for p in data]
+    splitter = GroupKFold(n_splits=min(folds, len(set(groups))), shuffle=True, random_state=seed)
+    return list(splitter.split(np.zeros(len(data)), groups=groups))
+
+
+def select_stance_hyperparameters(
+    data: Sequence[StancePair],
+    *,
+    folds: int = INNER_FOLDS,
+    seed: int = 0,
+    grid: dict[str, tuple[Any, ...]] | None = None,
+) -> tuple[StanceHyperparameters, float]:
+    """(the grid point with the best claim-grouped cross-validated accuracy on `data` alone, that accuracy).
+    The features of each inner fold are built once; only the regression is refitted per grid point. Ties go to
+    the earlier grid point."""
+    grid = STANCE_GRID if grid is None else grid
+    if len({p.claim_id for p in data}) < 2:
+        return StanceHyperparameters(), 0.0  # nothing to hold out: the defaults, and no inner figure
+    points = [
+        StanceHyperparameters(regularization=c, balanced=balanced)
+        for c in grid["regularization"]
+        for balanced in grid["balanced"]
+    ]
+    correct = dict.fromkeys(points, 0)
+    for train_index, test_index in _grouped_folds(data, folds, seed=seed):
+        train = [data[i] for i in train_index]
+        test = [data[i] for i in test_index]
+        if len({p.stance for p in train}) < 2:
+            continue  # no classifier can be trained; every point would predict the one class alike
+        features = StanceModel()
+        train_matrix = features._matrix([(p.claim, p.headline) for p in train], fit=True)
+        test_matrix = features._matrix([(p.claim, p.headline) for p in test], fit=False)
+        for point in points:
+            with threadpool_limits(1):
+                predicted = _regression(point).fit(train_matrix, [p.stance for p in train]).predict(test_matrix)
+            correct[point] += sum(1 for label, p in zip(predicted, test, strict=True) if label == p.stance)
+    best = max(points, key=lambda point: (correct[point], -points.index(point)))
+    return best, correct[best] / len(data)
+
+
+def cross_validated_predictions(
+    data: Sequence[StancePair], *, folds: int, inner_folds: int = INNER_FOLDS, seed: int = 0
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """(ours, majority, selections): predictions for every row from a model that never saw the row's claim, with
+    hyperparameters picked by an inner claim-grouped CV of its own training part."""
     ours = [""] * len(data)
     majority = [""] * len(data)
-    for train_index, test_index in GroupKFold(n_splits=folds).split(data, groups=groups):
+    selections: list[dict[str, Any]] = []
+    for train_index, test_index in _grouped_folds(data, folds, seed=seed):
         train = [data[i] for i in train_index]
         test_pairs = [(data[i].claim, data[i].headline) for i in test_index]
         most_common = Counter(p.stance for p in train).most_common(1)[0][0]
         if len({p.stance for p in train}) > 1:
-            predicted = StanceModel().fit(train).predict(test_pairs)
+            chosen, inner_accuracy = select_stance_hyperparameters(train, folds=inner_folds, seed=seed)
+            selections.append({"seed": seed, **asdict(chosen), "inner_accuracy": round(inner_accuracy, 4)})
+            predicted = StanceModel(hyperparameters=chosen).fit(train).predict(test_pairs)
         else:  # a fold with one class cannot train a classifier: it predicts that class
             predicted = [most_common] * len(test_pairs)
         for i, label in zip(test_index, predicted, strict=True):
             ours[i] = label
             majority[i] = most_common
-    return ours, majority
+    return ours, majority, selections
 
 
-def evaluate(path: Path, *, folds: int = 5, limit: int | None = None) -> dict[str, Any]:
+def evaluate(
+    path: Path, *, folds: int = 5, inner_folds: int = INNER_FOLDS, seeds: int = 3, limit: int | None = None
+) -> dict[str, Any]:
+    started = time.perf_counter()
     data = read_emergent(path, limit=limit)
     gold = [p.stance for p in data]
     pairs = [(p.claim, p.headline) for p in data]
     notes: list[str] = []
+    extra: dict[str, Any] = {}
     shipped = load_shipped_model()
     if shipped is not None and not ({claim_key(p.claim) for p in data} & shipped.trained_claims):
         ours = shipped.predict(pairs)
         majority = [shipped.majority] * len(data)
+        runs = [scores(gold, ours)]
+        pooled_gold, pooled_ours = gold, ours
         notes.append(f"shipped model ({MODEL_FILE}); the scored file shares no claim with its training data")
         notes.append("majority baseline: the most frequent stance of the shipped model's training data")
+        metrics = runs[0]
+        majority_scores = scores(gold, majority)
     else:
         n_claims = len({p.claim_id for p in data})
         k = min(folds, n_claims)
         if k < 2:
             raise NewsledgerError(Errors.E202.format(path=path, reason="needs at least 2 claims to cross-validate"))
-        ours, majority = cross_validated_predictions(data, folds=k)
+        runs, majority_runs, selections = [], [], []
+        pooled_gold, pooled_ours = [], []
+        for seed in range(seeds):
+            ours, majority, chosen = cross_validated_predictions(data, folds=k, inner_folds=inner_folds, seed=seed)
+            runs.append({"seed": seed, **scores(gold, ours)})
+            majority_runs.append(scores(gold, majority))
+            selections += chosen
+            pooled_gold += gold
+            pooled_ours += ours
+        metrics = {}
+        for name in ("accuracy", "macro_f1"):
+            values = [run[name] for run in runs]
+            metrics[name] = float(np.mean(values))
+            metrics[f"{name}_sd"] = float(np.std(values, ddof=1)) if len(values) > 1 else 0.0
+            metrics[f"{name}_min"], metrics[f"{name}_max"] = float(min(values)), float(max(values))
+        majority_scores = {name: float(np.mean([run[name] for run in majority_runs])) for name in majority_runs[0]}
         reason = "it shares claims with the shipped model's training data" if shipped else "no shipped model"
-        notes.append(f"cross-validated: {k}-fold, grouped by claim, trained on this file ({reason})")
+        notes.append(
+            f"nested cross-validation: {k}-fold outer, grouped by claim, over {seeds} fold shuffles, trained on this "
+            f"file ({reason}); inside each outer training part a {inner_folds}-fold claim-grouped CV picks C and the "
+            "class weighting; figures are means over the shuffles, per class pooled over them"
+        )
+        notes.append(
+            "per seed: "
+            + "; ".join(f"{r['seed']}: accuracy {r['accuracy']:.3f}, macro {r['macro_f1']:.3f}" for r in runs)
+        )
+        tally = Counter((s["regularization"], s["balanced"]) for s in selections)
+        notes.append(
+            "picked (C, balanced) across the outer folds: "
+            + ", ".join(f"{c}/{balanced} x{count}" for (c, balanced), count in sorted(tally.items()))
+        )
         notes.append("majority baseline: the most frequent stance of each training fold")
+        extra = {
+            "nested": True,
+            "folds": k,
+            "inner_folds": inner_folds,
+            "per_seed": runs,
+            "selected_hyperparameters": selections,
+        }
     per_class = {}
-    precision, recall, f1, support = precision_recall_fscore_support(gold, ours, labels=list(LABELS), zero_division=0)
+    precision, recall, f1, support = precision_recall_fscore_support(
+        pooled_gold, pooled_ours, labels=list(LABELS), zero_division=0
+    )
     for i, label in enumerate(LABELS):
         per_class[label] = {
             "precision": float(precision[i]),
             "recall": float(recall[i]),
             "f1": float(f1[i]),
-            "support": int(support[i]),
+            "support": int(support[i]) * len(gold) // len(pooled_gold),
         }
     notes.append("lexicon baseline: refuting word -> against, hedging word or question -> observing, else for")
+    runtime = time.perf_counter() - started
+    notes.append(f"run time {runtime:.0f} s")
     return {
         "task": "stance",
         "path": str(path),
         "n": len(data),
-        "metrics": scores(gold, ours),
-        "baselines": {"majority": scores(gold, majority), "lexicon": scores(gold, lexicon_baseline(pairs))},
+        "metrics": metrics,
+        "baselines": {"majority": majority_scores, "lexicon": scores(gold, lexicon_baseline(pairs))},
         "per_class": per_class,
+        **extra,
+        "runtime_s": round(runtime, 1),
         "notes": notes,
     }
 
@@ -278,15 +392,17 @@ def evaluate(path: Path, *, folds: int = 5, limit: int | None = None) -> dict[st
 def command(
     path: Path = typer.Argument(..., help="Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance)."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    folds: int = typer.Option(5, "--folds", help="Folds of the claim-grouped cross-validation."),
+    folds: int = typer.Option(5, "--folds", help="Outer folds of the claim-grouped cross-validation."),
+    inner_folds: int = typer.Option(INNER_FOLDS, "--inner-folds", help="Inner folds that pick the hyperparameters."),
+    seeds: int = typer.Option(3, "--seeds", help="How many fold shuffles to average."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
 ) -> None:
     """Headline stance (for / against / observing) on Emergent: accuracy and macro F1, baselines beside."""
-    if folds < 2:
-        typer.echo("newsledger: error: --folds must be at least 2", err=True)
+    if folds < 2 or inner_folds < 2 or seeds < 1:
+        typer.echo("newsledger: error: --folds and --inner-folds must be at least 2, --seeds at least 1", err=True)
         raise typer.Exit(2)
     try:
-        result = evaluate(path, folds=folds, limit=limit)
+        result = evaluate(path, folds=folds, inner_folds=inner_folds, seeds=seeds, limit=limit)
     except NewsledgerError as exc:
         typer.echo(f"newsledger: error: {exc}", err=True)
         raise typer.Exit(1) from None
