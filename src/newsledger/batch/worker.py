@@ -21,7 +21,6 @@ from newsledger.batch.tables import record_tables
 from newsledger.errors import InputError
 from newsledger.model import Article, ArticleRecord
 
-PIPE_BATCH_SIZE = 16
 WARM_UP_TEXT = "The minister said on Monday that talks with the rebels would resume in the capital next week."
 
 
@@ -55,7 +54,7 @@ def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec())
     nlp = spec.load()
     records: list[ArticleRecord] = []
     rejected: list[tuple[str, str]] = []
-    for result in process_articles(nlp, partition.articles, batch_size=PIPE_BATCH_SIZE):
+    for result in process_articles(nlp, partition.articles):
         if isinstance(result, InputError):
             rejected.append((result.source, result.reason))
         else:

@@ -121,7 +121,7 @@ def ingest(
     db: DbOption = None,
     published: Annotated[str | None, typer.Option(help="Publication date for inputs that carry none.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that carry none.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this many bytes.")] = 20_000_000,
     fetch: Annotated[bool, typer.Option(help="Fetch feed URLs and the article pages feeds link to.")] = True,
     resolve: Annotated[bool, typer.Option(help="Resolve actors, event clusters and disputes afterwards.")] = True,
@@ -169,7 +169,7 @@ def ingest(
 
 def reprocess(
     db: DbOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Articles per stored transaction.")] = 32,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
     nlp_spec: Annotated[
         str | None, typer.Option("--nlp", help="MODULE:FUNCTION returning the spaCy pipeline to use.", hidden=True)

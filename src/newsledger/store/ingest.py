@@ -81,7 +81,7 @@ def ingest_articles(
         done_without_pipeline = len(chunk) - len(todo)
         if progress is not None and done_without_pipeline:
             progress(done_without_pipeline)
-        for result in process_articles(nlp, todo, batch_size=batch_size):
+        for result in process_articles(nlp, todo):
             if isinstance(result, InputError):
                 rejected(result)
             else:
