@@ -96,6 +96,19 @@ def test_run_records_are_byte_identical_to_extract(finished_batch, batch_input):
     assert sorted(printed) == sorted(iter_record_json(out))
 
 
+def test_run_records_are_byte_identical_to_ingest(finished_batch, batch_input, tmp_path):
+    from newsledger.store import Store
+
+    out, _ = finished_batch
+    db = tmp_path / "ingested.db"
+    result = CliRunner().invoke(app, ["ingest", str(batch_input), "--db", str(db), "--no-fetch", "--no-resolve"])
+    assert result.exit_code == 1, result.output  # the two broken lines are rejected, the rest stored
+    with Store.open(db) as store:
+        stored = sorted(record.to_json() for record in store.iter_records())
+    assert len(stored) == ARTICLES
+    assert stored == sorted(iter_record_json(out))
+
+
 def test_run_resumes_after_a_partial_run_without_reprocessing(dask_client, batch_input, tmp_path, finished_batch):
     partial = run_batch([batch_input], tmp_path, client=dask_client, partition_size=7, limit=14)
     assert (partial.partitions, partial.processed) == (2, 2)
