@@ -298,7 +298,7 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token not in span:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
@@ -375,7 +375,7 @@ def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
     if "to" in lowers and verb.tag_ == "VB":
         # an infinitive: what is planned, expected or wanted lies ahead; otherwise it takes its head's tense
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return None
         if verb.dep_ in ("csubj", "advcl"):
             # a subject ("the first to join on Friday were ...") or a purpose ("extended its offer to buy
@@ -403,7 +403,7 @@ def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
         return FUTURE if verb.lower_ in _FUTURE_MARKERS | _PROSPECTIVE_MODALS else None
     if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or verb.tag_ in ("VBG", "VB"):
         head = verb.head
-        return None if head is verb else verb_tense(head, depth=depth + 1)
+        return None if head.i == verb.i else verb_tense(head, depth=depth + 1)
     return None
 
 
@@ -430,7 +430,7 @@ def _quote_reference(
     for _ in range(20):
         if token.idx < quote[0] - 1 or token.idx >= quote[1] + 1:
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     else:
@@ -440,7 +440,7 @@ def _quote_reference(
         return published, "quote-unknown"
     cue = token
     for _ in range(4):  # "put out a statement saying “…”": the finite verb above the participle
-        if cue.tag_ in ("VBD", "VBZ", "VBP", "MD") or cue.head is cue:
+        if cue.tag_ in ("VBD", "VBZ", "VBP", "MD") or cue.head.i == cue.i:
             break
         cue = cue.head
     # A date outside the quote that governs its reporting verb dates the statement.
@@ -695,9 +695,9 @@ def _governing_expression(doc: Doc, candidates: list[TimeExpr], trigger: Token) 
         root = span.root
         path_rank = 99
         for rank, ancestor in enumerate(ancestors):
-            if root.head is ancestor or ancestor in root.ancestors:
+            if root.head.i == ancestor.i or ancestor in root.ancestors:
                 head_verb = governing_verb(span)
-                if head_verb is None or head_verb is ancestor or rank == 0:
+                if head_verb is None or head_verb.i == ancestor.i or rank == 0:
                     path_rank = rank
                     break
         if path_rank == 99 and root in trigger.subtree:
