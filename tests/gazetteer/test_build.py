@@ -52,3 +52,17 @@ def test_build_if_missing_keeps_an_existing_index(tmp_path, monkeypatch):
     assert again == path and seconds_again is None and path.stat().st_mtime_ns == stamp
     _, forced = gazetteer_build.ensure_index(force=True)
     assert forced is not None
+
+
+def test_build_province_point_must_lie_inside_its_towns_extent():
+    towns = [(30.0, 60.0), (32.0, 62.0), (34.0, 64.0)]
+    assert gazetteer_build._inside_extent((32.0, 62.0), towns)
+    assert not gazetteer_build._inside_extent((30.1, 62.0), towns)  # on the outer tenth: a town at its edge
+    assert not gazetteer_build._inside_extent((39.3, -76.6), towns)  # another continent
+    assert not gazetteer_build._inside_extent((32.0, 62.0), [])
+
+
+def test_build_state_points_are_keyed_by_iso_subdivision_code():
+    points = gazetteer_build._state_points()
+    lat, lon = points["US-CA"]
+    assert 32 < lat < 42 and -125 < lon < -114

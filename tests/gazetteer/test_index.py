@@ -61,3 +61,11 @@ def test_index_exact_key_rows_are_the_candidates_the_general_path_builds(gazette
         assert fast and fast == sorted(gazetteer._by_column("key", key))
         assert all(type(c.capital) is bool for c in fast)
     assert any(c.capital for c in gazetteer._by_key("kabul"))
+
+
+def test_index_province_points_stay_inside_their_province(gazetteer):
+    # Regression: the geocoded province table puts Helmand in Maryland; the build keeps its towns' centre instead.
+    (helmand,) = [c for c in gazetteer.lookup("Helmand") if c.feature == "admin1"]
+    assert 29 < helmand.lat < 33 and 62 < helmand.lon < 66
+    (california,) = [c for c in gazetteer.lookup("California") if c.feature == "admin1" and c.country == "US"]
+    assert 34 < california.lat < 40 and -123 < california.lon < -116

