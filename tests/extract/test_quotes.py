@@ -190,3 +190,28 @@ def test_quotes_ids_in_text_order(make_record):
     record = make_record(text)
     assert [q.id for q in record.quotes] == [f"q{n}" for n in range(1, len(record.quotes) + 1)]
     assert [q.start for q in record.quotes] == sorted(q.start for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_dash_glued_to_closing_mark(make_record):
+    # regression: spaCy tokenizes "”―" as one token, which hid the dash from a token-based check
+    text = "“The new bridge has made my commute twice as fast.”― Marta Jonsson \n“I want lower fares.” ― Ed Bloom\n"
+    record = make_record(text)
+    first, second = _quote_with(record, "commute twice"), _quote_with(record, "lower fares")
+    assert first.kind == second.kind == "direct"
+    assert (first.speaker_text, second.speaker_text) == ("Marta Jonsson", "Ed Bloom")
+    assert first.cue == "―"
+
+
+@pytest.mark.model
+def test_quotes_transcript_speaker_label(make_record):
+    text = (
+        "HOST: Senator, will you vote for the budget on Friday?\n\n"
+        "KOWALSKI: Well, I have read it twice and I think it spends too much on roads.\n\n"
+        "UPDATE: This story has been changed to add the vote count.\n"
+    )
+    record = make_record(text)
+    answer = _quote_with(record, "I have read it twice")
+    assert answer.speaker_text == "KOWALSKI" and answer.cue == ":"
+    assert answer.text.startswith("Well") and answer.text.endswith("roads")
+    assert not any("story has been changed" in q.text and q.speaker_text == "UPDATE" for q in record.quotes)

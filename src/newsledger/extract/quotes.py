@@ -23,19 +23,28 @@ from spacy.tokens import Doc, Token
 
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    MESSAGE_NOUNS,
     NAMING_VERBS,
     OBJECT_CONTENT,
     QUOTATION_ONLY,
     REPORTING_VERBS,
+    ROLE_NOUNS,
 )
 from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
 from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
 from newsledger.model import Quote, TextSpan
 from newsledger.nlp.state import DocState, doc_text, get_state
 
-_DASHES = {"―", "—", "–", "-", "--"}
+_DASH_CHARS = "―—–-"
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
+_LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
+# Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
+_NOT_SPEAKER_LABELS = frozenset(
+    "update updated note editor correction clarification breaking exclusive opinion analysis related watch "
+    "read more see also photo photos video videos image images source sources credit click subscribe follow "
+    "advertisement warning spoiler disclosure".split()
+)
 _DIRECT_MIN_WORDS = 4  # a shorter quotation that is all of what was reported is a name or a slogan ("voodoo economics")
 
 
@@ -240,27 +249,40 @@ def _attribute_quotation(
         found.cue = cue
         found.speaker = _speaker_of(doc, cue, paragraph, quote_of_token)
     else:
-        _attribute_by_punctuation(doc, found, first, last)
+        _attribute_by_punctuation(doc, found, span, first)
     found.kind = _kind(doc, found, first, last)
     return found
 
 
-def _attribute_by_punctuation(doc: Doc, found: _Found, first: int, last: int) -> None:
-    """ "Trump: ‘…’" (colon before the quotation) and "“…” ― Sonya Herridge" (dash after it)."""
+def _attribute_by_punctuation(doc: Doc, found: _Found, span: QuotedSpan, first: int) -> None:
+    """ "Trump: ‘…’" (colon before the quotation) and "“…” ― Sonya Herridge" (dash after it).
+
+    The dash is found on the characters: spaCy may glue it to the closing mark ("”―") as one token.
+    """
     if first >= 2 and doc[first - 1].text == ":" and doc[first - 2].pos_ in ("PROPN", "NOUN", "PRON"):
         colon = doc[first - 1]
         found.speaker = doc[first - 2]
         found.cue_span = (colon.idx, colon.idx + 1)
         return
-    if last < len(doc) - 1 and doc[last].text in _DASHES:
-        name = doc[last + 1]
-        if name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG"):
-            head = name
-            while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i <= last + 4:
-                head = head.head
-            found.speaker = head
-            dash = doc[last]
-            found.cue_span = (dash.idx, dash.idx + len(dash))
+    text = doc_text(doc)
+    dash_start = span.close_end
+    while dash_start < len(text) and text[dash_start] in " \t":
+        dash_start += 1
+    dash_end = dash_start
+    while dash_end < len(text) and text[dash_end] in _DASH_CHARS:
+        dash_end += 1
+    if dash_end == dash_start or dash_end - dash_start > 2:
+        return
+    name_i = next((t.i for t in doc[first:] if t.idx >= dash_end and not t.is_space), None)
+    if name_i is None or "\n" in text[dash_end : doc[name_i].idx]:
+        return
+    name = doc[name_i]
+    if name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG"):
+        head = name
+        while head.head.i != head.i and head.head.pos_ == "PROPN" and name_i < head.head.i <= name_i + 3:
+            head = head.head
+        found.speaker = head
+        found.cue_span = (dash_start, dash_end)
 
 
 def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
@@ -381,6 +403,7 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         if speaker is None or (speaker.dep_ == "nsubjpass" and speaker.head.i == token.i):
             continue  # "is expected to", "was reported": no one is said to say it
         candidates.append(_Found(start_char, end_char, "indirect", cue=token, speaker=speaker))
+    candidates.extend(_labelled_paragraphs(doc, quote_of_token, paragraph))
     # statements relayed through a source: "According to a statement by A, B assured …"
     for item in according:
         reported = [c for c in candidates if c.cue is not None and _same_sentence(doc, c.cue.i, item.start)]
@@ -399,6 +422,42 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         )
     ]
     return outer
+
+
+def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[int]) -> list[_Found]:
+    """ "WALLACE: Let me ask you …" (a transcript) and "Poll: Voters abandon …" (a headline): a paragraph that
+    opens with a name and a colon is what the name said."""
+    found: list[_Found] = []
+    starts = [t.i for t in doc if not t.is_space and (t.i == 0 or paragraph[t.i - 1] != paragraph[t.i])]
+    for start in starts:
+        colon = next((t.i for t in doc[start : start + _LABEL_MAX_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon == start or paragraph[colon] != paragraph[start]:
+            continue
+        label = doc[start:colon]
+        words = [t for t in label if t.is_alpha]
+        if not words or any(t.lower_ in _NOT_SPEAKER_LABELS or t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if not all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "and") for t in words):
+            continue
+        head = words[-1]
+        shouting = all(t.is_upper and len(t) > 1 for t in words)  # transcripts print speakers in capitals
+        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label)
+        if not (shouting or named or head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in MESSAGE_NOUNS):
+            continue
+        end = colon + 1
+        while end < len(doc) and paragraph[end] == paragraph[start]:
+            end += 1
+        content = _trim(doc, colon + 1, end)
+        if content is None or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 2:
+            continue
+        quoted = sum(1 for i in range(*content) if quote_of_token[i] != -1)
+        if quoted * 2 >= content[1] - content[0]:
+            continue  # "Name: “…”" is a quotation, attributed with its marks
+        first, last = doc[content[0]], doc[content[1] - 1]
+        item = _Found(first.idx, last.idx + len(last), "indirect", speaker=head, speaker_span=(start, colon))
+        item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
+        found.append(item)
+    return found
 
 
 def _same_sentence(doc: Doc, token_i: int, char: int) -> bool:
@@ -511,7 +570,7 @@ def _speaker_phrase(doc: Doc, head: Token, found: _Found) -> tuple[int, int]:
             start -= 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    while start < end - 1 and not any(c.isalnum() for c in doc[start].text):
         start += 1
     return start, end
 
@@ -522,7 +581,7 @@ def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocStat
     speaker_start = speaker_end = None
     if found.speaker is not None:
         speaker_id = resolver.resolve(found.speaker)
-        first, last = _speaker_phrase(doc, found.speaker, found)
+        first, last = found.speaker_span or _speaker_phrase(doc, found.speaker, found)
         speaker_start, speaker_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         speaker_text = text[speaker_start:speaker_end]
     relayed = None
