@@ -215,3 +215,10 @@ def test_quotes_transcript_speaker_label(make_record):
     assert answer.speaker_text == "KOWALSKI" and answer.cue == ":"
     assert answer.text.startswith("Well") and answer.text.endswith("roads")
     assert not any("story has been changed" in q.text and q.speaker_text == "UPDATE" for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_interjected_and_barked_are_cues(make_record):
+    record = make_record("“Only on weekends,” Mayor Lena Ortiz interjected. “Sit down now,” Coach Dan Reyes barked.")
+    assert _quote_with(record, "Only on weekends").cue == "interjected"
+    assert _quote_with(record, "Sit down now").cue == "barked"

@@ -161,6 +161,7 @@ def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list
         and t.dep_ in ("nsubj", "nsubjpass")
         and paragraph[t.head.i] == mine
         and quote_of_token[t.i] == -1
+        and not cue.is_ancestor(t)  # a subject inside what the cue reports is content, not its speaker
     ]
     if subjects:
         return min(subjects, key=lambda t: abs(t.i - cue.i))

@@ -24,7 +24,8 @@ _add(
     "conclude summarize predict estimate forecast signal hint imply suggest propose recommend advise "
     "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
     "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter "
-    "retort counter snap quip discuss address highlight tout recommend list",
+    "retort counter snap quip discuss address highlight tout recommend list interject bark scoff sneer chide "
+    "opine gush rant concur",
 )
 _add("claim", "claim allege assert contend insist maintain argue purport boast brag")
 _add("deny", "deny refute dispute reject rebut contradict disavow")
