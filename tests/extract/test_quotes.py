@@ -222,3 +222,21 @@ def test_quotes_interjected_and_barked_are_cues(make_record):
     record = make_record("“Only on weekends,” Mayor Lena Ortiz interjected. “Sit down now,” Coach Dan Reyes barked.")
     assert _quote_with(record, "Only on weekends").cue == "interjected"
     assert _quote_with(record, "Sit down now").cue == "barked"
+
+
+@pytest.mark.model
+def test_quotes_quotation_ending_a_reported_clause_is_partial(make_record):
+    text = "Governor Ann Blake says no matter what action the legislature takes on taxes, “her budget will not change.”"
+    record = make_record(text)
+    reported = next(q for q in record.quotes if q.kind == "indirect")
+    assert reported.text.startswith("no matter what") and "budget will not change" in reported.text
+    quoted = [q for q in record.quotes if q.kind != "indirect" and "budget will not change" in q.text]
+    assert [(q.kind, q.cue) for q in quoted] == [("partial", "says")]
+
+
+@pytest.mark.model
+def test_quotes_naming_verb_reports_the_thing_named_and_the_name(make_record):
+    record = make_record("Mayor Tom Hale took the stage on Friday and called the city council “lazy to the bone.”")
+    reported = next(q for q in record.quotes if q.kind == "indirect" and q.cue == "called")
+    assert reported.text.startswith("the city council") and "lazy to the bone" in reported.text
+    assert [q.kind for q in record.quotes if q.text.startswith("lazy to the bone")] == ["partial"]

@@ -83,6 +83,7 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
     _continue_speakers(doc, direct)
     direct = _merge_broken(doc, direct)
     indirect = _reported_speech(doc, quote_of_token, direct, paragraph)
+    _embed_in_reported(direct, indirect)
     whole = [p for p in direct if p.kind == "partial" and p.cue is not None]
     for partial in whole:
         same_cue = [r for r in indirect if r.cue is not None and partial.cue is not None and r.cue.i == partial.cue.i]
@@ -366,6 +367,20 @@ def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
     return merged
 
 
+def _embed_in_reported(direct: list[_Found], indirect: list[_Found]) -> None:
+    """ "X says no matter what Y does, “…”": the quotation ends a clause the cue reports, which began before
+    it; the clause is the statement and the quotation a partial quote inside it."""
+    for reported in indirect:
+        if reported.cue is None:
+            continue
+        for quoted in direct:
+            if quoted.kind != "direct" or quoted.parts or quoted.cue is None or quoted.cue.i != reported.cue.i:
+                continue
+            if reported.start < quoted.start <= reported.end + 2:
+                reported.end = max(reported.end, quoted.end)
+                quoted.kind, quoted.embedded = "partial", True
+
+
 # --- reported speech without marks ------------------------------------------------------------------------
 
 
@@ -487,8 +502,10 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     parts: list[Token] = []
     naming = [c for c in cue.children if c.dep_ in ("oprd", "attr")] if lemma in NAMING_VERBS else []
     if naming:
-        # "called his actions “a crucial step”": what is said is the name given
-        return _trim(doc, min(c.left_edge.i for c in naming), max(c.right_edge.i for c in naming) + 1)
+        # "called the system “rotten to the core”": what is said is the thing named and the name given
+        named = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        start = min(c.left_edge.i for c in (*named, *naming))
+        return _trim(doc, start, max(c.right_edge.i for c in naming) + 1)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
