@@ -328,7 +328,7 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
             bound = [(s, e, pid) for s, e, pid in in_sentence if lo <= s and e <= hi]
             if bound:
                 return min(bound, key=lambda item: abs(item[0] - trigger.idx))[2]
-        if head is head.head:
+        if head.i == head.head.i:  # the root is its own head: no second look
             break
     return min(in_sentence, key=lambda item: abs(item[0] - trigger.idx))[2]
 
