@@ -240,3 +240,18 @@ def test_quotes_naming_verb_reports_the_thing_named_and_the_name(make_record):
     reported = next(q for q in record.quotes if q.kind == "indirect" and q.cue == "called")
     assert reported.text.startswith("the city council") and "lazy to the bone" in reported.text
     assert [q.kind for q in record.quotes if q.text.startswith("lazy to the bone")] == ["partial"]
+
+
+@pytest.mark.model
+def test_quotes_broken_by_a_long_speaker_phrase_is_one_quote(make_record):
+    # regression: a speaker phrase of more than six words between the quotation and its verb made the
+    # quotation look embedded in a sentence (partial), so its continuation lost its speaker
+    text = (
+        "“The plan is a good one for the city,” Mary Olsen, director of the Urban Policy Center at Kent "
+        "University, said of the mayor's plan. “It does not raise taxes on anyone.”"
+    )
+    record = make_record(text)
+    quote = _quote_with(record, "good one for the city")
+    assert quote.kind == "direct" and len(quote.parts) == 2
+    assert "raise taxes" in quote.text
+    assert (quote.speaker_text or "").startswith("Mary Olsen, director")

@@ -303,6 +303,10 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
         if ends_clause:
             return "direct"  # right after its reporting verb or a colon, and all of what was said
     cue_after = found.cue is not None and last <= found.cue.i <= last + 6
+    if found.cue is not None and found.speaker is not None and last <= found.cue.i:
+        # "“…,” Mary Olsen, director of the X Center at Y University, said": only the speaker lies between
+        speaker = found.speaker
+        cue_after = cue_after or (speaker.left_edge.i <= last + 1 and speaker.right_edge.i >= found.cue.i - 2)
     embedded_after = (
         after is not None
         and after.is_alpha
@@ -578,7 +582,8 @@ def _speaker_phrase(doc: Doc, head: Token, found: _Found) -> tuple[int, int]:
     start, end = head.left_edge.i, head.right_edge.i + 1
     cue_i = found.cue.i if found.cue is not None else None
     tokens = range(start, end)
-    if (cue_i is not None and cue_i in tokens) or any(found.start <= doc[i].idx < found.end for i in tokens):
+    quoted = found.parts or [(found.start, found.end)]
+    if (cue_i is not None and cue_i in tokens) or any(a <= doc[i].idx < b for i in tokens for a, b in quoted):
         start, end = head.i, head.i + 1
         while (
             start > 0
