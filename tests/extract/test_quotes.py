@@ -255,3 +255,17 @@ def test_quotes_broken_by_a_long_speaker_phrase_is_one_quote(make_record):
     assert quote.kind == "direct" and len(quote.parts) == 2
     assert "raise taxes" in quote.text
     assert (quote.speaker_text or "").startswith("Mary Olsen, director")
+
+
+@pytest.mark.model
+def test_quotes_continued_in_the_next_paragraph_is_one_quote(make_record):
+    text = (
+        "“We will open the new library in the spring,” Mayor Ruth Quinn said on Tuesday.\n\n"
+        "“It will have a room for children and a garden on the roof.”\n\n"
+        "The council approved the budget in March.\n"
+    )
+    record = make_record(text)
+    quote = _quote_with(record, "new library")
+    assert quote.kind == "direct" and len(quote.parts) == 2
+    assert "garden on the roof" in quote.text
+    assert "Quinn" in (_speaker_name(record, quote) or "")

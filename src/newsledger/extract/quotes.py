@@ -61,6 +61,7 @@ class _Found:
     parts: list[tuple[int, int]] = field(default_factory=list)  # character spans of a broken quotation
     cue_span: tuple[int, int] | None = None  # character span when the cue is not one token ("― Name", ":")
     embedded: bool = False  # the quotation is a phrase inside a sentence, not a sentence of its own
+    continues: bool = False  # no attribution of its own: it goes on with the quotation before it
 
 
 def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
@@ -340,8 +341,7 @@ def _continue_speakers(doc: Doc, found: list[_Found]) -> None:
         if gap.count("\n") > 2 or (words and not (said_between and ("\n" not in gap or len(words) <= 8))):
             continue
         current.speaker, current.relay, current.kind = previous.speaker, previous.relay, "direct"
-        if "\n" not in gap:
-            current.cue = previous.cue  # same paragraph: one statement in parts, merged below
+        current.cue, current.continues = previous.cue, True  # one statement in parts, merged below
 
 
 def _index(token: Token | None) -> int:
@@ -362,7 +362,7 @@ def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
             )
             if same and previous.kind == item.kind == "direct":
                 between = doc_text(doc)[previous.end : item.start]
-                if "\n" not in between and len(between) < 200:
+                if ("\n" not in between or item.continues) and len(between) < 200:
                     previous.parts = previous.parts or [(previous.start, previous.end)]
                     previous.parts.append((item.start, item.end))
                     previous.end = item.end
