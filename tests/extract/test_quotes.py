@@ -269,3 +269,16 @@ def test_quotes_continued_in_the_next_paragraph_is_one_quote(make_record):
     assert quote.kind == "direct" and len(quote.parts) == 2
     assert "garden on the roof" in quote.text
     assert "Quinn" in (_speaker_name(record, quote) or "")
+
+
+@pytest.mark.model
+def test_quotes_headline_speaker_label(make_record):
+    text = (
+        "Governor McKenna: Property Taxes Must Fall Before Winter.\n\n"
+        "Stealth Over Health: A Look at the Hospital Budget.\n\n"
+        "The governor spoke in Dover on Monday.\n"
+    )
+    record = make_record(text)
+    headline = _quote_with(record, "Property Taxes Must Fall")
+    assert headline.speaker_text == "Governor McKenna" and headline.cue == ":"
+    assert not any(q.speaker_text == "Stealth Over Health" for q in record.quotes)

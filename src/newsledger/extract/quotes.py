@@ -40,8 +40,15 @@ _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 # Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
+# a label holding these is a headline's phrase ("Stealth Over Health:", "X Wades In:"), not a name
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ"})
+# the same in title case, where the tagger often takes every word for a proper noun
+_HEADLINE_WORDS = frozenset(
+    "over in on at to for from with by into out up down about after before under against vs versus is are was "
+    "were will can not no how why what when".split()
+)
 _NOT_SPEAKER_LABELS = frozenset(
-    "update updated note editor correction clarification breaking exclusive opinion analysis related watch "
+    "update updated note editor correction clarification breaking exclusive opinion analysis related watch live "
     "read more see also photo photos video videos image images source sources credit click subscribe follow "
     "advertisement warning spoiler disclosure".split()
 )
@@ -455,13 +462,15 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
             continue
         label = doc[start:colon]
         words = [t for t in label if t.is_alpha]
-        if not words or any(t.lower_ in _NOT_SPEAKER_LABELS or t.pos_ in ("VERB", "AUX") for t in words):
+        if not words or any(t.lower_ in _NOT_SPEAKER_LABELS or t.pos_ in _NOT_IN_NAMES for t in words):
             continue
-        if not all(t.is_title or t.is_upper or t.lower_ in ("of", "the", "and") for t in words):
+        if not all(t.text[0].isupper() or t.lower_ in ("of", "the", "and") for t in words):  # "McCain" too
+            continue
+        if any((t.pos_ == "ADP" and t.lower_ != "of") or t.lower_ in _HEADLINE_WORDS for t in words):
             continue
         head = words[-1]
         shouting = all(t.is_upper and len(t) > 1 for t in words)  # transcripts print speakers in capitals
-        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label)
+        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" for t in label)
         if not (shouting or named or head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in MESSAGE_NOUNS):
             continue
         end = colon + 1
@@ -474,7 +483,7 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         if quoted * 2 >= content[1] - content[0]:
             continue  # "Name: “…”" is a quotation, attributed with its marks
         first, last = doc[content[0]], doc[content[1] - 1]
-        item = _Found(first.idx, last.idx + len(last), "indirect", speaker=head, speaker_span=(start, colon))
+        item = _Found(first.idx, last.idx + len(last), "indirect", speaker=head, speaker_span=(words[0].i, colon))
         item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
         found.append(item)
     return found
