@@ -101,3 +101,13 @@ def test_event_classifier_saved_model_keeps_its_hyperparameters(tmp_path):
     assert before == after
     # the embeddings carry the class here, so the refined cascade learns the training data
     assert sum(p == g for p, g in zip(after, labels, strict=True)) >= 20
+
+
+def test_event_classifier_selection_pools_repeated_inner_folds():
+    texts, labels = _uninformative_texts()
+    vectors = _class_vectors(labels, noise=0.05)
+    once = select_hyperparameters(texts, labels, embeddings=vectors, folds=4, repeats=1, grid=SMALL_GRID)
+    twice = select_hyperparameters(texts, labels, embeddings=vectors, folds=4, repeats=2, grid=SMALL_GRID)
+    assert once.summary()["inner_repeats"] == 1 and twice.summary()["inner_repeats"] == 2
+    assert twice.points == once.points  # the same grid, scored on twice the held-out predictions
+    assert twice.best.margin_threshold > 0.0
