@@ -282,3 +282,12 @@ def test_quotes_headline_speaker_label(make_record):
     headline = _quote_with(record, "Property Taxes Must Fall")
     assert headline.speaker_text == "Governor McKenna" and headline.cue == ":"
     assert not any(q.speaker_text == "Stealth Over Health" for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_reported_clause_runs_to_the_end_of_its_partial_quote(make_record):
+    record = make_record("Governor Ann Blake says the senator's remarks about the budget were “reckless and cruel.”")
+    reported = [q for q in record.quotes if q.kind == "indirect"]
+    assert len(reported) == 1 and reported[0].text.startswith("the senator's remarks")
+    assert "reckless and cruel" in reported[0].text
+    assert [q.kind for q in record.quotes if q.text.startswith("reckless")] == ["partial"]

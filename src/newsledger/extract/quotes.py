@@ -99,9 +99,8 @@ def extract_quotes(doc: Doc, state: DocState) -> list[Quote]:
             rest = doc_text(doc)[reported.start : partial.start] + doc_text(doc)[partial.end : reported.end]
             words = len(doc_text(doc)[partial.start : partial.end].split())
             inside = reported.start <= partial.start and partial.end <= reported.end
-            named = reported.cue is not None and reported.cue.lemma_.lower() in NAMING_VERBS
-            ends = not doc_text(doc)[partial.end : reported.end].strip(" .,;:!?”’\"'")
-            if inside and (len(rest.split()) <= 1 or (named and ends)) and words >= _DIRECT_MIN_WORDS:
+            # a name given ("called the plan “a crucial step”") stays a partial quote inside the statement
+            if inside and len(rest.split()) <= 1 and words >= _DIRECT_MIN_WORDS:
                 partial.kind = "direct"  # the quotation is all that is reported: direct, not a phrase of it
                 indirect.remove(reported)
     for partial in direct:
@@ -379,13 +378,14 @@ def _merge_broken(doc: Doc, found: list[_Found]) -> list[_Found]:
 
 
 def _embed_in_reported(direct: list[_Found], indirect: list[_Found]) -> None:
-    """ "X says no matter what Y does, “…”": the quotation ends a clause the cue reports, which began before
-    it; the clause is the statement and the quotation a partial quote inside it."""
+    """ "X says no matter what Y does, “…”", "X says the tweets were “unhinged”": the quotation ends a clause
+    the cue reports, which began before it; the clause, up to the closing mark, is the statement and the
+    quotation a partial quote inside it."""
     for reported in indirect:
         if reported.cue is None:
             continue
         for quoted in direct:
-            if quoted.kind != "direct" or quoted.parts or quoted.cue is None or quoted.cue.i != reported.cue.i:
+            if quoted.parts or quoted.cue is None or quoted.cue.i != reported.cue.i:
                 continue
             if reported.start < quoted.start <= reported.end + 2:
                 reported.end = max(reported.end, quoted.end)
