@@ -291,3 +291,11 @@ def test_quotes_reported_clause_runs_to_the_end_of_its_partial_quote(make_record
     assert len(reported) == 1 and reported[0].text.startswith("the senator's remarks")
     assert "reckless and cruel" in reported[0].text
     assert [q.kind for q in record.quotes if q.text.startswith("reckless")] == ["partial"]
+
+
+@pytest.mark.model
+def test_quotes_any_verb_with_a_that_clause_reports(make_record):
+    record = make_record("Senator Amy Ross learned on Monday that the factory would close in June.")
+    reported = next(q for q in record.quotes if q.kind == "indirect")
+    assert reported.cue == "learned" and "factory would close" in reported.text
+    assert "Ross" in (reported.speaker_text or "")

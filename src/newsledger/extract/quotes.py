@@ -408,7 +408,7 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if item is not None:
                 according.append(item)
             continue
-        if not is_cue(token):
+        if not is_cue(token) and not _takes_a_that_clause(token):
             continue
         content = _content_tokens(doc, token)
         if content is None:
@@ -487,6 +487,16 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
         found.append(item)
     return found
+
+
+def _takes_a_that_clause(verb: Token) -> bool:
+    """ "Trump knows that …", "she learned that …": any verb with a that-clause reports a thought or a word."""
+    if verb.pos_ != "VERB":
+        return False
+    return any(
+        child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        for child in verb.children
+    )
 
 
 def _same_sentence(doc: Doc, token_i: int, char: int) -> bool:
