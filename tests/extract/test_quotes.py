@@ -299,3 +299,10 @@ def test_quotes_any_verb_with_a_that_clause_reports(make_record):
     reported = next(q for q in record.quotes if q.kind == "indirect")
     assert reported.cue == "learned" and "factory would close" in reported.text
     assert "Ross" in (reported.speaker_text or "")
+
+
+@pytest.mark.model
+def test_quotes_reported_clause_stops_before_a_contrast(make_record):
+    record = make_record("Half of the voters said they prefer a new mayor, while about a third want the old one back.")
+    reported = next(q for q in record.quotes if q.cue == "said")
+    assert reported.text == "they prefer a new mayor"

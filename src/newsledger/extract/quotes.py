@@ -38,6 +38,7 @@ from newsledger.nlp.state import DocState, doc_text, get_state
 _DASH_CHARS = "―—–-"
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
+_CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 # Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
 # a label holding these is a headline's phrase ("Stealth Over Health:", "X Wades In:"), not a name
@@ -557,7 +558,23 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     if start < cue.i < end:
         # content on both sides of the cue is two complements; keep the side after it
         start = min((p.left_edge.i for p in parts if p.i > cue.i), default=start)
+    for part in parts:
+        end = min(end, _end_before_appended_clause(doc, part, end))
     return _trim(doc, start, end)
+
+
+def _end_before_appended_clause(doc: Doc, head: Token, end: int) -> int:
+    """Where the content stops before a contrasting clause appended to it ("…, while most want …",
+    "…, though …"): the contrast is the writer's, not part of what was reported."""
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in ("conj", "advcl") or child.i >= end:
+            continue
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in _CONTRAST_MARKS for c in child.children):
+            cut = child.left_edge.i
+            while cut > head.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            end = min(end, cut)
+    return end
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
