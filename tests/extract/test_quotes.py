@@ -306,3 +306,12 @@ def test_quotes_reported_clause_stops_before_a_contrast(make_record):
     record = make_record("Half of the voters said they prefer a new mayor, while about a third want the old one back.")
     reported = next(q for q in record.quotes if q.cue == "said")
     assert reported.text == "they prefer a new mayor"
+
+
+@pytest.mark.model
+def test_quotes_title_in_marks_is_no_quotation(make_record):
+    text = "Speaking on “Morning Harbor Report,” Mayor Lena Ortiz said the ferry would run all winter."
+    record = make_record(text)
+    title = next(q for q in record.quotes if q.text.startswith("Morning Harbor Report"))
+    assert title.kind == "partial" and title.speaker is None and title.cue is None
+    assert any(q.kind == "indirect" and "ferry would run" in q.text for q in record.quotes)

@@ -38,6 +38,8 @@ from newsledger.nlp.state import DocState, doc_text, get_state
 _DASH_CHARS = "―—–-"
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
+_TITLE_MAX_WORDS = 6
+_BEFORE_TITLES = frozenset("on of in at for from with titled called dubbed named entitled about".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 # Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
@@ -261,7 +263,24 @@ def _attribute_quotation(
     else:
         _attribute_by_punctuation(doc, found, span, first)
     found.kind = _kind(doc, found, first, last)
+    if _is_title(doc, first, last):
+        found.cue = found.speaker = found.cue_span = None
+        found.kind, found.embedded = "partial", True
     return found
+
+
+def _is_title(doc: Doc, first: int, last: int) -> bool:
+    """ "on “Sunday Morning Futures,”", "his book “The Art of the Deal”": a short quotation in title case after
+    a preposition or a possessive names a show, a book or a slogan; no one is quoted."""
+    if first == 0:
+        return False
+    before = doc[first - 1]
+    if before.lower_ not in _BEFORE_TITLES and before.text not in ("’s", "'s"):
+        return False
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    return all(t.text[0].isupper() for t in words if len(t) > 3 or t.i == words[0].i)
 
 
 def _attribute_by_punctuation(doc: Doc, found: _Found, span: QuotedSpan, first: int) -> None:
