@@ -315,3 +315,22 @@ def test_quotes_title_in_marks_is_no_quotation(make_record):
     title = next(q for q in record.quotes if q.text.startswith("Morning Harbor Report"))
     assert title.kind == "partial" and title.speaker is None and title.cue is None
     assert any(q.kind == "indirect" and "ferry would run" in q.text for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_according_to_before_a_quotation_gives_its_speaker(make_record):
+    text = "According to the county report, “the river has risen two feet since Monday and the bridge is closed.”"
+    record = make_record(text)
+    quote = _quote_with(record, "river has risen")
+    assert quote.kind == "direct" and quote.cue == "According to"
+    assert "county report" in (quote.speaker_text or "")
+    assert not any(q.kind == "indirect" for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_according_to_a_poll_is_the_source_of_the_whole_sentence(make_record):
+    text = "Most farmers say they want lower fuel taxes next year, according to a new survey by the state university."
+    record = make_record(text)
+    sources = [q for q in record.quotes if q.cue == "according to"]
+    assert len(sources) == 1 and sources[0].text.startswith("Most farmers say")
+    assert "survey" in (sources[0].speaker_text or "")

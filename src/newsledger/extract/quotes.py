@@ -454,10 +454,18 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
     # statements relayed through a source: "According to a statement by A, B assured …"
     for item in according:
         reported = [c for c in candidates if c.cue is not None and _same_sentence(doc, c.cue.i, item.start)]
+        # "According to A, B said …" relays B's words through A; in "B say …, according to a poll" the poll is
+        # the source of the whole sentence, B's saying included
+        reported = [c for c in reported if c.cue is not None and c.cue.idx > _cue_char(item)]
         quoted = [q for q in direct if _same_sentence(doc, _cue_token(doc, item), q.start)]
         if reported or any(q.cue is not None for q in quoted):
             for other in (*reported, *quoted):
                 other.relay = item.speaker
+            continue
+        unattributed = [q for q in quoted if q.kind == "direct" and q.speaker is None and q.cue_span is None]
+        for quote in unattributed:
+            quote.speaker, quote.cue_span = item.speaker, item.cue_span  # "According to X, “…”"
+        if sum(q.end - q.start for q in unattributed) * 2 >= item.end - item.start:
             continue
         candidates.append(item)
     # only the outermost statement: a report inside another report's content belongs to it
