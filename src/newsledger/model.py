@@ -10,7 +10,6 @@ public contract described in DESIGN.md ("The record").
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import types
@@ -291,12 +290,17 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     return cls(**kwargs)
 
 
-@functools.cache
+_FIELD_HINTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
 def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
     # Resolving the annotations is costly (it evaluates every forward reference): once per class, not per record,
     # which made reading 10,000 records back take longer than writing them.
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    found = _FIELD_HINTS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _FIELD_HINTS[cls] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return found
 
 
 def _from_jsonable(hint: Any, value: Any) -> Any:
