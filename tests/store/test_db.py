@@ -69,6 +69,35 @@ def test_db_new_pipeline_version_replaces_the_rows(store):
     assert store.integrity_problems() == []
 
 
+def test_db_reviews_survive_reprocessing_or_are_logged_as_orphaned(store):
+    from newsledger.api.review import review_event
+
+    record = attack_record()
+    store.save_record(record)
+    with store.engine.connect() as conn:
+        first_pk = conn.execute(select(schema.events.c.pk)).scalar_one()
+    review_event(store, first_pk, who="analyst", action="correct", corrections={"fatalities": 5})
+
+    # a new pipeline finds the same event (same trigger in the same text): the review follows it to its new row
+    assert store.save_record(attack_record(pipeline="test-2")) == "updated"
+    with store.engine.connect() as conn:
+        second_pk = conn.execute(select(schema.events.c.pk)).scalar_one()
+        review = conn.execute(select(schema.event_reviews)).mappings().one()
+    assert (review["event_pk"], review["status"], review["reviewer"]) == (second_pk, "corrected", "analyst")
+    assert review["corrections"] == {"fatalities": 5}
+
+    # a pipeline that no longer finds the event: the review is kept in the audit log, never dropped in silence
+    assert store.save_record(attack_record(pipeline="test-3", events=[])) == "updated"
+    log = schema.audit_log
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.event_reviews)).scalar_one() == 0
+        orphaned = conn.execute(select(log).where(log.c.action == "review_orphaned")).mappings().one()
+    assert orphaned["target"] == f"article:{record.article.id}"
+    assert orphaned["before"]["trigger_text"] == "attacked"
+    assert orphaned["before"]["corrections"] == {"fatalities": 5}
+    assert store.integrity_problems() == []
+
+
 def test_db_failed_save_leaves_no_part_of_the_article(store):
     record = attack_record()
     # Two entities with one id break a unique constraint after the article row and others were written.

@@ -161,7 +161,9 @@ class Store(QueryMixin):
             ).scalar_one_or_none()
             if stored is not None and stored == record.pipeline:
                 return "unchanged"
+            reviews: list[dict[str, Any]] = []
             if stored is not None:
+                reviews = self._reviews_of_article(conn, article_id)
                 self._delete_children(conn, [article_id])
                 values = article_row(record, now=now)
                 conn.execute(update(schema.articles).where(schema.articles.c.id == article_id).values(**values))
@@ -174,7 +176,69 @@ class Store(QueryMixin):
                 if table_rows:
                     conn.execute(table.insert(), table_rows)
             self._link_record_disputes(conn, article_id)
+            if reviews:
+                self._carry_reviews_over(conn, article_id, reviews, pipeline=record.pipeline, now=now)
         return result
+
+    def _reviews_of_article(self, conn: Connection, article_id: str) -> list[dict[str, Any]]:
+        """The analyst's reviews of an article's events, with the trigger that identifies each event's evidence."""
+        ev, rv = schema.events, schema.event_reviews
+        query = (
+            select(
+                ev.c.id.label("event_id"),
+                ev.c.trigger_start,
+                ev.c.trigger_end,
+                ev.c.trigger_text,
+                rv.c.status,
+                rv.c.corrections,
+                rv.c.reviewer,
+                rv.c.reviewed_at,
+            )
+            .join(rv, rv.c.event_pk == ev.c.pk)
+            .where(ev.c.article_id == article_id)
+        )
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+    def _carry_reviews_over(
+        self, conn: Connection, article_id: str, reviews: list[dict[str, Any]], *, pipeline: str, now: dt.datetime
+    ) -> None:
+        """Re-attach reviews to the re-processed article's events: an analyst's work must survive a new pipeline.
+
+        An event is the same when its trigger is the same stretch of the same text (the article id is the text's
+        hash, so offsets are comparable). A review whose event the new pipeline no longer finds is not dropped in
+        silence: it goes to the audit log as `review_orphaned`, with everything it held.
+        """
+        ev = schema.events
+        new_events = conn.execute(
+            select(ev.c.pk, ev.c.trigger_start, ev.c.trigger_end, ev.c.trigger_text).where(
+                ev.c.article_id == article_id
+            )
+        ).all()
+        pk_of_trigger = {(e.trigger_start, e.trigger_end, e.trigger_text): e.pk for e in new_events}
+        for review in reviews:
+            pk = pk_of_trigger.pop((review["trigger_start"], review["trigger_end"], review["trigger_text"]), None)
+            if pk is not None:
+                conn.execute(
+                    schema.event_reviews.insert().values(
+                        event_pk=pk,
+                        status=review["status"],
+                        corrections=review["corrections"],
+                        reviewer=review["reviewer"],
+                        reviewed_at=review["reviewed_at"],
+                    )
+                )
+                continue
+            kept = {**review, "reviewed_at": review["reviewed_at"].isoformat() if review["reviewed_at"] else None}
+            conn.execute(
+                schema.audit_log.insert().values(
+                    at=now,
+                    who=f"pipeline {pipeline}",
+                    action="review_orphaned",
+                    target=f"article:{article_id}",
+                    before=kept,
+                    after=None,
+                )
+            )
 
     def save_records(self, records: Iterable[ArticleRecord]) -> dict[str, int]:
         """`save_record` for each; returns counts by result."""
