@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import typer
 
 from newsledger.cli import app
@@ -32,3 +33,20 @@ def test_commands_example_meta_from_sidecar(tmp_path) -> None:
         '{"published": "2022-05-02", "outlet": "Coast Times", "unknown": "x"}', encoding="utf-8"
     )
     assert example_meta(report) == {"published": "2022-05-02", "outlet": "Coast Times"}
+
+
+@pytest.mark.model
+def test_commands_demo_reads_the_examples_folder_it_is_given(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    db = tmp_path / "demo.db"
+    empty = CliRunner().invoke(app, ["demo", "--no-serve", "--db", str(db), "--examples", str(folder)])
+    assert empty.exit_code == 1
+    assert str(folder) in empty.stderr and "no example reports" in empty.stderr
+    (folder / "harbour.txt").write_text("Dockers struck at the harbour in Mombasa on Monday.", encoding="utf-8")
+    (folder / "harbour.meta.json").write_text('{"published": "2022-05-02"}', encoding="utf-8")
+    done = CliRunner().invoke(app, ["demo", "--no-serve", "--db", str(db), "--examples", str(folder)])
+    assert done.exit_code == 0, done.output
+    assert "1 articles" in done.stderr

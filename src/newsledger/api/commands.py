@@ -67,6 +67,13 @@ def demo(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     db: Annotated[Path, typer.Option("--db", help="SQLite file made fresh for the demo.")] = DEMO_DB,
     serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve once the examples are in.")] = True,
+    examples_dir: Annotated[
+        Path,
+        typer.Option(
+            "--examples",
+            help="Folder of example reports (*.txt, each with an optional NAME.meta.json); the checkout's examples/.",
+        ),
+    ] = EXAMPLES,
 ) -> None:
     """Ingest the bundled example report(s) into a fresh SQLite file under var/ and serve the desk over it."""
     from newsledger.ingest import ArticleMeta, read_path
@@ -75,9 +82,9 @@ def demo(
     from newsledger.store import Store
     from newsledger.store.ingest import ingest_articles
 
-    examples = sorted(EXAMPLES.glob("*.txt"))
+    examples = sorted(examples_dir.glob("*.txt"))
     if not examples:
-        raise _fail(f"{EXAMPLES}: no example reports (*.txt) found")
+        raise _fail(f"{examples_dir}: no example reports (*.txt) found (give a folder with --examples)")
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)
     try:
