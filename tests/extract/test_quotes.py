@@ -50,6 +50,13 @@ def test_quotes_marks_unbalanced_reported_not_guessed():
     assert all(w.startswith("quotes:") for w in warnings)
 
 
+def test_quotes_marks_markup_attribute_values_are_not_quotations():
+    text = '<post author="@cityhall" id="8812">Roads open</post> The mayor said “we are ready.”'
+    spans, warnings = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["we are ready."]
+    assert warnings == []
+
+
 # --- attribution on the full pipeline -----------------------------------------------------------------------
 
 

@@ -18,6 +18,8 @@ _DOUBLE_EITHER = {'"', "''"}
 _MARK = re.compile(r"``|''|[“”\"„«»‘’']")
 _OPEN_CONTEXT = set("([{—―–-/") | {"“", "‘", '"', "'"}
 _CLOSE_CONTEXT = set(".,;:!?)]}—―–-/…") | {"”", "’", '"', "'"}
+# markup left in a text (`<tweet author="@x" id="123">`): the marks around attribute values quote no one
+_ATTRIBUTE = re.compile(r"""[\w:-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*')""")
 _MAX_SINGLE_QUOTE = 400  # characters; a longer single-quoted stretch is two apostrophes, not a quotation
 
 
@@ -76,7 +78,9 @@ def _paragraph_start(text: str, position: int) -> bool:
 def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
     """All top-level quotations in `text`, in order, and a warning for every mark left unpaired."""
     warnings: list[str] = []
-    doubles = [m for m in _MARK.finditer(text) if m.group() not in {"‘", "’", "'"}]
+    markup = [(m.start(), m.end()) for m in _ATTRIBUTE.finditer(text)] if "=" in text else []
+    marks = [m for m in _MARK.finditer(text) if not any(a <= m.start() < b for a, b in markup)]
+    doubles = [m for m in marks if m.group() not in {"‘", "’", "'"}]
     spans: list[QuotedSpan] = []
     open_mark: re.Match[str] | None = None
     reopened_at = 0  # where the open quotation was last (re)opened, for the paragraph check
@@ -109,16 +113,17 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
         open_mark = None
     if open_mark is not None:
         warnings.append(_unpaired(text, open_mark.start(), "quotation not closed by the end of the text"))
-    spans.extend(_single_quoted(text, spans, warnings))
+    spans.extend(_single_quoted(text, spans, warnings, [m for m in marks if m.group() in {"‘", "’", "'"}]))
     spans.sort(key=lambda s: s.open_start)
     return spans, warnings
 
 
-def _single_quoted(text: str, doubles: list[QuotedSpan], warnings: list[str]) -> list[QuotedSpan]:
+def _single_quoted(
+    text: str, doubles: list[QuotedSpan], warnings: list[str], marks: list[re.Match[str]]
+) -> list[QuotedSpan]:
     """Top-level ‘…’ quotations (headlines, British style); single marks inside double quotes are nested."""
     inside = [(s.open_start, s.close_end) for s in doubles]
     found: list[QuotedSpan] = []
-    marks = [m for m in _MARK.finditer(text) if m.group() in {"‘", "’", "'"}]
     k = 0
     while k < len(marks):
         mark = marks[k]
