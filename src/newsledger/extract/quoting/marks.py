@@ -19,7 +19,7 @@ _MARK = re.compile(r"``|''|[“”\"„«»‘’']")
 _OPEN_CONTEXT = set("([{—―–-/") | {"“", "‘", '"', "'"}
 _CLOSE_CONTEXT = set(".,;:!?)]}—―–-/…") | {"”", "’", '"', "'"}
 # markup left in a text (`<tweet author="@x" id="123">`): the marks around attribute values quote no one
-_ATTRIBUTE = re.compile(r"""[\w:-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*')""")
+_ATTRIBUTE = re.compile(r"""(?<=[\w-])=\s*(?:"[^"\n]*"|'[^'\n]*')""")  # anchored on "=": linear on any text
 _MAX_SINGLE_QUOTE = 400  # characters; a longer single-quoted stretch is two apostrophes, not a quotation
 
 
