@@ -341,3 +341,23 @@ def test_quotes_according_to_a_poll_is_the_source_of_the_whole_sentence(make_rec
     sources = [q for q in record.quotes if q.cue == "according to"]
     assert len(sources) == 1 and sources[0].text.startswith("Most farmers say")
     assert "survey" in (sources[0].speaker_text or "")
+
+
+@pytest.mark.model
+def test_quotes_quotation_then_according_to_is_direct(make_record):
+    text = "“The bridge will stay closed until the inspection is finished,” according to the county engineer."
+    record = make_record(text)
+    quote = _quote_with(record, "bridge will stay closed")
+    assert quote.kind == "direct" and "county engineer" in (quote.speaker_text or "")
+
+
+@pytest.mark.model
+def test_quotes_name_right_before_a_verb_without_subject_speaks(make_record):
+    # the parser hangs "Mark Dunford" on "the Gazette" as an apposition, leaving "said" with no subject
+    text = (
+        "In a statement to the Gazette, her senior housing adviser, Mark Dunford, said: “The mayor believes that "
+        "rents are too high, and that the city must build more homes. She will present a plan in May.”"
+    )
+    record = make_record(text)
+    quote = _quote_with(record, "rents are too high")
+    assert quote.cue == "said" and quote.speaker_text == "Mark Dunford"

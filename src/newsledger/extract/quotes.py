@@ -161,6 +161,9 @@ def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list
         inverted = _speaker_after_quotation(doc, cue, quote_of_token)
         if inverted is not None:
             return inverted
+        named = _name_just_before(doc, cue, paragraph, quote_of_token)
+        if named is not None:
+            return named
     if subject is None and cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj", "acl"):
         return None
     # the parser ran the sentence over a paragraph break: the nearest subject of the cue's paragraph
@@ -181,6 +184,19 @@ def _speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list
         if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and quote_of_token[i] == -1:
             return doc[i]
         i -= 1
+    return None
+
+
+def _name_just_before(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list[int]) -> Token | None:
+    """ "In a statement to the X, her adviser, Jo Lee, said:": the parser hung the name on something else, but
+    a name right before a verb with no subject is who speaks."""
+    i = cue.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or paragraph[i] != paragraph[cue.i] or quote_of_token[i] != -1:
+        return None
+    if doc[i].ent_type_ in ("PERSON", "ORG", "NORP") or doc[i].pos_ == "PROPN":
+        return doc[i]
     return None
 
 
@@ -462,10 +478,10 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             for other in (*reported, *quoted):
                 other.relay = item.speaker
             continue
-        unattributed = [q for q in quoted if q.kind == "direct" and q.speaker is None and q.cue_span is None]
-        for quote in unattributed:
-            quote.speaker, quote.cue_span = item.speaker, item.cue_span  # "According to X, “…”"
+        unattributed = [q for q in quoted if q.cue is None and q.speaker is None and q.cue_span is None]
         if sum(q.end - q.start for q in unattributed) * 2 >= item.end - item.start:
+            for quote in unattributed:  # "According to X, “…”", "“…,” according to X"
+                quote.speaker, quote.cue_span, quote.kind = item.speaker, item.cue_span, "direct"
             continue
         candidates.append(item)
     # only the outermost statement: a report inside another report's content belongs to it
