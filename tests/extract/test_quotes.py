@@ -361,3 +361,11 @@ def test_quotes_name_right_before_a_verb_without_subject_speaks(make_record):
     record = make_record(text)
     quote = _quote_with(record, "rents are too high")
     assert quote.cue == "said" and quote.speaker_text == "Mark Dunford"
+
+
+@pytest.mark.model
+def test_quotes_headline_label_with_a_quoted_phrase(make_record):
+    text = "Mayor Quinn: Harbor Plan Brings ‘Jobs For Everyone.’\n\nThe mayor spoke in Dover on Monday.\n"
+    record = make_record(text)
+    headline = next(q for q in record.quotes if q.kind == "indirect")
+    assert headline.text.startswith("Harbor Plan") and headline.speaker_text == "Mayor Quinn"

@@ -523,8 +523,7 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         content = _trim(doc, colon + 1, end)
         if content is None or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 2:
             continue
-        quoted = sum(1 for i in range(*content) if quote_of_token[i] != -1)
-        if quoted * 2 >= content[1] - content[0]:
+        if quote_of_token[colon + 1] != -1 and quote_of_token[colon + 1] == quote_of_token[content[1] - 1]:
             continue  # "Name: “…”" is a quotation, attributed with its marks
         first, last = doc[content[0]], doc[content[1] - 1]
         item = _Found(first.idx, last.idx + len(last), "indirect", speaker=head, speaker_span=(words[0].i, colon))
