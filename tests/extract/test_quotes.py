@@ -369,3 +369,19 @@ def test_quotes_headline_label_with_a_quoted_phrase(make_record):
     record = make_record(text)
     headline = next(q for q in record.quotes if q.kind == "indirect")
     assert headline.text.startswith("Harbor Plan") and headline.speaker_text == "Mayor Quinn"
+
+
+@pytest.mark.model
+def test_quotes_expected_to_has_no_speaker_and_keeps_its_subject(make_record):
+    record = make_record("Governor Tom Hale is expected to sign the water bill on Friday.")
+    expected = next(q for q in record.quotes if q.cue == "expected")
+    assert expected.speaker is None and expected.speaker_text is None
+    assert expected.text.startswith("Governor Tom Hale") and "sign the water bill" in expected.text
+
+
+@pytest.mark.model
+def test_quotes_expectation_gives_way_to_words_inside_it(make_record):
+    text = "Next week the council is expected to approve a budget that Mayor Ruth Quinn called “a gift to taxpayers”."
+    record = make_record(text)
+    holding = [q for q in record.quotes if "gift to taxpayers" in q.text]
+    assert holding and all("Quinn" in (q.speaker_text or "") for q in holding)

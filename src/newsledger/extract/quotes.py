@@ -463,8 +463,15 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         if covered * 2 >= end_char - start_char or any(a <= start_char < b for a, b in quoted_chars):
             continue
         speaker = _speaker_of(doc, token, paragraph, quote_of_token)
-        if speaker is None or (speaker.dep_ == "nsubjpass" and speaker.head.i == token.i):
-            continue  # "is expected to", "was reported": no one is said to say it
+        if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == token.i:
+            # "Trump is expected to attend": an expectation with no one named who holds it; what is expected
+            # is the subject doing the rest
+            if paragraph[speaker.left_edge.i] == paragraph[token.i] and speaker.left_edge.i < start:
+                start_char = doc[speaker.left_edge.i].idx
+                candidates.append(_Found(start_char, end_char, "indirect", cue=token))
+            continue
+        if speaker is None:
+            continue
         candidates.append(_Found(start_char, end_char, "indirect", cue=token, speaker=speaker))
     candidates.extend(_labelled_paragraphs(doc, quote_of_token, paragraph))
     # statements relayed through a source: "According to a statement by A, B assured …"
@@ -489,8 +496,20 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         c
         for c in candidates
         if not any(
-            o is not c and o.start <= _cue_char(c) < o.end and not (c.start <= _cue_char(o) < c.end) for o in candidates
+            o is not c
+            and o.start <= _cue_char(c) < o.end
+            and not (c.start <= _cue_char(o) < c.end)
+            and (o.speaker is not None or o.cue_span is not None or c.speaker is None)
+            for o in candidates
         )
+    ]
+    # an expectation no one holds ("X is expected to …") gives way to someone's words inside it
+    outer = [
+        c
+        for c in outer
+        if c.speaker is not None
+        or c.cue_span is not None
+        or not any(o.speaker is not None and c.start <= _cue_char(o) < c.end for o in (*candidates, *direct))
     ]
     return outer
 
