@@ -138,6 +138,7 @@ def stage_rows(texts: list[str], *, repeats: int) -> tuple[list[Row], int]:
     from newsledger.errors import InputError
     from newsledger.model import Article
     from newsledger.nlp import COMPONENTS, MODEL, load_nlp, process_article, process_articles
+    from newsledger.nlp.process import PIPE_BATCH_SIZE
 
     articles = [Article.from_text(text, published="2024-01-15") for text in texts]
     bare = spacy.load(MODEL)
@@ -146,7 +147,12 @@ def stage_rows(texts: list[str], *, repeats: int) -> tuple[list[Row], int]:
         list(nlp.pipe(texts[:2]))
     full = pipelines[-1]
 
-    bare_time = best_time(lambda: list(bare.pipe(texts)), repeats=repeats)
+    # The baseline is the faster of spaCy's default batching and ours (PIPE_BATCH_SIZE articles per batch): on
+    # long texts a smaller batch is itself faster, which must not be credited to newsledger.
+    bare_time = min(
+        best_time(lambda: list(bare.pipe(texts)), repeats=repeats),
+        best_time(lambda: list(bare.pipe(texts, batch_size=PIPE_BATCH_SIZE)), repeats=repeats),
+    )
     stage_times = [
         best_time(lambda nlp=nlp: list(process_articles(nlp, articles)), repeats=repeats) for nlp in pipelines
     ]
@@ -161,7 +167,16 @@ def stage_rows(texts: list[str], *, repeats: int) -> tuple[list[Row], int]:
 
     single_time = best_time(one_at_a_time, repeats=repeats)
 
-    rows = [Row(("bare spaCy nlp.pipe", f"{len(texts) / bare_time:.2f}", "1.00", "–"))]
+    rows = [
+        Row(
+            (
+                "bare spaCy nlp.pipe (best of its default batching and ours)",
+                f"{len(texts) / bare_time:.2f}",
+                "1.00",
+                "–",
+            )
+        )
+    ]
     labels = ["process_articles, no components", *(STAGE_LABELS.get(name, name) for name in COMPONENTS)]
     previous = bare_time
     for label, seconds in zip(labels, stage_times, strict=True):
