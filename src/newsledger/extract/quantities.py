@@ -203,12 +203,19 @@ def number_value(words: list[str]) -> float | None:
 
 
 def _is_number_word(token: Token) -> bool:
-    lower = token.lower_
-    if _DIGITS.match(token.text):
+    return _is_number_text(token.text, token.lower_)
+
+
+def _is_number_text(text: str, lower: str) -> bool:
+    if _DIGITS.match(text):
         return True
     if lower in _UNITS or lower in _TENS or lower in _SCALES:
         return True
     return "-" in lower and all(part in _TENS or part in _UNITS for part in lower.split("-"))
+
+
+# The first words of every phrase a quantity can start with besides a number ("dozens of", "half the", "several").
+_STARTING_WORDS = frozenset(phrase.split()[0] for phrase in (*_VAGUE_PLURALS, *_FRACTIONS, *_VAGUE_COUNTS))
 
 
 def _skipped(token: Token) -> bool:
@@ -392,8 +399,13 @@ def _extent(doc: Doc, first: int, noun: Token | None) -> int:
 def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
     found: list[Quantity] = []
     taken: set[int] = set()
+    lowers = lower_words(doc)
     i = 0
     while i < len(doc):
+        # Most tokens can start no quantity: skip them on their text alone, before any phrase lookup.
+        if lowers[i] not in _STARTING_WORDS and not _is_number_text(doc[i].text, lowers[i]):
+            i += 1
+            continue
         record = _quantity_at(doc, i, state, taken)
         if record is None:
             i += 1
