@@ -126,7 +126,7 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ in ("prep", "acl"):
                 for grandchild in child.subtree:
-                    if grandchild.dep_ == "pobj" and grandchild is not head:
+                    if grandchild.dep_ == "pobj" and grandchild.i != head.i:
                         found = self.resolve(grandchild, depth=depth + 1)
                         if found is not None:
                             return found
