@@ -15,7 +15,7 @@ from newsledger.gazetteer.index import get_gazetteer
 
 __all__ = ["claims", "entities", "events", "load_resources", "places", "quotes", "times"]
 
-# What each component loads the first time an article needs it. A long-lived process (a batch worker, the API)
+# What each component loads the first time an article needs it. A long-lived process (a batch worker)
 # loads these up front, so that the first article to need one does not pay seconds for it: MiniLM alone is ~3 s
 # and is only reached by an article with an unsure violent-event sentence, which a warm-up text may not have.
 RESOURCES_OF_COMPONENT: dict[str, tuple[Callable[[], object], ...]] = {
