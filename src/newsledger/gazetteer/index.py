@@ -2,7 +2,7 @@
 
 Lookup tries, in order: the exact key (accent-, case- and punctuation-insensitive), the key without spaces,
 then a fuzzy match (edit-distance ratio) among names that share the key's first three letters, so
-transliteration variants ("Panjsher", "Panjshir") and small misspellings still find their place.
+transliteration variants ("Pishawar", "Peshawar") and small misspellings still find their place.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Gazetteer:
         return self._fuzzy(key)
 
     def _by_skeleton(self, key: str) -> tuple[Candidate, ...]:
-        """Transliteration variants differ in their vowels ("Panjsher", "Panjshir"): match on consonants."""
+        """Transliteration variants differ in their vowels ("Pishawar", "Peshawar"): match on consonants."""
         rows = self.conn.execute(
             f"SELECT {_PLACE_COLUMNS}, n.key FROM name n JOIN place p ON p.id = n.place "
             "WHERE n.skeleton = ? AND n.kind < ?",

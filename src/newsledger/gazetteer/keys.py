@@ -49,6 +49,6 @@ _INNER_VOWELS = re.compile(r"(?<=[a-z])[aeiouy]+")
 
 
 def skeleton_key(key: str) -> str:
-    """The compact key without inner vowels and doubled letters: "panjsher" and "panjshir" -> "pnjshr"."""
+    """The compact key without inner vowels and doubled letters: "pishawar" and "peshawar" -> "pshwr"."""
     skeleton = _INNER_VOWELS.sub("", compact_key(key))
     return re.sub(r"(.)\1+", r"\1", skeleton)

@@ -181,7 +181,7 @@ EXTRA_DEMONYMS: dict[str, str] = {
     "Kazakh": "KZ",
 }
 
-# Words that say what kind of place a name is: "Laurel County", "Panjshir Province", "the Swat Valley".
+# Words that say what kind of place a name is: "Laurel County", "Helmand Province", "the Swat Valley".
 ADMIN2_WORDS = ("county", "parish", "district", "borough", "municipality", "township", "prefecture")
 ADMIN1_WORDS = ("province", "state", "governorate", "region", "oblast", "territory", "canton")
 AREA_WORDS = ("valley", "basin", "plain", "plateau", "mountains", "hills", "desert", "peninsula")

@@ -1,6 +1,6 @@
 """Choosing the referent of each toponym in an article, with a score, the way a careful reader would.
 
-Evidence, strongest first: containment written in the text ("Bazarak, Panjshir"; "Paris, Texas"), the
+Evidence, strongest first: containment written in the text ("Lashkar Gah, Helmand"; "Paris, Texas"), the
 provinces and countries the article itself names (and its demonyms and dateline), closeness to the other
 places in the text, the kind of place a word asks for ("X County", "X province"), prominence (population and
 feature type), and last the outlet's home region and country as weak priors. No spaCy here: the eval scores
@@ -80,7 +80,7 @@ class Resolution:
     candidate: Candidate | None
     score: float
     kind_hint: str | None  # admin1, admin2, area, site: what the name's own words say it is
-    lookup_text: str  # the part of the name that was looked up ("Panjshir" for "the Panjshir Valley")
+    lookup_text: str  # the part of the name that was looked up ("Swat" for "the Swat Valley")
 
 
 @dataclass
