@@ -47,7 +47,7 @@ PLACE_HEADS = frozenset(
     "city town village county state province district capital mayor governor resident residents people "
     "outskirts suburbs suburb centre center streets north south east west part parts native natives".split()
 )
-# Words after a place name that make a site of it: "Kabul airport", "Ramstein airbase".
+# Words after a place name that make a site of it: "Kabul airport", "Incirlik air base".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
 # "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
 DATELINE = re.compile(
