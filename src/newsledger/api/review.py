@@ -12,21 +12,11 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
+from newsledger.model import EVENT_STATUSES
 from newsledger.store import Store, schema
 
 ACTIONS = ("confirm", "correct", "reject")
 REVIEW_STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
-EVENT_STATUSES = (
-    "reported",
-    "claimed",
-    "denied",
-    "unverified",
-    "planned",
-    "promised",
-    "conditional",
-    "negated",
-    "hypothetical",
-)
 # The fields an analyst may correct, as columns of the events row (type, actors, place, date, status, fatalities).
 CORRECTABLE = (
     "type",
