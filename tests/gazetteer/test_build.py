@@ -66,3 +66,20 @@ def test_build_state_points_are_keyed_by_iso_subdivision_code():
     points = gazetteer_build._state_points()
     lat, lon = points["US-CA"]
     assert 32 < lat < 42 and -125 < lon < -114
+
+
+def test_build_a_provinces_span_leaves_out_a_few_stray_towns_cut_off_by_a_wide_gap():
+    # 100 towns between 116 and 122 E, and two filed under this province by mistake at 100 E.
+    spread = [116.0 + 6.0 * i / 99 for i in range(100)]
+    assert gazetteer_build._town_span([100.3, 100.7, *spread]) == (116.0, 122.0)
+    assert gazetteer_build._span_centre([100.3, 100.7, *spread]) == 119.0
+    # A sparse but real edge (few towns spread out to the north) has no such gap and is kept.
+    sparse_north = [42.0 + 3.0 * i / 99 for i in range(100)] + [46.0, 48.0, 50.0, 52.0, 54.0]
+    assert gazetteer_build._town_span(sparse_north) == (42.0, 54.0)
+    # Too few towns to tell a stray from an edge: the whole span.
+    assert gazetteer_build._town_span([1.0, 9.0, 9.5, 10.0]) == (1.0, 10.0)
+
+
+def test_build_a_province_point_beside_stray_towns_is_still_inside_the_extent():
+    towns = [(31.0 + 4.0 * i / 99, 116.0 + 6.0 * i / 99) for i in range(100)] + [(33.0, 100.3), (33.0, 100.7)]
+    assert gazetteer_build._inside_extent((33.1, 119.8), towns)

@@ -36,7 +36,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -419,14 +419,11 @@ STATE_POINT_EDGE_SHARE = 0.1
 def _inside_extent(point: tuple[float, float], towns: list[tuple[float, float]]) -> bool:
     if not towns:
         return False
-    lats = [lat for lat, _ in towns]
-    lons = [lon for _, lon in towns]
-    lat_margin = (max(lats) - min(lats)) * STATE_POINT_EDGE_SHARE
-    lon_margin = (max(lons) - min(lons)) * STATE_POINT_EDGE_SHARE
-    return (
-        min(lats) + lat_margin <= point[0] <= max(lats) - lat_margin
-        and min(lons) + lon_margin <= point[1] <= max(lons) - lon_margin
-    )
+    lat_low, lat_high = _town_span([lat for lat, _ in towns])
+    lon_low, lon_high = _town_span([lon for _, lon in towns])
+    lat_margin = (lat_high - lat_low) * STATE_POINT_EDGE_SHARE
+    lon_margin = (lon_high - lon_low) * STATE_POINT_EDGE_SHARE
+    return lat_low + lat_margin <= point[0] <= lat_high - lat_margin and lon_low + lon_margin <= point[1] <= lon_high - lon_margin
 
 
 # Generic words of official subdivision names: "Jiangsu Sheng", "Dagestan, Respublika", "Provincia de Lima".
@@ -452,9 +449,33 @@ def _short_forms(name: str) -> set[str]:
     return {form for form in forms if len(form) > 2}
 
 
+# The packaged towns of a province include a few filed under the wrong one (Jiangsu has two towns at 100 E,
+# Hebei five in Tibet). A small group of towns at either end cut off from the rest by a gap of over a quarter of
+# the province's span are such strays and are left out of it; a sparse but real edge (northern Ontario) has no
+# gap that wide.
+STRAY_TOWN_GAP_SHARE = 0.25
+STRAY_TOWN_MAX_SHARE = 0.03
+
+
+def _town_span(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    n = len(ordered)
+    most = int(n * STRAY_TOWN_MAX_SHARE)
+    if most < 1:
+        return ordered[0], ordered[-1]
+    span = ordered[-1] - ordered[0]
+    low_gap, low = max((ordered[i + 1] - ordered[i], i + 1) for i in range(most))
+    high_gap, high = max((ordered[n - 1 - i] - ordered[n - 2 - i], n - 2 - i) for i in range(most))
+    return (
+        ordered[low] if low_gap > STRAY_TOWN_GAP_SHARE * span else ordered[0],
+        ordered[high] if high_gap > STRAY_TOWN_GAP_SHARE * span else ordered[-1],
+    )
+
+
 def _span_centre(values: list[float]) -> float:
     """Centre of the span of values (the towns of a province reach its edges; their mean sits in its south)."""
-    return round((min(values) + max(values)) / 2, 4)
+    low, high = _town_span(values)
+    return round((low + high) / 2, 4)
 
 
 def describe(path: Path) -> dict[str, Any]:
