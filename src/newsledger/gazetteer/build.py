@@ -423,7 +423,10 @@ def _inside_extent(point: tuple[float, float], towns: list[tuple[float, float]])
     lon_low, lon_high = _town_span([lon for _, lon in towns])
     lat_margin = (lat_high - lat_low) * STATE_POINT_EDGE_SHARE
     lon_margin = (lon_high - lon_low) * STATE_POINT_EDGE_SHARE
-    return lat_low + lat_margin <= point[0] <= lat_high - lat_margin and lon_low + lon_margin <= point[1] <= lon_high - lon_margin
+    return (
+        lat_low + lat_margin <= point[0] <= lat_high - lat_margin
+        and lon_low + lon_margin <= point[1] <= lon_high - lon_margin
+    )
 
 
 # Generic words of official subdivision names: "Jiangsu Sheng", "Dagestan, Respublika", "Provincia de Lima".
