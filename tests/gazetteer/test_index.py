@@ -69,3 +69,15 @@ def test_index_province_points_stay_inside_their_province(gazetteer):
     assert 29 < helmand.lat < 33 and 62 < helmand.lon < 66
     (california,) = [c for c in gazetteer.lookup("California") if c.feature == "admin1" and c.country == "US"]
     assert 34 < california.lat < 40 and -123 < california.lon < -116
+
+
+def test_index_country_names_with_of_the_are_also_found_without_the_article(gazetteer):
+    congo = [c for c in gazetteer.lookup("Republic of Congo") if c.feature == "country"]
+    assert [c.country for c in congo] == ["CG"]
+    assert {c.country for c in gazetteer.lookup("Democratic Republic of Congo") if c.feature == "country"} == {"CD"}
+
+
+def test_index_province_points_lie_inside_the_province(gazetteer):
+    # Stray towns filed under a province must not drag its point out of it (Jiangsu lies east of 116 E).
+    jiangsu = [c for c in gazetteer.lookup("Jiangsu") if c.feature == "admin1"]
+    assert jiangsu and all(116.0 < c.lon < 122.0 and 30.5 < c.lat < 35.5 for c in jiangsu)

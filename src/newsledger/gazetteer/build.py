@@ -234,6 +234,7 @@ class _GazetteerWriter:
             for text in (name, country.name, getattr(country, "official_name", None), geo.get("name")):
                 if text:
                     self._add_name(text, place_id, KIND_NAME)
+                    self._add_without_article(text, place_id)
             for text in info.get("altSpellings") or ():
                 if is_latin(text) and len(text) > 3:  # two- and three-letter codes are words in English text
                     self._add_name(text, place_id, KIND_ALIAS)
@@ -262,6 +263,12 @@ class _GazetteerWriter:
             for text in (country.name, country.official_name, country.common_name, *country.aliases):
                 if text and is_latin(text) and len(text) > 3:
                     self._add_name(text, place_id, KIND_ALIAS)
+                    self._add_without_article(text, place_id)
+
+    def _add_without_article(self, name: str, place_id: int) -> None:
+        """ "Republic of the Congo" is also written "Republic of Congo"."""
+        if " of the " in name:
+            self._add_name(name.replace(" of the ", " of "), place_id, KIND_ALIAS)
 
     def _capital_points(self, cache: Any) -> dict[str, tuple[float, float]]:
         points: dict[str, tuple[float, float]] = {}
