@@ -385,3 +385,31 @@ def test_quotes_expectation_gives_way_to_words_inside_it(make_record):
     record = make_record(text)
     holding = [q for q in record.quotes if "gift to taxpayers" in q.text]
     assert holding and all("Quinn" in (q.speaker_text or "") for q in holding)
+
+
+@pytest.mark.model
+def test_quotes_parenthetical_cue_reports_the_clause_around_it(make_record):
+    record = make_record("The new levy, the mayor said, will pay for two more ferries next year.")
+    quote = next(q for q in record.quotes if q.cue == "said")
+    assert [record.article.text[p.start : p.end] for p in quote.parts] == [
+        "The new levy",
+        "will pay for two more ferries next year",
+    ]
+    assert quote.speaker_text == "the mayor"
+
+
+@pytest.mark.model
+def test_quotes_seems_to_is_an_impression_with_no_speaker(make_record):
+    record = make_record("Governor Tom Hale appeared to be losing patience with the committee.")
+    quote = next(q for q in record.quotes if q.cue == "appeared")
+    assert quote.speaker is None and quote.speaker_text is None
+    assert [record.article.text[p.start : p.end] for p in quote.parts] == [
+        "Governor Tom Hale",
+        "to be losing patience with the committee",
+    ]
+
+
+@pytest.mark.model
+def test_quotes_appeared_on_a_show_reports_nothing(make_record):
+    record = make_record("Governor Tom Hale appeared on a morning show in Dover on Sunday.")
+    assert not [q for q in record.quotes if q.cue == "appeared"]

@@ -29,6 +29,7 @@ from newsledger.extract.quoting.lexicon import (
     QUOTATION_ONLY,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SEEMING_VERBS,
 )
 from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
 from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
@@ -444,7 +445,18 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if item is not None:
                 according.append(item)
             continue
+        if token.lemma_.lower() in SEEMING_VERBS:
+            seeming = _seeming(doc, token, paragraph)
+            if seeming is not None and not _covered(seeming, quoted_chars):
+                candidates.append(seeming)
+            continue
         if not is_cue(token) and not _takes_a_that_clause(token):
+            continue
+        around = _parenthetical(doc, token, paragraph)
+        if around is not None:
+            if not _covered(around, quoted_chars) and _speaker_of(doc, token, paragraph, quote_of_token) is not None:
+                around.speaker = _speaker_of(doc, token, paragraph, quote_of_token)
+                candidates.append(around)
             continue
         content = _content_tokens(doc, token)
         if content is None:
@@ -512,6 +524,66 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         or not any(o.speaker is not None and c.start <= _cue_char(o) < c.end for o in (*candidates, *direct))
     ]
     return outer
+
+
+def _covered(found: _Found, quoted_chars: list[tuple[int, int]]) -> bool:
+    """Half or more of the statement is a quotation in marks, or it starts inside one: the quotation has it."""
+    spans = found.parts or [(found.start, found.end)]
+    length = sum(b - a for a, b in spans)
+    covered = sum(max(0, min(end, b) - max(start, a)) for start, end in spans for a, b in quoted_chars)
+    return covered * 2 >= length or any(a <= found.start < b for a, b in quoted_chars)
+
+
+def _parenthetical(doc: Doc, cue: Token, paragraph: list[int]) -> _Found | None:
+    """ "The goal, he said, is to forge a truce": a reporting verb set between commas inside the clause it
+    reports; the clause on both sides of it, without the verb and its subject, is the statement."""
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i <= cue.i or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return None
+    if head.left_edge.i >= cue.left_edge.i or paragraph[head.left_edge.i] != paragraph[cue.i]:
+        return None
+    before = _trim(doc, head.left_edge.i, cue.left_edge.i)
+    after = _trim(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
+    if before is None or after is None:
+        return None
+    while after[1] > after[0] and paragraph[after[1] - 1] != paragraph[cue.i]:
+        after = (after[0], after[1] - 1)
+    if after[1] <= after[0]:
+        return None
+    parts = [_chars(doc, *before), _chars(doc, *after)]
+    found = _Found(parts[0][0], parts[1][1], "indirect", cue=cue)
+    found.parts = parts
+    return found
+
+
+def _seeming(doc: Doc, verb: Token, paragraph: list[int]) -> _Found | None:
+    """ "Mr. Lane appeared to be on the upswing", "the plan seems certain to fail": how things look to the
+    writer, an attribution with no one named who holds it; its content the subject and what it seems to do or
+    be ("It seems that …": only the clause)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    complement = next(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")), None
+    )
+    if complement is None or any(c.dep_ == "prep" and c.lower_ == "to" and c.i < complement.i for c in verb.children):
+        return None  # "it seems to me that …" names who it seems to; left to the reporting verbs
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    pieces = []
+    if subject is not None and not (subject.lower_ in ("it", "there") and complement.dep_ == "ccomp"):
+        pieces.append(_trim(doc, subject.left_edge.i, subject.right_edge.i + 1))
+    pieces.append(_trim(doc, complement.left_edge.i, complement.right_edge.i + 1))
+    spans = [p for p in pieces if p is not None and paragraph[p[0]] == paragraph[verb.i]]
+    if not spans or spans[-1][0] <= verb.i:
+        return None
+    parts = [_chars(doc, *p) for p in spans]
+    found = _Found(parts[0][0], parts[-1][1], "indirect", cue=verb)
+    if len(parts) > 1:
+        found.parts = parts
+    return found
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
 def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[int]) -> list[_Found]:
@@ -608,7 +680,7 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
             if sentence_end > cue.i + 2:
                 return _trim(doc, cue.i + 2, sentence_end)
         if cue.dep_ == "parataxis" and cue.head.i < cue.i:
-            # "The economy, he said, is strong": the clause around the verb is its content
+            # "The economy is strong, he said, …": the clause before the verb is its content
             head = cue.head
             start = head.left_edge.i
             end = cue.left_edge.i

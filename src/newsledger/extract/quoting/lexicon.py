@@ -44,6 +44,9 @@ _add("find", "find show reveal suggest indicate conclude")
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
 QUOTATION_ONLY = frozenset({"continue", "go"})
 
+# Verbs of how things look ("he seemed to hesitate"): an impression the writer reports, held by no one named.
+SEEMING_VERBS = frozenset({"seem", "appear"})
+
 # Verbs that give something a name: what they report is the name ("called it “a disaster”").
 NAMING_VERBS = frozenset("call describe label dub brand term deem".split())
 
