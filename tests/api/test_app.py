@@ -263,3 +263,29 @@ def test_app_api_docs_page_lists_every_operation(client: TestClient) -> None:
     for path in schema["paths"]:
         assert f"<code>{path}</code>" in page.text, path
     assert "cdn" not in page.text.lower()
+
+
+def test_app_timeline_map_and_facets_follow_a_correction(client: TestClient, token: str, ledger) -> None:
+    from newsledger.api import queries
+    from newsledger.store import Store
+
+    event_pk = client.get("/api/events", params={"type": "ASSAULT"}).json()["items"][0]["pk"]
+    corrections = {"type": "PROTEST", "event_date": "2024-04-05", "country": "FR", "lat": 45.0, "lon": 5.0}
+    response = client.post(
+        f"/api/events/{event_pk}/review",
+        json={"action": "correct", "corrections": corrections},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 200, response.text
+    assert {e["pk"] for e in client.get("/api/events", params={"type": "PROTEST"}).json()["items"]} >= {event_pk}
+    assert client.get("/api/events", params={"type": "ASSAULT"}).json()["items"] == []
+    shown = client.get(f"/api/events/{event_pk}").json()
+    assert shown["type"] == "PROTEST" and shown["pipeline_values"]["type"] == "ASSAULT"
+    timeline = client.get("/api/timeline").json()
+    assert timeline["counts"] == [{"day": "2024-04-05", "type": "PROTEST", "n": 2}]
+    with Store.open(ledger) as store:
+        total, facets = queries.event_total_and_facets(store, ("type", "country"), country="FR")
+        assert total == 2 and facets["type"] == [{"value": "PROTEST", "n": 2}]
+        assert queries.event_facets(store, "type") == [{"value": "PROTEST", "n": 2}]
+        points = {p["pk"]: p for p in queries.map_points(store, country="FR")}
+    assert (points[event_pk]["lat"], points[event_pk]["lon"], points[event_pk]["type"]) == (45.0, 5.0, "PROTEST")

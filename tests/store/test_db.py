@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select
 
@@ -208,3 +210,97 @@ def _article_values(record):
     from newsledger.store.rows import article_row
 
     return article_row(record, now=dt.datetime.now(dt.UTC))
+
+
+def test_db_filters_and_counts_read_what_the_analyst_corrected(store):
+    from newsledger.api.review import review_event
+
+    store.save_record(attack_record())
+    herat = build_record(
+        "Protesters marched in Herat on Friday against rising prices.",
+        outlet="Other Daily",
+        published="2021-09-10",
+        places={"p1": {"name": "Herat", "lat": 34.35, "lon": 62.2, "country": "AF"}},
+        events=[{"type": "PROTEST", "trigger": "marched", "place": "p1", "when": "2021-09-10"}],
+    )
+    store.save_record(herat)
+    (assault,) = store.events(type="ASSAULT")
+    corrections = {
+        "type": "protest",
+        "country": "pk",
+        "event_date": "2021-09-12",
+        "lat": 34.01,
+        "lon": 71.58,
+        "source_name": "Southern Brigade",
+        "status": "denied",
+    }
+    review_event(store, assault["pk"], who="analyst", action="correct", corrections=corrections)
+
+    # every filter reads the analyst's value, and no longer the pipeline's
+    assert store.events(type="ASSAULT") == [] and store.count_events(type="ASSAULT") == 0
+    assert store.count_events(type="PROTEST") == 2
+    assert [e["pk"] for e in store.events(country="PK")] == [assault["pk"]]
+    assert store.count_events(country="AF") == 1
+    assert [e["pk"] for e in store.events(since="2021-09-11")] == [assault["pk"]]
+    assert store.events(until="2021-09-08") == []
+    assert [e["pk"] for e in store.events(bbox=(71.0, 33.5, 72.0, 34.5))] == [assault["pk"]]
+    assert store.events(bbox=(64.0, 31.0, 65.0, 32.0)) == []  # where the pipeline had put it
+    assert [e["pk"] for e in store.events(actor="southern")] == [assault["pk"]]
+    assert [e["pk"] for e in store.events(status="denied")] == [assault["pk"]]
+    assert [e["pk"] for e in store.events(disputed=True)] == [assault["pk"]]
+    # counts by a column count the corrected event under its new value
+    assert store.event_facets("type") == [{"value": "PROTEST", "n": 2}]
+    assert {f["value"]: f["n"] for f in store.event_facets("country")} == {"AF": 1, "PK": 1}
+    assert store.event_facets("country", country="PK") == [{"value": "PK", "n": 1}]
+    # the pipeline's own values stay on record in the review, whatever is corrected later
+    review_event(store, assault["pk"], who="second analyst", action="correct", corrections={"type": "COERCE"})
+    with store.engine.connect() as conn:
+        review = conn.execute(select(schema.event_reviews)).mappings().one()
+    assert review["originals"]["type"] == "ASSAULT"
+    assert (review["originals"]["country"], review["originals"]["event_date"]) == ("AF", "2021-09-06")
+    assert review["corrections"]["type"] == "COERCE" and store.count_events(type="COERCE") == 1
+
+
+def test_db_a_correction_stands_over_the_new_pipelines_row_after_reprocessing(store):
+    from newsledger.api.review import review_event
+
+    store.save_record(attack_record())
+    (assault,) = store.events()
+    review_event(store, assault["pk"], who="analyst", action="correct", corrections={"type": "PROTEST"})
+    store.save_record(attack_record(pipeline="test-2"))
+    (again,) = store.events()
+    assert again["type"] == "PROTEST"
+    assert store.count_events(type="ASSAULT") == 0 and store.count_events(type="PROTEST") == 1
+    with store.engine.connect() as conn:
+        review = conn.execute(select(schema.event_reviews)).mappings().one()
+    assert review["event_pk"] == again["pk"] and review["originals"] == {"type": "ASSAULT"}
+
+
+def test_db_migration_writes_older_corrections_into_the_events_rows(tmp_path):
+    from alembic import command
+
+    db = tmp_path / "old.db"
+    with Store.open(db) as store:
+        with store.writing() as conn:
+            command.downgrade(store._alembic_config(conn), "0003")
+        store.save_record(attack_record())
+        with store.writing() as conn:
+            pk = conn.execute(select(schema.events.c.pk)).scalar_one()
+            # a review as revision 0003 stored it: the correction only in event_reviews
+            conn.execute(
+                schema.event_reviews.insert().values(
+                    event_pk=pk,
+                    status="corrected",
+                    corrections={"type": "PROTEST", "fatalities": 7},
+                    reviewer="analyst",
+                    reviewed_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                )
+            )
+    with Store.open(db) as store:
+        assert store.revision()[0] == store.revision()[1]
+        assert store.count_events(type="PROTEST") == 1
+        with store.engine.connect() as conn:
+            row = conn.execute(select(schema.events.c.type, schema.events.c.fatalities)).one()
+            review = conn.execute(select(schema.event_reviews.c.originals)).scalar_one()
+    assert tuple(row) == ("PROTEST", 7)
+    assert review == {"type": "ASSAULT", "fatalities": 4}

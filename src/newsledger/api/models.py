@@ -51,6 +51,9 @@ class EventOut(Open):
     outlet: str | None = None
     cluster_id: int | None = None
     review_status: str | None = Field(default=None, description="confirmed, corrected or rejected; null if unreviewed")
+    pipeline_values: dict[str, Any] | None = Field(
+        default=None, description="When corrected: what the pipeline had said of each corrected field."
+    )
 
 
 class Facet(BaseModel):

@@ -104,10 +104,11 @@ def clean_corrections(corrections: dict[str, Any]) -> dict[str, Any]:
 
 
 def _event_state(conn: Connection, event_pk: int) -> dict[str, Any]:
+    """The correctable fields of an event as the ledger holds them (corrections included) and its review status."""
     ev, rv = schema.events, schema.event_reviews
     row = (
         conn.execute(
-            select(*(ev.c[name] for name in CORRECTABLE), rv.c.status.label("review"), rv.c.corrections)
+            select(*(ev.c[name] for name in CORRECTABLE), rv.c.status.label("review"))
             .select_from(ev.outerjoin(rv, rv.c.event_pk == ev.c.pk))
             .where(ev.c.pk == event_pk)
         )
@@ -116,16 +117,17 @@ def _event_state(conn: Connection, event_pk: int) -> dict[str, Any]:
     )
     if row is None:
         raise ReviewError(f"no event {event_pk}")
-    state = {name: row[name] for name in CORRECTABLE}
-    state.update(row["corrections"] or {})
-    state["review"] = row["review"]
-    return state
+    return dict(row)
 
 
 def review_event(
     store: Store, event_pk: int, *, who: str, action: str, corrections: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Confirm, correct or reject one event; returns its state after the change (corrections applied)."""
+    """Confirm, correct or reject one event; returns its state after the change (corrections applied).
+
+    A correction is written into the events row itself, so every filter, count, map and export reads the
+    analyst's value; the review keeps the pipeline's value of each corrected column (`originals`) and the
+    audit log keeps the state before and after."""
     if action not in ACTIONS:
         raise ReviewError(f"action must be one of {', '.join(ACTIONS)}")
     cleaned = clean_corrections(corrections or {})
@@ -134,13 +136,23 @@ def review_event(
     rv = schema.event_reviews
     with store.writing() as conn:
         before = _event_state(conn, event_pk)
-        stored = conn.execute(select(rv.c.corrections).where(rv.c.event_pk == event_pk)).scalar_one_or_none()
-        merged = {**(stored or {}), **cleaned}
-        values = {"status": REVIEW_STATUS[action], "corrections": merged, "reviewer": who, "reviewed_at": _now()}
-        if stored is None and not conn.execute(select(rv.c.event_pk).where(rv.c.event_pk == event_pk)).first():
+        stored = conn.execute(select(rv.c.corrections, rv.c.originals).where(rv.c.event_pk == event_pk)).first()
+        merged = {**(stored.corrections if stored else {}), **cleaned}
+        # The pipeline's value of a column is the one the row held before its first correction.
+        originals = {**{name: before[name] for name in cleaned}, **(stored.originals if stored else {})}
+        values = {
+            "status": REVIEW_STATUS[action],
+            "corrections": merged,
+            "originals": originals,
+            "reviewer": who,
+            "reviewed_at": _now(),
+        }
+        if stored is None:
             conn.execute(rv.insert().values(event_pk=event_pk, **values))
         else:
             conn.execute(update(rv).where(rv.c.event_pk == event_pk).values(**values))
+        if cleaned:
+            conn.execute(update(schema.events).where(schema.events.c.pk == event_pk).values(**cleaned))
         after = _event_state(conn, event_pk)
         _audit(conn, who=who, action=action, target=f"event:{event_pk}", before=before, after=after)
     return after

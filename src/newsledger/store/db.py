@@ -218,15 +218,21 @@ class Store(QueryMixin):
         for review in reviews:
             pk = pk_of_trigger.pop((review["trigger_start"], review["trigger_end"], review["trigger_text"]), None)
             if pk is not None:
+                # The new pipeline's values are now the originals the analyst's corrections stand over.
+                corrections = {k: v for k, v in (review["corrections"] or {}).items() if k in ev.c}
+                fresh = conn.execute(select(ev).where(ev.c.pk == pk)).mappings().one()
                 conn.execute(
                     schema.event_reviews.insert().values(
                         event_pk=pk,
                         status=review["status"],
                         corrections=review["corrections"],
+                        originals={column: fresh[column] for column in corrections},
                         reviewer=review["reviewer"],
                         reviewed_at=review["reviewed_at"],
                     )
                 )
+                if corrections:
+                    conn.execute(update(ev).where(ev.c.pk == pk).values(**corrections))
                 continue
             kept = {**review, "reviewed_at": review["reviewed_at"].isoformat() if review["reviewed_at"] else None}
             conn.execute(

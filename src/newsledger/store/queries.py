@@ -99,15 +99,20 @@ class QueryMixin:
 
     def events(self, *, limit: int = 100, offset: int = 0, order: str = "date", **filters: Any) -> list[dict[str, Any]]:
         """Events (one row per report of an event), newest first by default (`order="date"`; or "-date" for
-        oldest first). Each dict has the events table's columns plus `review_status` and `review` (corrections
-        already applied to the columns) when an analyst has reviewed it. Filters: since, until (event_date),
-        country (ISO2), admin1, bbox (min_lon, min_lat, max_lon, max_lat), type (PLOVER or ACLED type, comma
-        separated), actor (name substring or actor id), status (comma separated), disputed, reviewed, cluster_id,
-        article_id, outlet."""
+        oldest first). Each dict has the events table's columns (an analyst's corrections included) plus
+        `review_status`, and `review` and `pipeline_values` when an analyst has corrected it. Filters: since,
+        until (event_date), country (ISO2), admin1, bbox (min_lon, min_lat, max_lon, max_lat), type (PLOVER or
+        ACLED type, comma separated), actor (name substring or actor id), status (comma separated), disputed,
+        reviewed, cluster_id, article_id, outlet."""
         limit, offset = _page(limit, offset)
         ev, rv = schema.events, schema.event_reviews
         query: Select[Any] = (
-            select(ev, rv.c.status.label("review_status"), rv.c.corrections.label("review_corrections"))
+            select(
+                ev,
+                rv.c.status.label("review_status"),
+                rv.c.corrections.label("review_corrections"),
+                rv.c.originals.label("review_originals"),
+            )
             .select_from(ev.outerjoin(rv, rv.c.event_pk == ev.c.pk))
             .where(*self._event_filters(**filters))
         )
@@ -138,7 +143,12 @@ class QueryMixin:
     def event(self, event_pk: int) -> dict[str, Any] | None:
         ev, rv = schema.events, schema.event_reviews
         query = (
-            select(ev, rv.c.status.label("review_status"), rv.c.corrections.label("review_corrections"))
+            select(
+                ev,
+                rv.c.status.label("review_status"),
+                rv.c.corrections.label("review_corrections"),
+                rv.c.originals.label("review_originals"),
+            )
             .select_from(ev.outerjoin(rv, rv.c.event_pk == ev.c.pk))
             .where(ev.c.pk == event_pk)
         )
@@ -513,13 +523,14 @@ def _actor_condition(actor: str | int) -> ColumnElement[bool]:
 
 
 def _event_dict(row: Any) -> dict[str, Any]:
+    """An events row (which holds the analyst's corrections) with `review` (what the analyst changed) and
+    `pipeline_values` (what the pipeline had said of those columns) when it was corrected."""
     found = dict(row)
     corrections = found.pop("review_corrections", None)
+    originals = found.pop("review_originals", None)
     if corrections:
         found["review"] = dict(corrections)
-        for key, value in corrections.items():
-            if key in schema.events.c and key not in ("pk", "article_id", "id"):
-                found[key] = value
+        found["pipeline_values"] = dict(originals or {})
     return found
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -313,7 +314,8 @@ event_reviews = Table(
     metadata,
     Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
     Column("status", String(20), nullable=False),  # confirmed, corrected, rejected
-    Column("corrections", JSON, nullable=False),  # {column: new value} over the events row
+    Column("corrections", JSON, nullable=False),  # {column: the analyst's value}, also written into the events row
+    Column("originals", JSON, nullable=False, server_default=text("'{}'")),  # {column: the pipeline's value}
     Column("reviewer", String(200), nullable=False),
     Column("reviewed_at", DateTime(timezone=True), nullable=False),
 )
