@@ -21,41 +21,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
 from newsledger.model import REPORTER, Quantity, Quote
 from newsledger.nlp.state import DocState, doc_text
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # Vague plurals: their lower bound, read with qualifier "at least".
@@ -180,14 +149,14 @@ def number_value(words: list[str]) -> float | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current += float(word)
             seen = True
-        elif word in _UNITS:
-            current += _UNITS[word]
+        elif word in UNIT_WORDS:
+            current += UNIT_WORDS[word]
             seen = True
-        elif word in _TENS:
-            current += _TENS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
             seen = True
-        elif "-" in word and all(part in _TENS or part in _UNITS for part in word.split("-")):
-            current += sum(_TENS.get(part, 0) + _UNITS.get(part, 0) for part in word.split("-"))
+        elif "-" in word and all(part in TENS_WORDS or part in UNIT_WORDS for part in word.split("-")):
+            current += sum(TENS_WORDS.get(part, 0) + UNIT_WORDS.get(part, 0) for part in word.split("-"))
             seen = True
         elif word in _SCALES or word in _SCALE_ABBREVIATIONS:
             scale = _SCALES.get(word) or _SCALE_ABBREVIATIONS[word]
@@ -209,9 +178,9 @@ def _is_number_word(token: Token) -> bool:
 def _is_number_text(text: str, lower: str) -> bool:
     if _DIGITS.match(text):
         return True
-    if lower in _UNITS or lower in _TENS or lower in _SCALES:
+    if lower in UNIT_WORDS or lower in TENS_WORDS or lower in _SCALES:
         return True
-    return "-" in lower and all(part in _TENS or part in _UNITS for part in lower.split("-"))
+    return "-" in lower and all(part in TENS_WORDS or part in UNIT_WORDS for part in lower.split("-"))
 
 
 # The first words of every phrase a quantity can start with besides a number ("dozens of", "half the", "several").

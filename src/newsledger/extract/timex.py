@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
@@ -87,33 +89,8 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for word, value in UNIT_WORDS.items() if value},
+    **TENS_WORDS,
     "hundred": 100,
     "couple": 2,
     "a couple of": 2,
@@ -403,11 +380,8 @@ def _clean(text: str) -> str:
     return text
 
 
-_SPELLED_UNITS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen"
-)
-_SPELLED_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_UNITS = "|".join(word for word, value in UNIT_WORDS.items() if value)
+_SPELLED_TENS = "|".join(TENS_WORDS)
 _SPELLED_YEAR = re.compile(
     rf"\b(?P<century>nineteen|eighteen)(?: hundred(?: and)?)? (?P<rest>(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNITS}))?"
     rf"|{_SPELLED_UNITS}|oh[- ](?:{_SPELLED_UNITS}))\b"
