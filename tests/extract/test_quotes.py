@@ -413,3 +413,25 @@ def test_quotes_seems_to_is_an_impression_with_no_speaker(make_record):
 def test_quotes_appeared_on_a_show_reports_nothing(make_record):
     record = make_record("Governor Tom Hale appeared on a morning show in Dover on Sunday.")
     assert not [q for q in record.quotes if q.cue == "appeared"]
+
+
+@pytest.mark.model
+def test_quotes_declined_to_is_a_stance_with_its_speaker(make_record):
+    record = make_record("Senator Ruth Quinn declined to comment on the budget.")
+    quote = next(q for q in record.quotes if q.cue == "declined")
+    assert quote.kind == "indirect" and quote.text == "to comment on the budget"
+    assert quote.speaker_text == "Senator Ruth Quinn" and quote.polarity == "intend"
+
+
+@pytest.mark.model
+def test_quotes_talked_about_reports_the_topic_not_the_listeners(make_record):
+    record = make_record("The mayor talked about the new harbor during the meeting. She talked to reporters later.")
+    talked = [q for q in record.quotes if q.cue == "talked"]
+    assert [q.text for q in talked] == ["the new harbor"]
+
+
+@pytest.mark.model
+def test_quotes_stance_verb_leaves_a_quoted_phrase_partial(make_record):
+    record = make_record("The union is seeking “fair wages” for its members.")
+    quoted = next(q for q in record.quotes if q.text == "fair wages" and q.kind != "indirect")
+    assert quoted.kind == "partial"

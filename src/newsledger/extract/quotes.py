@@ -30,6 +30,8 @@ from newsledger.extract.quoting.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SEEMING_VERBS,
+    STANCE_VERBS,
+    TOPIC_PREPOSITIONS,
 )
 from newsledger.extract.quoting.marks import QuotedSpan, find_quoted_spans
 from newsledger.extract.quoting.speakers import SpeakerResolver, subject_of
@@ -134,7 +136,7 @@ def _token_range(doc: Doc, span: QuotedSpan) -> tuple[int, int]:
 def is_cue(token: Token, *, quotation: bool = False) -> bool:
     """A reporting verb ("said"), or a reporting noun with a clause ("the Taliban claim he has fled")."""
     lemma = token.lemma_.lower()
-    if lemma not in REPORTING_VERBS or token.lower_ == "according":
+    if token.lower_ == "according" or not (lemma in REPORTING_VERBS or (lemma in STANCE_VERBS and not quotation)):
         return False
     if lemma in QUOTATION_ONLY and not quotation:
         return False
@@ -340,7 +342,7 @@ def _kind(doc: Doc, found: _Found, first: int, last: int) -> str:
         before is not None
         and before.sent.start == doc[first].sent.start
         and (before.is_alpha or before.text in ("’s", "'s"))
-        and not is_cue(before)
+        and not (is_cue(before) and before.lemma_.lower() not in STANCE_VERBS)  # "seeking “…”" embeds a phrase
     )
     ends_clause = after is None or not after.is_alpha or after.sent.start != doc[max(first, last - 1)].sent.start
     if before is not None and (before.text == ":" or (found.cue is not None and before.i == found.cue.i)):
@@ -666,6 +668,9 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
+        elif lemma in TOPIC_PREPOSITIONS and child.dep_ == "prep" and child.i > cue.i:
+            if child.lower_ in TOPIC_PREPOSITIONS[lemma]:
+                parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif lemma in OBJECT_CONTENT:
             if child.dep_ in ("dobj", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and child.i > cue.i
@@ -785,7 +790,8 @@ def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocStat
     polarity = None
     if found.cue is not None:
         cue_start, cue_end = found.cue.idx, found.cue.idx + len(found.cue)
-        polarity = REPORTING_VERBS.get(found.cue.lemma_.lower())
+        lemma = found.cue.lemma_.lower()
+        polarity = REPORTING_VERBS.get(lemma) or STANCE_VERBS.get(lemma)
     elif found.cue_span is not None:
         cue_start, cue_end = found.cue_span
         polarity = "say"

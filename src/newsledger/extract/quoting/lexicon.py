@@ -41,6 +41,33 @@ _add("praise", "praise welcome hail applaud commend laud thank congratulate endo
 _add("believe", "believe think feel hope fear worry expect doubt know consider reckon suspect want wish")
 _add("find", "find show reveal suggest indicate conclude")
 
+# Verbs of intention, attention and stance that news reports as someone's position ("plans to run", "declined
+# to comment", "talked about the economy", "opposes the deal"): attributions of what someone holds or means,
+# reported in the writer's words; they never attribute a quotation in marks.
+STANCE_VERBS: dict[str, str] = {}
+for _polarity, _words in (
+    ("intend", "plan intend aim seek decide refuse decline prefer opt"),
+    ("say", "talk speak refer express voice echo"),
+    ("oppose", "oppose"),
+):
+    for _word in _words.split():
+        STANCE_VERBS[_word] = _polarity
+
+# Verbs whose content is the object of a preposition ("talked about the economy", "referred to the deal"): the
+# preposition each takes for it.
+TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "talk": frozenset({"about", "of"}),
+    "speak": frozenset({"about", "of"}),
+    "refer": frozenset({"to"}),
+    "comment": frozenset({"on"}),
+    "complain": frozenset({"about", "of"}),
+    "joke": frozenset({"about"}),
+    "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about"}),
+    "worry": frozenset({"about"}),
+    "warn": frozenset({"about", "of", "against"}),
+}
+
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
 QUOTATION_ONLY = frozenset({"continue", "go"})
 
