@@ -435,3 +435,12 @@ def test_quotes_stance_verb_leaves_a_quoted_phrase_partial(make_record):
     record = make_record("The union is seeking “fair wages” for its members.")
     quoted = next(q for q in record.quotes if q.text == "fair wages" and q.kind != "indirect")
     assert quoted.kind == "partial"
+
+
+@pytest.mark.model
+def test_quotes_found_reports_a_clause_not_an_object(make_record):
+    record = make_record(
+        "The auditors found a new office in Dover. Later the auditors found that the city had overspent."
+    )
+    found = [q.text for q in record.quotes if q.cue == "found"]
+    assert found == ["that the city had overspent"]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    CLAUSE_ONLY,
     MESSAGE_NOUNS,
     NAMING_VERBS,
     OBJECT_CONTENT,
@@ -676,7 +677,7 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and child.i > cue.i
             ):
                 parts.append(child)
-        elif lemma not in ADDRESSEE_VERBS and child.dep_ == "dobj" and child.i > cue.i:
+        elif lemma not in ADDRESSEE_VERBS and lemma not in CLAUSE_ONLY and child.dep_ == "dobj" and child.i > cue.i:
             parts.append(child)  # "predicted a Republican triumph", "said it"
     if not parts:
         colon = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"

@@ -86,6 +86,10 @@ OBJECT_CONTENT = frozenset(
     "promise pledge vow guarantee threaten predict propose recommend urge ask question want".split()
 )
 
+# Verbs that report only a clause ("found that …", "maintains that …"): with a plain object they do something
+# else ("found a way", "maintained a lead", "advised the senator", "knows him").
+CLAUSE_ONLY = frozenset("find maintain advise challenge know address answer feel think speak".split())
+
 # Verbs whose object is whom they speak to ("told reporters that …"), never what they say.
 ADDRESSEE_VERBS = frozenset("tell inform brief assure warn urge ask thank remind caution implore beg press".split())
 
