@@ -444,3 +444,31 @@ def test_quotes_found_reports_a_clause_not_an_object(make_record):
     )
     found = [q.text for q in record.quotes if q.cue == "found"]
     assert found == ["that the city had overspent"]
+
+
+@pytest.mark.model
+def test_quotes_claim_that_is_held_by_its_owner(make_record):
+    record = make_record("Mr. Lane's claim that the vote was rigged drew scorn.")
+    quote = next(q for q in record.quotes if q.cue == "claim")
+    assert quote.text == "that the vote was rigged" and quote.speaker_text == "Mr. Lane's"
+
+
+@pytest.mark.model
+def test_quotes_belief_shared_is_held_by_the_named_subject(make_record):
+    record = make_record("Senator Ruth Quinn shared her belief that the harbor tax would pass.")
+    quote = next(q for q in record.quotes if q.cue == "belief")
+    assert quote.text == "that the harbor tax would pass" and quote.speaker_text == "Senator Ruth Quinn"
+
+
+@pytest.mark.model
+def test_quotes_fear_with_no_holder_names_no_speaker(make_record):
+    record = make_record("The fear that the bridge will close has spread through the town.")
+    quote = next(q for q in record.quotes if q.cue == "fear")
+    assert quote.text == "that the bridge will close" and quote.speaker is None and quote.speaker_text is None
+
+
+@pytest.mark.model
+def test_quotes_opposition_to_reports_what_is_opposed(make_record):
+    record = make_record("Their opposition to the harbor deal is well known.")
+    quote = next(q for q in record.quotes if q.cue == "opposition")
+    assert quote.text == "the harbor deal" and quote.speaker_text == "Their"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    ATTITUDE_NOUNS,
     CLAUSE_ONLY,
     MESSAGE_NOUNS,
     NAMING_VERBS,
@@ -453,6 +454,12 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if seeming is not None and not _covered(seeming, quoted_chars):
                 candidates.append(seeming)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ATTITUDE_NOUNS:
+            held = _attitude(doc, token, paragraph)
+            if held is not None:
+                if not _covered(held, quoted_chars):
+                    candidates.append(held)
+                continue
         if not is_cue(token) and not _takes_a_that_clause(token):
             continue
         around = _parenthetical(doc, token, paragraph)
@@ -583,6 +590,54 @@ def _seeming(doc: Doc, verb: Token, paragraph: list[int]) -> _Found | None:
     if len(parts) > 1:
         found.parts = parts
     return found
+
+
+def _attitude(doc: Doc, noun: Token, paragraph: list[int]) -> _Found | None:
+    """ "Mr. Lane's claim that the vote was rigged", "her decision to run", "their opposition to the deal": a noun
+    that holds someone's statement, belief or intention, its content the clause or phrase after it, its holder
+    the owner ("Lane's", "her"), the author ("by X") or the subject of a verb that makes it theirs ("Republicans
+    raised concerns that …"); with none of them, no one is named."""
+    lemma = noun.lemma_.lower()
+    content: Token | None = None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            content = child
+        elif (
+            child.dep_ in ("acl", "relcl")
+            and child.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            content = child
+        elif child.dep_ == "prep" and child.lower_ in ATTITUDE_NOUNS[lemma]:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    span = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+    if span is None or paragraph[span[0]] != paragraph[noun.i] or paragraph[span[1] - 1] != paragraph[noun.i]:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    holder = owner if owner is not None and owner.pos_ != "PRON" else None
+    if holder is None:
+        by = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < content.i), None
+        )
+        holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if holder is None:
+        # "outlined a plan to …", "clings to the hope that …": whoever does it holds it ("shared her belief": the
+        # subject, named, rather than the pronoun)
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            holder = subject_of(verb)
+    if holder is None:
+        holder = owner
+    start, end = _chars(doc, *span)
+    return _Found(start, end, "indirect", cue=noun, speaker=holder)
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

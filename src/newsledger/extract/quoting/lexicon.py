@@ -68,6 +68,28 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "warn": frozenset({"about", "of", "against"}),
 }
 
+# Nouns that hold a statement, a belief or an intention, with its content after them: "the claim that …", "her
+# decision to run", "their opposition to the deal". Each maps to the prepositions that introduce its content
+# (empty: only a that-clause or a to-infinitive does). Left out: "support", "request", "bid" ("his bid for the
+# presidency"), whose phrases mostly name an act, not a stance.
+ATTITUDE_NOUNS: dict[str, frozenset[str]] = {}
+for _words, _preps in (
+    (
+        "claim belief feeling hope fear assumption argument assertion allegation accusation notion sense concern "
+        "suggestion warning insistence conviction expectation perception impression suspicion complaint admission "
+        "acknowledgment acknowledgement announcement rumor speculation theory doubt recognition realization "
+        "confidence",
+        "",
+    ),
+    ("decision determination reluctance refusal intention desire wish promise pledge vow commitment threat", ""),
+    ("plan proposal demand", "for"),
+    ("opposition hostility objection", "to"),
+    ("criticism praise rejection condemnation denunciation", "of"),
+    ("concerns worries complaints", "about over"),
+):
+    for _word in _words.split():
+        ATTITUDE_NOUNS[_word] = frozenset(_preps.split())
+
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
 QUOTATION_ONLY = frozenset({"continue", "go"})
 
