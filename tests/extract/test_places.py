@@ -109,3 +109,41 @@ def test_places_generic_words_are_not_places(make_record):
     names = {m.text for p in record.places for m in p.mentions}
     assert "Nairobi" in names
     assert not names & {"Western", "Central"}
+
+
+def test_places_named_at_the_head_of_a_public_bodys_name(make_record):
+    record = make_record(
+        "A man was arrested on Friday by the Peshawar Police Department after the blast. "
+        "The Swat District Court ordered his release. The Washington Post reported the arrest."
+    )
+    peshawar = _place(record, "Peshawar")
+    assert peshawar.country == "PK" and abs(peshawar.lat - 34.0) < 0.3
+    assert _place(record, "Swat").country == "PK"
+    # a newspaper named after a city is not news of the city
+    assert not any(m.text == "Washington" for p in record.places for m in p.mentions)
+
+
+def test_places_in_institution_names_need_a_known_place_and_an_institutions_words():
+    from types import SimpleNamespace
+
+    from newsledger.extract.places import _places_in_institution_names
+    from newsledger.gazetteer.index import get_gazetteer
+    from newsledger.model import Entity, Mention
+
+    def found(name, entity_type="ORG"):
+        state = SimpleNamespace(
+            entities=[Entity(id="e1", name=name, type=entity_type, mentions=(Mention(10, 10 + len(name), name),))]
+        )
+        return [(m.text, m.start) for m in _places_in_institution_names(state, get_gazetteer())]
+
+    assert found("Peshawar Police Department") == [("Peshawar", 10)]
+    assert found("University of Nairobi") == [("Nairobi", 24)]
+    assert found("Ohio State University") == [("Ohio", 10)]
+    assert found("Kentucky Arts Commission") == [("Kentucky", 10)]  # a state heads any public body
+    assert found("Laurel County Sheriff’s Office") == [("Laurel County", 10)]
+    assert found("Lahore City Council") == [("Lahore", 10)]
+    assert found("Columbia University") == []  # the rest is not a public body's words
+    assert found("Washington Latin School") == []  # a town heads only plain institution words
+    assert found("Martin Court") == []  # a street
+    assert found("Metro Police") == []  # an ordinary word some gazetteer holds as a town
+    assert found("Peshawar Police Department", entity_type="PERSON") == []

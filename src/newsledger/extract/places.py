@@ -47,6 +47,26 @@ PLACE_HEADS = frozenset(
     "city town village county state province district capital mayor governor resident residents people "
     "outskirts suburbs suburb centre center streets north south east west part parts native natives".split()
 )
+# Public bodies and buildings named after the place they serve: "the Gainesville Police Department", "the
+# Helmand Provincial Council", "the DeKalb County Jail", "the University of Kentucky". The place in such a name
+# is a place the report is about. For a town the rest of the name must be made of such words only, so that "the
+# Washington Latin School", "Columbia University" (in New York) and "Martin Court" (a street) name no place; a
+# state, province or county may head any public body's name ("the Georgia Public Service Commission"). Media and
+# companies are left out: "the Washington Post" is not news of Washington.
+GOVERNMENT_WORDS = frozenset(
+    "police sheriff department office jail prison courthouse court council commission authority government "
+    "administration assembly legislature parliament ministry division agency bureau board".split()
+)
+INSTITUTION_WORDS = GOVERNMENT_WORDS | frozenset("hospital clinic school schools zoo library fire".split())
+INSTITUTION_MODIFIERS = frozenset(
+    "public community city town village county state regional general memorial high elementary middle district "
+    "education health medical center centre central municipal provincial national environmental protection "
+    "emergency management planning water transportation transport area metropolitan fire department of and "
+    "superior circuit supreme fiscal commissioners common pleas magistrate family juvenile probate appeals".split()
+)
+INSTITUTIONS_OF_PLACE = frozenset("university government governor state city county republic province".split())
+# Ordinary words that some gazetteer also holds as a town ("Metro Police", "Federal Highway Administration").
+NOT_PLACE_WORDS = frozenset("metro federal superior valley national central union capitol city county state".split())
 # Words after a place name that make a site of it: "Kabul airport", "Incirlik air base".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
 # "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
@@ -143,7 +163,62 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     for unlabelled in _unlabelled_feature_names(doc, state, gazetteer):
         if not any(s < unlabelled.end and unlabelled.start < e for s, e in found):
             found[(unlabelled.start, unlabelled.end)] = unlabelled
+    for named in _places_in_institution_names(state, gazetteer):
+        if not any(s < named.end and named.start < e for s, e in found):
+            found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    """The place at the head of a public body's name ("Gainesville Police Department") or after its "of"
+    ("the University of Kentucky"), when the gazetteer knows it by that name."""
+    out: list[_Mention] = []
+    for entity in state.entities:
+        if entity.type not in ("ORG", "FAC"):
+            continue
+        for mention in entity.mentions:
+            words = list(re.finditer(r"[^\s]+", mention.text))
+            lowered = [w.group().lower().replace("’", "'").strip(".,'") for w in words]
+            if len(words) < 2:
+                continue
+            of_at = lowered.index("of") if "of" in lowered[1:-1] else -1
+            heads: list[tuple[int, int, bool]] = []  # (first word, end word, a town may be the place)
+            if of_at > 0 and lowered[of_at - 1] in INSTITUTIONS_OF_PLACE:
+                heads = [(of_at + 1, len(words), True)]
+            elif lowered[-1] in INSTITUTION_WORDS or lowered[-2:] in (["state", "university"], ["state", "college"]):
+                for n in (3, 2, 1):
+                    rest = lowered[n:]
+                    if n >= len(words) or lowered[n - 1] == "city" or rest[0] in ("of", "and"):
+                        continue  # "X City Council" names X
+                    if rest[-1] == "court" and len(rest) < 2:
+                        continue  # "Martin Court" is a street
+                    plain = all(w in INSTITUTION_WORDS or w in INSTITUTION_MODIFIERS or w.endswith("'s") for w in rest)
+                    if plain or rest[:2] == ["state", "university"] or rest[:2] == ["state", "college"]:
+                        heads.append((0, n, True))
+                    elif rest[-1] in GOVERNMENT_WORDS and len(rest) <= 4:
+                        heads.append((0, n, False))
+            for first, last, town in heads:
+                start = mention.start + words[first].start()
+                end = mention.start + words[last - 1].end()
+                name = mention.text[words[first].start() : words[last - 1].end()]
+                if _names_a_place(gazetteer, name, town=town):
+                    out.append(_Mention(start, end, name))
+                    break
+    return out
+
+
+def _names_a_place(gazetteer: Gazetteer, name: str, *, town: bool) -> bool:
+    """The gazetteer knows the name as a country, province or county (or, with `town`, a town of some size)."""
+    key = name_key(name)
+    if key in GENERIC_WORDS or key in NOT_PLACE_WORDS or gazetteer.demonym(name) is not None:
+        return False
+    if not name[:1].isupper():
+        return False
+    return any(
+        c.match in ("name", "abbreviation")
+        and (c.feature in ("country", "admin1", "admin2") or (town and c.feature == "city" and c.population >= 5000))
+        for c in gazetteer.lookup(name, fuzzy=False)
+    )
 
 
 def _dateline(text: str) -> _Mention | None:
