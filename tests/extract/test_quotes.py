@@ -472,3 +472,24 @@ def test_quotes_opposition_to_reports_what_is_opposed(make_record):
     record = make_record("Their opposition to the harbor deal is well known.")
     quote = next(q for q in record.quotes if q.cue == "opposition")
     assert quote.text == "the harbor deal" and quote.speaker_text == "Their"
+
+
+@pytest.mark.model
+def test_quotes_pointed_to_reports_what_is_pointed_to(make_record):
+    record = make_record("Senator Ruth Quinn pointed to the closed shipyard in Dover.")
+    quote = next(q for q in record.quotes if q.cue == "pointed")
+    assert quote.text == "the closed shipyard in Dover" and quote.speaker_text == "Senator Ruth Quinn"
+
+
+@pytest.mark.model
+def test_quotes_in_a_poll_is_the_source_of_its_sentence(make_record):
+    record = make_record("In a Monday poll by the Dover Times, Lee leads the mayor by nine points.")
+    quote = next(q for q in record.quotes if q.cue == "In")
+    assert quote.text == "Lee leads the mayor by nine points"
+    assert quote.speaker_text == "a Monday poll by the Dover Times"
+
+
+@pytest.mark.model
+def test_quotes_in_a_poll_gives_way_to_a_speaker_in_the_sentence(make_record):
+    record = make_record("In a poll released Monday, voters said the economy was the top issue.")
+    assert [q.cue for q in record.quotes] == ["said"]

@@ -46,6 +46,7 @@ _PARTIAL_MAX_WORDS = 4
 _TITLE_MAX_WORDS = 6
 _BEFORE_TITLES = frozenset("on of in at for from with titled called dubbed named entitled about".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
+_FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 # Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
 # a label holding these is a headline's phrase ("Stealth Over Health:", "X Wades In:"), not a name
@@ -441,6 +442,7 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
     used_cues = {f.cue.i for f in direct if f.cue is not None and f.kind == "direct"}
     candidates: list[_Found] = []
     according: list[_Found] = []
+    findings: list[_Found] = []
     for token in doc:
         if quote_of_token[token.i] != -1:
             continue
@@ -448,6 +450,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             item = _according_to(doc, token)
             if item is not None:
                 according.append(item)
+            continue
+        if token.lower_ == "in" and token.dep_ == "prep":
+            item = _in_findings(doc, token)
+            if item is not None:
+                findings.append(item)
             continue
         if token.lemma_.lower() in SEEMING_VERBS:
             seeming = _seeming(doc, token, paragraph)
@@ -496,6 +503,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             continue
         candidates.append(_Found(start_char, end_char, "indirect", cue=token, speaker=speaker))
     candidates.extend(_labelled_paragraphs(doc, quote_of_token, paragraph))
+    # "Sanders has sagged in the polls": the poll is the source, unless someone in the sentence says it
+    for item in findings:
+        sentence = doc[_cue_token(doc, item)].sent
+        if not any(sentence.start_char <= _cue_char(o) < sentence.end_char for o in (*candidates, *direct, *according)):
+            candidates.append(item)
     # statements relayed through a source: "According to a statement by A, B assured …"
     for item in according:
         reported = [c for c in candidates if c.cue is not None and _same_sentence(doc, c.cue.i, item.start)]
@@ -779,6 +791,27 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if not any(t.is_alpha or t.like_num for t in doc[start:end]):
         return None
     return start, end
+
+
+def _in_findings(doc: Doc, prep: Token) -> _Found | None:
+    """ "In a Monday poll, Lee leads by 9 points", "Lee has sagged in the polls": a poll or a study the sentence
+    reports from; its content the rest of the sentence."""
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _FINDINGS_NOUNS:
+        return None
+    sentence = prep.sent
+    phrase_start, phrase_end = prep.i, source.right_edge.i + 1
+    before = _trim(doc, sentence.start, phrase_start) if phrase_start > sentence.start else None
+    after = _trim(doc, phrase_end, sentence.end) if phrase_end < sentence.end else None
+    sides = [
+        side for side in (before, after) if side is not None and sum(t.is_alpha for t in doc[side[0] : side[1]]) >= 3
+    ]
+    if not sides:
+        return None
+    start, end = max(sides, key=lambda side: side[1] - side[0])
+    found = _Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), "indirect", speaker=source)
+    found.cue_span = (prep.idx, prep.idx + len(prep))
+    return found
 
 
 def _according_to(doc: Doc, according: Token) -> _Found | None:

@@ -47,7 +47,7 @@ _add("find", "find show reveal suggest indicate conclude")
 STANCE_VERBS: dict[str, str] = {}
 for _polarity, _words in (
     ("intend", "plan intend aim seek decide refuse decline prefer opt"),
-    ("say", "talk speak refer express voice echo"),
+    ("say", "talk speak refer express voice echo focus"),
     ("oppose", "oppose"),
 ):
     for _word in _words.split():
@@ -66,6 +66,9 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "brag": frozenset({"about"}),
     "worry": frozenset({"about"}),
     "warn": frozenset({"about", "of", "against"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "focus": frozenset({"on"}),
 }
 
 # Nouns that hold a statement, a belief or an intention, with its content after them: "the claim that …", "her
