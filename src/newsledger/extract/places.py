@@ -55,7 +55,8 @@ PLACE_HEADS = frozenset(
 # companies are left out: "the Washington Post" is not news of Washington.
 GOVERNMENT_WORDS = frozenset(
     "police sheriff department office jail prison courthouse court council commission authority government "
-    "administration assembly legislature parliament ministry division agency bureau board".split()
+    "administration assembly legislature parliament ministry division agency bureau board house senate patrol "
+    "guard service services association".split()
 )
 INSTITUTION_WORDS = GOVERNMENT_WORDS | frozenset("hospital clinic school schools zoo library fire".split())
 INSTITUTION_MODIFIERS = frozenset(
@@ -66,7 +67,15 @@ INSTITUTION_MODIFIERS = frozenset(
 )
 INSTITUTIONS_OF_PLACE = frozenset("university government governor state city county republic province".split())
 # Ordinary words that some gazetteer also holds as a town ("Metro Police", "Federal Highway Administration").
-NOT_PLACE_WORDS = frozenset("metro federal superior valley national central union capitol city county state".split())
+NOT_PLACE_WORDS = frozenset(
+    "metro federal superior valley national central union capitol city county state town vice deputy acting "
+    "former interim".split()
+)
+# Nouns a town's name qualifies: "a Gainesville man", "Kandahar residents", "the Peshawar police".
+PLACE_FOLLOWERS = frozenset(
+    "man woman men women boy girl boys girls teen teenager resident residents native natives mayor police "
+    "officials council councilman councilwoman schools voters".split()
+)
 # Words after a place name that make a site of it: "Kabul airport", "Incirlik air base".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
 # "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
@@ -185,11 +194,18 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
             heads: list[tuple[int, int, bool]] = []  # (first word, end word, a town may be the place)
             if of_at > 0 and lowered[of_at - 1] in INSTITUTIONS_OF_PLACE:
                 heads = [(of_at + 1, len(words), True)]
-            elif lowered[-1] in INSTITUTION_WORDS or lowered[-2:] in (["state", "university"], ["state", "college"]):
+            else:
+                # The body's own word ends the name or comes before its "of" ("the Ohio Department of Health").
+                body = len(words) if of_at < 0 else of_at
                 for n in (3, 2, 1):
-                    rest = lowered[n:]
-                    if n >= len(words) or lowered[n - 1] == "city" or rest[0] in ("of", "and"):
+                    rest = lowered[n:body]
+                    if n >= body or lowered[n - 1] == "city" or rest[0] in ("of", "and"):
                         continue  # "X City Council" names X
+                    if rest[-1] not in INSTITUTION_WORDS and rest[-2:] not in (
+                        ["state", "university"],
+                        ["state", "college"],
+                    ):
+                        continue
                     if rest[-1] == "court" and len(rest) < 2:
                         continue  # "Martin Court" is a street
                     plain = all(w in INSTITUTION_WORDS or w in INSTITUTION_MODIFIERS or w.endswith("'s") for w in rest)
@@ -269,6 +285,8 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
             return True
         if after is not None and after.lower_ in FEATURE_WORDS:
             return True
+        if after is not None and after.lower_ in PLACE_FOLLOWERS and _names_a_place(gazetteer, entity.name, town=True):
+            return True
         if span[-1].lower_ in FEATURE_WORDS:
             return True
     return False
@@ -289,10 +307,12 @@ def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: l
 
 
 def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
-    """Proper names outside any entity followed by a feature word: "the Swat valley", "Helmand province"."""
+    """Proper names outside any entity followed by a feature word ("the Swat valley", "Helmand province") or by
+    a noun that a town's name qualifies ("a Gainesville man")."""
     out: list[_Mention] = []
     for token in doc:
-        if token.lower_ not in FEATURE_WORDS or token.i == 0:
+        follower = token.lower_ in PLACE_FOLLOWERS
+        if (token.lower_ not in FEATURE_WORDS and not follower) or token.i == 0:
             continue
         name_tokens: list[Token] = []
         i = token.i - 1
@@ -302,8 +322,12 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
             i -= 1
         if not name_tokens or len(name_tokens) > 3:
             continue
-        start, end = name_tokens[0].idx, token.idx + len(token.text)
         name = doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
+        if follower:  # "a Gainesville man": the name alone is the place
+            if _names_a_place(gazetteer, name, town=True):
+                out.append(_Mention(name_tokens[0].idx, name_tokens[0].idx + len(name), name))
+            continue
+        start, end = name_tokens[0].idx, token.idx + len(token.text)
         if gazetteer.demonym(name) is None and gazetteer.lookup(name, fuzzy=False):
             out.append(_Mention(start, end, doc_text(doc)[start:end]))
     return out
