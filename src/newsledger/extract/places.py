@@ -9,6 +9,7 @@ of referent is `newsledger.gazetteer.resolve`'s, with the outlet's home country 
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections import Counter
@@ -66,10 +67,15 @@ INSTITUTION_MODIFIERS = frozenset(
     "superior circuit supreme fiscal commissioners common pleas magistrate family juvenile probate appeals".split()
 )
 INSTITUTIONS_OF_PLACE = frozenset("university government governor state city county republic province".split())
+PUBLIC_SCHOOL_WORDS = frozenset("public city county district area community unified".split())
 # Ordinary words that some gazetteer also holds as a town ("Metro Police", "Federal Highway Administration").
-NOT_PLACE_WORDS = frozenset(
-    "metro federal superior valley national central union capitol city county state town vice deputy acting "
-    "former interim".split()
+NOT_PLACE_WORDS = (
+    frozenset(
+        "metro federal superior valley national central union capitol city county state town vice deputy acting "
+        "former interim".split()
+    )
+    | {month.lower() for month in calendar.month_name[1:]}
+    | {day.lower() for day in calendar.day_name}
 )
 # Nouns a town's name qualifies: "a Gainesville man", "Kandahar residents", "the Peshawar police".
 PLACE_FOLLOWERS = frozenset(
@@ -208,6 +214,8 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
                         continue
                     if rest[-1] == "court" and len(rest) < 2:
                         continue  # "Martin Court" is a street
+                    if rest[-1] in ("school", "schools") and not set(rest) & PUBLIC_SCHOOL_WORDS:
+                        continue  # "Kennedy Elementary School" is named for a person; "Dublin City Schools" serve it
                     plain = all(w in INSTITUTION_WORDS or w in INSTITUTION_MODIFIERS or w.endswith("'s") for w in rest)
                     if plain or rest[:2] == ["state", "university"] or rest[:2] == ["state", "college"]:
                         heads.append((0, n, True))
