@@ -493,3 +493,26 @@ def test_quotes_in_a_poll_is_the_source_of_its_sentence(make_record):
 def test_quotes_in_a_poll_gives_way_to_a_speaker_in_the_sentence(make_record):
     record = make_record("In a poll released Monday, voters said the economy was the top issue.")
     assert [q.cue for q in record.quotes] == ["said"]
+
+
+@pytest.mark.model
+def test_quotes_railed_against_reports_its_target(make_record):
+    record = make_record("Senator Ruth Quinn railed against the harbor tax on Monday.")
+    quote = next(q for q in record.quotes if q.cue == "railed")
+    assert quote.text == "the harbor tax" and quote.polarity == "criticize"
+    assert quote.speaker_text == "Senator Ruth Quinn"
+
+
+@pytest.mark.model
+def test_quotes_confident_that_is_held_by_the_subject(make_record):
+    record = make_record("Ms. Lee was confident that the bill would pass. The road was closed to traffic.")
+    quote = next(q for q in record.quotes if q.cue == "confident")
+    assert quote.text == "that the bill would pass" and quote.speaker_text == "Ms. Lee"
+    assert [q.cue for q in record.quotes] == ["confident"]
+
+
+@pytest.mark.model
+def test_quotes_wary_of_reports_the_object_of_the_stance(make_record):
+    record = make_record("Voters are wary of the new mayor.")
+    quote = next(q for q in record.quotes if q.cue == "wary")
+    assert quote.text == "the new mayor" and quote.speaker_text == "Voters"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
     CLAUSE_ONLY,
     MESSAGE_NOUNS,
@@ -46,6 +47,7 @@ _PARTIAL_MAX_WORDS = 4
 _TITLE_MAX_WORDS = 6
 _BEFORE_TITLES = frozenset("on of in at for from with titled called dubbed named entitled about".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
+_ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
 _FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
 # Labels that open a paragraph with a colon but name no speaker ("UPDATE:", "Photo:", "READ MORE:")
@@ -461,6 +463,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if seeming is not None and not _covered(seeming, quoted_chars):
                 candidates.append(seeming)
             continue
+        if token.pos_ in ("ADJ", "VERB") and token.dep_ == "acomp" and token.lower_ in ATTITUDE_ADJECTIVES:
+            stance = _attitude_of_subject(doc, token, paragraph, quote_of_token)
+            if stance is not None and not _covered(stance, quoted_chars):
+                candidates.append(stance)
+            continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in ATTITUDE_NOUNS:
             held = _attitude(doc, token, paragraph)
             if held is not None:
@@ -650,6 +657,31 @@ def _attitude(doc: Doc, noun: Token, paragraph: list[int]) -> _Found | None:
         holder = owner
     start, end = _chars(doc, *span)
     return _Found(start, end, "indirect", cue=noun, speaker=holder)
+
+
+def _attitude_of_subject(doc: Doc, adjective: Token, paragraph: list[int], quote_of_token: list[int]) -> _Found | None:
+    """ "Ms. Lee was confident that the bill would pass", "voters are wary of him": the subject of "be" holds
+    what follows the adjective."""
+    content: Token | None = None
+    for child in adjective.children:
+        if child.i < adjective.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp"):
+            content = child
+        elif child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    span = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+    if span is None or paragraph[span[0]] != paragraph[adjective.i] or paragraph[span[1] - 1] != paragraph[adjective.i]:
+        return None
+    holder = _speaker_of(doc, adjective.head, paragraph, quote_of_token)
+    if holder is None or holder.i > adjective.i:
+        return None
+    start, end = _chars(doc, *span)
+    return _Found(start, end, "indirect", cue=adjective, speaker=holder)
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

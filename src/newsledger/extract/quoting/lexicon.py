@@ -47,7 +47,11 @@ _add("find", "find show reveal suggest indicate conclude")
 STANCE_VERBS: dict[str, str] = {}
 for _polarity, _words in (
     ("intend", "plan intend aim seek decide refuse decline prefer opt"),
-    ("say", "talk speak refer express voice echo focus"),
+    ("say", "talk speak refer express voice echo focus reference speculate remind remember"),
+    ("urge", "order push advocate convince persuade"),
+    ("criticize", "assail rail"),
+    ("praise", "credit"),
+    ("describe", "deem dub brand term"),
     ("oppose", "oppose"),
 ):
     for _word in _words.split():
@@ -69,6 +73,9 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "point": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "focus": frozenset({"on"}),
+    "rail": frozenset({"against", "at"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
 }
 
 # Nouns that hold a statement, a belief or an intention, with its content after them: "the claim that …", "her
@@ -93,6 +100,15 @@ for _words, _preps in (
     for _word in _words.split():
         ATTITUDE_NOUNS[_word] = frozenset(_preps.split())
 
+# Adjectives of a stance held by the subject of "be" ("she was confident that …", "they are wary of him",
+# "he is eager to run"): what they hold is the clause or the phrase after the adjective.
+ATTITUDE_ADJECTIVES = frozenset(
+    "confident eager skeptical sceptical aware unaware worried concerned sure unsure certain uncertain convinced "
+    "optimistic pessimistic hopeful afraid fearful angry upset frustrated furious happy proud critical supportive "
+    "wary doubtful determined willing unwilling reluctant keen adamant insistent satisfied dissatisfied "
+    "disappointed nervous anxious opposed committed".split()
+)
+
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
 QUOTATION_ONLY = frozenset({"continue", "go"})
 
@@ -116,7 +132,9 @@ OBJECT_CONTENT = frozenset(
 CLAUSE_ONLY = frozenset("find maintain advise challenge know address answer feel think speak".split())
 
 # Verbs whose object is whom they speak to ("told reporters that …"), never what they say.
-ADDRESSEE_VERBS = frozenset("tell inform brief assure warn urge ask thank remind caution implore beg press".split())
+ADDRESSEE_VERBS = frozenset(
+    "tell inform brief assure warn urge ask thank remind caution implore beg press convince persuade".split()
+)
 
 # Nouns that carry a statement: "a statement by X said", "according to a report by X".
 MESSAGE_NOUNS = frozenset(
