@@ -95,7 +95,12 @@ def detect_spans(doc: Doc) -> list[Span]:
             continue  # "quarterly dividend", "rise 8% annually": rates, which TimeML leaves unannotated
         cleaned = _clean_span(ent)
         if cleaned is not None:
-            spans.extend(p for s in _split_span(cleaned) if _clean_span(s) is not None for p in _valued_parts(s))
+            spans.extend(
+                p
+                for s in _split_span(cleaned)
+                if _is_second_day(s) or _clean_span(s) is not None
+                for p in _valued_parts(s)
+            )
     taken = {i for span in spans for i in range(span.start, span.end)}
     for match in _EXTRA_PATTERN.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -182,8 +187,9 @@ def _is_foreign(token: Token) -> bool:
 def _split_span(span: Span) -> list[Span]:
     """One span the model merged, split where it holds two expressions.
 
-    "Monday and Tuesday" and "between now and Feb. 10" are two expressions; "the six months ended Aug. 12"
-    is a duration and a date; "from 1996 to 2001" and "2009-2010" stay one range (valued `1996/2001`)."""
+    "Monday and Tuesday", "between now and Feb. 10" and "April 24 and 25" are two expressions; "the six months
+    ended Aug. 12" is a duration and a date; "from 1996 to 2001" and "2009-2010" stay one range (valued
+    `1996/2001`), as the ledger records a stretch of years."""
     doc = span.doc
     for token in span:
         if token.lower_ not in _CONNECTORS or token.i <= span.start or token.i >= span.end - 1:
@@ -192,6 +198,8 @@ def _split_span(span: Span) -> list[Span]:
             continue  # "year-earlier" is one word
         left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
         left_value = normalize(left.text, _PROBE_DATE)
+        if _is_second_day(right) and left_value is not None and _DAY_VALUE.fullmatch(left_value.value or ""):
+            return [left, right]  # "April 24 and 25": two days, the second dated by the first
         right_value = normalize(right.text, _PROBE_DATE)
         if left_value is None or right_value is None or not left_value.value or not right_value.value:
             continue
@@ -202,6 +210,25 @@ def _split_span(span: Span) -> list[Span]:
             continue  # "from 1996 to 2001", "2009-2010": one range of years, valued 1996/2001
         return [left, right]
     return [span]
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
+_MONTH_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
+
+
+def _is_second_day(span: Span) -> bool:
+    """A bare day of the month after a date and "and"/"or" ("April 24 and 25"): TimeML annotates it as a date
+    of its own, in the month of the date before ("May 3 to 5" stays one range, as "from 1996 to 2001" does)."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and _DAY_NUMBER.fullmatch(span.text) is not None
+        and span.start >= 3
+        and doc[span.start - 1].lower_ in ("and", "or")
+        and _DAY_NUMBER.fullmatch(doc[span.start - 2].text) is not None
+        and _MONTH_WORD.fullmatch(doc[span.start - 3].text) is not None
+    )
 
 
 _PROBE_PREVIOUS = (None, _PROBE_DATE.isoformat(), "2000-Q2")  # anaphoric expressions need an expression before

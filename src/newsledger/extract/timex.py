@@ -1144,7 +1144,19 @@ def _dateparser_parse(text: str, reference: date) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _day_of_month(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """A bare day of the month after a date ("24 and 25" after "April 24"): that day of the date's month."""
+    match = re.fullmatch(r"(?:the )?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?", text)
+    if match is None or previous is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", previous):
+        return None
+    try:
+        return Timex(date(int(previous[:4]), int(previous[5:7]), int(match.group("day"))).isoformat(), "DATE", "day")
+    except ValueError:
+        return None
+
+
 _RULES = (
+    _day_of_month,
     _anaphoric,
     _vague,
     _deictic_day,
