@@ -516,3 +516,24 @@ def test_quotes_wary_of_reports_the_object_of_the_stance(make_record):
     record = make_record("Voters are wary of the new mayor.")
     quote = next(q for q in record.quotes if q.cue == "wary")
     assert quote.text == "the new mayor" and quote.speaker_text == "Voters"
+
+
+@pytest.mark.model
+def test_quotes_letter_read_attributes_the_quotation_to_the_letter(make_record):
+    record = make_record("The letter read: “We will not pay the fine.” She read the report twice before the meeting.")
+    quote = _quote_with(record, "pay the fine")
+    assert quote.kind == "direct" and quote.cue == "read" and quote.speaker_text == "The letter"
+    assert [q.cue for q in record.quotes] == ["read"]
+
+
+@pytest.mark.model
+def test_quotes_voted_for_reports_what_was_backed(make_record):
+    record = make_record("Senator Ruth Quinn voted against the harbor tax.")
+    quote = next(q for q in record.quotes if q.cue == "voted")
+    assert quote.text == "the harbor tax" and quote.speaker_text == "Senator Ruth Quinn"
+
+
+@pytest.mark.model
+def test_quotes_sees_as_is_a_stance_and_plain_seeing_is_not(make_record):
+    record = make_record("The governor sees the port as the key to growth. The mayor saw a rise in prices.")
+    assert [(q.cue, q.text) for q in record.quotes] == [("sees", "the port as the key to growth")]

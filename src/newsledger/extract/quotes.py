@@ -32,6 +32,7 @@ from newsledger.extract.quoting.lexicon import (
     QUOTATION_ONLY,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    SEEING_AS_VERBS,
     SEEMING_VERBS,
     STANCE_VERBS,
     TOPIC_PREPOSITIONS,
@@ -765,6 +766,14 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
         named = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
         start = min(c.left_edge.i for c in (*named, *naming))
         return _trim(doc, start, max(c.right_edge.i for c in naming) + 1)
+    if lemma in SEEING_AS_VERBS:
+        # "sees the state as fertile ground": the thing and what it is taken for; anything else they see is not
+        # a stance ("saw a rise in prices")
+        taken = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "oprd")]
+        as_phrase = [c for c in cue.children if c.i > cue.i and c.dep_ == "prep" and c.lower_ == "as"]
+        if not taken or not as_phrase:
+            return None
+        return _trim(doc, min(c.left_edge.i for c in taken), as_phrase[-1].right_edge.i + 1)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)

@@ -25,7 +25,7 @@ _add(
     "argue reason contend maintain insist assert allege claim acknowledge admit confess agree "
     "complain lament grumble protest object shout yell scream exclaim chant cry whisper mutter "
     "retort counter snap quip discuss address highlight tout recommend list interject bark scoff sneer chide "
-    "opine gush rant concur",
+    "opine gush rant concur read",
 )
 _add("claim", "claim allege assert contend insist maintain argue purport boast brag")
 _add("deny", "deny refute dispute reject rebut contradict disavow")
@@ -47,7 +47,10 @@ _add("find", "find show reveal suggest indicate conclude")
 STANCE_VERBS: dict[str, str] = {}
 for _polarity, _words in (
     ("intend", "plan intend aim seek decide refuse decline prefer opt"),
-    ("say", "talk speak refer express voice echo focus reference speculate remind remember"),
+    ("say", "talk speak refer express voice echo focus reference speculate remind remember offer"),
+    ("support", "vote"),
+    ("believe", "see view regard"),
+    ("describe", "cast portray paint depict"),
     ("urge", "order push advocate convince persuade"),
     ("criticize", "assail rail"),
     ("praise", "credit"),
@@ -70,6 +73,7 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "brag": frozenset({"about"}),
     "worry": frozenset({"about"}),
     "warn": frozenset({"about", "of", "against"}),
+    "vote": frozenset({"for", "against"}),
     "point": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "focus": frozenset({"on"}),
@@ -109,8 +113,12 @@ ATTITUDE_ADJECTIVES = frozenset(
     "disappointed nervous anxious opposed committed".split()
 )
 
+# Verbs that take something as something ("sees the state as fertile ground", "cast himself as an outsider"):
+# a stance only with both the thing and the "as" phrase.
+SEEING_AS_VERBS = frozenset("see view regard cast portray paint depict".split())
+
 # Verbs that report only what is quoted next to them ("“…,” he continued"), never a clause on their own.
-QUOTATION_ONLY = frozenset({"continue", "go"})
+QUOTATION_ONLY = frozenset({"continue", "go", "read"})  # "the letter read: “…”"
 
 # Verbs of how things look ("he seemed to hesitate"): an impression the writer reports, held by no one named.
 SEEMING_VERBS = frozenset({"seem", "appear"})
