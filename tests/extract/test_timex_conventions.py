@@ -16,6 +16,14 @@ CONVENTIONS = [
     # a bare day of the month after a date ("April 24 and 25") is that day of the date's month
     ("25", TUESDAY, FUTURE, "1999-04-24", "1999-04-25"),
     ("the 3rd", SATURDAY, PAST, "1999-12-01", "1999-12-03"),
+    # "the coming years" is a length ahead of unstated size, as "recent days" is one behind
+    ("the coming years", TUESDAY, FUTURE, None, "PXY"),
+    ("in the coming months", SATURDAY, None, None, "PXM"),
+    ("the coming weeks", SATURDAY, FUTURE, None, "PXW"),
+    ("recent days", SATURDAY, PAST, None, "PXD"),
+    # someone's future is FUTURE_REF, a recent or current thing's time PAST_REF / PRESENT_REF
+    ("future", TUESDAY, None, None, "FUTURE_REF"),
+    ("recent", TUESDAY, None, None, "PAST_REF"),
 ]
 
 
@@ -39,3 +47,17 @@ def test_timex_days_joined_by_and_are_two_expressions(make_record):
         ("April 24", "1999-04-24"),
         ("25", "1999-04-25"),
     ]
+
+
+@pytest.mark.model
+def test_timex_someone_s_future_is_a_time_and_a_plain_future_adjective_is_not(make_record):
+    text = "The ruling decides the boy's future. Analysts expect future growth to slow."
+    times = make_record(text, published="2000-02-10").times
+    assert [(t.text, t.value) for t in times] == [("future", "FUTURE_REF")]
+    assert times[0].start == text.index("future")
+
+
+@pytest.mark.model
+def test_timex_recent_before_an_adjective_and_its_noun_is_a_time(make_record):
+    times = make_record("The recent heavy rains flooded the valley.", published="2000-02-10").times
+    assert [(t.text, t.value) for t in times] == [("recent", "PAST_REF")]

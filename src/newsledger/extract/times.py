@@ -31,7 +31,8 @@ from newsledger.nlp.state import doc_text, get_state
 # annotated in fewer than half of their uses.
 _EXTRA_PATTERN = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|these days|at present|recently|lately|overnight|"
-    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|then[- ]current|current|recent|"
+    r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|then[- ]current|"
+    r"current|recent|future|"
     r"the latest (?:period|quarter)|the (?:near|short) term|"
     r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
@@ -106,18 +107,39 @@ def detect_spans(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
             continue
-        if len(span) == 1 and span[0].lower_ in _NEEDS_ADVERB_OR_ADJECTIVE and span[0].pos_ not in ("ADV", "ADJ"):
+        if _owned_future(span):
+            pass  # "the boy's future": the time ahead of someone, FUTURE_REF
+        elif len(span) == 1 and span[0].lower_ in _NEEDS_ADVERB_OR_ADJECTIVE and span[0].pos_ not in ("ADV", "ADJ"):
             continue
-        if span[0].lower_ in ("current", "recent", "future") and (
-            span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN") or len(span) > 1
+        elif span[0].lower_ == "future" or (
+            span[0].lower_ in ("current", "recent") and (len(span) > 1 or not _modifies_noun(span[0]))
         ):
-            continue
+            continue  # "future" alone is mostly a plain adjective ("future growth"): only someone's future is kept
         if span[0].lower_ in ("a", "per") and not (span.start > 0 and _is_quantity(doc[span.start - 1])):
             continue  # "$33 million a year" is a rate; "a year" alone is left to the model
         spans.append(span)
         taken.update(range(span.start, span.end))
     spans = _merge_adjacent(sorted(spans, key=lambda span: span.start))
     return [_drop_later(_extend_right(span)) for span in spans if not _is_bare_part_of_day(span)]
+
+
+def _modifies_noun(token: Token) -> bool:
+    """ "future talks", "future medical disasters": an adjective before the noun it qualifies."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.dep_ == "amod" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _owned_future(span: Span) -> bool:
+    """ "Elian's future", "their future": the noun with an owner is someone's time ahead (TimeML: FUTURE_REF)."""
+    token = span[0]
+    return (
+        len(span) == 1
+        and token.lower_ == "future"
+        and token.pos_ == "NOUN"
+        and any(child.dep_ == "poss" for child in token.children)
+    )
 
 
 _LENGTH_THEN_LATER = re.compile(

@@ -485,6 +485,9 @@ def _vague(text: str, reference: date, tense: str | None, previous: str | None) 
         return Timex("PAST_REF", "DATE", "vague")
     if re.fullmatch(r"(?:several|many|some|few|a few) (?:years|decades|months) ago", text):
         return Timex("PAST_REF", "DATE", "vague")
+    if re.fullmatch(r"(?:the )?coming (?:days|weeks|months|years|decades)", text):
+        # "in the coming years" is a stretch of unstated length ahead, as "recent days" is one behind: PXY
+        return Timex(_duration(None, text.split()[-1][:-1]), "DURATION", "duration")
     if re.fullmatch(r"some ?day|(?:in )?(?:the )?(?:coming|future) (?:years|decades)", text):
         return Timex("FUTURE_REF", "DATE", "vague")
     return None
