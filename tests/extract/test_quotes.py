@@ -537,3 +537,12 @@ def test_quotes_voted_for_reports_what_was_backed(make_record):
 def test_quotes_sees_as_is_a_stance_and_plain_seeing_is_not(make_record):
     record = make_record("The governor sees the port as the key to growth. The mayor saw a rise in prices.")
     assert [(q.cue, q.text) for q in record.quotes] == [("sees", "the port as the key to growth")]
+
+
+@pytest.mark.model
+def test_quotes_title_after_its_kind_quotes_no_one(make_record):
+    record = make_record(
+        "Lee, the host of the cooking show “Kitchen Wars,” said in an interview that the season was over."
+    )
+    title = _quote_with(record, "Kitchen Wars")
+    assert title.kind == "partial" and title.cue is None and title.speaker is None

@@ -46,7 +46,12 @@ _DASH_CHARS = "―—–-"
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _PARTIAL_MAX_WORDS = 4
 _TITLE_MAX_WORDS = 6
-_BEFORE_TITLES = frozenset("on of in at for from with titled called dubbed named entitled about".split())
+_BEFORE_TITLES = frozenset(
+    "on of in at for from with titled called dubbed named entitled about "
+    # a work named right after its kind: "his book “The Art of the Deal”", "the reality show “The Apprentice”"
+    "book books memoir novel show shows program programme series film movie documentary song album play "
+    "newspaper magazine column podcast slogan motto hat hats".split()
+)
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
 _FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
