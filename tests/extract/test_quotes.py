@@ -546,3 +546,11 @@ def test_quotes_title_after_its_kind_quotes_no_one(make_record):
     )
     title = _quote_with(record, "Kitchen Wars")
     assert title.kind == "partial" and title.cue is None and title.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_made_it_clear_reports_the_clause(make_record):
+    record = make_record("The mayor made it clear that the port would stay open. The storm made the roads icy.")
+    assert [(q.cue, q.text, q.speaker_text) for q in record.quotes] == [
+        ("made", "that the port would stay open", "The mayor")
+    ]

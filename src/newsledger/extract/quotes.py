@@ -469,6 +469,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if seeming is not None and not _covered(seeming, quoted_chars):
                 candidates.append(seeming)
             continue
+        if token.lemma_.lower() == "make" and token.pos_ == "VERB":
+            plain = _made_clear(doc, token, paragraph, quote_of_token)
+            if plain is not None and not _covered(plain, quoted_chars):
+                candidates.append(plain)
+            continue
         if token.pos_ in ("ADJ", "VERB") and token.dep_ == "acomp" and token.lower_ in ATTITUDE_ADJECTIVES:
             stance = _attitude_of_subject(doc, token, paragraph, quote_of_token)
             if stance is not None and not _covered(stance, quoted_chars):
@@ -688,6 +693,22 @@ def _attitude_of_subject(doc: Doc, adjective: Token, paragraph: list[int], quote
         return None
     start, end = _chars(doc, *span)
     return _Found(start, end, "indirect", cue=adjective, speaker=holder)
+
+
+def _made_clear(doc: Doc, verb: Token, paragraph: list[int], quote_of_token: list[int]) -> _Found | None:
+    """ "The mayor made (it) clear that the port would stay open": the clause is what the subject said."""
+    clear = next((c for c in verb.children if c.lower_ in ("clear", "plain") and c.i > verb.i), None)
+    if clear is None:
+        return None
+    clauses = [c for c in (*verb.children, *clear.children) if c.i > clear.i and c.dep_ in ("ccomp", "advcl")]
+    if not clauses:
+        return None
+    span = _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
+    speaker = _speaker_of(doc, verb, paragraph, quote_of_token)
+    if span is None or speaker is None or paragraph[span[1] - 1] != paragraph[verb.i]:
+        return None
+    start, end = _chars(doc, *span)
+    return _Found(start, end, "indirect", cue=verb, speaker=speaker)
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
