@@ -10,6 +10,7 @@ from newsledger.extract.timex import FUTURE, PAST, normalize
 
 TUESDAY = date(1999, 2, 9)  # a Tuesday
 SATURDAY = date(2000, 1, 15)
+OCTOBER = date(1998, 10, 26)  # a Monday
 
 # (text, reference date, tense, value of the expression before it, expected value)
 CONVENTIONS = [
@@ -24,6 +25,24 @@ CONVENTIONS = [
     # someone's future is FUTURE_REF, a recent or current thing's time PAST_REF / PRESENT_REF
     ("future", TUESDAY, None, None, "FUTURE_REF"),
     ("recent", TUESDAY, None, None, "PAST_REF"),
+    # a part of the current year, month or week is valued as that unit (TimeML keeps the part in mod)
+    ("the beginning of the year", OCTOBER, None, None, "1998"),
+    ("the end of the month", OCTOBER, None, None, "1998-10"),
+    ("the second half of the year", OCTOBER, FUTURE, None, "1998-H2"),
+    ("the first half of the year", OCTOBER, PAST, None, "1998-H1"),
+    # holidays: fixed days and the nth weekday of a month, in the year the tense places them
+    ("Election Day", OCTOBER, FUTURE, None, "1998-11-03"),
+    ("Election Day", date(2000, 6, 1), FUTURE, None, "2000-11-07"),
+    ("Labor Day", OCTOBER, PAST, None, "1998-09-07"),
+    ("Memorial Day", date(1999, 6, 2), PAST, None, "1999-05-31"),
+    ("the Fourth of July", OCTOBER, None, None, "1998-07-04"),
+    ("Thanksgiving Day", OCTOBER, PAST, None, "1997-11-27"),
+    ("Thanksgiving Day", SATURDAY, PAST, None, "1999-11-25"),
+    ("New Year's Day", OCTOBER, FUTURE, None, "1999-01-01"),
+    ("Martin Luther King Jr. Day", SATURDAY, FUTURE, None, "2000-01-17"),
+    ("Halloween", OCTOBER, None, None, "1998-10-31"),
+    ("last Christmas", OCTOBER, None, None, "1997-12-25"),
+    ("next Christmas", SATURDAY, None, None, "2000-12-25"),
 ]
 
 
@@ -32,6 +51,11 @@ def test_timex_conventions_table(text, reference, tense, previous, value):
     timex = normalize(text, reference, tense, previous=previous)
     assert timex is not None, text
     assert timex.value == value
+
+
+@pytest.mark.parametrize("text", ["election", "labor", "the memorial", "independence"])
+def test_timex_holiday_word_alone_is_no_day(text):
+    assert normalize(text, OCTOBER, None) is None
 
 
 @pytest.mark.parametrize(("text", "previous"), [("25", None), ("25", "1999-04"), ("31", "1999-04-24")])
@@ -61,3 +85,14 @@ def test_timex_someone_s_future_is_a_time_and_a_plain_future_adjective_is_not(ma
 def test_timex_recent_before_an_adjective_and_its_noun_is_a_time(make_record):
     times = make_record("The recent heavy rains flooded the valley.", published="2000-02-10").times
     assert [(t.text, t.value) for t in times] == [("recent", "PAST_REF")]
+
+
+@pytest.mark.model
+def test_timex_holiday_names_are_found_whole(make_record):
+    text = "Abortion will be a theme of the campaign from now to Election Day. Stores closed on Labor Day."
+    times = make_record(text, published="1998-10-26").times
+    assert [(t.text, t.value) for t in times] == [
+        ("now", "PRESENT_REF"),
+        ("Election Day", "1998-11-03"),
+        ("Labor Day", "1998-09-07"),
+    ]

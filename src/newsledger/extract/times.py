@@ -22,7 +22,7 @@ from spacy.attrs import LEMMA, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, normalize
+from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, names_holiday, normalize
 from newsledger.model import TimeExpr, TimeRef
 from newsledger.nlp.state import doc_text, get_state
 
@@ -34,7 +34,9 @@ _EXTRA_PATTERN = re.compile(
     r"tonight|today|yesterday|tomorrow|the past|the future|the near future|daily|weekly|then[- ]current|"
     r"current|recent|future|"
     r"the latest (?:period|quarter)|the (?:near|short) term|"
-    r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))|"
+    r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve)|"
+    r"(?:independence|labor|memorial|veterans'?|columbus|presidents'?|election|mother's|father's|valentine's) day|"
+    r"martin luther king(?: jr\.?)? day|the fourth of july|july fourth|halloween)|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:nineteen|eighteen) (?:hundred )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|"
@@ -175,7 +177,7 @@ def _clean_span(span: Span) -> Span | None:
             start += 1  # "up from seven a year ago": the count belongs to the sentence, not the date
         elif lower in ("a", "an", "the") and start + 1 < end and _is_foreign(doc[start + 1]):
             start += 1  # "an interview several months": the model's span started too early
-        elif _is_foreign(token):
+        elif _is_foreign(token) and not names_holiday(doc[start:end].text):
             start += 1
         else:
             break

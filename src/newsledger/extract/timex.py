@@ -467,6 +467,12 @@ def _normalize_one(text: str, reference: date, tense: str | None, previous: str 
             return result
     stripped = _MODIFIERS.sub("", text).strip()
     if stripped and stripped != text:
+        unit = re.fullmatch(r"the (?P<unit>week|month|year|decade|century)", stripped)
+        if unit:
+            # "the end of the year", "the middle of the month": a part of the current one, valued as the whole
+            # (TimeML puts the part in mod="END"), not the length "the year" alone may be
+            value, precision = _shift(reference, unit.group("unit"), 0)
+            return Timex(value, "DATE", precision)
         for rule in _RULES:
             result = rule(stripped, reference, tense, previous)
             if result is not None:
@@ -649,30 +655,86 @@ def _week_of(text: str, reference: date, tense: str | None, previous: str | None
     return None
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth given weekday of a month (nth = -1: the last one)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays news reports date events by (US and Western calendars), each as a function of the year.
+_HOLIDAY_DATES = {
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),  # the fourth Thursday of November
+    "christmas eve": lambda year: date(year, 12, 24),
+    "christmas": lambda year: date(year, 12, 25),
+    "new year's eve": lambda year: date(year, 12, 31),
+    "new year's day": lambda year: date(year, 1, 1),
+    "independence day": lambda year: date(year, 7, 4),
+    "fourth of july": lambda year: date(year, 7, 4),
+    "july fourth": lambda year: date(year, 7, 4),
+    "halloween": lambda year: date(year, 10, 31),
+    "valentine's day": lambda year: date(year, 2, 14),
+    "veterans day": lambda year: date(year, 11, 11),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    "columbus day": lambda year: _nth_weekday(year, 10, 0, 2),
+    "martin luther king day": lambda year: _nth_weekday(year, 1, 0, 3),
+    "presidents day": lambda year: _nth_weekday(year, 2, 0, 3),
+    "mother's day": lambda year: _nth_weekday(year, 5, 6, 2),
+    "father's day": lambda year: _nth_weekday(year, 6, 6, 3),
+    # US federal elections: the Tuesday after the first Monday of November
+    "election day": lambda year: _nth_weekday(year, 11, 0, 1) + timedelta(days=1),
+}
+_HOLIDAY = re.compile(
+    r"(?P<rel>last |this |next |this year |last year |next year )?(?:the )?"
+    r"(?P<name>thanksgiving(?: day)?|christmas eve|christmas(?: day)?|new year(?:'s)? (?:eve|day)|"
+    r"independence day|fourth of july|july (?:fourth|4th|4)|halloween|valentine(?:'s)? day|veterans(?:')? day|"
+    r"labor day|memorial day|columbus day|martin luther king(?: jr\.?)? day|presidents(?:')? day|"
+    r"mother(?:'s)? day|father(?:'s)? day|election day)"
+)
+
+
+def names_holiday(text: str) -> bool:
+    """Whether the text is a holiday's name ("Election Day"), whose words are no time words themselves."""
+    return _HOLIDAY.fullmatch(_clean(text)) is not None
+
+
 def _holidays(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     """Fixed and movable holidays news reports date events by (US and Western calendars)."""
-    match = re.fullmatch(
-        r"(?P<rel>last |this |next )?(?P<name>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve))",
-        text,
-    )
+    match = _HOLIDAY.fullmatch(text)
     if not match:
         return None
-    name = match.group("name")
-
-    def on(year: int) -> date:
-        if name.startswith("thanksgiving"):
-            first = date(year, 11, 1)
-            return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
-        if name.startswith("christmas"):
-            return date(year, 12, 24 if name.endswith("eve") else 25)
-        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
-
-    day = on(reference.year)
+    name = re.sub(r"'|(?<=christmas) day$|(?<=thanksgiving) day$| jr\.?(?= day)", "", match.group("name"))
+    name = {
+        "new year eve": "new year's eve",
+        "new year day": "new year's day",
+        "valentine day": "valentine's day",
+        "valentines day": "valentine's day",
+        "mother day": "mother's day",
+        "mothers day": "mother's day",
+        "father day": "father's day",
+        "fathers day": "father's day",
+    }.get(name, name)
+    if name.startswith("july "):
+        name = "july fourth"
+    on = _HOLIDAY_DATES[name]
     relation = (match.group("rel") or "").strip()
-    if (relation == "last" or (not relation and tense != FUTURE)) and day > reference:
-        day = on(reference.year - 1)
-    elif (relation == "next" or (not relation and tense == FUTURE)) and day < reference:
+    if relation.endswith("year"):
+        day = on(reference.year + {"this year": 0, "last year": -1, "next year": 1}[relation])
+    elif relation == "last":
+        day = on(reference.year) if on(reference.year) < reference else on(reference.year - 1)
+    elif relation == "next":
+        day = on(reference.year) if on(reference.year) > reference else on(reference.year + 1)
+    elif tense == PAST and on(reference.year) > reference:
+        day = on(reference.year - 1)  # "was found on Thanksgiving Day" in October: last year's
+    elif tense == FUTURE and on(reference.year) < reference:
         day = on(reference.year + 1)
+    else:
+        # otherwise the year a month and day without one would have (the nearest, mostly)
+        this_year = on(reference.year)
+        day = on(_month_year(this_year.month, this_year.day, reference, tense))
     return Timex(day.isoformat(), "DATE", "day")
 
 
@@ -731,14 +793,14 @@ def _quarters(text: str, reference: date, tense: str | None, previous: str | Non
             year -= 1
         return Timex(f"{year}-{unit}{number}", "DATE", "quarter" if unit == "Q" else "half")
     match = re.fullmatch(
-        r"(?:the )?(?P<which>first|second|last|latter) (?:half|two quarters) of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year)",
+        r"(?:the )?(?P<which>first|second|last|latter) (?:half|two quarters) of (?:(?P<year>\d{4})|(?P<rel>this|last|next|the) year)",
         text,
     )
     if match:
         year = (
             int(match.group("year"))
             if match.group("year")
-            else reference.year + {"this": 0, "last": -1, "next": 1}[match.group("rel")]
+            else reference.year + {"this": 0, "the": 0, "last": -1, "next": 1}[match.group("rel")]
         )
         return Timex(f"{year}-H{1 if match.group('which') == 'first' else 2}", "DATE", "half")
     match = re.fullmatch(
