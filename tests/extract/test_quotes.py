@@ -554,3 +554,22 @@ def test_quotes_made_it_clear_reports_the_clause(make_record):
     assert [(q.cue, q.text, q.speaker_text) for q in record.quotes] == [
         ("made", "that the port would stay open", "The mayor")
     ]
+
+
+@pytest.mark.model
+def test_quotes_widely_seen_as_is_held_by_no_one_named(make_record):
+    record = make_record("Ms. Brainard is widely seen as a strong candidate.")
+    quote = next(q for q in record.quotes if q.cue == "seen")
+    assert quote.speaker is None and quote.speaker_text is None
+    assert quote.text.startswith("Ms. Brainard") and quote.text.endswith("as a strong candidate")
+
+
+@pytest.mark.model
+def test_quotes_reportedly_is_hearsay_without_the_adverb(make_record):
+    record = make_record("The FBI is reportedly making arrangements to interview the mayor.")
+    quote = next(q for q in record.quotes if q.cue == "reportedly")
+    assert quote.speaker is None
+    assert [record.article.text[p.start : p.end] for p in quote.parts] == [
+        "The FBI is",
+        "making arrangements to interview the mayor",
+    ]

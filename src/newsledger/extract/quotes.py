@@ -53,6 +53,7 @@ _BEFORE_TITLES = frozenset(
     "newspaper magazine column podcast slogan motto hat hats".split()
 )
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
 _FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
 _LABEL_MAX_WORDS = 5  # "Sen. Elizabeth Warren (D-Mass.):" is about as long as a speaker label gets
@@ -469,6 +470,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             if seeming is not None and not _covered(seeming, quoted_chars):
                 candidates.append(seeming)
             continue
+        if token.lower_ in _HEARSAY_ADVERBS and token.dep_ == "advmod":
+            hearsay = _reportedly(doc, token, paragraph)
+            if hearsay is not None and not _covered(hearsay, quoted_chars):
+                candidates.append(hearsay)
+            continue
         if token.lemma_.lower() == "make" and token.pos_ == "VERB":
             plain = _made_clear(doc, token, paragraph, quote_of_token)
             if plain is not None and not _covered(plain, quoted_chars):
@@ -711,6 +717,23 @@ def _made_clear(doc: Doc, verb: Token, paragraph: list[int], quote_of_token: lis
     return _Found(start, end, "indirect", cue=verb, speaker=speaker)
 
 
+def _reportedly(doc: Doc, adverb: Token, paragraph: list[int]) -> _Found | None:
+    """ "The FBI is reportedly making arrangements to interview her": the clause is hearsay the writer passes on
+    with no source named; its content the clause without the adverb."""
+    clause = adverb.head
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    pieces = [_trim(doc, clause.left_edge.i, adverb.i), _trim(doc, adverb.i + 1, clause.right_edge.i + 1)]
+    spans = [p for p in pieces if p is not None and paragraph[p[0]] == paragraph[adverb.i] == paragraph[p[1] - 1]]
+    if not spans:
+        return None
+    parts = [_chars(doc, *p) for p in spans]
+    found = _Found(parts[0][0], parts[-1][1], "indirect", cue=adverb)
+    if len(parts) > 1:
+        found.parts = parts
+    return found
+
+
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
@@ -797,8 +820,12 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
         # a stance ("saw a rise in prices")
         taken = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "oprd")]
         as_phrase = [c for c in cue.children if c.i > cue.i and c.dep_ == "prep" and c.lower_ == "as"]
-        if not taken or not as_phrase:
+        if not as_phrase:
             return None
+        if not taken:
+            # "X is widely seen as Y": the passive subject joins the "as" phrase as the content, held by no one
+            passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+            return _trim(doc, as_phrase[-1].i, as_phrase[-1].right_edge.i + 1) if passive else None
         return _trim(doc, min(c.left_edge.i for c in taken), as_phrase[-1].right_edge.i + 1)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):

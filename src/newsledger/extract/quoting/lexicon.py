@@ -85,7 +85,8 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
 # Nouns that hold a statement, a belief or an intention, with its content after them: "the claim that …", "her
 # decision to run", "their opposition to the deal". Each maps to the prepositions that introduce its content
 # (empty: only a that-clause or a to-infinitive does). Left out: "support", "request", "bid" ("his bid for the
-# presidency"), whose phrases mostly name an act, not a stance.
+# presidency"), whose phrases mostly name an act, not a stance; nor "concerns about …" (its phrase is most often
+# the topic of someone else's words on PolNeAR train).
 ATTITUDE_NOUNS: dict[str, frozenset[str]] = {}
 for _words, _preps in (
     (
@@ -99,7 +100,6 @@ for _words, _preps in (
     ("plan proposal demand", "for"),
     ("opposition hostility objection", "to"),
     ("criticism praise rejection condemnation denunciation", "of"),
-    ("concerns worries complaints", "about over"),
 ):
     for _word in _words.split():
         ATTITUDE_NOUNS[_word] = frozenset(_preps.split())
