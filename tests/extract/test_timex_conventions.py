@@ -30,6 +30,8 @@ CONVENTIONS = [
     ("the end of the month", OCTOBER, None, None, "1998-10"),
     ("the second half of the year", OCTOBER, FUTURE, None, "1998-H2"),
     ("the first half of the year", OCTOBER, PAST, None, "1998-H1"),
+    ("the end of the year", OCTOBER, FUTURE, None, "1998"),
+    ("the end of the year", date(1999, 2, 1), PAST, None, "1998"),
     # holidays: fixed days and the nth weekday of a month, in the year the tense places them
     ("Election Day", OCTOBER, FUTURE, None, "1998-11-03"),
     ("Election Day", date(2000, 6, 1), FUTURE, None, "2000-11-07"),
@@ -85,6 +87,18 @@ def test_timex_someone_s_future_is_a_time_and_a_plain_future_adjective_is_not(ma
 def test_timex_recent_before_an_adjective_and_its_noun_is_a_time(make_record):
     times = make_record("The recent heavy rains flooded the valley.", published="2000-02-10").times
     assert [(t.text, t.value) for t in times] == [("recent", "PAST_REF")]
+
+
+@pytest.mark.model
+def test_timex_a_list_of_years_is_one_expression_each(make_record):
+    text = "The car crossed the border in 1994, 1995 and 1997, and again on Friday, Oct. 13, 1998."
+    times = make_record(text, published="1999-04-19").times
+    assert [(t.text, t.value) for t in times] == [
+        ("1994", "1994"),
+        ("1995", "1995"),
+        ("1997", "1997"),
+        ("Friday, Oct. 13, 1998", "1998-10-13"),
+    ]
 
 
 @pytest.mark.model

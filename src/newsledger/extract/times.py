@@ -216,7 +216,12 @@ def _split_span(span: Span) -> list[Span]:
     `1996/2001`), as the ledger records a stretch of years."""
     doc = span.doc
     for token in span:
-        if token.lower_ not in _CONNECTORS or token.i <= span.start or token.i >= span.end - 1:
+        if token.i <= span.start or token.i >= span.end - 1:
+            continue
+        if token.text == "," and _YEAR.fullmatch(doc[token.i - 1].text) and _YEAR.fullmatch(doc[token.i + 1].text):
+            # "in 1994, 1995 and 1997": a list of years, each an expression
+            return [doc[span.start : token.i], *_split_span(doc[token.i + 1 : span.end])]
+        if token.lower_ not in _CONNECTORS:
             continue
         if token.text in ("-", "–") and not (doc[token.i - 1].like_num and doc[token.i + 1].like_num):
             continue  # "year-earlier" is one word
@@ -237,6 +242,7 @@ def _split_span(span: Span) -> list[Span]:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR = re.compile(r"1\d{3}|20\d\d")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MONTH_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 

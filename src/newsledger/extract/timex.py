@@ -908,7 +908,10 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
             and text.split()[-2] not in ("third", "second", "first", "fourth")
         ):
             return Timex(previous, "DATE", "quarter")
-    if re.fullmatch(r"(?:the )?(?:year[- ]end|end of the year|end of this year)", text):
+    if re.fullmatch(r"(?:the )?(?:end of the year|end of this year)", text):
+        # TimeML values the year and keeps the part in mod="END"; a past-tense one has closed: last year's
+        return Timex(str(reference.year - 1 if tense == PAST else reference.year), "DATE", "year")
+    if re.fullmatch(r"(?:the )?(?:year[- ]end)", text):
         year = reference.year - 1 if tense == PAST else reference.year
         return Timex(f"{year}-12-31", "DATE", "day")  # the close of the (calendar) year
     return None
