@@ -573,3 +573,11 @@ def test_quotes_reportedly_is_hearsay_without_the_adverb(make_record):
         "The FBI is",
         "making arrangements to interview the mayor",
     ]
+
+
+@pytest.mark.model
+def test_quotes_according_to_keeps_an_action_it_reports(make_record):
+    record = make_record("According to the county report, the mayor decided to close the port.")
+    assert [(q.cue, q.text, q.speaker_text) for q in record.quotes] == [
+        ("According to", "the mayor decided to close the port", "the county report")
+    ]

@@ -53,6 +53,8 @@ _BEFORE_TITLES = frozenset(
     "newspaper magazine column podcast slogan motto hat hats".split()
 )
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
+# polarities of words spoken, which "according to" can relay; not beliefs, findings or praise
+_SPEECH = frozenset({"say", "claim", "deny", "dismiss", "confirm", "warn", "urge", "ask", "pledge", "accuse"})
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
 _FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
@@ -538,6 +540,8 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         # "According to A, B said …" relays B's words through A; in "B say …, according to a poll" the poll is
         # the source of the whole sentence, B's saying included
         reported = [c for c in reported if c.cue is not None and c.cue.idx > _cue_char(item)]
+        # only words are relayed; "according to A, B decided to …" is A's account of what B did
+        reported = [c for c in reported if c.cue is not None and REPORTING_VERBS.get(c.cue.lemma_.lower()) in _SPEECH]
         quoted = [q for q in direct if _same_sentence(doc, _cue_token(doc, item), q.start)]
         if reported or any(q.cue is not None for q in quoted):
             for other in (*reported, *quoted):
