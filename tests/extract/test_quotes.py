@@ -581,3 +581,10 @@ def test_quotes_according_to_keeps_an_action_it_reports(make_record):
     assert [(q.cue, q.text, q.speaker_text) for q in record.quotes] == [
         ("According to", "the mayor decided to close the port", "the county report")
     ]
+
+
+@pytest.mark.model
+def test_quotes_called_for_someone_to_act_reports_the_clause(make_record):
+    record = make_record("Senator Ruth Quinn called for the harbor master to resign.")
+    quote = next(q for q in record.quotes if q.cue == "called")
+    assert "the harbor master to resign" in quote.text and quote.speaker_text == "Senator Ruth Quinn"

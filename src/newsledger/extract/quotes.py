@@ -834,6 +834,12 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
+        elif (
+            child.dep_ == "advcl"
+            and child.i > cue.i
+            and any(c.dep_ == "mark" and c.lower_ == "for" and c.i == child.left_edge.i for c in child.children)
+        ):
+            parts.append(child)  # "called for the president to resign": the for-to clause is what was asked
         elif lemma in TOPIC_PREPOSITIONS and child.dep_ == "prep" and child.i > cue.i:
             if child.lower_ in TOPIC_PREPOSITIONS[lemma]:
                 parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
