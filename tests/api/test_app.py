@@ -289,3 +289,26 @@ def test_app_timeline_map_and_facets_follow_a_correction(client: TestClient, tok
         assert queries.event_facets(store, "type") == [{"value": "PROTEST", "n": 2}]
         points = {p["pk"]: p for p in queries.map_points(store, country="FR")}
     assert (points[event_pk]["lat"], points[event_pk]["lon"], points[event_pk]["type"]) == (45.0, 5.0, "PROTEST")
+
+
+def test_app_an_acled_sub_event_type_can_be_corrected_and_brings_its_type(client: TestClient, token: str) -> None:
+    event_pk = client.get("/api/events", params={"type": "PROTEST"}).json()["items"][0]["pk"]
+    right = {"Authorization": f"Bearer {token}"}
+    url = f"/api/events/{event_pk}/review"
+    fixed = client.post(
+        url, json={"action": "correct", "corrections": {"acled_subtype": "peaceful PROTEST"}}, headers=right
+    )
+    assert fixed.status_code == 200, fixed.text
+    event = client.get(f"/api/events/{event_pk}").json()
+    assert (event["acled_type"], event["acled_subtype"]) == ("Protests", "Peaceful protest")
+    assert [e["pk"] for e in client.get("/api/events", params={"type": "Protests"}).json()["items"]] == [event_pk]
+    for wrong in ({"acled_subtype": "Picnic"}, {"acled_type": "Battles", "acled_subtype": "Peaceful protest"}):
+        response = client.post(url, json={"action": "correct", "corrections": wrong}, headers=right)
+        assert response.status_code == 422, wrong
+    # a new event type without a sub-type drops the old sub-type, which belonged to the old type
+    client.post(url, json={"action": "correct", "corrections": {"acled_type": "riots"}}, headers=right)
+    event = client.get(f"/api/events/{event_pk}").json()
+    assert (event["acled_type"], event["acled_subtype"]) == ("Riots", None)
+    # the review form offers ACLED's sub-event types, grouped by type
+    page = client.get(f"/events/{event_pk}").text
+    assert '<optgroup label="Battles">' in page and '<option value="Armed clash">' in page

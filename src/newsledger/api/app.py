@@ -612,7 +612,11 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         text = (store.article(found["article_id"]) or {}).get("article", {}).get("text", "")
         sentence = text[found["sentence_start"] : found["sentence_end"]]
         data = {"event": found, "sentence": sentence, "audit": review.audit_entries(store, target=f"event:{event_pk}")}
-        view = {"statuses": review.EVENT_STATUSES, "correctable": review.CORRECTABLE}
+        view = {
+            "statuses": review.EVENT_STATUSES,
+            "correctable": review.CORRECTABLE,
+            "acled_subtypes": review.acled_subtypes_by_type(),
+        }
         return render(request, "event.html", data, view)
 
     @app.post("/events/{event_pk}/review", include_in_schema=False)

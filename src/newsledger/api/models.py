@@ -48,6 +48,8 @@ class EventOut(Open):
     lat: float | None = None
     lon: float | None = None
     fatalities: int | None = None
+    acled_type: str | None = Field(default=None, description="ACLED event type, for the types ACLED codes.")
+    acled_subtype: str | None = Field(default=None, description="ACLED sub-event type.")
     outlet: str | None = None
     cluster_id: int | None = None
     review_status: str | None = Field(default=None, description="confirmed, corrected or rejected; null if unreviewed")
@@ -200,7 +202,8 @@ class ReviewIn(BaseModel):
     corrections: dict[str, Any] = Field(
         default_factory=dict,
         description="Corrected fields: type, source_name, target_name, location, country, admin1, lat, lon, "
-        "event_date, status, fatalities.",
+        "event_date, status, fatalities, acled_type, acled_subtype (ACLED's own names; a sub-event type brings its "
+        "event type).",
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from newsledger.model import EVENT_STATUSES
+from newsledger.model import ACLED_TYPE_OF_SUBTYPE, EVENT_STATUSES
 from newsledger.store import Store, schema
 
 ACTIONS = ("confirm", "correct", "reject")
@@ -30,6 +30,8 @@ CORRECTABLE = (
     "event_date",
     "status",
     "fatalities",
+    "acled_type",
+    "acled_subtype",
 )
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -92,6 +94,16 @@ def clean_corrections(corrections: dict[str, Any]) -> dict[str, Any]:
             except ValueError:
                 raise ReviewError("event_date is not a real day") from None
             cleaned[key] = value
+        elif key == "acled_subtype":
+            subtype = _acled_name(value, ACLED_TYPE_OF_SUBTYPE)
+            if subtype is None:
+                raise ReviewError(f"acled_subtype must be one of {', '.join(ACLED_TYPE_OF_SUBTYPE)}")
+            cleaned[key] = subtype
+        elif key == "acled_type":
+            event_type = _acled_name(value, {t: t for t in ACLED_TYPE_OF_SUBTYPE.values()})
+            if event_type is None:
+                raise ReviewError(f"acled_type must be one of {', '.join(sorted(set(ACLED_TYPE_OF_SUBTYPE.values())))}")
+            cleaned[key] = event_type
         elif key == "country":
             if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
                 raise ReviewError("country must be an ISO 3166 alpha-2 code")
@@ -100,6 +112,38 @@ def clean_corrections(corrections: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(value, str) or len(value) > 300:
                 raise ReviewError(f"{key} must be a text of at most 300 characters")
             cleaned[key] = value
+    return _consistent_acled(cleaned)
+
+
+def acled_subtypes_by_type() -> list[tuple[str, list[str]]]:
+    """ACLED's event types with their sub-event types, in ACLED's order (for the review form)."""
+    grouped: dict[str, list[str]] = {}
+    for subtype, event_type in ACLED_TYPE_OF_SUBTYPE.items():
+        grouped.setdefault(event_type, []).append(subtype)
+    return list(grouped.items())
+
+
+def _acled_name(value: Any, names: dict[str, str]) -> str | None:
+    """ACLED's own spelling of a type or sub-type written in any case."""
+    if not isinstance(value, str):
+        return None
+    by_key = {name.casefold(): name for name in names}
+    return by_key.get(value.strip().casefold())
+
+
+def _consistent_acled(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A corrected ACLED sub-event type brings its event type; a sub-type under another type is refused, and
+    clearing the type clears the sub-type."""
+    subtype = cleaned.get("acled_subtype")
+    if subtype is not None:
+        parent = ACLED_TYPE_OF_SUBTYPE[subtype]
+        if cleaned.get("acled_type") not in (None, parent) or (
+            "acled_type" in cleaned and cleaned["acled_type"] is None
+        ):
+            raise ReviewError(f"acled_subtype {subtype!r} belongs to acled_type {parent!r}")
+        cleaned["acled_type"] = parent
+    elif "acled_type" in cleaned and "acled_subtype" not in cleaned:
+        cleaned["acled_subtype"] = None  # the old sub-type belonged to the old type
     return cleaned
 
 

@@ -62,39 +62,6 @@ INNER_FOLDS = 5
 # between fold seeds, for more sentences embedded; one is kept.
 INNER_REPEATS = 1
 
-# CASE-2021 sub-type -> (ACLED event type, ACLED sub-event type); the last five are not ACLED types.
-ACLED_OF_SUBTYPE: dict[str, tuple[str, str] | None] = {
-    "ARMED_CLASH": ("Battles", "Armed clash"),
-    "GOV_REGAINS_TERIT": ("Battles", "Government regains territory"),
-    "NON_STATE_ACTOR_OVERTAKES_TER": ("Battles", "Non-state actor overtakes territory"),
-    "CHEM_WEAP": ("Explosions/Remote violence", "Chemical weapon"),
-    "AIR_STRIKE": ("Explosions/Remote violence", "Air/drone strike"),
-    "SUIC_BOMB": ("Explosions/Remote violence", "Suicide bomb"),
-    "ART_MISS_ATTACK": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "REM_EXPLOS": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "GRENADE": ("Explosions/Remote violence", "Grenade"),
-    "SEX_VIOL": ("Violence against civilians", "Sexual violence"),
-    "ATTACK": ("Violence against civilians", "Attack"),
-    "ABDUCT_DISSAP": ("Violence against civilians", "Abduction/forced disappearance"),
-    "PEACE_PROTEST": ("Protests", "Peaceful protest"),
-    "PROTEST_WITH_INTER": ("Protests", "Protest with intervention"),
-    "FORCE_AGAINST_PROTEST": ("Protests", "Excessive force against protesters"),
-    "VIOL_DEMONSTR": ("Riots", "Violent demonstration"),
-    "MOB_VIOL": ("Riots", "Mob violence"),
-    "AGREEMENT": ("Strategic developments", "Agreement"),
-    "ARREST": ("Strategic developments", "Arrests"),
-    "CHANGE_TO_GROUP_ACT": ("Strategic developments", "Change to group/activity"),
-    "DISR_WEAP": ("Strategic developments", "Disrupted weapons use"),
-    "HQ_ESTABLISHED": ("Strategic developments", "Headquarters or base established"),
-    "NON_VIOL_TERRIT_TRANSFER": ("Strategic developments", "Non-violent transfer of territory"),
-    "PROPERTY_DISTRUCT": ("Strategic developments", "Looting/property destruction"),
-    "OTHER": ("Strategic developments", "Other"),
-    "ORG_CRIME": None,
-    "NATURAL_DISASTER": None,
-    "MAN_MADE_DISASTER": None,
-    "DIPLO": None,
-    "ATTRIB": None,
-}
 
 
 @functools.lru_cache(maxsize=8192)

@@ -23,10 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.event_classifier import ACLED_OF_SUBTYPE, shipped_classifier
+from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import REPORTER, Event, Mention, Quote, TextSpan
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan
 from newsledger.nlp.state import DocState, get_state
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
