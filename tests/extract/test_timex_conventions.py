@@ -32,6 +32,16 @@ CONVENTIONS = [
     ("the first half of the year", OCTOBER, PAST, None, "1998-H1"),
     ("the end of the year", OCTOBER, FUTURE, None, "1998"),
     ("the end of the year", date(1999, 2, 1), PAST, None, "1998"),
+    # decades spelled out, and "the past century" as the last hundred years
+    ("the nineties", OCTOBER, None, None, "199"),
+    ("the early eighties", OCTOBER, None, None, "198"),
+    ("the past century", OCTOBER, None, None, "P100Y"),
+    ("last century", OCTOBER, None, None, "18"),
+    # "the day before" / "the year after" with nothing after them: a shift of the expression before
+    ("the day before", OCTOBER, PAST, "1998-10-20", "1998-10-19"),
+    ("the year before", OCTOBER, PAST, "1997", "1996"),
+    ("the year after", OCTOBER, PAST, "1995-03-02", "1996"),
+    ("the day before", OCTOBER, PAST, None, "1998-10-25"),
     # holidays: fixed days and the nth weekday of a month, in the year the tense places them
     ("Election Day", OCTOBER, FUTURE, None, "1998-11-03"),
     ("Election Day", date(2000, 6, 1), FUTURE, None, "2000-11-07"),
@@ -99,6 +109,18 @@ def test_timex_a_list_of_years_is_one_expression_each(make_record):
         ("1997", "1997"),
         ("Friday, Oct. 13, 1998", "1998-10-13"),
     ]
+
+
+@pytest.mark.parametrize("text", ["in his 30s", "the 30s"])
+def test_timex_decade_digits_need_an_apostrophe_or_a_century(text):
+    assert normalize(text, OCTOBER, None) is None  # "in his 30s" is an age, "the 30s" a temperature
+
+
+@pytest.mark.model
+def test_timex_unit_before_at_the_end_of_a_clause_is_anaphoric(make_record):
+    text = "Sales fell to $300 million last year, down from $450 million the year before."
+    times = make_record(text, published="1998-09-07").times
+    assert [(t.text, t.value) for t in times] == [("last year", "1997"), ("the year before", "1996")]
 
 
 @pytest.mark.model

@@ -656,6 +656,9 @@ _LENGTH_OF_YEAR_AFTER = {"ended", "ending", "to", "through", "until"}
 _LENGTH_OF_YEAR_BEFORE = {"throughout", "over"}
 
 
+_UNIT_BEFORE = re.compile(r"the (?:day|week|month|year)", re.IGNORECASE)
+
+
 def _as_read(span: Span) -> str:
     """The text to normalize: the span's, except where the words around it decide what it is.
 
@@ -666,6 +669,14 @@ def _as_read(span: Span) -> str:
     doc = span.doc
     if _RATE_UNIT.fullmatch(text) and span.start > 0 and _is_quantity(doc[span.start - 1]):
         return "per " + text.split()[-1]  # "$33 million a year": a rate, which TimeML annotates as a set
+    after_next = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if (
+        _UNIT_BEFORE.fullmatch(text)
+        and span.end < len(doc)
+        and doc[span.end].lower_ in ("before", "after")
+        and (after_next is None or after_next.is_punct)
+    ):
+        return f"{text} {doc[span.end].lower_}"  # "than the year before.": the year before the one just named
     if not _DEFINITE_YEAR.fullmatch(text):
         return text
     after = doc[span.end].lower_ if span.end < len(doc) else ""

@@ -738,6 +738,14 @@ def _holidays(text: str, reference: date, tense: str | None, previous: str | Non
     return Timex(day.isoformat(), "DATE", "day")
 
 
+_DECADE_WORDS = {
+    word: str(index + 2)
+    for index, word in enumerate(
+        ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+    )
+}
+
+
 def _years(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     match = re.fullmatch(
         r"(?:the )?(?:(?:calendar|fiscal|financial|the year|year|fy|model year)\s*)?(?P<year>1[0-9]{3}|20[0-9]{2})",
@@ -752,6 +760,12 @@ def _years(text: str, reference: date, tense: str | None, previous: str | None) 
     match = re.fullmatch(r"(?:the )?(?:early |late |mid[- ]?)?(?P<decade>1\d\d|20\d)0'?s", text)
     if match:
         return Timex(match.group("decade"), "DATE", "decade")
+    match = re.fullmatch(
+        r"(?:the )?(?:early |late |mid[- ]?)?(?:nineteen[- ])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+        text,
+    )
+    if match:
+        return Timex(f"19{_DECADE_WORDS[match.group('word')]}", "DATE", "decade")
     match = re.fullmatch(r"(?:the )?(?:early |late |mid[- ]?)?'(?P<dd>\d)0s", text)
     if match:
         century = 19 if int(match.group("dd")) >= 3 else 20
@@ -867,6 +881,7 @@ _RELATIVE_UNIT = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)"
 
 _ANAPHORIC = re.compile(
     r"(?:the )?(?:same|following|previous|preceding|prior|that|subsequent) (?P<unit>day|week|month|year|quarter)"
+    r"|the (?P<unit3>day|week|month|year) (?:before|after)"
     r"|the next (?P<unit2>day|morning)"
 )
 
@@ -877,9 +892,12 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
         r"(?:later|earlier) (?:that|in the|that same) (?P<unit>day|week|month|year)", text
     )
     if match:
-        unit = match.group("unit") or match.group("unit2") or "day"
+        unit3 = match.groupdict().get("unit3")
+        unit = match.group("unit") or match.groupdict().get("unit2") or unit3 or "day"
         unit = "day" if unit == "morning" else unit
         word = text.split()[0] if not text.startswith("the ") else text.split()[1]
+        if unit3:
+            word = "previous" if text.endswith("before") else "following"
         offset = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
         if previous and re.match(r"\d{4}", previous):
             shifted = _shift_value(previous, unit, offset, keep=False)
@@ -942,6 +960,8 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
     )
     if match:
         rel, unit = match.group("rel"), match.group("unit")
+        if unit == "century" and rel in ("past", "the past"):
+            return Timex("P100Y", "DURATION", "duration")  # "the past century": the last hundred years
         rel = rel.replace("the ", "").replace(" fiscal", "").replace("fiscal", "this").replace("full", "this")
         offset = {
             "this": 0,
