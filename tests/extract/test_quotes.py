@@ -588,3 +588,14 @@ def test_quotes_called_for_someone_to_act_reports_the_clause(make_record):
     record = make_record("Senator Ruth Quinn called for the harbor master to resign.")
     quote = next(q for q in record.quotes if q.cue == "called")
     assert "the harbor master to resign" in quote.text and quote.speaker_text == "Senator Ruth Quinn"
+
+
+@pytest.mark.model
+def test_quotes_asked_in_the_passive_names_no_asker(make_record):
+    record = make_record(
+        "Asked whether he would fire the clerk, Mayor Lee said no. Ms. Quinn asked whether the port would close."
+    )
+    passive = next(q for q in record.quotes if q.cue == "Asked")
+    assert passive.text == "whether he would fire the clerk" and passive.speaker_text is None
+    active = next(q for q in record.quotes if q.cue == "asked")
+    assert active.speaker_text == "Ms. Quinn"

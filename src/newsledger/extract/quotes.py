@@ -517,6 +517,10 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
             continue  # the content is the direct quotation already found
         if covered * 2 >= end_char - start_char or any(a <= start_char < b for a, b in quoted_chars):
             continue
+        if token.lemma_.lower() == "ask" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
+            # "Asked whether he would resign, Lee said …", "Lee was asked if …": whoever asked is not named
+            candidates.append(_Found(start_char, end_char, "indirect", cue=token))
+            continue
         speaker = _speaker_of(doc, token, paragraph, quote_of_token)
         if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == token.i:
             # "Trump is expected to attend": an expectation with no one named who holds it; what is expected
