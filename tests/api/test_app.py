@@ -64,6 +64,15 @@ def test_app_events_pagination(client: TestClient) -> None:
     assert first["items"][0]["pk"] != second["items"][0]["pk"]
 
 
+def test_app_uncounted_lists_give_their_total_only_on_the_last_page(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 1}).json()
+    assert len(first["items"]) == 1 and first["next_offset"] == 1 and first["total"] is None
+    last = client.get("/api/articles", params={"limit": 1, "offset": 1}).json()
+    assert last["next_offset"] is None and last["total"] == 2
+    assert client.get("/api/articles", params={"limit": 5}).json()["total"] == 2
+    assert "1–1 of more" in client.get("/articles", params={"limit": 1}).text
+
+
 def test_app_claims_with_disputes(client: TestClient) -> None:
     items = client.get("/api/claims", params={"disputed": "true"}).json()["items"]
     asserted = next(c for c in items if c["stance"] == "asserts")

@@ -39,7 +39,7 @@ def json_is_whole(path: str, response: httpx.Response) -> str | None:
 
 
 def stored_articles(response: httpx.Response) -> int:
-    # Counted from the items: the page's `total` is only a lower bound when there is a next page.
+    # Counted from the items: an uncounted list's `total` is null while there is a next page.
     data = response.json()
     assert data["next_offset"] is None, "the ledger outgrew one page"
     return len(data["items"])

@@ -201,12 +201,13 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, An
 
 
 def _list_page(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """A page of a list without a count query: one extra row tells whether there is a next page."""
+    """A page of a list without a count query: one extra row tells whether there is a next page. The total is
+    known only on the last page; before it, it is null rather than a guess."""
     has_more = len(rows) > limit
     items = rows[:limit]
     return {
         "items": items,
-        "total": offset + len(items) + (1 if has_more else 0),
+        "total": None if has_more else offset + len(items),
         "limit": limit,
         "offset": offset,
         "next_offset": offset + limit if has_more else None,

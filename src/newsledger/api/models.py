@@ -13,7 +13,10 @@ class Open(BaseModel):
 
 
 class Page(Open):
-    total: int = Field(description="Rows matching the filters (all pages).")
+    total: int | None = Field(
+        description="Rows matching the filters (all pages). Lists that are not counted (articles, clusters, actors, "
+        "quotes, places, audit) give it on their last page only, and null while a next page exists."
+    )
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page, or null on the last page.")
