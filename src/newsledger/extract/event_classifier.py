@@ -63,7 +63,6 @@ INNER_FOLDS = 5
 INNER_REPEATS = 1
 
 
-
 @functools.lru_cache(maxsize=8192)
 def _cue_row(text: str) -> tuple[float, ...]:
     # Cached: nested cross-validation asks for the same snippets' cues hundreds of times.
