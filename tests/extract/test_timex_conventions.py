@@ -32,6 +32,9 @@ CONVENTIONS = [
     ("the first half of the year", OCTOBER, PAST, None, "1998-H1"),
     ("the end of the year", OCTOBER, FUTURE, None, "1998"),
     ("the end of the year", date(1999, 2, 1), PAST, None, "1998"),
+    # a year with "pre-"/"post-" is the year (TimeML keeps the side in mod)
+    ("post-1959", OCTOBER, None, None, "1959"),
+    ("pre-1990", OCTOBER, None, None, "1990"),
     # decades spelled out, and "the past century" as the last hundred years
     ("the nineties", OCTOBER, None, None, "199"),
     ("the early eighties", OCTOBER, None, None, "198"),
@@ -132,3 +135,24 @@ def test_timex_holiday_names_are_found_whole(make_record):
         ("Election Day", "1998-11-03"),
         ("Labor Day", "1998-09-07"),
     ]
+
+
+@pytest.mark.model
+def test_timex_weekday_arranged_in_the_past_is_the_nearer_one(make_record):
+    # published on a Friday: the Saturday planned is tomorrow; a Friday set before the verb dates the planning
+    text = (
+        "Protesters planned a large demonstration on Saturday. "
+        "On Wednesday, the government planned to pay the first claims. They met Saturday."
+    )
+    times = make_record(text, published="2000-01-07").times
+    assert [(t.text, t.value) for t in times] == [
+        ("Saturday", "2000-01-08"),
+        ("Wednesday", "2000-01-05"),
+        ("Saturday", "2000-01-01"),
+    ]
+
+
+@pytest.mark.model
+def test_timex_year_after_pre_or_post_is_found(make_record):
+    times = make_record("The post-1959 politics split families.", published="2000-02-24").times
+    assert [(t.text, t.value) for t in times] == [("post-1959", "1959")]

@@ -37,6 +37,7 @@ _EXTRA_PATTERN = re.compile(
     r"(?:last |this |next )?(?:thanksgiving(?: day)?|christmas(?: day| eve)?|new year's (?:day|eve)|"
     r"(?:independence|labor|memorial|veterans'?|columbus|presidents'?|election|mother's|father's|valentine's) day|"
     r"martin luther king(?: jr\.?)? day|the fourth of july|july fourth|halloween)|"
+    r"(?:pre|post)-(?:1\d{3}|20\d\d)|"
     r"every (?:day|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:nineteen|eighteen) (?:hundred )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ][a-z]+)?|"
@@ -394,6 +395,37 @@ def expression_tense(span: Span) -> str | None:
     return tense
 
 
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def _arranged_weekday(span: Span) -> bool:
+    """A weekday arranged in the past tense ("planned a rally on Saturday", "was scheduled for Monday"): the
+    arrangement does not say whether the day has come yet. A weekday set before the verb ("On Friday, the
+    government planned to pay") dates the arranging itself, which is past."""
+    verb = governing_verb(span)
+    return (
+        len(span) == 1
+        and _WEEKDAY_NAME.fullmatch(span.text) is not None
+        and verb is not None
+        and verb.i < span.start
+        and verb.lemma_ in _PLANNING_WORDS
+        and verb_tense(verb) == PAST
+    )
+
+
+def _nearest_day(text: str, published: date, previous: str | None) -> Timex | None:
+    """Of the weekday's last and next occurrence, the one nearer publication (the last on a tie)."""
+    past = normalize(text, published, PAST, previous=previous)
+    future = normalize(text, published, FUTURE, previous=previous)
+    if past is None or future is None or not past.value or not future.value:
+        return None
+    if not (_DAY_VALUE.fullmatch(past.value) and _DAY_VALUE.fullmatch(future.value)):
+        return None
+    ahead = (date.fromisoformat(future.value) - published).days
+    behind = (published - date.fromisoformat(past.value)).days
+    return future if ahead < behind else past
+
+
 _EARLIEST_BOUND = (("as", "early", "as"), ("as", "soon", "as"))
 
 
@@ -573,6 +605,8 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             found = unanchored(_as_read(span), tense, previous=previous)
         else:
             found = normalize(_as_read(span), published, tense, previous=previous)
+            if tense is None and _arranged_weekday(span):
+                found = _nearest_day(_as_read(span), published, previous) or found
         if span.text.lower() in ("one day", "some day") and span.start > 0 and span.doc[span.start - 1].tag_ == "MD":
             found = Timex("FUTURE_REF", "DATE", "vague")  # "will one day be": someday, not a day's length
         if found is None or not (found.value or found.precision == UNANCHORED):

@@ -748,9 +748,9 @@ _DECADE_WORDS = {
 
 def _years(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     match = re.fullmatch(
-        r"(?:the )?(?:(?:calendar|fiscal|financial|the year|year|fy|model year)\s*)?(?P<year>1[0-9]{3}|20[0-9]{2})",
+        r"(?:the )?(?:(?:calendar|fiscal|financial|the year|year|fy|model year)\s*|pre-|post-)?(?P<year>1[0-9]{3}|20[0-9]{2})",
         text,
-    )
+    )  # "post-1959 politics": the year, which TimeML marks with mod="AFTER"
     if match:
         return Timex(match.group("year"), "DATE", "year")
     match = re.fullmatch(r"(?:the )?(?:fiscal |financial )?'(?P<yy>\d\d)", text)
