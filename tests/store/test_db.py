@@ -276,10 +276,10 @@ def test_db_a_correction_stands_over_the_new_pipelines_row_after_reprocessing(st
     assert review["event_pk"] == again["pk"] and review["originals"] == {"type": "ASSAULT"}
 
 
-def test_db_migration_writes_older_corrections_into_the_events_rows(tmp_path):
+def test_db_migration_writes_older_corrections_into_the_events_rows(store_url):
     from alembic import command
 
-    db = tmp_path / "old.db"
+    db = store_url
     with Store.open(db) as store:
         with store.writing() as conn:
             command.downgrade(store._alembic_config(conn), "0003")
