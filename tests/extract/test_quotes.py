@@ -599,3 +599,13 @@ def test_quotes_asked_in_the_passive_names_no_asker(make_record):
     assert passive.text == "whether he would fire the clerk" and passive.speaker_text is None
     active = next(q for q in record.quotes if q.cue == "asked")
     assert active.speaker_text == "Ms. Quinn"
+
+
+@pytest.mark.model
+def test_quotes_labels_for_bylines_and_name_lists_say_nothing(make_record):
+    text = (
+        "BYLINE: Anna Marsh\n\nMaine: Tom Ford, Ann Lee, Rob Hart, Jim Cole, Sue Park\n\n"
+        "Mayor Quinn: The harbor will reopen in May.\n"
+    )
+    record = make_record(text)
+    assert [q.speaker_text for q in record.quotes] == ["Mayor Quinn"]

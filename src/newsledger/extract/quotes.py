@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
@@ -70,7 +70,7 @@ _HEADLINE_WORDS = frozenset(
 _NOT_SPEAKER_LABELS = frozenset(
     "update updated note editor correction clarification breaking exclusive opinion analysis related watch live "
     "read more see also photo photos video videos image images source sources credit click subscribe follow "
-    "advertisement warning spoiler disclosure".split()
+    "advertisement warning spoiler disclosure byline q look stat".split()
 )
 _DIRECT_MIN_WORDS = 4  # a shorter quotation that is all of what was reported is a name or a slogan ("voodoo economics")
 
@@ -774,6 +774,8 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         content = _trim(doc, colon + 1, end)
         if content is None or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 2:
             continue
+        if _is_name_list(doc[content[0] : content[1]]):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, …" lists people; it says nothing
         if quote_of_token[colon + 1] != -1 and quote_of_token[colon + 1] == quote_of_token[content[1] - 1]:
             continue  # "Name: “…”" is a quotation, attributed with its marks
         first, last = doc[content[0]], doc[content[1] - 1]
@@ -781,6 +783,12 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
         found.append(item)
     return found
+
+
+def _is_name_list(tokens: Span) -> bool:
+    words = [t for t in tokens if t.is_alpha]
+    commas = sum(1 for t in tokens if t.text == ",")
+    return commas >= 3 and sum(1 for t in words if t.pos_ == "PROPN") * 10 >= len(words) * 8
 
 
 def _takes_a_that_clause(verb: Token) -> bool:
