@@ -45,6 +45,10 @@ CONVENTIONS = [
     ("the year before", OCTOBER, PAST, "1997", "1996"),
     ("the year after", OCTOBER, PAST, "1995-03-02", "1996"),
     ("the day before", OCTOBER, PAST, None, "1998-10-25"),
+    # a unit before or after a date named: that date shifted by the unit
+    ("the day before last Tuesday", date(2000, 2, 24), PAST, None, "2000-02-21"),
+    ("the week after Christmas", date(2000, 2, 24), PAST, None, "1999-W52"),
+    ("the year before 1990", OCTOBER, None, None, "1989"),
     # holidays: fixed days and the nth weekday of a month, in the year the tense places them
     ("Election Day", OCTOBER, FUTURE, None, "1998-11-03"),
     ("Election Day", date(2000, 6, 1), FUTURE, None, "2000-11-07"),
@@ -156,3 +160,13 @@ def test_timex_weekday_arranged_in_the_past_is_the_nearer_one(make_record):
 def test_timex_year_after_pre_or_post_is_found(make_record):
     times = make_record("The post-1959 politics split families.", published="2000-02-24").times
     assert [(t.text, t.value) for t in times] == [("post-1959", "1959")]
+
+
+@pytest.mark.model
+def test_timex_day_before_a_date_is_one_expression(make_record):
+    text = "The day before last Tuesday's hearing, he went home. Every day before Christmas he prayed."
+    times = make_record(text, published="2000-02-24").times
+    assert [(t.text, t.value) for t in times][:2] == [
+        ("The day before last Tuesday", "2000-02-21"),
+        ("Every day", "P1D"),
+    ]

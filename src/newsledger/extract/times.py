@@ -329,6 +329,14 @@ def _extend_right(span: Span) -> Span:
     start = span.start
     if start > 0 and doc[start - 1].lower_ in _LEFT_MODIFIERS and span[0].lower_ in _UNIT_NOUNS:
         start -= 1  # "this year's results": the model tags only "year"
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in ("before", "after")
+        and doc[start - 2].lower_ in ("day", "week", "month", "year")
+        and not (start >= 3 and doc[start - 3].lower_ in ("every", "each", "a", "one", "per"))
+    ):
+        # "the day before last Tuesday's hearing": TimeML annotates the shifted date as one expression
+        start -= 3 if start >= 3 and doc[start - 3].lower_ == "the" else 2
     if start != span.start:
         span = doc[start : span.end]
     end = span.end

@@ -1232,6 +1232,17 @@ def _dateparser_parse(text: str, reference: date) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _unit_before_date(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
+    """ "the day before last Tuesday", "the week after Christmas": the date named, shifted by one unit."""
+    match = re.fullmatch(r"(?:the )?(?P<unit>day|week|month|year) (?P<dir>before|after) (?P<rest>.+)", text)
+    if match is None:
+        return None
+    named = _normalize_one(match.group("rest"), reference, tense, previous)
+    if named is None or not named.value or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", named.value):
+        return None
+    return _shift_value(named.value, match.group("unit"), -1 if match.group("dir") == "before" else 1, keep=False)
+
+
 def _day_of_month(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
     """A bare day of the month after a date ("24 and 25" after "April 24"): that day of the date's month."""
     match = re.fullmatch(r"(?:the )?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?", text)
@@ -1245,6 +1256,7 @@ def _day_of_month(text: str, reference: date, tense: str | None, previous: str |
 
 _RULES = (
     _day_of_month,
+    _unit_before_date,
     _anaphoric,
     _vague,
     _deictic_day,
