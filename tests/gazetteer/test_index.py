@@ -81,3 +81,10 @@ def test_index_province_points_lie_inside_the_province(gazetteer):
     # Stray towns filed under a province must not drag its point out of it (Jiangsu lies east of 116 E).
     jiangsu = [c for c in gazetteer.lookup("Jiangsu") if c.feature == "admin1"]
     assert jiangsu and all(116.0 < c.lon < 122.0 and 30.5 < c.lat < 35.5 for c in jiangsu)
+
+
+def test_index_knows_disputed_and_conflict_regions(gazetteer):
+    ossetia = [c for c in gazetteer.lookup("South Ossetia") if c.feature == "region"]
+    assert ossetia and ossetia[0].country == "GE" and 41.5 < ossetia[0].lat < 43.0
+    assert any(c.name == "Nagorno-Karabakh" for c in gazetteer.lookup("Karabakh"))
+    assert any(c.name == "Donbas" and c.country == "UA" for c in gazetteer.lookup("Donbass"))

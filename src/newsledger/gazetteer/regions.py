@@ -63,6 +63,13 @@ REGIONS: tuple[Region, ...] = (
     Region("Kashmir", (), 34.5, 76.0),
     Region("Kurdistan", (), 36.5, 44.0),
     Region("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "EG"),
+    Region("South Ossetia", (), 42.3, 44.0, "GE"),
+    Region("Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"), 39.9, 46.7, "AZ"),
+    Region("Donbas", ("Donbass", "the Donbas"), 48.0, 38.5, "UA"),
+    Region("Golan Heights", ("the Golan", "Golan"), 33.0, 35.8),
+    Region("Ogaden", (), 7.0, 44.0, "ET"),
+    Region("Casamance", (), 12.9, -15.5, "SN"),
+    Region("Azawad", (), 19.0, 0.0, "ML"),
     # Seas, oceans and lakes.
     Region("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), 35.0, 18.0),
     Region("Eastern Mediterranean", (), 34.0, 30.0),
