@@ -609,3 +609,16 @@ def test_quotes_labels_for_bylines_and_name_lists_say_nothing(make_record):
     )
     record = make_record(text)
     assert [q.speaker_text for q in record.quotes] == ["Mayor Quinn"]
+
+
+@pytest.mark.model
+def test_quotes_content_stops_before_the_writers_aside(make_record):
+    text = (
+        "The senator said he would look at the bill, which would give police more time. "
+        "Ms. Quinn reiterated her support for the plan, a proposal the council rejected."
+    )
+    record = make_record(text)
+    assert [q.text for q in record.quotes if q.kind == "indirect"] == [
+        "he would look at the bill",
+        "her support for the plan",
+    ]

@@ -55,6 +55,7 @@ _BEFORE_TITLES = frozenset(
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
 # polarities of words spoken, which "according to" can relay; not beliefs, findings or praise
 _SPEECH = frozenset({"say", "claim", "deny", "dismiss", "confirm", "warn", "urge", "ask", "pledge", "accuse"})
+_ASIDE_WORDS = frozenset({"which", "who", "whom", "when", "where"})
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
 _FINDINGS_NOUNS = frozenset({"poll", "survey", "study"})
@@ -882,7 +883,25 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
         start = min((p.left_edge.i for p in parts if p.i > cue.i), default=start)
     for part in parts:
         end = min(end, _end_before_appended_clause(doc, part, end))
-    return _trim(doc, start, end)
+    return _trim(doc, start, _end_before_aside(doc, start, end))
+
+
+def _end_before_aside(doc: Doc, start: int, end: int) -> int:
+    """Where the content stops before the writer's aside that closes the sentence after a comma: a relative
+    clause on its last words ("…, which would give police more time"), an apposition ("…, an offer the
+    leaders rebuffed"). The aside is the writer's, not part of what was reported."""
+    for token in doc[start:end]:
+        if token.right_edge.i + 1 < end or not start < token.head.i < token.left_edge.i:
+            continue
+        first = token.left_edge
+        if first.i - 1 <= start or doc[first.i - 1].text != ",":
+            continue
+        aside = (token.dep_ == "relcl" and first.lower_ in _ASIDE_WORDS) or (
+            token.dep_ == "appos" and first.lower_ in ("a", "an", "the")
+        )
+        if aside and not any(t.is_quote for t in doc[first.i : end]):
+            return first.i - 1
+    return end
 
 
 def _end_before_appended_clause(doc: Doc, head: Token, end: int) -> int:
