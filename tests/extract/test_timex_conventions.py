@@ -170,3 +170,10 @@ def test_timex_day_before_a_date_is_one_expression(make_record):
         ("The day before last Tuesday", "2000-02-21"),
         ("Every day", "P1D"),
     ]
+
+
+@pytest.mark.model
+def test_timex_bare_seconds_or_minutes_between_events_are_no_time(make_record):
+    text = "The two bombs went off only minutes apart on Friday. The meeting lasted 45 minutes."
+    times = make_record(text, published="1998-08-08").times
+    assert [(t.text, t.value) for t in times] == [("Friday", "1998-08-07"), ("45 minutes", "PT45M")]

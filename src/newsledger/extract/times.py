@@ -159,7 +159,15 @@ def _drop_later(span: Span) -> Span:
 
 
 def _is_bare_part_of_day(span: Span) -> bool:
-    return span.text.lower() in ("the night", "the evening", "the afternoon")
+    # "the night", and "(only) minutes apart", "seconds before": a bare count-less span of seconds or minutes
+    # measures how close two events were, not a time TimeML annotates
+    return (
+        span.text.lower() in ("the night", "the evening", "the afternoon")
+        or _BARE_SHORT_UNITS.fullmatch(span.text) is not None
+    )
+
+
+_BARE_SHORT_UNITS = re.compile(r"(?:(?:only|just|mere) )?(?:seconds|minutes)", re.IGNORECASE)
 
 
 def _clean_span(span: Span) -> Span | None:
