@@ -622,3 +622,10 @@ def test_quotes_content_stops_before_the_writers_aside(make_record):
         "he would look at the bill",
         "her support for the plan",
     ]
+
+
+@pytest.mark.model
+def test_quotes_held_claim_stops_before_the_writers_aside(make_record):
+    record = make_record("The uproar followed Lee's claim that the vote was rigged by the council, which never met.")
+    quote = next(q for q in record.quotes if q.cue == "claim")
+    assert quote.text == "that the vote was rigged by the council"

@@ -661,7 +661,7 @@ def _attitude(doc: Doc, noun: Token, paragraph: list[int]) -> _Found | None:
             break
     if content is None:
         return None
-    span = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+    span = _trim(doc, content.left_edge.i, _end_before_aside(doc, content.left_edge.i, content.right_edge.i + 1))
     if span is None or paragraph[span[0]] != paragraph[noun.i] or paragraph[span[1] - 1] != paragraph[noun.i]:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -700,7 +700,7 @@ def _attitude_of_subject(doc: Doc, adjective: Token, paragraph: list[int], quote
             break
     if content is None:
         return None
-    span = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+    span = _trim(doc, content.left_edge.i, _end_before_aside(doc, content.left_edge.i, content.right_edge.i + 1))
     if span is None or paragraph[span[0]] != paragraph[adjective.i] or paragraph[span[1] - 1] != paragraph[adjective.i]:
         return None
     holder = _speaker_of(doc, adjective.head, paragraph, quote_of_token)
