@@ -321,3 +321,18 @@ def test_app_an_acled_sub_event_type_can_be_corrected_and_brings_its_type(client
     # the review form offers ACLED's sub-event types, grouped by type
     page = client.get(f"/events/{event_pk}").text
     assert '<optgroup label="Battles">' in page and '<option value="Armed clash">' in page
+
+
+def test_app_a_corrected_toll_or_date_updates_its_clusters_summary(client: TestClient, token: str) -> None:
+    event = client.get("/api/events", params={"type": "ASSAULT"}).json()["items"][0]
+    assert event["cluster_id"] is not None
+    corrections = {"fatalities": 30, "event_date": "2024-02-28"}
+    response = client.post(
+        f"/api/events/{event['pk']}/review",
+        json={"action": "correct", "corrections": corrections},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 200, response.text
+    cluster = client.get(f"/api/clusters/{event['cluster_id']}").json()
+    assert (cluster["fatalities_min"], cluster["fatalities_max"]) == (30, 30)
+    assert cluster["date_min"] == cluster["date_max"] == "2024-02-28"

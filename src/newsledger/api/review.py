@@ -197,6 +197,7 @@ def review_event(
             conn.execute(update(rv).where(rv.c.event_pk == event_pk).values(**values))
         if cleaned:
             conn.execute(update(schema.events).where(schema.events.c.pk == event_pk).values(**cleaned))
+            _refresh_cluster_of(conn, event_pk, cleaned)
         after = _event_state(conn, event_pk)
         _audit(conn, who=who, action=action, target=f"event:{event_pk}", before=before, after=after)
     return after
@@ -217,6 +218,19 @@ def _cluster_summary(conn: Connection, cluster_id: int) -> dict[str, Any]:
         "fatalities_min": min(counts) if counts else None,
         "fatalities_max": max(counts) if counts else None,
     }
+
+
+def _refresh_cluster_of(conn: Connection, event_pk: int, cleaned: dict[str, Any]) -> None:
+    """A corrected date or death toll changes the summary of the event's cluster (its dates and toll range)."""
+    if "fatalities" not in cleaned and "event_date" not in cleaned:
+        return
+    ev, cl, members = schema.events, schema.event_clusters, schema.event_cluster_members
+    cluster_id = conn.execute(select(ev.c.cluster_id).where(ev.c.pk == event_pk)).scalar_one_or_none()
+    if cluster_id is None:
+        return
+    if "fatalities" in cleaned:
+        conn.execute(update(members).where(members.c.event_pk == event_pk).values(fatalities=cleaned["fatalities"]))
+    conn.execute(update(cl).where(cl.c.id == cluster_id).values(**_cluster_summary(conn, cluster_id)))
 
 
 def _cluster_state(conn: Connection, cluster_id: int) -> dict[str, Any]:
