@@ -177,3 +177,10 @@ def test_timex_bare_seconds_or_minutes_between_events_are_no_time(make_record):
     text = "The two bombs went off only minutes apart on Friday. The meeting lasted 45 minutes."
     times = make_record(text, published="1998-08-08").times
     assert [(t.text, t.value) for t in times] == [("Friday", "1998-08-07"), ("45 minutes", "PT45M")]
+
+
+@pytest.mark.model
+def test_timex_each_of_the_last_years_is_a_set(make_record):
+    text = "He was arrested at the march in each of the last three years. Prices rose in the last three years."
+    times = make_record(text, published="1999-01-22").times
+    assert [(t.value, t.type) for t in times] == [("P1Y", "SET"), ("P3Y", "DURATION")]

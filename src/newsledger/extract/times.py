@@ -706,6 +706,9 @@ _LENGTH_OF_YEAR_AFTER = {"ended", "ending", "to", "through", "until"}
 _LENGTH_OF_YEAR_BEFORE = {"throughout", "over"}
 
 
+_EACH_OF_UNITS = re.compile(
+    r"(?:the )?(?:last|past|next|first|previous|coming) \w+ (?P<unit>day|week|month|year)s", re.IGNORECASE
+)
 _UNIT_BEFORE = re.compile(r"the (?:day|week|month|year)", re.IGNORECASE)
 
 
@@ -719,6 +722,9 @@ def _as_read(span: Span) -> str:
     doc = span.doc
     if _RATE_UNIT.fullmatch(text) and span.start > 0 and _is_quantity(doc[span.start - 1]):
         return "per " + text.split()[-1]  # "$33 million a year": a rate, which TimeML annotates as a set
+    each_unit = _EACH_OF_UNITS.fullmatch(text)
+    if each_unit and span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ == "each":
+        return f"each {each_unit.group('unit')}"  # "in each of the last three years": a set, one every year
     after_next = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if (
         _UNIT_BEFORE.fullmatch(text)
