@@ -629,3 +629,10 @@ def test_quotes_held_claim_stops_before_the_writers_aside(make_record):
     record = make_record("The uproar followed Lee's claim that the vote was rigged by the council, which never met.")
     quote = next(q for q in record.quotes if q.cue == "claim")
     assert quote.text == "that the vote was rigged by the council"
+
+
+@pytest.mark.model
+def test_quotes_known_as_names_and_quotes_no_one(make_record):
+    record = make_record("Many of the courses, derisively known as “rabbit patches,” closed last year.")
+    name = _quote_with(record, "rabbit patches")
+    assert name.cue is None and name.speaker is None

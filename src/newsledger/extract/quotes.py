@@ -155,6 +155,8 @@ def is_cue(token: Token, *, quotation: bool = False) -> bool:
         return False
     if lemma in QUOTATION_ONLY and not quotation:
         return False
+    if quotation and lemma == "know":
+        return False  # "known as “rabbit patches”" names something; "knew “…”" quotes no one
     if token.pos_ in ("VERB", "AUX"):
         return True
     return token.pos_ == "NOUN" and any(child.dep_ == "ccomp" for child in token.children)
@@ -564,8 +566,8 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         for c in candidates
         if not any(
             o is not c
-            and o.start <= _cue_char(c) < o.end
-            and not (c.start <= _cue_char(o) < c.end)
+            and _within(o, _cue_char(c))
+            and not _within(c, _cue_char(o))
             and (o.speaker is not None or o.cue_span is not None or c.speaker is None)
             for o in candidates
         )
@@ -576,7 +578,7 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         for c in outer
         if c.speaker is not None
         or c.cue_span is not None
-        or not any(o.speaker is not None and c.start <= _cue_char(o) < c.end for o in (*candidates, *direct))
+        or not any(o.speaker is not None and _within(c, _cue_char(o)) for o in (*candidates, *direct))
     ]
     return outer
 
@@ -812,6 +814,11 @@ def _cue_token(doc: Doc, found: _Found) -> int:
         return 0
     span = doc.char_span(found.cue_span[0], found.cue_span[1], alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+def _within(found: _Found, char: int) -> bool:
+    """The character lies in the statement's content (in one of its parts, when it has a gap)."""
+    return any(a <= char < b for a, b in found.parts) if found.parts else found.start <= char < found.end
 
 
 def _cue_char(found: _Found) -> int:
