@@ -271,3 +271,16 @@ def test_entities_person_span_of_symbols_does_not_crash(vocab):
     doc = Doc(vocab, words=words, ents=tags)
     entities, _ = extract_entities(doc)
     assert any(e.name == "Maria Lopez" for e in entities)
+
+
+@pytest.mark.model
+def test_entities_with_model_well_known_armed_groups_are_organisations(entities_of):
+    text = (
+        "Al Shabaab said its fighters had attacked the base. Officials said al-Shabab had lost ten men, "
+        "and that Boko Haram had not been involved."
+    )
+    entities = entities_of(text)
+    shabaab = [e for e in entities if e.name == "al-Shabaab"]
+    assert len(shabaab) == 1 and shabaab[0].type == "ORG" and shabaab[0].kind == "armed group"
+    assert {m.text for m in shabaab[0].mentions} >= {"Al Shabaab", "al-Shabab"}
+    assert any(e.name == "Boko Haram" and e.kind == "armed group" for e in entities)

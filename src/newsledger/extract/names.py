@@ -94,11 +94,11 @@ def looks_like_acronym(text: str) -> bool:
 
 @dataclass(frozen=True)
 class KnownActor:
-    """An entry of the general knowledge base: a country, an IGO, a major NGO."""
+    """An entry of the general knowledge base: a country, an IGO, a major NGO, a well-known armed group."""
 
     name: str
     type: str  # GPE, ORG
-    kind: str  # country, IGO, NGO
+    kind: str  # country, IGO, NGO, armed group
     country: str | None = None  # ISO2 for countries
 
 
@@ -182,7 +182,9 @@ def knowledge_base() -> KnowledgeBase:
                 kb.by_acronym.setdefault(name, actor)
         for demonym in country["demonyms"]:
             kb.demonyms.setdefault(demonym, actor)
-    for igo in _read("igos.json"):
+    # International organisations and major NGOs, then armed groups that news names daily (general knowledge:
+    # "al Shabaab" is an organisation whatever the model's guess; the canonical name merges its spellings).
+    for igo in [*_read("igos.json"), *_read("armed_groups.json")]:
         actor = KnownActor(name=igo["name"], type="ORG", kind=igo["kind"])
         for name in [igo["name"], *igo.get("aliases", [])]:
             kb.by_name[normal_key(name)] = actor
