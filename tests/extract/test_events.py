@@ -156,3 +156,30 @@ def test_events_verbal_attack_is_criticism_without_acled_subtype(make_record):
     assert event.acled_subtype is None
     armed, _ = events_of(make_record, "Gunmen attacked a bus near the border on Monday.")
     assert event_at(armed, "attacked").type == "ASSAULT"
+
+
+def test_events_violence_claimed_by_a_group_has_the_group_as_its_source(make_record):
+    record, names = events_of(
+        make_record,
+        "Nine soldiers were killed on Monday in an attack claimed by the Northern Liberation Front, officials said.",
+    )
+    assert names.get(event_at(record, "killed").source) == "Northern Liberation Front"
+    record, names = events_of(
+        make_record,
+        "A roadside bomb killed four police officers near the border on Monday. "
+        "The Northern Liberation Front claimed responsibility for the attack.",
+    )
+    assert names.get(event_at(record, "killed").source) == "Northern Liberation Front"
+
+
+def test_events_place_is_the_capital_a_demonym_names(make_record):
+    record = make_record(
+        "KABUL (Reuters) - A bomb exploded outside a hotel in the Afghan capital on Tuesday, killing six people."
+    )
+    places = {p.id: p for p in record.places}
+    event = event_at(record, "killing")
+    assert event.place is not None
+    kabul = places[event.place]
+    assert kabul.country == "AF" and abs(kabul.lat - 34.5) < 0.3
+    # one place, named by the dateline and by the description
+    assert {m.text for m in kabul.mentions} == {"KABUL", "Afghan capital"}

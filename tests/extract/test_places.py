@@ -160,3 +160,10 @@ def test_places_a_towns_name_before_a_noun_it_qualifies_is_a_place(make_record):
     assert _place(record, "Kandahar").country == "AF"
     assert _place(record, "Lahore").country == "PK"  # the body's own word comes before its "of"
     assert not any(m.text in ("Vice", "March") for p in record.places for m in p.mentions)
+
+
+def test_places_a_dateline_place_named_again_in_a_sentence_binds_its_events(make_record):
+    record = make_record("PESHAWAR (Reuters) - Gunmen attacked a checkpoint in Peshawar on Monday, police said.")
+    attack = next(e for e in record.events if e.trigger.text == "attacked")
+    place = next(p for p in record.places if p.id == attack.place)
+    assert place.country == "PK" and place.dateline

@@ -64,6 +64,8 @@ ACLED_SUBTYPES_OF_TYPE: dict[str, set[str]] = {
 }
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos", "punct", "cc", "prep"}
+# Violence whose author a group may claim ("an attack claimed by X", "X claimed responsibility for the attack").
+CLAIMABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TARGET_PREPOSITIONS = ("against", "with", "on", "at", "to", "for", "into")
 _SOURCE_PREPOSITIONS = ("by", "from")
 # How sure a trigger is an event of its type: plain verbs, event nouns, and readings that needed context.
@@ -84,15 +86,27 @@ class _Trigger:
 def extract_events(doc: Doc, state: DocState) -> list[Event]:
     """All events of the doc in text order, ids ev1, ev2, …"""
     triggers: list[tuple[Span, _Trigger]] = []
-    for sentence in doc.sents:
-        for trigger in sentence_triggers(sentence, state):
+    sentences = list(doc.sents)
+    claimants: dict[int, str] = {}  # sentence start -> who claimed the violence it reports
+    for number, sentence in enumerate(sentences):
+        found = sentence_triggers(sentence, state)
+        for trigger in found:
             triggers.append((sentence, trigger))
+        if any(t.type in CLAIMABLE_TYPES for t in found):
+            following = sentences[number + 1 : number + 2]
+            claimant = _responsibility_claimant(sentence, state) or next(
+                (c for c in (_responsibility_claimant(s, state) for s in following) if c), None
+            )
+            if claimant is not None:
+                claimants[sentence.start] = claimant
     subtypes = _acled_subtypes(triggers)
     text = doc.text  # built anew from the tokens on every access
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
         source, target = event_actors(token, state)
+        if source is None and trigger.type in CLAIMABLE_TYPES:
+            source = claimants.get(sentence.start)
         status, according_to = event_status(token, sentence, state)
         subtype = subtypes.get(token.i)
         acled = ACLED_OF_SUBTYPE.get(subtype) if subtype else None
@@ -380,6 +394,23 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         # "X is departing for a visit", "X is in talks with Y"
         source = _subject_entity(head.head, state)
     return source, target
+
+
+def _responsibility_claimant(sentence: Span, state: DocState) -> str | None:
+    """Who the sentence says claimed the violence: "in an attack claimed by X", "X claimed responsibility"."""
+    for token in sentence:
+        if token.lemma_.lower() not in ("claim", "take"):
+            continue
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if token.lemma_.lower() == "claim" and agent is not None:
+            found = _entity_of_pobj(agent, state)
+            if found is not None:
+                return found
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in token.children):
+            found = _subject_entity(token, state)
+            if found is not None:
+                return found
+    return None
 
 
 def _subject_entity(verb: Token, state: DocState) -> str | None:

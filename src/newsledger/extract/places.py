@@ -100,6 +100,7 @@ class _Mention:
     entity: str | None = None
     site: str | None = None  # the site word that extends the name ("airport")
     label: str = "GPE"  # the entity type the mention came from
+    lookup: str | None = None  # the name to look up when the text is a description ("the Somali capital")
 
 
 def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Place]:
@@ -178,10 +179,29 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     for unlabelled in _unlabelled_feature_names(doc, state, gazetteer):
         if not any(s < unlabelled.end and unlabelled.start < e for s, e in found):
             found[(unlabelled.start, unlabelled.end)] = unlabelled
+    for capital in _capitals_by_demonym(doc, gazetteer):
+        if not any(s < capital.end and capital.start < e for s, e in found):
+            found[(capital.start, capital.end)] = capital
     for named in _places_in_institution_names(state, gazetteer):
         if not any(s < named.end and named.start < e for s, e in found):
             found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda m: m.start)
+
+
+_CAPITAL_BY_DEMONYM = re.compile(r"\b(?:[Tt]he\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
+
+
+def _capitals_by_demonym(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
+    """ "The Somali capital", "the Afghan capital": the capital city of the country the demonym names."""
+    out: list[_Mention] = []
+    text = doc_text(doc)
+    for match in _CAPITAL_BY_DEMONYM.finditer(text):
+        iso2 = gazetteer.demonym(match.group(1))
+        capital = gazetteer.capital(iso2) if iso2 is not None else None
+        if capital is not None:
+            start, end = match.start(1), match.end()
+            out.append(_Mention(start, end, text[start:end], lookup=capital.name))
+    return out
 
 
 def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
@@ -345,7 +365,7 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
     written = written_containers(text, [(mention.start, mention.end) for mention in mentions])
     toponyms = []
     for mention, (container, enumerated) in zip(mentions, written, strict=True):
-        lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.text
+        lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.lookup or mention.text
         toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated))
     return toponyms
 
@@ -356,7 +376,8 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
 def _places(mentions: list[_Mention], resolutions: list[Resolution]) -> list[Place]:
     groups: dict[str, list[tuple[_Mention, Resolution]]] = {}
     for mention, resolution in zip(mentions, resolutions, strict=True):
-        groups.setdefault(name_key(mention.text), []).append((mention, resolution))
+        # "the Somali capital" joins the capital's own mentions ("Mogadishu")
+        groups.setdefault(name_key(mention.lookup or mention.text), []).append((mention, resolution))
     places = []
     for number, members in enumerate(groups.values(), start=1):
         first_mention, _ = members[0]
@@ -414,12 +435,13 @@ _REFERENCE_POINT = re.compile(
 def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     """Id of the place most tightly bound to an event trigger (its prepositional phrase first), or None."""
     state = get_state(doc)
+    # The dateline says where the report was filed, not where its events happened; the same place named in a
+    # sentence ("in Mogadishu", "the Somali capital") still binds.
     in_sentence: list[tuple[int, int, str]] = [
         (m.start, m.end, place.id)
         for place in state.places
-        if not place.dateline
-        for m in place.mentions
-        if sentence.start_char <= m.start and m.end <= sentence.end_char
+        for number, m in enumerate(place.mentions)
+        if not (place.dateline and number == 0) and sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
     text = doc_text(doc)
     # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened.

@@ -159,6 +159,15 @@ class Gazetteer:
         ).fetchone()
         return _candidate(row, "name") if row else None
 
+    def capital(self, iso2: str) -> Candidate | None:
+        """The country's capital city (the most populous, where a country has several)."""
+        row = self.conn.execute(
+            f"SELECT {_PLACE_COLUMNS}, 0 FROM place p WHERE p.feature = 'city' AND p.capital = 1 AND p.country = ? "
+            "ORDER BY p.population DESC LIMIT 1",
+            (iso2,),
+        ).fetchone()
+        return _candidate(row, "name") if row else None
+
     def admin1(self, admin1_code: str) -> Candidate | None:
         row = self.conn.execute(
             f"SELECT {_PLACE_COLUMNS}, 0 FROM place p WHERE p.admin1_code = ? AND p.feature = 'admin1'",
