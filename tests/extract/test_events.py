@@ -183,3 +183,20 @@ def test_events_place_is_the_capital_a_demonym_names(make_record):
     assert kabul.country == "AF" and abs(kabul.lat - 34.5) < 0.3
     # one place, named by the dateline and by the description
     assert {m.text for m in kabul.mentions} == {"KABUL", "Afghan capital"}
+
+
+def test_events_in_a_speakers_description_are_the_reporters(make_record):
+    record, names = events_of(
+        make_record,
+        '"We will keep marching," said Lena Brandt, a student who joined the rally near the palace.',
+    )
+    rally = event_at(record, "rally")
+    assert rally.according_to == REPORTER and rally.status == "reported"
+
+
+def test_events_place_of_a_passive_triggers_subject(make_record):
+    record = make_record(
+        "The agency suspended deliveries in Helmand province after its warehouses in Lashkar Gah were looted."
+    )
+    places = {p.id: p.name for p in record.places}
+    assert places.get(event_at(record, "looted").place) == "Lashkar Gah"

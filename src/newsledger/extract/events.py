@@ -500,9 +500,13 @@ def _clause_chain(token: Token) -> list[Token]:
 
 
 def _governing_speech_verb(token: Token) -> Token | None:
+    """The reporting verb whose content holds the trigger. A trigger reached through the verb's subject is in
+    the speaker's description ("said Amira Osman, a student who joined the rally"), which the reporter tells."""
+    below = token
     for ancestor in _ancestors_in(token):
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.SPEECH_VERBS | lexicon.DENY_VERBS:
-            return ancestor
+            return None if below.dep_ in ("nsubj", "nsubjpass", "agent") else ancestor
+        below = ancestor
     return None
 
 

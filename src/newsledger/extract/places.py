@@ -450,7 +450,10 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
         return None
     for head in (trigger, trigger.head):
         for child in head.children:
-            if child.dep_ not in ("prep", "agent", "advmod", "npadvmod", "dobj", "pobj"):
+            # A passive trigger's subject carries the place of what was done to it ("warehouses in El Fasher
+            # were looted"); an active subject's place is often only where the actor comes from.
+            own_subject = child.dep_ == "nsubjpass" and head.i == trigger.i
+            if child.dep_ not in ("prep", "agent", "advmod", "npadvmod", "dobj", "pobj") and not own_subject:
                 continue
             subtree = list(child.subtree)
             lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
