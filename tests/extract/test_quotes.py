@@ -636,3 +636,11 @@ def test_quotes_known_as_names_and_quotes_no_one(make_record):
     record = make_record("Many of the courses, derisively known as “rabbit patches,” closed last year.")
     name = _quote_with(record, "rabbit patches")
     assert name.cue is None and name.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_said_then_according_to_is_the_sources_account(make_record):
+    record = make_record("“We will not pay the fine,” the mayor said, according to the county newspaper.")
+    quote = _quote_with(record, "pay the fine")
+    assert quote.kind == "direct" and quote.speaker_text == "the county newspaper"
+    assert all(q.speaker_text == "the county newspaper" for q in record.quotes)

@@ -550,6 +550,11 @@ def _reported_speech(doc: Doc, quote_of_token: list[int], direct: list[_Found], 
         # only words are relayed; "according to A, B decided to …" is A's account of what B did
         reported = [c for c in reported if c.cue is not None and REPORTING_VERBS.get(c.cue.lemma_.lower()) in _SPEECH]
         quoted = [q for q in direct if _same_sentence(doc, _cue_token(doc, item), q.start)]
+        earlier = [q for q in quoted if q.cue is not None and q.cue.idx < _cue_char(item)]
+        for quote in earlier:
+            # "“…,” B said, according to A": A is the source of the sentence, B's quotation included (the
+            # sentence stays A's statement too, holding the quotation)
+            quote.speaker, quote.cue, quote.cue_span, quote.relay = item.speaker, None, item.cue_span, None
         if reported or any(q.cue is not None for q in quoted):
             for other in (*reported, *quoted):
                 other.relay = item.speaker
