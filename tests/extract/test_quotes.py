@@ -644,3 +644,13 @@ def test_quotes_said_then_according_to_is_the_sources_account(make_record):
     quote = _quote_with(record, "pay the fine")
     assert quote.kind == "direct" and quote.speaker_text == "the county newspaper"
     assert all(q.speaker_text == "the county newspaper" for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_parenthetical_cue_after_the_main_verb_reports_both_sides(make_record):
+    record = make_record("The harbor is safe, the mayor said, and the ferries will run on Monday.")
+    quote = next(q for q in record.quotes if q.cue == "said")
+    assert [record.article.text[p.start : p.end] for p in quote.parts] == [
+        "The harbor is safe",
+        "and the ferries will run on Monday",
+    ]

@@ -600,8 +600,10 @@ def _parenthetical(doc: Doc, cue: Token, paragraph: list[int]) -> _Found | None:
     """ "The goal, he said, is to forge a truce": a reporting verb set between commas inside the clause it
     reports; the clause on both sides of it, without the verb and its subject, is the statement."""
     head = cue.head
-    if cue.dep_ != "parataxis" or head.i <= cue.i or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+    if cue.dep_ != "parataxis" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
         return None
+    if head.i < cue.i and head.right_edge.i <= cue.right_edge.i + 1:
+        return None  # "The economy is strong, he said.": the clause before it, left to the usual content
     if head.left_edge.i >= cue.left_edge.i or paragraph[head.left_edge.i] != paragraph[cue.i]:
         return None
     before = _trim(doc, head.left_edge.i, cue.left_edge.i)
