@@ -7,6 +7,7 @@ from newsledger.gazetteer.resolve import (
     kind_hint_of,
     resolve_toponyms,
     written_containers,
+    written_kinds,
 )
 
 
@@ -101,9 +102,10 @@ def test_resolve_written_containers_marks_pairs_inside_lists():
     written = written_containers(text, spans)
     assert written[0] == ("Ohio", False)  # a lone "X, Y"
     assert written[2] == ("Utah", True) and written[3] == ("Idaho", True)  # inside "A, B, C and D"
-    assert written[4] == (None, False) and written[5] == (None, False)
+    # every member of a run of three or more stands in the list, with or without a name after its comma
+    assert written[4] == (None, True) and written[5] == (None, True)
     assert written[6] == ("Ohio", True)  # "X, Y and Z" is a list too
-    assert written[8] == (None, False)
+    assert written[8] == (None, True)
 
 
 def test_resolve_list_of_states_is_not_containment(gazetteer):
@@ -120,3 +122,24 @@ def test_resolve_container_is_read_from_the_place_it_contains(gazetteer):
     text = "Indonesia said officials in Jakarta and Bandung sent samples to a laboratory in Atlanta, Georgia."
     *_, georgia = _resolve(gazetteer, ["Indonesia", "Jakarta", "Bandung", "Atlanta", "Georgia"], text=text)
     assert georgia.candidate.feature == "admin1" and georgia.candidate.admin1_code == "US.GA"
+
+
+def test_resolve_written_kinds_read_the_words_around_a_name():
+    text = "a farm in Washington state; the province of Punjab; the Charlotte region; Harris county; Dale"
+    names = ["Washington", "Punjab", "Charlotte", "Harris", "Dale"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    assert written_kinds(text, spans) == ["admin1", "admin1", None, "admin2", None]
+
+
+def test_resolve_a_capital_beats_a_province_of_its_name_unless_the_text_says_state(gazetteer):
+    text = "U.S. officials met in Washington on Friday. Later a farm in Washington state was closed."
+    first = text.index("Washington")
+    second = text.index("Washington", first + 1)
+    toponyms = [
+        Toponym("U.S.", 0, 4),
+        Toponym("Washington", first, first + 10),
+        Toponym("Washington", second, second + 10, written_kind="admin1"),
+    ]
+    _, capital, state = resolve_toponyms(gazetteer, toponyms, Context())
+    assert capital.candidate.feature == "city" and capital.candidate.admin1_code == "US.DC"
+    assert state.candidate.feature == "admin1" and state.candidate.admin1_code == "US.WA"

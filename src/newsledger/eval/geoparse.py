@@ -172,14 +172,17 @@ def resolve_gold(articles: Sequence[GoldArticle]) -> dict[str, Any]:
     }
 
 
-def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None, bool, bool]]:
-    """Gold toponyms as Toponym fields: "X, Y" makes Y the written container of X (unless in a list)."""
-    from newsledger.gazetteer.resolve import written_containers
+def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None, bool, bool, str | None]]:
+    """Gold toponyms as Toponym fields: "X, Y" makes Y the written container of X (unless in a list), and the
+    words around a name may say its kind ("Washington state")."""
+    from newsledger.gazetteer.resolve import written_containers, written_kinds
 
     spans = [(gold.start, gold.end) for gold in article.toponyms]
+    containers = written_containers(article.text, spans)
+    kinds = written_kinds(article.text, spans)
     return [
-        (gold.phrase, gold.start, gold.end, container, False, enumerated)
-        for gold, (container, enumerated) in zip(article.toponyms, written_containers(article.text, spans), strict=True)
+        (gold.phrase, gold.start, gold.end, container, False, enumerated, kind)
+        for gold, (container, enumerated), kind in zip(article.toponyms, containers, kinds, strict=True)
     ]
 
 

@@ -28,6 +28,7 @@ from newsledger.gazetteer.resolve import (
     precision_of,
     resolve_toponyms,
     written_containers,
+    written_kinds,
 )
 from newsledger.model import Entity, Mention, Place
 from newsledger.nlp.state import DocState, doc_text, get_state
@@ -362,11 +363,12 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
 
 
 def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
-    written = written_containers(text, [(mention.start, mention.end) for mention in mentions])
+    spans = [(mention.start, mention.end) for mention in mentions]
+    written = written_containers(text, spans)
     toponyms = []
-    for mention, (container, enumerated) in zip(mentions, written, strict=True):
+    for mention, (container, enumerated), kind in zip(mentions, written, written_kinds(text, spans), strict=True):
         lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.lookup or mention.text
-        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated))
+        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated, kind))
     return toponyms
 
 

@@ -34,7 +34,7 @@ HOME_COUNTRY_BONUS = 0.25  # the outlet's home country (weak prior)
 KIND_MISMATCH_PENALTY = 1.5  # "X County" naming a town
 # "Washington", "Delhi": a capital, called by its own name, is named for its government more than any namesake
 # (not "Mexico" for Mexico City, where the name is the country's).
-CAPITAL_BONUS = 0.8
+CAPITAL_BONUS = 1.0
 
 _ABBREVIATED_COUNTY = re.compile(r"\b(co|cnty)\.?$", re.IGNORECASE)
 _SAINT = re.compile(r"^(st|ste)\.?\s", re.IGNORECASE)
@@ -50,6 +50,7 @@ class Toponym:
     container: str | None = None
     dateline: bool = False
     enumerated: bool = False  # "X, Y" stands in a list ("A, X, Y and B"), where the comma may only separate
+    written_kind: str | None = None  # the kind the words around it give: "X state", "the province of X"
 
 
 _LIST_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s*")
@@ -65,14 +66,53 @@ def written_containers(text: str, spans: Sequence[tuple[int, int]]) -> list[tupl
     def joins_list(i: int) -> bool:
         return 0 <= i < len(spans) - 1 and _LIST_GLUE.fullmatch(glue(i)) is not None
 
+    # Every member of a run of three or more names joined by list glue stands in an enumeration.
+    in_list = [False] * len(spans)
+    i = 0
+    while i < len(spans):
+        j = i
+        while joins_list(j):
+            j += 1
+        if j - i >= 2:
+            in_list[i : j + 1] = [True] * (j - i + 1)
+        i = j + 1
     out: list[tuple[str | None, bool]] = []
     for i in range(len(spans)):
         if i + 1 < len(spans) and glue(i) in (", ", ","):
             next_start, next_end = spans[i + 1]
-            out.append((text[next_start:next_end], joins_list(i + 1) or joins_list(i - 1)))
+            out.append((text[next_start:next_end], in_list[i]))
         else:
-            out.append((None, False))
+            out.append((None, in_list[i]))
     return out
+
+
+_KIND_AFTER = re.compile(r"\s+([a-z]+)\b")
+_KIND_BEFORE = re.compile(r"\b(?:the\s+)?([a-z]+)\s+of\s+$")
+
+
+def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
+    "Punjab province", "Harris county") or "the state/province of" right before it."""
+    kinds: list[str | None] = []
+    for start, end in spans:
+        after = _KIND_AFTER.match(text, end)
+        before = _KIND_BEFORE.search(text[max(0, start - 30) : start])
+        words = [m.group(1) for m in (after, before) if m is not None]
+        kind = next((_kind_of_word(word) for word in words if _kind_of_word(word)), None)
+        kinds.append(kind)
+    return kinds
+
+
+# Outside a name, "region" and "territory" are vague ("the Charlotte region"); these words are not.
+_WRITTEN_ADMIN1_WORDS = frozenset(ADMIN1_WORDS) - {"region", "territory"}
+
+
+def _kind_of_word(word: str) -> str | None:
+    if word in _WRITTEN_ADMIN1_WORDS:
+        return "admin1"
+    if word in ADMIN2_WORDS:
+        return "admin2"
+    return None
 
 
 @dataclass(frozen=True)
@@ -143,7 +183,10 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
-    looked_up = [candidates_for(gazetteer, t.text) for t in toponyms]
+    looked_up = [
+        (cands, hint or t.written_kind, text)
+        for t, (cands, hint, text) in zip(toponyms, (candidates_for(gazetteer, t.text) for t in toponyms), strict=True)
+    ]
     keys = [name_key(text) for _, _, text in looked_up]
     containers = {t.container: candidates_for(gazetteer, t.container)[0] for t in toponyms if t.container is not None}
     first_contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -157,7 +200,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     first_contexts = _contexts_excluding_self(context, first_contributions)
     contents = _contents_of(toponyms, looked_up, containers)
     first = [
-        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), (), inner)
+        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), (), inner, listed=t.enumerated)
         for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -181,7 +224,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                 own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
     chosen_pairs = [
-        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors, inner)
+        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors, inner, listed=t.enumerated)
         for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     return [
@@ -256,6 +299,7 @@ def score_candidate(
     container: Sequence[Candidate] | None,
     anchors: Sequence[Candidate],
     contents: Sequence[Candidate] = (),
+    listed: bool = False,
 ) -> float:
     score = _prominence(candidate) + MATCH_WEIGHT.get(candidate.match, 0.0) + 0.5 * (candidate.similarity - 1)
     if candidate.match == "alias" and candidate.feature in ("admin1", "admin2"):
@@ -288,8 +332,10 @@ def score_candidate(
     if candidate.admin1_code and candidate.feature != "admin1" and context.admin1s[candidate.admin1_code] and not echo:
         score += ADMIN1_CONTEXT_BONUS
     if candidate.feature in ("admin1", "country") and context.features[candidate.feature]:
-        # Names listed together are usually of one kind: "Ohio, Oregon and Wyoming" are three states.
-        score += FEATURE_AGREEMENT_BONUS * min(1.0, context.features[candidate.feature] / 2)
+        # Names listed together are usually of one kind: "Ohio, Oregon and Wyoming" are three states. A name in
+        # the list itself weighs that twice.
+        agreement = FEATURE_AGREEMENT_BONUS * (2 if listed else 1)
+        score += agreement * min(1.0, context.features[candidate.feature] / 2)
     if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
         score += HOME_ADMIN1_BONUS
     elif candidate.country and candidate.country == context.home_country and candidate.feature != "country":
@@ -317,14 +363,25 @@ def _choose(
     container: Sequence[Candidate] | None,
     anchors: Sequence[Candidate],
     contents: Sequence[Candidate] = (),
+    *,
+    listed: bool = False,
 ) -> tuple[Candidate | None, float]:
     if not candidates:
         return None, 0.0
+
+    def scored_by_evidence(candidate: Candidate) -> float:
+        return score_candidate(
+            candidate,
+            hint=hint,
+            context=context,
+            container=container,
+            anchors=anchors,
+            contents=contents,
+            listed=listed,
+        )
+
     scored = sorted(
-        (
-            (score_candidate(c, hint=hint, context=context, container=container, anchors=anchors, contents=contents), c)
-            for c in candidates
-        ),
+        ((scored_by_evidence(c), c) for c in candidates),
         key=lambda pair: (-pair[0], -pair[1].population, pair[1].id),
     )
     best_score, best = scored[0]
