@@ -284,3 +284,14 @@ def test_entities_with_model_well_known_armed_groups_are_organisations(entities_
     assert len(shabaab) == 1 and shabaab[0].type == "ORG" and shabaab[0].kind == "armed group"
     assert {m.text for m in shabaab[0].mentions} >= {"Al Shabaab", "al-Shabab"}
     assert any(e.name == "Boko Haram" and e.kind == "armed group" for e in entities)
+
+
+@pytest.mark.model
+def test_entities_with_model_a_title_makes_a_person_of_a_name_taken_for_an_organisation(entities_of):
+    entities = entities_of(
+        "Chancellor Olaf Scholz will meet President Joe Biden on Friday, and shares of General Motors rose."
+    )
+    scholz = next(e for e in entities if e.name == "Olaf Scholz")
+    assert scholz.type == "PERSON" and "Chancellor" in scholz.titles
+    motors = [e for e in entities if "Motors" in e.name]
+    assert [(e.name, e.type) for e in motors] == [("General Motors", "ORG")]  # a title word opening a company's name

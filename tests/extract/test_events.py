@@ -186,7 +186,7 @@ def test_events_place_is_the_capital_a_demonym_names(make_record):
 
 
 def test_events_in_a_speakers_description_are_the_reporters(make_record):
-    record, names = events_of(
+    record, _ = events_of(
         make_record,
         '"We will keep marching," said Lena Brandt, a student who joined the rally near the palace.',
     )

@@ -241,13 +241,16 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
         stop = kb.honorifics.starting_at(lowers, start, highest=end - 1)
         if stop < 0 or not _is_capitalized(doc, start, stop):
             break
+        if label != "PERSON" and end - stop < 2:
+            break  # "General Motors", "General Electric": a title word that begins an organisation's name
         titles.append(doc[start:stop].text)
         title_start = candidate.start if title_start < 0 else title_start
         start = stop
         while start < end - 1 and doc[start].lower_ in ("of", "the", "for"):
             start += 1
-    if label == "PERSON" or titles:
-        # titles right before the span ("General Sahib Abdul Karim", "Secretary of State John Kerry")
+    if label in ("PERSON", "ORG") or titles:
+        # titles right before the span ("General Sahib Abdul Karim", "Secretary of State John Kerry"); the model
+        # sometimes takes a titled name for an organisation ("Chancellor Olaf Scholz"), and the title outvotes it
         left = start if not titles else title_start
         lowest = sentence_start
         while True:
