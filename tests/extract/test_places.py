@@ -167,3 +167,21 @@ def test_places_a_dateline_place_named_again_in_a_sentence_binds_its_events(make
     attack = next(e for e in record.events if e.trigger.text == "attacked")
     place = next(p for p in record.places if p.id == attack.place)
     assert place.country == "PK" and place.dateline
+
+
+def test_places_event_place_prefers_where_over_a_title_and_skips_the_speakers_country(nlp):
+    from newsledger.model import Article
+    from newsledger.nlp.process import process_article
+
+    record = process_article(
+        nlp,
+        Article.from_text(
+            "The chancellor will meet U.S. President Joe Biden in Washington on Friday. "
+            "Russia's defence ministry said its troops had captured two villages on Monday."
+        ),
+    )
+    places = {p.id: p.name for p in record.places}
+    meet = next(e for e in record.events if e.trigger.text == "meet")
+    assert places.get(meet.place) == "Washington"
+    captured = next(e for e in record.events if e.trigger.text == "captured")
+    assert places.get(captured.place) != "Russia"

@@ -78,6 +78,8 @@ NOT_PLACE_WORDS = (
     | {month.lower() for month in calendar.month_name[1:]}
     | {day.lower() for day in calendar.day_name}
 )
+# Verbs that report what a speaker says: a place in the speaker's name is not where the reported event was.
+REPORTING_LEMMAS = frozenset("say tell claim report announce state add deny insist confirm accuse".split())
 # Nouns a town's name qualifies: "a Gainesville man", "Kandahar residents", "the Peshawar police".
 PLACE_FOLLOWERS = frozenset(
     "man woman men women boy girl boys girls teen teenager resident residents native natives mayor police "
@@ -451,20 +453,49 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     if not in_sentence:
         return None
     for head in (trigger, trigger.head):
-        for child in head.children:
-            # A passive trigger's subject carries the place of what was done to it ("warehouses in El Fasher
-            # were looted"); an active subject's place is often only where the actor comes from.
-            own_subject = child.dep_ == "nsubjpass" and head.i == trigger.i
-            if child.dep_ not in ("prep", "agent", "advmod", "npadvmod", "dobj", "pobj") and not own_subject:
-                continue
-            subtree = list(child.subtree)
-            lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-            bound = [(s, e, pid) for s, e, pid in in_sentence if lo <= s and e <= hi]
-            if bound:
-                return min(bound, key=lambda item: abs(item[0] - trigger.idx))[2]
+        # Where-phrases first ("met Biden in Washington": Washington, not the "U.S." in "U.S. President"), then
+        # objects; a passive trigger's subject carries the place of what was done to it ("warehouses in El
+        # Fasher were looted"), while an active subject's place is often only where the actor comes from.
+        for deps in (("prep", "agent", "advmod", "npadvmod"), ("dobj", "pobj", "nsubjpass")):
+            for child in head.children:
+                if child.dep_ not in deps or (child.dep_ == "nsubjpass" and head.i != trigger.i):
+                    continue
+                subtree = list(child.subtree)
+                lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+                bound = [(s, e, pid) for s, e, pid in in_sentence if lo <= s and e <= hi]
+                if bound:
+                    # inside an object, a place after "in"/"at" is where; one in a title ("U.S. President") is not
+                    return min(
+                        bound, key=lambda item: (not _after_locative(text, item[0]), abs(item[0] - trigger.idx))
+                    )[2]
         if head.i == head.head.i:  # the root is its own head: no second look
             break
-    return min(in_sentence, key=lambda item: abs(item[0] - trigger.idx))[2]
+    # Nothing bound to the trigger: the nearest place of the sentence, but not one in the speaker's own name
+    # ("Russia's defence ministry said its troops had captured two villages").
+    speaker_side = _speaker_side(trigger)
+    told = [m for m in in_sentence if not any(lo <= m[0] < hi for lo, hi in speaker_side)]
+    if not told:
+        return None
+    return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    return _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+def _speaker_side(trigger: Token) -> list[tuple[int, int]]:
+    """Character ranges of the subject of the reporting verb above the trigger, if any."""
+    for ancestor in trigger.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in REPORTING_LEMMAS:
+            return [
+                (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                for c in ancestor.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+            ]
+    return []
 
 
 @Language.component("newsledger_places", requires=["doc.ents"], assigns=["doc._.newsledger"])
