@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.datelines import find_dateline
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
@@ -87,11 +88,6 @@ PLACE_FOLLOWERS = frozenset(
 )
 # Words after a place name that make a site of it: "Kabul airport", "Incirlik air base".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
-# "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "LONDON (Reuters) -": a capitalised name at the very start.
-DATELINE = re.compile(
-    r"\A\s*(?P<city>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,40}?))?\s*"
-    r"(?:\((?P<outlet>[^)\n]{1,60})\))?\s*[–—-]{1,2}\s"
-)
 
 
 @dataclass
@@ -269,7 +265,7 @@ def _names_a_place(gazetteer: Gazetteer, name: str, *, town: bool) -> bool:
 
 
 def _dateline(text: str) -> _Mention | None:
-    match = DATELINE.match(text)
+    match = find_dateline(text)
     if match is None:
         return None
     city = match.group("city").strip()
@@ -441,13 +437,15 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     state = get_state(doc)
     # The dateline says where the report was filed, not where its events happened; the same place named in a
     # sentence ("in Mogadishu", "the Somali capital") still binds.
+    text = doc_text(doc)
+    dateline = find_dateline(text)
+    dateline_start = dateline.start("city") if dateline is not None else -1
     in_sentence: list[tuple[int, int, str]] = [
         (m.start, m.end, place.id)
         for place in state.places
-        for number, m in enumerate(place.mentions)
-        if not (place.dateline and number == 0) and sentence.start_char <= m.start and m.end <= sentence.end_char
+        for m in place.mentions
+        if m.start != dateline_start and sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
-    text = doc_text(doc)
     # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened.
     in_sentence = [m for m in in_sentence if not _REFERENCE_POINT.search(text[max(0, m[0] - 30) : m[0]])]
     if not in_sentence:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.datelines import find_dateline
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_ADJECTIVES,
@@ -1035,12 +1036,13 @@ def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocStat
         polarity = "say"
     if cue_start is not None and cue_end is not None:
         cue = text[cue_start:cue_end]
+    start = _after_dateline(text, found.start, found.end)
     parts = tuple(TextSpan(a, b) for a, b in found.parts)
-    quote_text = " … ".join(text[a:b] for a, b in found.parts) if parts else text[found.start : found.end]
+    quote_text = " … ".join(text[a:b] for a, b in found.parts) if parts else text[start : found.end]
     return Quote(
         id=f"q{number}",
         text=quote_text,
-        start=found.start,
+        start=start,
         end=found.end,
         kind=found.kind,
         speaker=speaker_id,
@@ -1054,6 +1056,14 @@ def _to_quote(doc: Doc, found: _Found, resolver: SpeakerResolver, state: DocStat
         relayed_by=relayed,
         parts=parts,
     )
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """A reported statement that opens the report starts after its dateline ("KHARTOUM, Sudan — …")."""
+    dateline = find_dateline(text) if start < 300 else None
+    if dateline is not None and dateline.start() <= start < dateline.end() < end:
+        return dateline.end()
+    return start
 
 
 @Language.component("newsledger_quotes", assigns=["doc._.newsledger"])

@@ -1,0 +1,28 @@
+"""Datelines: "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "KYIV, March 3 (Reuters) -" open a report, or its
+first paragraph after a one-line headline, and say where the report was filed. They are not part of any
+sentence's content."""
+
+from __future__ import annotations
+
+import re
+
+DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z0-9 .]{1,40}?))?\s*"
+    r"(?:\((?P<outlet>[^)\n]{1,60})\))?\s*[–—-]{1,2}\s"
+)
+HEADLINE_MAX_CHARS = 200
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the start of the text, or at the start of the paragraph after a headline line."""
+    start = len(text) - len(text.lstrip())
+    found = DATELINE.match(text, start)
+    if found is not None:
+        return found
+    line_end = text.find("\n", start)
+    if start < line_end <= start + HEADLINE_MAX_CHARS:
+        after = line_end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return DATELINE.match(text, after)
+    return None
