@@ -200,3 +200,19 @@ def test_events_place_of_a_passive_triggers_subject(make_record):
     )
     places = {p.id: p.name for p in record.places}
     assert places.get(event_at(record, "looted").place) == "Lashkar Gah"
+
+
+def test_events_a_cued_acled_sub_type_needs_its_words_in_the_sentence():
+    from newsledger.extract.events import _with_their_cues
+
+    labels = ["SEX_VIOL", "ARMED_CLASH", "AIR_STRIKE", "ATTACK"]
+    assert _with_their_cues(labels, "Infiltrators attacked police stations.") == ["ARMED_CLASH", "ATTACK"]
+    assert _with_their_cues(labels, "A drone hit the convoy.") == ["ARMED_CLASH", "AIR_STRIKE", "ATTACK"]
+    assert _with_their_cues(labels, "Soldiers raped two women.")[0] == "SEX_VIOL"
+
+
+def test_events_a_repelled_attack_is_an_armed_clash(make_record):
+    record, _ = events_of(
+        make_record, "Government troops repelled a rebel attack on the town on Friday, killing ten fighters."
+    )
+    assert event_at(record, "repelled").acled_subtype == "Armed clash"

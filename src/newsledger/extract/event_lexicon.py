@@ -805,7 +805,7 @@ CONDITIONAL_PHRASES = re.compile(
 
 # Trigger words that name their own ACLED / CASE-2021 sub-type.
 _TRIGGER_SUBTYPES_TABLE = {
-    "ARMED_CLASH": "fight fighting clash battle ambush firefight skirmish",
+    "ARMED_CLASH": "fight fighting clash battle ambush firefight skirmish repel repulse",
     "NON_STATE_ACTOR_OVERTAKES_TER GOV_REGAINS_TERIT": "takeover capture overrun seize storm oust offensive "
     "recapture retake",
     "AIR_STRIKE REM_EXPLOS SUIC_BOMB": "bomb bombing",
