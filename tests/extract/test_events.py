@@ -216,3 +216,23 @@ def test_events_a_repelled_attack_is_an_armed_clash(make_record):
         make_record, "Government troops repelled a rebel attack on the town on Friday, killing ten fighters."
     )
     assert event_at(record, "repelled").acled_subtype == "Armed clash"
+
+
+def test_events_deaths_caused_by_nature_are_no_assault(make_record):
+    record, _ = events_of(
+        make_record,
+        "Floods have displaced 120,000 people and killed at least 45 in the north. "
+        "Ten villagers were killed by a landslide on Sunday. Gunmen killed three farmers on Monday.",
+    )
+    killings = [e for e in record.events if e.type == "ASSAULT"]
+    assert [e.trigger.text for e in killings] == ["killed"]
+    assert record.article.text[killings[0].sentence.start :].startswith("Gunmen")
+    assert any(q.value == 45 for q in record.quantities)  # the toll is still on record
+
+
+def test_events_place_of_a_reported_event_is_not_in_another_speakers_words(make_record):
+    record = make_record(
+        "The agency said it had sent 200 tonnes of food to the region, but the charity warned that cholera "
+        "cases were rising in Maiduguri."
+    )
+    assert event_at(record, "sent").place is None

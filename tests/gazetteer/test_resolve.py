@@ -143,3 +143,11 @@ def test_resolve_a_capital_beats_a_province_of_its_name_unless_the_text_says_sta
     _, capital, state = resolve_toponyms(gazetteer, toponyms, Context())
     assert capital.candidate.feature == "city" and capital.candidate.admin1_code == "US.DC"
     assert state.candidate.feature == "admin1" and state.candidate.admin1_code == "US.WA"
+
+
+def test_resolve_a_part_of_a_place_is_found_as_the_place(gazetteer):
+    found, _, looked_up = candidates_for(gazetteer, "northern Nigeria")
+    assert looked_up == "Nigeria" and any(c.feature == "country" and c.country == "NG" for c in found)
+    # a name of its own, written with a capital, is looked up whole
+    found, _, looked_up = candidates_for(gazetteer, "North Carolina")
+    assert looked_up == "North Carolina" and any(c.feature == "admin1" for c in found)

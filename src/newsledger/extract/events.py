@@ -181,6 +181,8 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     if entry is None:
         return None
     event_type, mode = entry
+    if event_type == "ASSAULT" and _caused_by_nature(token):
+        return None  # "floods killed 45", "killed by an earthquake": deaths, but no one's attack
     if lemma == "strike" and _subject_lemma(token) in PROTEST_SUBJECTS:
         return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
     if event_type == "AGREE" and lemma in lexicon.PROMISE_VERBS and _moves_aid(token):
@@ -190,6 +192,29 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     if lemma == "evacuate" and _object_lemma(token) in lexicon.PEOPLE_WORDS | {"american", "afghan"}:
         return _Trigger(token, "AID", "evacuate", CONTEXT_CONFIDENCE)
     return _Trigger(token, event_type, mode, VERB_CONFIDENCE)
+
+
+# Causes of death that are no one's act of violence.
+NATURAL_CAUSES = frozenset(
+    "flood floods flooding earthquake quake storm cyclone hurricane typhoon tornado landslide mudslide avalanche "
+    "drought heatwave heat tsunami eruption disease cholera epidemic outbreak virus pandemic famine lightning "
+    "accident crash collapse".split()
+)
+
+
+def _caused_by_nature(token: Token) -> bool:
+    """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
+    joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident."""
+    verb = token
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    for child in [*token.children, *(verb.children if verb.i != token.i else ())]:
+        doer = child if child.dep_ == "nsubj" else None
+        if child.dep_ == "agent":
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
+            return True
+    return False
 
 
 def _noun_trigger(token: Token) -> _Trigger | None:

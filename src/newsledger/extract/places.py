@@ -470,8 +470,16 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
             break
     # Nothing bound to the trigger: the nearest place of the sentence, but not one in the speaker's own name
     # ("Russia's defence ministry said its troops had captured two villages").
+    # Nor, for an event a speaker reports, one inside another speaker's words ("NEMA said it had sent food to the
+    # region, but the IRC warned that cases were rising in Dikwa").
     speaker_side = _speaker_side(trigger)
-    told = [m for m in in_sentence if not any(lo <= m[0] < hi for lo, hi in speaker_side)]
+    reported = any(q.start <= trigger.idx < q.end for q in state.quotes)
+    others_words = [(q.start, q.end) for q in state.quotes if reported and not q.start <= trigger.idx < q.end]
+    told = [
+        m
+        for m in in_sentence
+        if not any(lo <= m[0] < hi for lo, hi in speaker_side) and not any(lo <= m[0] < hi for lo, hi in others_words)
+    ]
     if not told:
         return None
     return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]

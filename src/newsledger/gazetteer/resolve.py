@@ -36,6 +36,7 @@ KIND_MISMATCH_PENALTY = 1.5  # "X County" naming a town
 # (not "Mexico" for Mexico City, where the name is the country's).
 CAPITAL_BONUS = 1.0
 
+_PART_OF = re.compile(r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+(?=[A-Z])")
 _ABBREVIATED_COUNTY = re.compile(r"\b(co|cnty)\.?$", re.IGNORECASE)
 _SAINT = re.compile(r"^(st|ste)\.?\s", re.IGNORECASE)
 
@@ -167,6 +168,11 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
     attempts = [clean]
     if hint is not None:
         attempts.append(head)
+    # "northern Nigeria", "eastern Ukraine": the part of a place, found as the place ("Northern Ireland" and
+    # "South Sudan", names of their own, are written with a capital and looked up whole)
+    part_of = _PART_OF.match(clean)
+    if part_of is not None:
+        attempts.append(clean[part_of.end() :])
     if _SAINT.match(clean):
         attempts.append(_SAINT.sub("Saint ", clean))
     for fuzzy in (False, True):
