@@ -236,3 +236,12 @@ def test_events_place_of_a_reported_event_is_not_in_another_speakers_words(make_
         "cases were rising in Maiduguri."
     )
     assert event_at(record, "sent").place is None
+
+
+def test_events_relative_clause_subject_and_nominal_participles(make_record):
+    record, names = events_of(
+        make_record,
+        "The Northern Liberation Front, which is fighting the government, said some of the wounded were children.",
+    )
+    assert names.get(event_at(record, "fighting").source) == "Northern Liberation Front"
+    assert not any(e.trigger.text == "wounded" for e in record.events)  # "the wounded" are people

@@ -173,6 +173,8 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "AUX" or lemma in lexicon.SPEECH_VERBS or token.dep_ == "amod":
         return None  # "a negotiated settlement" names no event
+    if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
+        return None  # "some of the wounded", "the dead": people, not an event
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
     if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
@@ -324,7 +326,7 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     # the subject nearest the verb: a parse that runs two sentences together gives a verb several
     for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
         if child.dep_ == "nsubj" and source is None:
-            source = _entity_of_phrase(child, state)
+            source = _entity_of_subject(child, token, state)
         elif child.dep_ == "nsubjpass" and target is None:
             target = _entity_of_phrase(child, state)
         elif child.dep_ == "agent" and source is None:
@@ -371,7 +373,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         head = current.head
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return _entity_of_phrase(subject, state)
+            return _entity_of_subject(subject, head, state)
         current = head
     return None
 
@@ -437,6 +439,13 @@ def _responsibility_claimant(sentence: Span, state: DocState) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _entity_of_subject(subject: Token, verb: Token, state: DocState) -> str | None:
+    """The entity a subject names; a relative pronoun names what its clause describes ("X, which is fighting")."""
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return _entity_of_phrase(verb.head, state)
+    return _entity_of_phrase(subject, state)
 
 
 def _subject_entity(verb: Token, state: DocState) -> str | None:
