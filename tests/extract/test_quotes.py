@@ -654,3 +654,12 @@ def test_quotes_parenthetical_cue_after_the_main_verb_reports_both_sides(make_re
         "The harbor is safe",
         "and the ferries will run on Monday",
     ]
+
+
+def test_quotes_speaker_set_beside_a_possessed_phrase_is_the_appositive(make_record):
+    record = make_record(
+        "Kenya's disaster management agency, NDMA, said it had sent 200 tonnes of food to the region on Monday."
+    )
+    names = {e.id: e.name for e in record.entities}
+    statement = next(q for q in record.quotes if "200 tonnes" in q.text)
+    assert names.get(statement.speaker) == "NDMA"

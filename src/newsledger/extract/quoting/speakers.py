@@ -170,7 +170,10 @@ class SpeakerResolver:
                 path = path.head
             entity_id = self._entity_at(token) if ok else None
             if entity_id is not None:
-                rank = 0 if self.types.get(entity_id) in _PERSON_TYPES else 1
+                # persons first; then the name the phrase is set beside ("Nigeria's agency, NEMA," is NEMA, not
+                # Nigeria); then the rest in text order
+                appositive = any(t.dep_ == "appos" and t.head.i == head.i for t in (token, *token.ancestors))
+                rank = 0 if self.types.get(entity_id) in _PERSON_TYPES else (1 if appositive else 2)
                 found.append((rank, token.i, entity_id))
         found.sort()
         return [entity_id for _rank, _i, entity_id in found]
