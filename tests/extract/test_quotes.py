@@ -656,6 +656,7 @@ def test_quotes_parenthetical_cue_after_the_main_verb_reports_both_sides(make_re
     ]
 
 
+@pytest.mark.model
 def test_quotes_speaker_set_beside_a_possessed_phrase_is_the_appositive(make_record):
     record = make_record(
         "Kenya's disaster management agency, NDMA, said it had sent 200 tonnes of food to the region on Monday."
