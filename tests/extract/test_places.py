@@ -185,3 +185,10 @@ def test_places_event_place_prefers_where_over_a_title_and_skips_the_speakers_co
     assert places.get(meet.place) == "Washington"
     captured = next(e for e in record.events if e.trigger.text == "captured")
     assert places.get(captured.place) != "Russia"
+
+
+def test_places_a_toponym_drawn_around_an_institution_is_the_place_heading_it(make_record):
+    record = make_record("Both men were booked into the Alachua County Jail on Saturday, deputies said.")
+    county = next(p for p in record.places if p.name == "Alachua County")
+    assert county.feature == "admin2" and county.admin1 == "Florida"
+    assert not any(m.text.endswith("Jail") for p in record.places for m in p.mentions)

@@ -100,6 +100,7 @@ class _Mention:
     site: str | None = None  # the site word that extends the name ("airport")
     label: str = "GPE"  # the entity type the mention came from
     lookup: str | None = None  # the name to look up when the text is a description ("the Somali capital")
+    within: tuple[int, int] | None = None  # the institution's name this place heads ("Gainesville Police")
 
 
 def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Place]:
@@ -156,6 +157,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
     place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
+    institution_places = _places_in_institution_names(state, gazetteer)
+    heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
     for entity in state.entities:
         if name_key(entity.name) in GENERIC_WORDS:
@@ -169,6 +172,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         if repaired:
             retyped[entity.id] = dataclasses.replace(entity, type="GPE")
         for mention in entity.mentions:
+            if (mention.start, mention.end) in heading:
+                continue  # the place heading it is added below
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
             if any(s <= start < e or start <= s < end for s, e in found):
                 continue
@@ -181,7 +186,7 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     for capital in _capitals_by_demonym(doc, gazetteer):
         if not any(s < capital.end and capital.start < e for s, e in found):
             found[(capital.start, capital.end)] = capital
-    for named in _places_in_institution_names(state, gazetteer):
+    for named in institution_places:
         if not any(s < named.end and named.start < e for s, e in found):
             found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda m: m.start)
@@ -208,7 +213,11 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
     ("the University of Kentucky"), when the gazetteer knows it by that name."""
     out: list[_Mention] = []
     for entity in state.entities:
-        if entity.type not in ("ORG", "FAC"):
+        # An organisation's or building's name; or a toponym the model drew around a whole institution's name
+        # that no gazetteer knows as such ("the Alachua County Jail" tagged GPE).
+        if entity.type not in ("ORG", "FAC", *TOPONYM_TYPES):
+            continue
+        if entity.type in TOPONYM_TYPES and gazetteer.lookup(entity.name, fuzzy=False):
             continue
         for mention in entity.mentions:
             words = list(re.finditer(r"[^\s]+", mention.text))
@@ -245,7 +254,7 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
                 end = mention.start + words[last - 1].end()
                 name = mention.text[words[first].start() : words[last - 1].end()]
                 if _names_a_place(gazetteer, name, town=town):
-                    out.append(_Mention(start, end, name))
+                    out.append(_Mention(start, end, name, within=(mention.start, mention.end)))
                     break
     return out
 
