@@ -245,3 +245,8 @@ def test_events_relative_clause_subject_and_nominal_participles(make_record):
     )
     assert names.get(event_at(record, "fighting").source) == "Northern Liberation Front"
     assert not any(e.trigger.text == "wounded" for e in record.events)  # "the wounded" are people
+
+
+def test_events_an_infinitive_of_aim_is_part_of_the_event_it_serves(make_record):
+    record, _ = events_of(make_record, "The rebels have been fighting for years to topple the government.")
+    assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["fighting"]

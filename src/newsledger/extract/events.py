@@ -153,7 +153,11 @@ def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
     kept = []
     for _index, trigger in sorted(found.items()):
-        absorbable = trigger.token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE
+        # ... and so is an infinitive of aim under another trigger ("fighting to topple the government")
+        aim = trigger.token.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.token.children
+        )
+        absorbable = trigger.token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
         if absorbable and trigger.type != "AGREE" and any(a.i in found for a in _ancestors_in(trigger.token)):
             continue
         kept.append(trigger)
