@@ -153,11 +153,16 @@ def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
     kept = []
     for _index, trigger in sorted(found.items()):
-        # ... and so is an infinitive of aim under another trigger ("fighting to topple the government")
-        aim = trigger.token.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.token.children
+        # ... and so is an infinitive of aim under a trigger of its own type ("fighting to topple the government";
+        # not "pledged to release the prisoners", where the release is what was promised)
+        token = trigger.token
+        aim = (
+            token.dep_ in ("xcomp", "advcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and token.head.i in found
+            and found[token.head.i].type == trigger.type
         )
-        absorbable = trigger.token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
+        absorbable = token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
         if absorbable and trigger.type != "AGREE" and any(a.i in found for a in _ancestors_in(trigger.token)):
             continue
         kept.append(trigger)
