@@ -250,3 +250,17 @@ def test_events_relative_clause_subject_and_nominal_participles(make_record):
 def test_events_an_infinitive_of_aim_is_part_of_the_event_it_serves(make_record):
     record, _ = events_of(make_record, "The rebels have been fighting for years to topple the government.")
     assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["fighting"]
+
+
+def test_events_the_strike_after_an_airstrike_is_the_airstrike(make_record):
+    record, _ = events_of(
+        make_record,
+        "An airstrike hit a house in the south on Sunday. A spokesman said the strike was a massacre and that "
+        "the army would pay a price.",
+    )
+    assert event_at(record, "strike").type == "ASSAULT"
+
+
+def test_events_a_semicolon_ends_the_clause_chain(make_record):
+    record, _ = events_of(make_record, "Airstrike kills 9 in the south; the group vows revenge")
+    assert event_at(record, "kills").status == "reported"

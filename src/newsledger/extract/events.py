@@ -236,9 +236,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
         if modifiers & lexicon.STRIKE_PROTEST_MODIFIERS:
             return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
-        if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and any(
-            t.lower_ in lexicon.LABOUR_WORDS for t in token.sent
-        ):
+        # a labour dispute in the sentence ("nurses went on strike over pay"), unless the report has already
+        # named a strike of weapons that "the strike" takes up again ("An Israeli airstrike … the strike in Rafah")
+        labour = any(t.lower_ in lexicon.LABOUR_WORDS and t.pos_ in ("NOUN", "PROPN") for t in token.sent)
+        if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and labour and not _armed_strike_before(token):
             return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
@@ -260,6 +261,17 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+def _armed_strike_before(token: Token) -> bool:
+    for earlier in token.doc[: token.i]:
+        if earlier.lower_ in ("airstrike", "airstrikes"):
+            return True
+        if earlier.lower_ in ("strike", "strikes") and any(
+            c.lower_ in lexicon.STRIKE_ASSAULT_MODIFIERS for c in earlier.children if c.dep_ in ("compound", "amod")
+        ):
+            return True
+    return False
 
 
 def _intent_trigger(token: Token) -> _Trigger | None:
@@ -538,6 +550,9 @@ def _clause_chain(token: Token) -> list[Token]:
             break
         if current.dep_ in ("relcl", "advcl", "parataxis") or current.lower_ in lexicon.TEMPORAL_PREPOSITIONS:
             break  # a clause or phrase that only describes or dates the trigger's governor
+        low, high = sorted((current.i, ancestor.i))
+        if any(t.text == ";" for t in token.doc[low:high]):
+            break  # "Airstrike kills 9; Hamas vows response": two statements, whatever the parse joins
         chain.append(ancestor)
         current = ancestor
     return chain

@@ -481,7 +481,7 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     # ("Russia's defence ministry said its troops had captured two villages").
     # Nor, for an event a speaker reports, one inside another speaker's words ("NEMA said it had sent food to the
     # region, but the IRC warned that cases were rising in Dikwa").
-    speaker_side = _speaker_side(trigger)
+    speaker_side = _speaker_side(trigger) + _actor_side(trigger)
     reported = any(q.start <= trigger.idx < q.end for q in state.quotes)
     others_words = [(q.start, q.end) for q in state.quotes if reported and not q.start <= trigger.idx < q.end]
     told = [
@@ -499,6 +499,27 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+
 
 def _after_locative(text: str, start: int) -> bool:
     return _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+def _actor_side(trigger: Token) -> list[tuple[int, int]]:
+    """Character ranges of the names that make up the trigger's own subject: "Egypt and Qatar, which have
+    mediated" or "Russia's forces attacked" name actors, not where it happened; a place in the subject's
+    prepositional phrase ("an airstrike on a house in Rafah killed …") still counts."""
+    heads = [
+        c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that")
+    ]
+    if trigger.dep_ == "relcl":  # the noun the clause describes
+        heads.append(trigger.head)
+    tokens: list[Token] = []
+    while heads:
+        head = heads.pop()
+        tokens.append(head)
+        for child in head.children:
+            if child.dep_ in ("conj", "appos"):
+                heads.append(child)
+            elif child.dep_ in ("compound", "poss", "amod", "nmod"):
+                tokens.extend(child.subtree)
+    return [(t.idx, t.idx + len(t.text)) for t in tokens]
 
 
 def _speaker_side(trigger: Token) -> list[tuple[int, int]]:
