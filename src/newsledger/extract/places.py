@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.datelines import find_dateline
+from newsledger.extract.event_lexicon import SPEECH_VERBS
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
@@ -79,8 +80,6 @@ NOT_PLACE_WORDS = (
     | {month.lower() for month in calendar.month_name[1:]}
     | {day.lower() for day in calendar.day_name}
 )
-# Verbs that report what a speaker says: a place in the speaker's name is not where the reported event was.
-REPORTING_LEMMAS = frozenset("say tell claim report announce state add deny insist confirm accuse".split())
 # Nouns a town's name qualifies: "a Gainesville man", "Kandahar residents", "the Peshawar police".
 PLACE_FOLLOWERS = frozenset(
     "man woman men women boy girl boys girls teen teenager resident residents native natives mayor police "
@@ -525,7 +524,8 @@ def _actor_side(trigger: Token) -> list[tuple[int, int]]:
 def _speaker_side(trigger: Token) -> list[tuple[int, int]]:
     """Character ranges of the subject of the reporting verb above the trigger, if any."""
     for ancestor in trigger.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in REPORTING_LEMMAS:
+        # a place in the speaker's name is not where the reported event was
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in SPEECH_VERBS:
             return [
                 (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                 for c in ancestor.children
