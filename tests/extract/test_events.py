@@ -264,3 +264,13 @@ def test_events_the_strike_after_an_airstrike_is_the_airstrike(make_record):
 def test_events_a_semicolon_ends_the_clause_chain(make_record):
     record, _ = events_of(make_record, "Airstrike kills 9 in the south; the group vows revenge")
     assert event_at(record, "kills").status == "reported"
+
+
+def test_events_who_took_ground_decides_the_territory_sub_type(make_record):
+    record, _ = events_of(
+        make_record,
+        "The army said on Wednesday it had recaptured the town after three days of clashes that killed dozens. "
+        "Rebels overran two villages near the border on Friday, killing four soldiers.",
+    )
+    assert event_at(record, "recaptured").acled_subtype == "Government regains territory"
+    assert event_at(record, "overran").acled_subtype == "Non-state actor overtakes territory"

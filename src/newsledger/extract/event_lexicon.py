@@ -658,8 +658,8 @@ def _triggers(table: dict[tuple[str, str | None], str]) -> dict[str, tuple[str, 
 VERB_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack kill bomb strike fight clash ambush assault raid storm massacre slaughter murder "
-        "wound injure bombard besiege invade oust overthrow topple overrun capture repel destroy torch behead "
-        "execute lynch abuse",
+        "wound injure bombard besiege invade oust overthrow topple overrun capture recapture retake liberate repel "
+        "destroy torch behead execute lynch abuse",
         ("ASSAULT", "firearms"): "shoot gun fire",
         ("ASSAULT", "heavy-weapons"): "shell",
         ("ASSAULT", "explosives"): "detonate",
@@ -807,7 +807,7 @@ CONDITIONAL_PHRASES = re.compile(
 _TRIGGER_SUBTYPES_TABLE = {
     "ARMED_CLASH": "fight fighting clash battle ambush firefight skirmish repel repulse",
     "NON_STATE_ACTOR_OVERTAKES_TER GOV_REGAINS_TERIT": "takeover capture overrun seize storm oust offensive "
-    "recapture retake",
+    "recapture retake liberate",
     "AIR_STRIKE REM_EXPLOS SUIC_BOMB": "bomb bombing",
     "AIR_STRIKE": "airstrike",
     "ART_MISS_ATTACK": "shell shelling bombard bombardment",

@@ -705,9 +705,54 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     for start, labels in zip(starts, classifier.ranked(scores), strict=True):
         for token_index, event_type, lemmas in asked[start]:
             choice = _choice(_with_their_cues(labels, wanted[start].text), event_type, lemmas)
+            if choice in TERRITORY_SUBTYPES:
+                choice = _territory_by_doer(wanted[start].doc[token_index]) or choice
             if choice is not None:
                 out[token_index] = choice
     return out
+
+
+TERRITORY_SUBTYPES = frozenset({"NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"})
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+
+
+def _doer_phrase(token: Token) -> list[Token] | None:
+    """The words naming who did it: the verb's subject (a relative pronoun's noun, a pronoun's speaker: "the army
+    said it had recaptured …"), or a noun trigger's possessor or modifier ("the Taliban's offensive")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        owners = [t for c in token.children if c.dep_ in ("poss", "compound", "amod") for t in c.subtree]
+        return owners or None
+    verb = token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        described = verb.head
+        return [t for t in described.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    if subject.lower_ in _PRONOUNS:
+        speech = _governing_speech_verb(token)
+        speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
+        return list(speaker.subtree) if speaker is not None else None
+    return list(subject.subtree)
+
+
+def _territory_by_doer(token: Token) -> str | None:
+    """Who took ground decides between ACLED's two territory sub-types: the army's recapture is the government
+    regaining territory, the rebels' is a non-state actor's; the classifier weighs the whole sentence instead."""
+    subject = _doer_phrase(token)
+    if subject is None:
+        return None
+    phrase = " ".join(t.lower_ for t in subject)
+    state = any(p.search(phrase) for p in lexicon.COMPILED_ACLED_CUES["state_actor"])
+    nonstate = any(p.search(phrase) for p in lexicon.COMPILED_ACLED_CUES["nonstate_actor"])
+    if state and not nonstate:
+        return "GOV_REGAINS_TERIT"
+    if nonstate and not state:
+        return "NON_STATE_ACTOR_OVERTAKES_TER"
+    return None
 
 
 def _shows_violence(text: str) -> bool:
