@@ -233,3 +233,13 @@ def test_claims_calling_a_report_false_is_a_denial(make_record):
     denial = claim_with(record, "baseless")
     assert denial.stance == "denies"
     assert claim.id in denial.disputes
+
+
+def test_claims_a_denial_that_a_town_fell_disputes_the_claim_it_was_captured(make_record):
+    record = make_record(
+        "Kenya's army said on Wednesday it had recaptured the town of Dorvale from al-Shabaab. "
+        "Al-Shabaab denied that the town had fallen."
+    )
+    asserted = next(c for c in record.claims if c.stance == "asserts" and "recaptured" in c.proposition)
+    denial = next(c for c in record.claims if c.stance == "denies")
+    assert asserted.id in denial.disputes and denial.id in asserted.disputes

@@ -536,11 +536,19 @@ def _clause_of(token: Token) -> Span:
     return doc[head.left_edge.i : head.right_edge.i + 1]
 
 
+# Words that say the same thing of a place or of people: a town that "fell" was "captured"; people "killed"
+# are "dead". A denial of one is a denial of the other.
+_SAME_MEANING = {
+    **dict.fromkeys("capture recapture retake seize overrun take fall liberate control".split(), "(control)"),
+    **dict.fromkeys("kill die dead death".split(), "(death)"),
+}
+
+
 def _content_lemmas(span: Span) -> set[str]:
     """What a proposition is about, in words: actors and places are compared through entity ids instead, so two
     statements that merely name the same group do not read as the same proposition."""
     return {
-        t.lemma_.lower()
+        _SAME_MEANING.get(t.lemma_.lower(), t.lemma_.lower())
         for t in span
         if t.pos_ in _CONTENT_POS
         and t.pos_ != "PROPN"
