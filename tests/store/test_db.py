@@ -46,6 +46,17 @@ def attack_record(**overrides):
     return build_record(ATTACK, **options)
 
 
+def protest_record():
+    """A second report, from another outlet, of a protest on another day."""
+    return build_record(
+        "Protesters marched in Herat on Friday against rising prices.",
+        outlet="Other Daily",
+        published="2021-09-10",
+        places={"p1": {"name": "Herat", "lat": 34.35, "lon": 62.2, "country": "AF"}},
+        events=[{"type": "PROTEST", "trigger": "marched", "place": "p1", "when": "2021-09-10"}],
+    )
+
+
 def test_db_save_record_round_trips_and_is_idempotent(store):
     record = attack_record()
     assert store.save_record(record) == "inserted"
@@ -122,14 +133,7 @@ def test_db_reject_records_source_reason_and_code(store):
 
 def test_db_event_filters(store):
     store.save_record(attack_record())
-    other = build_record(
-        "Protesters marched in Herat on Friday against rising prices.",
-        outlet="Other Daily",
-        published="2021-09-10",
-        places={"p1": {"name": "Herat", "lat": 34.35, "lon": 62.2, "country": "AF"}},
-        events=[{"type": "PROTEST", "trigger": "marched", "place": "p1", "when": "2021-09-10"}],
-    )
-    store.save_record(other)
+    store.save_record(protest_record())
     assert store.count_events() == 2
     assert [e["type"] for e in store.events(since="2021-09-08")] == ["PROTEST"]
     assert [e["type"] for e in store.events(until="2021-09-08")] == ["ASSAULT"]
@@ -216,14 +220,7 @@ def test_db_filters_and_counts_read_what_the_analyst_corrected(store):
     from newsledger.api.review import review_event
 
     store.save_record(attack_record())
-    herat = build_record(
-        "Protesters marched in Herat on Friday against rising prices.",
-        outlet="Other Daily",
-        published="2021-09-10",
-        places={"p1": {"name": "Herat", "lat": 34.35, "lon": 62.2, "country": "AF"}},
-        events=[{"type": "PROTEST", "trigger": "marched", "place": "p1", "when": "2021-09-10"}],
-    )
-    store.save_record(herat)
+    store.save_record(protest_record())
     (assault,) = store.events(type="ASSAULT")
     corrections = {
         "type": "protest",

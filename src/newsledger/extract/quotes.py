@@ -671,8 +671,8 @@ def _attitude(doc: Doc, noun: Token, paragraph: list[int]) -> _Found | None:
             break
     if content is None:
         return None
-    span = _trim(doc, content.left_edge.i, _end_before_aside(doc, content.left_edge.i, content.right_edge.i + 1))
-    if span is None or paragraph[span[0]] != paragraph[noun.i] or paragraph[span[1] - 1] != paragraph[noun.i]:
+    span = _content_in_paragraph(doc, content, noun, paragraph)
+    if span is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     holder = owner if owner is not None and owner.pos_ != "PRON" else None
@@ -695,6 +695,15 @@ def _attitude(doc: Doc, noun: Token, paragraph: list[int]) -> _Found | None:
     return _Found(start, end, "indirect", cue=noun, speaker=holder)
 
 
+def _content_in_paragraph(doc: Doc, content: Token, cue: Token, paragraph: list[int]) -> tuple[int, int] | None:
+    """The token range of what `content` heads, trimmed and stopped before an aside, if it stays in the cue's
+    paragraph."""
+    span = _trim(doc, content.left_edge.i, _end_before_aside(doc, content.left_edge.i, content.right_edge.i + 1))
+    if span is None or paragraph[span[0]] != paragraph[cue.i] or paragraph[span[1] - 1] != paragraph[cue.i]:
+        return None
+    return span
+
+
 def _attitude_of_subject(doc: Doc, adjective: Token, paragraph: list[int], quote_of_token: list[int]) -> _Found | None:
     """ "Ms. Lee was confident that the bill would pass", "voters are wary of him": the subject of "be" holds
     what follows the adjective."""
@@ -710,8 +719,8 @@ def _attitude_of_subject(doc: Doc, adjective: Token, paragraph: list[int], quote
             break
     if content is None:
         return None
-    span = _trim(doc, content.left_edge.i, _end_before_aside(doc, content.left_edge.i, content.right_edge.i + 1))
-    if span is None or paragraph[span[0]] != paragraph[adjective.i] or paragraph[span[1] - 1] != paragraph[adjective.i]:
+    span = _content_in_paragraph(doc, content, adjective, paragraph)
+    if span is None:
         return None
     holder = _speaker_of(doc, adjective.head, paragraph, quote_of_token)
     if holder is None or holder.i > adjective.i:
