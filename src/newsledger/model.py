@@ -170,7 +170,7 @@ class Place:
     precision: int | None = None  # ACLED-style: 1 exact place, 2 near/district, 3 province, 4 country
     score: float | None = None  # confidence of the chosen referent, 0-1
     entity: str | None = None  # entity id when the place is also an entity
-    dateline: bool = False  # the report's origin ("TEHRAN (Iran News) –")
+    dateline: bool = False  # the report's origin ("LAGOS (Reuters) –")
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ def test_places_a_toponym_drawn_around_an_institution_is_the_place_heading_it(ma
 
 
 def test_places_event_place_is_not_the_actor_that_did_it(make_record):
-    record = make_record("Egypt and Qatar, which have mediated between the two sides, met in Cairo on Monday.")
+    record = make_record("Egypt and Jordan, which have mediated between the two sides, met in Cairo on Monday.")
     mediated = next(e for e in record.events if e.trigger.text == "mediated")
     places = {p.id: p.name for p in record.places}
-    assert places.get(mediated.place) not in ("Egypt", "Qatar")
+    assert places.get(mediated.place) not in ("Egypt", "Jordan")

@@ -1,4 +1,4 @@
-"""Datelines: "TEHRAN (Iran News) –", "KABUL, Afghanistan —", "KYIV, March 3 (Reuters) -" open a report, or its
+"""Datelines: "LAGOS (Reuters) –", "NAIROBI, Kenya —", "KYIV, March 3 (Reuters) -" open a report, or its
 first paragraph after a one-line headline, and say where the report was filed. They are not part of any
 sentence's content."""
 

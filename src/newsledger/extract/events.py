@@ -718,7 +718,7 @@ _PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 
 def _doer_phrase(token: Token) -> list[Token] | None:
     """The words naming who did it: the verb's subject (a relative pronoun's noun, a pronoun's speaker: "the army
-    said it had recaptured …"), or a noun trigger's possessor or modifier ("the Taliban's offensive")."""
+    said it had recaptured …"), or a noun trigger's possessor or modifier ("the rebels' offensive")."""
     if token.pos_ in ("NOUN", "PROPN"):
         owners = [t for c in token.children if c.dep_ in ("poss", "compound", "amod") for t in c.subtree]
         return owners or None

@@ -85,7 +85,7 @@ PLACE_FOLLOWERS = frozenset(
     "man woman men women boy girl boys girls teen teenager resident residents native natives mayor police "
     "officials council councilman councilwoman schools voters".split()
 )
-# Words after a place name that make a site of it: "Kabul airport", "Incirlik air base".
+# Words after a place name that make a site of it: "Mogadishu airport", "Incirlik air base".
 SITE_WORDS = ("airport", "airbase", "air base", "airfield", "port", "harbour", "harbor", "border crossing")
 
 
@@ -133,7 +133,7 @@ def _read_demonyms(doc: Doc, state: DocState, gazetteer: Gazetteer, context: Con
 
 
 def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> None:
-    """An outlet named after a country ("Iran News", "Kabul Times") is a weak prior for it."""
+    """An outlet named after a country ("Kenya Times", "Pakistan Observer") is a weak prior for it."""
     outlet = state.article.outlet
     if not outlet:
         return
@@ -195,7 +195,7 @@ _CAPITAL_BY_DEMONYM = re.compile(r"\b(?:[Tt]he\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?
 
 
 def _capitals_by_demonym(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
-    """ "The Somali capital", "the Afghan capital": the capital city of the country the demonym names."""
+    """ "The Somali capital", "the Kenyan capital": the capital city of the country the demonym names."""
     out: list[_Mention] = []
     text = doc_text(doc)
     for match in _CAPITAL_BY_DEMONYM.finditer(text):
@@ -501,7 +501,7 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 def _actor_side(trigger: Token) -> list[tuple[int, int]]:
-    """Character ranges of the names that make up the trigger's own subject: "Egypt and Qatar, which have
+    """Character ranges of the names that make up the trigger's own subject: "Egypt and Jordan, which have
     mediated" or "Russia's forces attacked" name actors, not where it happened; a place in the subject's
     prepositional phrase ("an airstrike on a house in Rafah killed …") still counts."""
     heads = [

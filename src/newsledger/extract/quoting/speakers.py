@@ -232,7 +232,7 @@ def subject_of(verb: Token, *, depth: int = 0) -> Token | None:
         return None
     subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if subjects:
-        # a dateline parsed as a second subject ("TEHRAN – The Taliban have declared") is farther away
+        # a dateline parsed as a second subject ("LAGOS – The rebels have declared") is farther away
         return min(subjects, key=lambda child: abs(child.i - verb.i))
     if verb.pos_ == "NOUN":
         # "The Taliban claim he has fled": the noun's owner speaks
