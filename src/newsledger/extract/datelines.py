@@ -11,11 +11,13 @@ DATELINE = re.compile(
     r"(?:\((?P<outlet>[^)\n]{1,60})\))?\s*[–—-]{1,2}\s"
 )
 HEADLINE_MAX_CHARS = 200
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def find_dateline(text: str) -> re.Match[str] | None:
     """The dateline at the start of the text, or at the start of the paragraph after a headline line."""
-    start = len(text) - len(text.lstrip())
+    leading = _LEADING_SPACE.match(text)  # called per event and per quote: no copy of the text
+    start = leading.end() if leading is not None else 0
     found = DATELINE.match(text, start)
     if found is not None:
         return found
