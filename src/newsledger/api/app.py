@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import newsledger
 from newsledger.api import queries, review
+from newsledger.api.alerts import add_alert_routes
 from newsledger.api.auth import token_owner
 from newsledger.api.highlight import highlighted_html, record_index, record_spans
 from newsledger.api.models import (
@@ -49,8 +50,10 @@ from newsledger.api.models import (
 )
 from newsledger.api.settings import Settings
 from newsledger.countries import country_code
+from newsledger.model import PLOVER_TYPES
 from newsledger.store import Store
 from newsledger.store.queries import first_line
+from newsledger.web.cluster import cluster_evidence
 from newsledger.web.timeline import timeline_chart, zoom_ranges
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -306,6 +309,8 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     )
     env.globals["version"] = newsledger.__version__
     env.filters["first_line"] = first_line
+    env.filters["form_value"] = _form_value
+    env.globals["event_types"] = PLOVER_TYPES
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -452,7 +457,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         try:
             state = review.review_event(store, event_pk, who=who, action=body.action, corrections=body.corrections)
         except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+            raise _review_error(exc, location=("body", "corrections")) from None
         return {"event_pk": event_pk, "state": state}
 
     @app.get("/api/clusters", response_model=ClusterPage, tags=["clusters"])
@@ -652,13 +657,19 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     async def event_review_form(request: Request, event_pk: int) -> Response:
         who, fields = await form_writer(request)
         action = fields.get("action", "")
+        current = store.event(event_pk)
+        if current is None:
+            raise HTTPException(404, f"no event {event_pk}")
+        # The form shows the current values: a field is a correction only when the analyst changed it.
         corrections = {
-            key: fields[key] for key in review.CORRECTABLE if action == "correct" and fields.get(key, "") != ""
+            key: fields[key]
+            for key in review.CORRECTABLE
+            if action == "correct" and key in fields and _changed(key, fields[key], current.get(key))
         }
         try:
             review.review_event(store, event_pk, who=who, action=action, corrections=corrections)
         except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+            raise _review_error(exc, location=("form",)) from None
         return RedirectResponse(f"/events/{event_pk}", status_code=303)
 
     @app.get("/clusters", include_in_schema=False)
@@ -672,7 +683,11 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         found = store.cluster(cluster_id)
         if found is None:
             raise HTTPException(404, f"no cluster {cluster_id}")
-        data = {"cluster": found, "audit": review.audit_entries(store, target=f"cluster:{cluster_id}")}
+        data = {
+            "cluster": found,
+            "evidence": cluster_evidence(store, found),
+            "audit": review.audit_entries(store, target=f"cluster:{cluster_id}"),
+        }
         return render(request, "cluster.html", data)
 
     @app.post("/clusters/{cluster_id}/merge", include_in_schema=False)
@@ -785,6 +800,8 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         response.delete_cookie(TOKEN_COOKIE, path="/")
         return response
 
+    add_alert_routes(app, store=store, render=render, writer=writer, form_writer=form_writer)
+
     @app.exception_handler(OverflowError)
     async def number_out_of_range(request: Request, exc: OverflowError) -> Response:
         # An id or number past SQLite's 64-bit integers (found by schemathesis: /api/events/9223372036854775808).
@@ -799,11 +816,46 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
                 detail = [{"loc": ["query"], "msg": detail, "type": "value_error"}]
             return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
         html = env.get_template("error.html").render(
-            status=exc.status_code, detail=str(exc.detail), nav="", who=None, query={}
+            status=exc.status_code, detail=_detail_text(exc.detail), nav="", who=None, query={}
         )
         return HTMLResponse(html, status_code=exc.status_code)
 
     return app
+
+
+def _form_value(value: Any) -> str:
+    """A stored value as the review form shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _changed(key: str, submitted: str, current: Any) -> bool:
+    shown = _form_value(current)
+    if key == "event_date" and len(shown) != 10:
+        shown = ""  # a month or a year cannot be shown by a date field: left empty, it is not a change
+    return submitted.strip() != shown
+
+
+def _review_error(exc: review.ReviewError, *, location: tuple[str, ...]) -> HTTPException:
+    """404 for a review of nothing; 422 naming the field for a value outside its vocabulary or range."""
+    if str(exc).startswith("no event"):
+        return HTTPException(404, str(exc))
+    if exc.field is None:
+        return HTTPException(422, str(exc))
+    return HTTPException(422, [{"loc": [*location, exc.field], "msg": str(exc), "type": "value_error"}])
+
+
+def _detail_text(detail: Any) -> str:
+    """An error's detail for a person: a validation list as 'field: message' lines."""
+    if isinstance(detail, list):
+        return "; ".join(
+            f"{item['loc'][-1]}: {item['msg']}" if isinstance(item, dict) and item.get("loc") else str(item)
+            for item in detail
+        )
+    return str(detail)
 
 
 def _wants_json(request: Request) -> bool:

@@ -247,12 +247,13 @@ def search_matches(
     )
     with store.engine.connect() as conn:
         rows = [dict(row) for row in conn.execute(query).mappings()]
-    _add_sentences(store, rows)
+    add_sentences(store, rows)
     return rows
 
 
-def _add_sentences(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Each event's sentence, cut from its article's text (one read per article)."""
+def add_sentences(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Each event's sentence, cut from its article's text (one read per article): `sentence_raw` keeps the
+    article's characters (offsets still line up), `sentence` has its white space folded for reading."""
     ar = schema.articles
     ids = sorted({row["article_id"] for row in rows})
     if not ids:
@@ -261,4 +262,5 @@ def _add_sentences(store: Store, rows: list[dict[str, Any]]) -> None:
         texts = dict(conn.execute(select(ar.c.id, ar.c.text).where(ar.c.id.in_(ids))).tuples().all())
     for row in rows:
         body = texts.get(row["article_id"]) or ""
-        row["sentence"] = " ".join(body[row["sentence_start"] : row["sentence_end"]].split())
+        row["sentence_raw"] = body[row["sentence_start"] : row["sentence_end"]]
+        row["sentence"] = " ".join(row["sentence_raw"].split())
