@@ -119,7 +119,11 @@ def ingest(
         if resolve and (summary.ingested or summary.updated):
             from newsledger.resolve import resolve_store
 
+            # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
+            # at N/N.
+            stage = progress.add_task("resolve", total=1, rate="-")
             resolved = resolve_store(store)
+            progress.update(stage, completed=1)
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
