@@ -71,7 +71,7 @@ def main() -> None:
     from newsledger.nlp import load_nlp, process_articles
     from newsledger.resolve import resolve_store
     from newsledger.store import Store
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     nlp = load_nlp()
     articles = [

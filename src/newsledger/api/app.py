@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import newsledger
-from newsledger.api import queries, review
+from newsledger.api import review
 from newsledger.api.alerts import add_alert_routes
 from newsledger.api.auth import token_owner
 from newsledger.api.highlight import highlighted_html, record_index, record_spans
@@ -50,8 +50,10 @@ from newsledger.api.models import (
 )
 from newsledger.api.settings import Settings
 from newsledger.countries import country_code
+from newsledger.errors import Invalid, NotFound
 from newsledger.model import PLOVER_TYPES
 from newsledger.store import Store
+from newsledger.store import review as ledger_review
 from newsledger.store.queries import first_line
 from newsledger.web.cluster import cluster_evidence
 from newsledger.web.timeline import timeline_chart, zoom_ranges
@@ -387,7 +389,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
 
     def events_data(filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
         items = store.events(limit=limit, offset=offset, **filters)
-        total, facets = queries.event_total_and_facets(store, FACET_COLUMNS, **filters)
+        total, facets = store.event_total_and_facets(FACET_COLUMNS, **filters)
         data = _page(items, total, limit, offset)
         data["facets"] = facets
         data["filters"] = {k: list(v) if isinstance(v, tuple) else v for k, v in filters.items()}
@@ -397,13 +399,13 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article {article_id}")
-        event_pks = queries.article_event_pks(store, article_id)
+        event_pks = store.article_event_pks(article_id)
         for event in record.get("events", []):
             event["pk"] = event_pks.get(event["id"])
         return record
 
     def timeline_data(filters: dict[str, Any]) -> dict[str, Any]:
-        counts = queries.timeline_counts(store, **filters)
+        counts = store.timeline_counts(**filters)
         days = sorted({c["day"] for c in counts})
         types = sorted({c["type"] for c in counts}, key=lambda t: (-sum(c["n"] for c in counts if c["type"] == t), t))
         return {"days": days, "types": types, "counts": counts}
@@ -456,7 +458,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         """Confirm, correct or reject one event (needs a token); the change goes to the audit log."""
         try:
             state = review.review_event(store, event_pk, who=who, action=body.action, corrections=body.corrections)
-        except review.ReviewError as exc:
+        except Invalid as exc:
             raise _review_error(exc, location=("body", "corrections")) from None
         return {"event_pk": event_pk, "state": state}
 
@@ -484,18 +486,12 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     @app.post("/api/clusters/{cluster_id}/merge", response_model=ClusterState, tags=["review"])
     def api_merge(cluster_id: int, body: MergeIn, who: Annotated[str, Depends(writer)]) -> dict[str, Any]:
         """Merge another cluster into this one (needs a token)."""
-        try:
-            return review.merge_clusters(store, cluster_id, body.other, who=who)
-        except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no ") else 422, str(exc)) from None
+        return ledger_review.merge_clusters(store, cluster_id, body.other, who=who)
 
     @app.post("/api/clusters/{cluster_id}/split", response_model=ClusterState, tags=["review"])
     def api_split(cluster_id: int, body: SplitIn, who: Annotated[str, Depends(writer)]) -> dict[str, Any]:
         """Move some events of a cluster into a new cluster (needs a token); returns the new cluster."""
-        try:
-            return review.split_cluster(store, cluster_id, body.event_pks, who=who)
-        except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no ") else 422, str(exc)) from None
+        return ledger_review.split_cluster(store, cluster_id, body.event_pks, who=who)
 
     @app.get("/api/claims", response_model=ClaimPage, tags=["claims"])
     def api_claims(
@@ -573,7 +569,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         target: Annotated[str | None, Query(description="e.g. event:17 or cluster:3", max_length=200)] = None,
     ) -> dict[str, Any]:
         """The audit log of reviews, newest first."""
-        rows = review.audit_entries(store, target=target, limit=limit + 1, offset=offset)
+        rows = ledger_review.audit_entries(store, target=target, limit=limit + 1, offset=offset)
         return _list_page(rows, limit, offset)
 
     @app.get("/api/docs", include_in_schema=False)
@@ -645,7 +641,11 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
             raise HTTPException(404, f"no event {event_pk}")
         text = (store.article(found["article_id"]) or {}).get("article", {}).get("text", "")
         sentence = text[found["sentence_start"] : found["sentence_end"]]
-        data = {"event": found, "sentence": sentence, "audit": review.audit_entries(store, target=f"event:{event_pk}")}
+        data = {
+            "event": found,
+            "sentence": sentence,
+            "audit": ledger_review.audit_entries(store, target=f"event:{event_pk}"),
+        }
         view = {
             "statuses": review.EVENT_STATUSES,
             "correctable": review.CORRECTABLE,
@@ -668,7 +668,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         }
         try:
             review.review_event(store, event_pk, who=who, action=action, corrections=corrections)
-        except review.ReviewError as exc:
+        except Invalid as exc:
             raise _review_error(exc, location=("form",)) from None
         return RedirectResponse(f"/events/{event_pk}", status_code=303)
 
@@ -686,7 +686,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         data = {
             "cluster": found,
             "evidence": cluster_evidence(store, found),
-            "audit": review.audit_entries(store, target=f"cluster:{cluster_id}"),
+            "audit": ledger_review.audit_entries(store, target=f"cluster:{cluster_id}"),
         }
         return render(request, "cluster.html", data)
 
@@ -694,8 +694,8 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     async def cluster_merge_form(request: Request, cluster_id: int) -> Response:
         who, fields = await form_writer(request)
         try:
-            review.merge_clusters(store, cluster_id, int(fields.get("other", "")), who=who)
-        except ValueError as exc:  # ReviewError is a ValueError, and so is a non-number
+            ledger_review.merge_clusters(store, cluster_id, int(fields.get("other", "")), who=who)
+        except ValueError as exc:  # Invalid is a ValueError, and so is a non-number
             raise HTTPException(422, str(exc)) from None
         return RedirectResponse(f"/clusters/{cluster_id}", status_code=303)
 
@@ -705,7 +705,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         form = await request.form()
         try:
             pks = [int(str(value)) for value in form.getlist("event_pk")]
-            created = review.split_cluster(store, cluster_id, pks, who=who)
+            created = ledger_review.split_cluster(store, cluster_id, pks, who=who)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         return RedirectResponse(f"/clusters/{created['id']}", status_code=303)
@@ -754,7 +754,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
 
     @app.get("/map", include_in_schema=False)
     def map_page(request: Request, filters: EventFilters) -> Response:
-        return render(request, "map.html", {"points": queries.map_points(store, **filters), "filters": filters})
+        return render(request, "map.html", {"points": store.map_points(**filters), "filters": filters})
 
     @app.get("/timeline", include_in_schema=False)
     def timeline_page(request: Request, filters: EventFilters) -> Response:
@@ -768,7 +768,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
 
     @app.get("/audit", include_in_schema=False)
     def audit_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
-        rows = review.audit_entries(store, limit=limit + 1, offset=offset)
+        rows = ledger_review.audit_entries(store, limit=limit + 1, offset=offset)
         return render(request, "audit.html", _list_page(rows, limit, offset))
 
     @app.get("/login", include_in_schema=False)
@@ -801,6 +801,14 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         return response
 
     add_alert_routes(app, store=store, render=render, writer=writer, form_writer=form_writer)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return await http_error(request, StarletteHTTPException(404, str(exc)))
+
+    @app.exception_handler(Invalid)
+    async def invalid(request: Request, exc: Invalid) -> Response:
+        return await http_error(request, StarletteHTTPException(422, str(exc)))
 
     @app.exception_handler(OverflowError)
     async def number_out_of_range(request: Request, exc: OverflowError) -> Response:
@@ -839,10 +847,8 @@ def _changed(key: str, submitted: str, current: Any) -> bool:
     return submitted.strip() != shown
 
 
-def _review_error(exc: review.ReviewError, *, location: tuple[str, ...]) -> HTTPException:
-    """404 for a review of nothing; 422 naming the field for a value outside its vocabulary or range."""
-    if str(exc).startswith("no event"):
-        return HTTPException(404, str(exc))
+def _review_error(exc: Invalid, *, location: tuple[str, ...]) -> HTTPException:
+    """422 naming the field for a value outside its vocabulary or range."""
     if exc.field is None:
         return HTTPException(422, str(exc))
     return HTTPException(422, [{"loc": [*location, exc.field], "msg": str(exc), "type": "value_error"}])
