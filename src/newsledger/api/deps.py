@@ -3,13 +3,14 @@ parameters and page shapes several routes share. The store and settings live on 
 `create_app`), so every router reads the same ones."""
 
 import secrets
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 
 from newsledger.api.auth import token_owner
 from newsledger.api.settings import Settings
 from newsledger.countries import country_code
+from newsledger.errors import NotFound
 from newsledger.store import Store
 
 CSRF_COOKIE = "nl_csrf"
@@ -17,6 +18,14 @@ CSRF_FIELD = "csrf_token"
 TOKEN_COOKIE = "nl_token"
 FACET_COLUMNS = ("type", "status", "country", "outlet")
 DATE_PARAM = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: the filter form left blank
+T = TypeVar("T")
+
+
+def existing(found: T | None, what: str) -> T:
+    """The record looked up, or NotFound ("no event 17") when there is none: a 404 at the desk."""
+    if found is None:
+        raise NotFound(f"no {what}")
+    return found
 
 
 def get_store(request: Request) -> Store:

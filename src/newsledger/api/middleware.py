@@ -25,17 +25,30 @@ SECURITY_HEADERS = (
 OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz", "/favicon.ico")
 
 
-class BodySizeLimit:
-    """Refuses request bodies over `limit` bytes: by Content-Length up front, and while streaming otherwise."""
+class HttpMiddleware:
+    """Plain ASGI middleware that acts on HTTP requests only (lifespan and websocket messages pass through)."""
 
-    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class BodySizeLimit(HttpMiddleware):
+    """Refuses request bodies over `limit` bytes: by Content-Length up front, and while streaming otherwise."""
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        super().__init__(app)
+        self.limit = limit
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)
@@ -54,18 +67,14 @@ class BodySizeLimit:
         await self.app(scope, limited_receive, send)
 
 
-class SecureHeaders:
-    """Security headers on every response, and the read gate before the app (plain ASGI: no per-request task)."""
+class SecureHeaders(HttpMiddleware):
+    """Security headers on every response, and the read gate before the app."""
 
     def __init__(self, app: ASGIApp, *, gate: Callable[[Request], Response | None]) -> None:
-        self.app = app
+        super().__init__(app)
         self.gate = gate
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_secured(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)

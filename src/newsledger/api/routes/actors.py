@@ -5,9 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from newsledger.api.deps import Limit, Offset, StoreDep, list_page
+from newsledger.api.deps import Limit, Offset, StoreDep, existing, list_page
 from newsledger.api.models import ActorDetail, ActorPage
-from newsledger.errors import NotFound
 from newsledger.web.pages import render
 
 router = APIRouter()
@@ -28,10 +27,7 @@ def api_actors(
 @router.get("/api/actors/{actor_id}", response_model=ActorDetail, tags=["actors"])
 def api_actor(store: StoreDep, actor_id: int) -> dict[str, Any]:
     """One actor with aliases, roles, quotes and the events it is source or target of."""
-    found = store.actor(actor_id)
-    if found is None:
-        raise NotFound(f"no actor {actor_id}")
-    return found
+    return existing(store.actor(actor_id), f"actor {actor_id}")
 
 
 @router.get("/actors", include_in_schema=False)
@@ -47,7 +43,5 @@ def actors_page(
 
 @router.get("/actors/{actor_id}", include_in_schema=False)
 def actor_page(request: Request, store: StoreDep, actor_id: int) -> Response:
-    found = store.actor(actor_id)
-    if found is None:
-        raise NotFound(f"no actor {actor_id}")
+    found = existing(store.actor(actor_id), f"actor {actor_id}")
     return render(request, "actor.html", {"actor": found})

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsledger.alerts.atom import atom_feed
 from newsledger.alerts.searches import FilterError, clean_filters, describe, slugify
-from newsledger.api.deps import StoreDep, Writer, form_writer
+from newsledger.api.deps import StoreDep, Writer, existing, form_writer
 from newsledger.errors import NotFound
 from newsledger.store import Store, desk
 from newsledger.web.pages import render
@@ -84,9 +84,7 @@ def alerts_data(store: Store) -> dict[str, Any]:
 
 
 def alert_data(store: Store, slug: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    search = desk.saved_search(store, slug)
-    if search is None:
-        raise NotFound(f"no saved search {slug}")
+    search = existing(desk.saved_search(store, slug), f"saved search {slug}")
     shown = _public(search)
     matches = desk.search_matches(store, search["filters"], limit=LATEST)
     deliveries = desk.deliveries(store, search["id"]) if search["webhook_url"] else []

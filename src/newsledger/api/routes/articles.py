@@ -5,9 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from newsledger.api.deps import DATE_PARAM, Limit, Offset, StoreDep, list_page
+from newsledger.api.deps import DATE_PARAM, Limit, Offset, StoreDep, existing, list_page
 from newsledger.api.models import ArticlePage
-from newsledger.errors import NotFound
 from newsledger.store import Store
 from newsledger.web.highlight import highlighted_html, record_index, record_spans
 from newsledger.web.pages import render
@@ -16,9 +15,7 @@ router = APIRouter()
 
 
 def article_data(store: Store, article_id: str) -> dict[str, Any]:
-    record = store.article(article_id)
-    if record is None:
-        raise NotFound(f"no article {article_id}")
+    record = existing(store.article(article_id), f"article {article_id}")
     event_pks = store.article_event_pks(article_id)
     for event in record.get("events", []):
         event["pk"] = event_pks.get(event["id"])

@@ -5,9 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from newsledger.api.deps import Limit, Offset, StoreDep, bool_param, country_param, list_page
+from newsledger.api.deps import Limit, Offset, StoreDep, bool_param, country_param, existing, list_page
 from newsledger.api.models import ClusterDetail, ClusterPage
-from newsledger.errors import NotFound
 from newsledger.store import review as ledger_review
 from newsledger.web.cluster import cluster_evidence
 from newsledger.web.pages import render
@@ -33,10 +32,7 @@ def api_clusters(
 
 @router.get("/api/clusters/{cluster_id}", response_model=ClusterDetail, tags=["clusters"])
 def api_cluster(store: StoreDep, cluster_id: int) -> dict[str, Any]:
-    found = store.cluster(cluster_id)
-    if found is None:
-        raise NotFound(f"no cluster {cluster_id}")
-    return found
+    return existing(store.cluster(cluster_id), f"cluster {cluster_id}")
 
 
 @router.get("/clusters", include_in_schema=False)
@@ -46,9 +42,7 @@ def clusters_page(request: Request, store: StoreDep, limit: Limit = 50, offset: 
 
 @router.get("/clusters/{cluster_id}", include_in_schema=False)
 def cluster_page(request: Request, store: StoreDep, cluster_id: int) -> Response:
-    found = store.cluster(cluster_id)
-    if found is None:
-        raise NotFound(f"no cluster {cluster_id}")
+    found = existing(store.cluster(cluster_id), f"cluster {cluster_id}")
     data = {
         "cluster": found,
         "evidence": cluster_evidence(store, found),

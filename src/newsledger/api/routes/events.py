@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from newsledger.api import review
-from newsledger.api.deps import FACET_COLUMNS, EventFilters, Limit, Offset, StoreDep, page
+from newsledger.api.deps import FACET_COLUMNS, EventFilters, Limit, Offset, StoreDep, existing, page
 from newsledger.api.models import EventOut, EventPage, TimelineOut
-from newsledger.errors import NotFound
 from newsledger.store import Store
 from newsledger.store import review as ledger_review
 from newsledger.web.pages import render
@@ -41,10 +40,7 @@ def api_events(store: StoreDep, filters: EventFilters, limit: Limit = 50, offset
 
 @router.get("/api/events/{event_pk}", response_model=EventOut, tags=["events"])
 def api_event(store: StoreDep, event_pk: int) -> dict[str, Any]:
-    found = store.event(event_pk)
-    if found is None:
-        raise NotFound(f"no event {event_pk}")
-    return found
+    return existing(store.event(event_pk), f"event {event_pk}")
 
 
 @router.get("/api/timeline", response_model=TimelineOut, tags=["events"])
@@ -62,9 +58,7 @@ def events_page(
 
 @router.get("/events/{event_pk}", include_in_schema=False)
 def event_page(request: Request, store: StoreDep, event_pk: int) -> Response:
-    found = store.event(event_pk)
-    if found is None:
-        raise NotFound(f"no event {event_pk}")
+    found = existing(store.event(event_pk), f"event {event_pk}")
     text = (store.article(found["article_id"]) or {}).get("article", {}).get("text", "")
     sentence = text[found["sentence_start"] : found["sentence_end"]]
     data = {

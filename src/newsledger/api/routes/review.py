@@ -7,9 +7,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from newsledger.api import review
-from newsledger.api.deps import Limit, Offset, StoreDep, Writer, form_writer, list_page
+from newsledger.api.deps import Limit, Offset, StoreDep, Writer, existing, form_writer, list_page
 from newsledger.api.models import AuditPage, ClusterState, MergeIn, ReviewIn, ReviewOut, SplitIn
-from newsledger.errors import Invalid, NotFound
+from newsledger.errors import Invalid
 from newsledger.store import review as ledger_review
 from newsledger.web.pages import changed, render
 
@@ -62,9 +62,7 @@ def api_audit(
 async def event_review_form(request: Request, store: StoreDep, event_pk: int) -> Response:
     who, fields = await form_writer(request)
     action = fields.get("action", "")
-    current = store.event(event_pk)
-    if current is None:
-        raise NotFound(f"no event {event_pk}")
+    current = existing(store.event(event_pk), f"event {event_pk}")
     # The form shows the current values: a field is a correction only when the analyst changed it.
     corrections = {
         key: fields[key]
