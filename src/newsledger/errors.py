@@ -28,6 +28,7 @@ class Errors:
     E101 = "[E101] pipeline component '{name}' failed: {reason}"
     E102 = "[E102] spaCy model '{model}' is not installed; run the set-up command in README.md"
     E103 = "[E103] text is {chars} characters, over the pipeline's limit of {limit} (split the article)"
+    E104 = "[E104] pipeline component '{name}' requires {missing}, which no component before it assigns"
     # Evaluation (eval/)
     E201 = "[E201] no gold data found at {path}"
     E202 = "[E202] cannot parse gold file {path}: {reason}"

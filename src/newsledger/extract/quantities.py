@@ -15,16 +15,22 @@ with value None.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
-from newsledger.model import REPORTER, Quantity, Quote
-from newsledger.nlp.state import DocState, doc_text
+from newsledger.model import REPORTER, Event, Fatalities, Quantity, Quote
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", "kidnapped", "missing"})
+# Figures of people moved by an event ("evacuating 120,000 people"): attached to the event in their own sentence.
+MOVEMENT_CATEGORIES = frozenset({"displaced", "evacuated", "rescued"})
+_VIOLENT_EVENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # Vague plurals: their lower bound, read with qualifier "at least".
@@ -520,3 +526,144 @@ def sentence_of(doc: Doc, quantity: Quantity) -> Span:
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     assert span is not None
     return sentence_of_token(doc, span.start)
+
+
+# --- casualties ------------------------------------------------------------------------------------------------
+
+
+def attach_casualties(doc: Doc, state: DocState) -> tuple[list[Quantity], list[Event]]:
+    """Each casualty figure to its event: `Quantity.event`, and the event's `fatalities` for deaths.
+
+    Where several sources give figures for one event, every Quantity keeps its own figure and source; the event's
+    `fatalities` shows the first one attributed to it (the others stay findable through `Quantity.event`).
+    """
+    events = list(state.events)
+    quantities = []
+    for quantity in state.quantities:
+        event = None
+        if quantity.category in CASUALTY_CATEGORIES or quantity.category in MOVEMENT_CATEGORIES:
+            event = _event_of_quantity(doc, quantity, events, state)
+        if event is None:
+            quantities.append(quantity)
+            continue
+        quantities.append(dataclasses.replace(quantity, event=event.id))
+        if quantity.category == "killed" and event.fatalities is None:
+            count = int(quantity.value) if quantity.value is not None and quantity.unit == "people" else None
+            fatalities = Fatalities(count=count, text=quantity.text, according_to=quantity.according_to)
+            events[events.index(event)] = dataclasses.replace(event, fatalities=fatalities)
+    return quantities, events
+
+
+def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state: DocState) -> Event | None:
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = sentence_of_token(doc, span.start)
+    in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
+    verb = _governing_verb(span)
+    if verb is not None and in_sentence:
+        # "killed in fighting": the fighting is the event the deaths belong to
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _event_at(in_sentence, obj)
+                if found is not None:
+                    return found
+        found = _event_at(in_sentence, verb)
+        if found is not None:
+            return found
+    if quantity.category in MOVEMENT_CATEGORIES:
+        return min(in_sentence, key=lambda e: abs(e.trigger.start - quantity.start), default=None)
+    violent = [e for e in in_sentence if e.type in _VIOLENT_EVENT_TYPES]
+    if violent:
+        return min(violent, key=lambda e: abs(e.trigger.start - quantity.start))
+    # "we lost two fighters today. A, …, and B, …": the people named after the count, and the event that killed them
+    named = _people_named_after(doc, span, state)
+    if named:
+        best: tuple[int, bool, int] | None = None
+        chosen = None
+        for event in events:
+            if event.type not in _VIOLENT_EVENT_TYPES or event.trigger.start >= quantity.start:
+                continue
+            event_span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+            if event_span is None:
+                continue
+            shared = len(named & {state.entity_of_token.get(t.i) for t in event_span})
+            if not shared:
+                continue
+            # most of the named dead in the sentence, then a killing word, then the nearest
+            killing = CATEGORY_OF_WORD.get(event.trigger.text.lower()) == "killed" or _lemma_is_killing(doc, event)
+            score = (shared, killing, event.trigger.start)
+            if best is None or score > best:
+                best, chosen = score, event
+        if chosen is not None:
+            return _prefer_fighting(doc, chosen, events)
+    return None
+
+
+def _lemma_is_killing(doc: Doc, event: Event) -> bool:
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and CATEGORY_OF_WORD.get(trigger.root.lemma_.lower()) == "killed"
+
+
+def _in(event: Event, sentence: Span) -> bool:
+    return sentence.start_char <= event.trigger.start < sentence.end_char
+
+
+def _event_at(events: Iterable[Event], token: Token) -> Event | None:
+    start, end = token.idx, token.idx + len(token)
+    return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
+
+
+def _governing_verb(span: Span) -> Token | None:
+    token = span.root
+    for _ in range(4):
+        if token.pos_ == "VERB" or token.dep_ == "ROOT":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:
+    """PERSON entities named right after a count (in the same or the next sentence)."""
+    sentence = sentence_of_token(doc, span.start)
+    stop = sentence.end
+    if stop < len(doc):
+        stop = sentence_of_token(doc, stop).end
+    names = set()
+    for token in doc[span.end : stop]:
+        entity_id = state.entity_of_token.get(token.i)
+        entity = state.entity(entity_id)
+        if entity is not None and entity.type == "PERSON":
+            names.add(entity.id)
+    return names
+
+
+def _prefer_fighting(doc: Doc, event: Event, events: list[Event]) -> Event:
+    """Of a killing and the fighting it happened in (same sentence), the fighting carries the deaths."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return event
+    for prep in (c for c in trigger.root.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _event_at(events, obj)
+            if found is not None:
+                return found
+    return event
+
+
+# --- the component ---------------------------------------------------------------------------------------------
+
+
+@Language.component(
+    "newsledger_quantities",
+    requires=["token.dep", "token.lemma", *records_attrs("entities", "quotes", "events")],
+    # casualty figures set their events' fatalities
+    assigns=["doc._.newsledger", *records_attrs("quantities", "events")],
+)
+def quantities_component(doc: Doc) -> Doc:
+    state = get_state(doc)
+    state.quantities = extract_quantities(doc, state)
+    state.quantities, state.events = attach_casualties(doc, state)
+    return doc

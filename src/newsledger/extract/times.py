@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, names_holiday, normalize
 from newsledger.extract.timex.dates import quarter_of
 from newsledger.model import TimeExpr, TimeRef
-from newsledger.nlp.state import doc_text, get_state
+from newsledger.nlp.state import doc_text, get_state, records_attrs
 
 # Words the model does not tag as DATE/TIME but TimeML counts as time expressions. Words that are time
 # expressions only some of the time ("soon", "previously", "quarterly") are left out: in TimeBank they are
@@ -758,7 +758,11 @@ def _is_deictic(text: str) -> bool:
     return bool(_DEICTIC.search(text))
 
 
-@Language.component("newsledger_times", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_times",
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.newsledger", *records_attrs("times")],
+)
 def times_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.times = extract_times(doc, _publication_date(state.article.published))
