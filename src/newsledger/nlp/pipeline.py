@@ -47,7 +47,8 @@ def load_nlp(model: str = MODEL, components: tuple[str, ...] = COMPONENTS) -> La
 def check_pipeline(nlp: Language) -> None:
     """Raise E104 when a component requires what no component before it assigns (spaCy's `analyze_pipes`):
     quotes without entities would otherwise run and find no speakers, silently."""
-    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    analysis = nlp.analyze_pipes(pretty=False) or {}
+    problems = analysis.get("problems", {})
     for name in nlp.pipe_names:
         if problems.get(name):
             raise NewsledgerError(Errors.E104.format(name=name, missing=", ".join(problems[name])))
