@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.lexicon.reporting import UNCOMPARED_REPORTING_WORDS
 from newsledger.model import REPORTER, Claim, Event, Mention, Quote
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
@@ -34,9 +35,12 @@ STANCE_OF_POLARITY = {"say": "asserts", "claim": "asserts", "confirm": "asserts"
 STANCE_OF_STATUS = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
 _FUTURE_OR_MODAL = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "can", "ca"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_LIGHT_LEMMAS = frozenset(
-    "be have do say says said tell claim deny dismiss confirm report reports statement official officials "
-    "spokesman spokeswoman spokesperson also still there here now just even false true".split()
+_LIGHT_LEMMAS = (
+    frozenset(
+        "be have do statement official officials spokesman spokeswoman spokesperson also still there here now just "
+        "even false true".split()
+    )
+    | UNCOMPARED_REPORTING_WORDS
 )
 _PROPOSITION_WORDS = 24
 

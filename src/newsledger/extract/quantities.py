@@ -14,7 +14,6 @@ with value None.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -23,7 +22,9 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
+from newsledger.extract.actors import token_arrays, token_lowers
+from newsledger.extract.lexicon.numbers import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
+from newsledger.extract.syntax import governing_verb
 from newsledger.model import REPORTER, Event, Fatalities, Quantity, Quote
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
@@ -31,7 +32,6 @@ CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", 
 # Figures of people moved by an event ("evacuating 120,000 people"): attached to the event in their own sentence.
 MOVEMENT_CATEGORIES = frozenset({"displaced", "evacuated", "rescued"})
 _VIOLENT_EVENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # Vague plurals: their lower bound, read with qualifier "at least".
 _VAGUE_PLURALS = {
@@ -137,8 +137,6 @@ _CURRENCIES = {"$": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur
 _SKIP_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
-_LOWER_KEY = "newsledger.lower_words"
-_SENTENCES_KEY = "newsledger.sentence_bounds"
 
 
 def number_value(words: list[str]) -> float | None:
@@ -164,8 +162,8 @@ def number_value(words: list[str]) -> float | None:
         elif "-" in word and all(part in TENS_WORDS or part in UNIT_WORDS for part in word.split("-")):
             current += sum(TENS_WORDS.get(part, 0) + UNIT_WORDS.get(part, 0) for part in word.split("-"))
             seen = True
-        elif word in _SCALES or word in _SCALE_ABBREVIATIONS:
-            scale = _SCALES.get(word) or _SCALE_ABBREVIATIONS[word]
+        elif word in SCALE_WORDS or word in _SCALE_ABBREVIATIONS:
+            scale = SCALE_WORDS.get(word) or _SCALE_ABBREVIATIONS[word]
             if scale == 100:
                 current = max(current, 1) * scale
             else:
@@ -184,7 +182,7 @@ def _is_number_word(token: Token) -> bool:
 def _is_number_text(text: str, lower: str) -> bool:
     if _DIGITS.match(text):
         return True
-    if lower in UNIT_WORDS or lower in TENS_WORDS or lower in _SCALES:
+    if lower in UNIT_WORDS or lower in TENS_WORDS or lower in SCALE_WORDS:
         return True
     return "-" in lower and all(part in TENS_WORDS or part in UNIT_WORDS for part in lower.split("-"))
 
@@ -197,24 +195,10 @@ def _skipped(token: Token) -> bool:
     return token.ent_type_ in _SKIP_ENTITY_TYPES
 
 
-def lower_words(doc: Doc) -> list[str]:
-    """The doc's lower-cased tokens, computed once per doc (phrase matching reads them at every token)."""
-    cached = doc.user_data.get(_LOWER_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = [t.lower_ for t in doc]
-        doc.user_data[_LOWER_KEY] = cached
-    return cached
-
-
 def sentence_of_token(doc: Doc, index: int) -> Span:
-    """The sentence of token `index`, from boundaries computed once per doc (`token.sent` walks `doc.sents`)."""
-    starts = doc.user_data.get(_SENTENCES_KEY)
-    if starts is None:
-        starts = [(sentence.start, sentence.end) for sentence in doc.sents]
-        doc.user_data[_SENTENCES_KEY] = starts
-    position = bisect.bisect_right([a for a, _b in starts], index) - 1
-    first, last = starts[max(0, position)]
-    return doc[first:last]
+    """The sentence of token `index`, from the one per-doc token cache (`token.sent` walks `doc.sents`)."""
+    arrays = token_arrays(doc)
+    return doc[arrays.sentence_start[index] : arrays.sentence_end[index]]
 
 
 @functools.lru_cache(maxsize=16)
@@ -229,7 +213,7 @@ def _phrases_by_word(phrases: tuple[str, ...], *, last: bool) -> dict[str, list[
 
 def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that ends right before token `index`: (phrase, its first token)."""
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     if index < 1:
         return None
     for phrase, words in _phrases_by_word(tuple(phrases), last=True).get(lowers[index - 1], ()):
@@ -241,7 +225,7 @@ def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, i
 
 def _phrase_at(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that starts at token `index`: (phrase, token after it)."""
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     for phrase, words in _phrases_by_word(tuple(phrases), last=False).get(lowers[index], ()):
         end = index + len(words)
         if end <= len(lowers) and lowers[index:end] == words:
@@ -374,7 +358,7 @@ def _extent(doc: Doc, first: int, noun: Token | None) -> int:
 def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
     found: list[Quantity] = []
     taken: set[int] = set()
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     i = 0
     while i < len(doc):
         # Most tokens can start no quantity: skip them on their text alone, before any phrase lookup.
@@ -560,7 +544,7 @@ def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state:
         return None
     sentence = sentence_of_token(doc, span.start)
     in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
-    verb = _governing_verb(span)
+    verb = governing_verb(span, max_hops=4, auxiliaries=False, inside=True, root=True)
     if verb is not None and in_sentence:
         # "killed in fighting": the fighting is the event the deaths belong to
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
@@ -612,17 +596,6 @@ def _in(event: Event, sentence: Span) -> bool:
 def _event_at(events: Iterable[Event], token: Token) -> Event | None:
     start, end = token.idx, token.idx + len(token)
     return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
-
-
-def _governing_verb(span: Span) -> Token | None:
-    token = span.root
-    for _ in range(4):
-        if token.pos_ == "VERB" or token.dep_ == "ROOT":
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.datelines import find_dateline
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS
 from newsledger.extract.quoting.found import Found, paragraph_numbers
 from newsledger.extract.quoting.in_marks import (
     attribute_quotation,
@@ -28,7 +29,7 @@ from newsledger.extract.quoting.in_marks import (
     merge_broken,
     token_range,
 )
-from newsledger.extract.quoting.lexicon import REPORTING_VERBS, STANCE_VERBS
+from newsledger.extract.quoting.lexicon import STANCE_VERBS
 from newsledger.extract.quoting.marks import find_quoted_spans
 from newsledger.extract.quoting.reported import reported_speech
 from newsledger.extract.quoting.speakers import SpeakerResolver

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, REPORTING_VERBS, STANCE_VERBS
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS
+from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, STANCE_VERBS
 from newsledger.extract.quoting.speakers import subject_of
 
 
