@@ -25,14 +25,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.lexicon.reporting import UNCOMPARED_REPORTING_WORDS
-from newsledger.model import REPORTER, Claim, Event, Mention, Quote
+from newsledger.model import REPORTER, Claim, ClaimStance, Event, Mention, Quote
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # Quote cue polarity (extract/quoting/lexicon.py) -> claim stance. "say" statements are claims when they assert a
 # fact (a finite clause that is not about the future); pledges, urges and warnings are not claims.
-STANCE_OF_POLARITY = {"say": "asserts", "claim": "asserts", "confirm": "asserts", "deny": "denies", "dismiss": "denies"}
+STANCE_OF_POLARITY: dict[str, ClaimStance] = {
+    "say": "asserts",
+    "claim": "asserts",
+    "confirm": "asserts",
+    "deny": "denies",
+    "dismiss": "denies",
+}
 # Event status -> claim stance.
-STANCE_OF_STATUS = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
+STANCE_OF_STATUS: dict[str, ClaimStance] = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
 _FUTURE_OR_MODAL = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "can", "ca"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _LIGHT_LEMMAS = (
@@ -57,7 +63,7 @@ class _Draft:
     """A claim under construction, with what linking needs and the record has no room for."""
 
     claimant: str
-    stance: str
+    stance: ClaimStance
     proposition: str
     evidence: list[Mention]
     start: int  # where the claim is made (for ordering and nearness)
@@ -316,7 +322,7 @@ def _without_words(text: str, words: list[str]) -> str:
     return text
 
 
-def _reporter_hedge(sentence: Span) -> tuple[str, str] | None:
+def _reporter_hedge(sentence: Span) -> tuple[ClaimStance, str] | None:
     """("uncertain"|"unverified", the phrase) when the reporter hedges the sentence's content."""
     text = sentence.text.lower()
     lexicon = claim_lexicon()
@@ -330,7 +336,7 @@ def _reporter_hedge(sentence: Span) -> tuple[str, str] | None:
 
 
 def _claim_of_hedge(
-    doc: Doc, sentence: Span, index: int, hedge: tuple[str, str], state: DocState, paragraphs: list[int]
+    doc: Doc, sentence: Span, index: int, hedge: tuple[ClaimStance, str], state: DocState, paragraphs: list[int]
 ) -> _Draft:
     stance, phrase = hedge
     text = sentence.text.strip()

@@ -27,7 +27,7 @@ from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan
 from newsledger.nlp.state import DocState, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -507,7 +507,7 @@ def _entity_of_phrase(head: Token, state: DocState) -> str | None:
 # --- status ----------------------------------------------------------------------------------------------
 
 
-def event_status(token: Token, sentence: Span, state: DocState) -> tuple[str, str]:
+def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventStatus, str]:
     """(status, according_to) of the event at `token`: see the module docstring for the cues."""
     quote = _quote_around(token, state.quotes)
     reporting = _governing_speech_verb(token)
