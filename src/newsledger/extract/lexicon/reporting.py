@@ -63,3 +63,16 @@ UNCOMPARED_REPORTING_WORDS = frozenset({"say", "tell", "claim", "deny", "dismiss
     "said",
     "reports",
 }
+
+# Verbs of saying, believing and showing that report an event and are never one themselves (events, places:
+# "said the town had fallen" reports the fall). "allege" is left out, as the events extractor was written (its
+# commit gives no reason); it is one of CLAIM_VERBS, which give the event its status.
+SPEECH_VERBS = frozenset(
+    "say tell add state note explain report announce declare claim insist assert deny dismiss confirm "
+    "affirm acknowledge admit reiterate stress write tweet believe think fear show suggest indicate "
+    "reveal describe".split()
+)
+
+# Verbs whose reported event is claimed or denied (events: the event's status).
+CLAIM_VERBS = frozenset({"say", "claim", "allege", "assert", "insist", "declare", "maintain", "contend", "tell"})
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "dispute"})
