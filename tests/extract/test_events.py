@@ -362,3 +362,30 @@ def test_events_victims_are_targets_never_sources(make_record):
     raid_entities = {e.id: e for e in raid.entities}
     assert killed.source is None
     assert killed.target is not None and raid_entities[killed.target].name in ("Iranians", "Iranian")
+
+
+def test_events_background_event_takes_its_own_year_never_the_publication_date(make_record):
+    record, _ = events_of(
+        make_record,
+        "The city has been on alert since the 2015 attacks, officials said on Monday.",
+    )
+    attacks = event_at(record, "attacks")
+    assert attacks.when is not None and attacks.when.value is not None
+    assert attacks.when.value.startswith("2015")
+
+
+def test_events_background_event_without_a_date_has_an_unknown_date(make_record):
+    record, _ = events_of(make_record, "The rebels had previously attacked the town, residents recalled.")
+    attack = event_at(record, "attacked")
+    assert attack.when is not None
+    assert attack.when.value is None and attack.when.precision is None
+    current, _ = events_of(make_record, "Rebels attacked the town, residents said.")
+    assert event_at(current, "attacked").when.value == "2021-09-06"  # the story's own event: defaulted
+
+
+def test_events_grievances_are_not_new_reports_of_violence(make_record):
+    record, _ = events_of(
+        make_record, "Protest leaders accused the security forces of killing and torturing demonstrators."
+    )
+    assert not [e for e in record.events if e.type == "ASSAULT"], [e.trigger.text for e in record.events]
+    assert event_at(record, "accused").type == "ACCUSE"

@@ -28,7 +28,7 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan, TimeRef
 from newsledger.nlp.state import DocState, get_state
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -154,7 +154,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
                 source=source,
                 target=target if target != source else None,
                 place=event_place(doc, sentence, token),
-                when=event_when(doc, sentence, token),
+                when=_event_date(doc, sentence, token),
                 status=status,
                 according_to=according_to,
                 confidence=trigger.confidence,
@@ -162,6 +162,43 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             )
         )
     return events
+
+
+# --- dates ------------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words that set an event before the story's own time ("previously", "years ago", "once").
+_EARLIER_ADVERBS = frozenset({"previously", "formerly", "once", "ago"})
+
+
+def _event_date(doc: Doc, sentence: Span, token: Token) -> TimeRef:
+    """The date of the event, not of the report (ACLED's rule): a time expression of its own; the year that
+    names it ("the 2015 attacks"); else, for an event the story recalls as background, unknown (no value, no
+    precision), and only for the story's own events the publication date, marked as defaulted."""
+    when = event_when(doc, sentence, token)
+    if when.time is not None:
+        return when
+    year = next((c for c in token.children if _YEAR.match(c.text) and c.dep_ in ("nummod", "compound", "amod")), None)
+    if year is not None:
+        return TimeRef(value=year.text, precision=3, time=None)
+    if is_background(token):
+        return TimeRef(value=None, precision=None, time=None)
+    return when
+
+
+def is_background(token: Token) -> bool:
+    """Whether the trigger's clause recalls an earlier happening rather than reporting the story's own: a past
+    perfect the reporter tells ("the group had attacked the town"; in reported speech it is only the tense of
+    the report), or an adverb of earlier time ("previously", "years ago")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if any(c.lower_ in _EARLIER_ADVERBS for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "prep")):
+        return True
+    past_perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+    return past_perfect and _governing_speech_verb(verb) is None and verb.dep_ not in ("ccomp", "advcl")
 
 
 # --- detection and typing ------------------------------------------------------------------------------
@@ -200,6 +237,9 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
         )
         absorbable = token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
         absorber = _absorber(token, found)
+        accusations = [found[a.i] for a in _ancestors_in(token) if a.i in found and found[a.i].type == "ACCUSE"]
+        if any(_alleged(token, accusation.token) for accusation in accusations):
+            continue  # "accused the army of killing and torturing": a grievance, not a new report of violence
         if absorbable and trigger.type != "AGREE" and absorber is not None:
             if absorber.type == trigger.type:  # "killed in attacks": one happening, reported twice
                 absorber.mentions.append(token)
@@ -236,6 +276,19 @@ def _absorber(token: Token, found: dict[int, _Trigger]) -> _Trigger | None:
             return found[ancestor.i]
         below = ancestor
     return None
+
+
+def _alleged(token: Token, accusation: Token) -> bool:
+    """The trigger is what an accusation or complaint is about ("accused X of killing", "blamed Y for attacks")."""
+    for ancestor in _ancestors_in(token):
+        if ancestor.i == accusation.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "for", "over", "about"):
+            # "accused X of killing": the parse may hang "of" from the verb or from its object
+            owner = ancestor.head
+            if owner == accusation or (owner.dep_ == "dobj" and owner.head == accusation):
+                return True
+    return False
 
 
 def _background_death(token: Token) -> bool:
