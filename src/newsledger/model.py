@@ -253,6 +253,9 @@ class Event:
     fatalities: Fatalities | None = None
     claim: str | None = None  # claim id
     confidence: float | None = None
+    # other words of the article reporting the same happening ("killed", "the blast"), in text order; the
+    # trigger is the first report of it
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
