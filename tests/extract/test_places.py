@@ -17,11 +17,11 @@ def test_places_resolve_with_country_context(make_record):
     kandahar = _place(record, "Kandahar")
     assert kandahar.country == "AF" and kandahar.geonameid is not None
     assert abs(kandahar.lat - 31.6) < 0.5 and abs(kandahar.lon - 65.7) < 0.5
-    assert kandahar.precision == 1 and 0 < kandahar.score <= 1
+    assert kandahar.precision == 1 and 0 < kandahar.score <= 1 and kandahar.point == "geonames"
     helmand = _place(record, "Helmand province")
     assert helmand.country == "AF" and helmand.feature == "admin1" and helmand.precision == 3
     country = _place(record, "Afghanistan")
-    assert country.feature == "country" and country.precision == 4
+    assert country.feature == "country" and country.precision == 4 and country.point == "factbook centre"
 
 
 def test_places_ids_follow_first_mention_and_group_mentions(make_record):

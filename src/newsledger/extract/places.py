@@ -409,6 +409,7 @@ def _places(mentions: list[_Mention], resolutions: list[Resolution]) -> list[Pla
                 score=resolution.score if candidate else 0.0,
                 entity=entity_ids.most_common(1)[0][0] if entity_ids else None,
                 dateline=any(m.dateline for m, _ in members),
+                point=candidate.point if candidate else None,
             )
         )
     return places
