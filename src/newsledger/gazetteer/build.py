@@ -74,7 +74,8 @@ CREATE TABLE place (
     lon REAL,
     population INTEGER NOT NULL DEFAULT 0,
     capital INTEGER NOT NULL DEFAULT 0,
-    point TEXT
+    point TEXT,
+    names INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE name (
     key TEXT NOT NULL, compact TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL
@@ -187,7 +188,7 @@ class _GazetteerWriter:
         place_id = self.next_id
         self.next_id += 1
         self.conn.execute(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 place_id,
                 values.get("geonameid"),
@@ -202,6 +203,7 @@ class _GazetteerWriter:
                 int(values.get("population") or 0),
                 int(values.get("capital") or 0),
                 values.get("point") if values.get("lat") is not None else None,
+                int(values.get("names") or 0),
             ),
         )
         return place_id
@@ -398,6 +400,9 @@ class _GazetteerWriter:
                 population=city["population"],
                 capital=city["geonameid"] in self.capital_ids,
                 point=POINT_GEONAMES,
+                # How many names GeoNames knows a town by, in every language: how widely it is known (Venice,
+                # Italy has 66, Venice, California 15), which its population alone does not tell.
+                names=len(city.get("alternatenames") or ()),
             )
             self._add_name(city["name"], place_id, KIND_NAME)
             for alternate in city.get("alternatenames") or ():
