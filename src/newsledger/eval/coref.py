@@ -464,9 +464,10 @@ def command(
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N topics."),
 ) -> None:
     """Cross-document event coreference on ECB+: MUC, B³, CEAF-e and CoNLL F1, same-lemma baseline beside ours."""
+    from newsledger.cli.common import fail
+
     try:
         result = evaluate(path, limit=limit)
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

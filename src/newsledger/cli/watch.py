@@ -8,18 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newsledger.cli.common import DbOption, fail, load_pipeline
 from newsledger.errors import NewsledgerError
 
 if TYPE_CHECKING:
     from newsledger.store.db import Store
     from newsledger.watch.run import Round, Watcher
-
-DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…"
-
-
-def _fail(message: str, *, code: int = 1) -> typer.Exit:
-    typer.echo(f"newsledger: error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def make_watcher(
@@ -38,7 +32,6 @@ def make_watcher(
 
     import newsledger
     from newsledger.alerts.notify import deliver_due, queue_new_matches
-    from newsledger.store.commands import load_pipeline
     from newsledger.store.ingest import ingest_articles
     from newsledger.watch.run import Watcher
 
@@ -87,7 +80,7 @@ def watch(
         list[str], typer.Argument(help="Feed URLs (RSS/Atom), feed files, or folders files are dropped into.")
     ],
     every: Annotated[str, typer.Option(help="How often to poll: 30s, 10m, 1h.")] = "10m",
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")] = None,
+    db: DbOption = None,
     once: Annotated[bool, typer.Option("--once", help="Poll every source once, then exit (for cron).")] = False,
     fetch: Annotated[
         bool, typer.Option(help="Fetch the pages feed entries link to (else use the feed's content).")
@@ -109,13 +102,13 @@ def watch(
     try:
         interval = parse_interval(every)
     except ValueError as exc:
-        raise _fail(f"--every: {exc}", code=2) from None
+        raise fail(f"--every: {exc}", code=2) from None
     if interval <= 0:
-        raise _fail("--every must be more than zero", code=2)
+        raise fail("--every must be more than zero", code=2)
     try:
         store = Store.open(db)
     except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(exc) from None
     with store:
         watcher = make_watcher(
             store, sources, every=interval, nlp_spec=nlp_spec, fetch=fetch, settle_seconds=settle, base_url=base_url
