@@ -236,7 +236,7 @@ def _country_code(value: str | None) -> str | None:
 
     code = country_code(value)
     if code is None:
-        raise _fail(f"--country: no country is called {value!r} (give a name or an ISO code)", code=2)
+        raise fail(f"--country: no country is called {value!r} (give a name or an ISO code)", code=2)
     return code
 
 
