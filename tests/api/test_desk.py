@@ -205,3 +205,44 @@ def test_desk_timeline_scales_dates_and_gives_each_type_its_own_fill(client: Tes
     assert set(fills) == {"ASSAULT", "PROTEST"} and len(set(fills.values())) == 2
     assert 'viewBox="0 0 1000' in html
     assert _csrf  # shared helpers stay importable
+
+
+def test_desk_cluster_page_offers_likely_merges(client: TestClient, token: str, ledger) -> None:
+    from tests.api.conftest import hostile_record
+
+    record = hostile_record()
+    with Store.open(ledger) as store:
+        second = ArticleRecord(
+            article=Article.from_text(
+                record.article.text + " Officials repeated it.", outlet="Other Wire", published="2024-03-03"
+            ),
+            entities=record.entities,
+            places=record.places,
+            times=record.times,
+            events=record.events,
+            pipeline="test",
+        )
+        store.save_record(second)
+        from newsledger.resolve import resolve_store
+
+        resolve_store(store)
+    clusters = [c for c in client.get("/api/clusters").json()["items"] if c["type"] == "ASSAULT"]
+    if len(clusters) == 1:  # the resolver joined the two reports: an analyst splits one off first
+        members = client.get(f"/api/clusters/{clusters[0]['id']}").json()["events"]
+        client.post(
+            f"/api/clusters/{clusters[0]['id']}/split", json={"event_pks": [members[-1]["pk"]]}, headers=_bearer(token)
+        )
+        clusters = [c for c in client.get("/api/clusters").json()["items"] if c["type"] == "ASSAULT"]
+    assert len(clusters) == 2
+    first, other = clusters[0], clusters[1]
+    data = client.get(f"/clusters/{first['id']}", params={"format": "json"}).json()
+    assert other["id"] in [m["id"] for m in data["evidence"]["merge_candidates"]]
+    csrf = _login(client, token)
+    page = client.get(f"/clusters/{first['id']}").text
+    assert f'name="other" value="{other["id"]}"' in page
+    merged = client.post(
+        f"/clusters/{first['id']}/merge", data={"csrf_token": csrf, "other": str(other["id"])}, follow_redirects=False
+    )
+    assert merged.status_code == 303
+    assert client.get("/api/audit").json()["items"][0]["action"] == "merge"
+    assert client.get(f"/api/clusters/{other['id']}").status_code == 404

@@ -4,6 +4,7 @@ that assert it and those that dispute it (by the status of their report, or by a
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from newsledger.resolve.events import ASSERTING, DISPUTING
@@ -38,6 +39,7 @@ def cluster_evidence(store: Store, cluster: dict[str, Any]) -> dict[str, Any]:
     ]
     counts = [f["count"] for f in figures]
     return {
+        "merge_candidates": merge_candidates(store, cluster),
         "members": members,
         "asserting_outlets": asserting,
         "disputing_outlets": sorted(disputing),
@@ -60,3 +62,31 @@ def _trigger_parts(event: dict[str, Any]) -> list[dict[str, Any]]:
     parts = [{"text": raw[:start], "trigger": False}, {"text": raw[start:end], "trigger": True}]
     parts.append({"text": raw[end:], "trigger": False})
     return [part for part in parts if part["text"]]
+
+
+MERGE_WINDOW_DAYS = 7
+
+
+def merge_candidates(store: Store, cluster: dict[str, Any], *, limit: int = 5) -> list[dict[str, Any]]:
+    """Other clusters that may be the same event, to merge with one click: the same type, in the same country
+    (when known), dated within a week of this one; nearest in time first."""
+    start, end = _day(cluster.get("date_min")), _day(cluster.get("date_max") or cluster.get("date_min"))
+    if start is None or end is None:
+        return []
+    window = dt.timedelta(days=MERGE_WINDOW_DAYS)
+    found = store.clusters(
+        type=cluster["type"],
+        country=cluster.get("country"),
+        since=(start - window).isoformat(),
+        until=(end + window).isoformat(),
+        limit=limit + 1,
+    )
+    others = [c for c in found if c["id"] != cluster["id"]]
+    return sorted(others, key=lambda c: abs(((_day(c.get("date_min")) or start) - start).days))[:limit]
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

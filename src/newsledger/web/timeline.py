@@ -147,7 +147,10 @@ def timeline_chart(data: dict[str, Any]) -> dict[str, Any]:
         "last": last.isoformat(),
         "rects": rects,
         "ticks": [{"y": round(TOP + HEIGHT - n / peak * HEIGHT, 1), "n": n} for n in sorted({0, peak // 2, peak})],
-        "axis": [{"x": round(x_of(day), 2), "label": label} for day, label in _axis_ticks(start, stop)],
+        "axis": [
+            {"x": round(x_of(day), 2), "label": label, "anchor": "end" if x_of(day) > WIDTH - 40 else "middle"}
+            for day, label in _axis_ticks(start, stop)
+        ],
         "legend": [{"type": t, **fills[t]} for t in types],
         "patterns": [
             {"id": f["pattern_id"], "pattern": f["pattern"], "colour": f["colour"]}
