@@ -1,6 +1,6 @@
 """The ledger's one flow: articles in, records stored, then resolved across articles. `ingest`, `reprocess`,
-`demo`, `load` (a batch output) and the desk all go through here, so each text is processed and saved the
-same way whoever asks.
+`demo`, `watch` (also inside `serve --watch`) and `load` (a batch output) all go through here, so each text is
+processed and saved the same way whoever asks.
 
 Texts already stored by the same pipeline version are skipped before the pipeline runs; the rest go through
 `process_articles` (nlp.pipe) in batches and are saved one article per transaction, so a run killed at any moment
