@@ -150,7 +150,7 @@ def test_ledger_keeps_clusters_an_analyst_split(store):
 @pytest.mark.model
 def test_ledger_real_pipeline_resolves_one_spokesman_across_two_reports(store, nlp):
     from newsledger.model import Article
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     reports = [
         Article.from_text(
@@ -221,7 +221,7 @@ def _mixed_corpus():
 
 @pytest.mark.model
 def test_ledger_mixed_corpus_one_bombing_cluster_per_outlet_toll_no_cross_story_merge(store, nlp):
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     articles, bombing_outlets = _mixed_corpus()
     assert ingest_articles(store, nlp, articles).ingested == len(articles)

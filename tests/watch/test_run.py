@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsledger.service import ingest_articles
 from newsledger.store import Store, desk
-from newsledger.store.ingest import ingest_articles
 from newsledger.watch.run import Watcher, backoff_seconds, parse_interval
 from tests.store.stub_pipeline import make_nlp
 from tests.watch.conftest import LocalServer, conditional, item, report, rss, static
