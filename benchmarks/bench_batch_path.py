@@ -9,12 +9,16 @@ writes (`write_partition`). Each step's cost is given as a share of the pipeline
 with the BLAS thread pools limited to one thread, as a Dask worker runs it (`threads_per_worker=1`), against the
 default: on 2 cores, numpy's BLAS may use both cores for spaCy's matrix products in a plain process, which no single
 Dask worker gets; that part of the gap is the cost of one core, not of the batch path.
+
+`--malloc-trim` instead times the pipeline (CPU, one BLAS thread, fastest of 2) in two fresh processes, with and
+without MALLOC_TRIM_THRESHOLD_=65536, the value Dask's nanny gives its workers by default, twice each, alternating.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +31,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=32)
     parser.add_argument("--partition-size", type=int, default=4)
+    parser.add_argument("--malloc-trim", action="store_true", help="the pipeline with and without Dask's setting")
+    parser.add_argument("--pipeline-only", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.malloc_trim:
+        return compare_malloc_trim(options.articles)
 
     from distributed.protocol import serialize_bytelist
     from threadpoolctl import threadpool_limits
@@ -54,6 +62,10 @@ def main() -> int:
     def pipeline() -> list[list[ArticleRecord]]:
         return [[r for r in process_articles(nlp, p.articles) if isinstance(r, ArticleRecord)] for p in partitions]
 
+    if options.pipeline_only:
+        with threadpool_limits(1):
+            print(min(cpu(pipeline)[1] for _ in range(2)))
+        return 0
     wall = time.perf_counter()
     records, pipeline_default = cpu(pipeline)
     wall_default = time.perf_counter() - wall
@@ -87,6 +99,19 @@ def main() -> int:
     ):
         print(f"{name:28s} {seconds:6.3f} cpu s  {seconds / base:6.1%} of the pipeline")
     print(f"bytes sent back per article: {sent / len(articles):,.0f}")
+    return 0
+
+
+def compare_malloc_trim(articles: int) -> int:
+    print(f"load {os.getloadavg()[0]:.1f}")
+    for _ in range(2):
+        for value in (None, "65536"):
+            env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+            if value is not None:
+                env["MALLOC_TRIM_THRESHOLD_"] = value
+            command = [sys.executable, __file__, "--pipeline-only", "--articles", str(articles)]
+            seconds = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout.split()[-1]
+            print(f"MALLOC_TRIM_THRESHOLD_={value or '(unset)'}: pipeline {float(seconds):.2f} cpu s")
     return 0
 
 
