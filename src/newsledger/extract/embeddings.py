@@ -20,7 +20,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -214,9 +213,3 @@ def minilm_encoder() -> MiniLMEncoder | None:
         return MiniLMEncoder(folder)
     except (ImportError, OSError, KeyError, ValueError):  # files missing or of another model: degrade, don't fail
         return None
-
-
-def embed(texts: Sequence[str]) -> Any:
-    """Unit-length rows for `texts`, or None without the model."""
-    encoder = minilm_encoder()
-    return None if encoder is None else encoder.embed(texts)
