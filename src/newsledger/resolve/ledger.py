@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
 from newsledger.resolve.events import EventReport, cluster_summary, outlet_of, resolve_reports, words_of
+from newsledger.resolve.stance import load_pair_stance_model
 from newsledger.store import schema
 
 if TYPE_CHECKING:
@@ -302,8 +303,8 @@ def _resolve_claim_rows(conn: Connection, summary: ResolveSummary) -> None:
     existing = {(row.claim_pk, row.disputed_pk) for row in conn.execute(select(cd.c.claim_pk, cd.c.disputed_pk))}
     links = [
         {"claim_pk": a, "disputed_pk": b, "cross_article": True, "origin": "resolve", "score": score}
-        for a, b, score in cross_article_disputes(claims)
-        if (a, b) not in existing
+        for a, b, score in cross_article_disputes(claims, stance_model=load_pair_stance_model())
+        if (a, b) not in existing and (b, a) not in existing  # each pair once
     ]
     if links:
         conn.execute(insert(cd), links)
