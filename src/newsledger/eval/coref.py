@@ -32,6 +32,7 @@ import numpy as np
 import typer
 
 from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.metrics import f1_of
 from newsledger.eval.report import emit
 from newsledger.resolve.events import (
     FEATURES,
@@ -215,7 +216,7 @@ def gold_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
 
 
 def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f1_of(p, r)
 
 
 def muc(key: list[Cluster], response: list[Cluster]) -> tuple[float, float, float]:
@@ -655,9 +656,10 @@ def command(
 ) -> None:
     """Cross-document event coreference, pooled (no topic given), with the ledger's resolver: MUC, B³, CEAF-e
     and CoNLL F1, the topic-oracle figure and the cross-topic false-link rate."""
+    from newsledger.cli.common import fail
+
     try:
         result = evaluate(path, limit=limit, entities=entities)
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

@@ -26,6 +26,7 @@ import typer
 from threadpoolctl import threadpool_limits
 
 from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 
 TEXT_COLUMN = "EventSnippet"
@@ -66,9 +67,7 @@ def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, flo
         true_positive = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p == label)
         predicted_count = sum(1 for p in predicted if p == label)
         support = sum(1 for g in gold if g == label)
-        precision = true_positive / predicted_count if predicted_count else 0.0
-        recall = true_positive / support if support else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(true_positive, predicted_count, support)
         per_class[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
     total = len(gold)
     weighted = sum(row["f1"] * row["support"] for row in per_class.values()) / total if total else 0.0
@@ -316,6 +315,7 @@ def command(
     quiet: bool = typer.Option(False, "--quiet", help="No progress lines on stderr."),
 ) -> None:
     """Event sub-types (CASE-2021 / ACLED): nested cross-validated weighted and macro F1, per class, baselines."""
+    from newsledger.cli.common import fail
 
     def progress(line: str) -> None:
         typer.echo(f"eval events: {line}", err=True)
@@ -332,6 +332,5 @@ def command(
             progress=None if quiet else progress,
         )
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

@@ -26,6 +26,7 @@ from typing import Annotated, Any
 import typer
 
 from newsledger.errors import Errors
+from newsledger.eval.metrics import f1_of
 
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 HOME_MIN_SHARE = 0.25
@@ -421,7 +422,7 @@ def _ratio(part: float, whole: float) -> float:
 
 
 def _f1(precision: float, recall: float) -> float:
-    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return round(f1_of(precision, recall), 4)
 
 
 def command(
@@ -440,26 +441,24 @@ def command(
     ] = None,
 ) -> None:
     """Geoparsing: accuracy@161 km and error km with gold toponyms; toponym P/R/F1 end to end."""
+    from newsledger.cli.common import fail
     from newsledger.eval.report import emit
 
     source = Path(path)
     if not source.is_file():
-        typer.echo(f"newsledger: error: {Errors.E201.format(path=path)}", err=True)
-        raise typer.Exit(1)
+        raise fail(Errors.E201.format(path=path))
     alignment = Alignment()
     try:
         articles = read_gold(source, alignment)
     except typer.BadParameter as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     total = len(articles)
     if articles_slice is not None:
         articles = articles[_parse_slice(articles_slice)]
     if limit is not None:
         articles = articles[:limit]
     if not articles:
-        typer.echo(f"newsledger: error: {Errors.E201.format(path=path)}", err=True)
-        raise typer.Exit(1)
+        raise fail(Errors.E201.format(path=path))
     notes = [
         f"gold spans (whole file): {alignment.exact} exact, {alignment.moved} moved to the nearest exact "
         f"occurrence of their phrase, {alignment.unaligned} not alignable (left out)",

@@ -10,7 +10,7 @@ from newsledger.cli import app
 
 def _option_default(command_name: str, option: str) -> object:
     group = typer.main.get_command(app)
-    command = group.commands[command_name]  # type: ignore[attr-defined]
+    command = group.get_command(typer.Context(group), command_name)  # type: ignore[attr-defined]
     return next(param.default for param in command.params if param.name == option)
 
 
@@ -24,7 +24,7 @@ def test_commands_reads_open_unless_asked() -> None:
 
 
 def test_commands_example_meta_from_sidecar(tmp_path) -> None:
-    from newsledger.api.commands import example_meta
+    from newsledger.cli.serve import example_meta
 
     report = tmp_path / "harbour.txt"
     report.write_text("Dockers struck at the harbour on Monday.", encoding="utf-8")
