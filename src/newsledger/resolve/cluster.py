@@ -70,17 +70,28 @@ def cluster_matrix(values: np.ndarray, *, threshold: float, linkage: str = "aver
     return sorted(groups, key=lambda g: g[0])
 
 
-def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[list[int]]:
+def _agglomerate(
+    values: np.ndarray, threshold: float, linkage: str, known: np.ndarray | None = None
+) -> list[list[int]]:
+    """`known` (optional, average linkage): which pairs were scored at all. Then the average between two
+    groups is over their scored pairs only: a pair never compared (reports met through different blocks) is
+    no evidence against the merge, as a vetoed pair is."""
     n = values.shape[0]
     vetoed = values < 0
     # Lance-Williams updates: `link` holds the sum (average linkage), max (single) or min (complete) of the
-    # pairwise scores between current groups; sizes turn sums into averages.
+    # pairwise scores between current groups; sizes (or counts of scored pairs) turn sums into averages.
     link = np.where(vetoed, 0.0, values)
+    counts = known.astype(float) if known is not None else None
     sizes = np.ones(n)
     alive = np.ones(n, dtype=bool)
     groups: dict[int, list[int]] = {a: [a] for a in range(n)}
     while len(groups) > 1:
-        current = link / np.outer(sizes, sizes) if linkage == "average" else link.copy()
+        if linkage == "average" and counts is not None:
+            current = np.divide(link, counts, out=np.zeros_like(link), where=counts > 0)
+        elif linkage == "average":
+            current = link / np.outer(sizes, sizes)
+        else:
+            current = link.copy()
         mask = vetoed | ~np.outer(alive, alive)
         np.fill_diagonal(mask, True)
         current[mask] = -np.inf
@@ -94,6 +105,8 @@ def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[lis
             link[i, :] = link[:, i] = np.minimum(link[i, :], link[j, :])
         else:
             link[i, :] = link[:, i] = link[i, :] + link[j, :]
+            if counts is not None:
+                counts[i, :] = counts[:, i] = counts[i, :] + counts[j, :]
         vetoed[i, :] = vetoed[:, i] = vetoed[i, :] | vetoed[j, :]
         sizes[i] += sizes[j]
         alive[j] = False
@@ -102,8 +115,10 @@ def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[lis
 
 
 def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: float) -> list[list[int]]:
-    """`cluster_matrix` for n items when only some pairs were scored (the others count as 0): the work is done
-    per connected component of the pairs reaching the threshold, so memory stays linear in the pairs."""
+    """Average-link clusters of n items when only some pairs were scored: the average between two groups is
+    over their scored pairs (a pair never compared is no evidence either way; a vetoed one keeps them apart).
+    The work is done per connected component of the pairs reaching the threshold, so memory stays linear in
+    the pairs."""
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -130,7 +145,9 @@ def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: fl
             continue
         position = {item: k for k, item in enumerate(members)}
         values = np.zeros((len(members), len(members)))
+        known = np.zeros((len(members), len(members)), dtype=bool)
         for i, j, value in pairs_of.get(root, []):
             values[position[i], position[j]] = values[position[j], position[i]] = value
-        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average"))
+            known[position[i], position[j]] = known[position[j], position[i]] = True
+        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average", known))
     return sorted(groups, key=lambda g: g[0])

@@ -149,6 +149,8 @@ def _attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int]
 def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary) -> dict[int, list[EventReport]]:
     ev, cl, ar = schema.events, schema.claims, schema.articles
     texts = {row.id: row.text for row in conn.execute(select(ar.c.id, ar.c.text))}
+    # An event an analyst rejected is no report of anything: it joins no cluster and counts in none.
+    rejected = select(schema.event_reviews.c.event_pk).where(schema.event_reviews.c.status == "rejected")
     reports = [
         EventReport(
             pk=row.pk,
@@ -172,7 +174,7 @@ def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary) -> dict[int
             actor_words=words_of(row.source_name, row.target_name),
             place_words=words_of(row.location, row.admin1),
         )
-        for row in conn.execute(select(ev).order_by(ev.c.pk))
+        for row in conn.execute(select(ev).where(ev.c.pk.not_in(rejected)).order_by(ev.c.pk))
     ]
     # Clusters an analyst merged or split (members placed by hand have no similarity) are kept as they are;
     # only the other reports are clustered again.
