@@ -239,3 +239,25 @@ def test_ledger_mixed_corpus_one_bombing_cluster_per_outlet_toll_no_cross_story_
     assert tolls == {("Wire A", 8), ("Wire B", 10), ("Wire C", 12)}
     assert (bombing["fatalities_min"], bombing["fatalities_max"]) == (8, 12)
     assert store.count("claim_disputes") == 0
+
+
+def test_ledger_a_rejected_event_leaves_its_cluster_at_the_next_resolution(store):
+    import datetime as dt
+
+    from newsledger.store import schema
+
+    for record in (first_report(), second_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    rejected = max(e["pk"] for e in store.cluster(cluster["id"])["events"])
+    with store.writing() as conn:
+        conn.execute(
+            schema.event_reviews.insert().values(
+                event_pk=rejected, status="rejected", corrections={}, reviewer="t", reviewed_at=dt.datetime.now(dt.UTC)
+            )
+        )
+    resolve_store(store)
+    assert store.clusters(min_outlets=2) == []
+    assert store.event(rejected)["cluster_id"] is None
+    assert all(c["n_reports"] == 1 for c in store.clusters())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
 from newsledger.resolve.events import EventReport, cluster_summary, outlet_of, resolve_reports, words_of
+from newsledger.resolve.stance import load_pair_stance_model
 from newsledger.store import resolution
 from newsledger.store.resolution import ClusterPlan, Connection, ResolvedActor
 
@@ -144,4 +145,5 @@ def _write_cluster_summaries(conn: Connection, by_cluster: dict[int, list[EventR
 
 def _resolve_claims(conn: Connection, summary: ResolveSummary) -> None:
     claims = [ClaimRef(**row) for row in resolution.claim_rows(conn)]
-    summary.cross_article_disputes = resolution.save_resolved_disputes(conn, cross_article_disputes(claims))
+    disputes = cross_article_disputes(claims, stance_model=load_pair_stance_model())
+    summary.cross_article_disputes = resolution.save_resolved_disputes(conn, disputes)

@@ -118,9 +118,12 @@ def attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int])
 
 
 def event_rows(conn: Connection) -> list[dict[str, Any]]:
-    """Every event row, in key order."""
+    """Every event row an analyst has not rejected, in key order: a rejected event is no report of anything, so
+    it joins no cluster and counts in none."""
     ev = schema.events
-    return [dict(row) for row in conn.execute(select(ev).order_by(ev.c.pk)).mappings()]
+    rejected = select(schema.event_reviews.c.event_pk).where(schema.event_reviews.c.status == "rejected")
+    query = select(ev).where(ev.c.pk.not_in(rejected)).order_by(ev.c.pk)
+    return [dict(row) for row in conn.execute(query).mappings()]
 
 
 def article_texts(conn: Connection) -> dict[str, str]:
@@ -243,7 +246,7 @@ def save_resolved_disputes(conn: Connection, disputes: Iterable[tuple[int, int, 
     links = [
         {"claim_pk": a, "disputed_pk": b, "cross_article": True, "origin": "resolve", "score": score}
         for a, b, score in disputes
-        if (a, b) not in existing
+        if (a, b) not in existing and (b, a) not in existing  # each pair once
     ]
     if links:
         conn.execute(insert(cd), links)
