@@ -51,6 +51,7 @@ from newsledger.eval.argument_types import (
     mapping_of,
     role_family,
 )
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 from newsledger.model import ArticleRecord, Event
 
@@ -263,9 +264,7 @@ class _Counts:
         self.gold += other.gold
 
     def scores(self, name: str) -> dict[str, float]:
-        precision = self.true / self.predicted if self.predicted else 0.0
-        recall = self.true / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(self.true, self.predicted, self.gold)
         return {f"{name}_p": precision, f"{name}_r": recall, f"{name}_f1": f1}
 
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+# the reporting verbs events read are subsets of the one list of them
+from newsledger.extract.lexicon.reporting import CLAIM_VERBS as CLAIM_VERBS
+from newsledger.extract.lexicon.reporting import DENY_VERBS as DENY_VERBS
+from newsledger.extract.lexicon.reporting import SPEECH_VERBS as SPEECH_VERBS
+
 # Group name -> regular expressions (matched case-insensitively on the sentence text).
 ACLED_CUES: dict[str, tuple[str, ...]] = {
     "air": (
@@ -797,12 +802,6 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
     "undertake pay attend join lead host co-host organize organise announce".split()
 )
-# Speech verbs that report an event; never events themselves (the quotes and claims extractors own them).
-SPEECH_VERBS = frozenset(
-    "say tell add state note explain report announce declare claim insist assert allege deny dismiss confirm "
-    "affirm acknowledge admit reiterate stress write tweet believe think fear show suggest indicate "
-    "reveal describe".split()
-) - {"allege"}
 
 # --- status cues ------------------------------------------------------------------------------------
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
@@ -813,8 +812,6 @@ PLANNING_ADJECTIVES = frozenset({"upcoming", "coming", "planned", "proposed", "s
 PROMISE_VERBS = frozenset({"pledge", "promise", "vow", "commit", "assure", "guarantee", "swear", "undertake"})
 CLAIM_POLARITIES = frozenset({"say", "claim"})
 DENY_POLARITIES = frozenset({"deny", "dismiss"})
-DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "dispute"})
-CLAIM_VERBS = frozenset({"say", "claim", "allege", "assert", "insist", "declare", "maintain", "contend", "tell"})
 UNVERIFIED_HEDGES = re.compile(
     r"\b(?:unverified|unconfirmed|reportedly|allegedly|purportedly|could not (?:be )?(?:independently )?"
     r"(?:verify|verified|confirm|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|"

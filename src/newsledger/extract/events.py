@@ -28,8 +28,8 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan, TimeRef
-from newsledger.nlp.state import DocState, doc_text, get_state
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
 _BATTLE_AND_VIOLENCE = {
@@ -761,7 +761,7 @@ def _entity_of_phrase(head: Token, state: DocState, *, resolve: bool = True) -> 
 # --- status ----------------------------------------------------------------------------------------------
 
 
-def event_status(token: Token, sentence: Span, state: DocState) -> tuple[str, str]:
+def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventStatus, str]:
     """(status, according_to) of the event at `token`: see the module docstring for the cues."""
     quote = _quote_around(token, state.quotes)
     reporting = _governing_speech_verb(token)
@@ -1058,7 +1058,11 @@ def _clear_lead(row: np.ndarray, classes: list[str], allowed: set[str], threshol
     return len(values) < 2 or values[0] - values[1] >= threshold
 
 
-@Language.component("newsledger_events", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_events",
+    requires=["token.dep", "token.lemma", *records_attrs("entities", "places", "times", "quotes")],
+    assigns=["doc._.newsledger", *records_attrs("events")],
+)
 def events_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.events = extract_events(doc, state)
