@@ -44,6 +44,7 @@ _CIVILIANS = (
     "prisoners prisoner detainees detainee inmates hostages hostage driver drivers voters citizens activists "
     "activist opponents supporters"
 )
+_GROUPS = "coalition alliance group groups factions faction opposition hackers tribes tribesmen clans gangs gang"
 _OFFICIALS = (
     "officials official general generals commander commanders leader leaders minister ministers governor "
     "mayor president spokesman spokeswoman authorities government regime administration"
@@ -55,6 +56,7 @@ for _words, _kind, _type in (
     (_PROTESTERS, "protesters", "NORP"),
     (_CIVILIANS, "civilians", "NORP"),
     (_OFFICIALS, "officials", "ORG"),
+    (_GROUPS, "group", "ORG"),
 ):
     for _word in _words.split():
         ACTOR_NOUNS[_word] = (_kind, _type)
@@ -100,9 +102,23 @@ class ArgumentResolver:
             if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.lemma_.lower() in _HARMED_BY:
                 return self.generic(head, as_word="people")  # "five were wounded", "killing three"
             return None
+        if self._modifier_of_type(head, ("ORG", "PERSON")):
+            return None  # "Taliban forces", "Hamas fighters": the organisation the phrase names is the actor
         if lower in ACTOR_NOUNS and head.pos_ in ("NOUN", "PROPN"):
             return self.generic(head)
+        if head.tag_ == "NNS" and self._modifier_of_type(head, ("NORP",)):
+            return self.generic(head, as_word=lower, kind=("group", "NORP"))  # "Syrian hackers", "Sunni clerics"
         return None
+
+    def _modifier_of_type(self, head: Token, types: tuple[str, ...]) -> bool:
+        """Whether a name of one of these types modifies the noun: a nationality or community says whose people
+        a plural noun means ("Sunni groups"), an organisation or person who the actor is ("Hamas fighters")."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in self.state.entity_of_token:
+                entity = self.state.entity(self.state.entity_of_token[child.i])
+                if entity is not None and entity.type in types:
+                    return True
+        return False
 
     def is_victim(self, head: Token) -> bool:
         return head.lower_ in VICTIM_NOUNS
@@ -157,9 +173,9 @@ class ArgumentResolver:
 
     # --- generic actors --------------------------------------------------------------------------------
 
-    def generic(self, head: Token, *, as_word: str | None = None) -> str:
+    def generic(self, head: Token, *, as_word: str | None = None, kind: tuple[str, str] | None = None) -> str:
         word = as_word or head.lower_
-        kind, entity_type = ACTOR_NOUNS[word]
+        kind_name, entity_type = kind or ACTOR_NOUNS[word]
         country = self._country_of_phrase(head) or self._article_country()
         key = (as_word or head.lemma_.lower(), country)
         start = min(
@@ -179,7 +195,7 @@ class ArgumentResolver:
                     name=as_word or (head.lemma_.lower() if head.tag_ != "NNS" else head.lower_),
                     type=entity_type,
                     mentions=(mention,),
-                    kind=kind,
+                    kind=kind_name,
                     country=country,
                 )
             )
