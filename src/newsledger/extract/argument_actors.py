@@ -85,6 +85,13 @@ class ArgumentResolver:
     _generic: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _default_country: str | None = None
     _country_known: bool = False
+    _by_id: dict[str, Entity] = field(default_factory=dict)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity of an id, from a table rebuilt only when entities were added (a lookup per token)."""
+        if len(self._by_id) != len(self.state.entities):
+            self._by_id = {e.id: e for e in self.state.entities}
+        return self._by_id.get(entity_id) if entity_id is not None else None
 
     def resolve(self, head: Token) -> str | None:
         lower = head.lower_
@@ -115,7 +122,7 @@ class ArgumentResolver:
         a plural noun means ("Sunni groups"), an organisation or person who the actor is ("Hamas fighters")."""
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in self.state.entity_of_token:
-                entity = self.state.entity(self.state.entity_of_token[child.i])
+                entity = self.entity(self.state.entity_of_token[child.i])
                 if entity is not None and entity.type in types:
                     return True
         return False
@@ -134,12 +141,11 @@ class ArgumentResolver:
         return sentence.start
 
     def _antecedent(self, pronoun: Token, *, persons: bool) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         lowest = self._window_start(pronoun)
         for index in range(pronoun.i - 1, lowest - 1, -1):
             entity_id = self.state.entity_of_token.get(index)
             if entity_id is not None:
-                entity = entities.get(entity_id)
+                entity = self.entity(entity_id)
                 if entity is None:
                     continue
                 if persons and entity.type == "PERSON":
@@ -158,10 +164,9 @@ class ArgumentResolver:
         return None
 
     def _named_before(self, token: Token, types: tuple[str, ...]) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         for index in range(token.i - 1, -1, -1):
             entity_id = self.state.entity_of_token.get(index)
-            entity = entities.get(entity_id) if entity_id is not None else None
+            entity = self.entity(entity_id)
             if entity is not None and entity.type in types:
                 return entity_id
         return None
@@ -208,11 +213,10 @@ class ArgumentResolver:
         return entity_id
 
     def _country_of_phrase(self, head: Token) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
                 for token in child.subtree:
-                    entity = entities.get(self.state.entity_of_token.get(token.i, ""))
+                    entity = self.entity(self.state.entity_of_token.get(token.i))
                     if entity is not None and entity.country:
                         return entity.country
         return None

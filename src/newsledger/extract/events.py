@@ -28,7 +28,7 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -300,7 +300,7 @@ def _background_death(token: Token) -> bool:
 def _names_an_event(token: Token, state: DocState) -> bool:
     """The head word of an event's name ("the Boston Marathon bombing") reports that event."""
     entity_id = state.entity_of_token[token.i]
-    entity = state.entity(entity_id)
+    entity = _entity(entity_id, state)
     return entity is not None and entity.type == "EVENT" and state.entity_of_token.get(token.i + 1) != entity_id
 
 
@@ -688,8 +688,13 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return source, target
 
 
+def _entity(entity_id: str, state: DocState) -> Entity | None:
+    resolver = CURRENT_RESOLVER.get()
+    return resolver.entity(entity_id) if resolver is not None else state.entity(entity_id)
+
+
 def _is_place_entity(entity_id: str, state: DocState) -> bool:
-    entity = state.entity(entity_id)
+    entity = _entity(entity_id, state)
     return entity is not None and entity.type in ("GPE", "LOC", "FAC")
 
 
