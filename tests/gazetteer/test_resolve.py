@@ -199,3 +199,9 @@ def test_resolve_a_plural_feature_word_after_a_list_gives_every_name_its_kind(ga
     toponyms = [Toponym(n, s, e, written_kind=k) for n, (s, e), k in zip(names[:3], spans, kinds, strict=False)]
     resolved = resolve_toponyms(gazetteer, toponyms, Context(home_country="US", home_admin1="US.MN"))
     assert [r.candidate.feature for r in resolved] == ["admin2", "admin2", "admin2"]
+
+
+def test_resolve_a_part_of_a_place_does_not_give_the_place_its_kind():
+    text = "the state of Ohio; Karrada, a district of Baghdad"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Ohio", "Karrada", "Baghdad")]
+    assert written_kinds(text, spans) == ["admin1", None, None]

@@ -95,7 +95,7 @@ def written_containers(text: str, spans: Sequence[tuple[int, int]]) -> list[tupl
 
 
 _KIND_AFTER = re.compile(r"\s+([a-z]+)\b")
-_KIND_BEFORE = re.compile(r"\b(?:the\s+)?([a-z]+)\s+of\s+$")
+_KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; "a district of X" is a part of X
 
 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
