@@ -34,7 +34,7 @@ from newsledger.gazetteer.resolve import (
     written_kinds,
 )
 from newsledger.model import Entity, Mention, Place
-from newsledger.nlp.state import DocState, doc_text, get_state
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 TOPONYM_TYPES = ("GPE", "LOC", "FAC")
 REPAIRABLE_TYPES = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART")
@@ -654,7 +654,11 @@ def _speaker_side(trigger: Token) -> list[tuple[int, int]]:
     return []
 
 
-@Language.component("newsledger_places", requires=["doc.ents"], assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_places",
+    requires=["doc.ents", "token.dep", "token.lemma", *records_attrs("entities")],
+    assigns=["doc._.newsledger", *records_attrs("places")],
+)
 def places_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.places = extract_places(doc, state, get_gazetteer())
