@@ -24,10 +24,15 @@ class Errors:
     E013 = "[E013] broken XML/feed: {reason}"
     E014 = "[E014] broken WARC record: {reason}"
     E015 = "[E015] path escapes the allowed folder"
+    E016 = "[E016] {part} is over the limit of {limit} bytes (see --max-bytes)"
+    E017 = "[E017] reading this input failed ({error}: {reason})"
+    E018 = "[E018] invalid characters in the {field}: {reason}"
     # Pipeline (nlp/, extract/)
     E101 = "[E101] pipeline component '{name}' failed: {reason}"
     E102 = "[E102] spaCy model '{model}' is not installed; run the set-up command in README.md"
     E103 = "[E103] text is {chars} characters, over the pipeline's limit of {limit} (split the article)"
+    E104 = "[E104] text is {chars} characters, over the per-article budget of {limit} (split the article)"
+    E105 = "[E105] processing took longer than the per-article budget of {seconds:g} seconds"
     # Evaluation (eval/)
     E201 = "[E201] no gold data found at {path}"
     E202 = "[E202] cannot parse gold file {path}: {reason}"
