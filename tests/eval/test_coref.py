@@ -59,3 +59,40 @@ def test_coref_reads_gold_chains_and_singletons(tmp_path: Path):
     clusters = sorted(sorted(c) for c in gold_clusters(mentions))
     assert clusters == [["1_1ecb:1", "1_2ecb:1"], ["1_1ecb:2"], ["1_2ecb:2"]]
     assert [(tag, sentence) for tag, sentence, _ in documents[0].arguments] == [("LOC_GEO", 0)]
+
+
+def test_coref_false_link_rate_counts_cross_document_links_across_gold_topics():
+    from newsledger.eval.coref import Mention, false_link_rate_of
+
+    def mention(id_: str, topic: str, doc: str) -> Mention:
+        return Mention(id_, topic, doc, 0, (1,), "attack", "g")
+
+    mentions = [mention("a", "1", "d1"), mention("b", "1", "d1"), mention("c", "1", "d2"), mention("d", "2", "d3")]
+    # {a, b, c, d}: cross-document pairs a-c, b-c, a-d, b-d, c-d; of them a-d, b-d, c-d cross topics
+    assert false_link_rate_of(mentions, [["a", "b", "c", "d"]]) == 3 / 5
+    assert false_link_rate_of(mentions, [["a", "b", "c"], ["d"]]) == 0.0
+
+
+def test_coref_gate_is_the_last_quarter_of_topics_by_number():
+    from newsledger.eval.coref import split_topics
+
+    development, gate = split_topics(str(t) for t in range(1, 13))
+    assert development == [str(t) for t in range(1, 10)] and gate == ["10", "11", "12"]
+
+
+def test_coref_entities_names_and_pooled_person_clusters(tmp_path: Path):
+    from newsledger.eval.coref import Mention
+    from newsledger.eval.coref_entities import NameTest, is_name, person_clusters
+
+    assert is_name("Barack Obama") and is_name("Obama's")
+    assert not is_name("he") and not is_name("I'm")
+    assert not is_name("Lawyer", frozenset({"lawyer"}), sentence_initial=True)
+    assert is_name("Page", frozenset({"page"}), sentence_initial=False)
+    mentions = [
+        Mention("1", "1", "d1", 0, (1,), "Barack Obama", "obama"),
+        Mention("2", "1", "d1", 1, (9,), "Obama", "obama"),
+        Mention("3", "2", "d2", 0, (1,), "Michelle Obama", "michelle"),
+        Mention("4", "2", "d2", 0, (5,), "she", "michelle"),
+    ]
+    clusters = sorted(sorted(c) for c in person_clusters(mentions, NameTest(frozenset(), frozenset())))
+    assert clusters == [["1", "2"], ["3"], ["4"]]

@@ -51,3 +51,45 @@ def test_actors_name_helpers():
     assert same_person(["ahmad", "rahimi"], ["ahmed", "rahimi"])
     assert not same_person(["ahmad", "rahimi"], ["hamid", "rahimi"])
     assert not same_person(["rahimi"], ["rahimi"])  # one part is never enough to call it the same person
+
+
+def test_actors_first_names_and_short_skeletons_never_bridge_two_people():
+    refs = [
+        EntityRef(1, "a1", "Matt Lauer", "PERSON"),
+        EntityRef(2, "a2", "Larry King", "PERSON"),
+        EntityRef(3, "a3", "Larry", "PERSON"),
+        EntityRef(4, "a4", "Laura", "PERSON"),
+        EntityRef(5, "a5", "King", "PERSON"),
+        EntityRef(6, "a6", "Laura King", "PERSON"),
+    ]
+    groups = actor_members(refs)
+    assert [1] in groups  # the host keeps nobody else's names
+    assert [2] in groups and [6] in groups  # one given name apart: two people
+    assert [3] in groups and [4] in groups  # a first name alone joins no one across articles
+    assert [5] in groups  # two known people are called King
+
+
+def test_actors_an_articles_surname_chain_is_one_person_even_when_the_surname_is_shared():
+    refs = [
+        EntityRef(1, "a1", "Barack Obama", "PERSON"),
+        EntityRef(2, "a1", "Obama", "PERSON"),
+        EntityRef(3, "a2", "Michelle Obama", "PERSON"),
+        EntityRef(4, "a2", "Obama", "PERSON"),
+        EntityRef(5, "a3", "Barack Obama", "PERSON"),
+        EntityRef(6, "a4", "Dirk A. Kempthorne", "PERSON"),
+        EntityRef(7, "a5", "Dirk Kempthorne", "PERSON"),
+        EntityRef(8, "a5", "Jim O'Brien", "PERSON"),
+        EntityRef(9, "a6", "O'Brien", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 2, 5], [3, 4], [6, 7], [8, 9]]
+
+
+def test_actors_a_pronoun_or_lower_case_word_is_never_an_alias():
+    refs = [
+        EntityRef(1, "a1", "United States", "GPE", aliases=("us", "U.S.")),
+        EntityRef(2, "a2", "Us", "ORG"),
+        EntityRef(3, "a3", "U.S.", "GPE"),
+    ]
+    assert actor_members(refs) == [[1, 3], [2]]
+    (states,) = [a for a in resolve_actors(refs) if a.name == "United States"]
+    assert "us" not in states.aliases

@@ -1,6 +1,23 @@
 from __future__ import annotations
 
-from newsledger.resolve.events import EventReport, cluster_reports, cluster_summary, report_score
+import numpy as np
+
+from newsledger.resolve.events import (
+    EventReport,
+    PairModel,
+    actor_score,
+    candidate_pairs,
+    cluster_reports,
+    cluster_summary,
+    date_score,
+    gather_evidence,
+    load_pair_model,
+    place_score,
+    resolve_reports,
+    words_of,
+)
+
+SENTENCE = "Gunmen attacked the police post in Dara on Monday, killing four guards, officials said."
 
 
 def report(pk, outlet, **fields):
@@ -22,9 +39,15 @@ def report(pk, outlet, **fields):
         status="reported",
         fatalities=None,
         trigger="attacked",
+        sentence=SENTENCE,
+        place_words=words_of("Dara", "Nangarhar"),
     )
     base.update(fields)
     return EventReport(**base)
+
+
+def documents(*reports):
+    return {r.article_id: r.sentence + " The attackers fled into the hills near the police post." for r in reports}
 
 
 def test_events_reports_of_one_attack_cluster_and_keep_each_source_figure():
@@ -33,7 +56,7 @@ def test_events_reports_of_one_attack_cluster_and_keep_each_source_figure():
         report(2, "Wire B", date="2021-09-07", type="COERCE", trigger="stormed", fatalities=7),
         report(3, "Wire C", status="denied", source_actor=1, target_actor=None),
     ]
-    (group,) = cluster_reports(reports)
+    (group,) = cluster_reports(reports, documents=documents(*reports))
     summary = cluster_summary(group)
     assert summary["n_reports"] == 3
     assert summary["n_outlets"] == 3
@@ -44,40 +67,72 @@ def test_events_reports_of_one_attack_cluster_and_keep_each_source_figure():
     assert sorted((f["outlet"], f["count"]) for f in summary["fatalities_by_source"]) == [("Wire A", 4), ("Wire B", 7)]
 
 
-def test_events_different_place_date_actor_or_family_keep_reports_apart():
+def test_events_contradicting_place_date_actor_or_family_veto_the_pair():
     base = report(1, "Wire A")
-    assert report_score(base, report(2, "B")) > 0.6
-    assert report_score(base, report(2, "B", country="PK")) < 0
-    assert report_score(base, report(2, "B", location="Herat", lat=34.35, lon=62.2, admin1="Herat")) < 0
-    assert report_score(base, report(2, "B", date="2021-09-20")) < 0
-    assert report_score(base, report(2, "B", target_actor=9)) < 0
-    assert report_score(base, report(2, "B", type="PROTEST")) < 0
-    reports = [base, report(2, "B", date="2021-09-20"), report(3, "C", type="CONSULT")]
-    assert len(cluster_reports(reports)) == 3
+    assert date_score(base, report(2, "B")) > 0
+    assert place_score(base, report(2, "B", country="PK")) < 0
+    assert place_score(base, report(2, "B", location="Herat", lat=34.35, lon=62.2, admin1="Herat")) < 0
+    assert date_score(base, report(2, "B", date="2021-09-20")) < 0
+    assert actor_score(base, report(2, "B", target_actor=9)) < 0
+    others = [
+        report(2, "B", country="PK"),
+        report(3, "C", date="2021-09-20"),
+        report(4, "D", target_actor=9),
+        report(5, "E", type="PROTEST"),
+    ]
+    reports = [base, *others]
+    evidence = gather_evidence(reports, documents(*reports))
+    by_pair = dict(zip(map(tuple, evidence.pairs.tolist()), evidence.vetoed.tolist(), strict=True))
+    assert all(by_pair[(0, k)] for k in range(1, 5))
+    assert len(cluster_reports(reports, documents=documents(*reports))) == 5
 
 
-def test_events_a_province_level_report_joins_a_town_inside_it():
-    town = report(1, "A")
-    province = report(2, "B", location="Nangarhar", lat=34.3, lon=70.5, geo_precision=3)
-    assert report_score(town, province) > 0.6
+def test_events_dates_known_to_the_year_or_month_compare_at_that_level():
+    assert date_score(report(1, "A", date="1985"), report(2, "B", date="2009-05-01")) < 0
+    assert date_score(report(1, "A", date="2009"), report(2, "B", date="2009-05-01")) > 0
+    assert date_score(report(1, "A", date="2009-04"), report(2, "B", date="2009-05-01")) < 0
 
 
-def test_events_a_report_without_a_place_joins_a_located_report_of_the_same_event():
-    located = report(1, "Wire A", trigger="killing", source_actor=None, target_actor=None, fatalities=4)
-    unlocated = report(
-        2,
-        "Wire B",
-        trigger="killed",
-        location=None,
-        country=None,
-        admin1=None,
-        lat=None,
-        lon=None,
-        geo_precision=None,
-        source_actor=None,
-        target_actor=None,
-        fatalities=6,
+def test_events_a_generic_verb_or_a_bare_undated_verb_links_nothing():
+    help_a = report(1, "A", type="", date=None, trigger="help", sentence="The charity will help families.")
+    help_b = report(2, "B", type="", date=None, trigger="helped", sentence="Volunteers helped clear the roads.")
+    kill_a = report(3, "C", type="", date=None, trigger="killed", sentence="A man was killed.", place_words=frozenset())
+    kill_b = report(
+        4, "D", type="", date=None, trigger="killing", sentence="Storms are killing crops.", place_words=frozenset()
     )
-    elsewhere = report(3, "Wire C", country="PK", location="Quetta", lat=30.2, lon=67.0, admin1="Balochistan")
-    groups = cluster_reports([located, unlocated, elsewhere])
+    reports = [help_a, help_b, kill_a, kill_b]
+    evidence = gather_evidence(reports, {r.article_id: r.sentence for r in reports})
+    assert evidence.pairs.tolist() == [[0, 1], [2, 3]]  # blocked by trigger stem, never all pairs
+    assert evidence.vetoed.tolist() == [True, True]
+
+
+def test_events_blocking_compares_a_large_block_along_its_dates_only():
+    reports = [
+        report(k, "A", article_id=f"a{k}", date=f"2021-{1 + k // 28:02d}-{1 + k % 28:02d}", country=None)
+        for k in range(300)
+    ]
+    pairs = candidate_pairs(reports)
+    assert len(pairs) < 300 * 12  # at most the reports within nine days of each other
+    days = np.array([int(r.date[5:7]) * 31 + int(r.date[8:10]) for r in reports])
+    assert (np.abs(days[pairs[:, 0]] - days[pairs[:, 1]]) <= 9 + 3).all()
+
+
+def test_events_the_shipped_pair_model_prefers_reports_telling_the_same_story():
+    model = load_pair_model()
+    assert 0 < model.threshold < 1
+    same = report(1, "A")
+    retold = report(2, "B", sentence="Gunmen attacked a police post in Dara on Monday and four guards died.")
+    other = report(3, "C", sentence="Farmers said locusts attacked the wheat in Dara on Monday.")
+    reports = [same, retold, other]
+    docs = documents(same, retold) | {"art3": other.sentence + " The harvest is expected to fall sharply."}
+    groups, similarity = resolve_reports(reports, documents=docs)
     assert sorted(sorted(r.pk for r in g) for g in groups) == [[1, 2], [3]]
+    assert similarity[1] >= model.threshold and similarity[3] == 1.0
+
+
+def test_events_a_model_file_round_trips():
+    model = PairModel(coefficients={"sentence_cosine": 2.0}, intercept=-1.0, threshold=0.4, about={"x": "y"})
+    again = PairModel.from_json(model.to_json())
+    features = np.zeros((1, 11))
+    assert again.threshold == 0.4
+    assert float(again.probability(features)[0]) == float(model.probability(features)[0])

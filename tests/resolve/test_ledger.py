@@ -171,3 +171,71 @@ def test_ledger_real_pipeline_resolves_one_spokesman_across_two_reports(store, n
     (spokesman,) = [a for a in store.actors(q="rahimi") if a["type"] == "PERSON"]
     assert spokesman["n_articles"] == 2
     assert {"Ahmad Rahimi", "Ahmed Rahimi"} <= set(spokesman["aliases"])
+
+
+def _mixed_corpus():
+    from newsledger.model import Article
+
+    bombing = [
+        (
+            "Wire A",
+            "A car bomb exploded at a crowded market in Baghdad on Sunday, killing eight people, police said. "
+            "The blast in the Iraqi capital's Sadriya district also wounded dozens of shoppers.",
+        ),
+        (
+            "Wire B",
+            "Ten people were killed when a car bomb exploded at a busy market in Baghdad on Sunday, a health "
+            "official said. The explosion in Sadriya wounded at least 30 shoppers.",
+        ),
+        (
+            "Wire C",
+            "A car bomb ripped through a market in the Sadriya district of Baghdad on Sunday, killing 12 people, "
+            "hospital sources said.",
+        ),
+    ]
+    others = [
+        (
+            "Wire D",
+            "Gunmen attacked a village in Zamfara State in northwest Nigeria on Saturday, killing 15 farmers, "
+            "police said.",
+        ),
+        (
+            "Wire E",
+            "Militants attacked an army checkpoint near Quetta in southwestern Pakistan on Saturday, killing "
+            "four soldiers, the military said.",
+        ),
+        (
+            "Wire F",
+            "Kenya's president said in a speech in Nairobi on Friday that the government would help farmers hit "
+            "by the drought and call on donors to meet their pledges.",
+        ),
+        (
+            "Wire G",
+            "A cholera outbreak has killed 40 people in southern Malawi since January, the health ministry said "
+            "on Thursday, and more than 900 cases have been recorded.",
+        ),
+    ]
+    articles = [Article.from_text(text, outlet=outlet, published="2024-03-10") for outlet, text in bombing + others]
+    return articles, {"Wire A", "Wire B", "Wire C"}
+
+
+@pytest.mark.model
+def test_ledger_mixed_corpus_one_bombing_cluster_per_outlet_toll_no_cross_story_merge(store, nlp):
+    from newsledger.store.ingest import ingest_articles
+
+    articles, bombing_outlets = _mixed_corpus()
+    assert ingest_articles(store, nlp, articles).ingested == len(articles)
+    resolve_store(store)
+    story_of = {
+        article.outlet: (article.outlet if article.outlet not in bombing_outlets else "bombing") for article in articles
+    }
+    clusters = store.clusters()
+    multi = [c for c in clusters if c["n_outlets"] > 1]
+    for cluster in multi:
+        outlets = {e["outlet"] for e in store.cluster(cluster["id"])["events"]}
+        assert len({story_of[o] for o in outlets}) == 1, f"cluster {cluster['id']} joins stories: {outlets}"
+    (bombing,) = [c for c in multi if c["n_outlets"] == 3]
+    tolls = {(f["outlet"], f["count"]) for f in bombing["fatalities_by_source"]}
+    assert tolls == {("Wire A", 8), ("Wire B", 10), ("Wire C", 12)}
+    assert (bombing["fatalities_min"], bombing["fatalities_max"]) == (8, 12)
+    assert store.count("claim_disputes") == 0

@@ -45,7 +45,7 @@ def read_rejected(out: Path) -> list[InputError]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             data = json.loads(line)
-            errors.append(InputError(str(data["source"]), str(data["reason"])))
+            errors.append(InputError(str(data["source"]), str(data["reason"]), code=data.get("code")))
     return errors
 
 

@@ -316,6 +316,7 @@ def command(
     quiet: bool = typer.Option(False, "--quiet", help="No progress lines on stderr."),
 ) -> None:
     """Event sub-types (CASE-2021 / ACLED): nested cross-validated weighted and macro F1, per class, baselines."""
+    from newsledger.cli.common import fail
 
     def progress(line: str) -> None:
         typer.echo(f"eval events: {line}", err=True)
@@ -332,6 +333,5 @@ def command(
             progress=None if quiet else progress,
         )
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

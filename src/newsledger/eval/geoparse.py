@@ -2,7 +2,11 @@
 
 With `--gold-toponyms` the gold place names are given and only the choice of referent is scored (accuracy
 within 161 km, mean and median error, exact GeoNames id). Without it the whole pipeline runs and toponym
-spans are scored (P/R/F1, exact and overlapping) beside spaCy's own GPE/LOC/FAC entities.
+spans are scored (P/R/F1, exact and overlapping) beside spaCy's own GPE/LOC/FAC entities, and the places found
+on gold toponyms are scored as with gold toponyms (same metric names, over the toponyms found). Both print the
+misses (beyond 161 km) grouped by the gold's kind of place (country, division, city, other; from its GeoNames
+feature code) and by cause: no candidate, wrong referent, or the right GeoNames id at another point.
+`--articles START:END` scores a slice in file order (a development file's read part and its unread part).
 
 For local outlets (LGL gives each article's domain) the home region of a domain is learnt from the system's
 own confident resolutions in that domain's other articles (never from gold coordinates), then used as a weak
@@ -36,6 +40,7 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     geonameid: int | None
+    feature_code: str | None = None  # GeoNames feature code (PCLI, ADM1, PPL, ...) where the gold gives one
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,12 @@ def read_gold(path: Path, alignment: Alignment) -> list[GoldArticle]:
             source = gaz if gaz is not None else item
             lat, lon = _float(source.findtext("lat")), _float(source.findtext("lon"))
             geonameid = int(gaz.get("geonameid")) if gaz is not None and gaz.get("geonameid") else None
+            feature_code = (gaz.findtext("fcode") or None) if gaz is not None else None
             start = _int(item.findtext("start"))
             aligned = _align(text, phrase, start, alignment)
             if aligned is None:
                 continue
-            toponyms.append(GoldToponym(phrase, aligned, aligned + len(phrase), lat, lon, geonameid))
+            toponyms.append(GoldToponym(phrase, aligned, aligned + len(phrase), lat, lon, geonameid, feature_code))
         toponyms.sort(key=lambda t: t.start)
         articles.append(
             GoldArticle(
@@ -128,9 +134,10 @@ def _int(value: str | None) -> int | None:
 # --- resolution with gold toponyms -----------------------------------------------------------------
 
 
-def resolve_gold(articles: Sequence[GoldArticle]) -> dict[str, Any]:
+def resolve_gold(articles: Sequence[GoldArticle]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Metrics of the choice of referent for the gold toponyms, and the misses per kind of place."""
     from newsledger.gazetteer.index import get_gazetteer
-    from newsledger.gazetteer.resolve import Context, Toponym, haversine_km, resolve_toponyms
+    from newsledger.gazetteer.resolve import Context, Toponym, resolve_toponyms
 
     gazetteer = get_gazetteer()
 
@@ -146,30 +153,105 @@ def resolve_gold(articles: Sequence[GoldArticle]) -> dict[str, Any]:
     first = run({})
     homes = learn_homes(articles, first)
     final = run(homes) if homes else first
+    pairs = [
+        (gold, resolution.candidate)
+        for article, resolutions in zip(articles, final, strict=True)
+        for gold, resolution in zip(article.toponyms, resolutions, strict=True)
+    ]
+    metrics, per_kind = score_resolutions(pairs)
+    metrics["home_regions_learnt"] = len(homes)
+    overrides, overrides_right = home_overrides(articles, first, final)
+    metrics["home_overrides_of_million_places"] = overrides
+    metrics["home_overrides_of_million_places_right"] = overrides_right
+    return metrics, per_kind
+
+
+NO_ANSWER_KM = 20038.0  # half the earth's circumference: no answer is the worst answer
+KINDS = ("country", "division", "city", "other")
+CAUSES = ("no_candidate", "wrong_referent", "right_id_other_point")
+
+
+def kind_of_feature_code(code: str | None) -> str:
+    """The gold's kind of place, from its GeoNames feature code."""
+    if code is None:
+        return "other"
+    if code.startswith("PCL") or code == "TERR":
+        return "country"
+    if code.startswith("ADM"):
+        return "division"
+    if code.startswith("PPL"):
+        return "city"
+    return "other"
+
+
+def score_resolutions(pairs: Sequence[tuple[GoldToponym, Any]]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Accuracy within 161 km, error km and exact GeoNames id over (gold, chosen candidate or None) pairs, and per
+    kind of gold place the misses by cause."""
+    from newsledger.gazetteer.resolve import haversine_km
+
     errors: list[float] = []
     exact_ids: list[bool] = []
     unresolved = 0
-    for article, resolutions in zip(articles, final, strict=True):
-        for gold, resolution in zip(article.toponyms, resolutions, strict=True):
-            if gold.lat is None or gold.lon is None:
-                continue
-            candidate = resolution.candidate
-            if candidate is None or candidate.lat is None or candidate.lon is None:
-                unresolved += 1
-                errors.append(20038.0)  # half the earth's circumference: no answer is the worst answer
-            else:
-                errors.append(haversine_km(gold.lat, gold.lon, candidate.lat, candidate.lon))
-            if gold.geonameid is not None:
-                exact_ids.append(candidate is not None and candidate.geonameid == gold.geonameid)
-    return {
+    per_kind: dict[str, dict[str, Any]] = {}
+    for gold, candidate in pairs:
+        if gold.lat is None or gold.lon is None:
+            continue
+        row = per_kind.setdefault(
+            kind_of_feature_code(gold.feature_code), {"n": 0, "within_161km": 0, **dict.fromkeys(CAUSES, 0)}
+        )
+        row["n"] += 1
+        if candidate is None or candidate.lat is None or candidate.lon is None:
+            unresolved += 1
+            km = NO_ANSWER_KM
+        else:
+            km = haversine_km(gold.lat, gold.lon, candidate.lat, candidate.lon)
+        errors.append(km)
+        if gold.geonameid is not None:
+            exact_ids.append(candidate is not None and candidate.geonameid == gold.geonameid)
+        if km <= 161:
+            row["within_161km"] += 1
+        elif candidate is None:
+            row["no_candidate"] += 1
+        elif gold.geonameid is not None and candidate.geonameid == gold.geonameid:
+            row["right_id_other_point"] += 1
+        else:
+            row["wrong_referent"] += 1
+    for row in per_kind.values():
+        row["acc_161km"] = _ratio(row.pop("within_161km"), row["n"])
+    metrics = {
         "n_toponyms": len(errors),
         "acc_161km": _ratio(sum(e <= 161 for e in errors), len(errors)),
         "mean_km": round(statistics.fmean(errors), 1) if errors else None,
         "median_km": round(statistics.median(errors), 1) if errors else None,
         "exact_id": _ratio(sum(exact_ids), len(exact_ids)) if exact_ids else None,
         "unresolved": unresolved,
-        "home_regions_learnt": len(homes),
     }
+    return metrics, {kind: per_kind[kind] for kind in KINDS if kind in per_kind}
+
+
+# A place of more than this many people is one a reader knows without help.
+MILLION = 1_000_000
+
+
+def home_overrides(
+    articles: Sequence[GoldArticle], without_home: Sequence[Sequence[Any]], with_home: Sequence[Sequence[Any]]
+) -> tuple[int, int]:
+    """How often the outlet-home prior turned a toponym away from a place of more than a million people (how
+    often local news's home region outweighs prominence), and how many of those turns the gold bears out."""
+    from newsledger.gazetteer.resolve import haversine_km
+
+    count = right = 0
+    for article, first, final in zip(articles, without_home, with_home, strict=True):
+        for gold, before, after in zip(article.toponyms, first, final, strict=True):
+            if before.candidate is None or after.candidate is None or before.candidate.id == after.candidate.id:
+                continue
+            if before.candidate.population <= MILLION:
+                continue
+            count += 1
+            chosen = after.candidate
+            if gold.lat is not None and gold.lon is not None and chosen.lat is not None and chosen.lon is not None:
+                right += haversine_km(gold.lat, gold.lon, chosen.lat, chosen.lon) <= 161
+    return count, right
 
 
 def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None, bool, bool, str | None]]:
@@ -226,7 +308,17 @@ def _dominant(counts: Counter[str]) -> str | None:
 Spans = list[set[tuple[int, int]]]
 
 
-def spans_end_to_end(articles: Sequence[GoldArticle]) -> tuple[Spans, Spans, Spans]:
+@dataclass
+class EndToEnd:
+    """Per article: our spans with demonyms, our places' spans, spaCy's spans, and our place at each span."""
+
+    with_demonyms: Spans
+    places_only: Spans
+    baseline: Spans
+    places_at: list[dict[tuple[int, int], Any]]
+
+
+def spans_end_to_end(articles: Sequence[GoldArticle]) -> EndToEnd:
     """Predicted toponym spans per article: ours (places, and places plus demonyms) and spaCy's GPE/LOC/FAC."""
     from newsledger.errors import InputError
     from newsledger.gazetteer.index import get_gazetteer
@@ -237,12 +329,16 @@ def spans_end_to_end(articles: Sequence[GoldArticle]) -> tuple[Spans, Spans, Spa
     inputs = [Article.from_text(a.text, source=a.id, outlet=a.domain) for a in articles]
     places_only: Spans = []
     ours: Spans = []
+    places_at: list[dict[tuple[int, int], Any]] = []
     for record in process_articles(load_nlp(components=("newsledger_entities", "newsledger_places")), inputs):
         if isinstance(record, InputError):
             places_only.append(set())
             ours.append(set())
+            places_at.append({})
             continue
-        spans = {(m.start, m.end) for p in record.places for m in p.mentions}
+        at = {(m.start, m.end): p for p in record.places for m in p.mentions}
+        places_at.append(at)
+        spans = set(at)
         places_only.append(spans)
         demonyms = {
             (m.start, m.end)
@@ -257,7 +353,20 @@ def spans_end_to_end(articles: Sequence[GoldArticle]) -> tuple[Spans, Spans, Spa
             baseline.append(set())
             continue
         baseline.append({(m.start, m.end) for e in record.entities if e.type in TOPONYM_LABELS for m in e.mentions})
-    return ours, places_only, baseline
+    return EndToEnd(ours, places_only, baseline, places_at)
+
+
+def found_pairs(articles: Sequence[GoldArticle], places_at: Sequence[dict[tuple[int, int], Any]]) -> list[Any]:
+    """(gold toponym, our place) for every gold toponym one of our place mentions overlaps (the exact span first)."""
+    pairs = []
+    for article, at in zip(articles, places_at, strict=True):
+        for gold in article.toponyms:
+            place = at.get((gold.start, gold.end))
+            if place is None:
+                place = next((p for (s, e), p in at.items() if s < gold.end and gold.start < e), None)
+            if place is not None:
+                pairs.append((gold, place))
+    return pairs
 
 
 def gold_tags_demonyms(articles: Sequence[GoldArticle]) -> bool:
@@ -295,6 +404,14 @@ def span_scores(gold: Sequence[set[tuple[int, int]]], predicted: Sequence[set[tu
     }
 
 
+def _parse_slice(text: str) -> slice:
+    try:
+        start, end = text.split(":")
+        return slice(int(start) if start else None, int(end) if end else None)
+    except ValueError:
+        raise typer.BadParameter(f"--articles takes START:END, got {text!r}") from None
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -314,25 +431,33 @@ def command(
     ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N articles.")] = None,
+    articles_slice: Annotated[
+        str | None,
+        typer.Option(
+            "--articles",
+            help="Score only articles START:END in file order (0-based, END excluded; either may be left out).",
+        ),
+    ] = None,
 ) -> None:
     """Geoparsing: accuracy@161 km and error km with gold toponyms; toponym P/R/F1 end to end."""
+    from newsledger.cli.common import fail
     from newsledger.eval.report import emit
 
     source = Path(path)
     if not source.is_file():
-        typer.echo(f"newsledger: error: {Errors.E201.format(path=path)}", err=True)
-        raise typer.Exit(1)
+        raise fail(Errors.E201.format(path=path))
     alignment = Alignment()
     try:
         articles = read_gold(source, alignment)
     except typer.BadParameter as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
+    total = len(articles)
+    if articles_slice is not None:
+        articles = articles[_parse_slice(articles_slice)]
     if limit is not None:
         articles = articles[:limit]
     if not articles:
-        typer.echo(f"newsledger: error: {Errors.E201.format(path=path)}", err=True)
-        raise typer.Exit(1)
+        raise fail(Errors.E201.format(path=path))
     notes = [
         f"gold spans (whole file): {alignment.exact} exact, {alignment.moved} moved to the nearest exact "
         f"occurrence of their phrase, {alignment.unaligned} not alignable (left out)",
@@ -344,13 +469,29 @@ def command(
         "local outlets' home regions are learnt from the system's own resolutions of the other articles of the "
         "same domain (unsupervised), never from gold coordinates",
     ]
+    if articles_slice is not None:
+        notes.append(f"articles {articles_slice} of the file's {total} (0-based, in file order)")
+    notes.append(
+        "per_class: per kind of gold place (from its GeoNames feature code), the misses beyond 161 km by cause: "
+        "no candidate, wrong referent, or the right GeoNames id at a point over 161 km from the gold's"
+    )
     result: dict[str, Any] = {"task": "geoparse", "path": str(source), "n": len(articles)}
     if gold_toponyms:
-        result["metrics"] = resolve_gold(articles)
+        result["metrics"], result["per_class"] = resolve_gold(articles)
         notes.append("a toponym left unresolved counts as a miss at 20,038 km (half the earth's circumference)")
+        notes.append(
+            "home_overrides_of_million_places: toponyms the outlet-home prior turned away from a place of more "
+            "than a million people (…_right: how many of those turns land within 161 km of the gold)"
+        )
     else:
         gold_spans = [{(t.start, t.end) for t in a.toponyms} for a in articles]
-        with_demonyms, places_only, baseline = spans_end_to_end(articles)
+        found = spans_end_to_end(articles)
+        with_demonyms, places_only, baseline = found.with_demonyms, found.places_only, found.baseline
+        resolution, result["per_class"] = score_resolutions(found_pairs(articles, found.places_at))
+        notes.append(
+            "acc_161km, mean_km, median_km, exact_id and per_class are over the gold toponyms one of our places "
+            "overlaps (n_toponyms of them); demonyms are not places and are not scored there"
+        )
         if gold_tags_demonyms(articles):
             result["metrics"] = span_scores(gold_spans, with_demonyms)
             result["baselines"] = {"newsledger_places_only": span_scores(gold_spans, places_only)}
@@ -363,5 +504,6 @@ def command(
             result["baselines"] = {"newsledger_with_demonyms": span_scores(gold_spans, with_demonyms)}
             notes.append("this gold file does not tag demonyms: newsledger's spans are the record's places")
         result["baselines"]["spacy_gpe_loc_fac"] = span_scores(gold_spans, baseline)
+        result["metrics"].update(resolution)
     result["notes"] = notes
     emit(result, as_json=json_out)

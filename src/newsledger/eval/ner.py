@@ -196,9 +196,10 @@ def command(
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
 ) -> None:
     """Named entities: exact-span P/R/F1 per type and micro on CoNLL-2003, spaCy's raw output beside ours."""
+    from newsledger.cli.common import fail
+
     try:
         result = evaluate(path, limit=limit)
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

@@ -398,12 +398,12 @@ def command(
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
 ) -> None:
     """Headline stance (for / against / observing) on Emergent: accuracy and macro F1, baselines beside."""
+    from newsledger.cli.common import fail
+
     if folds < 2 or inner_folds < 2 or seeds < 1:
-        typer.echo("newsledger: error: --folds and --inner-folds must be at least 2, --seeds at least 1", err=True)
-        raise typer.Exit(2)
+        raise fail("--folds and --inner-folds must be at least 2, --seeds at least 1", code=2)
     try:
         result = evaluate(path, folds=folds, inner_folds=inner_folds, seeds=seeds, limit=limit)
     except NewsledgerError as exc:
-        typer.echo(f"newsledger: error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     emit(result, as_json=json_out)

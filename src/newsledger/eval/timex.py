@@ -140,7 +140,7 @@ def find_tml(path: Path) -> list[Path]:
 
 
 def evaluate(path: Path, *, limit: int | None = None, baseline: bool = True) -> dict[str, Any]:
-    from newsledger.extract.timex_baseline import times_with_baseline
+    from newsledger.extract.timex.baseline import times_with_baseline
     from newsledger.nlp import load_nlp
 
     files = find_tml(path)

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, names_holiday, normalize
+from newsledger.extract.timex.dates import quarter_of
 from newsledger.model import TimeExpr, TimeRef
 from newsledger.nlp.state import doc_text, get_state
 
@@ -606,7 +607,7 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     dated: list[tuple[Span, Timex]] = []
     anchors: list[str] = []
     recent: list[str] = []  # values of the last expressions that can anchor an anaphoric one
-    current_quarter = _quarter_of(published) if published else "9999-Q4"
+    current_quarter = quarter_of(published) if published else "9999-Q4"
     for span in spans:
         tense = expression_tense(span)
         # "a year earlier" in an earnings report is the quarter a year before, when a quarter was just named
@@ -740,10 +741,6 @@ def _as_read(span: Span) -> str:
     if after in _LENGTH_OF_YEAR_AFTER or before in _LENGTH_OF_YEAR_BEFORE:
         return text
     return "that year"
-
-
-def _quarter_of(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 _ANAPHORIC_TEXT = re.compile(

@@ -3,8 +3,11 @@
 People: two names are the same person when they have the same number of name parts and every part matches
 as a spelling variant (same consonant skeleton, e.g. Ahmad/Ahmed, Hussein/Husain, or a close string match).
 A different given name, or an extra name part (a father and son often differ by one), keeps them apart. A
-surname alone joins a full name only when exactly one known person carries that surname. Groups, countries
-and organisations: the same normalized name or a shared alias (an acronym given in the article).
+one-word name first joins the full name with that surname in its own article (the article's name chain: "Barack
+Obama ... Obama"); across the ledger, a surname alone joins a full name only when exactly one known person
+carries that surname. A first name alone never bridges two people. Groups, countries and organisations: the
+same normalized name or a shared alias (an acronym given in the article); a pronoun or a lower-case word is
+never an alias.
 """
 
 from __future__ import annotations
@@ -27,6 +30,15 @@ TITLE_WORDS = frozenset(
 PERSON_TYPES = frozenset({"PERSON"})
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 ACTOR_TYPES = PERSON_TYPES | GROUP_TYPES
+PRONOUNS = frozenset(
+    "i me my we us our ours you your he him his she her it its they them their this that these those".split()
+)
+
+
+def is_alias(text: str) -> bool:
+    """A name as written can be an alias: not a pronoun ("us" is not the United States) and not lower case."""
+    stripped = text.strip()
+    return bool(stripped) and stripped.lower() not in PRONOUNS and stripped != stripped.lower()
 
 
 @dataclass
@@ -57,7 +69,8 @@ class Actor:
         for ref in self.members:
             names[ref.name] += ref.mentions
             for alias in ref.aliases:
-                names[alias] += 0
+                if is_alias(alias):
+                    names[alias] += 0
         return sorted(names, key=lambda n: (-names[n], n))
 
     @property
@@ -79,9 +92,13 @@ def name_parts(name: str) -> list[str]:
     """Lower-case ASCII name parts without titles or punctuation: "Gen. Ahmad Shah" -> ["ahmad", "shah"]."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     folded = re.sub(r"['’`]s\b", "", folded)
+    folded = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", folded)  # O'Brien is one name part
     parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p]
-    kept = [p for p in parts if p not in TITLE_WORDS]
-    return kept or parts
+    # Only leading titles are dropped: a title word later in a name is the name itself (Larry King).
+    start = 0
+    while start < len(parts) - 1 and parts[start] in TITLE_WORDS:
+        start += 1
+    return parts[start:]
 
 
 def skeleton(part: str) -> str:
@@ -98,14 +115,21 @@ def same_name_part(a: str, b: str) -> bool:
         return True
     if len(a) < 3 or len(b) < 3:
         return False
-    if skeleton(a) == skeleton(b):
+    # A short skeleton is shared by different names (Larry, Laura and Lauer all give "lr").
+    if skeleton(a) == skeleton(b) and (len(skeleton(a)) >= 3 or SequenceMatcher(None, a, b).ratio() >= 0.7):
         return True
     return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     """Full names (two parts or more) of the same person: same number of parts, every part a variant."""
+    a, b = _without_initials(a), _without_initials(b)
     return len(a) == len(b) and len(a) >= 2 and all(same_name_part(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _without_initials(parts: Sequence[str]) -> list[str]:
+    """A middle initial is often left out ("Dirk A. Smith" is "Dirk Smith"); first and last parts are kept."""
+    return [p for k, p in enumerate(parts) if len(p) > 1 or k in (0, len(parts) - 1)]
 
 
 def group_key(name: str) -> str:
@@ -144,16 +168,34 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
         for parts, members in full
     ]
     by_surname: dict[str, list[Actor]] = defaultdict(list)
+    in_article: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    given_in_article: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for actor in actors:
-        surnames = {skeleton(name_parts(ref.name)[-1]) for ref in actor.members}
-        for surname in surnames:
+        for surname in {name_parts(ref.name)[-1] for ref in actor.members}:
             by_surname[surname].append(actor)
+        for ref in actor.members:
+            parts = name_parts(ref.name)
+            for chain, key in (
+                (in_article, (ref.article_id, parts[-1])),
+                (given_in_article, (ref.article_id, parts[0])),
+            ):
+                if not any(known is actor for known in chain[key]):
+                    chain[key].append(actor)
     for part, members in single.items():
-        owners = by_surname.get(skeleton(part), [])
+        unplaced = []
+        for ref in members:  # the article's own name chain first (its surname, else its one given name)
+            owners = in_article.get((ref.article_id, part), []) or given_in_article.get((ref.article_id, part), [])
+            if len(owners) == 1:
+                owners[0].members.append(ref)
+            else:
+                unplaced.append(ref)
+        if not unplaced:
+            continue
+        owners = by_surname.get(part, [])
         if len(owners) == 1:  # one known person with that surname: the short form is that person
-            owners[0].members.extend(members)
-        else:  # unknown or ambiguous (two people share the surname): an actor of its own
-            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=list(members)))
+            owners[0].members.extend(unplaced)
+        else:  # unknown, a first name, or ambiguous (two people share the surname): an actor of its own
+            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=unplaced))
     return [_named(actor) for actor in _unique_keys(actors)]
 
 
@@ -168,7 +210,7 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
 
     first_with_key: dict[str, int] = {}
     for index, ref in enumerate(refs):
-        keys = {group_key(ref.name)} | {group_key(a) for a in ref.aliases if len(group_key(a)) >= 3}
+        keys = {group_key(ref.name)} | {group_key(a) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3}
         for key in keys:
             if not key:
                 continue

@@ -1,15 +1,31 @@
 """Event clusters: reports of the same real event, from one or many articles, merged into one cluster that keeps
-every report (its outlet, sentence and figures). Two reports can be the same event when they are of the same
-type family, within a date window, at compatible places (same place, or one inside the other, or close), and
-their actors do not contradict each other."""
+every report (its outlet, sentence and figures).
+
+One resolver serves the ledger (`newsledger resolve`) and its evaluation (`eval coref` on ECB+ and MEANTIME),
+so what is scored is what runs. Reports that may be one event are found by blocking (same trigger stem; for the
+ledger also the same type family and country when both are dated), never by comparing all pairs. A pair can only
+link when nothing contradicts it (dates, places, type family, different actors in one role) and it has evidence
+beyond the verb: similar sentences, shared actor or place words, agreeing dates, or two documents that tell the
+same story. A logistic pair model (`data/coref/event_pairs.json`, built by `scripts/train_coref.py` from ECB+
+topics) weighs the evidence, and average-link clustering over the candidate pairs groups the reports.
+"""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from newsledger.resolve.cluster import CANNOT_LINK, cluster_pairs
 
@@ -36,19 +52,30 @@ ASSERTING = frozenset({"reported", "claimed", "unverified", "promised", "planned
 DISPUTING = frozenset({"denied", "negated"})
 
 
+ASSERTING = frozenset({"reported", "claimed", "unverified", "promised", "planned", "conditional"})
+DISPUTING = frozenset({"denied", "negated"})
+# Verbs said of almost anything: a shared one is no evidence that two reports tell of one happening.
+GENERIC_STEMS = frozenset(
+    """say tell help meet call make take give get go come see know think want use do have be ask talk speak add
+    show hold put keep let work try need look find become leave seem feel turn bring begin start include
+    continue set provide follow""".split()
+)
+
+
 def type_family(event_type: str) -> str:
+    """The family of a typed report; "" for a report without a type (gold mentions in the evaluation)."""
     return TYPE_FAMILIES.get(event_type.upper(), event_type.lower())
 
 
 @dataclass(frozen=True)
 class EventReport:
-    """One report of an event (an events row), with what clustering needs."""
+    """One report of an event (an events row, or a gold mention in the evaluation), with what clustering needs."""
 
     pk: int
     article_id: str
     outlet: str | None
-    type: str
-    date: str | None  # event_date, YYYY-MM-DD
+    type: str  # PLOVER type; "" when unknown
+    date: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
     time_precision: int | None = None
     location: str | None = None
     country: str | None = None
@@ -61,10 +88,18 @@ class EventReport:
     status: str = "reported"
     fatalities: int | None = None
     trigger: str = ""
+    lemma: str = ""  # the trigger's lemma when the caller knows it (else the trigger's own stem is used)
+    sentence: str = ""
+    actor_words: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:
-        return type_family(self.type)
+        return type_family(self.type) if self.type else ""
+
+    @property
+    def key(self) -> str:
+        return trigger_stem(self.lemma or self.trigger)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -107,6 +142,13 @@ def place_score(a: EventReport, b: EventReport) -> float:
 
 
 def date_score(a: EventReport, b: EventReport, *, window_days: int = 3) -> float:
+    """1 same day .. 0 edge of the window; 0.3 unknown; CANNOT_LINK for dates that cannot be one event. A date
+    known only to the month or year is compared at that level (1985 never meets 2009)."""
+    if not a.date or not b.date:
+        return 0.3
+    shared = min(len(a.date[:10]), len(b.date[:10]))
+    if shared < 10:  # a month or a year: the coarser one decides
+        return 0.6 if a.date[:shared] == b.date[:shared] else CANNOT_LINK
     d1, d2 = _day(a.date), _day(b.date)
     if d1 is None or d2 is None:
         return 0.3
@@ -133,18 +175,6 @@ def actor_score(a: EventReport, b: EventReport) -> float:
     return score / known
 
 
-def report_score(a: EventReport, b: EventReport) -> float:
-    if a.family != b.family:
-        return CANNOT_LINK
-    parts = (place_score(a, b), date_score(a, b), actor_score(a, b))
-    if any(p < 0 for p in parts):
-        return CANNOT_LINK
-    place, date, actors = parts
-    same_type = 1.0 if a.type == b.type else 0.5
-    same_trigger = 1.0 if a.trigger and trigger_stem(a.trigger) == trigger_stem(b.trigger) else 0.0
-    return 0.3 * place + 0.25 * date + 0.2 * actors + 0.1 * same_type + 0.15 * same_trigger
-
-
 def trigger_stem(trigger: str) -> str:
     """ "killed", "killing", "kills" -> "kill": reports word the same event in different forms."""
     word = trigger.lower().split()[-1] if trigger.strip() else ""
@@ -155,53 +185,243 @@ def trigger_stem(trigger: str) -> str:
 
 
 MAX_WINDOW_DAYS = 9  # the widest date window of date_score (vague dates)
-
-
-def cluster_reports(reports: Sequence[EventReport], *, threshold: float = 0.6) -> list[list[EventReport]]:
-    """Reports grouped into events. Within a type family, reports are compared only with reports of the same
-    country (or of no known country) within the widest date window (sorted by date), so the work grows with
-    the reports, not their square."""
-    families: dict[str, list[int]] = {}
-    for index, r in enumerate(reports):
-        families.setdefault(r.family, []).append(index)
-    groups: list[list[EventReport]] = []
-    for members in families.values():
-        dated = sorted(members, key=lambda i: (_day(reports[i].date) or dt.date.min, i))
-        days = [_day(reports[i].date) for i in dated]
-        by_country: dict[str, list[int]] = {}
-        for position, index in enumerate(dated):
-            by_country.setdefault(reports[index].country or "", []).append(position)
-        floating = by_country.get("", [])
-        scores: dict[tuple[int, int], float] = {}
-        for country, positions in by_country.items():
-            window = _Window(reports, dated, days, scores)
-            window.compare(positions, positions)
-            if country:
-                window.compare(floating, positions)
-                window.compare(positions, floating)
-        for group in cluster_pairs(len(dated), scores, threshold=threshold):
-            groups.append([reports[dated[k]] for k in sorted(group, key=lambda k: dated[k])])
-    return sorted(groups, key=lambda g: g[0].pk)
+ALL_PAIRS_BLOCK = 200  # a block this small is compared pair by pair; a larger one only along its dates
+FEATURES = (
+    "sentence_cosine",
+    "document_cosine",
+    "document_x_sentence",
+    "actor_overlap",
+    "actors_known",
+    "place_overlap",
+    "places_known",
+    "same_document",
+    "dates_agree",
+    "stem_frequency",
+    "same_stem",
+)
+_F = {name: i for i, name in enumerate(FEATURES)}
+MODEL_FILE = "event_pairs.json"
 
 
 @dataclass
-class _Window:
-    """Scores pairs of reports (positions in date order) that lie within the widest date window."""
+class PairModel:
+    """Logistic weights over FEATURES and the clustering threshold, as built by scripts/train_coref.py."""
 
-    reports: Sequence[EventReport]
-    dated: list[int]
-    days: list[dt.date | None]
-    scores: dict[tuple[int, int], float]
+    coefficients: dict[str, float]
+    intercept: float
+    threshold: float
+    about: dict[str, Any] = field(default_factory=dict)
 
-    def compare(self, first: list[int], second: list[int]) -> None:
-        for a in first:
-            day_a = self.days[a]
-            for b in second[bisect.bisect_right(second, a) :]:
-                day_b = self.days[b]
-                if day_a is not None and day_b is not None and (day_b - day_a).days > MAX_WINDOW_DAYS:
-                    break  # `second` is in date order: the rest is later still
-                if (a, b) not in self.scores:
-                    self.scores[(a, b)] = report_score(self.reports[self.dated[a]], self.reports[self.dated[b]])
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        if not len(features):
+            return np.zeros(0)
+        weights = np.array([self.coefficients.get(name, 0.0) for name in FEATURES])
+        return np.asarray(1.0 / (1.0 + np.exp(-(features @ weights + self.intercept))))
+
+    def to_json(self) -> str:
+        body = {
+            "features": list(FEATURES),
+            "coefficients": {k: round(v, 6) for k, v in self.coefficients.items()},
+            "intercept": round(self.intercept, 6),
+            "threshold": self.threshold,
+            "about": self.about,
+        }
+        return json.dumps(body, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> PairModel:
+        body = json.loads(text)
+        return cls(
+            coefficients={k: float(v) for k, v in body["coefficients"].items()},
+            intercept=float(body["intercept"]),
+            threshold=float(body["threshold"]),
+            about=dict(body.get("about", {})),
+        )
+
+
+def shipped_pair_model_path() -> Path:
+    return Path(str(resources.files("newsledger") / "data" / "coref" / MODEL_FILE))
+
+
+@lru_cache(maxsize=1)
+def load_pair_model() -> PairModel:
+    return PairModel.from_json(shipped_pair_model_path().read_text(encoding="utf-8"))
+
+
+@dataclass
+class Evidence:
+    """The candidate pairs of a stream of reports: indices (k, 2), their features (k, len(FEATURES)) and
+    whether something contradicts the pair (k,)."""
+
+    pairs: np.ndarray
+    features: np.ndarray
+    vetoed: np.ndarray
+
+
+def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
+    """Pairs that share a block: the trigger stem, or (for dated, typed reports with a country) the type family
+    and country. Small blocks are compared pair by pair, large ones along their dates, so the work grows with
+    the reports (times the block size), never with their square."""
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        if report.key:
+            blocks[("stem", report.key)].append(index)
+        if report.family and report.country and report.date:
+            blocks[("family", report.family, report.country)].append(index)
+    found: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        found.update(_block_pairs(reports, members))
+    return np.array(sorted(found), dtype=int).reshape(-1, 2)
+
+
+def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tuple[int, int]]:
+    if len(members) <= ALL_PAIRS_BLOCK:
+        return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
+    found: set[tuple[int, int]] = set()
+    dated = sorted((day.toordinal(), i) for i in members if (day := _day(reports[i].date)) is not None)
+    ordinals = [ordinal for ordinal, _ in dated]
+    for k, (ordinal, a) in enumerate(dated):
+        end = bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS)
+        found.update((min(a, b), max(a, b)) for _, b in dated[k + 1 : end])
+    # Reports without a day in a large block meet only the reports of their own article.
+    undated: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        if _day(reports[i].date) is None:
+            undated[reports[i].article_id].append(i)
+    for article_members in undated.values():
+        found.update((a, b) for k, a in enumerate(article_members) for b in article_members[k + 1 :])
+    return found
+
+
+def _tfidf(texts: Sequence[str]) -> Any:
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    except ValueError:  # no word at all in the stream
+        return csr_matrix((len(texts), 1))
+
+
+def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    if not len(rows_a):
+        return np.zeros(0)
+    return np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+
+
+_NAME_WORD = re.compile(r"[a-z0-9]{2,}")
+_NOT_NAME_WORDS = frozenset("the of and for in on at al el de city province district county state".split())
+
+
+def words_of(*names: str | None) -> frozenset[str]:
+    """The words of an actor's or place's names, as compared between reports: "the Kenyan Army" -> kenyan, army."""
+    return frozenset(
+        word for name in names if name for word in _NAME_WORD.findall(name.lower()) if word not in _NOT_NAME_WORDS
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def gather_evidence(
+    reports: Sequence[EventReport], documents: Mapping[str, str], pairs: np.ndarray | None = None
+) -> Evidence:
+    """Features and vetoes of the candidate pairs (or of the pairs given). Document and sentence similarity are
+    TF-IDF cosines over the stream itself, so they need no model of their own."""
+    pairs = candidate_pairs(reports) if pairs is None else pairs
+    article_ids = sorted({r.article_id for r in reports})
+    article_row = {article_id: row for row, article_id in enumerate(article_ids)}
+    document_matrix = _tfidf([documents.get(article_id, "") for article_id in article_ids])
+    sentence_matrix = _tfidf([r.sentence or r.trigger for r in reports])
+    first, second = pairs[:, 0], pairs[:, 1]
+    rows = np.array([article_row[r.article_id] for r in reports], dtype=int)
+    document_cosine = _row_cosines(document_matrix, rows[first], rows[second]) if len(pairs) else np.zeros(0)
+    sentence_cosine = _row_cosines(sentence_matrix, first, second)
+    stem_counts = Counter(r.key for r in reports)
+    features = np.zeros((len(pairs), len(FEATURES)))
+    vetoed = np.zeros(len(pairs), dtype=bool)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        a, b = reports[i], reports[j]
+        same_document = a.article_id == b.article_id
+        row = features[k]
+        row[_F["sentence_cosine"]] = sentence_cosine[k]
+        row[_F["document_cosine"]] = 1.0 if same_document else min(1.0, document_cosine[k])
+        row[_F["document_x_sentence"]] = row[_F["document_cosine"]] * sentence_cosine[k]
+        row[_F["actor_overlap"]] = _overlap(a.actor_words, b.actor_words)
+        row[_F["actors_known"]] = float(bool(a.actor_words) and bool(b.actor_words))
+        row[_F["place_overlap"]] = _overlap(a.place_words, b.place_words)
+        row[_F["places_known"]] = float(bool(a.place_words) and bool(b.place_words))
+        row[_F["same_document"]] = float(same_document)
+        dates = date_score(a, b)
+        row[_F["dates_agree"]] = float(bool(a.date) and bool(b.date) and dates > 0)
+        row[_F["stem_frequency"]] = math.log(max(stem_counts[a.key], stem_counts[b.key]))
+        row[_F["same_stem"]] = float(a.key == b.key)
+        vetoed[k] = dates < 0 or _contradicted(a, b, row)
+    return Evidence(pairs=pairs, features=features, vetoed=vetoed)
+
+
+def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+    """What keeps a pair apart whatever the model says: different type families, places or actors, or nothing
+    but the verb to go on."""
+    if a.family and b.family and a.family != b.family:
+        return True
+    if place_score(a, b) < 0 or actor_score(a, b) < 0:
+        return True
+    shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
+    if a.key != b.key:  # met through type family and country: the day and the place must agree
+        return not (row[_F["dates_agree"]] and place_score(a, b) >= 0.6)
+    if a.key in GENERIC_STEMS:
+        return not (row[_F["sentence_cosine"]] >= 0.5 and shared_words)
+    evidence = (
+        row[_F["sentence_cosine"]] >= 0.1
+        or shared_words
+        or row[_F["dates_agree"]] > 0
+        or row[_F["document_cosine"]] >= 0.2
+    )
+    return not evidence
+
+
+def group_indices(n: int, evidence: Evidence, scores: np.ndarray, *, threshold: float) -> list[list[int]]:
+    """Average-link clusters of report indices over the scored candidate pairs (a vetoed pair never links)."""
+    values = {
+        (int(i), int(j)): (CANNOT_LINK if veto else float(score))
+        for (i, j), veto, score in zip(evidence.pairs.tolist(), evidence.vetoed, scores, strict=True)
+    }
+    return cluster_pairs(n, values, threshold=threshold)
+
+
+def resolve_reports(
+    reports: Sequence[EventReport],
+    *,
+    documents: Mapping[str, str] | None = None,
+    model: PairModel | None = None,
+    probability: Callable[[Evidence], np.ndarray] | None = None,
+    threshold: float | None = None,
+) -> tuple[list[list[EventReport]], dict[int, float]]:
+    """Reports grouped into events, and each report's best score to a fellow member (1.0 alone). `probability`
+    and `threshold` replace the shipped model's (the evaluation uses them for cross-validation)."""
+    model = model or load_pair_model()
+    evidence = gather_evidence(reports, documents or {})
+    scores = probability(evidence) if probability else model.probability(evidence.features)
+    groups = group_indices(
+        len(reports), evidence, scores, threshold=model.threshold if threshold is None else threshold
+    )
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    best: dict[int, float] = {}
+    for (i, j), veto, score in zip(evidence.pairs.tolist(), evidence.vetoed, scores, strict=True):
+        if not veto and group_of[i] == group_of[j]:
+            for index in (i, j):
+                best[index] = max(best.get(index, 0.0), float(score))
+    similarity = {reports[i].pk: (best.get(i, 0.0) if len(groups[group_of[i]]) > 1 else 1.0) for i in group_of}
+    clusters = [[reports[i] for i in sorted(members)] for members in groups]
+    return sorted(clusters, key=lambda g: g[0].pk), similarity
+
+
+def cluster_reports(
+    reports: Sequence[EventReport], *, documents: Mapping[str, str] | None = None, model: PairModel | None = None
+) -> list[list[EventReport]]:
+    return resolve_reports(reports, documents=documents, model=model)[0]
 
 
 def outlet_of(report: EventReport) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
-from newsledger.resolve.events import EventReport, cluster_reports, cluster_summary, outlet_of, report_score
+from newsledger.resolve.events import EventReport, cluster_summary, outlet_of, resolve_reports, words_of
 from newsledger.store import schema
 
 if TYPE_CHECKING:
@@ -32,12 +32,12 @@ class ResolveSummary:
         return dict(self.__dict__)
 
 
-def resolve_store(store: Store, *, cluster_threshold: float = 0.6) -> ResolveSummary:
+def resolve_store(store: Store) -> ResolveSummary:
     summary = ResolveSummary()
     with store.writing() as conn:
         actor_of_entity = _resolve_actor_rows(conn, summary)
         _attach_actors(conn, actor_of_entity)
-        groups = _resolve_cluster_rows(conn, summary, threshold=cluster_threshold)
+        groups = _resolve_cluster_rows(conn, summary)
         _resolve_claim_rows(conn, summary)
         _write_cluster_summaries(conn, groups)
     return summary
@@ -145,10 +145,9 @@ def _attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int]
 # --- event clusters --------------------------------------------------------------------------------
 
 
-def _resolve_cluster_rows(
-    conn: Connection, summary: ResolveSummary, *, threshold: float
-) -> dict[int, list[EventReport]]:
-    ev, cl = schema.events, schema.claims
+def _resolve_cluster_rows(conn: Connection, summary: ResolveSummary) -> dict[int, list[EventReport]]:
+    ev, cl, ar = schema.events, schema.claims, schema.articles
+    texts = {row.id: row.text for row in conn.execute(select(ar.c.id, ar.c.text))}
     reports = [
         EventReport(
             pk=row.pk,
@@ -168,6 +167,9 @@ def _resolve_cluster_rows(
             status=row.status,
             fatalities=row.fatalities,
             trigger=row.trigger_text,
+            sentence=texts.get(row.article_id, "")[row.sentence_start : row.sentence_end],
+            actor_words=words_of(row.source_name, row.target_name),
+            place_words=words_of(row.location, row.admin1),
         )
         for row in conn.execute(select(ev).order_by(ev.c.pk))
     ]
@@ -180,7 +182,7 @@ def _resolve_cluster_rows(
         pinned[row.cluster_id].append(row.event_pk)
     pinned_pks = {pk for pks in pinned.values() for pk in pks}
     report_of = {r.pk: r for r in reports}
-    groups = cluster_reports([r for r in reports if r.pk not in pinned_pks], threshold=threshold)
+    groups, similarity_of = resolve_reports([r for r in reports if r.pk not in pinned_pks], documents=texts)
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
         for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
@@ -220,7 +222,7 @@ def _resolve_cluster_rows(
         by_cluster[cluster_id] = group
         for member in group:
             cluster_of_event[member.pk] = cluster_id
-            similarity = None if pinned_id is not None else max(0.0, report_score(group[0], member))
+            similarity = None if pinned_id is not None else round(similarity_of.get(member.pk, 0.0), 4)
             members_rows.append(
                 {
                     "cluster_id": cluster_id,
@@ -228,7 +230,7 @@ def _resolve_cluster_rows(
                     "article_id": member.article_id,
                     "outlet": outlet_of(member),
                     "fatalities": member.fatalities,
-                    "similarity": 1.0 if member is group[0] and pinned_id is None else similarity,
+                    "similarity": similarity,
                 }
             )
     if members_rows:

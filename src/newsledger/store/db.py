@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text,
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsledger.errors import Errors, InputError, NewsledgerError
+from newsledger.errors import Errors, InputError, NewsledgerError, code_of
 from newsledger.model import ArticleRecord
 from newsledger.store import schema
 from newsledger.store.queries import QueryMixin
@@ -291,7 +291,7 @@ class Store(QueryMixin):
     def reject(self, source: str, reason: str, *, code: str | None = None) -> None:
         """Quarantine a bad input: where it came from, why, and the error number."""
         if code is None:
-            code = reason[1:5] if reason.startswith("[E") else "E000"
+            code = code_of(reason)
         with self.writing() as conn:
             conn.execute(
                 schema.rejected.insert().values(

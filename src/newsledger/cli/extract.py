@@ -1,58 +1,17 @@
-"""The `newsledger` command. Each stage adds its own commands through a `register(app)` function, so this file
-stays the table of contents: extract here, then eval, store, api, batch and gazetteer commands."""
+"""`newsledger extract`: one report in, its record out (nothing is stored)."""
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-import newsledger
-from newsledger.errors import InputError, NewsledgerError
-
-app = typer.Typer(
-    name="newsledger",
-    help="Read news reports and turn them into a sourced ledger of events, claims, quotes and places.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-# Modules that add commands to `app`; each has `register(app: typer.Typer) -> None`.
-COMMAND_MODULES = (
-    "newsledger.eval.commands",
-    "newsledger.gazetteer.commands",
-    "newsledger.store.commands",
-    "newsledger.api.commands",
-    "newsledger.batch.commands",
-)
+from newsledger.cli.common import fail, load_pipeline, print_error
+from newsledger.errors import InputError
 
 
-def fail(message: str, *, code: int = 1) -> typer.Exit:
-    """Print one line to stderr and return the Exit to raise: bad input never shows a traceback."""
-    typer.echo(f"newsledger: error: {message}", err=True)
-    return typer.Exit(code)
-
-
-def _version_callback(value: bool) -> None:
-    if value:
-        typer.echo(f"newsledger {newsledger.__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """newsledger: what happened, where, when, who did it, who says so, and who disputes it."""
-
-
-@app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Article file (.txt, .html, .json, .jsonl) or '-' for standard input.")],
     published: Annotated[
@@ -76,7 +35,7 @@ def extract(
     try:
         parse_published(published, "--published")
     except InputError as exc:
-        raise fail(str(exc), code=2) from None
+        raise fail(exc, code=2) from None
     meta = ArticleMeta(url=url, outlet=outlet, title=title, published=published)
     if file == "-":
         results = list(
@@ -93,17 +52,14 @@ def extract(
     articles = [r for r in results if not isinstance(r, InputError)]
     rejected = [r for r in results if isinstance(r, InputError)]
     for error in rejected:
-        typer.echo(f"newsledger: error: {error}", err=True)
+        print_error(error)
     if articles:
-        from newsledger.nlp import load_nlp, process_articles
+        from newsledger.nlp import process_articles
 
-        try:
-            nlp = load_nlp()
-        except NewsledgerError as exc:
-            raise fail(str(exc)) from None
+        nlp = load_pipeline(None)
         for result in process_articles(nlp, articles):
             if isinstance(result, InputError):
-                typer.echo(f"newsledger: error: {result}", err=True)
+                print_error(result)
                 rejected.append(result)
             elif output_format == "json":
                 typer.echo(result.to_json())
@@ -115,13 +71,6 @@ def extract(
         raise typer.Exit(1)
 
 
-def _register_commands() -> None:
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(app)
-
-
-_register_commands()
-
-
-def main() -> None:
-    app()
+def register(app: typer.Typer) -> None:
+    """Add this group's commands to the newsledger CLI."""
+    app.command()(extract)

@@ -1,4 +1,4 @@
-"""Commands of the batch stage: `newsledger batch` (inputs to Parquet on a Dask cluster)."""
+"""Commands of the batch stage: `newsledger batch` (inputs to Parquet on a Dask cluster) and `newsledger load`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from newsledger.batch.run import DEFAULT_PARTITION_SIZE, DEFAULT_WORKERS
+from newsledger.cli.common import DbOption, fail, print_error
+from newsledger.errors import NewsledgerError
 
 
 def batch(
@@ -33,8 +35,6 @@ def batch(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsledger.batch.run import dashboard_address, dask_client, run_batch
-    from newsledger.cli import fail
-    from newsledger.errors import NewsledgerError
 
     console = Console(stderr=True)
     for path in inputs:
@@ -71,32 +71,25 @@ def batch(
                 progress=show,
             )
     except NewsledgerError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc) from None
     for error in summary.rejected:
-        typer.echo(f"newsledger: error: {error}", err=True)
+        print_error(error)
     for failure in summary.failed:
-        typer.echo(f"newsledger: error: {failure}", err=True)
+        print_error(failure)
     typer.echo(
         f"{summary.articles} articles in {summary.partitions} partitions "
         f"({summary.processed} processed, {summary.skipped} already done), "
         f"{len(summary.rejected)} rejected, {summary.duplicates} duplicates -> {out}"
     )
     if not summary.complete:
-        typer.echo("newsledger: error: the batch is unfinished; run the same command again to resume", err=True)
+        print_error("the batch is unfinished; run the same command again to resume")
     if summary.rejected or not summary.complete:
         raise typer.Exit(1)
 
 
 def load(
     out: Annotated[Path, typer.Argument(help="Output folder of a finished `newsledger batch`.")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar="NEWSLEDGER_DB",
-            help="Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…",
-        ),
-    ] = None,
+    db: DbOption = None,
     resolve: Annotated[bool, typer.Option(help="Resolve actors, event clusters and disputes afterwards.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
 ) -> None:
@@ -107,22 +100,20 @@ def load(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsledger.batch.load import batch_size_of, load_batch
-    from newsledger.cli import fail
-    from newsledger.errors import NewsledgerError
     from newsledger.store import Store
 
     try:
         total = batch_size_of(out)
         store = Store.open(db)
     except NewsledgerError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc) from None
     columns = (TextColumn("[bold]load"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn())
     with store, Progress(*columns, console=Console(stderr=True)) as progress:
         task = progress.add_task("load", total=total)
         try:
             summary = load_batch(out, store, progress=lambda n: progress.advance(task, n))
         except NewsledgerError as exc:
-            raise fail(str(exc)) from None
+            raise fail(exc) from None
         data = summary.as_dict()
         if resolve and (data["ingested"] or data["updated"]):
             from newsledger.resolve import resolve_store

@@ -8,7 +8,7 @@ import importlib.util
 import typer
 
 # The evaluation contract of DESIGN.md; a task appears once its module exists.
-TASKS = ("ner", "geoparse", "timex", "quotes", "events", "stance", "coref")
+TASKS = ("ner", "geoparse", "timex", "quotes", "events", "stance", "coref", "arguments")
 
 
 def register(app: typer.Typer) -> None:

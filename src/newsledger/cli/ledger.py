@@ -3,54 +3,18 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
+from newsledger.cli.common import DbOption, error_line, fail, load_pipeline, open_store, stderr_console
 from newsledger.errors import NewsledgerError
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-    from newsledger.store.db import Store
-
-DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…"
-DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")]
 FORMATS = ("table", "json", "csv")
-
-
-def _fail(message: str, *, code: int = 1) -> typer.Exit:
-    typer.echo(f"newsledger: error: {message}", err=True)
-    return typer.Exit(code)
-
-
-def open_store(db: str | None) -> Store:
-    from newsledger.store import Store
-
-    try:
-        return Store.open(db)
-    except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
-
-
-def load_pipeline(spec: str | None) -> Language:
-    """The standard pipeline, or `MODULE:FUNCTION` returning a spaCy pipeline (custom or test pipelines)."""
-    try:
-        if spec:
-            module_name, _, function = spec.partition(":")
-            return importlib.import_module(module_name).__dict__[function or "make_nlp"]()
-        from newsledger.nlp import load_nlp
-
-        return load_nlp()
-    except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
-    except (ImportError, KeyError) as exc:
-        raise _fail(f"--nlp {spec}: cannot load the pipeline ({exc})", code=2) from None
 
 
 def _progress() -> Any:
@@ -72,14 +36,8 @@ def _progress() -> Any:
         TextColumn("ETA"),
         TimeRemainingColumn(),
         transient=False,
-        console=_stderr_console(),
+        console=stderr_console(),
     )
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 class _RateTracker:
@@ -139,10 +97,10 @@ def ingest(
     try:
         parse_published(published, "--published")
     except NewsledgerError as exc:
-        raise _fail(str(exc), code=2) from None
+        raise fail(exc, code=2) from None
     meta = ArticleMeta(outlet=outlet, published=published)
     store = open_store(db)
-    console = _stderr_console()
+    console = stderr_console()
     with console.status("counting inputs"):
         expected = estimate_count(paths)
     # Inputs are read as the run goes (not all held in memory); the count above is for the ETA.
@@ -150,7 +108,7 @@ def ingest(
     nlp = load_pipeline(nlp_spec)
 
     def report(error: Any) -> None:
-        console.print(f"newsledger: error: {error}", markup=False, highlight=False, soft_wrap=True)
+        console.print(error_line(error), markup=False, highlight=False, soft_wrap=True)
 
     with store, _progress() as progress:
         task = progress.add_task("ingest", total=expected, rate="0.0")
@@ -264,7 +222,7 @@ def _cell(value: Any) -> str:
 
 def _check_format(output_format: str, allowed: tuple[str, ...] = FORMATS) -> None:
     if output_format not in allowed:
-        raise _fail(f"--format must be one of {', '.join(allowed)}, not {output_format!r}", code=2)
+        raise fail(f"--format must be one of {', '.join(allowed)}, not {output_format!r}", code=2)
 
 
 def events(
@@ -358,7 +316,7 @@ def export(
     with open_store(db) as store:
         if output_format == "parquet":
             if out is None:
-                raise _fail("--format parquet needs --out FILE", code=2)
+                raise fail("--format parquet needs --out FILE", code=2)
             n = ledger.write_parquet(store, out, **options)
         else:
             writer = {

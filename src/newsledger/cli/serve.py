@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
+from newsledger.cli.common import DbOption, fail, print_error
 from newsledger.errors import NewsledgerError
 
-DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger.db), or postgresql://…"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 DEMO_DB = Path("var") / "demo.db"
 # Metadata of a bundled example comes from `<name>.meta.json` beside it ({"published": …, "outlet": …}).
@@ -24,14 +24,9 @@ def example_meta(path: Path) -> dict[str, str]:
         try:
             found = json.loads(sidecar.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise _fail(f"{sidecar}: unreadable metadata ({exc})") from None
+            raise fail(f"{sidecar}: unreadable metadata ({exc})") from None
         return {key: str(value) for key, value in found.items() if key in META_FIELDS and value is not None}
     return {}
-
-
-def _fail(message: str, *, code: int = 1) -> typer.Exit:
-    typer.echo(f"newsledger: error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _run(db: str | Path, *, host: str, port: int, read_requires_token: bool) -> None:
@@ -43,13 +38,13 @@ def _run(db: str | Path, *, host: str, port: int, read_requires_token: bool) -> 
     try:
         app = create_app(db, settings=Settings(read_requires_token=read_requires_token))
     except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(exc) from None
     typer.echo(f"newsledger: serving {db} on http://{host}:{port}/ (API docs at /api/docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def serve(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")] = None,
+    db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps the desk on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     read_requires_token: Annotated[
@@ -84,7 +79,7 @@ def demo(
 
     examples = sorted(examples_dir.glob("*.txt"))
     if not examples:
-        raise _fail(f"{examples_dir}: no example reports (*.txt) found (give a folder with --examples)")
+        raise fail(f"{examples_dir}: no example reports (*.txt) found (give a folder with --examples)")
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)
     try:
@@ -94,7 +89,7 @@ def demo(
                 meta = ArticleMeta(**example_meta(path))
                 summary = ingest_articles(store, nlp, read_path(path, meta=meta))
                 for error in summary.rejected:
-                    typer.echo(f"newsledger: error: {error}", err=True)
+                    print_error(error)
             resolve_store(store)
             typer.echo(
                 f"newsledger: demo ledger {db}: {store.count('articles')} articles, "
@@ -102,14 +97,14 @@ def demo(
                 err=True,
             )
     except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(exc) from None
     if serve_after:
         _run(db, host=host, port=port, read_requires_token=False)
 
 
 def token_create(
     name: Annotated[str, typer.Argument(help="Who the token is for; reviews are signed with this name.")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")] = None,
+    db: DbOption = None,
     replace: Annotated[bool, typer.Option(help="Replace an existing token of the same name.")] = False,
 ) -> None:
     """Create an API token and print it once (only its hash is stored)."""
@@ -117,14 +112,14 @@ def token_create(
     from newsledger.store import Store
 
     if not name.strip() or len(name) > 200:
-        raise _fail("the token name must be 1 to 200 characters", code=2)
+        raise fail("the token name must be 1 to 200 characters", code=2)
     try:
         with Store.open(db) as store:
             if token_exists(store, name) and not replace:
-                raise _fail(f"a token named {name!r} exists; use --replace to make a new one", code=2)
+                raise fail(f"a token named {name!r} exists; use --replace to make a new one", code=2)
             token = create_token(store, name, replace=replace)
     except NewsledgerError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(exc) from None
     typer.echo(token)
 
 

@@ -24,7 +24,7 @@ def test_commands_reads_open_unless_asked() -> None:
 
 
 def test_commands_example_meta_from_sidecar(tmp_path) -> None:
-    from newsledger.api.commands import example_meta
+    from newsledger.cli.serve import example_meta
 
     report = tmp_path / "harbour.txt"
     report.write_text("Dockers struck at the harbour on Monday.", encoding="utf-8")

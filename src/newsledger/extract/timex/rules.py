@@ -1,370 +1,50 @@
 # ruff: noqa: E501  (the grammar is written as regular expressions, which read best unbroken)
-"""Normalizing time expressions to TIMEX3-style values: plain functions over (text, reference date, tense).
-
-No spaCy here, so the rules can be unit-tested in bulk and benchmarked. `normalize("over the weekend",
-date(2021, 9, 6), tense="past")` gives `Timex("2021-09-04/2021-09-05", "DATE", "weekend")`.
-
-Values follow TIMEX3 (ISO 8601 with TimeML's extensions): days `2021-09-13`, months `2021-09`, years `2021`,
-decades `202`, centuries `20`, weeks `2021-W36`, quarters `2021-Q3`, halves `2021-H2`, seasons `2021-SU`,
-parts of day `2021-09-06TMO`, times `2021-09-06T17:00`, durations `P1W`/`PT3H`/`PXY`, sets `XXXX-WXX-5`,
-and vague references `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`. Ranges (weekends, "overnight", "from 1996 to
-2001") are two values joined by `/`, as ISO 8601 intervals are.
-
-Tense is what the governing verb says about when the expression lies relative to the reference date:
-"past", "present", "future" or None (unknown). It decides which Monday "Monday" is, and which year a month
-without a year belongs to. `previous` is the value of the last time expression before this one, for
-anaphoric expressions ("a year earlier" after "the third quarter" is the third quarter a year before).
-"""
+"""The rules: `normalize` tries each in turn on a cleaned expression; the first that reads it gives the value."""
 
 from __future__ import annotations
 
 import calendar
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
-
-PAST, PRESENT, FUTURE = "past", "present", "future"
-
-
-@dataclass(frozen=True)
-class Timex:
-    value: str | None
-    type: str = "DATE"  # DATE, TIME, DURATION, SET
-    precision: str | None = None  # day, week, weekend, month, quarter, year, decade, night, time, ...
-
-
-# --- vocabulary ----------------------------------------------------------------------------------
-
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    **{word: value for word, value in UNIT_WORDS.items() if value},
-    **TENS_WORDS,
-    "hundred": 100,
-    "couple": 2,
-    "a couple of": 2,
-    "a dozen": 12,
-    "dozen": 12,
-    "half a dozen": 6,
-}
-VAGUE_NUMBERS = {"few", "a few", "several", "some", "many", "a number of", "numerous", "multiple", "the", "recent"}
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
-# unit -> (ISO designator, is a time-of-day unit, multiplier)
-UNITS: dict[str, tuple[str, bool, int]] = {
-    "second": ("S", True, 1),
-    "minute": ("M", True, 1),
-    "hour": ("H", True, 1),
-    "day": ("D", False, 1),
-    "night": ("D", False, 1),
-    "week": ("W", False, 1),
-    "fortnight": ("W", False, 2),
-    "month": ("M", False, 1),
-    "quarter": ("Q", False, 1),
-    "year": ("Y", False, 1),
-    "decade": ("Y", False, 10),
-    "century": ("Y", False, 100),
-    "centurie": ("Y", False, 100),
-    "millennium": ("Y", False, 1000),
-}
-PRESENT_WORDS = {
-    "now",
-    "right now",
-    "just now",
-    "currently",
-    "current",
-    "presently",
-    "at present",
-    "the present",
-    "present",
-    "nowadays",
-    "these days",
-    "at the moment",
-    "this time",
-    "the moment",
-    "today's",
-    "already",
-    "immediately",
-    "now-",
-}
-PAST_WORDS = {
-    "recently",
-    "recent",
-    "lately",
-    "the past",
-    "in the past",
-    "previously",
-    "formerly",
-    "once",
-    "earlier",
-    "before",
-    "former",
-    "then",
-    "at the time",
-    "at that time",
-    "then current",  # "the then-current chairman": current at a past time
-    "then-current",
-    "long ago",
-    "years ago",
-    "in recent years",
-    "past years",
-    "recent weeks and months",
-}
-FUTURE_WORDS = {
-    "soon",
-    "shortly",
-    "the future",
-    "future",
-    "in the future",
-    "eventually",
-    "later",
-    "someday",
-    "in the coming days",
-    "the near future",
-    "the foreseeable future",
-    "the long term",
-    "the long run",
-    "the short term",
-    "the near term",
-    "forthcoming",
-    "upcoming",
-}
-
-_MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from newsledger.extract.timex.dates import (
+    FUTURE,
+    PAST,
+    Timex,
+    add_months,
+    calendar_unit_from,
+    duration_value,
+    iso_week,
+    number_value,
+    quarter_of,
+    weekday_date,
+    weekend_days,
+    year_from,
+    year_of_month,
 )
-_WEEKDAY_RE = (
-    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?)\.?"
+from newsledger.extract.timex.vocabulary import (
+    DAY_RE,
+    FUTURE_WORDS,
+    LEADING_WORDS,
+    MODIFIERS,
+    MONTH_RE,
+    MONTHS,
+    NUM_RE,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PAST_WORDS,
+    PRESENT_WORDS,
+    SEASON_START_MONTH,
+    SEASONS,
+    UNIT_RE,
+    VAGUE_NUMBERS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_RE,
 )
-_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR_RE = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d\d)"
-_NUM_RE = r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?)"
-_UNIT_RE = (
-    r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)s?"
-)
-
-_LEADING_WORDS = re.compile(
-    r"^(?:(?:as early as|as late as|as soon as|no later than|as of|at least|at most|more than|less than|up to|"
-    r"the whole|the entire|the rest of|the remainder of|the course of|some time|sometime|on|in|at|by|during|"
-    r"over|since|until|till|for|from|of|about|around|within|throughout|through|before|after|into|nearly|"
-    r"almost|approximately|roughly|just|only|all|its|their|his|her|our|an(?= (?:[a-z]{3}\.? \d|\d)))\s+)+"
-)
-_MODIFIERS = re.compile(
-    r"^(?:(?:the\s+)?(?:very\s+)?(?:(?:early|small|wee|late) hours of|earlier|later|early|late|mid|middle of|end of|beginning of|start of|close of|"
-    r"turn of|first half of|second half of|latter part of|early part of|later part of|the end of|"
-    r"the beginning of|the start of|the middle of)[\s-]+)+"
-)
-
-
-# --- date arithmetic and formatting --------------------------------------------------------------
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _quarter(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-
-
-def _shift(reference: date, unit: str, amount: int) -> tuple[str, str]:
-    """The calendar unit `amount` units from the reference, at that unit's granularity: (value, precision)."""
-    if unit in ("day", "night"):
-        return (reference + timedelta(days=amount)).isoformat(), "day"
-    if unit == "week":
-        return _iso_week(reference + timedelta(weeks=amount)), "week"
-    if unit == "fortnight":
-        return _iso_week(reference + timedelta(weeks=2 * amount)), "week"
-    if unit == "month":
-        return _add_months(reference, amount).isoformat()[:7], "month"
-    if unit == "quarter":
-        return _quarter(_add_months(reference, 3 * amount)), "quarter"
-    if unit == "year":
-        return str(reference.year + amount), "year"
-    if unit == "decade":
-        return str((reference.year + 10 * amount) // 10), "decade"
-    if unit in ("century", "centurie"):
-        return str((reference.year + 100 * amount) // 100), "century"
-    return reference.isoformat(), "day"
-
-
-def _number(word: str) -> int | None:
-    """'3', 'three', 'twenty-five', 'a' -> int; vague quantities -> None."""
-    word = word.strip()
-    if not word:
-        return None
-    if word.replace(".", "", 1).isdigit():
-        return round(float(word))
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        tens, ones = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
-        if tens >= 20 and ones < 10:
-            return tens + ones
-    return None
-
-
-def _duration(amount: int | None, unit: str, *, half: bool = False) -> str:
-    designator, is_time, multiplier = UNITS[unit]
-    prefix = "PT" if is_time else "P"
-    if amount is None:
-        # ISO 8601 has no decade or century designator: "two decades" is P20Y, so "decades" is PXY
-        return f"{prefix}X{designator}"
-    if half:
-        if designator == "H":
-            return f"PT{amount}H30M" if amount else "PT30M"
-        if designator == "M" and is_time:
-            return f"PT{amount}M30S" if amount else "PT30S"
-        if designator == "Y" and multiplier == 1:
-            return f"P{amount}Y6M" if amount else "P6M"
-        if designator == "D":
-            return f"PT{amount * 24 + 12}H"
-    return f"{prefix}{amount * multiplier}{designator}"
-
-
-def _year_from(text: str, reference: date) -> int:
-    if text.startswith("'"):
-        two = int(text[1:])
-        century = reference.year // 100 * 100
-        year = century + two
-        return year - 100 if year > reference.year + 10 else year
-    return int(text)
-
-
-def _weekday_date(weekday: int, reference: date, tense: str | None, *, relation: str | None = None) -> date:
-    """Which date a weekday name means, from the verb's tense (or 'last'/'next'/'this')."""
-    delta = weekday - reference.weekday()
-    if relation == "last":
-        back = (reference.weekday() - weekday) % 7 or 7
-        return reference - timedelta(days=back)
-    if relation == "next":
-        forward = delta % 7 or 7
-        return reference + timedelta(days=forward)
-    if relation == "this":
-        return reference + timedelta(days=delta)  # the same ISO week
-    if delta == 0:
-        return reference  # wire reports name their own day ("said Monday" in Monday's report)
-    if tense == FUTURE:
-        return reference + timedelta(days=delta % 7)
-    if tense == PRESENT:
-        return reference + timedelta(days=delta % 7)  # "meets on Thursday": another day is a coming one
-    return reference - timedelta(days=(-delta) % 7)
-
-
-def _month_year(month: int, day: int | None, reference: date, tense: str | None) -> int:
-    """The year of a month (and day) named without one, from the tense of its verb."""
-    year = reference.year
-    candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-    later = candidate > reference if day else month > reference.month
-    earlier = candidate < reference if day else month < reference.month
-    # A past-tense sentence names a later date of this year for what was then arranged ("was set for
-    # March 12"); a month at least two months after publication, or a day more than six weeks after, is last
-    # year's.
-    if tense == PAST and later:
-        if (day and (candidate - reference).days > 45) or (not day and month - reference.month >= 2):
-            return year - 1
-    if tense == FUTURE and earlier:
-        return year + 1
-    if tense in (None, PRESENT):
-        # Unknown tense: news is mostly about the recent past, so a date more than two months ahead is last
-        # year's, and one more than ten months back is next year's.
-        days_ahead = (candidate - reference).days
-        if days_ahead > 61:
-            return year - 1
-        if days_ahead < -240:
-            return year + 1
-    return year
-
-
-def _weekend(reference: date, tense: str | None, *, relation: str | None = None) -> tuple[date, date]:
-    """The Saturday and Sunday a weekend expression means."""
-    weekday = reference.weekday()
-    saturday = reference - timedelta(days=weekday - 5)  # Saturday of this ISO week
-    if relation == "last":
-        saturday -= timedelta(weeks=1) if weekday >= 5 else timedelta(0)
-        if weekday < 5:
-            saturday -= timedelta(weeks=1)
-    elif relation == "next":
-        saturday += timedelta(weeks=1) if weekday >= 5 else timedelta(0)
-    elif weekday < 5 and tense == PAST:
-        saturday -= timedelta(weeks=1)
-    elif weekday < 5 and tense is None and weekday <= 1:
-        saturday -= timedelta(weeks=1)  # early in the week, "the weekend" is the one just gone
-    return saturday, saturday + timedelta(days=1)
-
-
-# --- the rules -----------------------------------------------------------------------------------
 
 
 def _clean(text: str) -> str:
@@ -397,8 +77,8 @@ def _spelled_years(text: str) -> str:
     def digits(match: re.Match[str]) -> str:
         if match.group("century"):
             rest = match.group("rest").replace("oh ", "").replace("oh-", "")
-            return str(NUMBER_WORDS[match.group("century")] * 100 + (_number(rest) or 0))
-        return str(2000 + (_number(match.group("rest2")) or 0 if match.group("rest2") else 0))
+            return str(NUMBER_WORDS[match.group("century")] * 100 + (number_value(rest) or 0))
+        return str(2000 + (number_value(match.group("rest2")) or 0 if match.group("rest2") else 0))
 
     return _SPELLED_YEAR.sub(digits, text)
 
@@ -430,15 +110,15 @@ def _normalize_range(text: str, reference: date, tense: str | None, previous: st
         if int(end) > int(start):
             return Timex(f"{start}/{end}", "DATE", "year")
     match = re.fullmatch(
-        rf"(?:from |between )?{_MONTH_RE} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?: {_YEAR_RE})?",
+        rf"(?:from |between )?{MONTH_RE} (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?: {YEAR_RE})?",
         text,
     )
     if match:
         month = MONTHS[match.group("month")]
         year = (
-            _year_from(match.group("year"), reference)
+            year_from(match.group("year"), reference)
             if match.group("year")
-            else _month_year(month, int(match.group("d1")), reference, tense)
+            else year_of_month(month, int(match.group("d1")), reference, tense)
         )
         try:
             first, last = date(year, month, int(match.group("d1"))), date(year, month, int(match.group("d2")))
@@ -460,18 +140,18 @@ def _normalize_range(text: str, reference: date, tense: str | None, previous: st
 
 
 def _normalize_one(text: str, reference: date, tense: str | None, previous: str | None) -> Timex | None:
-    text = _LEADING_WORDS.sub("", text).strip()
+    text = LEADING_WORDS.sub("", text).strip()
     for rule in _RULES:
         result = rule(text, reference, tense, previous)
         if result is not None:
             return result
-    stripped = _MODIFIERS.sub("", text).strip()
+    stripped = MODIFIERS.sub("", text).strip()
     if stripped and stripped != text:
         unit = re.fullmatch(r"the (?P<unit>week|month|year|decade|century)", stripped)
         if unit:
             # "the end of the year", "the middle of the month": a part of the current one, valued as the whole
             # (TimeML puts the part in mod="END"), not the length "the year" alone may be
-            value, precision = _shift(reference, unit.group("unit"), 0)
+            value, precision = calendar_unit_from(reference, unit.group("unit"), 0)
             return Timex(value, "DATE", precision)
         for rule in _RULES:
             result = rule(stripped, reference, tense, previous)
@@ -493,7 +173,7 @@ def _vague(text: str, reference: date, tense: str | None, previous: str | None) 
         return Timex("PAST_REF", "DATE", "vague")
     if re.fullmatch(r"(?:the )?coming (?:days|weeks|months|years|decades)", text):
         # "in the coming years" is a stretch of unstated length ahead, as "recent days" is one behind: PXY
-        return Timex(_duration(None, text.split()[-1][:-1]), "DURATION", "duration")
+        return Timex(duration_value(None, text.split()[-1][:-1]), "DURATION", "duration")
     if re.fullmatch(r"some ?day|(?:in )?(?:the )?(?:coming|future) (?:years|decades)", text):
         return Timex("FUTURE_REF", "DATE", "vague")
     return None
@@ -581,18 +261,18 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
     match = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", text)
     if match:
         return Timex(text, "DATE", "day" if match.group("d") else "month")
-    weekday_prefix = rf"(?:{_WEEKDAY_RE}\s+)?(?:the\s+)?"
+    weekday_prefix = rf"(?:{WEEKDAY_RE}\s+)?(?:the\s+)?"
     # "Monday, August 15, 2021", "August 15th", "Aug. 15 2021"
-    match = re.fullmatch(rf"{weekday_prefix}{_MONTH_RE}\s+{_DAY_RE}(?:\s+{_YEAR_RE})?", text)
+    match = re.fullmatch(rf"{weekday_prefix}{MONTH_RE}\s+{DAY_RE}(?:\s+{YEAR_RE})?", text)
     if match is None:
         # "15 August 2021", "the 15th of August"
-        match = re.fullmatch(rf"{weekday_prefix}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s+{_YEAR_RE})?", text)
+        match = re.fullmatch(rf"{weekday_prefix}{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:\s+{YEAR_RE})?", text)
     if match:
         month, day = MONTHS[match.group("month")], int(match.group("day"))
         year = (
-            _year_from(match.group("year"), reference)
+            year_from(match.group("year"), reference)
             if match.group("year")
-            else _month_year(month, day, reference, tense)
+            else year_of_month(month, day, reference, tense)
         )
         try:
             return Timex(date(year, month, day).isoformat(), "DATE", "day")
@@ -600,13 +280,13 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
             return None
     # "August 2021", "August of 2021", "last August", "August this year"
     match = re.fullmatch(
-        rf"(?P<rel>last|next|this|early|late|mid|)\s*{_MONTH_RE}(?:\s+(?:of\s+)?(?:{_YEAR_RE}|(?P<yrel>this|last|next) year))?",
+        rf"(?P<rel>last|next|this|early|late|mid|)\s*{MONTH_RE}(?:\s+(?:of\s+)?(?:{YEAR_RE}|(?P<yrel>this|last|next) year))?",
         text,
     )
     if match:
         month = MONTHS[match.group("month")]
         if match.group("year"):
-            year = _year_from(match.group("year"), reference)
+            year = year_from(match.group("year"), reference)
         elif match.group("yrel"):
             year = reference.year + {"this": 0, "last": -1, "next": 1}[match.group("yrel")]
         elif match.group("rel") == "last":
@@ -616,11 +296,11 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
         elif match.group("rel") == "this":
             year = reference.year
         else:
-            year = _month_year(month, None, reference, tense)
+            year = year_of_month(month, None, reference, tense)
         return Timex(f"{year}-{month:02d}", "DATE", "month")
     # weekdays: "Monday", "last Monday", "Monday morning", "Monday, Sept. 13", "the previous Friday"
     match = re.fullmatch(
-        rf"(?P<rel>last|next|this|coming|this coming|this past|past|(?:the )?(?:previous|preceding))?\s*{_WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        rf"(?P<rel>last|next|this|coming|this coming|this past|past|(?:the )?(?:previous|preceding))?\s*{WEEKDAY_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?",
         text,
     )
     if match:
@@ -633,7 +313,7 @@ def _calendar_date(text: str, reference: date, tense: str | None, previous: str 
             relation = "last"
             if previous and re.fullmatch(r"\d{4}-\d\d-\d\d", previous):
                 reference = date.fromisoformat(previous)
-        named_day = _weekday_date(weekday, reference, tense, relation=relation)
+        named_day = weekday_date(weekday, reference, tense, relation=relation)
         if match.group("part") in ("evening", "afternoon"):
             # TimeBank writes a named day's evening or afternoon with its part (2021-09-03TEV) ...
             return Timex(f"{named_day.isoformat()}T{PARTS_OF_DAY[match.group('part')]}", "TIME", "part of day")
@@ -647,9 +327,9 @@ def _week_of(text: str, reference: date, tense: str | None, previous: str | None
     if match:
         day = _calendar_date(match.group("rest"), reference, tense, previous)
         if day is not None and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
-            return Timex(_iso_week(date.fromisoformat(day.value)), "DATE", "week")
+            return Timex(iso_week(date.fromisoformat(day.value)), "DATE", "week")
     match = re.fullmatch(r"(?P<rel>last|this|next) (?P<rest>[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?)", text)
-    if match and re.match(_MONTH_RE, match.group("rest")):
+    if match and re.match(MONTH_RE, match.group("rest")):
         tense_of = {"last": PAST, "next": FUTURE}.get(match.group("rel"))
         return _calendar_date(match.group("rest"), reference, tense_of or tense, previous)
     return None
@@ -734,7 +414,7 @@ def _holidays(text: str, reference: date, tense: str | None, previous: str | Non
     else:
         # otherwise the year a month and day without one would have (the nearest, mostly)
         this_year = on(reference.year)
-        day = on(_month_year(this_year.month, this_year.day, reference, tense))
+        day = on(year_of_month(this_year.month, this_year.day, reference, tense))
     return Timex(day.isoformat(), "DATE", "day")
 
 
@@ -755,7 +435,7 @@ def _years(text: str, reference: date, tense: str | None, previous: str | None) 
         return Timex(match.group("year"), "DATE", "year")
     match = re.fullmatch(r"(?:the )?(?:fiscal |financial )?'(?P<yy>\d\d)", text)
     if match:
-        return Timex(str(_year_from("'" + match.group("yy"), reference)), "DATE", "year")
+        return Timex(str(year_from("'" + match.group("yy"), reference)), "DATE", "year")
     # decades: "the 1990s", "the '80s", "the nineties", "the mid-1990s"
     match = re.fullmatch(r"(?:the )?(?:early |late |mid[- ]?)?(?P<decade>1\d\d|20\d)0'?s", text)
     if match:
@@ -831,23 +511,23 @@ def _quarters(text: str, reference: date, tense: str | None, previous: str | Non
             return Timex(previous, "DATE", "quarter")
         if text in ("the period", "quarter"):
             return None
-        return Timex(_quarter(_add_months(reference, -3 if tense != FUTURE else 0)), "DATE", "quarter")
+        return Timex(quarter_of(add_months(reference, -3 if tense != FUTURE else 0)), "DATE", "quarter")
     match = re.fullmatch(
         r"(?:the )?(?P<rel>latest|last|past|previous|recent|most recent|current|this|next|coming|same|year ago|year earlier|comparable year ago|comparable year earlier|comparable|year ago|prior year) ?(?:fiscal )?quarter",
         text,
     )
     if match:
         rel = match.group("rel")
-        quarter = _add_months(reference, 0)
+        quarter = add_months(reference, 0)
         if rel in ("latest", "last", "past", "previous", "recent", "most recent"):
-            quarter = _add_months(reference, -3)
+            quarter = add_months(reference, -3)
         elif rel in ("next", "coming"):
-            quarter = _add_months(reference, 3)
+            quarter = add_months(reference, 3)
         elif "year" in rel:
             if previous and re.fullmatch(r"\d{4}-Q\d", previous):
                 return Timex(f"{int(previous[:4]) - 1}{previous[4:]}", "DATE", "quarter")
-            quarter = _add_months(reference, -15)
-        return Timex(_quarter(quarter), "DATE", "quarter")
+            quarter = add_months(reference, -15)
+        return Timex(quarter_of(quarter), "DATE", "quarter")
     return None
 
 
@@ -877,8 +557,6 @@ def _seasons(text: str, reference: date, tense: str | None, previous: str | None
 
 
 _RELATIVE_UNIT = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)"
-
-
 _ANAPHORIC = re.compile(
     r"(?:the )?(?:same|following|previous|preceding|prior|that|subsequent) (?P<unit>day|week|month|year|quarter)"
     r"|the (?P<unit3>day|week|month|year) (?:before|after)"
@@ -905,7 +583,7 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
                 return shifted
         if word in ("next", "following"):
             return None  # "the next day" without an anchor: leave it to the relative rules
-        value, precision = _shift(reference, unit, offset)
+        value, precision = calendar_unit_from(reference, unit, offset)
         return Timex(value, "DATE", precision)
     if re.fullmatch(
         r"(?:earlier|later) in the (?:day|week|month|year)|(?:earlier|later) (?:today|this (?:day|week|month|year))",
@@ -913,7 +591,7 @@ def _anaphoric(text: str, reference: date, tense: str | None, previous: str | No
     ):
         unit = text.split()[-1]
         unit = "day" if unit == "today" else unit
-        value, precision = _shift(reference, unit, 0)
+        value, precision = calendar_unit_from(reference, unit, 0)
         return Timex(value, "DATE", precision)
     if re.fullmatch(
         r"(?:the )?(?:latest|most recent|current|same|comparable) (?:period|quarter|three months)|(?:the )?(?:third|second|first|fourth) period",
@@ -948,7 +626,7 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
             "this coming": "next",
             "coming": "next",
         }.get(match.group("rel"))
-        saturday, sunday = _weekend(reference, tense, relation=relation)
+        saturday, sunday = weekend_days(reference, tense, relation=relation)
         return Timex(f"{saturday.isoformat()}/{sunday.isoformat()}", "DATE", "weekend")
     # "this week", "last month", "next year", "the past year", "the coming week"
     match = re.fullmatch(
@@ -983,15 +661,15 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
             return _quarters(f"{rel} quarter", reference, tense, previous)
         if rel in ("same", "following", "preceding", "prior") and previous:
             return None
-        value, precision = _shift(reference, unit, offset)
+        value, precision = calendar_unit_from(reference, unit, offset)
         return Timex(value, "DATE", precision)
     # "two years ago", "a week earlier", "three months later", "a year ago"
     match = re.fullmatch(
-        rf"(?:about |some |nearly |almost |more than |less than |over )?{_NUM_RE} (?:full )?{_UNIT_RE}(?: and a half)?(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
+        rf"(?:about |some |nearly |almost |more than |less than |over )?{NUM_RE} (?:full )?{UNIT_RE}(?: and a half)?(?: or so)? (?P<dir>ago|earlier|before|later|after|from now|hence|back|since)",
         text,
     )
-    if match and (_number(match.group("num")) is not None or match.group("num") != "the"):
-        amount = _number(match.group("num"))
+    if match and (number_value(match.group("num")) is not None or match.group("num") != "the"):
+        amount = number_value(match.group("num"))
         unit = match.group("unit")
         sign = -1 if match.group("dir") in ("ago", "earlier", "before", "back", "since") else 1
         if amount is None:
@@ -1020,7 +698,7 @@ def _relative(text: str, reference: date, tense: str | None, previous: str | Non
     match = re.fullmatch(r"(?P<rel>earlier|later) (?P<what>this|last|next) (?P<unit>week|month|year|decade)", text)
     if match:
         offset = {"this": 0, "last": -1, "next": 1}[match.group("what")]
-        value, precision = _shift(reference, match.group("unit"), offset)
+        value, precision = calendar_unit_from(reference, match.group("unit"), offset)
         return Timex(value, "DATE", precision)
     return None
 
@@ -1038,8 +716,8 @@ def _relative_value(reference: date, unit: str, amount: int) -> Timex:
             "day",
         )
     if unit == "week":
-        return Timex(_iso_week(reference + timedelta(weeks=amount)), "DATE", "week")
-    value, precision = _shift(reference, unit, amount)
+        return Timex(iso_week(reference + timedelta(weeks=amount)), "DATE", "week")
+    value, precision = calendar_unit_from(reference, unit, amount)
     return Timex(value, "DATE", precision)
 
 
@@ -1059,12 +737,12 @@ def _shift_value(previous: str, unit: str, amount: int, *, keep: bool = True) ->
             return Timex(str(year + amount), "DATE", "year")
         if unit == "quarter" and (month or quarter):
             month = month or (int(quarter.group(1)) - 1) * 3 + 1 if quarter else month
-            return Timex(_quarter(_add_months(date(year, month, 1), 3 * amount)), "DATE", "quarter")
+            return Timex(quarter_of(add_months(date(year, month, 1), 3 * amount)), "DATE", "quarter")
         if unit == "month" and month:
-            return Timex(_add_months(date(year, month, 1), amount).isoformat()[:7], "DATE", "month")
+            return Timex(add_months(date(year, month, 1), amount).isoformat()[:7], "DATE", "month")
         if unit in ("day", "week") and match.group(3):
             day = date(year, month, int(match.group(3)))
-            value, precision = _shift(day, unit, amount)
+            value, precision = calendar_unit_from(day, unit, amount)
             return Timex(value, "DATE", precision)
         return None
     match = re.fullmatch(r"(\d{4})-Q(\d)", previous)
@@ -1074,12 +752,12 @@ def _shift_value(previous: str, unit: str, amount: int, *, keep: bool = True) ->
     if match and unit in ("year", "month", "week", "day"):
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if unit in ("year", "month"):
-            return Timex(_add_months(day, amount * (12 if unit == "year" else 1)).isoformat(), "DATE", "day")
+            return Timex(add_months(day, amount * (12 if unit == "year" else 1)).isoformat(), "DATE", "day")
         return Timex((day + timedelta(days=amount * (7 if unit == "week" else 1))).isoformat(), "DATE", "day")
     match = re.fullmatch(r"(\d{4})-(\d\d)", previous)
     if match and unit in ("year", "month"):
         first_day = date(int(match.group(1)), int(match.group(2)), 1)
-        shifted = _add_months(first_day, amount * (12 if unit == "year" else 1))
+        shifted = add_months(first_day, amount * (12 if unit == "year" else 1))
         return Timex(shifted.isoformat()[:7], "DATE", "month")
     return None
 
@@ -1100,7 +778,7 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
     )
     match = re.fullmatch(
         rf"(?:the |a |an )?(?:(?P<rel>past|last|next|previous|first|coming|following|latest|final|recent|additional|further|another|more|other|full|entire|whole)\s+)?"
-        rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd |trading |business |working |calendar )?{_UNIT_RE}"
+        rf"(?:(?P<num>[\d.]+(?: 1/2)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a few|a number of|half a dozen)\s+)?(?:more |additional |full |straight |consecutive |long |odd |trading |business |working |calendar )?{UNIT_RE}"
         rf"(?P<half> and a half)?(?: or (?:so|more|longer|two|three))?(?: (?:long|old|running|in a row|ahead|to come|since|straight))?",
         text,
     )
@@ -1125,7 +803,7 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
     if number_text in ("a couple of",):
         amount: int | None = 2
     elif number_text:
-        amount = _number(number_text)
+        amount = number_value(number_text)
         if amount is None and number_text not in VAGUE_NUMBERS and number_text not in ("a few", "a number of"):
             return None
         if number_text in ("a", "an") and plural:
@@ -1136,7 +814,7 @@ def _durations(text: str, reference: date, tense: str | None, previous: str | No
             return None  # a bare "week" or "the year" is too ambiguous to call a duration
     if amount is not None and "." in number_text:
         amount = None
-    value = _duration(amount, unit, half=half)
+    value = duration_value(amount, unit, half=half)
     return Timex(value, "DURATION", "duration")
 
 
@@ -1185,19 +863,19 @@ def _sets(text: str, reference: date, tense: str | None, previous: str | None) -
     }
     if text in adverbs and not text.startswith("a "):
         return Timex(adverbs[text], "SET", "set")
-    match = re.fullmatch(rf"(?:every|each) {_WEEKDAY_RE}", text) or re.fullmatch(rf"{_WEEKDAY_RE}s", text)
+    match = re.fullmatch(rf"(?:every|each) {WEEKDAY_RE}", text) or re.fullmatch(rf"{WEEKDAY_RE}s", text)
     if match:
         return Timex(f"XXXX-WXX-{WEEKDAYS[match.group('weekday')] + 1}", "SET", "set")
     match = re.fullmatch(r"every (?P<num>\S+) (?P<unit>day|week|month|year|hour)s", text)
-    if match and _number(match.group("num")):
-        return Timex(_duration(_number(match.group("num")), match.group("unit")), "SET", "set")
+    if match and number_value(match.group("num")):
+        return Timex(duration_value(number_value(match.group("num")), match.group("unit")), "SET", "set")
     match = re.fullmatch(
         r"(?:every|each) (?P<part>morning|afternoon|evening|night)|(?P<part2>morning|afternoon|evening|night)s", text
     )
     if match:
         part = match.group("part") or match.group("part2")
         return Timex(f"XXXX-XX-XXT{PARTS_OF_DAY[part]}", "SET", "set")
-    match = re.fullmatch(rf"(?:every|each) {_MONTH_RE}", text)
+    match = re.fullmatch(rf"(?:every|each) {MONTH_RE}", text)
     if match:
         return Timex(f"XXXX-{MONTHS[match.group('month')]:02d}", "SET", "set")
     match = re.fullmatch(r"(?:every|each) (?P<season>spring|summer|fall|autumn|winter)", text)
@@ -1210,7 +888,7 @@ def _absolute_fallback(text: str, reference: date, tense: str | None, previous: 
     """Absolute dates in forms our rules don't spell out ("13/09/2021", "Sept. 13th, 2021 at noon")."""
     if not re.search(r"\d", text) or not re.search(r"\d{4}|[a-z]{3}", text):
         return None
-    if not (re.search(r"\b\d{4}\b", text) and (re.search(_MONTH_RE, text) or re.search(r"\d+[/.]\d+[/.]\d+", text))):
+    if not (re.search(r"\b\d{4}\b", text) and (re.search(MONTH_RE, text) or re.search(r"\d+[/.]\d+[/.]\d+", text))):
         return None
     parsed = _dateparser_parse(text, reference)
     if parsed is None:
@@ -1273,16 +951,3 @@ _RULES = (
     _durations,
     _absolute_fallback,
 )
-
-
-def timex3_value(value: str | None, precision: str | None) -> str | None:
-    """Our value in TimeML's own spelling, for scoring against TIMEX3 gold: a weekend range is `YYYY-Www-WE`,
-    a night range (overnight) is the evening's day with `TNI`; every other value is already TIMEX3."""
-    if not value or "/" not in value:
-        return value
-    first, _, _last = value.partition("/")
-    if precision == "weekend" and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
-        return f"{_iso_week(date.fromisoformat(first))}-WE"
-    if precision == "night" and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
-        return f"{first}TNI"
-    return value
