@@ -9,12 +9,13 @@ Events an analyst rejected are never exported; `reviewed_only` keeps only confir
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from newsledger.export.csv_cells import SafeDictWriter
 
 if TYPE_CHECKING:
     from newsledger.store.db import Store
@@ -136,7 +137,7 @@ def _acled_row(group: list[dict[str, Any]], sentence: _Sentences) -> dict[str, A
 
 
 def write_acled(store: Store, out: IO[str], **options: Any) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in acled_rows(store, **options):
