@@ -64,8 +64,8 @@ def main() -> int:
     from newsledger.model import Article
     from newsledger.nlp import load_nlp
     from newsledger.resolve import resolve_store
+    from newsledger.service import ingest_articles
     from newsledger.store.db import Store
-    from newsledger.store.ingest import ingest_articles
 
     nlp = load_nlp()
     articles = [Article.from_text(t, outlet="Wire", published="2024-03-10") for t in make_texts(args.seed_articles)]
