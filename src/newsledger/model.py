@@ -174,6 +174,9 @@ class Place:
     score: float | None = None  # confidence of the chosen referent, 0-1
     entity: str | None = None  # entity id when the place is also an entity
     dateline: bool = False  # the report's origin ("LAGOS (Reuters) –")
+    # Where lat/lon come from: "geonames" (GeoNames' own point for geonameid), or where no package carries it,
+    # "factbook centre", "capital", "package centre", "centroid of towns", "regions table"
+    point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,9 @@ class Event:
     fatalities: Fatalities | None = None
     claim: str | None = None  # claim id
     confidence: float | None = None
+    # other words of the article reporting the same happening ("killed", "the blast"), in text order; the
+    # trigger is the first report of it
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
