@@ -197,7 +197,7 @@ def continue_speakers(doc: Doc, found: list[Found]) -> None:
         if gap.count("\n") > 2 or (words and not (said_between and ("\n" not in gap or len(words) <= 8))):
             continue
         current.speaker, current.relay, current.kind = previous.speaker, previous.relay, "direct"
-        current.cue, current.continues = previous.cue, True  # one statement in parts, merged below
+        current.cue, current.continues = previous.cue, True  # one statement in parts, merged by merge_broken
 
 
 def _index(token: Token | None) -> int:
