@@ -241,6 +241,8 @@ def test_places_a_district_the_gazetteer_lacks_is_its_city_not_a_namesake(make_r
     record = make_record("A car bomb killed five people in Karrada, a district of Baghdad, police said.")
     district, city = _geocoded(record, "Karrada")[0], _geocoded(record, "Baghdad")[0]
     assert district.geonameid == city.geonameid and district.precision == 2 and city.precision == 1
+    written_after = make_record("A car bomb ripped through a market in the Karrada district of Baghdad on Sunday.")
+    assert _geocoded(written_after, "Karrada")[0].geonameid == _geocoded(written_after, "Baghdad")[0].geonameid
 
 
 def test_places_event_place_is_never_the_sources_country(make_record):

@@ -145,8 +145,9 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
 
 
 # "Karrada, a district of Baghdad", "Gulshan, a neighbourhood in northern Dhaka": a part of the town after it.
+# "the Sadriya district of Baghdad" too.
 _PART_OF_PLACE = re.compile(
-    r",?\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:district|neighbou?rhood|suburb|quarter|area|section)\s+"
+    r"(?:,?\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?)?\s*(?:district|neighbou?rhood|suburb|quarter|area|section)\s+"
     r"(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?"
 )
 # A district the gazetteer holds under the same name within this distance of its city is that district.
