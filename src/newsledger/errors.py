@@ -75,6 +75,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E016 = "{part} is over the limit of {limit} bytes (see --max-bytes)"
     E017 = "reading this input failed ({error}: {reason})"
     E018 = "invalid characters in the {field}: {reason}"
+    E019 = "reading took longer than the budget of {seconds:g} seconds for one article"
     # Pipeline (nlp/, extract/)
     E101 = "pipeline component '{name}' failed: {reason}"
     E102 = "spaCy model '{model}' is not installed; run the set-up command in README.md"

@@ -54,3 +54,11 @@ def token_exists(store: Store, name: str) -> bool:
     with store.engine.connect() as conn:
         found = conn.execute(select(schema.api_tokens.c.id).where(schema.api_tokens.c.name == name)).first()
     return found is not None
+
+
+def revoke_token(store: Store, name: str) -> bool:
+    """Delete the token of `name` (only its hash was stored); whether there was one. A revoked token is unknown
+    to `token_owner`, so the API and the desk refuse it from the next request on, cookies included."""
+    with store.writing() as conn:
+        deleted = conn.execute(delete(schema.api_tokens).where(schema.api_tokens.c.name == name)).rowcount
+    return bool(deleted)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import time
@@ -11,8 +10,17 @@ from typing import Annotated, Any
 
 import typer
 
-from newsledger.cli.common import DbOption, error_line, fail, load_pipeline, open_store, stderr_console
+from newsledger.cli.common import (
+    DbOption,
+    error_line,
+    fail,
+    load_pipeline,
+    open_store,
+    stderr_console,
+    terminal_text,
+)
 from newsledger.errors import NewsledgerError
+from newsledger.export.csv_cells import SafeDictWriter
 
 FORMATS = ("table", "json", "csv")
 
@@ -65,7 +73,7 @@ def _print_summary(summary: Any, resolved: Any | None, *, as_json: bool) -> None
         f"rejected {data['rejected']}"
     )
     for reason, n in sorted(data["rejected_by_reason"].items(), key=lambda item: -item[1]):
-        typer.echo(f"  rejected {n}: {reason}")
+        typer.echo(f"  rejected {n}: {terminal_text(reason)}")
     if resolved is not None:
         r = data["resolved"]
         typer.echo(
@@ -171,7 +179,7 @@ def db_check(db: DbOption = None) -> None:
         problems = store.integrity_problems()
         counts = store.counts()
     for problem in problems:
-        typer.echo(f"problem: {problem}", err=True)
+        typer.echo(f"problem: {terminal_text(problem)}", err=True)
     typer.echo(json.dumps({"ok": not problems, "counts": counts}))
     if problems:
         raise typer.Exit(1)
@@ -198,17 +206,19 @@ def _emit_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], output_form
     if output_format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, default=str))
     elif output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer = SafeDictWriter(sys.stdout, columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({c: _cell(row.get(c)) for c in columns})
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(*columns, title=title)
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            # Text, not str: a stored name is never read as rich markup ("[link=...]"), nor printed raw.
+            table.add_row(*(Text(terminal_text(_cell(row.get(c)))) for c in columns))
         Console().print(table)
 
 
