@@ -10,7 +10,7 @@ process). Printed: CPU seconds per view (the least of --views), and the cost per
 character as a ratio to the 10k article's in the same run
 (1.0 = linear; the page was quadratic: 100k took 3.3 s and 400k 45 s a view). The highlighter alone is timed
 beside the definition it replaced (every span checked at every cut), on the same spans, as the in-run baseline.
-With --pipeline, the whole pipeline is run on each text: over the character budget it is rejected at once (E104).
+With --pipeline, the whole pipeline is run on each text: over the character budget it is rejected at once (E106).
 """
 
 from __future__ import annotations

@@ -52,3 +52,34 @@ def make_record(nlp):
         return process_article(nlp, Article.from_text(text, published=published, outlet=outlet))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def parsed_doc():
+    """Build a parsed Doc by hand, as spaCy's own tests do (no trained model): one row per token,
+    `word head dep pos tag lemma` (head as an absolute index; a trailing `_` on the word means no space after it),
+    and entities as (start, end, label) token spans."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+
+    def make(rows: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
+        fields = [line.split() for line in rows.strip().splitlines()]
+        words = [f[0].removesuffix("_") if f[0] != "_" else f[0] for f in fields]
+        spaces = [not f[0].endswith("_") or f[0] == "_" for f in fields]
+        spaces[-1] = False
+        doc = Doc(
+            vocab,
+            words=words,
+            spaces=spaces,
+            heads=[int(f[1]) for f in fields],
+            deps=[f[2] for f in fields],
+            pos=[f[3] for f in fields],
+            tags=[f[4] for f in fields],
+            lemmas=[f[5] for f in fields],
+        )
+        doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=label) for s, e, label in ents]
+        return doc
+
+    return make

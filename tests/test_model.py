@@ -72,3 +72,14 @@ def test_model_article_id_is_sha256_of_nfc_text():
     assert article_id_for(composed) == article_id_for(decomposed)
     assert Article.from_text(decomposed).text == composed
     assert len(article_id_for("x")) == 64
+
+
+def test_model_vocabulary_fields_are_typed_by_their_vocabularies():
+    import typing
+
+    from newsledger.model import CLAIM_STANCES, EVENT_STATUSES, QUOTE_KINDS, Claim, Event, Quote
+
+    for record, name, values in ((Quote, "kind", QUOTE_KINDS), (Claim, "stance", CLAIM_STANCES)):
+        assert typing.get_args(typing.get_type_hints(record)[name]) == values
+    assert typing.get_args(typing.get_type_hints(Event)["status"]) == EVENT_STATUSES
+    assert "reported" in EVENT_STATUSES and "indirect" in QUOTE_KINDS and "denies" in CLAIM_STANCES

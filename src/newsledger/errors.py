@@ -80,8 +80,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E101 = "pipeline component '{name}' failed: {reason}"
     E102 = "spaCy model '{model}' is not installed; run the set-up command in README.md"
     E103 = "text is {chars} characters, over the pipeline's limit of {limit} (split the article)"
-    E104 = "text is {chars} characters, over the per-article budget of {limit} (split the article)"
-    E105 = "processing took longer than the per-article budget of {seconds:g} seconds"
+    E104 = "pipeline component '{name}' requires {missing}, which no component before it assigns"
+    E106 = "text is {chars} characters, over the per-article budget of {limit} (split the article)"
+    E107 = "processing took longer than the per-article budget of {seconds:g} seconds"
     # Evaluation (eval/)
     E201 = "no gold data found at {path}"
     E202 = "cannot parse gold file {path}: {reason}"

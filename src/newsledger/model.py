@@ -17,7 +17,7 @@ import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 RECORD_SCHEMA_VERSION = 1
 
@@ -40,7 +40,7 @@ PLOVER_TYPES = (
     "SUPPORT",
     "THREATEN",
 )
-EVENT_STATUSES = (
+EventStatus = Literal[
     "reported",
     "claimed",
     "denied",
@@ -50,7 +50,8 @@ EVENT_STATUSES = (
     "conditional",
     "negated",
     "hypothetical",
-)
+]
+EVENT_STATUSES: tuple[EventStatus, ...] = typing.get_args(EventStatus)
 # CASE-2021 sub-type -> (ACLED event type, ACLED sub-event type); the last five are not ACLED types.
 ACLED_OF_SUBTYPE: dict[str, tuple[str, str] | None] = {
     "ARMED_CLASH": ("Battles", "Armed clash"),
@@ -86,8 +87,10 @@ ACLED_OF_SUBTYPE: dict[str, tuple[str, str] | None] = {
 }
 # ACLED sub-event type -> its ACLED event type ("Armed clash" -> "Battles").
 ACLED_TYPE_OF_SUBTYPE: dict[str, str] = {pair[1]: pair[0] for pair in ACLED_OF_SUBTYPE.values() if pair is not None}
-CLAIM_STANCES = ("asserts", "denies", "uncertain", "unverified")
-QUOTE_KINDS = ("direct", "partial", "indirect")
+ClaimStance = Literal["asserts", "denies", "uncertain", "unverified"]
+CLAIM_STANCES: tuple[ClaimStance, ...] = typing.get_args(ClaimStance)
+QuoteKind = Literal["direct", "partial", "indirect"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = typing.get_args(QuoteKind)
 REPORTER = "reporter"  # claimant / according_to when the outlet itself says it
 
 
@@ -194,6 +197,9 @@ class Place:
     score: float | None = None  # confidence of the chosen referent, 0-1
     entity: str | None = None  # entity id when the place is also an entity
     dateline: bool = False  # the report's origin ("LAGOS (Reuters) –")
+    # Where lat/lon come from: "geonames" (GeoNames' own point for geonameid), or where no package carries it,
+    # "factbook centre", "capital", "package centre", "centroid of towns", "regions table"
+    point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,7 @@ class Quote:
     text: str
     start: int
     end: int
-    kind: str  # direct, partial, indirect
+    kind: QuoteKind
     speaker: str | None = None  # entity id
     speaker_text: str | None = None
     cue: str | None = None
@@ -268,18 +274,21 @@ class Event:
     target: str | None = None  # entity id
     place: str | None = None  # place id
     when: TimeRef | None = None
-    status: str = "reported"
+    status: EventStatus = "reported"
     according_to: str | None = None  # entity id or "reporter"
     fatalities: Fatalities | None = None
     claim: str | None = None  # claim id
     confidence: float | None = None
+    # other words of the article reporting the same happening ("killed", "the blast"), in text order; the
+    # trigger is the first report of it
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
 class Claim:
     id: str
     claimant: str  # entity id or "reporter"
-    stance: str  # asserts, denies, uncertain, unverified
+    stance: ClaimStance
     proposition: str
     evidence: tuple[Mention, ...] = ()
     disputes: tuple[str, ...] = ()  # claim ids it contradicts

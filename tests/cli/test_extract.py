@@ -74,3 +74,57 @@ def test_cli_extract_rejects_bad_date_and_missing_file(tmp_path):
     assert out.returncode != 0 and "no such file" in out.stderr and "Traceback" not in out.stderr
     out = run_cli("extract", str(SEED_TEXT), "--published", "06/09/2021")
     assert out.returncode == 2 and "E011" in out.stderr
+
+
+def test_cli_lazy_command_table_matches_what_the_modules_register():
+    import typer
+
+    from newsledger.cli import LAZY_COMMANDS, module_commands
+
+    registered: dict[str, str] = {}
+    for module_name in {module for module, _ in LAZY_COMMANDS.values()}:
+        for name, command in module_commands(module_name).items():
+            registered[name] = module_name
+            assert LAZY_COMMANDS[name][1] == command.get_short_help_str(limit=300), name
+    assert registered == {name: module for name, (module, _) in LAZY_COMMANDS.items()}
+    assert typer  # the table is checked through Typer's own command building
+
+
+HEAVY = ("spacy", "torch", "sklearn", "thinc", "distributed", "newsledger.extract.event_classifier")
+PROBE = """
+import sys
+from newsledger.cli import app
+try:
+    app(sys.argv[1:], prog_name="newsledger")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print("LOADED=" + ",".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--version"],
+        ["--help"],
+        ["events", "--format", "json"],
+        ["claims", "--format", "json"],
+        ["export", "--format", "geojson", "--out", "OUT"],
+        ["watch", "--help"],
+        ["serve", "--help"],
+    ],
+)
+def test_cli_quick_commands_never_load_the_pipeline(tmp_path, argv):
+    from newsledger.store import Store
+
+    db = tmp_path / "ledger.db"
+    Store.open(db).close()
+    argv = [str(tmp_path / "out.json") if part == "OUT" else part for part in argv]
+    if argv[0] in ("events", "claims", "export"):
+        argv += ["--db", str(db)]
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED="))
+    assert loaded == "LOADED=", f"{argv}: {loaded}"

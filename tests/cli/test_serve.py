@@ -10,7 +10,7 @@ from newsledger.cli import app
 
 def _option_default(command_name: str, option: str) -> object:
     group = typer.main.get_command(app)
-    command = group.commands[command_name]  # type: ignore[attr-defined]
+    command = group.get_command(typer.Context(group), command_name)  # type: ignore[attr-defined]
     return next(param.default for param in command.params if param.name == option)
 
 

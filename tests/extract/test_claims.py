@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.claims import attach_casualties, extract_claims
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.claims import extract_claims
+from newsledger.extract.quantities import attach_casualties, extract_quantities
 from newsledger.model import REPORTER, Event, Mention, TextSpan
 from newsledger.nlp.state import get_state
 

@@ -16,7 +16,8 @@ def events_of(make_record, text):
 
 
 def event_at(record, word):
-    found = [e for e in record.events if e.trigger.text.lower().endswith(word)]
+    """The event the word reports: as its trigger or as one of its further mentions."""
+    found = [e for e in record.events if any(m.text.lower().endswith(word) for m in (e.trigger, *e.mentions))]
     assert found, f"no event triggered by {word!r} in {[e.trigger.text for e in record.events]}"
     return found[0]
 
@@ -274,3 +275,117 @@ def test_events_who_took_ground_decides_the_territory_sub_type(make_record):
     )
     assert event_at(record, "recaptured").acled_subtype == "Government regains territory"
     assert event_at(record, "overran").acled_subtype == "Non-state actor overtakes territory"
+
+
+# --- issue 18: event precision and arguments through the document ------------------------------------------
+
+
+def test_events_deaths_from_disease_are_no_assault(make_record):
+    record, _ = events_of(make_record, "More than 10,000 people have died of cholera since the outbreak began in May.")
+    assert not [e for e in record.events if e.type == "ASSAULT"]
+    flood, _ = events_of(make_record, "Floods killed 45 people and displaced thousands in the north last week.")
+    assert not [e for e in flood.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president vowed to fight corruption in the civil service.",
+        "Ministers said the fight against the virus would take months.",
+        "The government's war on drugs has filled the prisons.",
+    ],
+)
+def test_events_figurative_fights_are_not_violence(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.type == "ASSAULT"], [e.trigger.text for e in record.events]
+
+
+def test_events_political_attack_is_criticism_not_violence(make_record):
+    record, _ = events_of(make_record, "The senator attacked his rival's record in a speech to supporters.")
+    attack = event_at(record, "attacked")
+    assert attack.type == "ACCUSE" and attack.acled_type is None
+
+
+def test_events_toll_of_one_bombing_is_one_event_with_its_mentions(make_record):
+    record, _ = events_of(
+        make_record,
+        "A bomb exploded at a market in the town on Monday, killing 12 people. Three more people died later in "
+        "hospital, officials said.",
+    )
+    violent = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(violent) == 1
+    assert {m.text for m in violent[0].mentions} >= {"killing", "died"}
+    assert violent[0].fatalities is not None and violent[0].fatalities.count == 12
+
+
+def test_events_generic_actors_are_actors_of_a_kind_with_their_country(make_record):
+    record, _ = events_of(make_record, "LAGOS (Reuters) - Police arrested dozens of protesters in the city on Monday.")
+    entities = {e.id: e for e in record.entities}
+    arrest = event_at(record, "arrested")
+    assert arrest.source is not None and arrest.target is not None
+    police, protesters = entities[arrest.source], entities[arrest.target]
+    assert police.kind == "state forces" and police.country == "NG"
+    assert protesters.kind == "protesters" and protesters.country == "NG"
+
+
+def test_events_country_of_a_generic_actor_comes_from_its_own_words(make_record):
+    record, _ = events_of(make_record, "Kenyan soldiers attacked a militant camp near the border on Monday.")
+    attack = event_at(record, "attacked")
+    soldiers = next(e for e in record.entities if e.id == attack.source)
+    assert soldiers.kind == "state forces" and soldiers.country == "KE"
+
+
+def test_events_pronoun_source_is_the_person_named_before(make_record):
+    record, names = events_of(
+        make_record,
+        "Ali Hassan, a rebel commander, was seen in the town on Monday. On Tuesday he attacked an army post.",
+    )
+    assert names.get(event_at(record, "attacked").source) == "Ali Hassan"
+
+
+def test_events_the_group_is_the_organisation_named_before(make_record):
+    record, names = events_of(
+        make_record,
+        "The Northern Liberation Front has been active in the hills for years. Last week the group attacked a "
+        "police station in the valley.",
+    )
+    assert names.get(event_at(record, "attacked").source) == "Northern Liberation Front"
+
+
+def test_events_victims_are_targets_never_sources(make_record):
+    record, _ = events_of(make_record, "Scores of villagers died in the attacks on Sunday, residents said.")
+    entities = {e.id: e for e in record.entities}
+    attack = event_at(record, "attacks")
+    assert attack.source is None or entities[attack.source].kind != "civilians"
+    raid, _ = events_of(make_record, "Four Iranians killed in the raid were buried on Friday.")
+    killed = event_at(raid, "killed")
+    raid_entities = {e.id: e for e in raid.entities}
+    assert killed.source is None
+    assert killed.target is not None and raid_entities[killed.target].name in ("Iranians", "Iranian")
+
+
+def test_events_background_event_takes_its_own_year_never_the_publication_date(make_record):
+    record, _ = events_of(
+        make_record,
+        "The city has been on alert since the 2015 attacks, officials said on Monday.",
+    )
+    attacks = event_at(record, "attacks")
+    assert attacks.when is not None and attacks.when.value is not None
+    assert attacks.when.value.startswith("2015")
+
+
+def test_events_background_event_without_a_date_has_an_unknown_date(make_record):
+    record, _ = events_of(make_record, "The rebels had previously attacked the town, residents recalled.")
+    attack = event_at(record, "attacked")
+    assert attack.when is not None
+    assert attack.when.value is None and attack.when.precision is None
+    current, _ = events_of(make_record, "Rebels attacked the town, residents said.")
+    assert event_at(current, "attacked").when.value == "2021-09-06"  # the story's own event: defaulted
+
+
+def test_events_grievances_are_not_new_reports_of_violence(make_record):
+    record, _ = events_of(
+        make_record, "Protest leaders accused the security forces of killing and torturing demonstrators."
+    )
+    assert not [e for e in record.events if e.type == "ASSAULT"], [e.trigger.text for e in record.events]
+    assert event_at(record, "accused").type == "ACCUSE"

@@ -17,11 +17,11 @@ def test_places_resolve_with_country_context(make_record):
     kandahar = _place(record, "Kandahar")
     assert kandahar.country == "AF" and kandahar.geonameid is not None
     assert abs(kandahar.lat - 31.6) < 0.5 and abs(kandahar.lon - 65.7) < 0.5
-    assert kandahar.precision == 1 and 0 < kandahar.score <= 1
+    assert kandahar.precision == 1 and 0 < kandahar.score <= 1 and kandahar.point == "geonames"
     helmand = _place(record, "Helmand province")
     assert helmand.country == "AF" and helmand.feature == "admin1" and helmand.precision == 3
     country = _place(record, "Afghanistan")
-    assert country.feature == "country" and country.precision == 4
+    assert country.feature == "country" and country.precision == 4 and country.point == "factbook centre"
 
 
 def test_places_ids_follow_first_mention_and_group_mentions(make_record):
@@ -199,3 +199,65 @@ def test_places_event_place_is_not_the_actor_that_did_it(make_record):
     mediated = next(e for e in record.events if e.trigger.text == "mediated")
     places = {p.id: p.name for p in record.places}
     assert places.get(mediated.place) not in ("Egypt", "Jordan")
+
+
+def _geocoded(record, text):
+    return [p for p in record.places if p.lat is not None and any(text in m.text for m in p.mentions)]
+
+
+def test_places_institutions_are_actors_not_places(make_record):
+    record = make_record(
+        "Lawmakers in Congress passed the bill on Tuesday. The Justice Department said it would appeal, and "
+        "officials at the Pentagon and the White House declined to comment. Shares of Sears fell."
+    )
+    for name in ("Congress", "Justice", "Pentagon", "White House", "Sears"):
+        assert not _geocoded(record, name), name
+
+
+def test_places_a_person_is_never_geocoded(make_record):
+    record = make_record(
+        "Former Secretary of State Hillary Clinton arrived in Iowa on Monday. Hundreds of supporters waited "
+        "for hours to hear Clinton speak in Des Moines."
+    )
+    assert any(e.type == "PERSON" and "Clinton" in e.name for e in record.entities)
+    assert not _geocoded(record, "Clinton")
+    assert _geocoded(record, "Des Moines")
+
+
+def test_places_a_facility_does_not_go_to_a_namesake_town(make_record):
+    record = make_record("The plane from Dubai landed at Heathrow on Monday. Reporters waited at the White House.")
+    assert not _geocoded(record, "Heathrow") and not _geocoded(record, "White House")
+    assert _geocoded(record, "Dubai")[0].country == "AE"
+
+
+def test_places_famous_places_beat_small_namesakes_unless_the_text_points_there(make_record):
+    record = make_record("U.S. officials met their counterparts in Paris and Venice before flying to Aberdeen.")
+    assert [_geocoded(record, name)[0].country for name in ("Paris", "Venice", "Aberdeen")] == ["FR", "IT", "GB"]
+    pointed = make_record("The storm hit Paris, Texas, on Sunday night.")
+    assert _geocoded(pointed, "Paris")[0].admin1 == "Texas"
+
+
+def test_places_a_district_the_gazetteer_lacks_is_its_city_not_a_namesake(make_record):
+    record = make_record("A car bomb killed five people in Karrada, a district of Baghdad, police said.")
+    district, city = _geocoded(record, "Karrada")[0], _geocoded(record, "Baghdad")[0]
+    assert district.geonameid == city.geonameid and district.precision == 2 and city.precision == 1
+
+
+def test_places_event_place_is_never_the_sources_country(make_record):
+    text = (
+        "According to the U.S. military, 12 people were killed in an attack on Monday. "
+        "Two soldiers were wounded by Afghan troops on Tuesday. "
+        "A car bomb killed five people in Kabul on Wednesday, the U.S. military said."
+    )
+    record = make_record(text, outlet="Kenya Times")
+    names = {p.id: p.name for p in record.places}
+
+    def place_of(trigger, sentence):
+        start = text.index(sentence)
+        event = next(e for e in record.events if e.trigger.text == trigger and e.sentence.start >= start)
+        return names.get(event.place) if event.place else None
+
+    # No place is named for the first two: unknown, not the source's, the actor's or the outlet's country.
+    assert place_of("killed", "According") is None
+    assert place_of("wounded", "Two soldiers") is None
+    assert place_of("killed", "A car bomb") == "Kabul"

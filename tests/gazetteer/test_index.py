@@ -88,3 +88,18 @@ def test_index_knows_disputed_and_conflict_regions(gazetteer):
     assert ossetia and ossetia[0].country == "GE" and 41.5 < ossetia[0].lat < 43.0
     assert any(c.name == "Nagorno-Karabakh" for c in gazetteer.lookup("Karabakh"))
     assert any(c.name == "Donbas" and c.country == "UA" for c in gazetteer.lookup("Donbass"))
+
+
+def test_index_every_point_says_where_it_comes_from(gazetteer):
+    from newsledger.gazetteer.build import POINT_SOURCES
+
+    kabul = _top([c for c in gazetteer.lookup("Kabul") if c.feature == "city"])
+    assert kabul.point == "geonames"
+    # No installed package carries GeoNames' own points for countries and provinces: the record says what
+    # the point is instead.
+    assert gazetteer.country("CA").point == "factbook centre"
+    provinces = [c for c in gazetteer.lookup("Ontario") if c.feature == "admin1"]
+    assert provinces and provinces[0].point in ("package centre", "centroid of towns")
+    counties = [c for c in gazetteer.lookup("Alachua County") if c.feature == "admin2"]
+    assert counties and counties[0].point == "centroid of towns"
+    assert all(c.point in POINT_SOURCES for c in gazetteer.lookup("Georgia") if c.lat is not None)

@@ -151,3 +151,36 @@ def test_resolve_a_part_of_a_place_is_found_as_the_place(gazetteer):
     # a name of its own, written with a capital, is looked up whole
     found, _, looked_up = candidates_for(gazetteer, "North Carolina")
     assert looked_up == "North Carolina" and any(c.feature == "admin1" for c in found)
+
+
+def test_resolve_a_famous_town_beats_a_namesake_a_named_country_alone_points_to(gazetteer):
+    # Most reports name the country whose officials speak: "U.S. officials met in Paris" is still France.
+    us_context = Context(countries=Counter({"US": 3}), home_country="US")
+    paris, venice, vancouver = _resolve(gazetteer, ["Paris", "Venice", "Vancouver"], context=us_context)
+    assert (paris.candidate.country, venice.candidate.country, vancouver.candidate.country) == ("FR", "IT", "CA")
+    # The text points to the namesake: its state is named, or the outlet's home state holds it.
+    (venice_ca,) = _resolve(gazetteer, ["Venice"], context=Context(admin1s=Counter({"US.CA": 2})))
+    assert venice_ca.candidate.admin1 == "California"
+    (vancouver_wa,) = _resolve(gazetteer, ["Vancouver"], context=Context(home_country="US", home_admin1="US.WA"))
+    assert vancouver_wa.candidate.admin1 == "Washington"
+
+
+def test_resolve_two_namesakes_known_alike_are_left_to_the_text(gazetteer):
+    # Portland, Oregon and Portland, Maine are both well known: the outlet's home state decides.
+    (portland,) = _resolve(gazetteer, ["Portland"], context=Context(home_country="US", home_admin1="US.ME"))
+    assert portland.candidate.admin1 == "Maine"
+
+
+def test_resolve_a_facility_never_goes_to_a_namesake_town(gazetteer):
+    text = "Heathrow"
+    (heathrow,) = resolve_toponyms(gazetteer, [Toponym(text, 0, len(text), facility=True)], Context())
+    assert heathrow.candidate is None
+    (as_town,) = resolve_toponyms(gazetteer, [Toponym(text, 0, len(text))], Context(home_country="US"))
+    assert as_town.candidate is not None  # the index does hold a town of that name
+
+
+def test_resolve_a_small_town_abroad_nothing_points_to_is_no_place(gazetteer):
+    (alone,) = resolve_toponyms(gazetteer, [Toponym("Sears", 0, 5)], Context(home_country="US"))
+    assert alone.candidate is None
+    (pointed,) = resolve_toponyms(gazetteer, [Toponym("Sears", 0, 5)], Context(countries=Counter({"RO": 1})))
+    assert pointed.candidate is not None and pointed.candidate.country == "RO"

@@ -136,7 +136,7 @@ def write_adversarial_corpus(folder: Path) -> Expectations:
         corpus.good()
 
     # 10. A report over the per-article budget of characters: rejected before the pipeline, never run for minutes.
-    corpus.bad("over_budget.txt", ((report(14) + "\n") * 600).encode(), "E104")
+    corpus.bad("over_budget.txt", ((report(14) + "\n") * 600).encode(), "E106")
 
     # 12. Mixed UTF-8 and Latin-1 in one file: both readings kept (checked by the test), the report stored.
     mixed = report(9).encode() + " The mayor, José Peña,".encode() + " said the caf\xe9 would reopen.".encode("latin-1")

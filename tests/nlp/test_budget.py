@@ -42,7 +42,7 @@ def test_budget_text_over_the_character_budget_is_rejected_alone():
     results = list(process_articles(make_nlp(), articles, batch_size=8, max_chars=100))
     assert [type(r).__name__ for r in results] == ["ArticleRecord", "InputError", "ArticleRecord"]
     error = results[1]
-    assert isinstance(error, InputError) and error.code == "E104" and error.source == "long"
+    assert isinstance(error, InputError) and error.code == "E106" and error.source == "long"
     assert "250 characters" in error.reason and "budget of 100" in error.reason
 
 
@@ -51,7 +51,7 @@ def test_budget_article_past_the_time_budget_is_rejected_alone():
     results = list(process_articles(make_nlp(), articles, batch_size=8, max_seconds=0.5))
     assert [r.source if isinstance(r, InputError) else r.article.source for r in results] == ["a", "slow", "b"]
     assert [type(r) for r in results] == [ArticleRecord, InputError, ArticleRecord]
-    assert isinstance(results[1], InputError) and results[1].code == "E105"
+    assert isinstance(results[1], InputError) and results[1].code == "E107"
 
 
 def test_budget_timer_puts_back_a_timer_the_caller_had_set():

@@ -155,13 +155,32 @@ def test_db_full_text_search_over_articles_and_quotes(store):
     store.save_record(attack_record())
     found = store.search("police governor")
     assert len(found) == 1
-    assert "[police]" in found[0]["snippet"]
+    hits = [part["text"].lower() for part in found[0]["snippet_parts"] if part["hit"]]
+    assert "police" in hits and "governor" in hits
+    assert "".join(part["text"] for part in found[0]["snippet_parts"]) == found[0]["snippet"]
+    assert "[" not in found[0]["snippet"]
     assert store.search("nonexistentword") == []
     assert store.search('"unbalanced quote AND (') == []  # user syntax is never interpreted
     (quote,) = store.quotes(q="near")
     assert quote["speaker_name"] == "Karim Dost"
     assert store.quotes(speaker="dost")[0]["text"] == "We were never near that post"
     assert len(store.articles(q="officers")) == 1
+
+
+def test_db_search_snippet_keeps_the_texts_own_brackets_as_text(store):
+    store.save_record(build_record("The mayor [of the town] said the curfew would end on Friday in the market."))
+    (found,) = store.search("curfew")
+    assert "[of the town]" in found["snippet"]
+    assert [part["text"] for part in found["snippet_parts"] if part["hit"]] == ["curfew"]
+
+
+def test_db_untitled_articles_are_listed_by_their_first_line(store):
+    store.save_record(
+        build_record("\n  Floods closed   the coastal road on Friday.\nOfficials said more rain was due.")
+    )
+    (found,) = store.articles()
+    assert found["title"] is None
+    assert found["first_line"] == "Floods closed the coastal road on Friday."
 
 
 def test_db_claims_show_what_disputes_them(store):
@@ -188,6 +207,23 @@ def test_db_open_creates_the_schema_at_the_newest_revision(store):
     assert head
     with store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(schema.articles)).scalar_one() == 0
+
+
+def test_db_newest_revision_from_file_names_is_alembics_head(store):
+    from newsledger.store.db import newest_revision
+
+    assert newest_revision() == store.revision()[1]
+
+
+def test_db_open_upgrades_a_ledger_behind_the_newest_revision(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    with Store.open(path) as store, store.writing() as conn:
+        command.downgrade(store._alembic_config(conn), "-1")
+    with Store.open(path) as store:
+        current, head = store.revision()
+    assert current == head
 
 
 def test_db_database_url_accepts_paths_and_postgres_urls():

@@ -149,3 +149,13 @@ def test_ingest_real_pipeline_stores_what_extract_finds(tmp_path, store_url, nlp
         assert stored.to_dict() | {"article": None} == expected.to_dict() | {"article": None}
         assert store.count("entities") == len(expected.entities)
         assert store.integrity_problems() == []
+
+
+def test_ingest_shows_resolve_as_a_second_progress_stage(tmp_path, store_url):
+    write_reports(tmp_path / "in", 2)
+    done = run_ingest(str(tmp_path / "in"), "--db", store_url)
+    assert done.exit_code == 0, done.output
+    stages = [line.split()[0] for line in done.stderr.splitlines() if line.strip()]
+    assert stages.index("ingest") < stages.index("resolve")
+    skipped = run_ingest(str(tmp_path / "in"), "--db", store_url, "--no-resolve")
+    assert "resolve" not in [line.split()[0] for line in skipped.stderr.splitlines() if line.strip()]

@@ -121,3 +121,148 @@ def test_browser_hostile_article_runs_no_script(desk: str, desk_db: Path, page) 
     page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
     assert dialogs == []
     assert page.locator("img[src='x']").count() == 0
+
+
+# --- the desk for daily work (issue 20); screenshots of each go to docs/screenshots/ ----------------------
+
+DOCS_SHOTS = ROOT / "docs" / "screenshots"
+
+
+def _shot(page, name: str) -> None:
+    DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(DOCS_SHOTS / name), full_page=False)
+
+
+def _token(desk_db: Path, name: str) -> str:
+    made = subprocess.run(
+        [sys.executable, "-m", "newsledger", "token", "create", name, "--db", str(desk_db), "--replace"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return made.stdout.strip()
+
+
+def _log_in(page, desk: str, token: str, next_path: str) -> None:
+    page.goto(f"{desk}/login?next={next_path}")
+    page.fill("input[name=token]", token)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(f"**{next_path}")
+
+
+def test_browser_cluster_page_shows_the_evidence(desk: str, page) -> None:
+    clusters = httpx.get(f"{desk}/api/clusters", params={"limit": 100}).json()["items"]
+    cluster = max(clusters, key=lambda c: (c["n_reports"], c["fatalities_max"] or 0))
+    page.goto(f"{desk}/clusters/{cluster['id']}")
+    cards = page.locator("#evidence .evidence-card")
+    assert cards.count() == cluster["n_reports"]
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        trigger = card.locator("mark.trigger")
+        assert trigger.count() == 1 and trigger.inner_text().strip()
+        assert card.locator(".outlet").inner_text().strip()
+        assert "Place" in card.inner_text() and "Actors" in card.inner_text()
+    assert page.locator("#asserting-outlets li").count() >= 1
+    assert page.locator("#login-to-review a").is_visible()  # merge and split are offered to a logged-in analyst
+    _shot(page, "cluster-evidence.png")
+
+
+def test_browser_timeline_opens_on_the_latest_data_with_a_fill_per_type(desk: str, page) -> None:
+    page.goto(f"{desk}/timeline")
+    chart = page.locator("#timeline-chart")
+    latest = chart.get_attribute("data-last")
+    rects = page.locator("#timeline-chart rect[data-type]")
+    assert rects.count() >= 1
+    viewport = page.viewport_size
+    box = chart.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= viewport["width"]  # no horizontal scrolling to reach it
+    newest = max(range(rects.count()), key=lambda i: rects.nth(i).get_attribute("data-until") or "")
+    newest_box = rects.nth(newest).bounding_box()
+    assert (
+        newest_box is not None and 0 <= newest_box["x"] and newest_box["x"] + newest_box["width"] <= viewport["width"]
+    )
+    assert (rects.nth(newest).get_attribute("data-since") or "") <= (latest or "")
+    fill_of: dict[str, set[str]] = {}
+    for index in range(rects.count()):
+        rect = rects.nth(index)
+        fill = rect.evaluate("node => getComputedStyle(node).fill")
+        fill_of.setdefault(rect.get_attribute("data-type") or "", set()).add(fill)
+    assert all(len(fills) == 1 for fills in fill_of.values())
+    assert len({next(iter(fills)) for fills in fill_of.values()}) == len(fill_of)  # one look per type
+    legend = page.locator("#timeline-legend .swatch-item")
+    assert {legend.nth(i).get_attribute("data-type") for i in range(legend.count())} == set(fill_of)
+    _shot(page, "timeline.png")
+
+
+def test_browser_map_filters_match_the_events_list(desk: str, page) -> None:
+    located = [
+        e for e in httpx.get(f"{desk}/api/events", params={"limit": 500}).json()["items"] if e["lat"] is not None
+    ]
+    wanted = located[0]["type"]
+    page.goto(f"{desk}/map")
+    form = page.locator("#map-filters")
+    for name in ("since", "until", "type", "country", "actor", "disputed", "reviewed"):
+        assert form.locator(f"[name={name}]").count() == 1, name
+    form.locator("input[name=type]").fill(wanted)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(f"**/map?*type={wanted}*")
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
+    points = page.locator("#points-data").evaluate("node => JSON.parse(node.textContent)")
+    expected = {e["pk"] for e in located if e["type"] == wanted}
+    assert {p["pk"] for p in points} == expected
+    assert page.locator("#map-filters input[name=type]").input_value() == wanted
+    _shot(page, "map-filtered.png")
+
+
+def test_browser_logged_out_review_page_offers_login(desk: str, page) -> None:
+    event = httpx.get(f"{desk}/api/events", params={"limit": 1}).json()["items"][0]
+    page.goto(f"{desk}/events/{event['pk']}")
+    assert page.locator("#confirm-button").count() == 0 and page.locator("#review-form").count() == 0
+    link = page.locator("#login-to-review a")
+    assert link.inner_text() == "Log in to review"
+    _shot(page, "review-logged-out.png")
+    link.click()
+    page.wait_for_url("**/login?next=**")
+    assert page.locator("input[name=token]").is_visible()
+
+
+def test_browser_events_table_fits_1024_px(desk: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1024, "height": 768})  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(f"{desk}/events")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1024
+        headers = page.locator("#events-table thead th")
+        visible = [headers.nth(i) for i in range(headers.count()) if headers.nth(i).is_visible()]
+        names = [h.inner_text().strip().lower() for h in visible]
+        assert "outlet" in names and "review" in names
+        for header in visible:
+            box = header.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 1024, header.inner_text()
+        _shot(page, "events-1024.png")
+    finally:
+        context.close()
+
+
+def test_browser_bad_correction_gets_422_naming_the_field(desk: str, desk_db: Path, page) -> None:
+    token = _token(desk_db, "browser-desk")
+    event = httpx.get(f"{desk}/api/events", params={"limit": 1}).json()["items"][0]
+    _log_in(page, desk, token, f"/events/{event['pk']}")
+    assert page.locator("#review-form input[name=fatalities]").input_value() == (
+        "" if event["fatalities"] is None else str(event["fatalities"])
+    )  # the form holds the current value, not a placeholder
+    page.fill("#review-form input[name=country]", "Atlantis")
+    with page.expect_response(f"**/events/{event['pk']}/review") as answer:
+        page.click("#correct-button")
+    assert answer.value.status == 422
+    assert "country" in page.locator("body").inner_text()
+    _shot(page, "review-422.png")
+    api = httpx.post(
+        f"{desk}/api/events/{event['pk']}/review",
+        json={"action": "correct", "corrections": {"type": "FOO"}},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert api.status_code == 422 and api.json()["detail"][0]["loc"][-1] == "type"
+    assert httpx.get(f"{desk}/api/events/{event['pk']}").json()["type"] == event["type"]

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import newsledger
 from newsledger.api import queries, review
+from newsledger.api.alerts import add_alert_routes
 from newsledger.api.auth import token_owner
 from newsledger.api.highlight import highlighted_html, record_index, record_spans
 from newsledger.api.models import (
@@ -48,7 +49,12 @@ from newsledger.api.models import (
     TimelineOut,
 )
 from newsledger.api.settings import Settings
+from newsledger.countries import country_code
+from newsledger.model import PLOVER_TYPES
 from newsledger.store import Store
+from newsledger.store.queries import first_line
+from newsledger.web.cluster import cluster_evidence
+from newsledger.web.timeline import timeline_chart, zoom_ranges
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 CSRF_COOKIE = "nl_csrf"
@@ -66,7 +72,7 @@ SECURITY_HEADERS = (
     ("x-frame-options", "DENY"),
     ("referrer-policy", "same-origin"),
 )
-_OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz")
+_OPEN_PATHS = ("/login", "/static/", "/api/openapi.json", "/api/docs", "/healthz", "/favicon.ico")
 
 
 class BodySizeLimit:
@@ -147,12 +153,27 @@ def _bool_param(value: str | None) -> bool | None:
     raise HTTPException(422, f"expected true or false, not {value!r}")
 
 
+def _country_param(value: str | None) -> str | None:
+    """A country filter as its ISO2 code, from a code or a name; one that names no country is a 422 naming it."""
+    if value is None or not value.strip():
+        return None
+    code = country_code(value)
+    if code is None:
+        raise HTTPException(
+            422,
+            [{"loc": ["query", "country"], "msg": f"no country is called {value[:100]!r}", "type": "value_error"}],
+        )
+    return code
+
+
 def event_filters(
     since: Annotated[
         str | None, Query(description="Events on or after this day (YYYY-MM-DD).", pattern=_DATE_PARAM)
     ] = None,
     until: Annotated[str | None, Query(description="Events on or before this day.", pattern=_DATE_PARAM)] = None,
-    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code.", max_length=2)] = None,
+    country: Annotated[
+        str | None, Query(description="Country: ISO 3166 code or name ('IQ', 'Iraq', 'iraq').", max_length=100)
+    ] = None,
     admin1: Annotated[str | None, Query(description="First-level division (province, state).", max_length=200)] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
     type: Annotated[str | None, Query(description="PLOVER or ACLED type(s), comma separated.", max_length=200)] = None,
@@ -168,7 +189,7 @@ def event_filters(
     filters: dict[str, Any] = {
         "since": since or None,
         "until": until or None,
-        "country": country or None,
+        "country": _country_param(country),
         "admin1": admin1 or None,
         "type": type or None,
         "actor": actor or None,
@@ -287,6 +308,9 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     env.globals["version"] = newsledger.__version__
+    env.filters["first_line"] = first_line
+    env.filters["form_value"] = _form_value
+    env.globals["event_types"] = PLOVER_TYPES
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -433,7 +457,7 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         try:
             state = review.review_event(store, event_pk, who=who, action=body.action, corrections=body.corrections)
         except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+            raise _review_error(exc, location=("body", "corrections")) from None
         return {"event_pk": event_pk, "state": state}
 
     @app.get("/api/clusters", response_model=ClusterPage, tags=["clusters"])
@@ -442,11 +466,11 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         offset: Offset = 0,
         disputed: Annotated[str | None, Query(description="Only clusters some outlet disputes.")] = None,
         type: Annotated[str | None, Query(max_length=40)] = None,
-        country: Annotated[str | None, Query(max_length=2)] = None,
+        country: Annotated[str | None, Query(description="ISO 3166 code or name.", max_length=100)] = None,
     ) -> dict[str, Any]:
         """Event clusters (one real event, its reports), most reported first."""
         rows = store.clusters(
-            disputed=_bool_param(disputed), type=type, country=country, limit=limit + 1, offset=offset
+            disputed=_bool_param(disputed), type=type, country=_country_param(country), limit=limit + 1, offset=offset
         )
         return _list_page(rows, limit, offset)
 
@@ -572,6 +596,15 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         ]
         return render(request, "api_docs.html", {"info": schema["info"], "operations": operations})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers and feed readers ask for /favicon.ico whatever the page says; the pages link the SVG itself.
+        return Response(
+            (WEB / "static" / "favicon.svg").read_bytes(),
+            media_type="image/svg+xml",
+            headers={"cache-control": "public, max-age=86400"},
+        )
+
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -624,13 +657,19 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     async def event_review_form(request: Request, event_pk: int) -> Response:
         who, fields = await form_writer(request)
         action = fields.get("action", "")
+        current = store.event(event_pk)
+        if current is None:
+            raise HTTPException(404, f"no event {event_pk}")
+        # The form shows the current values: a field is a correction only when the analyst changed it.
         corrections = {
-            key: fields[key] for key in review.CORRECTABLE if action == "correct" and fields.get(key, "") != ""
+            key: fields[key]
+            for key in review.CORRECTABLE
+            if action == "correct" and key in fields and _changed(key, fields[key], current.get(key))
         }
         try:
             review.review_event(store, event_pk, who=who, action=action, corrections=corrections)
         except review.ReviewError as exc:
-            raise HTTPException(404 if str(exc).startswith("no event") else 422, str(exc)) from None
+            raise _review_error(exc, location=("form",)) from None
         return RedirectResponse(f"/events/{event_pk}", status_code=303)
 
     @app.get("/clusters", include_in_schema=False)
@@ -644,7 +683,11 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         found = store.cluster(cluster_id)
         if found is None:
             raise HTTPException(404, f"no cluster {cluster_id}")
-        data = {"cluster": found, "audit": review.audit_entries(store, target=f"cluster:{cluster_id}")}
+        data = {
+            "cluster": found,
+            "evidence": cluster_evidence(store, found),
+            "audit": review.audit_entries(store, target=f"cluster:{cluster_id}"),
+        }
         return render(request, "cluster.html", data)
 
     @app.post("/clusters/{cluster_id}/merge", include_in_schema=False)
@@ -716,7 +759,8 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
     @app.get("/timeline", include_in_schema=False)
     def timeline_page(request: Request, filters: EventFilters) -> Response:
         data = timeline_data(filters)
-        return render(request, "timeline.html", data, {"chart": _timeline_chart(data)})
+        chart = timeline_chart(data)
+        return render(request, "timeline.html", data, {"chart": chart, "zoom": zoom_ranges(chart.get("last"))})
 
     @app.get("/search", include_in_schema=False)
     def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
@@ -756,6 +800,8 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
         response.delete_cookie(TOKEN_COOKIE, path="/")
         return response
 
+    add_alert_routes(app, store=store, render=render, writer=writer, form_writer=form_writer)
+
     @app.exception_handler(OverflowError)
     async def number_out_of_range(request: Request, exc: OverflowError) -> Response:
         # An id or number past SQLite's 64-bit integers (found by schemathesis: /api/events/9223372036854775808).
@@ -770,11 +816,46 @@ def create_app(db_url: str | Path | None, *, settings: Settings | None = None) -
                 detail = [{"loc": ["query"], "msg": detail, "type": "value_error"}]
             return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
         html = env.get_template("error.html").render(
-            status=exc.status_code, detail=str(exc.detail), nav="", who=None, query={}
+            status=exc.status_code, detail=_detail_text(exc.detail), nav="", who=None, query={}
         )
         return HTMLResponse(html, status_code=exc.status_code)
 
     return app
+
+
+def _form_value(value: Any) -> str:
+    """A stored value as the review form shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _changed(key: str, submitted: str, current: Any) -> bool:
+    shown = _form_value(current)
+    if key == "event_date" and len(shown) != 10:
+        shown = ""  # a month or a year cannot be shown by a date field: left empty, it is not a change
+    return submitted.strip() != shown
+
+
+def _review_error(exc: review.ReviewError, *, location: tuple[str, ...]) -> HTTPException:
+    """404 for a review of nothing; 422 naming the field for a value outside its vocabulary or range."""
+    if str(exc).startswith("no event"):
+        return HTTPException(404, str(exc))
+    if exc.field is None:
+        return HTTPException(422, str(exc))
+    return HTTPException(422, [{"loc": [*location, exc.field], "msg": str(exc), "type": "value_error"}])
+
+
+def _detail_text(detail: Any) -> str:
+    """An error's detail for a person: a validation list as 'field: message' lines."""
+    if isinstance(detail, list):
+        return "; ".join(
+            f"{item['loc'][-1]}: {item['msg']}" if isinstance(item, dict) and item.get("loc") else str(item)
+            for item in detail
+        )
+    return str(detail)
 
 
 def _wants_json(request: Request) -> bool:
@@ -793,50 +874,3 @@ def _schema_name(operation: dict[str, Any]) -> str:
 def _local_path(target: str) -> str:
     """Only same-site paths after login (no open redirect)."""
     return target if re.fullmatch(r"/[A-Za-z0-9/_\-.?=&%]*", target) and not target.startswith("//") else "/"
-
-
-PALETTE = ("#2f6fb0", "#d0582d", "#3f9a5a", "#8a5bb5", "#c9a227", "#4aa6b5", "#b5486b", "#6b7b2f", "#7a7a7a", "#2d3e8f")
-
-
-def _timeline_chart(data: dict[str, Any]) -> dict[str, Any]:
-    """Geometry of the stacked bar chart (days across, one colour per type), drawn as SVG by the template."""
-    days: list[str] = data["days"]
-    types: list[str] = data["types"]
-    colours = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
-    totals = {day: 0 for day in days}
-    for count in data["counts"]:
-        totals[count["day"]] += count["n"]
-    peak = max(totals.values(), default=1) or 1
-    bar, gap, height, left, top = 28, 10, 260, 40, 10
-    width = left + max(1, len(days)) * (bar + gap) + 20
-    rects = []
-    stacked = {day: 0 for day in days}
-    for count in data["counts"]:
-        index = days.index(count["day"])
-        h = count["n"] / peak * height
-        y = top + height - stacked[count["day"]] - h
-        stacked[count["day"]] += h
-        rects.append(
-            {
-                "x": left + index * (bar + gap),
-                "y": round(y, 1),
-                "w": bar,
-                "h": round(h, 1),
-                "colour": colours[count["type"]],
-                "label": f"{count['day']}: {count['n']} {count['type']}",
-                "day": count["day"],
-                "type": count["type"],
-            }
-        )
-    ticks = [{"y": round(top + height - n / peak * height, 1), "n": n} for n in sorted({0, peak, peak // 2})]
-    labels = [{"x": left + i * (bar + gap) + bar / 2, "day": day} for i, day in enumerate(days)]
-    return {
-        "width": width,
-        "height": height + top + 80,
-        "base": top + height,
-        "rects": rects,
-        "ticks": ticks,
-        "labels": labels,
-        "legend": [{"type": t, "colour": colours[t]} for t in types],
-        "left": left,
-    }

@@ -27,6 +27,7 @@ class ArticleSummary(Open):
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    first_line: str = Field("", description="The text's first line: what an untitled report is listed by.")
     published: str | None = None
     chars: int
 
@@ -158,12 +159,18 @@ class PlacePage(Page):
     items: list[PlaceOut]
 
 
+class SnippetPart(BaseModel):
+    text: str
+    hit: bool
+
+
 class SearchHit(Open):
     id: str
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
     snippet: str | None = None
+    snippet_parts: list[SnippetPart] = []
 
 
 class SearchOut(BaseModel):

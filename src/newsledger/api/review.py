@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from newsledger.model import ACLED_TYPE_OF_SUBTYPE, EVENT_STATUSES
+from newsledger.countries import country_code
+from newsledger.model import ACLED_TYPE_OF_SUBTYPE, EVENT_STATUSES, PLOVER_TYPES
 from newsledger.store import Store, schema
 
 ACTIONS = ("confirm", "correct", "reject")
@@ -37,7 +38,18 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ReviewError(ValueError):
-    """A review request that cannot be applied (unknown object, invalid value); the message says why."""
+    """A review request that cannot be applied (unknown object, invalid value); the message says why, and
+    `field` names the corrected field at fault, if one is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# The most deaths one report of one event may carry: more is a typing slip, not a figure.
+MAX_FATALITIES = 1_000_000
+# Dates an event may be corrected to: the ledger's reports are modern; planned events may lie ahead.
+EARLIEST_DATE = "1900-01-01"
 
 
 def _now() -> dt.datetime:
@@ -54,65 +66,80 @@ def clean_corrections(corrections: dict[str, Any]) -> dict[str, Any]:
     """Validated corrections: only correctable fields, each of the right kind; empty strings clear a text field."""
     cleaned: dict[str, Any] = {}
     for key, raw in corrections.items():
-        if key not in CORRECTABLE:
-            raise ReviewError(f"'{key}' cannot be corrected (correctable: {', '.join(CORRECTABLE)})")
-        value = raw.strip() if isinstance(raw, str) else raw
-        if value == "" or value is None:
-            if key in ("type", "status"):
-                raise ReviewError(f"'{key}' cannot be empty")
-            cleaned[key] = None
-            continue
-        if key == "type":
-            if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z_]{2,20}", value):
-                raise ReviewError("type must be a PLOVER event type such as ASSAULT or PROTEST")
-            cleaned[key] = value.upper()
-        elif key == "status":
-            if value not in EVENT_STATUSES:
-                raise ReviewError(f"status must be one of {', '.join(EVENT_STATUSES)}")
-            cleaned[key] = value
-        elif key == "fatalities":
-            try:
-                count = int(value)
-            except (TypeError, ValueError):
-                raise ReviewError("fatalities must be a whole number") from None
-            if count < 0:
-                raise ReviewError("fatalities cannot be negative")
-            cleaned[key] = count
-        elif key in ("lat", "lon"):
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                raise ReviewError(f"{key} must be a number") from None
-            if not -180 <= number <= 180 or (key == "lat" and not -90 <= number <= 90):
-                raise ReviewError(f"{key} is out of range")
-            cleaned[key] = number
-        elif key == "event_date":
-            if not isinstance(value, str) or not _DATE.match(value):
-                raise ReviewError("event_date must be YYYY-MM-DD")
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                raise ReviewError("event_date is not a real day") from None
-            cleaned[key] = value
-        elif key == "acled_subtype":
-            subtype = _acled_name(value, ACLED_TYPE_OF_SUBTYPE)
-            if subtype is None:
-                raise ReviewError(f"acled_subtype must be one of {', '.join(ACLED_TYPE_OF_SUBTYPE)}")
-            cleaned[key] = subtype
-        elif key == "acled_type":
-            event_type = _acled_name(value, {t: t for t in ACLED_TYPE_OF_SUBTYPE.values()})
-            if event_type is None:
-                raise ReviewError(f"acled_type must be one of {', '.join(sorted(set(ACLED_TYPE_OF_SUBTYPE.values())))}")
-            cleaned[key] = event_type
-        elif key == "country":
-            if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value):
-                raise ReviewError("country must be an ISO 3166 alpha-2 code")
-            cleaned[key] = value.upper()
-        else:
-            if not isinstance(value, str) or len(value) > 300:
-                raise ReviewError(f"{key} must be a text of at most 300 characters")
-            cleaned[key] = value
+        try:
+            cleaned.update(_clean_correction(key, raw))
+        except ReviewError as exc:
+            raise ReviewError(str(exc), field=key) from None
     return _consistent_acled(cleaned)
+
+
+def _clean_correction(key: str, raw: Any) -> dict[str, Any]:
+    """One corrected field checked against its vocabulary or range: {column: value}."""
+    cleaned: dict[str, Any] = {}
+    if key not in CORRECTABLE:
+        raise ReviewError(f"'{key}' cannot be corrected (correctable: {', '.join(CORRECTABLE)})")
+    value = raw.strip() if isinstance(raw, str) else raw
+    if value == "" or value is None:
+        if key in ("type", "status"):
+            raise ReviewError(f"'{key}' cannot be empty")
+        cleaned[key] = None
+        return cleaned
+    if key == "type":
+        if not isinstance(value, str) or value.strip().upper() not in PLOVER_TYPES:
+            raise ReviewError(f"type must be a PLOVER event type: {', '.join(PLOVER_TYPES)}")
+        cleaned[key] = value.strip().upper()
+    elif key == "status":
+        if value not in EVENT_STATUSES:
+            raise ReviewError(f"status must be one of {', '.join(EVENT_STATUSES)}")
+        cleaned[key] = value
+    elif key == "fatalities":
+        try:
+            count = int(value)
+        except (TypeError, ValueError):
+            raise ReviewError("fatalities must be a whole number") from None
+        if count < 0:
+            raise ReviewError("fatalities cannot be negative")
+        if count > MAX_FATALITIES:
+            raise ReviewError(f"fatalities over {MAX_FATALITIES:,} is not a figure one report gives")
+        cleaned[key] = count
+    elif key in ("lat", "lon"):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ReviewError(f"{key} must be a number") from None
+        if not -180 <= number <= 180 or (key == "lat" and not -90 <= number <= 90):
+            raise ReviewError(f"{key} is out of range")
+        cleaned[key] = number
+    elif key == "event_date":
+        if not isinstance(value, str) or not _DATE.match(value):
+            raise ReviewError("event_date must be YYYY-MM-DD")
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ReviewError("event_date is not a real day") from None
+        if not EARLIEST_DATE <= value <= (dt.date.today() + dt.timedelta(days=5 * 366)).isoformat():
+            raise ReviewError(f"event_date must lie between {EARLIEST_DATE} and five years from today")
+        cleaned[key] = value
+    elif key == "acled_subtype":
+        subtype = _acled_name(value, ACLED_TYPE_OF_SUBTYPE)
+        if subtype is None:
+            raise ReviewError(f"acled_subtype must be one of {', '.join(ACLED_TYPE_OF_SUBTYPE)}")
+        cleaned[key] = subtype
+    elif key == "acled_type":
+        event_type = _acled_name(value, {t: t for t in ACLED_TYPE_OF_SUBTYPE.values()})
+        if event_type is None:
+            raise ReviewError(f"acled_type must be one of {', '.join(sorted(set(ACLED_TYPE_OF_SUBTYPE.values())))}")
+        cleaned[key] = event_type
+    elif key == "country":
+        code = country_code(value) if isinstance(value, str) else None
+        if code is None:
+            raise ReviewError("country must be a country's name or ISO 3166 code")
+        cleaned[key] = code
+    else:
+        if not isinstance(value, str) or len(value) > 300:
+            raise ReviewError(f"{key} must be a text of at most 300 characters")
+        cleaned[key] = value
+    return cleaned
 
 
 def acled_subtypes_by_type() -> list[tuple[str, list[str]]]:
@@ -140,7 +167,7 @@ def _consistent_acled(cleaned: dict[str, Any]) -> dict[str, Any]:
         if cleaned.get("acled_type") not in (None, parent) or (
             "acled_type" in cleaned and cleaned["acled_type"] is None
         ):
-            raise ReviewError(f"acled_subtype {subtype!r} belongs to acled_type {parent!r}")
+            raise ReviewError(f"acled_subtype {subtype!r} belongs to acled_type {parent!r}", field="acled_subtype")
         cleaned["acled_type"] = parent
     elif "acled_type" in cleaned and "acled_subtype" not in cleaned:
         cleaned["acled_subtype"] = None  # the old sub-type belonged to the old type

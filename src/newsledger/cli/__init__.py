@@ -1,8 +1,7 @@
 """The `newsledger` command: the application layer. One module per command group adds its commands through a
-`register(app)` function, so this file stays the table of contents; `common` holds what they share (one `fail`).
-
-Commands parse options, call the library (ingest, nlp, store, resolve, export, batch, eval, gazetteer) and print;
-they hold no SQL and no extraction."""
+`register(app)` function, and LAZY_COMMANDS below is the table of contents; `common` holds what they share (one
+`fail`). Commands parse options, call the library (service, store, resolve, export, batch, eval, gazetteer) and
+print; they hold no SQL and no extraction."""
 
 from __future__ import annotations
 
@@ -10,28 +9,106 @@ import importlib
 from typing import Annotated
 
 import typer
+from typer import _click as click  # the click Typer bundles (its classes are what TyperGroup builds on)
+from typer.core import TyperGroup
 
 import newsledger
 from newsledger.cli.common import fail
 
-__all__ = ["app", "fail", "main"]
+__all__ = ["LAZY_COMMANDS", "app", "fail", "main", "module_commands"]
+
+# Each command by name: the module whose `register(app)` adds it, and its one-line help. A command's module is
+# imported only when that command runs (or its own --help is asked), so `newsledger --version`, `--help` and the
+# query commands never load spaCy, torch, scikit-learn or Dask. tests/cli/test_extract.py checks this table
+# against the commands the modules really register.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": (
+        "newsledger.cli.extract",
+        "Extract the record of one report (or of each line of a .jsonl file) and print it.",
+    ),
+    "ingest": (
+        "newsledger.cli.ledger",
+        "Read reports into the ledger: each text once (re-ingesting is a no-op), bad inputs quarantined.",
+    ),
+    "reprocess": (
+        "newsledger.cli.ledger",
+        "Re-run the pipeline on stored articles whose records came from another pipeline version.",
+    ),
+    "resolve": (
+        "newsledger.cli.ledger",
+        "Recompute actors, event clusters and cross-article disputes over the whole store.",
+    ),
+    "events": ("newsledger.cli.ledger", "List events in the ledger (newest first) with filters."),
+    "claims": ("newsledger.cli.ledger", "List claims, each with the claims that dispute it (across articles too)."),
+    "actors": ("newsledger.cli.ledger", "List actors resolved across articles, with their aliases."),
+    "export": (
+        "newsledger.cli.ledger",
+        "Export the ledger: ACLED-style CSV, PLOVER JSON, GeoJSON, JSONL of records, or Parquet of events.",
+    ),
+    "db": ("newsledger.cli.ledger", "The ledger database: create, migrate, check."),
+    "serve": ("newsledger.cli.serve", "Serve the analyst's desk (web pages and JSON API) over the ledger."),
+    "demo": (
+        "newsledger.cli.serve",
+        "Ingest the bundled example report(s) into a fresh SQLite file under var/ and serve the desk over it.",
+    ),
+    "token": ("newsledger.cli.serve", "API tokens for review (writes)."),
+    "batch": (
+        "newsledger.cli.batch",
+        "Process many articles on a Dask cluster into Parquet; run it again to resume an interrupted batch.",
+    ),
+    "load": (
+        "newsledger.cli.batch",
+        "Bring a batch output into the store (loading it again changes nothing), then resolve across articles.",
+    ),
+    "watch": (
+        "newsledger.cli.watch",
+        "Poll feeds and drop folders on a schedule; store what is new, resolve, and tell the saved searches.",
+    ),
+    "eval": (
+        "newsledger.cli.eval",
+        "Score newsledger on public gold data (by path; gold files are never copied into the project).",
+    ),
+    "gazetteer": ("newsledger.cli.gazetteer", "The embedded gazetteer (GeoNames data from PyPI packages)."),
+}
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in LAZY_COMMANDS.values()))
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: commands listed from LAZY_COMMANDS, each built from its module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*super().list_commands(ctx), *(name for name in LAZY_COMMANDS if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        return module_commands(LAZY_COMMANDS[cmd_name][0]).get(cmd_name)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Typer's rich help builds every command to list it, which would import them all: plain help here.
+        super(TyperGroup, self).format_help(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=150)) for name, command in self.commands.items()]
+        rows += [(name, short) for name, (_, short) in LAZY_COMMANDS.items() if name not in self.commands]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def module_commands(module_name: str) -> dict[str, click.Command]:
+    """The click commands a module's `register(app)` adds, built from a Typer app of their own."""
+    holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    importlib.import_module(module_name).register(holder)
+    return dict(typer.main.get_group(holder).commands)
+
 
 app = typer.Typer(
     name="newsledger",
+    cls=LazyGroup,
     help="Read news reports and turn them into a sourced ledger of events, claims, quotes and places.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-)
-
-# The command groups, in the order `newsledger --help` lists them; each has `register(app: typer.Typer) -> None`.
-COMMAND_MODULES = (
-    "newsledger.cli.extract",
-    "newsledger.cli.eval",
-    "newsledger.cli.gazetteer",
-    "newsledger.cli.ledger",
-    "newsledger.cli.serve",
-    "newsledger.cli.batch",
 )
 
 
@@ -48,14 +125,6 @@ def main_options(
     ] = False,
 ) -> None:
     """newsledger: what happened, where, when, who did it, who says so, and who disputes it."""
-
-
-def _register_commands() -> None:
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(app)
-
-
-_register_commands()
 
 
 def main() -> None:

@@ -127,7 +127,11 @@ def ingest(
         if resolve and (summary.ingested or summary.updated):
             from newsledger.resolve import resolve_store
 
+            # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
+            # at N/N.
+            stage = progress.add_task("resolve", total=1, rate="-")
             resolved = resolve_store(store)
+            progress.update(stage, completed=1)
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
@@ -235,11 +239,22 @@ def _check_format(output_format: str, allowed: tuple[str, ...] = FORMATS) -> Non
         raise fail(f"--format must be one of {', '.join(allowed)}, not {output_format!r}", code=2)
 
 
+def _country_code(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    from newsledger.countries import country_code
+
+    code = country_code(value)
+    if code is None:
+        raise fail(f"--country: no country is called {value!r} (give a name or an ISO code)", code=2)
+    return code
+
+
 def events(
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country: a name or an ISO 3166 code (Iraq, iraq, IQ).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER or ACLED type (comma separated).")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor name (any alias) or actor id.")] = None,
     status: Annotated[str | None, typer.Option(help="reported, claimed, denied, … (comma separated).")] = None,
@@ -254,7 +269,7 @@ def events(
         rows = store.events(
             since=since,
             until=until,
-            country=country,
+            country=_country_code(country),
             type=event_type,
             actor=actor,
             status=status,
@@ -316,13 +331,18 @@ def export(
     reviewed_only: Annotated[bool, typer.Option(help="Only events an analyst confirmed or corrected.")] = False,
     since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country: a name or an ISO 3166 code (Iraq, iraq, IQ).")] = None,
 ) -> None:
     """Export the ledger: ACLED-style CSV, PLOVER JSON, GeoJSON, JSONL of records, or Parquet of events."""
     from newsledger.export import ledger
 
     _check_format(output_format, ledger.EXPORT_FORMATS)
-    options: dict[str, Any] = {"reviewed_only": reviewed_only, "since": since, "until": until, "country": country}
+    options: dict[str, Any] = {
+        "reviewed_only": reviewed_only,
+        "since": since,
+        "until": until,
+        "country": _country_code(country),
+    }
     with open_store(db) as store:
         if output_format == "parquet":
             if out is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,7 +29,16 @@ def example_meta(path: Path) -> dict[str, str]:
     return {}
 
 
-def _run(db: str | Path, *, host: str, port: int, read_requires_token: bool) -> None:
+def _run(
+    db: str | Path,
+    *,
+    host: str,
+    port: int,
+    read_requires_token: bool,
+    watch: list[str] | None = None,
+    every: str = "10m",
+    nlp_spec: str | None = None,
+) -> None:
     import uvicorn
 
     from newsledger.api.app import create_app
@@ -39,8 +48,51 @@ def _run(db: str | Path, *, host: str, port: int, read_requires_token: bool) -> 
         app = create_app(db, settings=Settings(read_requires_token=read_requires_token))
     except NewsledgerError as exc:
         raise fail(exc) from None
+    watcher = (
+        _start_watch(db, watch, every=every, base_url=f"http://{host}:{port}", nlp_spec=nlp_spec) if watch else None
+    )
     typer.echo(f"newsledger: serving {db} on http://{host}:{port}/ (API docs at /api/docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        if watcher is not None:
+            watcher.stop()
+
+
+def _start_watch(db: str | Path, sources: list[str], *, every: str, base_url: str, nlp_spec: str | None) -> Any:
+    """`newsledger watch` in a thread beside the desk, on a store of its own (the pipeline loads in the thread,
+    so the desk answers at once)."""
+    import threading
+
+    from newsledger.cli.watch import make_watcher
+    from newsledger.store import Store
+    from newsledger.watch.run import parse_interval
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        raise fail(f"--every: {exc}", code=2) from None
+
+    class Holder:
+        watcher: Any = None
+        stopped = threading.Event()
+
+        def stop(self) -> None:
+            self.stopped.set()
+            if self.watcher is not None:
+                self.watcher.stop()
+
+    holder = Holder()
+
+    def work() -> None:
+        with Store.open(db) as store:
+            holder.watcher = make_watcher(store, sources, every=interval, nlp_spec=nlp_spec, base_url=base_url)
+            if not holder.stopped.is_set():
+                holder.watcher.run()
+
+    threading.Thread(target=work, name="newsledger-watch", daemon=True).start()
+    typer.echo(f"newsledger: watching {len(sources)} source(s) every {every}", err=True)
+    return holder
 
 
 def serve(
@@ -50,11 +102,27 @@ def serve(
     read_requires_token: Annotated[
         bool, typer.Option("--read-requires-token", help="Require a token for reading too, not only for review.")
     ] = False,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option("--watch", help="A feed URL, feed file or drop folder to watch beside the desk (repeatable)."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="With --watch: how often to poll (30s, 10m, 1h).")] = "10m",
+    nlp_spec: Annotated[
+        str | None, typer.Option("--nlp", help="MODULE:FUNCTION returning the spaCy pipeline to use.", hidden=True)
+    ] = None,
 ) -> None:
     """Serve the analyst's desk (web pages and JSON API) over the ledger."""
     from newsledger.store import database_url
 
-    _run(database_url(db), host=host, port=port, read_requires_token=read_requires_token)
+    _run(
+        database_url(db),
+        host=host,
+        port=port,
+        read_requires_token=read_requires_token,
+        watch=watch,
+        every=every,
+        nlp_spec=nlp_spec,
+    )
 
 
 def demo(

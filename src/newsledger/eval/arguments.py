@@ -12,7 +12,9 @@ WikiEvents (`<split>.jsonl`, with `coref/<split>.jsonlines` beside it):
 - `arg_*` (coref match) and `arg_head_*` (head match), end to end: a system argument (`source`, `target`,
   `place`) is right when its event matched a gold event, its family is the gold role's, and the head word of its
   mention (the entity's or place's mention nearest the trigger) is the head word of the gold argument's mention,
-  or, for coref match, of any mention in the gold argument's coreference cluster. Arguments of unmatched system
+  or, for coref match, of any mention in the gold argument's coreference cluster. A place is scored only when
+  the event's sentence names it: one the record takes from elsewhere in the report (its dateline, its main
+  place) is ACLED's coding, not an argument of the sentence. Arguments of unmatched system
   events count against precision; arguments of unfound gold events against recall.
 RAMS (`*.jsonlines`): one gold event per document; `trigger_recall` is the share of mapped gold triggers that a
 system event's trigger overlaps, and `arg_*` scores that event's arguments against the gold's (head match; RAMS
@@ -49,6 +51,7 @@ from newsledger.eval.argument_types import (
     mapping_of,
     role_family,
 )
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 from newsledger.model import ArticleRecord, Event
 
@@ -261,9 +264,7 @@ class _Counts:
         self.gold += other.gold
 
     def scores(self, name: str) -> dict[str, float]:
-        precision = self.true / self.predicted if self.predicted else 0.0
-        recall = self.true / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(self.true, self.predicted, self.gold)
         return {f"{name}_p": precision, f"{name}_r": recall, f"{name}_f1": f1}
 
 
@@ -274,22 +275,34 @@ class PredictedEvent:
     arguments: dict[str, Span]  # family -> the mention's span
 
 
-def predicted_events(record: ArticleRecord) -> list[PredictedEvent]:
-    """The record's events with each argument as the mention of its entity or place nearest the trigger."""
+def predicted_events(
+    record: ArticleRecord, arguments_of: dict[str, dict[str, Span]] | None = None
+) -> list[PredictedEvent]:
+    """The record's events, one per word reporting each (its trigger and its other mentions), with each argument
+    as the mention of its entity or place nearest the trigger; `arguments_of` (event id -> arguments) replaces
+    the record's arguments, for a baseline."""
     entities = {e.id: e for e in record.entities}
     places = {p.id: p for p in record.places}
     out = []
     for event in record.events:
         arguments: dict[str, Span] = {}
-        for family, mentions in (
-            (SOURCE, entities[event.source].mentions if event.source in entities else ()),
-            (TARGET, entities[event.target].mentions if event.target in entities else ()),
-            ("place", places[event.place].mentions if event.place in places else ()),
-        ):
-            nearest = _nearest(mentions, event)
-            if nearest is not None:
-                arguments[family] = nearest
-        out.append(PredictedEvent(event.type, (event.trigger.start, event.trigger.end), arguments))
+        if arguments_of is not None:
+            arguments = arguments_of.get(event.id, {})
+        else:
+            sentence = (event.sentence.start, event.sentence.end)
+            place_mentions = places[event.place].mentions if event.place in places else ()
+            for family, mentions in (
+                (SOURCE, entities[event.source].mentions if event.source in entities else ()),
+                (TARGET, entities[event.target].mentions if event.target in entities else ()),
+                # a place the record takes from elsewhere (the dateline, the report's main place) is no argument
+                # the sentence gives: not scored
+                ("place", [m for m in place_mentions if overlaps((m.start, m.end), sentence)]),
+            ):
+                nearest = _nearest(mentions, event)
+                if nearest is not None:
+                    arguments[family] = nearest
+        for mention in (event.trigger, *event.mentions):
+            out.append(PredictedEvent(event.type, (mention.start, mention.end), arguments))
     return out
 
 
@@ -475,24 +488,8 @@ def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baselin
     theirs: list[list[PredictedEvent]] = []
     articles = (Article.from_text(d.text, source=d.doc_id) for d in documents)
     for record, baseline_arguments in records_with_baseline(nlp, articles):
-        system = predicted_events(record)
-        ours.append(system)
-        theirs.append(
-            [
-                PredictedEvent(
-                    event.type,
-                    event.trigger,
-                    {
-                        family: span
-                        for family, span in zip(
-                            FAMILIES, _as_tuple(baseline_arguments.get(record_event.id)), strict=True
-                        )
-                        if span is not None
-                    },
-                )
-                for event, record_event in zip(system, record.events, strict=True)
-            ]
-        )
+        ours.append(predicted_events(record))
+        theirs.append(predicted_events(record, {k: _as_dict(v) for k, v in baseline_arguments.items()}))
     scorer = score_rams if rams else score_wikievents
     gold_events = sum(1 for d in documents for e in d.events if e.mapping is not None)
     result: dict[str, Any] = {
@@ -515,10 +512,9 @@ def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baselin
     return result
 
 
-def _as_tuple(arguments: Any) -> tuple[Span | None, Span | None, Span | None]:
-    if arguments is None:
-        return None, None, None
-    return arguments.source, arguments.target, arguments.place
+def _as_dict(arguments: Any) -> dict[str, Span]:
+    found = {SOURCE: arguments.source, TARGET: arguments.target, "place": arguments.place}
+    return {family: span for family, span in found.items() if span is not None}
 
 
 def command(

@@ -32,6 +32,7 @@ import numpy as np
 import typer
 
 from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.metrics import f1_of
 from newsledger.eval.report import emit
 from newsledger.resolve.events import (
     FEATURES,
@@ -215,7 +216,7 @@ def gold_clusters(mentions: Iterable[Mention]) -> list[Cluster]:
 
 
 def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f1_of(p, r)
 
 
 def muc(key: list[Cluster], response: list[Cluster]) -> tuple[float, float, float]:

@@ -26,6 +26,7 @@ import typer
 from threadpoolctl import threadpool_limits
 
 from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 
 TEXT_COLUMN = "EventSnippet"
@@ -66,9 +67,7 @@ def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, flo
         true_positive = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p == label)
         predicted_count = sum(1 for p in predicted if p == label)
         support = sum(1 for g in gold if g == label)
-        precision = true_positive / predicted_count if predicted_count else 0.0
-        recall = true_positive / support if support else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(true_positive, predicted_count, support)
         per_class[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
     total = len(gold)
     weighted = sum(row["f1"] * row["support"] for row in per_class.values()) / total if total else 0.0

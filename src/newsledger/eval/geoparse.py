@@ -26,6 +26,7 @@ from typing import Annotated, Any
 import typer
 
 from newsledger.errors import Errors
+from newsledger.eval.metrics import f1_of
 
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 HOME_MIN_SHARE = 0.25
@@ -421,7 +422,7 @@ def _ratio(part: float, whole: float) -> float:
 
 
 def _f1(precision: float, recall: float) -> float:
-    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return round(f1_of(precision, recall), 4)
 
 
 def command(

@@ -17,6 +17,7 @@ from typing import Any
 import typer
 
 from newsledger.errors import Errors, NewsledgerError
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 
 # DESIGN.md: spaCy's OntoNotes labels mapped onto CoNLL-2003's four types; others are not scored.
@@ -146,9 +147,7 @@ def score(gold: Iterable[set[Span]], predicted: Iterable[set[Span]]) -> dict[str
 
 
 def _prf(prefix: str, tp: int, n_gold: int, n_pred: int) -> dict[str, float]:
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(tp, n_pred, n_gold)
     return {f"{prefix}_p": round(precision, 4), f"{prefix}_r": round(recall, 4), f"{prefix}_f1": round(f1, 4)}
 
 

@@ -31,6 +31,7 @@ from typing import Annotated, Any
 import typer
 
 from newsledger.errors import Errors
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 from newsledger.model import Article, Quote
 
@@ -208,9 +209,7 @@ def _speaker_right(gold: frozenset[int], ours: frozenset[int]) -> bool:
 
 def metrics_of(counts: Counts, prefix: str) -> dict[str, float]:
     def f1(hits: float) -> tuple[float, float, float]:
-        precision = hits / counts.predicted if counts.predicted else 0.0
-        recall = hits / counts.gold if counts.gold else 0.0
-        return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+        return precision_recall_f1(hits, counts.predicted, counts.gold)
 
     p, r, f = f1(counts.overlap)
     _pe, _re, fe = f1(counts.exact)

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 import typer
 
 from newsledger.errors import Errors
+from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 from newsledger.model import TimeExpr
 
@@ -120,11 +121,10 @@ def score(gold_docs: list[TimeMLDoc], system_docs: list[list[TimeExpr]]) -> dict
             type_right += found.type == gold.type
     metrics: dict[str, float] = {}
     for name, count in (("strict", strict), ("relaxed", relaxed)):
-        precision = count / n_system if n_system else 0.0
-        recall = count / n_gold if n_gold else 0.0
+        precision, recall, f1 = precision_recall_f1(count, n_system, n_gold)
         metrics[f"{name}_precision"] = precision
         metrics[f"{name}_recall"] = recall
-        metrics[f"{name}_f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        metrics[f"{name}_f1"] = f1
     relaxed_f1 = metrics["relaxed_f1"]
     metrics["value_acc"] = value_right / relaxed if relaxed else 0.0
     metrics["type_acc"] = type_right / relaxed if relaxed else 0.0

@@ -6,14 +6,14 @@ Importing this package registers the components with spaCy, so a user can add th
 
 from collections.abc import Callable, Iterable
 
-from newsledger.extract import claims, entities, events, places, quoting, times
+from newsledger.extract import claims, entities, events, places, quantities, quoting, times
 from newsledger.extract.claims import claim_lexicon
 from newsledger.extract.entities import place_words
 from newsledger.extract.event_classifier import sentence_embedder, shipped_classifier
 from newsledger.extract.names import knowledge_base
 from newsledger.gazetteer.index import get_gazetteer
 
-__all__ = ["claims", "entities", "events", "load_resources", "places", "quoting", "times"]
+__all__ = ["claims", "entities", "events", "load_resources", "places", "quantities", "quoting", "times"]
 
 # What each component loads the first time an article needs it. A long-lived process (a batch worker)
 # loads these up front, so that the first article to need one does not pay seconds for it: MiniLM alone is ~3 s

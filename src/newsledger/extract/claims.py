@@ -1,7 +1,7 @@
 """Claims: who asserts, denies or leaves unverified which proposition, and which claims contradict which.
 
-Runs after events (`newsledger_claims`): it first finds the article's quantities and attaches casualty figures to
-their events, then makes one claim per asserted, denied or unverified proposition:
+Runs after events and quantities (`newsledger_claims`), and makes one claim per asserted, denied or unverified
+proposition:
 - statements (`state.quotes`, direct or reported) whose cue asserts, claims, confirms, denies or dismisses a
   factual clause ("the group says X", "Y denied that X", "Z dismissed the claim as false");
 - events whose status is claimed, denied or unverified (`Event.claim` points at the claim);
@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -25,25 +24,30 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.quantities import CATEGORY_OF_WORD, doc_text, extract_quantities, sentence_of_token
-from newsledger.model import REPORTER, Claim, Event, Fatalities, Mention, Quantity, Quote
-from newsledger.nlp.state import DocState, get_state
+from newsledger.extract.lexicon.reporting import UNCOMPARED_REPORTING_WORDS
+from newsledger.model import REPORTER, Claim, ClaimStance, Event, Mention, Quote
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # Quote cue polarity (extract/quoting/lexicon.py) -> claim stance. "say" statements are claims when they assert a
 # fact (a finite clause that is not about the future); pledges, urges and warnings are not claims.
-STANCE_OF_POLARITY = {"say": "asserts", "claim": "asserts", "confirm": "asserts", "deny": "denies", "dismiss": "denies"}
+STANCE_OF_POLARITY: dict[str, ClaimStance] = {
+    "say": "asserts",
+    "claim": "asserts",
+    "confirm": "asserts",
+    "deny": "denies",
+    "dismiss": "denies",
+}
 # Event status -> claim stance.
-STANCE_OF_STATUS = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
-CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", "kidnapped", "missing"})
-# Figures of people moved by an event ("evacuating 120,000 people"): attached to the event in their own sentence.
-MOVEMENT_CATEGORIES = frozenset({"displaced", "evacuated", "rescued"})
+STANCE_OF_STATUS: dict[str, ClaimStance] = {"claimed": "asserts", "denied": "denies", "unverified": "unverified"}
 _FUTURE_OR_MODAL = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "can", "ca"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_LIGHT_LEMMAS = frozenset(
-    "be have do say says said tell claim deny dismiss confirm report reports statement official officials "
-    "spokesman spokeswoman spokesperson also still there here now just even false true".split()
+_LIGHT_LEMMAS = (
+    frozenset(
+        "be have do statement official officials spokesman spokeswoman spokesperson also still there here now just "
+        "even false true".split()
+    )
+    | UNCOMPARED_REPORTING_WORDS
 )
-_VIOLENT_EVENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _PROPOSITION_WORDS = 24
 
 
@@ -59,7 +63,7 @@ class _Draft:
     """A claim under construction, with what linking needs and the record has no room for."""
 
     claimant: str
-    stance: str
+    stance: ClaimStance
     proposition: str
     evidence: list[Mention]
     start: int  # where the claim is made (for ordering and nearness)
@@ -75,138 +79,15 @@ class _Draft:
 # --- the component ---------------------------------------------------------------------------------------------
 
 
-@Language.component("newsledger_claims", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_claims",
+    requires=["token.dep", "token.lemma", *records_attrs("entities", "quotes", "events")],
+    assigns=["doc._.newsledger", *records_attrs("claims", "events")],  # an event's claim
+)
 def claims_component(doc: Doc) -> Doc:
     state = get_state(doc)
-    state.quantities = extract_quantities(doc, state)
-    state.quantities, state.events = attach_casualties(doc, state)
     state.claims, state.events = extract_claims(doc, state)
     return doc
-
-
-# --- casualties ------------------------------------------------------------------------------------------------
-
-
-def attach_casualties(doc: Doc, state: DocState) -> tuple[list[Quantity], list[Event]]:
-    """Each casualty figure to its event: `Quantity.event`, and the event's `fatalities` for deaths.
-
-    Where several sources give figures for one event, every Quantity keeps its own figure and source; the event's
-    `fatalities` shows the first one attributed to it (the others stay findable through `Quantity.event`).
-    """
-    events = list(state.events)
-    quantities = []
-    for quantity in state.quantities:
-        event = None
-        if quantity.category in CASUALTY_CATEGORIES or quantity.category in MOVEMENT_CATEGORIES:
-            event = _event_of_quantity(doc, quantity, events, state)
-        if event is None:
-            quantities.append(quantity)
-            continue
-        quantities.append(dataclasses.replace(quantity, event=event.id))
-        if quantity.category == "killed" and event.fatalities is None:
-            count = int(quantity.value) if quantity.value is not None and quantity.unit == "people" else None
-            fatalities = Fatalities(count=count, text=quantity.text, according_to=quantity.according_to)
-            events[events.index(event)] = dataclasses.replace(event, fatalities=fatalities)
-    return quantities, events
-
-
-def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state: DocState) -> Event | None:
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    if span is None:
-        return None
-    sentence = sentence_of_token(doc, span.start)
-    in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
-    verb = _governing_verb(span)
-    if verb is not None and in_sentence:
-        # "killed in fighting": the fighting is the event the deaths belong to
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _event_at(in_sentence, obj)
-                if found is not None:
-                    return found
-        found = _event_at(in_sentence, verb)
-        if found is not None:
-            return found
-    if quantity.category in MOVEMENT_CATEGORIES:
-        return min(in_sentence, key=lambda e: abs(e.trigger.start - quantity.start), default=None)
-    violent = [e for e in in_sentence if e.type in _VIOLENT_EVENT_TYPES]
-    if violent:
-        return min(violent, key=lambda e: abs(e.trigger.start - quantity.start))
-    # "we lost two fighters today. A, …, and B, …": the people named after the count, and the event that killed them
-    named = _people_named_after(doc, span, state)
-    if named:
-        best: tuple[int, bool, int] | None = None
-        chosen = None
-        for event in events:
-            if event.type not in _VIOLENT_EVENT_TYPES or event.trigger.start >= quantity.start:
-                continue
-            event_span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
-            if event_span is None:
-                continue
-            shared = len(named & {state.entity_of_token.get(t.i) for t in event_span})
-            if not shared:
-                continue
-            # most of the named dead in the sentence, then a killing word, then the nearest
-            killing = CATEGORY_OF_WORD.get(event.trigger.text.lower()) == "killed" or _lemma_is_killing(doc, event)
-            score = (shared, killing, event.trigger.start)
-            if best is None or score > best:
-                best, chosen = score, event
-        if chosen is not None:
-            return _prefer_fighting(doc, chosen, events)
-    return None
-
-
-def _lemma_is_killing(doc: Doc, event: Event) -> bool:
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return trigger is not None and CATEGORY_OF_WORD.get(trigger.root.lemma_.lower()) == "killed"
-
-
-def _in(event: Event, sentence: Span) -> bool:
-    return sentence.start_char <= event.trigger.start < sentence.end_char
-
-
-def _event_at(events: Iterable[Event], token: Token) -> Event | None:
-    start, end = token.idx, token.idx + len(token)
-    return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
-
-
-def _governing_verb(span: Span) -> Token | None:
-    token = span.root
-    for _ in range(4):
-        if token.pos_ == "VERB" or token.dep_ == "ROOT":
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:
-    """PERSON entities named right after a count (in the same or the next sentence)."""
-    sentence = sentence_of_token(doc, span.start)
-    stop = sentence.end
-    if stop < len(doc):
-        stop = sentence_of_token(doc, stop).end
-    names = set()
-    for token in doc[span.end : stop]:
-        entity_id = state.entity_of_token.get(token.i)
-        entity = state.entity(entity_id)
-        if entity is not None and entity.type == "PERSON":
-            names.add(entity.id)
-    return names
-
-
-def _prefer_fighting(doc: Doc, event: Event, events: list[Event]) -> Event:
-    """Of a killing and the fighting it happened in (same sentence), the fighting carries the deaths."""
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None:
-        return event
-    for prep in (c for c in trigger.root.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _event_at(events, obj)
-            if found is not None:
-                return found
-    return event
 
 
 # --- claims ----------------------------------------------------------------------------------------------------
@@ -441,7 +322,7 @@ def _without_words(text: str, words: list[str]) -> str:
     return text
 
 
-def _reporter_hedge(sentence: Span) -> tuple[str, str] | None:
+def _reporter_hedge(sentence: Span) -> tuple[ClaimStance, str] | None:
     """("uncertain"|"unverified", the phrase) when the reporter hedges the sentence's content."""
     text = sentence.text.lower()
     lexicon = claim_lexicon()
@@ -455,7 +336,7 @@ def _reporter_hedge(sentence: Span) -> tuple[str, str] | None:
 
 
 def _claim_of_hedge(
-    doc: Doc, sentence: Span, index: int, hedge: tuple[str, str], state: DocState, paragraphs: list[int]
+    doc: Doc, sentence: Span, index: int, hedge: tuple[ClaimStance, str], state: DocState, paragraphs: list[int]
 ) -> _Draft:
     stance, phrase = hedge
     text = sentence.text.strip()

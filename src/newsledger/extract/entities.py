@@ -36,7 +36,7 @@ from newsledger.extract.names import (
     normal_key,
 )
 from newsledger.model import Entity, Mention
-from newsledger.nlp.state import get_state
+from newsledger.nlp.state import get_state, records_attrs
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -733,8 +733,8 @@ entities_component.__annotations__ = {"nlp": Language, "name": str, "truecase": 
 Language.factory(
     "newsledger_entities",
     default_config={"truecase": True},
-    requires=["doc.ents"],
-    assigns=["doc._.newsledger"],
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc._.newsledger", *records_attrs("entities")],
     func=entities_component,
 )
 

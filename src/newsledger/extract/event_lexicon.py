@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+# the reporting verbs events read are subsets of the one list of them
+from newsledger.extract.lexicon.reporting import CLAIM_VERBS as CLAIM_VERBS
+from newsledger.extract.lexicon.reporting import DENY_VERBS as DENY_VERBS
+from newsledger.extract.lexicon.reporting import SPEECH_VERBS as SPEECH_VERBS
+
 # Group name -> regular expressions (matched case-insensitively on the sentence text).
 ACLED_CUES: dict[str, tuple[str, ...]] = {
     "air": (
@@ -630,6 +635,30 @@ VIOLENT_CONTEXT = re.compile(
 )
 # Triggers that, with no sign of physical violence in the sentence, are words of criticism.
 VERBAL_ATTACK_TRIGGERS = frozenset({"attack", "assault", "blast", "slam"})
+# Words around an attack named by a noun that make it one of words: "a scathing attack on", "in a speech".
+VERBAL_MODIFIERS = frozenset(
+    "verbal scathing stinging blistering withering personal political rhetorical sharp bitter veiled fierce".split()
+)
+SPEECH_CONTEXT = re.compile(
+    r"\b(?:speech|remarks?|interview|debate|statement|tweet\w*|op-ed|column|editorial|criticis\w*|criticiz\w*|"
+    r"rival|opponents?|campaign|parliament|senate|congress)\b",
+    re.IGNORECASE,
+)
+# Verbs and nouns of struggle that are figurative when what they fight is no one's side ("the fight against
+# corruption", "attack the virus", "battle the blaze").
+FIGURATIVE_STRUGGLES = frozenset({"fight", "fighting", "attack", "battle", "combat", "war", "tackle", "assault"})
+ABSTRACT_ADVERSARIES = frozenset(
+    "corruption poverty inflation crime drugs drug trafficking terrorism extremism radicalism radicalization virus "
+    "pandemic epidemic disease diseases cancer covid coronavirus malaria aids hiv fire fires wildfire wildfires blaze "
+    "flames climate change unemployment hunger illiteracy fraud misinformation disinformation discrimination "
+    "racism sexism inequality injustice impunity smuggling addiction obesity odds clock deficit debt problem "
+    "problems crisis pollution deforestation rights justice freedom democracy equality".split()
+)
+# What a politician attacks in words: an attack on these is criticism (ACCUSE), whatever else the sentence says.
+POLICY_WORDS = frozenset(
+    "bill law plan policy policies proposal decision ruling idea budget reform reforms measure legislation "
+    "charges allegations accusations record remarks comments statement speech handling approach strategy".split()
+)
 
 COMPILED_ACLED_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     group: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns) for group, patterns in ACLED_CUES.items()
@@ -658,11 +687,11 @@ def _triggers(table: dict[tuple[str, str | None], str]) -> dict[str, tuple[str, 
 VERB_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack kill bomb strike fight clash ambush assault raid storm massacre slaughter murder "
-        "wound injure bombard besiege invade oust overthrow topple overrun capture recapture retake liberate repel "
-        "destroy torch behead execute lynch abuse",
+        "wound injure maim bombard besiege invade oust overthrow topple overrun capture recapture retake liberate "
+        "repel destroy torch behead execute lynch abuse",
         ("ASSAULT", "firearms"): "shoot gun fire",
         ("ASSAULT", "heavy-weapons"): "shell",
-        ("ASSAULT", "explosives"): "detonate",
+        ("ASSAULT", "explosives"): "detonate explode",
         ("ASSAULT", "assassinate"): "assassinate",
         ("ASSAULT", "abduct"): "abduct kidnap hijack",
         ("ASSAULT", "sexual"): "rape",
@@ -705,9 +734,10 @@ VERB_TRIGGERS = _triggers(
 NOUN_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack assault offensive fighting fight clash battle raid ambush massacre killing "
-        "takeover capture invasion siege bombardment",
+        "murder slaying takeover capture invasion siege bombardment",
         ("ASSAULT", "heavy-weapons"): "airstrike shelling",
-        ("ASSAULT", "explosives"): "bombing",
+        ("ASSAULT", "explosives"): "bombing explosion blast detonation",
+        ("ASSAULT", "firearms"): "shooting gunfire",
         ("ASSAULT", "assassinate"): "assassination",
         ("ASSAULT", "abduct"): "abduction kidnapping",
         ("COERCE", "arrest"): "arrest detention",
@@ -737,6 +767,13 @@ NOUN_TRIGGERS = _triggers(
     }
 )
 
+# Words that report the toll of violence, not an act: a mention of the violent event of their sentence, never an
+# event alone ("died of cholera" is no one's attack).
+CASUALTY_VERBS = frozenset({"die", "perish"})
+CASUALTY_NOUNS = frozenset({"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll"})
+# Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
+HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+
 # Verbs that name a "strike" of workers rather than of weapons, and nouns that make a "strike" one or the other.
 STRIKE_PROTEST_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "nationwide", "national"})
 # Words of a labour dispute: a "strike" in their sentence is a stoppage of work.
@@ -765,12 +802,6 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
     "undertake pay attend join lead host co-host organize organise announce".split()
 )
-# Speech verbs that report an event; never events themselves (the quotes and claims extractors own them).
-SPEECH_VERBS = frozenset(
-    "say tell add state note explain report announce declare claim insist assert allege deny dismiss confirm "
-    "affirm acknowledge admit reiterate stress write tweet believe think fear show suggest indicate "
-    "reveal describe".split()
-) - {"allege"}
 
 # --- status cues ------------------------------------------------------------------------------------
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
@@ -781,8 +812,6 @@ PLANNING_ADJECTIVES = frozenset({"upcoming", "coming", "planned", "proposed", "s
 PROMISE_VERBS = frozenset({"pledge", "promise", "vow", "commit", "assure", "guarantee", "swear", "undertake"})
 CLAIM_POLARITIES = frozenset({"say", "claim"})
 DENY_POLARITIES = frozenset({"deny", "dismiss"})
-DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "dispute"})
-CLAIM_VERBS = frozenset({"say", "claim", "allege", "assert", "insist", "declare", "maintain", "contend", "tell"})
 UNVERIFIED_HEDGES = re.compile(
     r"\b(?:unverified|unconfirmed|reportedly|allegedly|purportedly|could not (?:be )?(?:independently )?"
     r"(?:verify|verified|confirm|confirmed)|cannot be (?:independently )?(?:verified|confirmed)|"

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
+from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, Mention, Quote, TextSpan
-from newsledger.nlp.state import DocState, get_state
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.state import DocState, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
 _BATTLE_AND_VIOLENCE = {
@@ -73,6 +74,8 @@ _SOURCE_PREPOSITIONS = ("by", "from")
 VERB_CONFIDENCE = 0.75
 NOUN_CONFIDENCE = 0.6
 CONTEXT_CONFIDENCE = 0.55
+# How many sentences back a casualty word with no violence of its own may find the violence it reports.
+CASUALTY_REACH = 2
 PROTEST_SUBJECTS = frozenset("worker teacher doctor nurse union employee miner driver student farmer staff".split())
 
 
@@ -82,17 +85,34 @@ class _Trigger:
     type: str
     mode: str | None
     confidence: float
+    mentions: list[Token] = field(default_factory=list)  # other words of the sentence reporting the same event
 
 
 def extract_events(doc: Doc, state: DocState) -> list[Event]:
     """All events of the doc in text order, ids ev1, ev2, …"""
+    reset = CURRENT_RESOLVER.set(ArgumentResolver(doc, state))
+    try:
+        return _extract_events(doc, state)
+    finally:
+        CURRENT_RESOLVER.reset(reset)
+
+
+def _extract_events(doc: Doc, state: DocState) -> list[Event]:
     triggers: list[tuple[Span, _Trigger]] = []
     sentences = list(doc.sents)
     claimants: dict[int, str] = {}  # sentence start -> who claimed the violence it reports
+    recent: list[tuple[int, _Trigger]] = []  # (sentence number, trigger) of the violence reported so far
     for number, sentence in enumerate(sentences):
-        found = sentence_triggers(sentence, state)
+        unattached: list[Token] = []
+        found = sentence_triggers(sentence, state, unattached=unattached)
+        # "A bomb exploded in the market. Three people died": the toll of the violence just reported
+        last = recent[-1] if recent else None
+        if unattached and last is not None and number - last[0] <= CASUALTY_REACH:
+            last[1].mentions.extend(unattached)
         for trigger in found:
             triggers.append((sentence, trigger))
+            if trigger.type in VIOLENT_TYPES:
+                recent.append((number, trigger))
         if any(t.type in CLAIMABLE_TYPES for t in found):
             following = sentences[number + 1 : number + 2]
             claimant = _responsibility_claimant(sentence, state) or next(
@@ -106,12 +126,22 @@ def extract_events(doc: Doc, state: DocState) -> list[Event]:
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
         source, target = event_actors(token, state)
+        for word in trigger.mentions:  # "exploded, killing five": the toll's victims are the attack's targets
+            if target is not None and source is not None:
+                break
+            other_source, other_target = _mention_actors(word, state)
+            source = source or other_source
+            target = target or other_target
         if source is None and trigger.type in CLAIMABLE_TYPES:
             source = claimants.get(sentence.start)
         status, according_to = event_status(token, sentence, state)
         subtype = subtypes.get(token.i)
         acled = ACLED_OF_SUBTYPE.get(subtype) if subtype else None
         start, end = _trigger_extent(token, state)
+        mentions = []
+        for word in sorted(set(trigger.mentions), key=lambda t: t.i):
+            low, high = _trigger_extent(word, state)
+            mentions.append(Mention(low, high, text[low:high]))
         events.append(
             Event(
                 id=f"ev{number}",
@@ -124,30 +154,73 @@ def extract_events(doc: Doc, state: DocState) -> list[Event]:
                 source=source,
                 target=target if target != source else None,
                 place=event_place(doc, sentence, token),
-                when=event_when(doc, sentence, token),
+                when=_event_date(doc, sentence, token),
                 status=status,
                 according_to=according_to,
                 confidence=trigger.confidence,
+                mentions=tuple(mentions),
             )
         )
     return events
 
 
+# --- dates ------------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words that set an event before the story's own time ("previously", "years ago", "once").
+_EARLIER_ADVERBS = frozenset({"previously", "formerly", "once", "ago"})
+
+
+def _event_date(doc: Doc, sentence: Span, token: Token) -> TimeRef:
+    """The date of the event, not of the report (ACLED's rule): a time expression of its own; the year that
+    names it ("the 2015 attacks"); else, for an event the story recalls as background, unknown (no value, no
+    precision), and only for the story's own events the publication date, marked as defaulted."""
+    when = event_when(doc, sentence, token)
+    if when.time is not None:
+        return when
+    year = next((c for c in token.children if _YEAR.match(c.text) and c.dep_ in ("nummod", "compound", "amod")), None)
+    if year is not None:
+        return TimeRef(value=year.text, precision=3, time=None)
+    if is_background(token):
+        return TimeRef(value=None, precision=None, time=None)
+    return when
+
+
+def is_background(token: Token) -> bool:
+    """Whether the trigger's clause recalls an earlier happening rather than reporting the story's own: a past
+    perfect the reporter tells ("the group had attacked the town"; in reported speech it is only the tense of
+    the report), or an adverb of earlier time ("previously", "years ago")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if any(c.lower_ in _EARLIER_ADVERBS for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "prep")):
+        return True
+    past_perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+    return past_perfect and _governing_speech_verb(verb) is None and verb.dep_ not in ("ccomp", "advcl")
+
+
 # --- detection and typing ------------------------------------------------------------------------------
 
 
-def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
-    """The event triggers of one sentence, in text order."""
+def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token] | None = None) -> list[_Trigger]:
+    """The event triggers of one sentence, in text order. Casualty words the sentence reports no violence for
+    go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
+    casualties: list[Token] = []
     for token in sentence:
-        if token.i in state.entity_of_token and token.pos_ != "VERB":
+        if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
+        if _reports_casualties(token):
+            casualties.append(token)
+            continue
         trigger = _verb_trigger(token) if token.pos_ in ("VERB", "AUX") else None
         if trigger is None and token.pos_ == "ADJ":
             trigger = _intent_trigger(token)
         if trigger is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "EVENT"):
             trigger = _noun_trigger(token)
-        if trigger is not None and not _ends_or_averts(token):
+        if trigger is not None and not _ends_or_averts(token) and not _figurative(trigger):
             found[token.i] = _verbal_or_physical(trigger, sentence)
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
@@ -163,19 +236,139 @@ def sentence_triggers(sentence: Span, state: DocState) -> list[_Trigger]:
             and found[token.head.i].type == trigger.type
         )
         absorbable = token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
-        if absorbable and trigger.type != "AGREE" and any(a.i in found for a in _ancestors_in(trigger.token)):
+        absorber = _absorber(token, found)
+        accusations = [found[a.i] for a in _ancestors_in(token) if a.i in found and found[a.i].type == "ACCUSE"]
+        if any(_alleged(token, accusation.token) for accusation in accusations):
+            continue  # "accused the army of killing and torturing": a grievance, not a new report of violence
+        if absorbable and trigger.type != "AGREE" and absorber is not None:
+            if absorber.type == trigger.type:  # "killed in attacks": one happening, reported twice
+                absorber.mentions.append(token)
             continue
         kept.append(trigger)
+    # "died", "the dead", "injuries": the casualties of the violence the sentence reports, never an event alone
+    kept = _harm_as_mentions(kept)
+    violent = [t for t in kept if t.type in VIOLENT_TYPES]
+    for token in casualties:
+        if _caused_by_nature(token) or _background_death(token):
+            continue
+        if violent:
+            min(violent, key=lambda t: abs(t.token.i - token.i)).mentions.append(token)
+        elif unattached is not None:
+            unattached.append(token)
     return kept
 
 
+# Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
+VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _absorber(token: Token, found: dict[int, _Trigger]) -> _Trigger | None:
+    """The trigger whose phrase holds this one. Not across a relative clause ("X, who carried out the bombing,
+    accused …") nor from under a verb that carries the event out ("carried out the bombing", "launched an
+    offensive"): there the noun reports its own event."""
+    below = token
+    for ancestor in _ancestors_in(token):
+        if below.dep_ in ("relcl", "ccomp", "parataxis") and below is not token:
+            return None
+        if below.dep_ == "dobj" and ancestor.lemma_.lower() in lexicon.LIGHT_VERBS and below is token:
+            return None
+        if ancestor.i in found:
+            return found[ancestor.i]
+        below = ancestor
+    return None
+
+
+def _alleged(token: Token, accusation: Token) -> bool:
+    """The trigger is what an accusation or complaint is about ("accused X of killing", "blamed Y for attacks")."""
+    for ancestor in _ancestors_in(token):
+        if ancestor.i == accusation.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "for", "over", "about"):
+            # "accused X of killing": the parse may hang "of" from the verb or from its object
+            owner = ancestor.head
+            if owner == accusation or (owner.dep_ == "dobj" and owner.head == accusation):
+                return True
+    return False
+
+
+def _background_death(token: Token) -> bool:
+    """ "X, who died in 2013": a death the text dates to another time, told as background."""
+    in_relative_clause = token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors)
+    return in_relative_clause and any(t.ent_type_ == "DATE" for t in token.subtree)
+
+
+def _names_an_event(token: Token, state: DocState) -> bool:
+    """The head word of an event's name ("the Boston Marathon bombing") reports that event."""
+    entity_id = state.entity_of_token[token.i]
+    entity = state.entity(entity_id)
+    return entity is not None and entity.type == "EVENT" and state.entity_of_token.get(token.i + 1) != entity_id
+
+
+def _reports_casualties(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return lemma in lexicon.CASUALTY_VERBS
+    if token.pos_ in ("NOUN", "ADJ"):
+        return lemma in lexicon.CASUALTY_NOUNS or token.lower_ in lexicon.CASUALTY_NOUNS
+    return False
+
+
+def _harm_as_mentions(kept: list[_Trigger]) -> list[_Trigger]:
+    """ "A bomb exploded, killing five": the killing is the explosion's toll, one happening. A verb of harm with
+    no doer of its own, joined to another violent act ("exploded, killing", "attacked … and wounded"), becomes a
+    mention of that act."""
+    acts = [t for t in kept if t.type == "ASSAULT" and t.token.lemma_.lower() not in lexicon.HARM_VERBS]
+    if not acts:
+        return kept
+    out = []
+    for trigger in kept:
+        token = trigger.token
+        own_doer = any(c.dep_ in ("nsubj", "agent") for c in token.children)
+        if trigger in acts or trigger.type != "ASSAULT" or token.pos_ != "VERB" or own_doer:
+            out.append(trigger)
+            continue
+        joined = [t for t in acts if token.head.i == t.token.i and token.dep_ in ("advcl", "conj", "xcomp")]
+        if not joined:
+            out.append(trigger)
+            continue
+        joined[0].mentions.extend([token, *trigger.mentions])
+    return out
+
+
 def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
-    """ "The senator attacked the bill" criticizes (ACCUSE); "gunmen attacked a bus" assaults."""
-    if trigger.type != "ASSAULT" or trigger.token.lemma_.lower() not in lexicon.VERBAL_ATTACK_TRIGGERS:
+    """ "The senator attacked the bill" criticizes (ACCUSE); "gunmen attacked a bus" assaults. An attack named by
+    a noun ("Saturday's attack") is physical unless words of speech say otherwise ("a scathing attack on")."""
+    token = trigger.token
+    if trigger.type != "ASSAULT" or token.lemma_.lower() not in lexicon.VERBAL_ATTACK_TRIGGERS:
         return trigger
+    if any(o.lemma_.lower() in lexicon.POLICY_WORDS for o in _struggle_objects(token)):
+        return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
     if lexicon.VIOLENT_CONTEXT.search(sentence.text) or _shows_violence(sentence.text):
         return trigger
-    return _Trigger(trigger.token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+    if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(sentence.text):
+        if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
+            return trigger
+    return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+
+
+def _struggle_objects(token: Token) -> list[Token]:
+    """What is attacked or fought: the object, or the noun after "against", "on" or "for"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "for")):
+        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return objects
+
+
+def _figurative(trigger: _Trigger) -> bool:
+    """ "fight corruption", "the fight against the virus", "attack the problem": a struggle with something
+    that is no one's side, not violence (nor any other event)."""
+    token = trigger.token
+    if trigger.type != "ASSAULT" or token.lemma_.lower() not in lexicon.FIGURATIVE_STRUGGLES:
+        return False
+    objects = _struggle_objects(token)
+    return any(
+        o.lemma_.lower() in lexicon.ABSTRACT_ADVERSARIES or o.lower_ in lexicon.ABSTRACT_ADVERSARIES for o in objects
+    )
 
 
 def _verb_trigger(token: Token) -> _Trigger | None:
@@ -188,6 +381,8 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
     if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
         return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
+    if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return _Trigger(token, "ACCUSE", "allege", VERB_CONFIDENCE)  # "charged with treason"
     entry = lexicon.VERB_TRIGGERS.get(lemma)
     if entry is None:
         return None
@@ -225,6 +420,11 @@ def _caused_by_nature(token: Token) -> bool:
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
         if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
             return True
+    for child in token.children:  # "died of cholera", "deaths from the floods"
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            cause = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if cause is not None and cause.lemma_.lower() in NATURAL_CAUSES:
+                return True
     return False
 
 
@@ -341,23 +541,47 @@ def event_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return _noun_actors(token, state)
 
 
+def _mention_actors(word: Token, state: DocState) -> tuple[str | None, str | None]:
+    """(source, target) a further mention of an event names: the subject of "died" is who died, never a doer."""
+    if word.pos_ != "VERB":
+        return None, None
+    if word.lemma_.lower() in lexicon.CASUALTY_VERBS:
+        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        return None, (_entity_of_phrase(subject, state) if subject is not None else None)
+    return _verb_actors(word, state)
+
+
 def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
     source = target = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     # the subject nearest the verb: a parse that runs two sentences together gives a verb several
     for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
         if child.dep_ == "nsubj" and source is None:
-            source = _entity_of_subject(child, token, state)
+            if child.lower_ not in VICTIM_NOUNS:  # "the victims died": harmed, never the doer
+                source = _entity_of_subject(child, token, state)
         elif child.dep_ == "nsubjpass" and target is None:
             target = _entity_of_phrase(child, state)
         elif child.dep_ == "agent" and source is None:
             source = _entity_of_pobj(child, state)
         elif child.dep_ in ("dobj", "dative") and target is None:
             target = _entity_of_phrase(child, state)
+    if (
+        source is not None
+        and not passive
+        and token.lemma_.lower() in lexicon.HARM_VERBS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+    ):
+        # "Iranians killed in the raid": a verb of harm with no object is a passive without its auxiliary, and
+        # its subject the harmed, never the doer
+        source, target = None, target or source
     if source is None and not passive:
         source = _inherited_subject(token, state)
-    if source is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        source = _entity_of_phrase(token.head, state)  # "drones bombing the province"
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.tag_ == "VBN":
+            if target is None:  # "Iranians killed in the raid": the people it was done to
+                target = _entity_of_phrase(token.head, state)
+        elif source is None:
+            source = _entity_of_phrase(token.head, state)  # "drones bombing the province"
     if target is None or source is None:
         for child in token.children:
             if child.dep_ != "prep":
@@ -405,6 +629,8 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = _entity_of_phrase(child, state)
+            if found is not None and _is_place_entity(found, state):
+                continue  # "the Manchester bombing": where it happened, not who did it
             if is_visit and child.dep_ != "poss" and target is None:
                 target = found  # "a Gulf visit": where the visit goes
             elif source is None:
@@ -440,9 +666,19 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
                 (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
             )
     elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        # "X is departing for a visit", "X is in talks with Y"
-        source = _subject_entity(head.head, state)
+        verb = head.head
+        if verb.lemma_.lower() in lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS:
+            if target is None:  # "scores died in the attacks": who died is harmed, never the doer
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                target = _entity_of_phrase(subject, state) if subject is not None else None
+        else:  # "X is departing for a visit", "X is in talks with Y"
+            source = _subject_entity(verb, state)
     return source, target
+
+
+def _is_place_entity(entity_id: str, state: DocState) -> bool:
+    entity = state.entity(entity_id)
+    return entity is not None and entity.type in ("GPE", "LOC", "FAC")
 
 
 def _responsibility_claimant(sentence: Span, state: DocState) -> str | None:
@@ -483,11 +719,17 @@ def _entity_of_pobj(preposition: Token, state: DocState) -> str | None:
     return _entity_of_phrase(pobj, state) if pobj is not None else None
 
 
-def _entity_of_phrase(head: Token, state: DocState) -> str | None:
-    """The entity a noun phrase names: its head's entity, else the first entity inside the phrase proper
-    (compounds, possessors, "of"/"from" phrases), never inside a clause attached to it."""
+def _entity_of_phrase(head: Token, state: DocState, *, resolve: bool = True) -> str | None:
+    """The entity a noun phrase names: its head's entity; a pronoun's or description's antecedent, or a generic
+    actor ("Kenyan police"), through the document (`argument_actors`); else the first entity inside the phrase
+    proper (compounds, possessors, "of"/"from" phrases), never inside a clause attached to it."""
     if head.i in state.entity_of_token:
         return state.entity_of_token[head.i]
+    resolver = CURRENT_RESOLVER.get() if resolve else None
+    if resolver is not None:
+        found = resolver.resolve(head)
+        if found is not None:
+            return found
     queue = [head]
     seen = {head.i}
     while queue:
@@ -507,7 +749,7 @@ def _entity_of_phrase(head: Token, state: DocState) -> str | None:
 # --- status ----------------------------------------------------------------------------------------------
 
 
-def event_status(token: Token, sentence: Span, state: DocState) -> tuple[str, str]:
+def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventStatus, str]:
     """(status, according_to) of the event at `token`: see the module docstring for the cues."""
     quote = _quote_around(token, state.quotes)
     reporting = _governing_speech_verb(token)
@@ -583,9 +825,10 @@ def _according_to(quote: Quote | None, reporting: Token | None, state: DocState)
         agent = next((c for c in reporting.children if c.dep_ == "agent"), None)
         found = None
         if subject is not None:
-            found = _entity_of_phrase(subject, state)
+            found = _entity_of_phrase(subject, state, resolve=False)
         elif agent is not None:
-            found = _entity_of_pobj(agent, state)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            found = _entity_of_phrase(pobj, state, resolve=False) if pobj is not None else None
         if found is not None:
             return found
     return REPORTER
@@ -803,7 +1046,11 @@ def _clear_lead(row: np.ndarray, classes: list[str], allowed: set[str], threshol
     return len(values) < 2 or values[0] - values[1] >= threshold
 
 
-@Language.component("newsledger_events", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_events",
+    requires=["token.dep", "token.lemma", *records_attrs("entities", "places", "times", "quotes")],
+    assigns=["doc._.newsledger", *records_attrs("events")],
+)
 def events_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.events = extract_events(doc, state)

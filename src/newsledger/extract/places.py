@@ -27,16 +27,28 @@ from newsledger.gazetteer.resolve import (
     Context,
     Resolution,
     Toponym,
+    haversine_km,
     precision_of,
     resolve_toponyms,
     written_containers,
     written_kinds,
 )
 from newsledger.model import Entity, Mention, Place
-from newsledger.nlp.state import DocState, doc_text, get_state
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 TOPONYM_TYPES = ("GPE", "LOC", "FAC")
-REPAIRABLE_TYPES = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+REPAIRABLE_TYPES = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART")
+# A name the entity stage calls a person is never a place ("Clinton" the person is not Clinton, Maryland): only
+# a model's bare guess of a person, with no title or role, every mention of which stands where only places
+# stand ("warehouses in Lashkar Gah", "Gainesville, Fla."), is read as the place it is.
+PLACE_ONLY_PREPOSITIONS = frozenset("in near outside inside across around throughout".split())
+# Kinds of actor the entity stage knows a name as (from its knowledge base or the name's own words): a party, a
+# government body, a company, a newspaper ("Congress", "the Pentagon", "the Justice Department") is an
+# institution, an actor and not a place, whatever entity type the model gave it.
+INSTITUTION_KINDS = frozenset(
+    {"political party", "armed group", "military", "police", "government", "media", "NGO", "IGO", "company"}
+    | {"education", "sports team", "person"}
+)
 # Words that name provinces somewhere ("Western", "Gulf", "Central") but alone in English text are not places.
 GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central gulf coast coastal upper lower middle "
@@ -79,6 +91,12 @@ NOT_PLACE_WORDS = (
     )
     | {month.lower() for month in calendar.month_name[1:]}
     | {day.lower() for day in calendar.day_name}
+    # What a national ministry or department is for ("the Justice Department", "the Defense Ministry"), which
+    # some gazetteer also holds as a town's name.
+    | frozenset(
+        "justice defense defence treasury energy commerce labor labour agriculture interior homeland veterans "
+        "housing finance foreign health education transportation war navy army revenue".split()
+    )
 )
 # Nouns a town's name qualifies: "a Gainesville man", "Kandahar residents", "the Peshawar police".
 PLACE_FOLLOWERS = frozenset(
@@ -110,7 +128,7 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     if not mentions:
         return []
     toponyms = _as_toponyms(doc_text(doc), mentions)
-    resolutions = resolve_toponyms(gazetteer, toponyms, context)
+    resolutions = _districts_to_their_city(doc_text(doc), mentions, resolve_toponyms(gazetteer, toponyms, context))
     # A facility no gazetteer knows is a building or a road, not a place on a map; unresolved GPE and LOC
     # entities ("Darfur", rivers, regions) are kept without a point.
     kept = [
@@ -119,6 +137,32 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         if r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
+
+
+# "Karrada, a district of Baghdad", "Gulshan, a neighbourhood in northern Dhaka": a part of the town after it.
+_PART_OF_PLACE = re.compile(
+    r",?\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:district|neighbou?rhood|suburb|quarter|area|section)\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?"
+)
+# A district the gazetteer holds under the same name within this distance of its city is that district.
+DISTRICT_MAX_KM = 50.0
+
+
+def _districts_to_their_city(text: str, mentions: list[_Mention], resolutions: list[Resolution]) -> list[Resolution]:
+    """A neighbourhood or district written as part of a place ("Karrada, a district of Baghdad") that the gazetteer
+    lacks resolves to that place, at district precision, never to a namesake elsewhere."""
+    out = list(resolutions)
+    for i in range(len(mentions) - 1):
+        if _PART_OF_PLACE.fullmatch(text[mentions[i].end : mentions[i + 1].start]) is None:
+            continue
+        own, whole = resolutions[i].candidate, resolutions[i + 1].candidate
+        if whole is None or whole.lat is None or whole.lon is None or whole.feature not in ("city", "admin2"):
+            continue
+        if own is not None and own.lat is not None and own.lon is not None:
+            if haversine_km(own.lat, own.lon, whole.lat, whole.lon) <= DISTRICT_MAX_KM:
+                continue  # the gazetteer knows the district itself
+        out[i] = dataclasses.replace(resolutions[i + 1], kind_hint="district", lookup_text=resolutions[i].lookup_text)
+    return out
 
 
 # --- reading the text ------------------------------------------------------------------------------
@@ -155,17 +199,21 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     dateline = _dateline(doc_text(doc))
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
-    place_texts = {name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES for m in e.mentions}
+    place_texts = {
+        name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
+    }
     institution_places = _places_in_institution_names(state, gazetteer)
     heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
     for entity in state.entities:
-        if name_key(entity.name) in GENERIC_WORDS:
+        if name_key(entity.name) in GENERIC_WORDS or not _may_be_a_place(entity):
             continue
         is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
             repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
+        elif entity.type == "PERSON" and not entity.titles and not entity.role:
+            repaired = _only_written_as_a_place(doc, entity, gazetteer)
         if not (is_toponym or repaired):
             continue
         if repaired:
@@ -189,6 +237,14 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         if not any(s < named.end and named.start < e for s, e in found):
             found[(named.start, named.end)] = named
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _may_be_a_place(entity: Entity) -> bool:
+    """An institution known as such (its kind) is an actor: its name is no place. (A toponym the entity stage
+    still calls an organisation is one it knows by name: "Sears".)"""
+    if entity.type != "PERSON" and entity.kind in INSTITUTION_KINDS:
+        return False
+    return not (entity.type in TOPONYM_TYPES and entity.kind == "organization")
 
 
 _CAPITAL_BY_DEMONYM = re.compile(r"\b(?:[Tt]he\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
@@ -327,6 +383,22 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
     return False
 
 
+def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """Every mention of the name stands where only a place stands: after "in", "near"…, or as "X, <province>"."""
+    known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
+    if not known or not entity.mentions:
+        return False
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        in_place = before is not None and before.lower_ in PLACE_ONLY_PREPOSITIONS
+        if not (in_place or _written_with_container(doc, span, gazetteer, known)):
+            return False
+    return True
+
+
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
     """ "Gainesville, Ga.": a name followed by a comma and a province or country that contains one of its places."""
     following = doc_text(doc)[span.end_char : span.end_char + 40]
@@ -374,7 +446,13 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
     toponyms = []
     for mention, (container, enumerated), kind in zip(mentions, written, written_kinds(text, spans), strict=True):
         lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.lookup or mention.text
-        toponyms.append(Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated, kind))
+        # "Ramstein airbase": a site named for its town, which the words after it make of it.
+        facility = mention.label == "FAC" or mention.site is not None
+        if mention.site is not None:
+            kind = "site"
+        toponyms.append(
+            Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated, kind, facility)
+        )
     return toponyms
 
 
@@ -409,6 +487,7 @@ def _places(mentions: list[_Mention], resolutions: list[Resolution]) -> list[Pla
                 score=resolution.score if candidate else 0.0,
                 entity=entity_ids.most_common(1)[0][0] if entity_ids else None,
                 dateline=any(m.dateline for m, _ in members),
+                point=candidate.point if candidate else None,
             )
         )
     return places
@@ -427,6 +506,8 @@ def _feature(candidate: Candidate | None, site: str | None, hint: str | None) ->
         return None
     if hint == "area" and candidate.feature in ("admin1", "admin2"):
         return "area"
+    if hint == "district":
+        return "district"
     return "capital" if candidate.capital else candidate.feature
 
 
@@ -454,17 +535,26 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
         for m in place.mentions
         if m.start != dateline_start and sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
-    # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened.
-    in_sentence = [m for m in in_sentence if not _REFERENCE_POINT.search(text[max(0, m[0] - 30) : m[0]])]
+    # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened. "U.S. troops",
+    # "the Afghan army", "a Gainesville man": where an actor comes from, not where the event happened.
+    in_sentence = [
+        m
+        for m in in_sentence
+        if not _REFERENCE_POINT.search(text[max(0, m[0] - 30) : m[0]])
+        and not _names_an_actors_origin(doc, state, m[0], m[1], trigger)
+    ]
     if not in_sentence:
         return None
     for head in (trigger, trigger.head):
         # Where-phrases first ("met Biden in Washington": Washington, not the "U.S." in "U.S. President"), then
         # objects; a passive trigger's subject carries the place of what was done to it ("warehouses in El
-        # Fasher were looted"), while an active subject's place is often only where the actor comes from.
-        for deps in (("prep", "agent", "advmod", "npadvmod"), ("dobj", "pobj", "nsubjpass")):
+        # Fasher were looted"), while an active subject's place is often only where the actor comes from. "By X"
+        # names who did it and "according to X" who says so: neither is where.
+        for deps in (("prep", "advmod", "npadvmod"), ("dobj", "pobj", "nsubjpass")):
             for child in head.children:
                 if child.dep_ not in deps or (child.dep_ == "nsubjpass" and head.i != trigger.i):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPOSITIONS:
                     continue
                 subtree = list(child.subtree)
                 lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
@@ -491,6 +581,31 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     if not told:
         return None
     return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]
+
+
+_SOURCE_PREPOSITIONS = frozenset({"according", "by", "per"})
+# Nouns for people and bodies: a place modifying one ("U.S. troops", "Pakistani officials") says whose they are.
+ACTOR_NOUNS = frozenset(
+    "official officer troop force military army navy soldier police policeman government ministry minister "
+    "president leader spokesman spokeswoman spokesperson embassy ambassador diplomat envoy authority lawmaker "
+    "commander militant rebel fighter man woman boy girl resident citizen national company firm agency "
+    "delegation team coalition administration army intelligence negotiator".split()
+)
+
+
+def _names_an_actors_origin(doc: Doc, state: DocState, start: int, end: int, trigger: Token) -> bool:
+    """A place written as a modifier of an actor ("U.S. troops", "the Kenyan capital's police", "a Gainesville man")
+    says whose the actor is."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "amod", "nmod") or head.i == trigger.i or span.start <= head.i < span.end:
+        return False
+    owner = state.entity_of_token.get(head.i)
+    owner_type = next((e.type for e in state.entities if e.id == owner), None) if owner else None
+    return head.lemma_.lower() in ACTOR_NOUNS or owner_type in ("ORG", "PERSON", "NORP")
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -534,7 +649,11 @@ def _speaker_side(trigger: Token) -> list[tuple[int, int]]:
     return []
 
 
-@Language.component("newsledger_places", requires=["doc.ents"], assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_places",
+    requires=["doc.ents", "token.dep", "token.lemma", *records_attrs("entities")],
+    assigns=["doc._.newsledger", *records_attrs("places")],
+)
 def places_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.places = extract_places(doc, state, get_gazetteer())

@@ -14,18 +14,24 @@ with value None.
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
-from newsledger.model import REPORTER, Quantity, Quote
-from newsledger.nlp.state import DocState, doc_text
+from newsledger.extract.actors import token_arrays, token_lowers
+from newsledger.extract.lexicon.numbers import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
+from newsledger.extract.syntax import governing_verb
+from newsledger.model import REPORTER, Event, Fatalities, Quantity, Quote
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "arrested", "kidnapped", "missing"})
+# Figures of people moved by an event ("evacuating 120,000 people"): attached to the event in their own sentence.
+MOVEMENT_CATEGORIES = frozenset({"displaced", "evacuated", "rescued"})
+_VIOLENT_EVENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # Vague plurals: their lower bound, read with qualifier "at least".
 _VAGUE_PLURALS = {
@@ -131,8 +137,6 @@ _CURRENCIES = {"$": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur
 _SKIP_ENTITY_TYPES = frozenset({"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
-_LOWER_KEY = "newsledger.lower_words"
-_SENTENCES_KEY = "newsledger.sentence_bounds"
 
 
 def number_value(words: list[str]) -> float | None:
@@ -158,8 +162,8 @@ def number_value(words: list[str]) -> float | None:
         elif "-" in word and all(part in TENS_WORDS or part in UNIT_WORDS for part in word.split("-")):
             current += sum(TENS_WORDS.get(part, 0) + UNIT_WORDS.get(part, 0) for part in word.split("-"))
             seen = True
-        elif word in _SCALES or word in _SCALE_ABBREVIATIONS:
-            scale = _SCALES.get(word) or _SCALE_ABBREVIATIONS[word]
+        elif word in SCALE_WORDS or word in _SCALE_ABBREVIATIONS:
+            scale = SCALE_WORDS.get(word) or _SCALE_ABBREVIATIONS[word]
             if scale == 100:
                 current = max(current, 1) * scale
             else:
@@ -178,7 +182,7 @@ def _is_number_word(token: Token) -> bool:
 def _is_number_text(text: str, lower: str) -> bool:
     if _DIGITS.match(text):
         return True
-    if lower in UNIT_WORDS or lower in TENS_WORDS or lower in _SCALES:
+    if lower in UNIT_WORDS or lower in TENS_WORDS or lower in SCALE_WORDS:
         return True
     return "-" in lower and all(part in TENS_WORDS or part in UNIT_WORDS for part in lower.split("-"))
 
@@ -191,24 +195,10 @@ def _skipped(token: Token) -> bool:
     return token.ent_type_ in _SKIP_ENTITY_TYPES
 
 
-def lower_words(doc: Doc) -> list[str]:
-    """The doc's lower-cased tokens, computed once per doc (phrase matching reads them at every token)."""
-    cached = doc.user_data.get(_LOWER_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = [t.lower_ for t in doc]
-        doc.user_data[_LOWER_KEY] = cached
-    return cached
-
-
 def sentence_of_token(doc: Doc, index: int) -> Span:
-    """The sentence of token `index`, from boundaries computed once per doc (`token.sent` walks `doc.sents`)."""
-    starts = doc.user_data.get(_SENTENCES_KEY)
-    if starts is None:
-        starts = [(sentence.start, sentence.end) for sentence in doc.sents]
-        doc.user_data[_SENTENCES_KEY] = starts
-    position = bisect.bisect_right([a for a, _b in starts], index) - 1
-    first, last = starts[max(0, position)]
-    return doc[first:last]
+    """The sentence of token `index`, from the one per-doc token cache (`token.sent` walks `doc.sents`)."""
+    arrays = token_arrays(doc)
+    return doc[arrays.sentence_start[index] : arrays.sentence_end[index]]
 
 
 @functools.lru_cache(maxsize=16)
@@ -223,7 +213,7 @@ def _phrases_by_word(phrases: tuple[str, ...], *, last: bool) -> dict[str, list[
 
 def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that ends right before token `index`: (phrase, its first token)."""
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     if index < 1:
         return None
     for phrase, words in _phrases_by_word(tuple(phrases), last=True).get(lowers[index - 1], ()):
@@ -235,7 +225,7 @@ def _phrase_before(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, i
 
 def _phrase_at(doc: Doc, index: int, phrases: Iterable[str]) -> tuple[str, int] | None:
     """The longest phrase of `phrases` that starts at token `index`: (phrase, token after it)."""
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     for phrase, words in _phrases_by_word(tuple(phrases), last=False).get(lowers[index], ()):
         end = index + len(words)
         if end <= len(lowers) and lowers[index:end] == words:
@@ -368,7 +358,7 @@ def _extent(doc: Doc, first: int, noun: Token | None) -> int:
 def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
     found: list[Quantity] = []
     taken: set[int] = set()
-    lowers = lower_words(doc)
+    lowers = token_lowers(doc)
     i = 0
     while i < len(doc):
         # Most tokens can start no quantity: skip them on their text alone, before any phrase lookup.
@@ -520,3 +510,133 @@ def sentence_of(doc: Doc, quantity: Quantity) -> Span:
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     assert span is not None
     return sentence_of_token(doc, span.start)
+
+
+# --- casualties ------------------------------------------------------------------------------------------------
+
+
+def attach_casualties(doc: Doc, state: DocState) -> tuple[list[Quantity], list[Event]]:
+    """Each casualty figure to its event: `Quantity.event`, and the event's `fatalities` for deaths.
+
+    Where several sources give figures for one event, every Quantity keeps its own figure and source; the event's
+    `fatalities` shows the first one attributed to it (the others stay findable through `Quantity.event`).
+    """
+    events = list(state.events)
+    quantities = []
+    for quantity in state.quantities:
+        event = None
+        if quantity.category in CASUALTY_CATEGORIES or quantity.category in MOVEMENT_CATEGORIES:
+            event = _event_of_quantity(doc, quantity, events, state)
+        if event is None:
+            quantities.append(quantity)
+            continue
+        quantities.append(dataclasses.replace(quantity, event=event.id))
+        if quantity.category == "killed" and event.fatalities is None:
+            count = int(quantity.value) if quantity.value is not None and quantity.unit == "people" else None
+            fatalities = Fatalities(count=count, text=quantity.text, according_to=quantity.according_to)
+            events[events.index(event)] = dataclasses.replace(event, fatalities=fatalities)
+    return quantities, events
+
+
+def _event_of_quantity(doc: Doc, quantity: Quantity, events: list[Event], state: DocState) -> Event | None:
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = sentence_of_token(doc, span.start)
+    in_sentence = [e for e in events if e.sentence.start <= span.start_char < e.sentence.end or _in(e, sentence)]
+    verb = governing_verb(span, max_hops=4, auxiliaries=False, inside=True, root=True)
+    if verb is not None and in_sentence:
+        # "killed in fighting": the fighting is the event the deaths belong to
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _event_at(in_sentence, obj)
+                if found is not None:
+                    return found
+        found = _event_at(in_sentence, verb)
+        if found is not None:
+            return found
+    if quantity.category in MOVEMENT_CATEGORIES:
+        return min(in_sentence, key=lambda e: abs(e.trigger.start - quantity.start), default=None)
+    violent = [e for e in in_sentence if e.type in _VIOLENT_EVENT_TYPES]
+    if violent:
+        return min(violent, key=lambda e: abs(e.trigger.start - quantity.start))
+    # "we lost two fighters today. A, …, and B, …": the people named after the count, and the event that killed them
+    named = _people_named_after(doc, span, state)
+    if named:
+        best: tuple[int, bool, int] | None = None
+        chosen = None
+        for event in events:
+            if event.type not in _VIOLENT_EVENT_TYPES or event.trigger.start >= quantity.start:
+                continue
+            event_span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+            if event_span is None:
+                continue
+            shared = len(named & {state.entity_of_token.get(t.i) for t in event_span})
+            if not shared:
+                continue
+            # most of the named dead in the sentence, then a killing word, then the nearest
+            killing = CATEGORY_OF_WORD.get(event.trigger.text.lower()) == "killed" or _lemma_is_killing(doc, event)
+            score = (shared, killing, event.trigger.start)
+            if best is None or score > best:
+                best, chosen = score, event
+        if chosen is not None:
+            return _prefer_fighting(doc, chosen, events)
+    return None
+
+
+def _lemma_is_killing(doc: Doc, event: Event) -> bool:
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and CATEGORY_OF_WORD.get(trigger.root.lemma_.lower()) == "killed"
+
+
+def _in(event: Event, sentence: Span) -> bool:
+    return sentence.start_char <= event.trigger.start < sentence.end_char
+
+
+def _event_at(events: Iterable[Event], token: Token) -> Event | None:
+    start, end = token.idx, token.idx + len(token)
+    return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
+
+
+def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:
+    """PERSON entities named right after a count (in the same or the next sentence)."""
+    sentence = sentence_of_token(doc, span.start)
+    stop = sentence.end
+    if stop < len(doc):
+        stop = sentence_of_token(doc, stop).end
+    names = set()
+    for token in doc[span.end : stop]:
+        entity_id = state.entity_of_token.get(token.i)
+        entity = state.entity(entity_id)
+        if entity is not None and entity.type == "PERSON":
+            names.add(entity.id)
+    return names
+
+
+def _prefer_fighting(doc: Doc, event: Event, events: list[Event]) -> Event:
+    """Of a killing and the fighting it happened in (same sentence), the fighting carries the deaths."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return event
+    for prep in (c for c in trigger.root.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _event_at(events, obj)
+            if found is not None:
+                return found
+    return event
+
+
+# --- the component ---------------------------------------------------------------------------------------------
+
+
+@Language.component(
+    "newsledger_quantities",
+    requires=["token.dep", "token.lemma", *records_attrs("entities", "quotes", "events")],
+    # casualty figures set their events' fatalities
+    assigns=["doc._.newsledger", *records_attrs("quantities", "events")],
+)
+def quantities_component(doc: Doc) -> Doc:
+    state = get_state(doc)
+    state.quantities = extract_quantities(doc, state)
+    state.quantities, state.events = attach_casualties(doc, state)
+    return doc

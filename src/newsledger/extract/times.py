@@ -22,10 +22,12 @@ from spacy.attrs import LEMMA, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.lexicon.reporting import HEADLINE_PRESENT_VERBS, NARRATING_VERBS
+from newsledger.extract.syntax import governing_verb
 from newsledger.extract.timex import FUTURE, PAST, PRESENT, Timex, names_holiday, normalize
 from newsledger.extract.timex.dates import quarter_of
 from newsledger.model import TimeExpr, TimeRef
-from newsledger.nlp.state import doc_text, get_state
+from newsledger.nlp.state import doc_text, get_state, records_attrs
 
 # Words the model does not tag as DATE/TIME but TimeML counts as time expressions. Words that are time
 # expressions only some of the time ("soon", "previously", "quarterly") are left out: in TimeBank they are
@@ -367,18 +369,6 @@ def _extend_right(span: Span) -> Span:
 # --- tense ---------------------------------------------------------------------------------------
 
 
-def governing_verb(span: Span) -> Token | None:
-    """The verb the expression modifies: up the dependency tree from the span's root."""
-    token = span.root
-    for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") and token not in span:
-            return token
-        if token.head.i == token.i:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-    return None
-
-
 _DEADLINE_PREPOSITIONS = {"until", "till", "to", "by", "through", "before"}
 _DEADLINE_WORDS = {"payable", "due", "effective", "expire", "deadline", "scheduled"}
 
@@ -396,7 +386,7 @@ def expression_tense(span: Span) -> str | None:
     tense = verb_tense(verb)
     if tense is None and _after_words(span, _EARLIEST_BOUND):
         return FUTURE  # "could come as early as Tuesday": an earliest date is a coming one
-    if tense == PRESENT and verb is not None and verb.lemma_ in _REPORTING_VERBS:
+    if tense == PRESENT and verb is not None and verb.lemma_ in HEADLINE_PRESENT_VERBS:
         return PAST  # "the ministry says Monday": the headline present of what was said
     if tense != PAST:
         return tense
@@ -462,7 +452,6 @@ _INTENT_VERBS = _PLANNING_WORDS | {
     "ask", "urge", "seek", "try", "wish", "like", "begin", "start", "order",
 }  # fmt: skip
 _MOVING_VERBS = {"go", "come", "leave", "travel", "fly", "meet", "visit", "hold", "return", "arrive", "head", "begin"}
-_REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "deny", "insist"}
 
 
 def verb_tense(verb: Token | None, *, depth: int = 0) -> str | None:
@@ -565,15 +554,12 @@ def _quote_reference(
     return published, "quote-unknown"
 
 
-_REPORTING_LEMMAS = {"say", "tell", "state", "add", "claim", "insist", "announce"}
-
-
 def _narrates_in_present(doc: Doc) -> bool:
     # asked once per quoted time expression: one pass over the doc, remembered on it
     cached = doc.user_data.get("newsledger_narrates_in_present")
     if cached is None:
         strings = doc.vocab.strings
-        reporting = {strings.add(lemma) for lemma in _REPORTING_LEMMAS}
+        reporting = {strings.add(lemma) for lemma in NARRATING_VERBS}
         present_tags = {strings.add("VBZ"), strings.add("VBP")}
         past_tag = strings.add("VBD")
         # token attributes read as one array: creating a Token object per word costs more than the count
@@ -758,7 +744,11 @@ def _is_deictic(text: str) -> bool:
     return bool(_DEICTIC.search(text))
 
 
-@Language.component("newsledger_times", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_times",
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.newsledger", *records_attrs("times")],
+)
 def times_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.times = extract_times(doc, _publication_date(state.article.published))

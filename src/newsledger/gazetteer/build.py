@@ -9,6 +9,11 @@ own towns (that table is geocoded, and some of its points are another place's); 
 districts take the centre of the span of their own towns. Both approximate GeoNames' own ADM1/ADM2 points;
 the edge share was chosen on LGL (whose gold uses GeoNames points) and checked on GeoVirus (docs in README).
 
+Every place says where its point comes from (`point`): GeoNames' own point (towns, continents), or, where no
+installed package carries GeoNames' point for the feature (countries, provinces, districts; see POINT_SOURCES
+and the README for the packages checked), the factbook centre, the package's centre point, or the centroid of
+the place's towns.
+
 The file is written under a temporary name and renamed into place, behind a lock, so a process never sees
 a half-built index and parallel test processes build it once.
 """
@@ -36,7 +41,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -45,6 +50,15 @@ KIND_NAME, KIND_ALIAS, KIND_ABBREVIATION = 0, 1, 2
 # GeoNames' own point for the United States is the geographic centre of the contiguous states; the
 # factbook point that `countryinfo` carries (38 N, 97 W) is 230 km from it. Everything else comes from packages.
 COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
+
+# Where a place's point comes from (the `point` column, carried to each record's place).
+POINT_GEONAMES = "geonames"  # GeoNames' own point for the place's id
+POINT_FACTBOOK = "factbook centre"  # a country's centre as `countryinfo` gives it
+POINT_CAPITAL = "capital"  # a country with no centre in any package: its capital's point
+POINT_PACKAGE_CENTRE = "package centre"  # a province's centre from `country_state_city`, checked against its towns
+POINT_TOWNS = "centroid of towns"  # the centre of the span of the towns inside a province or district
+POINT_TABLE = "regions table"  # a world region, sea or island from regions.py (general knowledge)
+POINT_SOURCES = (POINT_GEONAMES, POINT_FACTBOOK, POINT_CAPITAL, POINT_PACKAGE_CENTRE, POINT_TOWNS, POINT_TABLE)
 
 SCHEMA = """
 CREATE TABLE place (
@@ -59,7 +73,9 @@ CREATE TABLE place (
     lat REAL,
     lon REAL,
     population INTEGER NOT NULL DEFAULT 0,
-    capital INTEGER NOT NULL DEFAULT 0
+    capital INTEGER NOT NULL DEFAULT 0,
+    point TEXT,
+    names INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE name (
     key TEXT NOT NULL, compact TEXT NOT NULL, skeleton TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL
@@ -172,7 +188,7 @@ class _GazetteerWriter:
         place_id = self.next_id
         self.next_id += 1
         self.conn.execute(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 place_id,
                 values.get("geonameid"),
@@ -186,6 +202,8 @@ class _GazetteerWriter:
                 values.get("lon"),
                 int(values.get("population") or 0),
                 int(values.get("capital") or 0),
+                values.get("point") if values.get("lat") is not None else None,
+                int(values.get("names") or 0),
             ),
         )
         return place_id
@@ -201,10 +219,11 @@ class _GazetteerWriter:
 
     def _countries(self, cache: Any) -> dict[str, dict[str, Any]]:
         import pycountry
-        from countryinfo._cache import load_countries
+        from countryinfo import CountryInfo
 
         info_by_iso: dict[str, dict[str, Any]] = {}
-        for info in load_countries()["countries"].values():
+        for entry in CountryInfo.all().values():
+            info: dict[str, Any] = dict(entry)
             iso2 = (info.get("ISO") or {}).get("alpha2")
             if iso2 and iso2 not in info_by_iso:
                 info_by_iso[iso2] = info
@@ -214,13 +233,14 @@ class _GazetteerWriter:
         demonyms: dict[str, str] = {}
         for country in pycountry.countries:
             iso2 = country.alpha_2
-            info = info_by_iso.get(iso2, {})
+            info = info_by_iso.get(iso2) or {}
             geo = geonames_countries.get(iso2, {})
             point = COUNTRY_POINT_OVERRIDES.get(iso2)
+            source = POINT_GEONAMES
             if point is None and len(info.get("latlng") or []) == 2:
-                point = (float(info["latlng"][0]), float(info["latlng"][1]))
+                point, source = (float(info["latlng"][0]), float(info["latlng"][1])), POINT_FACTBOOK
             if point is None:
-                point = capitals.get(iso2)
+                point, source = capitals.get(iso2), POINT_CAPITAL
             name = getattr(country, "common_name", None) or country.name
             place_id = self._add_place(
                 geonameid=geo.get("geonameid"),
@@ -230,6 +250,7 @@ class _GazetteerWriter:
                 lat=point[0] if point else None,
                 lon=point[1] if point else None,
                 population=geo.get("population") or info.get("population") or 0,
+                point=source,
             )
             for text in (name, country.name, getattr(country, "official_name", None), geo.get("name")):
                 if text:
@@ -325,9 +346,10 @@ class _GazetteerWriter:
             if sub.admin_level not in (1, 2):
                 continue
             point = points.get(sub.id)
+            source = POINT_TOWNS
             state_point = state_points.get(sub.iso_code or "") if sub.admin_level == 1 else None
             if state_point is not None and _inside_extent(state_point, self.admin_towns.get(sub.id, [])):
-                point = state_point
+                point, source = state_point, POINT_PACKAGE_CENTRE
             code = sub.geonames_code or ""
             admin1_code = ".".join(code.split(".")[:2]) if code else None
             parent = by_id.get(sub.parent.id) if sub.parent is not None else None
@@ -343,6 +365,7 @@ class _GazetteerWriter:
                 lat=point[0] if point else None,
                 lon=point[1] if point else None,
                 population=population.get(sub.id, 0),
+                point=source,
             )
             self.admin_place[sub.id] = place_id
             self.admin2_info[sub.id] = (sub.name, admin1, admin1_code)
@@ -376,6 +399,10 @@ class _GazetteerWriter:
                 lon=city["longitude"],
                 population=city["population"],
                 capital=city["geonameid"] in self.capital_ids,
+                point=POINT_GEONAMES,
+                # How many names GeoNames knows a town by, in every language: how widely it is known (Venice,
+                # Italy has 66, Venice, California 15), which its population alone does not tell.
+                names=len(city.get("alternatenames") or ()),
             )
             self._add_name(city["name"], place_id, KIND_NAME)
             for alternate in city.get("alternatenames") or ():
@@ -392,13 +419,19 @@ class _GazetteerWriter:
                 lat=float(continent["lat"]),
                 lon=float(continent["lng"]),
                 population=continent.get("population") or 0,
+                point=POINT_GEONAMES,
             )
             self._add_name(continent["toponymName"], place_id, KIND_NAME)
 
     def _regions(self) -> None:
         for region in REGIONS:
             place_id = self._add_place(
-                name=region.name, feature="region", country=region.country, lat=region.lat, lon=region.lon
+                name=region.name,
+                feature="region",
+                country=region.country,
+                lat=region.lat,
+                lon=region.lon,
+                point=POINT_TABLE,
             )
             self._add_name(region.name, place_id, KIND_NAME)
             for alias in region.aliases:
@@ -494,6 +527,7 @@ def describe(path: Path) -> dict[str, Any]:
     try:
         features = dict(conn.execute("SELECT feature, count(*) FROM place GROUP BY feature").fetchall())
         names = conn.execute("SELECT count(*) FROM name").fetchone()[0]
+        points = dict(conn.execute("SELECT point, count(*) FROM place WHERE point IS NOT NULL GROUP BY point"))
     finally:
         conn.close()
-    return {"path": str(path), "bytes": path.stat().st_size, "places": features, "names": names}
+    return {"path": str(path), "bytes": path.stat().st_size, "places": features, "names": names, "points": points}

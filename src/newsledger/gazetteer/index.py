@@ -24,7 +24,7 @@ SKELETON_MIN_RATIO = 0.85
 
 _PLACE_COLUMNS = (
     "p.id, p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, p.admin2, p.lat, p.lon, "
-    "p.population, p.capital"
+    "p.population, p.capital, p.point, p.names"
 )
 
 
@@ -45,6 +45,8 @@ class Candidate(NamedTuple):
     capital: bool
     match: str  # name, alias, abbreviation, compact, fuzzy
     similarity: float = 1.0  # 1.0 for key matches, the fuzzy ratio otherwise
+    point: str | None = None  # where the point comes from (build.POINT_SOURCES): "geonames", "factbook centre", …
+    names: int = 0  # how many names GeoNames knows a town by, in every language (how widely known it is)
 
 
 _MATCH_OF_KIND = {KIND_NAME: "name", KIND_ALIAS: "alias", KIND_ABBREVIATION: "abbreviation"}
@@ -111,7 +113,8 @@ class Gazetteer:
     def _by_key(self, key: str) -> tuple[Candidate, ...]:
         make = Candidate._make
         return tuple(
-            make((*row[:11], row[11] != 0, row[12], 1.0)) for row in self.conn.execute(_KEY_QUERY, (key,)).fetchall()
+            make((*row[:11], row[11] != 0, row[14], 1.0, row[12], row[13]))
+            for row in self.conn.execute(_KEY_QUERY, (key,)).fetchall()
         )
 
     def _by_column(self, column: str, value: str, *, match: str | None = None) -> tuple[Candidate, ...]:
@@ -177,7 +180,7 @@ class Gazetteer:
 
 
 def _candidate(row: tuple[Any, ...], match: str) -> Candidate:
-    return Candidate._make((*row[:11], bool(row[11]), match, 1.0))
+    return Candidate._make((*row[:11], bool(row[11]), match, 1.0, row[12], row[13]))
 
 
 def _with_similarity(candidate: Candidate, similarity: float) -> Candidate:

@@ -185,4 +185,16 @@ EXTRA_DEMONYMS: dict[str, str] = {
 ADMIN2_WORDS = ("county", "parish", "district", "borough", "municipality", "township", "prefecture")
 ADMIN1_WORDS = ("province", "state", "governorate", "region", "oblast", "territory", "canton")
 AREA_WORDS = ("valley", "basin", "plain", "plateau", "mountains", "hills", "desert", "peninsula")
-SITE_WORDS = ("airport", "airbase", "air base", "base", "port", "harbor", "harbour", "square", "city")
+SITE_WORDS = (
+    "airport",
+    "airbase",
+    "air base",
+    "airfield",
+    "airstrip",
+    "base",
+    "port",
+    "harbor",
+    "harbour",
+    "square",
+    "city",
+)

@@ -5,6 +5,12 @@ provinces and countries the article itself names (and its demonyms and dateline)
 places in the text, the kind of place a word asks for ("X County", "X province"), prominence (population and
 feature type), and last the outlet's home region and country as weak priors. No spaCy here: the eval scores
 this module on gold toponyms directly.
+
+Prominence before obscurity: a town known the world over (Paris, Venice, Vancouver) beats a small namesake
+unless the text points to the namesake (its container is written, its province is named, it stands near the
+article's other places, or the outlet's home province is known and holds it); a country named in the text is
+not enough, since most reports name the country whose officials speak. A facility's name (a building, an
+airport, a landmark) goes to a town only on such evidence, never to a namesake picked by prominence alone.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ class Toponym:
     dateline: bool = False
     enumerated: bool = False  # "X, Y" stands in a list ("A, X, Y and B"), where the comma may only separate
     written_kind: str | None = None  # the kind the words around it give: "X state", "the province of X"
+    facility: bool = False  # a building, airport or landmark by its own name ("Heathrow", "the White House")
 
 
 _LIST_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s*")
@@ -206,7 +213,16 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     first_contexts = _contexts_excluding_self(context, first_contributions)
     contents = _contents_of(toponyms, looked_up, containers)
     first = [
-        _choose(cands, hint, first_contexts[key], _container_of(t, cands, containers), (), inner, listed=t.enumerated)
+        _choose(
+            cands,
+            hint,
+            first_contexts[key],
+            _container_of(t, cands, containers),
+            (),
+            inner,
+            listed=t.enumerated,
+            facility=t.facility,
+        )
         for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -230,7 +246,16 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
                 own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
     chosen_pairs = [
-        _choose(cands, hint, contexts[key], _container_of(t, cands, containers), anchors, inner, listed=t.enumerated)
+        _choose(
+            cands,
+            hint,
+            contexts[key],
+            _container_of(t, cands, containers),
+            anchors,
+            inner,
+            listed=t.enumerated,
+            facility=t.facility,
+        )
         for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     return [
@@ -371,9 +396,29 @@ def _choose(
     contents: Sequence[Candidate] = (),
     *,
     listed: bool = False,
+    facility: bool = False,
 ) -> tuple[Candidate | None, float]:
     if not candidates:
         return None, 0.0
+
+    def pointed_to(candidate: Candidate) -> bool:
+        return _pointed_to(
+            candidate, hint=hint, context=context, container=container, anchors=anchors, contents=contents
+        )
+
+    if facility:
+        # "Heathrow", "the White House": a building or landmark, not the small town that shares its name. An
+        # airport or base named for its town ("Kandahar Airfield") may be that town when it is a known one or
+        # in a country the article names.
+        candidates = [
+            c
+            for c in candidates
+            if c.feature != "city"
+            or pointed_to(c)
+            or (hint == "site" and (c.population >= SITE_TOWN_MIN_POPULATION or context.countries[c.country or ""]))
+        ]
+        if not candidates:
+            return None, 0.0
 
     def scored_by_evidence(candidate: Candidate) -> float:
         return score_candidate(
@@ -404,9 +449,66 @@ def _choose(
                 scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
                 best_score = scored[0][0]
                 break
+    if (
+        best.feature == "city"
+        and best.population < OBSCURE_TOWN_MAX_POPULATION
+        and not pointed_to(best)
+        and not context.countries[best.country or ""]
+        and best.country != context.home_country
+    ):
+        # "Shoppers lined up at Sears": a small town abroad that nothing in the text points to is a guess at a
+        # name, not a place the report is about.
+        return None, 0.0
+    if best.feature == "city" and not pointed_to(best):
+        famous = max((c for _, c in scored if c.feature == "city"), key=lambda c: (c.names, c.population))
+        if famous is not best and famous.names >= FAMOUS_MIN_NAMES and famous.names >= FAME_RATIO * best.names:
+            best_score, best = next(pair for pair in scored if pair[1] is famous)
+            scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+            best_score = scored[0][0]
     # Confidence: softmax share of the best over its rivals (one candidate -> near-certain).
     total = sum(math.exp(3 * (s - best_score)) for s, _ in scored)
     return best, round(1.0 / total, 3)
+
+
+# A town GeoNames knows by this many names (in every language), and by at least twice as many as a namesake,
+# is the one a reader takes the name for: Paris, France has 109, Paris, Texas 20; Venice, Italy 66 and Venice,
+# California 15; Vancouver, Canada 57 and Vancouver, Washington 29. Portland, Oregon (45) and Portland, Maine
+# (38) stay for the text to tell apart.
+FAMOUS_MIN_NAMES = 40
+FAME_RATIO = 1.5
+SITE_TOWN_MIN_POPULATION = 100_000
+OBSCURE_TOWN_MAX_POPULATION = 10_000
+
+
+def _pointed_to(
+    candidate: Candidate,
+    *,
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+    contents: Sequence[Candidate],
+) -> bool:
+    """Whether the text points to this place rather than to another of its name: its container is written
+    ("Paris, Texas"), it contains a place written inside it, its province is named, it lies near the article's
+    other places, the words around it ask for its kind, or it lies in the outlet's known home province."""
+    if container and any(_contains(outer, candidate) for outer in container):
+        return True
+    if contents and any(_contains(candidate, inner) for inner in contents):
+        return True
+    if hint in ("admin1", "admin2") and candidate.feature == hint:
+        return True
+    echo = candidate.id in context.chosen
+    if candidate.admin1_code and not echo and context.admin1s[candidate.admin1_code]:
+        return True
+    if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
+        return True
+    if anchors and candidate.lat is not None and candidate.lon is not None and not echo:
+        return any(
+            a.id != candidate.id and a.lat is not None and a.feature != "country" and _km(candidate, a) < 300
+            for a in anchors
+        )
+    return False
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -439,4 +541,6 @@ def precision_of(candidate: Candidate | None, hint: str | None) -> int | None:
         return None
     if hint == "site":
         return 1
+    if hint == "district":
+        return 2  # a part of the place's point, not the point itself
     return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4, "region": 4}.get(candidate.feature, 2)

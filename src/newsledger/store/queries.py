@@ -431,9 +431,19 @@ class QueryMixin:
         if q:
             conditions.append(ar.c.id.in_(self._article_search(q)))
         columns = [c for c in ar.c if c.name not in ("text", "record")]
-        query = select(*columns).where(*conditions).order_by(ar.c.published.desc(), ar.c.id).limit(limit).offset(offset)
+        opening = func.substr(ar.c.text, 1, OPENING_CHARS).label("opening")
+        query = (
+            select(*columns, opening)
+            .where(*conditions)
+            .order_by(ar.c.published.desc(), ar.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+        for row in rows:
+            row["first_line"] = first_line(row.pop("opening") or "")
+        return rows
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The full public record of one article (with its text), as `extract --format json` prints it."""
@@ -454,25 +464,38 @@ class QueryMixin:
             if self.dialect == "sqlite":
                 rows = conn.execute(
                     text(
-                        "SELECT a.id, a.title, a.outlet, a.published, "
-                        "snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet "
+                        "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, :opening) AS opening, "
+                        "snippet(articles_fts, 2, :hit_open, :hit_close, '…', 16) AS snippet "
                         "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
                         "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
                     ),
-                    {"q": _fts5_query(terms), "limit": limit, "offset": offset},
+                    {
+                        "q": _fts5_query(terms),
+                        "limit": limit,
+                        "offset": offset,
+                        "hit_open": HIT_OPEN,
+                        "hit_close": HIT_CLOSE,
+                        "opening": OPENING_CHARS,
+                    },
                 )
             else:
                 rows = conn.execute(
                     text(
-                        "SELECT a.id, a.title, a.outlet, a.published, "
-                        "ts_headline('english', a.text, query, 'StartSel=[,StopSel=],MaxWords=30') AS snippet "
+                        "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, :opening) AS opening, "
+                        "ts_headline('english', a.text, query, :headline_options) AS snippet "
                         "FROM articles a, plainto_tsquery('english', :q) AS query "
                         "WHERE a.search @@ query ORDER BY ts_rank(a.search, query) DESC, a.id "
                         "LIMIT :limit OFFSET :offset"
                     ),
-                    {"q": " ".join(terms), "limit": limit, "offset": offset},
+                    {
+                        "q": " ".join(terms),
+                        "limit": limit,
+                        "offset": offset,
+                        "headline_options": f"StartSel={HIT_OPEN},StopSel={HIT_CLOSE},MaxWords=30",
+                        "opening": OPENING_CHARS,
+                    },
                 )
-            return [dict(row) for row in rows.mappings()]
+            return [_with_snippet_parts(dict(row)) for row in rows.mappings()]
 
     def _article_search(self, q: str) -> Any:
         terms = _search_terms(q)
@@ -552,6 +575,36 @@ def _claim_brief(row: Any) -> dict[str, Any]:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The search engines mark hits in a snippet with these (control characters never found in stored text, unlike
+# brackets); the snippet goes out as plain text with the hits as separate parts.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+
+
+OPENING_CHARS = 300
+FIRST_LINE_CHARS = 120
+
+
+def first_line(text: str) -> str:
+    """What an untitled report is listed by: its first non-empty line, cut at a word near 120 characters."""
+    line = next((" ".join(part.split()) for part in text.splitlines() if part.strip()), "")
+    if len(line) <= FIRST_LINE_CHARS:
+        return line
+    cut = line[:FIRST_LINE_CHARS].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _with_snippet_parts(row: dict[str, Any]) -> dict[str, Any]:
+    """`snippet` as plain text, and `snippet_parts`: [{text, hit}] for real highlighting; `first_line` for an
+    untitled report."""
+    row["first_line"] = first_line(row.pop("opening", None) or "")
+    raw = row.get("snippet") or ""
+    parts: list[dict[str, Any]] = []
+    for index, piece in enumerate(re.split(f"[{HIT_OPEN}{HIT_CLOSE}]", raw)):
+        if piece:
+            parts.append({"text": piece, "hit": index % 2 == 1})
+    row["snippet"] = raw.replace(HIT_OPEN, "").replace(HIT_CLOSE, "")
+    row["snippet_parts"] = parts
+    return row
 
 
 def _search_terms(q: str) -> list[str]:

@@ -342,3 +342,65 @@ api_tokens = Table(
 )
 
 RECORD_TABLES = (entities, mentions, places, times, quotes, quantities, events, claims)
+
+# The desk for daily work (filled by `newsledger watch` and the saved searches of the desk).
+# A saved search is a filtered view of the events with a stable address (`/alerts/{slug}`); `notified_pk` is the
+# highest event pk already queued for its webhook, so a match is announced once even across restarts.
+saved_searches = Table(
+    "saved_searches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("slug", String(80), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("filters", JSON, nullable=False),  # the events filters, as the events page takes them
+    Column("webhook_url", Text),
+    Column("webhook_secret", String(200)),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("notified_pk", Integer, nullable=False, server_default=text("0")),
+)
+
+# One webhook POST to make (or made): queued in the transaction that moves `notified_pk`, sent after it, retried
+# with back-off until `delivered_at` is set or the attempts run out.
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("search_id", Integer, ForeignKey("saved_searches.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+
+# What `newsledger watch` knows of each feed or folder: the validators of the last good fetch (so an unchanged
+# feed costs a 304), and its failures (for back-off and the report).
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False, unique=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_ok_at", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False, server_default=text("0")),
+    Column("last_error", Text),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("item_count", Integer, nullable=False, server_default=text("0")),
+)
+
+# Every item of a watched source already handled (stored, or rejected with its reason), by a key that does not
+# change between polls (the entry's id or link; a file's path, size and time).
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("source_id", Integer, ForeignKey("watch_sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(64), primary_key=True),  # sha256 of the item's identity
+    Column("item", Text, nullable=False),  # the identity itself, for reading
+    Column("article_id", ID),
+    Column("outcome", String(20), nullable=False),  # stored, rejected
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.datelines import find_dateline
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS
 from newsledger.extract.quoting.found import Found, paragraph_numbers
 from newsledger.extract.quoting.in_marks import (
     attribute_quotation,
@@ -28,12 +29,12 @@ from newsledger.extract.quoting.in_marks import (
     merge_broken,
     token_range,
 )
-from newsledger.extract.quoting.lexicon import REPORTING_VERBS, STANCE_VERBS
+from newsledger.extract.quoting.lexicon import STANCE_VERBS
 from newsledger.extract.quoting.marks import find_quoted_spans
 from newsledger.extract.quoting.reported import reported_speech
 from newsledger.extract.quoting.speakers import SpeakerResolver
 from newsledger.model import Quote, TextSpan
-from newsledger.nlp.state import DocState, doc_text, get_state
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 _DIRECT_MIN_WORDS = 4  # a shorter quotation that is all of what was reported is a name or a slogan ("voodoo economics")
 
@@ -157,7 +158,11 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return start
 
 
-@Language.component("newsledger_quotes", assigns=["doc._.newsledger"])
+@Language.component(
+    "newsledger_quotes",
+    requires=["doc.sents", "token.dep", "token.tag", "token.lemma", *records_attrs("entities")],
+    assigns=["doc._.newsledger", *records_attrs("quotes")],
+)
 def quotes_component(doc: Doc) -> Doc:
     state = get_state(doc)
     state.quotes = extract_quotes(doc, state)

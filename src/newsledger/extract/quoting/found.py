@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, REPORTING_VERBS, STANCE_VERBS
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS
+from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, STANCE_VERBS
 from newsledger.extract.quoting.speakers import subject_of
+from newsledger.model import QuoteKind
 
 
 @dataclass
 class Found:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     cue: Token | None = None
     speaker: Token | None = None
     speaker_span: tuple[int, int] | None = None  # token range of the speaker phrase

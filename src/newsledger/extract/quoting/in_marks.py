@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import STANCE_VERBS
 from newsledger.extract.quoting.marks import QuotedSpan
+from newsledger.model import QuoteKind
 from newsledger.nlp.state import doc_text
 
 _DASH_CHARS = "―—–-"
@@ -143,7 +144,7 @@ def _attribute_by_punctuation(doc: Doc, found: Found, span: QuotedSpan, first: i
         found.cue_span = (dash_start, dash_end)
 
 
-def _kind(doc: Doc, found: Found, first: int, last: int) -> str:
+def _kind(doc: Doc, found: Found, first: int, last: int) -> QuoteKind:
     """Partial when the quotation is a phrase inside someone else's sentence, direct otherwise."""
     words = [t for t in doc[first:last] if t.is_alpha]
     before = doc[first - 1] if first > 0 else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
@@ -15,7 +16,6 @@ from newsledger.extract.quoting.lexicon import (
     MESSAGE_NOUNS,
     NAMING_VERBS,
     OBJECT_CONTENT,
-    REPORTING_VERBS,
     ROLE_NOUNS,
     SEEING_AS_VERBS,
     SEEMING_VERBS,
@@ -25,8 +25,6 @@ from newsledger.extract.quoting.speakers import subject_of
 
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
-# polarities of words spoken, which "according to" can relay; not beliefs, findings or praise
-_SPEECH = frozenset({"say", "claim", "deny", "dismiss", "confirm", "warn", "urge", "ask", "pledge", "accuse"})
 _ASIDE_WORDS = frozenset({"which", "who", "whom", "when", "where"})
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "in", "on", "over"})
@@ -144,7 +142,9 @@ def reported_speech(doc: Doc, quote_of_token: list[int], direct: list[Found], pa
         # the source of the whole sentence, B's saying included
         reported = [c for c in reported if c.cue is not None and c.cue.idx > _cue_char(item)]
         # only words are relayed; "according to A, B decided to …" is A's account of what B did
-        reported = [c for c in reported if c.cue is not None and REPORTING_VERBS.get(c.cue.lemma_.lower()) in _SPEECH]
+        reported = [
+            c for c in reported if c.cue is not None and REPORTING_VERBS.get(c.cue.lemma_.lower()) in SPOKEN_POLARITIES
+        ]
         quoted = [q for q in direct if _same_sentence(doc, _cue_token(doc, item), q.start)]
         earlier = [q for q in quoted if q.cue is not None and q.cue.idx < _cue_char(item)]
         for quote in earlier:

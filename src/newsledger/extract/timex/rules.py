@@ -8,7 +8,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
+from newsledger.extract.lexicon.numbers import TENS_WORDS, UNIT_WORDS
 from newsledger.extract.timex.dates import (
     FUTURE,
     PAST,

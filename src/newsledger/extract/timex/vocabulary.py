@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.numbers import TENS_WORDS, UNIT_WORDS
+from newsledger.extract.lexicon.numbers import TENS_WORDS, UNIT_WORDS
 
 MONTHS = {
     "january": 1,

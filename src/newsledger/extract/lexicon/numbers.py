@@ -1,4 +1,7 @@
-"""English number words, shared by the quantity and time extractors."""
+"""English number words, shared by the quantity and time extractors.
+
+Source: general English (the cardinal words up to ninety and the scale words), written for newsledger.
+"""
 
 from __future__ import annotations
 
@@ -34,3 +37,5 @@ TENS_WORDS = {
     "eighty": 80,
     "ninety": 90,
 }
+# The scale words a number phrase multiplies by ("18 million", "two hundred").
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
