@@ -107,6 +107,9 @@ def write_adversarial_corpus(folder: Path) -> Expectations:
     # 11. A file name that would forge an output line and drive the terminal: printed escaped (checked by the test).
     corpus.bad("forged\ningested 999, updated 0, unchanged 0, rejected 0\x1b[2J\x1b]0;title\x07.txt", b"", "E001")
 
+    # Held out: an outlet wider than its column (PostgreSQL refused it at save; SQLite kept it).
+    corpus.bad("wide_outlet.json", _json({"text": report(18), "outlet": "Wire " * 60}), "E020")
+
     # 7. What a folder walk meets besides files: a FIFO, a dangling link, a link loop, a link to its own folder.
     fifo = corpus.name("fifo.txt")
     os.mkfifo(folder / fifo)

@@ -115,7 +115,7 @@ def load(
         except NewsledgerError as exc:
             raise fail(exc) from None
         data = summary.as_dict()
-        if resolve and (data["ingested"] or data["updated"]):
+        if resolve and (data["ingested"] or data["updated"] or store.resolve_pending()):
             from newsledger.resolve import resolve_store
 
             data["resolved"] = resolve_store(store).as_dict()

@@ -124,7 +124,8 @@ def ingest(
         summary = ingest_articles(store, nlp, inputs, batch_size=batch_size, progress=tracker, on_reject=report)
         progress.update(task, total=tracker.done)  # feeds and archives hold more (or fewer) than estimated
         resolved = None
-        if resolve and (summary.ingested or summary.updated):
+        # Also when nothing new was stored: a run killed after storing its last article never resolved it.
+        if resolve and (summary.ingested or summary.updated or store.resolve_pending()):
             from newsledger.resolve import resolve_store
 
             # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
@@ -155,7 +156,7 @@ def reprocess(
         stale = sum(1 for _ in store.iter_records(pipeline_not=pipeline_version(nlp)))
         task = progress.add_task("reprocess", total=stale, rate="0.0")
         summary = reprocess_stored(store, nlp, batch_size=batch_size, progress=_RateTracker(progress, task))
-        resolved = resolve_store(store) if summary.updated else None
+        resolved = resolve_store(store) if summary.updated or store.resolve_pending() else None
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
@@ -178,9 +179,12 @@ def db_upgrade(db: DbOption = None) -> None:
 
 
 def db_check(db: DbOption = None) -> None:
-    """Check that every stored article is whole (its rows match its record); exit 1 if not."""
+    """Check that every stored article is whole (its rows match its record) and the ledger is resolved; exit 1
+    if not."""
     with open_store(db) as store:
         problems = store.integrity_problems()
+        if store.resolve_pending():
+            problems.append("the ledger holds records newer than its last resolve; run `newsledger resolve`")
         counts = store.counts()
     for problem in problems:
         typer.echo(f"problem: {terminal_text(problem)}", err=True)

@@ -331,6 +331,9 @@ def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: b
         value = getattr(meta, name)
         if value is not None:
             _reject_invalid_text(name, value, source, controls=True)
+            limit = METADATA_MAX_CHARS.get(name)
+            if limit is not None and len(value) > limit:
+                raise InputError(source, Errors.E020.format(field=name, chars=len(value), limit=limit))
     normalized = normalize_text(text).strip("\n\ufeff")
     normalized = _CONTROL.sub(" ", normalized)
     if not re.search(r"\w{2,}", normalized):
@@ -349,6 +352,8 @@ def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: b
     )
 
 
+# The widths the store gives these fields (PostgreSQL refuses a longer value; SQLite would keep it).
+METADATA_MAX_CHARS = {"outlet": 200}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _METADATA_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 

@@ -40,6 +40,7 @@ def resolve_store(store: Store) -> ResolveSummary:
         groups = _resolve_cluster_rows(conn, summary)
         _resolve_claim_rows(conn, summary)
         _write_cluster_summaries(conn, groups)
+        store.note_resolved(conn)
     return summary
 
 

@@ -404,3 +404,12 @@ watch_items = Table(
     Column("outcome", String(20), nullable=False),  # stored, rejected
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# What the ledger's last resolve saw ("resolved": the article count and newest ingested_at then), so a resolve that
+# never ran after the last article was stored (a kill in between) is found by the next ingest and by db check.
+ledger_state = Table(
+    "ledger_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
