@@ -121,8 +121,8 @@ def main() -> None:
     from fastapi.testclient import TestClient
 
     from newsledger.api import create_app
-    from newsledger.api.highlight import highlighted_html, record_spans
     from newsledger.store import Store
+    from newsledger.web.highlight import highlighted_html, record_spans
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

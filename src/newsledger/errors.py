@@ -126,3 +126,16 @@ class InputError(NewsledgerError):
     def code(self) -> str:
         """The error number ("E003"), for grouping rejections in summaries."""
         return self._code
+
+
+class NotFound(NewsledgerError, LookupError):
+    """No such record (an unknown event, cluster, article, actor): the desk answers 404."""
+
+
+class Invalid(NewsledgerError, ValueError):
+    """A request that cannot be applied as asked (a value out of its vocabulary or range, a merge of a cluster
+    with itself): the desk answers 422. `field` names the field at fault, when one is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

@@ -295,3 +295,45 @@ def test_entities_with_model_a_title_makes_a_person_of_a_name_taken_for_an_organ
     assert scholz.type == "PERSON" and "Chancellor" in scholz.titles
     motors = [e for e in entities if "Motors" in e.name]
     assert [(e.name, e.type) for e in motors] == [("General Motors", "ORG")]  # a title word opening a company's name
+
+
+# --- issue 18: headlines are read as headlines --------------------------------------------------------------
+
+HEADLINE_REPORT = (
+    "Officials: Car Bomb Kills 20 In Northern Town\n\n"
+    "A car bomb exploded in a market in the northern town of Kano on Monday, killing 20 people, police said. "
+    '"It was a massive blast," said Musa Bello, a police spokesman.\n'
+)
+
+
+@pytest.mark.model
+def test_entities_headline_words_are_names_only_when_the_body_confirms_them(make_record):
+    record = make_record(HEADLINE_REPORT)
+    names = {e.name for e in record.entities}
+    assert not any("Bomb" in name or "Northern Town" in name for name in names), names
+    assert "Musa Bello" in names and "Kano" in names
+    confirmed = make_record("Rebels Seize Airport Near Kano\n\nRebels seized the airport near Kano on Monday.\n")
+    assert any(e.name == "Kano" and any(m.start < 30 for m in e.mentions) for e in confirmed.entities)
+
+
+@pytest.mark.model
+def test_entities_headline_says_what_the_outlet_says_and_gives_no_actor_to_the_body(make_record):
+    record = make_record(HEADLINE_REPORT, outlet="Daily Wire")
+    headline_events = [e for e in record.events if e.trigger.start < HEADLINE_REPORT.index("\n")]
+    assert headline_events and all(e.according_to == "reporter" for e in headline_events)
+    assert all(e.source is None or e.trigger.start < HEADLINE_REPORT.index("\n") for e in record.events)
+    people = [e for e in record.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Musa Bello"]
+
+
+def test_entities_headline_region_is_a_title_case_first_line_or_the_title(nlp):
+    from newsledger.extract.entities import headline_region
+    from newsledger.nlp.state import attach_article
+
+    def region(text: str, title: str | None = None):
+        article = Article.from_text(text, title=title)
+        return headline_region(nlp(attach_article(nlp.make_doc(article.text), article)))
+
+    assert region("Army Retakes Border Town From Rebels\nThe army said on Monday it had retaken the town.") is not None
+    assert region("The army retook the town.\nIt said so on Monday.") is None  # a sentence, not a headline
+    assert region("army retakes town\nThe army said so.", title="army retakes town") is not None

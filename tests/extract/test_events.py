@@ -389,3 +389,12 @@ def test_events_grievances_are_not_new_reports_of_violence(make_record):
     )
     assert not [e for e in record.events if e.type == "ASSAULT"], [e.trigger.text for e in record.events]
     assert event_at(record, "accused").type == "ACCUSE"
+
+
+def test_events_named_organisation_of_a_generic_noun_is_the_actor(make_record):
+    record, names = events_of(make_record, "Hamas fighters attacked an army post near the border on Monday.")
+    assert names.get(event_at(record, "attacked").source) == "Hamas"
+    community, _ = events_of(make_record, "Sunni tribesmen ambushed a convoy on the highway on Monday.")
+    ambush = event_at(community, "ambushed")
+    entities = {e.id: e for e in community.entities}
+    assert ambush.source is not None and entities[ambush.source].name == "tribesmen"

@@ -231,14 +231,10 @@ def events_table(store: Store, **options: Any) -> Any:
     """The events (every column, plus review status) as a pyarrow Table with an explicit schema."""
     import pyarrow as pa
 
-    from newsledger.store import schema
+    from newsledger.store.queries import event_column_kinds
 
-    types = {
-        "Integer": pa.int64(),
-        "Float": pa.float64(),
-        "Boolean": pa.bool_(),
-    }
-    fields = [pa.field(c.name, types.get(type(c.type).__name__, pa.string())) for c in schema.events.c]
+    types = {"integer": pa.int64(), "float": pa.float64(), "boolean": pa.bool_(), "text": pa.string()}
+    fields = [pa.field(name, types[kind]) for name, kind in event_column_kinds()]
     fields.append(pa.field("review_status", pa.string()))
     arrow_schema = pa.schema(fields)
     rows = [{f.name: event.get(f.name) for f in fields} for event in export_events(store, **options)]

@@ -44,6 +44,7 @@ _CIVILIANS = (
     "prisoners prisoner detainees detainee inmates hostages hostage driver drivers voters citizens activists "
     "activist opponents supporters"
 )
+_GROUPS = "coalition alliance group groups factions faction opposition hackers tribes tribesmen clans gangs gang"
 _OFFICIALS = (
     "officials official general generals commander commanders leader leaders minister ministers governor "
     "mayor president spokesman spokeswoman authorities government regime administration"
@@ -55,6 +56,7 @@ for _words, _kind, _type in (
     (_PROTESTERS, "protesters", "NORP"),
     (_CIVILIANS, "civilians", "NORP"),
     (_OFFICIALS, "officials", "ORG"),
+    (_GROUPS, "group", "ORG"),
 ):
     for _word in _words.split():
         ACTOR_NOUNS[_word] = (_kind, _type)
@@ -83,6 +85,13 @@ class ArgumentResolver:
     _generic: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _default_country: str | None = None
     _country_known: bool = False
+    _by_id: dict[str, Entity] = field(default_factory=dict)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity of an id, from a table rebuilt only when entities were added (a lookup per token)."""
+        if len(self._by_id) != len(self.state.entities):
+            self._by_id = {e.id: e for e in self.state.entities}
+        return self._by_id.get(entity_id) if entity_id is not None else None
 
     def resolve(self, head: Token) -> str | None:
         lower = head.lower_
@@ -100,9 +109,23 @@ class ArgumentResolver:
             if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.lemma_.lower() in _HARMED_BY:
                 return self.generic(head, as_word="people")  # "five were wounded", "killing three"
             return None
+        if self._modifier_of_type(head, ("ORG", "PERSON")):
+            return None  # "Taliban forces", "Hamas fighters": the organisation the phrase names is the actor
         if lower in ACTOR_NOUNS and head.pos_ in ("NOUN", "PROPN"):
             return self.generic(head)
+        if head.tag_ == "NNS" and self._modifier_of_type(head, ("NORP",)):
+            return self.generic(head, as_word=lower, kind=("group", "NORP"))  # "Syrian hackers", "Sunni clerics"
         return None
+
+    def _modifier_of_type(self, head: Token, types: tuple[str, ...]) -> bool:
+        """Whether a name of one of these types modifies the noun: a nationality or community says whose people
+        a plural noun means ("Sunni groups"), an organisation or person who the actor is ("Hamas fighters")."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in self.state.entity_of_token:
+                entity = self.entity(self.state.entity_of_token[child.i])
+                if entity is not None and entity.type in types:
+                    return True
+        return False
 
     def is_victim(self, head: Token) -> bool:
         return head.lower_ in VICTIM_NOUNS
@@ -118,12 +141,11 @@ class ArgumentResolver:
         return sentence.start
 
     def _antecedent(self, pronoun: Token, *, persons: bool) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         lowest = self._window_start(pronoun)
         for index in range(pronoun.i - 1, lowest - 1, -1):
             entity_id = self.state.entity_of_token.get(index)
             if entity_id is not None:
-                entity = entities.get(entity_id)
+                entity = self.entity(entity_id)
                 if entity is None:
                     continue
                 if persons and entity.type == "PERSON":
@@ -142,10 +164,9 @@ class ArgumentResolver:
         return None
 
     def _named_before(self, token: Token, types: tuple[str, ...]) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         for index in range(token.i - 1, -1, -1):
             entity_id = self.state.entity_of_token.get(index)
-            entity = entities.get(entity_id) if entity_id is not None else None
+            entity = self.entity(entity_id)
             if entity is not None and entity.type in types:
                 return entity_id
         return None
@@ -157,9 +178,9 @@ class ArgumentResolver:
 
     # --- generic actors --------------------------------------------------------------------------------
 
-    def generic(self, head: Token, *, as_word: str | None = None) -> str:
+    def generic(self, head: Token, *, as_word: str | None = None, kind: tuple[str, str] | None = None) -> str:
         word = as_word or head.lower_
-        kind, entity_type = ACTOR_NOUNS[word]
+        kind_name, entity_type = kind or ACTOR_NOUNS[word]
         country = self._country_of_phrase(head) or self._article_country()
         key = (as_word or head.lemma_.lower(), country)
         start = min(
@@ -179,7 +200,7 @@ class ArgumentResolver:
                     name=as_word or (head.lemma_.lower() if head.tag_ != "NNS" else head.lower_),
                     type=entity_type,
                     mentions=(mention,),
-                    kind=kind,
+                    kind=kind_name,
                     country=country,
                 )
             )
@@ -192,11 +213,10 @@ class ArgumentResolver:
         return entity_id
 
     def _country_of_phrase(self, head: Token) -> str | None:
-        entities = {e.id: e for e in self.state.entities}
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
                 for token in child.subtree:
-                    entity = entities.get(self.state.entity_of_token.get(token.i, ""))
+                    entity = self.entity(self.state.entity_of_token.get(token.i))
                     if entity is not None and entity.country:
                         return entity.country
         return None

@@ -96,6 +96,49 @@ def caps_regions(doc: Doc) -> list[tuple[int, int]]:
     return regions
 
 
+# Short words a headline leaves in lower case ("Bomb Kills 20 in Northern Town").
+_HEADLINE_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as is are was vs".split())
+
+
+def headline_region(doc: Doc) -> tuple[int, int] | None:
+    """The token range of the headline: the article's title when the text opens with it, or a first line written
+    in title case ("Officials: Car Bomb Kills 20") followed by more text. None when the text has none."""
+    arrays = actors.token_arrays(doc)
+    end = next((i + 1 for i, newline in enumerate(arrays.newline_after) if newline), None)
+    if end is None or end >= len(doc):
+        return None
+    words = [w for w in arrays.words[:end] if any(ch.isalpha() for ch in w)]
+    if not 3 <= len(words) <= 25 or all(w.isupper() for w in words if len(w) > 1):
+        return None  # an all-capitals line is the truecaser's business
+    title = get_state(doc).article.title
+    if title and normal_key(arrays.text[: arrays.ends[end - 1]]) == normal_key(title):
+        return 0, end
+    if arrays.words[end - 1] in (".", "?", "!") and arrays.words[end - 2] not in ("U.S", "Jr"):
+        return None  # a sentence, not a headline
+    content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return (0, end) if content and capitalised >= 0.8 * len(content) and len(content) >= 3 else None
+
+
+def _confirmed_in_body(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """A headline capitalises every word, so a name found only there ("Car Bomb Kills") is kept only when the
+    body writes it too, or it is a name the knowledge base knows."""
+    region = headline_region(doc)
+    if region is None:
+        return candidates
+    arrays = actors.token_arrays(doc)
+    body = arrays.text[arrays.ends[region[1] - 1] :]
+    kept = []
+    for c in candidates:
+        if c.start < region[1]:
+            text = c.text(doc)
+            known = kb.actor(text) is not None or text in kb.demonyms
+            if not known and not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", body):
+                continue
+        kept.append(c)
+    return kept
+
+
 def _lines(doc: Doc) -> Iterable[tuple[int, int]]:
     sentences = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
     newline_after = actors.token_arrays(doc).newline_after
@@ -552,6 +595,7 @@ def extract_entities(
             candidates.append(long_form)
         acronyms[doc[short.start].text] = normal_key(long_form.text(doc))
     candidates = _without_overlaps(candidates)
+    candidates = _confirmed_in_body(doc, candidates, kb)
     caps: set[int] = set()
     for start, end in caps_regions(doc):
         caps.update(range(start, end))

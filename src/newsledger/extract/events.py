@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
-from newsledger.extract.event_classifier import shipped_classifier
+from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
-from newsledger.nlp.state import DocState, get_state, records_attrs
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
 _BATTLE_AND_VIOLENCE = {
@@ -300,7 +300,7 @@ def _background_death(token: Token) -> bool:
 def _names_an_event(token: Token, state: DocState) -> bool:
     """The head word of an event's name ("the Boston Marathon bombing") reports that event."""
     entity_id = state.entity_of_token[token.i]
-    entity = state.entity(entity_id)
+    entity = _entity(entity_id, state)
     return entity is not None and entity.type == "EVENT" and state.entity_of_token.get(token.i + 1) != entity_id
 
 
@@ -541,6 +541,18 @@ def event_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return _noun_actors(token, state)
 
 
+def _on_its_line(token: Token) -> list[Token]:
+    """The trigger's dependents within its paragraph: the parser sometimes runs a headline into the first
+    sentence ("Officials: Car Bomb Kills 20 / A car bomb exploded …"), and a line break ends any argument."""
+    text = doc_text(token.doc)
+    out = []
+    for child in token.children:
+        low, high = sorted((child.idx, token.idx))
+        if "\n" not in text[low:high]:
+            out.append(child)
+    return out
+
+
 def _mention_actors(word: Token, state: DocState) -> tuple[str | None, str | None]:
     """(source, target) a further mention of an event names: the subject of "died" is who died, never a doer."""
     if word.pos_ != "VERB":
@@ -555,7 +567,7 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     source = target = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     # the subject nearest the verb: a parse that runs two sentences together gives a verb several
-    for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+    for child in sorted(_on_its_line(token), key=lambda c: abs(c.i - token.i)):
         if child.dep_ == "nsubj" and source is None:
             if child.lower_ not in VICTIM_NOUNS:  # "the victims died": harmed, never the doer
                 source = _entity_of_subject(child, token, state)
@@ -616,7 +628,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         if current.dep_ not in ("xcomp", "conj", "acomp", "advcl") or current.head == current:
             return None
         head = current.head
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in _on_its_line(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _entity_of_subject(subject, head, state)
         current = head
@@ -626,7 +638,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
 def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
     source = target = None
     is_visit = token.lower_ in ("visit", "visits", "trip", "trips", "tour")
-    for child in token.children:
+    for child in _on_its_line(token):
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = _entity_of_phrase(child, state)
             if found is not None and _is_place_entity(found, state):
@@ -676,8 +688,13 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return source, target
 
 
+def _entity(entity_id: str, state: DocState) -> Entity | None:
+    resolver = CURRENT_RESOLVER.get()
+    return resolver.entity(entity_id) if resolver is not None else state.entity(entity_id)
+
+
 def _is_place_entity(entity_id: str, state: DocState) -> bool:
-    entity = state.entity(entity_id)
+    entity = _entity(entity_id, state)
     return entity is not None and entity.type in ("GPE", "LOC", "FAC")
 
 
@@ -706,7 +723,7 @@ def _entity_of_subject(subject: Token, verb: Token, state: DocState) -> str | No
 
 
 def _subject_entity(verb: Token, state: DocState) -> str | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in _on_its_line(verb) if c.dep_ == "nsubj"), None)
     if subject is None:
         return _inherited_subject(verb, state)
     if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -999,9 +1016,7 @@ def _territory_by_doer(token: Token) -> str | None:
 
 
 def _shows_violence(text: str) -> bool:
-    return any(
-        pattern.search(text) for group in lexicon.VIOLENCE_CUE_GROUPS for pattern in lexicon.COMPILED_ACLED_CUES[group]
-    )
+    return shows_violence(text)
 
 
 # Sub-types that a sentence must name in words: the classifier, trained on 503 snippets, sometimes ranks them

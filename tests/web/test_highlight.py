@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from newsledger.api.highlight import KINDS, Span, highlighted_html
+from newsledger.web.highlight import KINDS, Span, highlighted_html
 
 
 def test_highlight_overlapping_spans_cut_at_every_boundary() -> None:
