@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsledger.model import Article, Entity, Mention
 from newsledger.nlp.state import get_state
-from newsledger.store.ingest import ingest_articles
+from newsledger.service import ingest_articles
 from tests.hardening.corpus import report
 
 
