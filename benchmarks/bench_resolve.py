@@ -66,6 +66,7 @@ def main() -> int:
     from newsledger.model import Article
     from newsledger.nlp import load_nlp
     from newsledger.resolve import resolve_store
+    from newsledger.service import ingest_articles
     from newsledger.store.db import Store
 
     nlp = load_nlp()

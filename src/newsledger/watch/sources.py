@@ -198,8 +198,9 @@ def _poll_folder(folder: Path, *, max_bytes: int, settle_seconds: float) -> Poll
     now = time.time()
     items = []
     for path in walk_folder(folder):
-        if isinstance(path, InputError):  # a FIFO, a dangling link, a folder it cannot list: reported once
-            items.append(Item(identity=f"{path.source}|{path.code}", read=_rejection_reader(path)))
+        if isinstance(path, InputError):
+            # A FIFO, a dangling link, an unlistable subfolder…: recorded as a rejection once, like a bad file.
+            items.append(Item(identity=f"rejected|{path}", read=_rejection(path)))
             continue
         try:
             stat = path.stat()
@@ -213,7 +214,7 @@ def _poll_folder(folder: Path, *, max_bytes: int, settle_seconds: float) -> Poll
     return Poll(changed=True, items=items)
 
 
-def _rejection_reader(error: InputError) -> Reader:
+def _rejection(error: InputError) -> Reader:
     def read() -> list[ReadResult]:
         return [error]
 
