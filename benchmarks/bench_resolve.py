@@ -60,8 +60,6 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    from newsledger.store.ingest import ingest_articles
-
     from bench_ingest import make_texts
     from newsledger.model import Article
     from newsledger.nlp import load_nlp
