@@ -75,6 +75,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E016 = "{part} is over the limit of {limit} bytes (see --max-bytes)"
     E017 = "reading this input failed ({error}: {reason})"
     E018 = "invalid characters in the {field}: {reason}"
+    E019 = "reading took longer than the budget of {seconds:g} seconds for one article"
+    E020 = "the {field} is {chars} characters, over the limit of {limit}"
     # Pipeline (nlp/, extract/)
     E101 = "pipeline component '{name}' failed: {reason}"
     E102 = "spaCy model '{model}' is not installed; run the set-up command in README.md"
@@ -88,6 +90,7 @@ class Errors(metaclass=ErrorsWithCodes):
     # Store (store/)
     E301 = "cannot open database {url}: {reason}"
     E302 = "database schema is at revision {found}, this version needs {needed}; run `newsledger db upgrade`"
+    E303 = "cannot store this article: {reason}"
     # Batch (batch/)
     E701 = "cannot reach the Dask scheduler at {address}: {reason}"
     E702 = "no such file or folder"

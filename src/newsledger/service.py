@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsledger.errors import InputError
+from newsledger.errors import Errors, InputError
 from newsledger.model import Article, ArticleRecord
 
 if TYPE_CHECKING:
@@ -103,10 +103,32 @@ def ingest_articles(
             if isinstance(result, InputError):
                 rejected(result)
             else:
-                summary.count(store.save_record(result))
+                saved = _save(store, result)
+                if isinstance(saved, InputError):
+                    rejected(saved)
+                else:
+                    summary.count(saved)
             if progress is not None:
                 progress(1)
     return summary
+
+
+def _save(store: Store, record: ArticleRecord) -> SaveResult | InputError:
+    """Save one record; a value the database refuses (a NUL on PostgreSQL, a field wider than its column) is
+    that article's rejection. A database that cannot be reached stops the run: that is no input's fault."""
+    from sqlalchemy.exc import DataError, IntegrityError, StatementError
+
+    try:
+        return store.save_record(record)
+    except (DataError, IntegrityError) as exc:
+        reason = str(exc.orig or exc).splitlines()[0][:200]
+    except StatementError as exc:
+        if not isinstance(exc.orig, ValueError):  # UnicodeEncodeError and the drivers' value errors
+            raise
+        reason = str(exc.orig).splitlines()[0][:200]
+    except ValueError as exc:
+        reason = str(exc).splitlines()[0][:200]
+    return InputError(record.article.source or record.article.id, Errors.E303.format(reason=reason))
 
 
 def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:

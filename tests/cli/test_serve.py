@@ -50,3 +50,34 @@ def test_commands_demo_reads_the_examples_folder_it_is_given(tmp_path) -> None:
     done = CliRunner().invoke(app, ["demo", "--no-serve", "--db", str(db), "--examples", str(folder)])
     assert done.exit_code == 0, done.output
     assert "1 articles" in done.stderr
+
+
+def test_commands_token_revoke_ends_api_and_desk_access(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsledger.api import create_app
+    from newsledger.api.auth import token_owner
+    from newsledger.store import Store
+
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    runner = CliRunner()
+    created = runner.invoke(app, ["token", "create", "ana", "--db", db])
+    assert created.exit_code == 0, created.output
+    token = created.stdout.strip().splitlines()[-1]
+
+    def review_status() -> int:
+        with TestClient(create_app(tmp_path / "ledger.db")) as client:
+            headers = {"Authorization": f"Bearer {token}"}
+            return client.post("/api/events/1/review", json={"status": "confirmed"}, headers=headers).status_code
+
+    with Store.open(db) as store:
+        assert token_owner(store, token) == "ana"
+    assert review_status() != 401  # accepted (the event itself does not exist)
+    revoked = runner.invoke(app, ["token", "revoke", "ana", "--db", db])
+    assert revoked.exit_code == 0 and "revoked" in revoked.stdout
+    with Store.open(db) as store:
+        assert token_owner(store, token) is None
+    assert review_status() == 401
+    again = runner.invoke(app, ["token", "revoke", "ana", "--db", db])
+    assert again.exit_code == 1 and "no token named 'ana'" in again.stderr

@@ -104,6 +104,12 @@ def write_adversarial_corpus(folder: Path) -> Expectations:
     corpus.bad("nul_title.json", _json({"text": report(6), "title": "a\u0000b"}), "E018")
     corpus.bad("escape_outlet.jsonl", _json({"text": report(7), "outlet": "\u001b[2JWire"}) + b"\n", "E018", part=":1")
 
+    # 11. A file name that would forge an output line and drive the terminal: printed escaped (checked by the test).
+    corpus.bad("forged\ningested 999, updated 0, unchanged 0, rejected 0\x1b[2J\x1b]0;title\x07.txt", b"", "E001")
+
+    # Held out: an outlet wider than its column (PostgreSQL refused it at save; SQLite kept it).
+    corpus.bad("wide_outlet.json", _json({"text": report(18), "outlet": "Wire " * 60}), "E020")
+
     # 7. What a folder walk meets besides files: a FIFO, a dangling link, a link loop, a link to its own folder.
     fifo = corpus.name("fifo.txt")
     os.mkfifo(folder / fifo)
@@ -156,6 +162,12 @@ def write_adversarial_corpus(folder: Path) -> Expectations:
     corpus.expect.reject(f"{warc_name}#http://warc.test/huge", "E016")
     corpus.expect.store(f"{warc_name}#http://warc.test/ok", 12)
     corpus.good()
+    # Held out: UTF-16 saved without a byte-order mark was rejected as binary (a NUL in every other byte).
+    corpus.stored("utf16_no_bom.txt", report(15).encode("utf-16-le"), 15)
+    corpus.stored("utf16be_no_bom.txt", report(16).encode("utf-16-be"), 16)
+    # Held out: libxml2 spends minutes (in C, past any timer) on a tag with 200,000 attributes.
+    many = " ".join(f"a{i}=x" for i in range(5000))
+    corpus.bad("many_attributes.html", f"<html><body><p {many}>{report(17)}</p></body></html>".encode(), "E007")
     # A JSON string may hold a raw line separator (U+2028): the JSONL record around it is whole and good.
     corpus.stored("line_separator.jsonl", _json({"text": report(13) + " Next\u2028line."}) + b"\n", 13, part=":1")
     return corpus.expect

@@ -59,6 +59,10 @@ def test_adversarial_corpus_good_reports_stored_bad_ones_rejected_with_their_cod
     codes = dict(rejected)
     for suffix, code in expect.rejected.items():
         assert codes.get(f"{folder}/{suffix}") == code, f"{suffix}: expected {code}, rejected {rejected}"
+    # File names are printed escaped: no forged line, no escape sequence reaches the terminal.
+    assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+    assert not [line for line in result.stderr.splitlines() if line.startswith("ingested 999")]
+    assert "forged\\ningested 999" in result.stderr
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["ingested"] == len(expect.stored)
     assert summary["rejected"] == len(expect.rejected) == len(rejected)
@@ -139,3 +143,26 @@ def test_adversarial_languages_sharing_a_script_are_told_apart(text, language):
     (result,) = read_bytes(text.encode(), source="x.txt", suffix=".txt")
     assert isinstance(result, InputError) and result.code == "E008"
     assert f"looks like {language})" in result.reason
+
+
+def test_adversarial_a_reader_that_hangs_rejects_only_its_input(tmp_path, monkeypatch):
+    # Held out: trafilatura spent minutes on one tag with 200,000 attributes and held the whole run.
+    import time
+
+    import newsledger.ingest.read as read_module
+
+    real = read_module._article_from_html
+
+    def hanging(html: str, **kwargs):  # type: ignore[no-untyped-def]
+        if "slowpoke" in html:
+            time.sleep(120)
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(read_module, "_article_from_html", hanging)
+    monkeypatch.setattr(read_module, "READ_TIME_BUDGET", 0.5)
+    for name, marker in (("a", "1"), ("b", "slowpoke 2"), ("c", "3")):
+        body = report(int(marker[-1])).replace("market", f"{marker} market", 1)
+        (tmp_path / f"{name}.html").write_text(f"<html><body><article><p>{body}</p></article></body></html>")
+    results = list(iter_articles([tmp_path], fetch=None))
+    assert [type(r).__name__ for r in results] == ["Article", "InputError", "Article"]
+    assert results[1].source == str(tmp_path / "b.html") and results[1].code == "E019"  # type: ignore[union-attr]

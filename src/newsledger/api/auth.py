@@ -9,9 +9,9 @@ import hmac
 import secrets
 
 from newsledger.store import Store
-from newsledger.store.tokens import save_token_hash, token_exists, token_with_hash
+from newsledger.store.tokens import delete_token, save_token_hash, token_exists, token_with_hash
 
-__all__ = ["TOKEN_PREFIX", "create_token", "hash_token", "token_exists", "token_owner"]
+__all__ = ["TOKEN_PREFIX", "create_token", "hash_token", "revoke_token", "token_exists", "token_owner"]
 
 TOKEN_PREFIX = "nl_"
 
@@ -36,3 +36,9 @@ def token_owner(store: Store, token: str | None) -> str | None:
     if found is None or not hmac.compare_digest(found[1], wanted):
         return None
     return found[0]
+
+
+def revoke_token(store: Store, name: str) -> bool:
+    """Delete the token of `name` (only its hash was stored); whether there was one. A revoked token is unknown
+    to `token_owner`, so the API and the desk refuse it from the next request on, cookies included."""
+    return delete_token(store, name)

@@ -115,7 +115,7 @@ def load(
         except NewsledgerError as exc:
             raise fail(exc) from None
         data = summary.as_dict()
-        if resolve and (data["ingested"] or data["updated"]):
+        if resolve and (data["ingested"] or data["updated"] or store.resolve_pending()):
             from newsledger.service import resolve_ledger
 
             data["resolved"] = resolve_ledger(store).as_dict()

@@ -4,6 +4,7 @@ and the pipeline with their errors turned into that line."""
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,9 +21,28 @@ DB_HELP = "Database: a SQLite file path or URL (default sqlite:///var/newsledger
 DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="NEWSLEDGER_DB")]
 
 
+# What must not reach a terminal as it is: C0 and C1 control characters (a newline would start a forged line, an
+# escape sequence would move the cursor or retitle the window), DEL, Unicode line and paragraph separators, and
+# the bidirectional overrides and isolates that make a terminal show text in another order than it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return named.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def terminal_text(text: object) -> str:
+    """`text` as it may be printed: every character in _UNPRINTABLE written as an escape (`\\n`, `\\x1b`,
+    `\\u202e`). File names and anything read from an input go through this before they reach a terminal."""
+    return _UNPRINTABLE.sub(_escape_char, str(text))
+
+
 def error_line(message: object) -> str:
-    """The line a user sees for an error: `newsledger: error: <message>` (tests and scripts match on it)."""
-    return f"{ERROR_PREFIX}{message}"
+    """The line a user sees for an error: `newsledger: error: <message>` (tests and scripts match on it), always
+    one line, with what came from an input (a file name, a reason quoting it) escaped."""
+    return f"{ERROR_PREFIX}{terminal_text(message)}"
 
 
 def print_error(message: object) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import time
@@ -11,8 +10,17 @@ from typing import Annotated, Any
 
 import typer
 
-from newsledger.cli.common import DbOption, error_line, fail, load_pipeline, open_store, stderr_console
+from newsledger.cli.common import (
+    DbOption,
+    error_line,
+    fail,
+    load_pipeline,
+    open_store,
+    stderr_console,
+    terminal_text,
+)
 from newsledger.errors import NewsledgerError
+from newsledger.export.csv_cells import SafeDictWriter
 
 FORMATS = ("table", "json", "csv")
 
@@ -65,7 +73,7 @@ def _print_summary(summary: Any, resolved: Any | None, *, as_json: bool) -> None
         f"rejected {data['rejected']}"
     )
     for reason, n in sorted(data["rejected_by_reason"].items(), key=lambda item: -item[1]):
-        typer.echo(f"  rejected {n}: {reason}")
+        typer.echo(f"  rejected {n}: {terminal_text(reason)}")
     if resolved is not None:
         r = data["resolved"]
         typer.echo(
@@ -116,7 +124,7 @@ def ingest(
         summary = ingest_articles(store, nlp, inputs, batch_size=batch_size, progress=tracker, on_reject=report)
         progress.update(task, total=tracker.done)  # feeds and archives hold more (or fewer) than estimated
         resolved = None
-        if resolve and (summary.ingested or summary.updated):
+        if resolve and (summary.ingested or summary.updated or store.resolve_pending()):
             from newsledger.service import resolve_ledger
 
             # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
@@ -145,7 +153,7 @@ def reprocess(
         stale = stale_count(store, nlp)
         task = progress.add_task("reprocess", total=stale, rate="0.0")
         summary = reprocess_stored(store, nlp, batch_size=batch_size, progress=_RateTracker(progress, task))
-        resolved = resolve_ledger(store) if summary.updated else None
+        resolved = resolve_ledger(store) if summary.updated or store.resolve_pending() else None
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
@@ -168,12 +176,15 @@ def db_upgrade(db: DbOption = None) -> None:
 
 
 def db_check(db: DbOption = None) -> None:
-    """Check that every stored article is whole (its rows match its record); exit 1 if not."""
+    """Check that every stored article is whole (its rows match its record) and the ledger is resolved; exit 1
+    if not."""
     with open_store(db) as store:
         problems = store.integrity_problems()
+        if store.resolve_pending():
+            problems.append("the ledger holds records newer than its last resolve; run `newsledger resolve`")
         counts = store.counts()
     for problem in problems:
-        typer.echo(f"problem: {problem}", err=True)
+        typer.echo(f"problem: {terminal_text(problem)}", err=True)
     typer.echo(json.dumps({"ok": not problems, "counts": counts}))
     if problems:
         raise typer.Exit(1)
@@ -200,17 +211,19 @@ def _emit_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], output_form
     if output_format == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, default=str))
     elif output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer = SafeDictWriter(sys.stdout, columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({c: _cell(row.get(c)) for c in columns})
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(*columns, title=title)
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            # Text, not str: a stored name is never read as rich markup ("[link=...]"), nor printed raw.
+            table.add_row(*(Text(terminal_text(_cell(row.get(c)))) for c in columns))
         Console().print(table)
 
 

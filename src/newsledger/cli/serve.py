@@ -190,10 +190,29 @@ def token_create(
     typer.echo(token)
 
 
+def token_revoke(
+    name: Annotated[str, typer.Argument(help="Whose token to revoke.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke a token: API requests and desk log-ins made with it stop working at once."""
+    from newsledger.api.auth import revoke_token
+    from newsledger.store import Store
+
+    try:
+        with Store.open(db) as store:
+            revoked = revoke_token(store, name)
+    except NewsledgerError as exc:
+        raise fail(exc) from None
+    if not revoked:
+        raise fail(f"no token named {name!r}")
+    typer.echo(f"revoked the token of {name!r}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
     app.command()(serve)
     app.command()(demo)
     token_app = typer.Typer(help="API tokens for review (writes).", no_args_is_help=True)
     token_app.command(name="create")(token_create)
+    token_app.command(name="revoke")(token_revoke)
     app.add_typer(token_app, name="token")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsledger.deadline import OverTimeBudget, time_budget
 from newsledger.errors import Errors, InputError
 from newsledger.ingest.language import guess_language
 from newsledger.model import Article, normalize_text
@@ -69,15 +70,32 @@ def source_name(path: Path | str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def guarded(source: str, results: Iterator[ReadResult]) -> Iterator[ReadResult]:
-    """The one guard around reading an input: whatever a reader or the libraries under it raise becomes the
-    rejection of that input alone, so the inputs after it are still read."""
-    try:
-        yield from results
-    except InputError as exc:
-        yield exc
-    except Exception as exc:  # noqa: BLE001 - any failure while reading one input is that input's rejection
-        yield InputError(source, Errors.E017.format(error=type(exc).__name__, reason=_one_line(str(exc))))
+# Seconds a reader may spend on one article of an input (a page, a feed entry, a WARC record) before the input
+# is rejected: trafilatura took minutes on one tag with 200,000 attributes. Main thread only (newsledger.deadline).
+READ_TIME_BUDGET = 60.0
+
+
+def guarded(source: str, results: Iterator[ReadResult], *, seconds: float | None = None) -> Iterator[ReadResult]:
+    """The one guard around reading an input: whatever a reader or the libraries under it raise, or a reader
+    that runs past the time budget for one article, becomes the rejection of that input alone, so the inputs
+    after it are still read. The time is counted while the reader works, not while its caller does."""
+    seconds = READ_TIME_BUDGET if seconds is None else seconds
+    while True:
+        try:
+            with time_budget(seconds):
+                result = next(results)
+        except StopIteration:
+            return
+        except OverTimeBudget:
+            yield InputError(source, Errors.E019.format(seconds=seconds))
+            return
+        except InputError as exc:
+            yield exc
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure while reading one input is that input's rejection
+            yield InputError(source, Errors.E017.format(error=type(exc).__name__, reason=_one_line(str(exc))))
+            return
+        yield result
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -190,6 +208,12 @@ def decode_bytes(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(source, Errors.E004.format(reason=str(exc))) from None
     sample = data[:65536]
+    unmarked = _utf16_without_bom(sample)
+    if unmarked is not None:
+        try:
+            return data.decode(unmarked)
+        except UnicodeDecodeError as exc:
+            raise InputError(source, Errors.E004.format(reason=str(exc))) from None
     if b"\x00" in sample:
         raise InputError(source, Errors.E003.format(reason="contains NUL bytes"))
     try:
@@ -198,6 +222,19 @@ def decode_bytes(data: bytes, source: str) -> str:
         text = _decode_mixed(data) or _decode_with_detector(data, source)
     _reject_control_heavy(text, source)
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 with no byte-order mark (Latin text then has a NUL in
+    nearly every other byte, always on the same side), else None; binary data has NULs on both sides."""
+    if len(sample) < 16 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    for zeros, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * half and others.count(0) == 0:
+            return codec
+    return None
 
 
 def _legacy_byte(error: UnicodeError) -> tuple[str, int]:
@@ -294,6 +331,9 @@ def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: b
         value = getattr(meta, name)
         if value is not None:
             _reject_invalid_text(name, value, source, controls=True)
+            limit = METADATA_MAX_CHARS.get(name)
+            if limit is not None and len(value) > limit:
+                raise InputError(source, Errors.E020.format(field=name, chars=len(value), limit=limit))
     normalized = normalize_text(text).strip("\n\ufeff")
     normalized = _CONTROL.sub(" ", normalized)
     if not re.search(r"\w{2,}", normalized):
@@ -312,6 +352,8 @@ def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: b
     )
 
 
+# The widths the store gives these fields (PostgreSQL refuses a longer value; SQLite would keep it).
+METADATA_MAX_CHARS = {"outlet": 200}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _METADATA_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -327,8 +369,24 @@ def _reject_invalid_text(field: str, value: str, source: str, *, controls: bool)
         raise InputError(source, Errors.E018.format(field=field, reason=reason))
 
 
+# libxml2's HTML parser checks each attribute of a tag against the ones before it, so one tag with 200,000
+# attributes took minutes inside C code, where no Python timer can stop it. No page needs a thousand.
+MAX_ATTRIBUTES_PER_TAG = 1000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}")
+
+
+def _reject_pathological_markup(html: str, source: str) -> None:
+    for match in _LONG_TAG.finditer(html):
+        attributes = match.group().count("=")
+        if attributes > MAX_ATTRIBUTES_PER_TAG:
+            reason = f"a tag with about {attributes} attributes (at most {MAX_ATTRIBUTES_PER_TAG} are read)"
+            raise InputError(source, Errors.E007 + f" ({reason})")
+
+
 def _article_from_html(html: str, *, source: str, meta: ArticleMeta) -> Article:
     import trafilatura
+
+    _reject_pathological_markup(html, source)
 
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)

@@ -38,6 +38,7 @@ def resolve_store(store: Store) -> ResolveSummary:
         groups = _resolve_clusters(conn, summary)
         _resolve_claims(conn, summary)
         _write_cluster_summaries(conn, groups)
+        store.note_resolved(conn)
     return summary
 
 

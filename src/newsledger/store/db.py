@@ -311,11 +311,12 @@ class Store(QueryMixin):
         """Quarantine a bad input: where it came from, why, and the error number."""
         if code is None:
             code = code_of(reason)
+        # A NUL (which PostgreSQL refuses) or a lone surrogate (which no database encodes) in a name or reason
+        # must not cost the rejection itself: they are stored escaped.
+        source, reason = (_storable(value[:2000]) for value in (source, reason))
         with self.writing() as conn:
             conn.execute(
-                schema.rejected.insert().values(
-                    source=source[:2000], reason=reason[:2000], code=code, at=dt.datetime.now(dt.UTC)
-                )
+                schema.rejected.insert().values(source=source, reason=reason, code=code, at=dt.datetime.now(dt.UTC))
             )
 
     def reject_error(self, error: InputError) -> None:
@@ -366,6 +367,28 @@ class Store(QueryMixin):
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
+    def ledger_fingerprint(self, conn: Connection) -> str:
+        """How many articles the ledger holds and when the newest was stored: changes whenever a record is
+        stored, replaced or removed."""
+        count, newest = conn.execute(
+            select(func.count(), func.max(schema.articles.c.ingested_at)).select_from(schema.articles)
+        ).one()
+        return f"{count}|{newest.isoformat() if newest is not None else ''}"
+
+    def note_resolved(self, conn: Connection) -> None:
+        """Record, in the resolve's own transaction, which state of the ledger it resolved."""
+        state = schema.ledger_state
+        conn.execute(delete(state).where(state.c.key == "resolved"))
+        conn.execute(state.insert().values(key="resolved", value=self.ledger_fingerprint(conn)))
+
+    def resolve_pending(self) -> bool:
+        """Whether the ledger holds records newer than its last resolve (or was never resolved at all)."""
+        state = schema.ledger_state
+        with self.engine.connect() as conn:
+            current = self.ledger_fingerprint(conn)
+            resolved = conn.execute(select(state.c.value).where(state.c.key == "resolved")).scalar_one_or_none()
+        return not current.startswith("0|") and resolved != current
+
     def counts(self) -> dict[str, int]:
         return {name: self.count(name) for name in schema.metadata.tables}
 
@@ -396,6 +419,10 @@ class Store(QueryMixin):
                 if orphans:
                     problems.append(f"{table.name}: {orphans} rows of no stored article")
         return problems
+
+
+def _storable(text: str) -> str:
+    return text.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _configure_sqlite(engine: Engine) -> None:

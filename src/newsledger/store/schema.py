@@ -414,3 +414,12 @@ EVENT_LIST_INDEXES = (
     Index("ix_events_event_date_lon_lat", events.c.event_date, events.c.lon, events.c.lat),
     Index("ix_events_outlet", events.c.outlet),
 )
+
+# What the ledger's last resolve saw ("resolved": the article count and newest ingested_at then), so a resolve that
+# never ran after the last article was stored (a kill in between) is found by the next ingest and by db check.
+ledger_state = Table(
+    "ledger_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -36,3 +36,10 @@ def token_exists(store: Store, name: str) -> bool:
     with store.engine.connect() as conn:
         found = conn.execute(select(schema.api_tokens.c.id).where(schema.api_tokens.c.name == name)).first()
     return found is not None
+
+
+def delete_token(store: Store, name: str) -> bool:
+    """Delete the token of `name`; whether there was one."""
+    with store.writing() as conn:
+        deleted = conn.execute(delete(schema.api_tokens).where(schema.api_tokens.c.name == name)).rowcount
+    return bool(deleted)

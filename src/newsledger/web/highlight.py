@@ -61,16 +61,26 @@ def record_index(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def highlighted_html(text: str, spans: list[Span]) -> Markup:
     """The text as HTML with a <mark> around each piece covered by spans; classes name the kinds covering it
-    and `data-refs` the records (innermost first)."""
+    and `data-refs` the records (innermost first).
+
+    One sweep over the cuts, keeping the spans open at each piece: the work grows with the text and the spans
+    (times how deeply they nest), not with their product (a 400,000-character article took 45 s a view)."""
     usable = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in usable), *(s.end for s in usable)})
+    starting: dict[int, list[tuple[int, Span]]] = {}
+    for order, span in enumerate(usable):  # ties in length keep the record's order
+        starting.setdefault(span.start, []).append((order, span))
+    open_spans: list[tuple[int, Span]] = []
     pieces: list[str] = []
     for left, right in itertools.pairwise(cuts):
+        if left in starting:
+            open_spans.extend(starting[left])
+        open_spans = [(order, s) for order, s in open_spans if s.end > left]
         piece = escape(text[left:right])
-        covering = sorted((s for s in usable if s.start <= left and right <= s.end), key=lambda s: s.end - s.start)
-        if not covering:
+        if not open_spans:
             pieces.append(piece)
             continue
+        covering = [s for _, s in sorted(open_spans, key=lambda item: (item[1].end - item[1].start, item[0]))]
         kinds = " ".join(f"hl-{kind}" for kind in KINDS if any(s.kind == kind for s in covering))
         refs = " ".join(dict.fromkeys(s.ref for s in covering))
         pieces.append(f'<mark class="hl {escape(kinds)}" data-refs="{escape(refs)}">{piece}</mark>')
