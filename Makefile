@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= var/newsledger.db
 
-.PHONY: setup setup-dev example demo test lint bench eval clean fuzz
+.PHONY: setup setup-dev example demo test lint bench eval clean fuzz runtime-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ demo: setup
 example: setup
 	$(BIN)/newsledger extract examples/panjshir.txt --published 2021-09-06 --outlet "Iran News" --format table
 
+# The runtime alone, as `make setup` and `make demo` install it, in an environment of its own: it must hold no
+# torch (the MiniLM encoder runs in NumPy; installed, torch would be imported by every `import spacy`).
+runtime-check:
+	$(MAKE) --no-print-directory setup VENV=.venv-runtime
+	.venv-runtime/bin/python -c "import importlib.util as u, sys; sys.exit('torch is in the runtime' if u.find_spec('torch') else 0)"
+	.venv-runtime/bin/python -c "import sys, newsledger.extract; from newsledger.extract.embeddings import minilm_encoder; \
+		assert minilm_encoder() is not None, 'no MiniLM'; assert 'torch' not in sys.modules; print('runtime: no torch, MiniLM loads')"
+
 lint: setup-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
@@ -47,4 +55,4 @@ bench: setup-dev
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-runtime var .pytest_cache .mypy_cache .ruff_cache

@@ -70,8 +70,8 @@ def main() -> None:
     from newsledger.model import Article
     from newsledger.nlp import load_nlp, process_articles
     from newsledger.resolve import resolve_store
+    from newsledger.service import ingest_articles
     from newsledger.store import Store
-    from newsledger.store.ingest import ingest_articles
 
     nlp = load_nlp()
     articles = [

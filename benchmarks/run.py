@@ -10,7 +10,8 @@ runs on it, changes absolute times; ratios travel better):
    (entities, places, times, quotes, events, claims), and `process_article` one article at a time;
    throughput as a ratio to bare `nlp.pipe` (1.0 = as fast), and each stage's own cost as a share of bare;
 2. Dask: `run_batch` on a local cluster of 1 and of 2 workers over the same input (model already loaded),
-   the speed-up, and each worker's peak RSS;
+   the speed-up, and each worker's peak RSS; and the same partitions through `process_partition` in a plain
+   process (no Dask), so that one worker's throughput is also a ratio to it;
 3. the cost curve: `run_batch` on 2 workers over 100, 1,000 and 10,000 articles, time per 1,000 articles
    (flat = linear growth) and peak RSS per worker.
 Texts: news articles from `../shared/eval/quotes/polnear/` of about the founding example's length (5-11 kB)
@@ -214,6 +215,30 @@ def dask_run(inputs: Path, *, workers: int, partition_size: int) -> tuple[float,
     return seconds, peaks, records
 
 
+def plain_run(inputs: Path, *, partition_size: int) -> tuple[float, float]:
+    """Seconds for the same partitions through `process_partition` in this process (no Dask), with BLAS on one
+    thread as on a worker, and with the default thread pools (numpy's BLAS may then use both cores)."""
+    from threadpoolctl import threadpool_limits
+
+    from newsledger.batch.inputs import InputTally, iter_inputs, partition_inputs
+    from newsledger.batch.worker import process_partition, warm_up
+
+    warm_up()
+    partitions = list(partition_inputs(iter_inputs([inputs]), partition_size=partition_size, tally=InputTally()))
+
+    def run() -> None:
+        for partition in partitions:
+            process_partition(partition)
+
+    with threadpool_limits(1):
+        started = time.perf_counter()
+        run()
+        one_thread = time.perf_counter() - started
+    started = time.perf_counter()
+    run()
+    return one_thread, time.perf_counter() - started
+
+
 def machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
     try:
@@ -312,10 +337,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             inputs = write_jsonl(Path(folder) / "dask.jsonl", texts)
             # Small partitions (one nlp.pipe batch each) so that the last one to finish leaves a worker idle briefly.
             partition_size = 4
+            load_at_start = os.getloadavg()[0]
+            plain_one_thread, plain_default = plain_run(inputs, partition_size=partition_size)
             one, one_rss, count_one = dask_run(inputs, workers=1, partition_size=partition_size)
             two, two_rss, count_two = dask_run(inputs, workers=2, partition_size=partition_size)
             mib = 2**20
             rows = [
+                Row(
+                    (
+                        "plain process, BLAS 1 thread",
+                        f"{plain_one_thread:.1f}",
+                        f"{count_one / plain_one_thread:.2f}",
+                        "–",
+                        "–",
+                    )
+                ),
+                Row(
+                    (
+                        "plain process, BLAS default",
+                        f"{plain_default:.1f}",
+                        f"{count_one / plain_default:.2f}",
+                        "–",
+                        "–",
+                    )
+                ),
                 Row(
                     ("1", f"{one:.1f}", f"{count_one / one:.2f}", "1.00", ", ".join(f"{r / mib:.0f}" for r in one_rss))
                 ),
@@ -333,7 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "Dask: 1 and 2 workers, same input",
                 ("workers", "seconds", "articles/s", "speed-up ÷ 1 worker", "peak RSS per worker (MiB)"),
                 rows,
-                f"{dask_articles} texts, {origin}, partitions of {partition_size}; the model is loaded before timing.",
+                f"{dask_articles} texts, {origin}, partitions of {partition_size}; the model is loaded before timing. "
+                f"One Dask worker ÷ a plain process (BLAS 1 thread): {plain_one_thread / one:.2f}; ÷ plain process "
+                f"(BLAS default): {plain_default / one:.2f}. Load average at the start of the section: "
+                f"{load_at_start:.1f}, at the end: {os.getloadavg()[0]:.1f}.",
             )
 
         if "curve" not in skip:

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_event_classifier.py [../shared/eval/events/case2021-dev.tsv] [--no-embeddings]
 
-Trains `SubtypeClassifier` (character n-grams + cue groups in a linear SVM; MiniLM embeddings + cues in a
+Trains the `SubtypeClassifier` cascade (character n-grams + cue groups in a linear SVM; MiniLM embeddings + cues in a
 logistic regression for the snippets the SVM is unsure of) on the whole development file, with the
 hyperparameters that `select_hyperparameters` picks from `HYPERPARAMETER_GRID` by an inner 5-fold
 cross-validation of that same file: the very procedure `newsledger eval events` runs inside each of its outer
@@ -19,14 +19,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from newsledger.eval.event_training import INNER_FOLDS, save_classifier, select_hyperparameters, train_classifier
 from newsledger.eval.events import read_case_tsv
-from newsledger.extract.event_classifier import (
-    ARTIFACT,
-    INNER_FOLDS,
-    SubtypeClassifier,
-    select_hyperparameters,
-    sentence_embedder,
-)
+from newsledger.extract.event_classifier import ARTIFACT, embed_sentences
 
 DEFAULT_TSV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "events" / "case2021-dev.tsv"
 
@@ -40,12 +35,12 @@ def main() -> int:
     options = parser.parse_args()
     started = time.perf_counter()
     texts, labels = read_case_tsv(options.tsv)
-    embedder = None if options.no_embeddings else sentence_embedder()
-    embeddings = embedder.embed(texts) if embedder is not None else None
+    embeddings = None if options.no_embeddings else embed_sentences(texts)
     selection = select_hyperparameters(texts, labels, embeddings=embeddings, folds=INNER_FOLDS, seed=options.seed)
-    model = SubtypeClassifier(use_embeddings=embeddings is not None, hyperparameters=selection.best)
-    model.fit(texts, labels, embeddings=embeddings)
-    model.save(options.out, selection=selection)
+    model = train_classifier(
+        texts, labels, hyperparameters=selection.best, use_embeddings=embeddings is not None, embeddings=embeddings
+    )
+    save_classifier(model, options.out, selection=selection)
     halves = "SVM + MiniLM regression" if model.parts.get("regression") is not None else "SVM only"
     print(json.dumps(selection.summary(), indent=1))
     print(

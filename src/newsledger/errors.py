@@ -72,11 +72,16 @@ class Errors(metaclass=ErrorsWithCodes):
     E013 = "broken XML/feed: {reason}"
     E014 = "broken WARC record: {reason}"
     E015 = "path escapes the allowed folder"
+    E016 = "{part} is over the limit of {limit} bytes (see --max-bytes)"
+    E017 = "reading this input failed ({error}: {reason})"
+    E018 = "invalid characters in the {field}: {reason}"
     # Pipeline (nlp/, extract/)
     E101 = "pipeline component '{name}' failed: {reason}"
     E102 = "spaCy model '{model}' is not installed; run the set-up command in README.md"
     E103 = "text is {chars} characters, over the pipeline's limit of {limit} (split the article)"
     E104 = "pipeline component '{name}' requires {missing}, which no component before it assigns"
+    E106 = "text is {chars} characters, over the per-article budget of {limit} (split the article)"
+    E107 = "processing took longer than the per-article budget of {seconds:g} seconds"
     # Evaluation (eval/)
     E201 = "no gold data found at {path}"
     E202 = "cannot parse gold file {path}: {reason}"
@@ -118,3 +123,16 @@ class InputError(NewsledgerError):
     def code(self) -> str:
         """The error number ("E003"), for grouping rejections in summaries."""
         return self._code
+
+
+class NotFound(NewsledgerError, LookupError):
+    """No such record (an unknown event, cluster, article, actor): the desk answers 404."""
+
+
+class Invalid(NewsledgerError, ValueError):
+    """A request that cannot be applied as asked (a value out of its vocabulary or range, a merge of a cluster
+    with itself): the desk answers 422. `field` names the field at fault, when one is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

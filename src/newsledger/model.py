@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import types
 import typing
 import unicodedata
@@ -98,9 +99,31 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# Unicode's format characters (category Cf): zero-width spaces and joiners, soft hyphens, direction marks and
+# isolates, the byte-order mark, tag characters. They change nothing a reader sees.
+_FORMAT_CHARACTERS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_SPACES = re.compile(r"[^\S\n]+")  # any run of Unicode whitespace but line breaks (tabs, NBSP, thin spaces)
+
+
+def identity_text(text: str) -> str:
+    """The form of a text its identity is computed from: what a reader would call the same text is the same
+    here. On top of `normalize_text`: format characters (zero-width spaces, soft hyphens, direction marks)
+    are dropped; every run of spaces, tabs, no-break and other Unicode spaces is one space; spaces at the
+    ends of lines and of the text go; three or more line breaks are a paragraph break (two). Letters, digits,
+    punctuation, case and the line breaks themselves are kept, so texts differing in those stay apart."""
+    text = _FORMAT_CHARACTERS.sub("", normalize_text(text))
+    text = _SPACES.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 def article_id_for(text: str) -> str:
-    """Article identity is the sha256 of the normalized text, so the same text is the same article."""
-    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+    """Article identity is the sha256 of the text's identity form, so the same text is the same article, however
+    its spaces and invisible characters were written (see `identity_text`)."""
+    return hashlib.sha256(identity_text(text).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -275,7 +275,6 @@ def test_app_api_docs_page_lists_every_operation(client: TestClient) -> None:
 
 
 def test_app_timeline_map_and_facets_follow_a_correction(client: TestClient, token: str, ledger) -> None:
-    from newsledger.api import queries
     from newsledger.store import Store
 
     event_pk = client.get("/api/events", params={"type": "ASSAULT"}).json()["items"][0]["pk"]
@@ -293,10 +292,10 @@ def test_app_timeline_map_and_facets_follow_a_correction(client: TestClient, tok
     timeline = client.get("/api/timeline").json()
     assert timeline["counts"] == [{"day": "2024-04-05", "type": "PROTEST", "n": 2}]
     with Store.open(ledger) as store:
-        total, facets = queries.event_total_and_facets(store, ("type", "country"), country="FR")
+        total, facets = store.event_total_and_facets(("type", "country"), country="FR")
         assert total == 2 and facets["type"] == [{"value": "PROTEST", "n": 2}]
-        assert queries.event_facets(store, "type") == [{"value": "PROTEST", "n": 2}]
-        points = {p["pk"]: p for p in queries.map_points(store, country="FR")}
+        assert store.event_facets("type") == [{"value": "PROTEST", "n": 2}]
+        points = {p["pk"]: p for p in store.map_points(country="FR")}
     assert (points[event_pk]["lat"], points[event_pk]["lon"], points[event_pk]["type"]) == (45.0, 5.0, "PROTEST")
 
 

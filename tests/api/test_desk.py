@@ -246,3 +246,22 @@ def test_desk_cluster_page_offers_likely_merges(client: TestClient, token: str, 
     assert merged.status_code == 303
     assert client.get("/api/audit").json()["items"][0]["action"] == "merge"
     assert client.get(f"/api/clusters/{other['id']}").status_code == 404
+
+
+def test_desk_serving_pages_never_loads_the_pipeline(ledger) -> None:
+    import subprocess
+    import sys
+
+    probe = f"""
+import sys
+from fastapi.testclient import TestClient
+from newsledger.api.app import create_app
+client = TestClient(create_app({str(ledger)!r}))
+for path in ("/", "/events", "/map", "/timeline", "/clusters", "/clusters/1", "/search?q=farmers", "/alerts"):
+    assert client.get(path).status_code in (200, 404), path
+heavy = ("spacy", "torch", "thinc", "sklearn", "newsledger.extract.event_classifier", "newsledger.nlp")
+print(",".join(name for name in heavy if name in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

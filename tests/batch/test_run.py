@@ -195,3 +195,13 @@ def test_dask_client_names_an_unreachable_scheduler():
     with pytest.raises(NewsledgerError, match=r"\[E701\] cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         with dask_client(scheduler="tcp://127.0.0.1:9", connect_timeout=1):
             pass
+
+
+def test_run_local_cluster_starts_workers_without_dasks_malloc_trim_setting(monkeypatch):
+    # Dask's default MALLOC_TRIM_THRESHOLD_=65536 made the pipeline take ~20% more CPU on a worker
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)  # a cluster started earlier may have set it here
+    with dask_client(workers=1) as client:
+        seen = client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+        threads = client.run(os.environ.get, "OPENBLAS_NUM_THREADS")
+    assert list(seen.values()) == [None]
+    assert list(threads.values()) == ["1"]  # Dask's other settings stay: one BLAS thread per worker

@@ -80,20 +80,19 @@ def test_events_command_scores_a_separable_file_perfectly(tmp_path):
 
 
 def test_events_nested_cv_tunes_without_the_outer_held_out_part(tmp_path, monkeypatch):
-    from newsledger.eval import events
-    from newsledger.extract import event_classifier
+    from newsledger.eval import event_training, events
 
     gold = tmp_path / "case.tsv"
     rows = _separable_rows()
     _write_tsv(gold, rows)
     tuned_on: list[frozenset[str]] = []
-    real_select = event_classifier.select_hyperparameters
+    real_select = event_training.select_hyperparameters
 
     def spying_select(texts, labels, **options):
         tuned_on.append(frozenset(texts))
         return real_select(texts, labels, **options)
 
-    monkeypatch.setattr(event_classifier, "select_hyperparameters", spying_select)
+    monkeypatch.setattr(event_training, "select_hyperparameters", spying_select)
     result = events.evaluate(gold, folds=3, inner_folds=2, seeds=2, first_seed=5, embeddings=False)
     texts, labels = [text for text, _ in rows], [label for _, label in rows]
     expected = [

@@ -116,10 +116,15 @@ def test_geoparse_misses_are_grouped_by_kind_and_cause():
         (gold("PPL", 2), _place(3, 10.0, 10.0)),  # a namesake far away
         (gold("ADM1", 4), _place(4, 45.0, -83.0)),  # the right id at a point 556 km off
         (gold("PCLI", 5), None),  # no candidate
+        (gold("PCLI", 8), _place(None, None, None)),  # end to end: a place found with no referent
         (gold("PPL", 6), _place(7, 40.0, -83.0)),  # another id at the gold's point: within 161 km, not exact
     ]
     metrics, per_kind = score_resolutions(pairs)
-    assert metrics["n_toponyms"] == 5 and metrics["acc_161km"] == 0.4 and metrics["exact_id"] == 0.4
+    assert (
+        metrics["n_toponyms"] == 6
+        and metrics["acc_161km"] == round(2 / 6, 4)
+        and metrics["exact_id"] == round(2 / 6, 4)
+    )
     assert per_kind["city"] == {
         "n": 3,
         "no_candidate": 0,
@@ -128,7 +133,7 @@ def test_geoparse_misses_are_grouped_by_kind_and_cause():
         "acc_161km": round(2 / 3, 4),
     }
     assert per_kind["division"]["right_id_other_point"] == 1
-    assert per_kind["country"]["no_candidate"] == 1 and metrics["unresolved"] == 1
+    assert per_kind["country"]["no_candidate"] == 2 and metrics["unresolved"] == 2
 
 
 def test_geoparse_command_reports_a_missing_file(tmp_path):

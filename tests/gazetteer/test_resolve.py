@@ -184,3 +184,24 @@ def test_resolve_a_small_town_abroad_nothing_points_to_is_no_place(gazetteer):
     assert alone.candidate is None
     (pointed,) = resolve_toponyms(gazetteer, [Toponym("Sears", 0, 5)], Context(countries=Counter({"RO": 1})))
     assert pointed.candidate is not None and pointed.candidate.country == "RO"
+
+
+def test_resolve_a_plural_feature_word_after_a_list_gives_every_name_its_kind(gazetteer):
+    text = "Storms hit Clay, Grant and Wilkin counties, and Lincoln and Grant, the two towns."
+    names = ["Clay", "Grant", "Wilkin", "Lincoln", "Grant"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    kinds = written_kinds(text, spans)
+    assert kinds == ["admin2", "admin2", "admin2", None, None]
+    toponyms = [Toponym(n, s, e, written_kind=k) for n, (s, e), k in zip(names[:3], spans, kinds, strict=False)]
+    resolved = resolve_toponyms(gazetteer, toponyms, Context(home_country="US", home_admin1="US.MN"))
+    assert [r.candidate.feature for r in resolved] == ["admin2", "admin2", "admin2"]
+
+
+def test_resolve_a_part_of_a_place_does_not_give_the_place_its_kind():
+    text = "the state of Ohio; Karrada, a district of Baghdad"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Ohio", "Karrada", "Baghdad")]
+    assert written_kinds(text, spans) == ["admin1", None, None]

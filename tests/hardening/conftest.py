@@ -17,6 +17,7 @@ import pytest
 from newsledger.model import Article, ArticleRecord, Claim, Entity, Event, Mention, Place, Quote, TextSpan, TimeRef
 from tests.conftest import ROOT
 from tests.hardening.corpus import report
+from tests.store.conftest import postgres_template, sqlite_template, store_url  # noqa: F401 - the store fixtures
 
 # Each payload carries its own tag ("xss-N") so a test can say which field leaked.
 PAYLOADS = (

@@ -195,7 +195,10 @@ def test_bad_inputs_huge_warc_record_is_rejected_reading_only_the_limit(tmp_path
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert [r.code for r in results if isinstance(r, InputError)] == ["E002"]
+    # regression: the record was reported as a file of max_bytes + 1 bytes (E002); it is a record over the limit
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert [(r.code, r.source) for r in errors] == [("E016", f"{archive}#http://warc.test/huge")]
+    assert "WARC record (Content-Length" in errors[0].reason
     assert any(marker_phrase(4) in r.text for r in results if not isinstance(r, InputError))
     assert peak < 8_000_000, f"reading a WARC with a {len(page)}-byte record allocated {peak} bytes"
 

@@ -123,9 +123,9 @@ def test_fuzz_jsonl_reader_keeps_every_line_accounted_for(records, broken):
     data = "\n".join(lines).encode("utf-8")
     results = list(read_bytes(data, source="fuzz.jsonl", suffix=".jsonl"))
     check_read_results(results, "fuzz.jsonl")
-    if any((ord(c) < 32 or c == "\x7f") and c not in "\t\n\r" for c in data.decode()) or not data.strip():
+    if any((ord(c) < 32 or 0x7F <= ord(c) <= 0x9F) and c not in "\t\n\r" for c in data.decode()) or not data.strip():
         return  # control-heavy or empty files are rejected whole, with one error
-    nonblank = [line for line in "\n".join(lines).splitlines() if line.strip()]
+    nonblank = [line for line in "\n".join(lines).split("\n") if line.strip()]  # JSONL lines end at \n only
     assert len(results) == len(nonblank), "every non-blank line is an article or an error, none dropped"
 
 
@@ -215,3 +215,110 @@ def test_fuzz_process_article_longer_reports_keep_spans_and_round_trip(nlp, sent
         return
     article = Article.from_text(text, published="2024-03-01")
     check_record(process_article(nlp, article), article.text)
+
+
+# --- the whole run over mixed folders -------------------------------------------------------------
+
+RECORDS_PIPELINE = "tests.hardening.records_pipeline:make_nlp"
+
+
+def _good_input(marker: int, kind: str) -> tuple[str, bytes]:
+    from tests.hardening.corpus import report
+
+    text = report(marker)
+    if kind == ".json":
+        return kind, json.dumps({"text": text, "outlet": "Fuzz Wire"}).encode()
+    if kind == ".jsonl":
+        return kind, (json.dumps({"text": text}) + "\n").encode()
+    if kind == ".html":
+        return kind, f"<html><body><article><p>{text}</p></article></body></html>".encode()
+    return kind, text.encode("utf-8")
+
+
+# Inputs that must be rejected, each with the reason it must be rejected for.
+BAD_INPUTS: list[tuple[str, bytes, str]] = [
+    (".txt", b"", "E001"),
+    (".txt", b"\x00\x01\x02binary\x00" * 40, "E003"),
+    (".json", b'{"text": "Officials said the talks would resume on Monday in the capital \\ud800"}', "E018"),
+    (".json", b'{"text": "Officials said the talks would resume on Monday.", "title": "a\\u0000b"}', "E018"),
+    (".json", b"[" * 50_000 + b"]" * 50_000, "E005"),
+    (".json", b'{"text": "x", "n": ' + b"7" * 5000 + b"}", "E005"),
+    (".jsonl", b'{"text": "an unterminated\n', "E005"),
+    (".json", b'{"title": "no text"}', "E006"),
+    (".html", b"<html><head><title>t</title></head></html>", "E007"),
+    (".txt", "Le porte-parole a déclaré lundi que les discussions reprendront la semaine prochaine.".encode(), "E008"),
+    (".pdf", b"%PDF-1.4\n", "E009"),
+    (
+        ".rss",
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>&#55296;</title><item><description>Officials said'
+        b" the talks would resume.</description></item></channel></rss>",
+        "E013",
+    ),
+]
+# Odd but valid file names: not UTF-8, a newline, a terminal escape, a right-to-left override.
+ODD_STEMS = [b"caf\xe9", b"two\nlines", b"esc\x1b[31mred", b"rtl\xe2\x80\xaetxt", b"plain"]
+
+
+@st.composite
+def mixed_folders(draw: st.DrawFn) -> list[tuple[bytes, bytes, str | None, int | None]]:
+    """(file name, content, expected rejection code or None, marker of a good report or None), in a random order."""
+    entries: list[tuple[bytes, bytes, str | None, int | None]] = []
+    n_good = draw(st.integers(min_value=1, max_value=4))
+    bad = draw(st.lists(st.sampled_from(range(len(BAD_INPUTS))), min_size=1, max_size=5))
+    for marker in range(n_good):
+        suffix, content = _good_input(1000 + marker, draw(st.sampled_from([".txt", ".json", ".jsonl", ".html"])))
+        entries.append((draw(st.sampled_from(ODD_STEMS)) + suffix.encode(), content, None, 1000 + marker))
+    for index in bad:
+        suffix, content, code = BAD_INPUTS[index]
+        entries.append((draw(st.sampled_from(ODD_STEMS)) + suffix.encode(), content, code, None))
+    order = draw(st.permutations(range(len(entries))))
+    # A number first keeps names distinct; the permutation decides which input is read after which.
+    return [(f"{rank:02d}_".encode() + entries[i][0], *entries[i][1:]) for rank, i in enumerate(order)]
+
+
+@pytest.fixture(scope="module")
+def migrated_sqlite(tmp_path_factory):
+    from newsledger.store import Store
+
+    path = tmp_path_factory.mktemp("fuzz-template") / "ledger.db"
+    Store.open(path).close()
+    return path
+
+
+@fuzz_settings(12, 300)
+@given(folder_inputs=mixed_folders())
+def test_fuzz_run_over_mixed_folders_stores_every_good_input(migrated_sqlite, folder_inputs):
+    import os
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+    from newsledger.ingest.read import source_name
+    from tests.hardening.corpus import marker_phrase
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = os.path.join(tmp, "in").encode()
+        os.mkdir(folder)
+        db = os.path.join(tmp, "ledger.db")
+        shutil.copyfile(migrated_sqlite, db)
+        for name, content, _code, _marker in folder_inputs:
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(content)
+        command = ["ingest", os.fsdecode(folder), "--db", f"sqlite:///{db}", "--nlp", RECORDS_PIPELINE, "--json"]
+        result = CliRunner().invoke(app, [*command, "--no-fetch", "--no-resolve"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        with sqlite3.connect(db) as conn:
+            stored = dict(conn.execute("SELECT source, text FROM articles").fetchall())
+            rejected = dict(conn.execute("SELECT source, code FROM rejected").fetchall())
+        texts = " ".join(stored.values())
+        for name, _content, code, marker in folder_inputs:
+            source = source_name(os.fsdecode(os.path.join(folder, name)))
+            if marker is not None:
+                assert marker_phrase(marker) in texts, f"good input {name!r} not stored; rejected: {rejected}"
+            else:
+                codes = {c for s, c in rejected.items() if s == source or s.startswith((f"{source}:", f"{source}#"))}
+                assert codes == {code}, f"bad input {name!r}: expected {code}, rejected: {rejected}"
+        assert result.exit_code == 1

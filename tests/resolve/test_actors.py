@@ -93,3 +93,15 @@ def test_actors_a_pronoun_or_lower_case_word_is_never_an_alias():
     assert actor_members(refs) == [[1, 3], [2]]
     (states,) = [a for a in resolve_actors(refs) if a.name == "United States"]
     assert "us" not in states.aliases
+
+
+def test_actors_a_title_singles_out_one_of_two_people_sharing_a_surname():
+    refs = [
+        EntityRef(1, "a1", "Barack Obama", "PERSON", aliases=("President Barack Obama",)),
+        EntityRef(2, "a2", "Michelle Obama", "PERSON"),
+        EntityRef(3, "a3", "Obama", "PERSON", aliases=("President Obama",)),
+        EntityRef(4, "a4", "Obama", "PERSON"),
+        EntityRef(5, "a5", "Americans", "NORP"),
+        EntityRef(6, "a6", "American", "NORP"),
+    ]
+    assert actor_members(refs) == [[1, 3], [2], [4], [5, 6]]

@@ -136,3 +136,15 @@ def test_events_a_model_file_round_trips():
     features = np.zeros((1, 11))
     assert again.threshold == 0.4
     assert float(again.probability(features)[0]) == float(model.probability(features)[0])
+
+
+def test_events_statements_meet_only_through_their_verb_and_named_people_must_overlap():
+    aid = report(1, "A", type="AID", trigger="assist", source_actor=None, target_actor=None)
+    helped = report(2, "B", type="AID", trigger="help", source_actor=None, target_actor=None)
+    shot_here = report(3, "C", trigger="killed", source_actor=None, target_actor=7, location=None, lat=None, lon=None)
+    shot_there = report(4, "D", trigger="killed", source_actor=8, target_actor=None)
+    reports = [aid, helped, shot_here, shot_there]
+    evidence = gather_evidence(reports, documents(*reports))
+    assert [0, 1] not in evidence.pairs.tolist()  # no family block for aid, and "help" is generic
+    (k,) = [k for k, pair in enumerate(evidence.pairs.tolist()) if pair == [2, 3]]
+    assert evidence.vetoed[k]  # one names the victim 7, the other the gunman 8: nobody in common

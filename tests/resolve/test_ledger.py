@@ -150,7 +150,7 @@ def test_ledger_keeps_clusters_an_analyst_split(store):
 @pytest.mark.model
 def test_ledger_real_pipeline_resolves_one_spokesman_across_two_reports(store, nlp):
     from newsledger.model import Article
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     reports = [
         Article.from_text(
@@ -221,7 +221,7 @@ def _mixed_corpus():
 
 @pytest.mark.model
 def test_ledger_mixed_corpus_one_bombing_cluster_per_outlet_toll_no_cross_story_merge(store, nlp):
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     articles, bombing_outlets = _mixed_corpus()
     assert ingest_articles(store, nlp, articles).ingested == len(articles)
@@ -239,3 +239,25 @@ def test_ledger_mixed_corpus_one_bombing_cluster_per_outlet_toll_no_cross_story_
     assert tolls == {("Wire A", 8), ("Wire B", 10), ("Wire C", 12)}
     assert (bombing["fatalities_min"], bombing["fatalities_max"]) == (8, 12)
     assert store.count("claim_disputes") == 0
+
+
+def test_ledger_a_rejected_event_leaves_its_cluster_at_the_next_resolution(store):
+    import datetime as dt
+
+    from newsledger.store import schema
+
+    for record in (first_report(), second_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    rejected = max(e["pk"] for e in store.cluster(cluster["id"])["events"])
+    with store.writing() as conn:
+        conn.execute(
+            schema.event_reviews.insert().values(
+                event_pk=rejected, status="rejected", corrections={}, reviewer="t", reviewed_at=dt.datetime.now(dt.UTC)
+            )
+        )
+    resolve_store(store)
+    assert store.clusters(min_outlets=2) == []
+    assert store.event(rejected)["cluster_id"] is None
+    assert all(c["n_reports"] == 1 for c in store.clusters())

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsledger.service import ingest_articles
 from newsledger.store import Store, desk
-from newsledger.store.ingest import ingest_articles
 from newsledger.watch.run import Watcher, backoff_seconds, parse_interval
 from tests.store.stub_pipeline import make_nlp
 from tests.watch.conftest import LocalServer, conditional, item, report, rss, static
@@ -173,3 +173,23 @@ def test_run_parse_interval(text: str, seconds: float) -> None:
 def test_run_parse_interval_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(text)
+
+
+def test_run_a_source_that_breaks_the_reader_is_a_failure_not_a_crash(
+    store: Store, local_server: LocalServer, monkeypatch
+) -> None:
+    import newsledger.watch.run as run
+
+    local_server.routes["/good.rss"] = static(rss([item(30)]))
+    real_poll = run.poll_source
+
+    def poll(source: str, **options):
+        if source.endswith("/bad.rss"):
+            raise RuntimeError("reader bug")
+        return real_poll(source, **options)
+
+    monkeypatch.setattr(run, "poll_source", poll)
+    result = watcher(store, [local_server.url("/bad.rss"), local_server.url("/good.rss")]).poll_once()
+    assert [s.outcome for s in result.sources] == ["failed", "new"]
+    assert "reader bug" in (result.sources[0].error or "")
+    assert desk.watch_source(store, local_server.url("/bad.rss"))["failures"] == 1

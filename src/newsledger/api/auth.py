@@ -4,14 +4,14 @@ Tokens are 32 random bytes, so a plain SHA-256 is enough (no salt or slow hash n
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import secrets
 
-from sqlalchemy import delete, select
+from newsledger.store import Store
+from newsledger.store.tokens import save_token_hash, token_exists, token_with_hash
 
-from newsledger.store import Store, schema
+__all__ = ["TOKEN_PREFIX", "create_token", "hash_token", "token_exists", "token_owner"]
 
 TOKEN_PREFIX = "nl_"
 
@@ -23,14 +23,7 @@ def hash_token(token: str) -> str:
 def create_token(store: Store, name: str, *, replace: bool = False) -> str:
     """A new token for `name`; returns the token itself (shown once, never stored)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with store.writing() as conn:
-        if replace:
-            conn.execute(delete(schema.api_tokens).where(schema.api_tokens.c.name == name))
-        conn.execute(
-            schema.api_tokens.insert().values(
-                name=name, token_hash=hash_token(token), created_at=dt.datetime.now(dt.UTC)
-            )
-        )
+    save_token_hash(store, name, hash_token(token), replace=replace)
     return token
 
 
@@ -39,18 +32,7 @@ def token_owner(store: Store, token: str | None) -> str | None:
     if not token:
         return None
     wanted = hash_token(token)
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            select(schema.api_tokens.c.name, schema.api_tokens.c.token_hash).where(
-                schema.api_tokens.c.token_hash == wanted
-            )
-        ).first()
-    if row is None or not hmac.compare_digest(row.token_hash, wanted):
+    found = token_with_hash(store, wanted)
+    if found is None or not hmac.compare_digest(found[1], wanted):
         return None
-    return str(row.name)
-
-
-def token_exists(store: Store, name: str) -> bool:
-    with store.engine.connect() as conn:
-        found = conn.execute(select(schema.api_tokens.c.id).where(schema.api_tokens.c.name == name)).first()
-    return found is not None
+    return found[0]

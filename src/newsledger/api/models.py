@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Open(BaseModel):
@@ -206,14 +206,45 @@ class AuditPage(Page):
     items: list[AuditEntry]
 
 
+def _blank_is_none(value: Any) -> Any:
+    """An empty or blank string clears a field, as the review form sends it."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Number = Annotated[float | None, BeforeValidator(_blank_is_none)]
+
+
+class Corrections(BaseModel):
+    """The fields an analyst may correct, each as a column of the events row. A field left out is unchanged;
+    null (or an empty string) clears it, except type and status. Values are checked against their vocabulary
+    and range when the review is applied (a refused value is a 422 naming its field)."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str | None = Field(None, description="PLOVER event type, such as ASSAULT or PROTEST (any case).")
+    source_name: str | None = Field(None, description="Who did it.")
+    target_name: str | None = Field(None, description="Whom it was done to.")
+    location: str | None = Field(None, description="Where: the place's name.")
+    country: str | None = Field(None, description="ISO 3166 code or the country's name.")
+    admin1: str | None = Field(None, description="First-level division (province, state).")
+    lat: Number = Field(None, description="Latitude, -90 to 90.")
+    lon: Number = Field(None, description="Longitude, -180 to 180.")
+    event_date: str | None = Field(None, description="YYYY-MM-DD.")
+    status: str | None = Field(None, description="reported, claimed, denied, … (the record's event statuses).")
+    fatalities: Annotated[int | None, BeforeValidator(_blank_is_none)] = Field(
+        None, description="Deaths this report gives, a whole number from 0."
+    )
+    acled_type: str | None = Field(None, description="ACLED event type (ACLED's own name, any case).")
+    acled_subtype: str | None = Field(
+        None, description="ACLED sub-event type; it brings its event type, and one under another type is refused."
+    )
+
+
 class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["confirm", "correct", "reject"]
-    corrections: dict[str, Any] = Field(
-        default_factory=dict,
-        description="Corrected fields: type, source_name, target_name, location, country, admin1, lat, lon, "
-        "event_date, status, fatalities, acled_type, acled_subtype (ACLED's own names; a sub-event type brings its "
-        "event type).",
+    corrections: Corrections = Field(
+        default_factory=Corrections,  # type: ignore[arg-type]  # (mypy sees no pydantic plugin here)
+        description="Corrected fields (for `correct`).",
     )
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from newsledger.errors import Errors, InputError
 from newsledger.ingest import DEFAULT_MAX_BYTES, read_bytes, read_path
-from newsledger.ingest.read import SUPPORTED_SUFFIXES
+from newsledger.ingest.read import SUPPORTED_SUFFIXES, guarded, source_name
+from newsledger.ingest.sources import walk_folder
 from newsledger.model import Article
 
 PARQUET_SUFFIXES = {".parquet", ".pq"}
@@ -52,31 +53,25 @@ def iter_inputs(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Every article (or rejection) of the inputs, in a fixed order: arguments as given, folders sorted."""
     for path in paths:
         if path.is_dir():
-            root = path.resolve()
-            for file in _files_under(path):
-                if not file.resolve().is_relative_to(root):  # a link out of the folder (a shared drop folder)
-                    yield InputError(str(file), Errors.E015)
-                    continue
+            files = []
+            # Hidden files are skipped; what cannot be read (a FIFO, a dangling link, a link out of the folder)
+            # is rejected by name (the walk is ingest's, so both commands meet a folder the same way).
+            for found in walk_folder(path):
+                if isinstance(found, InputError):
+                    yield found
+                else:
+                    files.append(found)
+            for file in sorted(files, key=lambda file: file.relative_to(path).as_posix()):
                 yield from _read_file(file, max_bytes=max_bytes)
         elif path.is_file():
             yield from _read_file(path, max_bytes=max_bytes)
         else:
-            yield InputError(str(path), Errors.E702)
-
-
-def _files_under(folder: Path) -> list[Path]:
-    # Hidden files and folders (.git, .DS_Store) are not articles; everything else is read or rejected by name.
-    files = []
-    for file in folder.rglob("*"):
-        relative = file.relative_to(folder)
-        if file.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files.append(file)
-    return sorted(files, key=lambda file: file.relative_to(folder).as_posix())
+            yield InputError(source_name(path), Errors.E702)
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        yield from read_parquet(path, max_bytes=max_bytes)
+        yield from guarded(source_name(path), read_parquet(path, max_bytes=max_bytes))
     else:
         yield from read_path(path, max_bytes=max_bytes)
 
@@ -86,7 +81,7 @@ def read_parquet(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    source = str(path)
+    source = source_name(path)
     try:
         parquet_file = pq.ParquetFile(path)
         row_batches = parquet_file.iter_batches(batch_size=PARQUET_ROWS_PER_READ)

@@ -14,13 +14,13 @@ from newsledger.errors import InputError
 from newsledger.model import ArticleRecord
 
 if TYPE_CHECKING:
+    from newsledger.service import IngestSummary
     from newsledger.store import Store
-    from newsledger.store.ingest import IngestSummary
 
 
 @dataclass
 class LoadSummary:
-    records: Any  # the store's IngestSummary: inserted, updated, unchanged
+    records: Any  # the service's IngestSummary: inserted, updated, unchanged
     rejected_recorded: int = 0
     rejected_known: int = 0  # already in the store's rejected table from an earlier load
 
@@ -51,10 +51,7 @@ def read_rejected(out: Path) -> list[InputError]:
 
 def load_batch(out: Path, store: Store, *, progress: Callable[[int], None] | None = None) -> LoadSummary:
     """Save every record of the batch in `out` into `store`; a second load of the same output changes nothing."""
-    from sqlalchemy import select
-
-    from newsledger.store import schema
-    from newsledger.store.ingest import records_to_store
+    from newsledger.service import save_records
 
     read_summary(out)  # refuses an unfinished batch before anything is written
 
@@ -64,12 +61,9 @@ def load_batch(out: Path, store: Store, *, progress: Callable[[int], None] | Non
             if progress is not None:
                 progress(1)
 
-    stored: IngestSummary = records_to_store(store, counted(iter_records(out)))
+    stored: IngestSummary = save_records(store, counted(iter_records(out)))
     summary = LoadSummary(records=stored)
-    with store.engine.connect() as conn:
-        known = {
-            (row.source, row.reason) for row in conn.execute(select(schema.rejected.c.source, schema.rejected.c.reason))
-        }
+    known = store.rejected_keys()
     for error in read_rejected(out):
         if (error.source, error.reason) in known:
             summary.rejected_known += 1

@@ -67,6 +67,11 @@ class BatchSummary:
         }
 
 
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set in the workers
+}
+
 # progress(finished partitions, planned partitions, whether all inputs have been read)
 ProgressCallback = Callable[[int, int, bool], None]
 
@@ -91,8 +96,11 @@ def dask_client(
     # spaCy holds the GIL: one single-threaded process per worker is what scales on CPU. The workers' statistical
     # profiler (a thread sampling every stack 100 times a second) cost ~9% of a worker's CPU on 64 articles
     # (16.6 s vs 15.1 s); it only feeds the dashboard's profile page, so a local cluster runs without it.
+    # Dask also starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that glibc hands freed memory back at once;
+    # spaCy allocates and frees a great deal per document, and the pipeline took ~20% more CPU with it (5.9 vs
+    # 4.9 s on 24 PolNeAR articles, benchmarks/bench_batch_path.py --malloc-trim). glibc's own threshold is kept.
     with (
-        dask.config.set({"distributed.worker.profile.enabled": False}),
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -72,7 +72,7 @@ def warm_up(spec: PipelineSpec = PipelineSpec()) -> str:
     """Load the pipeline and every resource its components load lazily, then run it once, before the first task.
 
     Without the explicit load, the first partition to meet (say) an unsure violent-event sentence paid for
-    loading torch and MiniLM inside its task, which made every short batch look seconds slower per worker.
+    loading the classifier and MiniLM inside its task, which made every short batch look seconds slower per worker.
     """
     from newsledger.extract import load_resources
     from newsledger.nlp import process_articles

@@ -116,9 +116,9 @@ def load(
             raise fail(exc) from None
         data = summary.as_dict()
         if resolve and (data["ingested"] or data["updated"]):
-            from newsledger.resolve import resolve_store
+            from newsledger.service import resolve_ledger
 
-            data["resolved"] = resolve_store(store).as_dict()
+            data["resolved"] = resolve_ledger(store).as_dict()
     if as_json:
         typer.echo(json.dumps(data))
         return

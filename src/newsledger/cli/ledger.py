@@ -92,7 +92,7 @@ def ingest(
     from newsledger.ingest import ArticleMeta
     from newsledger.ingest.read import parse_published
     from newsledger.ingest.sources import estimate_count, fetch_page, iter_articles
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
 
     try:
         parse_published(published, "--published")
@@ -117,12 +117,12 @@ def ingest(
         progress.update(task, total=tracker.done)  # feeds and archives hold more (or fewer) than estimated
         resolved = None
         if resolve and (summary.ingested or summary.updated):
-            from newsledger.resolve import resolve_store
+            from newsledger.service import resolve_ledger
 
             # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
             # at N/N.
             stage = progress.add_task("resolve", total=1, rate="-")
-            resolved = resolve_store(store)
+            resolved = resolve_ledger(store)
             progress.update(stage, completed=1)
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
@@ -138,16 +138,14 @@ def reprocess(
     ] = None,
 ) -> None:
     """Re-run the pipeline on stored articles whose records came from another pipeline version."""
-    from newsledger.nlp import pipeline_version
-    from newsledger.resolve import resolve_store
-    from newsledger.store.ingest import reprocess_stored
+    from newsledger.service import reprocess_stored, resolve_ledger, stale_count
 
     nlp = load_pipeline(nlp_spec)
     with open_store(db) as store, _progress() as progress:
-        stale = sum(1 for _ in store.iter_records(pipeline_not=pipeline_version(nlp)))
+        stale = stale_count(store, nlp)
         task = progress.add_task("reprocess", total=stale, rate="0.0")
         summary = reprocess_stored(store, nlp, batch_size=batch_size, progress=_RateTracker(progress, task))
-        resolved = resolve_store(store) if summary.updated else None
+        resolved = resolve_ledger(store) if summary.updated else None
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
@@ -155,10 +153,10 @@ def reprocess(
 
 def resolve_command(db: DbOption = None) -> None:
     """Recompute actors, event clusters and cross-article disputes over the whole store."""
-    from newsledger.resolve import resolve_store
+    from newsledger.service import resolve_ledger
 
     with open_store(db) as store:
-        summary = resolve_store(store)
+        summary = resolve_ledger(store)
     typer.echo(json.dumps(summary.as_dict()))
 
 

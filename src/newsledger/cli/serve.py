@@ -141,9 +141,8 @@ def demo(
     """Ingest the bundled example report(s) into a fresh SQLite file under var/ and serve the desk over it."""
     from newsledger.ingest import ArticleMeta, read_path
     from newsledger.nlp import load_nlp
-    from newsledger.resolve import resolve_store
+    from newsledger.service import ingest_articles, resolve_ledger
     from newsledger.store import Store
-    from newsledger.store.ingest import ingest_articles
 
     examples = sorted(examples_dir.glob("*.txt"))
     if not examples:
@@ -158,7 +157,7 @@ def demo(
                 summary = ingest_articles(store, nlp, read_path(path, meta=meta))
                 for error in summary.rejected:
                     print_error(error)
-            resolve_store(store)
+            resolve_ledger(store)
             typer.echo(
                 f"newsledger: demo ledger {db}: {store.count('articles')} articles, "
                 f"{store.count('events')} events, {store.count('claims')} claims",

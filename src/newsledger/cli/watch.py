@@ -32,7 +32,7 @@ def make_watcher(
 
     import newsledger
     from newsledger.alerts.notify import deliver_due, queue_new_matches
-    from newsledger.store.ingest import ingest_articles
+    from newsledger.service import ingest_articles
     from newsledger.watch.run import Watcher
 
     say = report or (lambda line: typer.echo(line, err=True))
@@ -48,11 +48,11 @@ def make_watcher(
 
     def after_round(round_: Round) -> None:
         if round_.new_items:
-            from newsledger.resolve import resolve_store
+            from newsledger.service import resolve_ledger
 
             say(f"newsledger: watch: resolve: {round_.new_items} new item(s) in, resolving")
             started = time.monotonic()
-            resolved = resolve_store(store)
+            resolved = resolve_ledger(store)
             say(
                 f"newsledger: watch: resolve: done in {time.monotonic() - started:.1f} s "
                 f"({resolved.clusters} event clusters)"

@@ -3,8 +3,9 @@
 The shipped sub-type model (`extract/event_classifier.py`) is trained on this very kind of file, so it is never
 scored on it as shipped. The file is scored by nested cross-validation: outer stratified k-fold (default 5) for
 scoring; inside each outer training part an inner stratified k-fold (default 5) picks the hyperparameters from
-`HYPERPARAMETER_GRID` (the grid the training script searches on the whole file), the model is re-trained on the
-outer training part with them and scores the held-out part, which took no part in any choice. This is repeated
+`HYPERPARAMETER_GRID` (`eval/event_training.py`; the training script searches the same grid on the whole file),
+the model is re-trained on the outer training part with them and scores the held-out part, which took no part in
+any choice. This is repeated
 for several fold seeds (default 3) and the mean and spread are reported. The sentence embeddings are computed
 once per run (they depend on no hyperparameter). Baselines go through the same outer folds: TF-IDF word n-grams
 + logistic regression and MiniLM embeddings + logistic regression (the fixed recipes of the issue), our cheap half
@@ -77,7 +78,7 @@ def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, flo
 
 def stratified_folds(labels: Sequence[str], folds: int, *, seed: int = 0) -> list[np.ndarray]:
     """Held-out index sets of scikit-learn's shuffled stratified k-fold (every class spread over the folds)."""
-    from newsledger.extract.event_classifier import stratified_held_out_sets
+    from newsledger.eval.event_training import stratified_held_out_sets
 
     return stratified_held_out_sets(labels, folds, seed=seed)
 
@@ -116,12 +117,8 @@ def evaluate(
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from newsledger.extract.event_classifier import (
-        Hyperparameters,
-        SubtypeClassifier,
-        select_hyperparameters,
-        sentence_embedder,
-    )
+    from newsledger.eval.event_training import select_hyperparameters, train_classifier
+    from newsledger.extract.event_classifier import Hyperparameters, embed_sentences
 
     started = time.perf_counter()
     texts, labels = read_case_tsv(path, limit=limit)
@@ -139,8 +136,7 @@ def evaluate(
     if min(counts.values()) < folds:
         notes.append(f"the rarest class has {min(counts.values())} snippets, fewer than the {folds} folds")
 
-    embedder = sentence_embedder() if embeddings else None
-    vectors = embedder.embed(texts) if embedder is not None else None
+    vectors = embed_sentences(texts) if embeddings else None
     if embeddings and vectors is None:
         notes.append("MiniLM is not installed: the cascade ran without its embedding half")
     if progress is not None:
@@ -162,13 +158,19 @@ def evaluate(
             seed=seed,
         )
         selections.append({"seed": seed, "outer_fold": len(selections) % folds, **selection.summary()})
-        model = SubtypeClassifier(use_embeddings=vectors is not None, hyperparameters=selection.best)
-        model.fit(train_texts, train_labels, embeddings=_rows(vectors, train))
+        model = train_classifier(
+            train_texts,
+            train_labels,
+            hyperparameters=selection.best,
+            use_embeddings=vectors is not None,
+            embeddings=_rows(vectors, train),
+        )
         predictions = model.predict(test_texts, embeddings=_rows(vectors, test))
         embedded_counts.append(sum(p.embedded for p in predictions))
         # the cheap half alone, with the best SVM-alone point of the same inner search
-        cheap = SubtypeClassifier(use_embeddings=False, hyperparameters=selection.svm_alone_best)
-        cheap.fit(train_texts, train_labels)
+        cheap = train_classifier(
+            train_texts, train_labels, hyperparameters=selection.svm_alone_best, use_embeddings=False
+        )
         for index, prediction in zip(test, cheap.predict(test_texts), strict=True):
             cheap_guesses[index] = prediction.subtype
         return [p.subtype for p in predictions]
@@ -177,8 +179,13 @@ def evaluate(
         return [cheap_guesses[i] for i in test]
 
     def fixed_defaults(train: list[int], test: list[int]) -> list[str]:
-        model = SubtypeClassifier(use_embeddings=vectors is not None, hyperparameters=Hyperparameters())
-        model.fit([texts[i] for i in train], [labels[i] for i in train], embeddings=_rows(vectors, train))
+        model = train_classifier(
+            [texts[i] for i in train],
+            [labels[i] for i in train],
+            hyperparameters=Hyperparameters(),
+            use_embeddings=vectors is not None,
+            embeddings=_rows(vectors, train),
+        )
         return [p.subtype for p in model.predict([texts[i] for i in test], embeddings=_rows(vectors, test))]
 
     def tfidf_lr(train: list[int], test: list[int]) -> list[str]:

@@ -211,8 +211,8 @@ def score_resolutions(pairs: Sequence[tuple[GoldToponym, Any]]) -> tuple[dict[st
             exact_ids.append(candidate is not None and candidate.geonameid == gold.geonameid)
         if km <= 161:
             row["within_161km"] += 1
-        elif candidate is None:
-            row["no_candidate"] += 1
+        elif candidate is None or candidate.lat is None or candidate.lon is None:
+            row["no_candidate"] += 1  # end to end, a place found with no referent
         elif gold.geonameid is not None and candidate.geonameid == gold.geonameid:
             row["right_id_other_point"] += 1
         else:

@@ -40,6 +40,7 @@ from threadpoolctl import threadpool_limits
 
 from newsledger.errors import Errors, NewsledgerError
 from newsledger.eval.report import emit
+from newsledger.eval.stance_fnc import evaluate_fnc, is_fnc_folder
 
 LABELS = ("for", "against", "observing")
 CLAIM_COLUMN = "claimHeadline"
@@ -390,20 +391,26 @@ def evaluate(
 
 
 def command(
-    path: Path = typer.Argument(..., help="Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance)."),
+    path: Path = typer.Argument(
+        ..., help="Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance) or an FNC-1 folder."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
     folds: int = typer.Option(5, "--folds", help="Outer folds of the claim-grouped cross-validation."),
     inner_folds: int = typer.Option(INNER_FOLDS, "--inner-folds", help="Inner folds that pick the hyperparameters."),
     seeds: int = typer.Option(3, "--seeds", help="How many fold shuffles to average."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
 ) -> None:
-    """Headline stance (for / against / observing) on Emergent: accuracy and macro F1, baselines beside."""
+    """Headline stance (for / against / observing) on Emergent: accuracy and macro F1, baselines beside. On an
+    FNC-1 folder: the official relative score and per-class F1 of the dispute model, grouped by body."""
     from newsledger.cli.common import fail
 
     if folds < 2 or inner_folds < 2 or seeds < 1:
         raise fail("--folds and --inner-folds must be at least 2, --seeds at least 1", code=2)
     try:
-        result = evaluate(path, folds=folds, inner_folds=inner_folds, seeds=seeds, limit=limit)
+        if is_fnc_folder(path):
+            result = evaluate_fnc(path, folds=folds, limit=limit)
+        else:
+            result = evaluate(path, folds=folds, inner_folds=inner_folds, seeds=seeds, limit=limit)
     except NewsledgerError as exc:
         raise fail(exc) from None
     emit(result, as_json=json_out)

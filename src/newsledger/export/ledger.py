@@ -9,12 +9,13 @@ Events an analyst rejected are never exported; `reviewed_only` keeps only confir
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from newsledger.export.csv_cells import SafeDictWriter
 
 if TYPE_CHECKING:
     from newsledger.store.db import Store
@@ -136,7 +137,7 @@ def _acled_row(group: list[dict[str, Any]], sentence: _Sentences) -> dict[str, A
 
 
 def write_acled(store: Store, out: IO[str], **options: Any) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in acled_rows(store, **options):
@@ -230,14 +231,10 @@ def events_table(store: Store, **options: Any) -> Any:
     """The events (every column, plus review status) as a pyarrow Table with an explicit schema."""
     import pyarrow as pa
 
-    from newsledger.store import schema
+    from newsledger.store.queries import event_column_kinds
 
-    types = {
-        "Integer": pa.int64(),
-        "Float": pa.float64(),
-        "Boolean": pa.bool_(),
-    }
-    fields = [pa.field(c.name, types.get(type(c.type).__name__, pa.string())) for c in schema.events.c]
+    types = {"integer": pa.int64(), "float": pa.float64(), "boolean": pa.bool_(), "text": pa.string()}
+    fields = [pa.field(name, types[kind]) for name, kind in event_column_kinds()]
     fields.append(pa.field("review_status", pa.string()))
     arrow_schema = pa.schema(fields)
     rows = [{f.name: event.get(f.name) for f in fields} for event in export_events(store, **options)]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
-from newsledger.extract.event_classifier import shipped_classifier
+from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
@@ -1016,9 +1016,7 @@ def _territory_by_doer(token: Token) -> str | None:
 
 
 def _shows_violence(text: str) -> bool:
-    return any(
-        pattern.search(text) for group in lexicon.VIOLENCE_CUE_GROUPS for pattern in lexicon.COMPILED_ACLED_CUES[group]
-    )
+    return shows_violence(text)
 
 
 # Sub-types that a sentence must name in words: the classifier, trained on 503 snippets, sometimes ranks them

@@ -74,12 +74,17 @@ GOVERNMENT_WORDS = frozenset(
     "administration assembly legislature parliament ministry division agency bureau board house senate patrol "
     "guard service services association".split()
 )
-INSTITUTION_WORDS = GOVERNMENT_WORDS | frozenset("hospital clinic school schools zoo library fire".split())
+# A town's own public buildings and bodies ("the Mount Pleasant Civic Center", "the Dublin Chamber of Commerce")
+# are local to it as much as its police are.
+INSTITUTION_WORDS = GOVERNMENT_WORDS | frozenset(
+    "hospital clinic school schools zoo library fire center centre academy chamber".split()
+)
 INSTITUTION_MODIFIERS = frozenset(
     "public community city town village county state regional general memorial high elementary middle district "
     "education health medical center centre central municipal provincial national environmental protection "
     "emergency management planning water transportation transport area metropolitan fire department of and "
-    "superior circuit supreme fiscal commissioners common pleas magistrate family juvenile probate appeals".split()
+    "superior circuit supreme fiscal commissioners common pleas magistrate family juvenile probate appeals "
+    "civic convention senior seniors citizens recreation events".split()
 )
 INSTITUTIONS_OF_PLACE = frozenset("university government governor state city county republic province".split())
 PUBLIC_SCHOOL_WORDS = frozenset("public city county district area community unified".split())

@@ -95,12 +95,13 @@ def written_containers(text: str, spans: Sequence[tuple[int, int]]) -> list[tupl
 
 
 _KIND_AFTER = re.compile(r"\s+([a-z]+)\b")
-_KIND_BEFORE = re.compile(r"\b(?:the\s+)?([a-z]+)\s+of\s+$")
+_KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; "a district of X" is a part of X
 
 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
-    "Punjab province", "Harris county") or "the state/province of" right before it."""
+    "Punjab province", "Harris county") or "the state/province of" right before it; a plural feature word after
+    a list gives every name of the list its kind ("Clay, Grant and Wilkin counties")."""
     kinds: list[str | None] = []
     for start, end in spans:
         after = _KIND_AFTER.match(text, end)
@@ -108,7 +109,22 @@ def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | Non
         words = [m.group(1) for m in (after, before) if m is not None]
         kind = next((_kind_of_word(word) for word in words if _kind_of_word(word)), None)
         kinds.append(kind)
+    run_start = 0
+    for i in range(len(spans)):
+        if i + 1 < len(spans) and _LIST_GLUE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None:
+            continue  # the run of listed names goes on
+        plural = _PLURAL_KIND_AFTER.match(text, spans[i][1])
+        if plural is not None and i > run_start:
+            kind = _kind_of_word(_SINGULAR.get(plural.group(1), plural.group(1)))
+            for j in range(run_start, i + 1):
+                kinds[j] = kind or kinds[j]
+        run_start = i + 1
     return kinds
+
+
+_PLURAL_KIND_AFTER = re.compile(r"\s+(counties|parishes|provinces|states|districts|boroughs|townships)\b")
+_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state"}
+_SINGULAR |= {"districts": "district", "boroughs": "borough", "townships": "township"}
 
 
 # Outside a name, "region" and "territory" are vague ("the Charlotte region"); these words are not.
@@ -197,7 +213,11 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
     looked_up = [
-        (cands, hint or t.written_kind, text)
+        (
+            _with_written_kind(gazetteer, cands, t.written_kind, text) if hint is None else cands,
+            hint or t.written_kind,
+            text,
+        )
         for t, (cands, hint, text) in zip(toponyms, (candidates_for(gazetteer, t.text) for t in toponyms), strict=True)
     ]
     keys = [name_key(text) for _, _, text in looked_up]
@@ -262,6 +282,24 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+
+
+# The words a district's or province's full name ends with, by the kind the words around a name ask for.
+_KIND_SUFFIXES = {"admin2": ("County", "Parish", "District"), "admin1": ("Province", "State", "Region")}
+
+
+def _with_written_kind(
+    gazetteer: Gazetteer, candidates: tuple[Candidate, ...], written_kind: str | None, text: str
+) -> tuple[Candidate, ...]:
+    """ "Grant" in "Clay and Grant counties": also the places named "Grant County", which the bare name may miss."""
+    if written_kind not in _KIND_SUFFIXES:
+        return candidates
+    found = {c.id: c for c in candidates}
+    for suffix in _KIND_SUFFIXES[written_kind]:
+        for candidate in gazetteer.lookup(f"{text} {suffix}", fuzzy=False):
+            if candidate.feature == written_kind:
+                found.setdefault(candidate.id, candidate)
+    return tuple(found.values())
 
 
 def _container_of(
@@ -436,7 +474,7 @@ def _choose(
         key=lambda pair: (-pair[0], -pair[1].population, pair[1].id),
     )
     best_score, best = scored[0]
-    if best.feature in ("admin1", "admin2"):
+    if best.feature in ("admin1", "admin2") and hint not in ("admin1", "admin2"):
         # "Kabul", "Geneva": a province named after the city that holds much of its people means the city.
         for score, candidate in scored[1:]:
             if (

@@ -42,16 +42,47 @@ def _script_of(char: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+# Languages that share a script, told apart by letters only they use (checked in this order; the script's
+# own entry in _SCRIPT_LANGUAGE is the default). Persian, Urdu and Pashto add letters to the Arabic alphabet;
+# the Cyrillic languages each have a few of their own.
+_SCRIPT_MARKERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ARABIC": (("ur", "ٹڈڑںے"), ("ps", "ټډړږښځڅۍې"), ("fa", "پچژگکی")),
+    "CYRILLIC": (("kk", "әғқңөұүһ"), ("mk", "ѓќѕ"), ("sr", "ђћџљњ"), ("be", "ў"), ("uk", "їєґі")),
+}
+_MARKER_SHARE = 0.01  # of the script's letters: a loanword or a name does not make a language
+
+
+def _spread_sample(text: str, sample_chars: int, windows: int = 10) -> str:
+    """`sample_chars` characters taken from `windows` places spread over the whole text, so a text that
+    starts in English and goes on in another language is judged by all of it."""
+    if len(text) <= sample_chars:
+        return text
+    size = sample_chars // windows
+    step = (len(text) - size) / (windows - 1)
+    return "\n".join(text[round(i * step) : round(i * step) + size] for i in range(windows))
+
+
+def _language_of_script(script: str, letters: list[str]) -> str:
+    in_script = [c for c in letters if _script_of(c) == script]
+    for language, markers in _SCRIPT_MARKERS.get(script, ()):
+        found = sum(1 for c in in_script if c in markers)
+        if found / len(in_script) >= _MARKER_SHARE:
+            return language
+    if script == "CJK" and sum(1 for c in letters if _script_of(c) in ("HIRAGANA", "KATAKANA")) / len(letters) > 0.05:
+        return "ja"
+    return _SCRIPT_LANGUAGE.get(script, "und")
+
+
 def guess_language(text: str, *, sample_chars: int = 20000) -> str:
     """Return an ISO 639-1 code ("en", "fr", ...) or "und" when nothing fits."""
-    sample = text[:sample_chars]
+    sample = _spread_sample(text, sample_chars)
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return "und"
     scripts = Counter(_script_of(c) for c in letters)
     script, count = scripts.most_common(1)[0]
     if script != "LATIN" and count / len(letters) > 0.5:
-        return _SCRIPT_LANGUAGE.get(script, "und")
+        return _language_of_script(script, letters)
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 12:
         return "en"

@@ -6,9 +6,12 @@ each bad one (by name, with a reason) and goes on. Nothing here knows about spaC
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,25 +58,91 @@ def parse_published(value: str | None, source: str) -> str | None:
         raise InputError(source, Errors.E011.format(value=shown)) from None
 
 
+def source_name(path: Path | str) -> str:
+    """The name an input is reported and stored under: a file name that is not valid UTF-8 (bytes the file
+    system keeps as they are) shows its odd bytes as `\\xe9`, so it can be printed and stored anywhere."""
+    text = os.fspath(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from the file system
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def guarded(source: str, results: Iterator[ReadResult]) -> Iterator[ReadResult]:
+    """The one guard around reading an input: whatever a reader or the libraries under it raise becomes the
+    rejection of that input alone, so the inputs after it are still read."""
+    try:
+        yield from results
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # noqa: BLE001 - any failure while reading one input is that input's rejection
+        yield InputError(source, Errors.E017.format(error=type(exc).__name__, reason=_one_line(str(exc))))
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    return json.dumps(text[:limit], ensure_ascii=False)[1:-1]
+
+
+def not_a_file_reason(path: Path) -> str:
+    """Why `path` cannot be read as a file: missing, a dangling link, a link loop, a FIFO, a device..."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return "no such file or folder"
+    if stat.S_ISLNK(mode):
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "link loop"
+        except OSError as exc:
+            if exc.errno == 40:  # ELOOP
+                return "link loop"
+            return "broken link (its target does not exist)"
+        mode = path.stat().st_mode
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
 def read_path(
     path: Path, *, meta: ArticleMeta = ArticleMeta(), max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[ReadResult]:
     """Read one file and yield its articles (one for .txt/.html/.json, one per line for .jsonl)."""
-    source = str(path)
+    source = source_name(path)
+    yield from guarded(source, _read_path(path, source=source, meta=meta, max_bytes=max_bytes))
+
+
+def _read_path(path: Path, *, source: str, meta: ArticleMeta, max_bytes: int) -> Iterator[ReadResult]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield InputError(source, Errors.E009.format(suffix=suffix or "(none)"))
+        yield InputError(source, Errors.E009.format(suffix=_one_line(suffix, 20) or "(none)"))
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputError(source, Errors.E002.format(size=size, limit=max_bytes))
-            return
-        data = path.read_bytes()
+        data = read_limited(path, source=source, max_bytes=max_bytes)
     except OSError as exc:
         yield InputError(source, Errors.E010.format(reason=exc.strerror or exc.__class__.__name__))
         return
     yield from read_bytes(data, source=source, suffix=suffix, meta=meta, max_bytes=max_bytes)
+
+
+def read_limited(path: Path, *, source: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; a FIFO or device is refused before it is opened
+    (reading one would wait forever), and a huge file before it is read."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(source, Errors.E010.format(reason=not_a_file_reason(path)))
+    if status.st_size > max_bytes:
+        raise InputError(source, Errors.E002.format(size=status.st_size, limit=max_bytes))
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we read it
+        raise InputError(source, Errors.E002.format(size=len(data), limit=max_bytes))
+    return data
 
 
 def read_bytes(
@@ -85,6 +154,10 @@ def read_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ReadResult]:
     """Read raw bytes as the given kind of input (`suffix` as in a file name: '.txt', '.jsonl', ...)."""
+    yield from guarded(source, _read_bytes(data, source=source, suffix=suffix, meta=meta, max_bytes=max_bytes))
+
+
+def _read_bytes(data: bytes, *, source: str, suffix: str, meta: ArticleMeta, max_bytes: int) -> Iterator[ReadResult]:
     try:
         if len(data) > max_bytes:
             raise InputError(source, Errors.E002.format(size=len(data), limit=max_bytes))
@@ -122,9 +195,45 @@ def decode_bytes(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_with_detector(data, source)
+        text = _decode_mixed(data) or _decode_with_detector(data, source)
     _reject_control_heavy(text, source)
     return text
+
+
+def _legacy_byte(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    byte = error.object[error.start : error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
+        return byte.decode("latin-1"), error.start + 1
+
+
+codecs.register_error("newsledger-legacy-byte", _legacy_byte)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """A file that is UTF-8 with some Windows-1252 / Latin-1 bytes in it (text pasted together from two
+    sources): every valid UTF-8 sequence is read as UTF-8 and only the bytes that are not UTF-8 as Windows-1252,
+    so "Peña" stays "Peña" and "caf\xe9" becomes "café". None when the file holds no valid multi-byte UTF-8
+    sequence at all, i.e. it is in one legacy encoding throughout (the detector reads those)."""
+    if not _has_utf8_multibyte(data):
+        return None
+    return data.decode("utf-8", "newsledger-legacy-byte")
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    for match in _UTF8_MULTIBYTE.finditer(data):
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:  # an over-long or surrogate form the pattern lets through
+            continue
+        return True
+    return False
 
 
 def _decode_with_detector(data: bytes, source: str) -> str:
@@ -167,7 +276,8 @@ _LATIN_CODE_PAGES = {
 }
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab and line breaks, DEL, and the C1 controls (what undefined legacy bytes decode to).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _reject_control_heavy(text: str, source: str) -> None:
@@ -179,6 +289,11 @@ def _reject_control_heavy(text: str, source: str) -> None:
 
 def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: bool = True) -> Article:
     """Normalize the text, check it is English prose, and attach metadata."""
+    _reject_invalid_text("text", text, source, controls=False)
+    for name in ("url", "outlet", "title", "published"):
+        value = getattr(meta, name)
+        if value is not None:
+            _reject_invalid_text(name, value, source, controls=True)
     normalized = normalize_text(text).strip("\n\ufeff")
     normalized = _CONTROL.sub(" ", normalized)
     if not re.search(r"\w{2,}", normalized):
@@ -195,6 +310,21 @@ def make_article(text: str, *, source: str, meta: ArticleMeta, language_check: b
         language="en",
         source=source,
     )
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_METADATA_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _reject_invalid_text(field: str, value: str, source: str, *, controls: bool) -> None:
+    """Text that is not Unicode (a lone surrogate, which JSON's \\ud800 can carry) cannot be encoded, hashed or
+    stored anywhere; a control character in a metadata field (a NUL in a title) is refused by PostgreSQL and
+    is never meant. Both reject the input, naming the field, rather than fail later at the store."""
+    found = _SURROGATE.search(value) or (_METADATA_CONTROL.search(value) if controls else None)
+    if found is not None:
+        kind = "a lone surrogate" if _SURROGATE.match(found.group()) else "a control character"
+        reason = f"{kind} U+{ord(found.group()):04X} at character {found.start()}"
+        raise InputError(source, Errors.E018.format(field=field, reason=reason))
 
 
 def _article_from_html(html: str, *, source: str, meta: ArticleMeta) -> Article:
@@ -240,11 +370,23 @@ def _record_to_article(record: Any, *, source: str, meta: ArticleMeta) -> Articl
     return make_article(text, source=source, meta=merged)
 
 
+def _parse_json(text: str) -> Any:
+    """json.loads, with the ways it fails besides a syntax error (nesting deeper than the interpreter's stack,
+    an integer of more digits than Python converts) as ValueErrors of that input."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _read_json(text: str, *, source: str, meta: ArticleMeta) -> Iterator[ReadResult]:
     try:
-        record = json.loads(text)
+        record = _parse_json(text)
     except json.JSONDecodeError as exc:
         yield InputError(source, Errors.E005.format(reason=f"{exc.msg} at line {exc.lineno} column {exc.colno}"))
+        return
+    except ValueError as exc:
+        yield InputError(source, Errors.E005.format(reason=_one_line(str(exc))))
         return
     records = record if isinstance(record, list) else [record]
     for index, item in enumerate(records):
@@ -256,14 +398,19 @@ def _read_json(text: str, *, source: str, meta: ArticleMeta) -> Iterator[ReadRes
 
 
 def _read_jsonl(text: str, *, source: str, meta: ArticleMeta) -> Iterator[ReadResult]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Lines end at \n only: str.splitlines() would also cut at U+2028, U+0085 and \x1c-\x1e, which JSON strings
+    # may hold raw, breaking a good record in two.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         line_source = f"{source}:{lineno}"
         try:
-            record = json.loads(line)
+            record = _parse_json(line)
         except json.JSONDecodeError as exc:
             yield InputError(line_source, Errors.E005.format(reason=f"{exc.msg} at column {exc.colno}"))
+            continue
+        except ValueError as exc:
+            yield InputError(line_source, Errors.E005.format(reason=_one_line(str(exc))))
             continue
         try:
             yield _record_to_article(record, source=line_source, meta=meta)

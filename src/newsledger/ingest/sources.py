@@ -9,7 +9,9 @@ through the content the feed itself carries.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,8 +23,12 @@ from newsledger.ingest.read import (
     SUPPORTED_SUFFIXES,
     ArticleMeta,
     ReadResult,
+    guarded,
+    not_a_file_reason,
     read_bytes,
+    read_limited,
     read_path,
+    source_name,
 )
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -54,22 +60,23 @@ def iter_articles(
     """Every article under the given paths: files, folders, feed files or feed URLs, WARC files.
     `fetch=None` never touches the network (feed entries then use the content the feed carries)."""
     for raw in paths:
-        text = str(raw)
+        text = os.fspath(raw)
         if is_url(text):
-            yield from read_feed_url(text, meta=meta, max_bytes=max_bytes, fetch=fetch)
+            yield from guarded(text, read_feed_url(text, meta=meta, max_bytes=max_bytes, fetch=fetch))
             continue
         path = Path(text)
         if path.is_dir():
-            root = path.resolve()
-            for child in _walk(path):
-                if not child.resolve().is_relative_to(root):  # a link out of the folder (a shared drop folder)
-                    yield InputError(str(child), Errors.E015)
+            for child in walk_folder(path):
+                if isinstance(child, InputError):
+                    yield child
                     continue
-                yield from read_source_file(child, meta=meta, max_bytes=max_bytes, fetch=fetch)
+                yield from guarded(
+                    source_name(child), read_source_file(child, meta=meta, max_bytes=max_bytes, fetch=fetch)
+                )
         elif path.is_file():
-            yield from read_source_file(path, meta=meta, max_bytes=max_bytes, fetch=fetch)
+            yield from guarded(source_name(path), read_source_file(path, meta=meta, max_bytes=max_bytes, fetch=fetch))
         else:
-            yield InputError(text, Errors.E010.format(reason="no such file or folder"))
+            yield InputError(source_name(text), Errors.E010.format(reason=not_a_file_reason(path)))
 
 
 def estimate_count(paths: Iterable[str | Path]) -> int:
@@ -78,13 +85,13 @@ def estimate_count(paths: Iterable[str | Path]) -> int:
     article in memory."""
     total = 0
     for raw in paths:
-        text = str(raw)
+        text = os.fspath(raw)
         path = Path(text)
-        files = [] if is_url(text) else list(_walk(path)) if path.is_dir() else [path]
+        files = [] if is_url(text) else list(walk_folder(path)) if path.is_dir() else [path] if path.is_file() else []
         if not files:
             total += 1
         for file in files:
-            if file.suffix.lower() in JSONL_SUFFIXES:
+            if isinstance(file, Path) and file.suffix.lower() in JSONL_SUFFIXES:
                 try:
                     with file.open("rb") as handle:
                         total += max(1, sum(1 for line in handle if line.strip()))
@@ -95,14 +102,43 @@ def estimate_count(paths: Iterable[str | Path]) -> int:
     return total
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under `folder`, sorted, skipping hidden files and folders (editor backups, .git)."""
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
+def walk_folder(folder: Path) -> Iterator[Path | InputError]:
+    """Every regular file under `folder`, in sorted order, skipping hidden files and folders (editor backups,
+    .git), and a rejection for everything else it meets: a subfolder it cannot list, a FIFO, socket or device,
+    a dangling link, a link loop, a link out of the folder (a shared drop folder must not expose the rest of
+    the disk). Links to files and folders inside it are followed."""
+    root = folder.resolve()
+    yield from _walk(folder, root=root, ancestors=(root,))
+
+
+def _walk(folder: Path, *, root: Path, ancestors: tuple[Path, ...]) -> Iterator[Path | InputError]:
+    try:
+        with os.scandir(folder) as listing:
+            names = sorted(entry.name for entry in listing)
+    except OSError as exc:
+        yield InputError(source_name(folder), Errors.E010.format(reason=f"cannot list the folder: {exc.strerror}"))
+        return
+    for name in names:
+        if name.startswith("."):
             continue
-        if path.is_file():
+        path = folder / name
+        try:
+            target = path.resolve(strict=True)
+            mode = path.stat().st_mode
+        except (OSError, RuntimeError):
+            yield InputError(source_name(path), Errors.E010.format(reason=not_a_file_reason(path)))
+            continue
+        if not target.is_relative_to(root):
+            yield InputError(source_name(path), Errors.E015)
+        elif stat.S_ISDIR(mode):
+            if target in ancestors:  # a link to a folder that holds it: following it would never end
+                yield InputError(source_name(path), Errors.E010.format(reason="link loop"))
+            else:
+                yield from _walk(path, root=root, ancestors=(*ancestors, target))
+        elif stat.S_ISREG(mode):
             yield path
+        else:
+            yield InputError(source_name(path), Errors.E010.format(reason=not_a_file_reason(path)))
 
 
 def read_source_file(
@@ -114,22 +150,24 @@ def read_source_file(
         return
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _looks_like_feed(path)):
+        source = source_name(path)
         try:
-            size = path.stat().st_size
-            if size > max_bytes:  # checked before reading, so a huge file never sits in memory
-                yield InputError(str(path), Errors.E002.format(size=size, limit=max_bytes))
-                return
-            data = path.read_bytes()
-        except OSError as exc:
-            yield InputError(str(path), Errors.E010.format(reason=exc.strerror or type(exc).__name__))
+            data = read_limited(path, source=source, max_bytes=max_bytes)  # the size is checked before reading
+        except InputError as exc:
+            yield exc
             return
-        yield from read_feed(data, source=str(path), meta=meta, max_bytes=max_bytes, fetch=fetch)
+        except OSError as exc:
+            yield InputError(source, Errors.E010.format(reason=exc.strerror or type(exc).__name__))
+            return
+        yield from read_feed(data, source=source, meta=meta, max_bytes=max_bytes, fetch=fetch)
         return
     yield from read_path(path, meta=meta, max_bytes=max_bytes)
 
 
 def _looks_like_feed(path: Path) -> bool:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # opening a FIFO would wait for a writer
         with path.open("rb") as handle:
             head = handle.read(2048).lower()
     except OSError:
@@ -167,7 +205,11 @@ def read_feed(
     if len(data) > max_bytes:
         yield InputError(source, Errors.E002.format(size=len(data), limit=max_bytes))
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser fails in many ways (a surrogate &#55296; in a title)
+        yield InputError(source, Errors.E013.format(reason=f"{type(exc).__name__}: {str(exc)[:160]}"))
+        return
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "no entries")
         yield InputError(source, Errors.E013.format(reason=reason[:200]))
@@ -199,6 +241,9 @@ def read_feed_entry(
         published=meta.published or _entry_date(entry),
     )
     page = fetch(link) if (fetch is not None and link) else None
+    if page and len(page) > max_bytes:
+        yield InputError(entry_source, Errors.E016.format(part="the linked page", limit=max_bytes))
+        return
     if page:
         results = list(
             read_bytes(page.encode("utf-8"), source=entry_source, suffix=".html", meta=entry_meta, max_bytes=max_bytes)
@@ -246,8 +291,11 @@ def read_warc(
     """One article per HTML `response` record (or `resource` record) of a WARC file (.warc or .warc.gz)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    source = str(path)
+    source = source_name(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            yield InputError(source, Errors.E010.format(reason=not_a_file_reason(path)))
+            return
         handle = path.open("rb")
     except OSError as exc:
         yield InputError(source, Errors.E010.format(reason=exc.strerror or type(exc).__name__))
@@ -273,6 +321,12 @@ def read_warc(
                 if content_type and not any(kind in content_type.lower() for kind in ("html", "text/plain")):
                     continue  # images, scripts and style sheets are not articles
                 payload = record.content_stream().read(max_bytes + 1)
+                if len(payload) > max_bytes:  # only the limit was read: the record's own size is in its header
+                    declared = record.rec_headers.get_header("Content-Length") or "unknown"
+                    yielded += 1
+                    part = f"WARC record (Content-Length {declared})"
+                    yield InputError(record_source, Errors.E016.format(part=part, limit=max_bytes))
+                    continue
                 missing = getattr(record.raw_stream, "limit", 0)
                 if len(payload) <= max_bytes and missing > 0:  # the archive ends inside this record
                     yielded += 1

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from newsledger.errors import Errors, InputError
 from newsledger.model import Article, ArticleRecord
+from newsledger.nlp.budget import ARTICLE_CHAR_BUDGET, ARTICLE_TIME_BUDGET, OverTimeBudget, time_budget
 from newsledger.nlp.pipeline import pipeline_version
 from newsledger.nlp.state import attach_article, get_state
 
@@ -28,39 +29,59 @@ PIPE_BATCH_SIZE = 4
 
 
 def process_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = PIPE_BATCH_SIZE
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = PIPE_BATCH_SIZE,
+    max_chars: int = ARTICLE_CHAR_BUDGET,
+    max_seconds: float | None = ARTICLE_TIME_BUDGET,
 ) -> Iterator[ArticleRecord | InputError]:
     """Batched `process_article` through `nlp.pipe`, in input order.
 
     A component that fails on one article must not take its batch with it: the batch is then re-run one
-    article at a time and the failing one comes back as an InputError naming it.
+    article at a time and the failing one comes back as an InputError naming it. An article over the budget
+    of characters or time (`nlp/budget.py`) comes back as an InputError too.
     """
     version = pipeline_version(nlp)
+    budget = _Budget(min(max_chars, nlp.max_length), max_seconds)
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _process_batch(nlp, batch, version)
+            yield from _process_batch(nlp, batch, version, budget)
             batch = []
     if batch:
-        yield from _process_batch(nlp, batch, version)
+        yield from _process_batch(nlp, batch, version, budget)
 
 
-def _process_batch(nlp: Language, batch: list[Article], version: str) -> Iterator[ArticleRecord | InputError]:
-    too_long = {index for index, article in enumerate(batch) if len(article.text) > nlp.max_length}
-    if too_long:
-        # spaCy refuses such a text (its E088) and would fail the whole batch: rejected here, before any component.
-        fitting = iter(_process_batch(nlp, [a for i, a in enumerate(batch) if i not in too_long], version))
-        for index, article in enumerate(batch):
-            if index in too_long:
-                reason = Errors.E103.format(chars=len(article.text), limit=nlp.max_length)
-                yield InputError(article.source or article.id, reason)
-            else:
-                yield next(fitting)
+class _Budget:
+    def __init__(self, chars: int, seconds: float | None) -> None:
+        self.chars, self.seconds = chars, seconds
+
+    def rejection(self, article: Article, nlp: Language) -> InputError | None:
+        if len(article.text) <= self.chars:
+            return None
+        if len(article.text) > nlp.max_length:  # spaCy's own limit (its E088)
+            reason = Errors.E103.format(chars=len(article.text), limit=nlp.max_length)
+        else:
+            reason = Errors.E106.format(chars=len(article.text), limit=self.chars)
+        return InputError(article.source or article.id, reason)
+
+
+def _process_batch(
+    nlp: Language, batch: list[Article], version: str, budget: _Budget
+) -> Iterator[ArticleRecord | InputError]:
+    over = {index: error for index, article in enumerate(batch) if (error := budget.rejection(article, nlp))}
+    if over:
+        # Rejected here, before any component: spaCy would refuse a text over its limit and fail the whole batch.
+        fitting = iter(_process_batch(nlp, [a for i, a in enumerate(batch) if i not in over], version, budget))
+        for index in range(len(batch)):
+            yield over[index] if index in over else next(fitting)
         return
     try:
-        docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - isolate the failing article below
+        with time_budget(budget.seconds):
+            docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - isolate the failing (or slow) article below
         docs = None
     if docs is not None:
         for doc in docs:
@@ -68,7 +89,11 @@ def _process_batch(nlp: Language, batch: list[Article], version: str) -> Iterato
         return
     for article in batch:
         try:
-            doc = nlp(_make_doc(nlp, article))
+            with time_budget(budget.seconds):
+                doc = nlp(_make_doc(nlp, article))
+        except OverTimeBudget:
+            yield InputError(article.source or article.id, Errors.E107.format(seconds=budget.seconds))
+            continue
         except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
             reason = Errors.E101.format(name=type(exc).__name__, reason=str(exc)[:200])
             yield InputError(article.source or article.id, reason)

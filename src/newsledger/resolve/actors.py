@@ -132,8 +132,10 @@ def _without_initials(parts: Sequence[str]) -> list[str]:
     return [p for k, p in enumerate(parts) if len(p) > 1 or k in (0, len(parts) - 1)]
 
 
-def group_key(name: str) -> str:
+def group_key(name: str, type_: str = "") -> str:
     parts = name_parts(name)
+    if type_ == "NORP" and parts and len(parts[-1]) > 4 and parts[-1].endswith("s"):
+        parts[-1] = parts[-1][:-1]  # "Americans" are the group "American" names
     return " ".join(parts)
 
 
@@ -192,11 +194,41 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
         if not unplaced:
             continue
         owners = by_surname.get(part, [])
-        if len(owners) == 1:  # one known person with that surname: the short form is that person
-            owners[0].members.extend(unplaced)
-        else:  # unknown, a first name, or ambiguous (two people share the surname): an actor of its own
-            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=unplaced))
+        alone = []
+        for ref in unplaced:
+            # One known person with that surname, or one of several that a title the short form carries
+            # singles out: the short form is that person. Otherwise (unknown, a first name, ambiguous) it
+            # stays an actor of its own.
+            chosen = owners if len(owners) == 1 else _by_title(owners, [ref])
+            if len(chosen) == 1:
+                chosen[0].members.append(ref)
+            else:
+                alone.append(ref)
+        if alone:
+            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=alone))
     return [_named(actor) for actor in _unique_keys(actors)]
+
+
+def titles_of(refs: Sequence[EntityRef]) -> set[str]:
+    """Titles and honorifics written before the names ("Mrs. Clinton", "President Obama")."""
+    found = set()
+    for ref in refs:
+        for written in (ref.name, *ref.aliases):
+            words = re.findall(r"[a-z]+", written.lower())
+            for word in words[:-1]:
+                if word not in TITLE_WORDS or word == "the":
+                    break
+                found.add(word)
+    return found
+
+
+def _by_title(owners: list[Actor], refs: Sequence[EntityRef]) -> list[Actor]:
+    """The owners that carry a title the short form carries, when that is exactly one of them."""
+    carried = titles_of(refs)
+    if not carried:
+        return owners
+    matching = [actor for actor in owners if titles_of(actor.members) & carried]
+    return matching if len(matching) == 1 else owners
 
 
 def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
@@ -210,7 +242,9 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
 
     first_with_key: dict[str, int] = {}
     for index, ref in enumerate(refs):
-        keys = {group_key(ref.name)} | {group_key(a) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3}
+        keys = {group_key(ref.name, ref.type)} | {
+            group_key(a, ref.type) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3
+        }
         for key in keys:
             if not key:
                 continue

@@ -1,5 +1,5 @@
-"""Claims across articles: a claim that denies what another article's claim asserts (about the same clustered
-event, or with nearly the same proposition) is linked to it as a dispute."""
+"""Claims across articles: a claim that takes the opposite side of another article's claim about the same thing
+is linked to it as a dispute, once per pair."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
 
 STOPWORDS = frozenset(
     """the a an of to in on at by for with from and or but not no nor was were is are be been being has have had
@@ -37,35 +40,67 @@ def proposition_similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
-def cross_article_disputes(claims: Sequence[ClaimRef], *, min_similarity: float = 0.5) -> list[tuple[int, int, float]]:
-    """(disputing claim pk, disputed claim pk, score): a denial in one article against an assertion in another,
-    about the same event cluster (score 1) or with similar propositions (score = word overlap)."""
+OPPOSED = frozenset({("asserts", "denies"), ("denies", "asserts")})
+TAKES_A_SIDE = frozenset({"asserts", "denies"})  # "uncertain" and "unverified" dispute nothing
+SAME_CLUSTER_SIMILARITY = 0.2  # one event already: a little shared subject is enough
+OTHER_SIMILARITY = 0.5
+RELATED_PROBABILITY = 0.5
+DISAGREE_PROBABILITY = 0.6
+
+
+class StanceJudge(Protocol):
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+def cross_article_disputes(
+    claims: Sequence[ClaimRef], *, stance_model: StanceJudge | None = None, min_similarity: float = OTHER_SIMILARITY
+) -> list[tuple[int, int, float]]:
+    """(disputing claim pk, disputed claim pk, score), each pair once, between claims of different articles.
+
+    First: are the two about the same thing? Their propositions share enough words (less is needed inside one
+    event cluster), and the stance model, when given, finds them related. Then: do they take opposite sides?
+    One asserts what the other denies, or (both asserting) the stance model finds that the second disagrees.
+    A claim that is uncertain or unverified takes no side, and a "discuss" takes none either."""
     words = {claim.pk: content_words(claim.proposition) for claim in claims}
-    assertions = [c for c in claims if c.stance == "asserts"]
+    sided = [c for c in claims if c.stance in TAKES_A_SIDE]
     by_word: dict[str, list[ClaimRef]] = defaultdict(list)
-    by_cluster: dict[int, list[ClaimRef]] = defaultdict(list)
-    for claim in assertions:
+    for claim in sided:
         for word in words[claim.pk]:
             by_word[word].append(claim)
-        if claim.cluster_id is not None:
-            by_cluster[claim.cluster_id].append(claim)
+    candidates: dict[tuple[int, int], tuple[ClaimRef, ClaimRef, float]] = {}
+    for claim in sided:
+        for word in words[claim.pk]:
+            for other in by_word[word]:
+                if other.pk <= claim.pk or other.article_id == claim.article_id:
+                    continue  # within one article the extractor's own `disputes` say it
+                mine, theirs = words[claim.pk], words[other.pk]
+                similarity = len(mine & theirs) / len(mine | theirs)
+                same_cluster = claim.cluster_id is not None and claim.cluster_id == other.cluster_id
+                if similarity >= (SAME_CLUSTER_SIMILARITY if same_cluster else min_similarity):
+                    candidates[(claim.pk, other.pk)] = (claim, other, similarity)
+    if not candidates:
+        return []
+    pairs = list(candidates.values())
+    both_assert = [k for k, (a, b, _s) in enumerate(pairs) if a.stance == b.stance == "asserts"]
+    related, stance, reverse = np.ones(len(pairs)), np.zeros((len(pairs), 3)), np.zeros((len(pairs), 3))
+    if stance_model is not None:
+        related, stance = stance_model.probabilities([(a.proposition, b.proposition) for a, b, _ in pairs])
+        if both_assert:  # who disagrees with whom: ask both ways
+            _related, reversed_stance = stance_model.probabilities(
+                [(pairs[k][1].proposition, pairs[k][0].proposition) for k in both_assert]
+            )
+            reverse[both_assert] = reversed_stance
     links: dict[tuple[int, int], float] = {}
-    for denial in (c for c in claims if c.stance == "denies"):
-        candidates: dict[int, ClaimRef] = {}
-        for word in words[denial.pk]:
-            for claim in by_word.get(word, ()):
-                candidates[claim.pk] = claim
-        if denial.cluster_id is not None:
-            for claim in by_cluster.get(denial.cluster_id, ()):
-                candidates[claim.pk] = claim
-        for claim in candidates.values():
-            if claim.article_id == denial.article_id:
-                continue  # within one article the extractor's own `disputes` say it
-            if denial.cluster_id is not None and denial.cluster_id == claim.cluster_id:
-                score = 1.0
-            else:
-                a, b = words[denial.pk], words[claim.pk]
-                score = len(a & b) / len(a | b) if a and b else 0.0
-            if score >= min_similarity:
-                links[(denial.pk, claim.pk)] = round(score, 3)
+    for k, (a, b, similarity) in enumerate(pairs):
+        if related[k] < RELATED_PROBABILITY:
+            continue
+        if (a.stance, b.stance) in OPPOSED:
+            disputing, disputed = (a, b) if a.stance == "denies" else (b, a)
+        elif stance_model is not None and a.stance == b.stance == "asserts" and stance[k][1] >= DISAGREE_PROBABILITY:
+            disputing, disputed = b, a
+        elif stance_model is not None and a.stance == b.stance == "asserts" and reverse[k][1] >= DISAGREE_PROBABILITY:
+            disputing, disputed = a, b
+        else:
+            continue
+        links[(disputing.pk, disputed.pk)] = round(float(similarity), 3)
     return [(a, b, s) for (a, b), s in sorted(links.items())]

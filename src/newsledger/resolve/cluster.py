@@ -70,17 +70,28 @@ def cluster_matrix(values: np.ndarray, *, threshold: float, linkage: str = "aver
     return sorted(groups, key=lambda g: g[0])
 
 
-def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[list[int]]:
+def _agglomerate(
+    values: np.ndarray, threshold: float, linkage: str, known: np.ndarray | None = None
+) -> list[list[int]]:
+    """`known` (optional, average linkage): which pairs were scored at all. Then the average between two
+    groups is over their scored pairs only: a pair never compared (reports met through different blocks) is
+    no evidence against the merge, as a vetoed pair is."""
     n = values.shape[0]
     vetoed = values < 0
     # Lance-Williams updates: `link` holds the sum (average linkage), max (single) or min (complete) of the
-    # pairwise scores between current groups; sizes turn sums into averages.
+    # pairwise scores between current groups; sizes (or counts of scored pairs) turn sums into averages.
     link = np.where(vetoed, 0.0, values)
+    counts = known.astype(float) if known is not None else None
     sizes = np.ones(n)
     alive = np.ones(n, dtype=bool)
     groups: dict[int, list[int]] = {a: [a] for a in range(n)}
     while len(groups) > 1:
-        current = link / np.outer(sizes, sizes) if linkage == "average" else link.copy()
+        if linkage == "average" and counts is not None:
+            current = np.divide(link, counts, out=np.zeros_like(link), where=counts > 0)
+        elif linkage == "average":
+            current = link / np.outer(sizes, sizes)
+        else:
+            current = link.copy()
         mask = vetoed | ~np.outer(alive, alive)
         np.fill_diagonal(mask, True)
         current[mask] = -np.inf
@@ -94,6 +105,8 @@ def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[lis
             link[i, :] = link[:, i] = np.minimum(link[i, :], link[j, :])
         else:
             link[i, :] = link[:, i] = link[i, :] + link[j, :]
+            if counts is not None:
+                counts[i, :] = counts[:, i] = counts[i, :] + counts[j, :]
         vetoed[i, :] = vetoed[:, i] = vetoed[i, :] | vetoed[j, :]
         sizes[i] += sizes[j]
         alive[j] = False
@@ -101,9 +114,50 @@ def _agglomerate(values: np.ndarray, threshold: float, linkage: str) -> list[lis
     return list(groups.values())
 
 
+MAX_COMPONENT = 400  # agglomeration is cubic in a component's size: larger ones are split first
+
+
+def _split_component(
+    members: list[int], pairs: list[tuple[int, int, float]], threshold: float
+) -> list[tuple[list[int], list[tuple[int, int, float]]]]:
+    """A component too large to agglomerate, cut along its weakest links: the pairs below the median score
+    among those reaching the threshold stop connecting it (they still count inside each part)."""
+    strong = sorted({value for _i, _j, value in pairs if value >= threshold})
+    if len(strong) < 2:  # every link equally strong: nothing to cut along, so cut into pieces in order
+        pieces = [members[k : k + MAX_COMPONENT] for k in range(0, len(members), MAX_COMPONENT)]
+        piece_of = {item: k for k, piece in enumerate(pieces) for item in piece}
+        within: list[list[tuple[int, int, float]]] = [[] for _ in pieces]
+        for pair in pairs:
+            if piece_of[pair[0]] == piece_of[pair[1]]:
+                within[piece_of[pair[0]]].append(pair)
+        return list(zip(pieces, within, strict=True))
+    cut = strong[max(1, len(strong) // 2)]
+    parent = {item: item for item in members}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, value in pairs:
+        if value >= cut:
+            parent[find(i)] = find(j)
+    parts: dict[int, list[int]] = {}
+    for item in members:
+        parts.setdefault(find(item), []).append(item)
+    inside: dict[int, list[tuple[int, int, float]]] = {}
+    for i, j, value in pairs:
+        if find(i) == find(j):
+            inside.setdefault(find(i), []).append((i, j, value))
+    return [(part, inside.get(root, [])) for root, part in parts.items()]
+
+
 def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: float) -> list[list[int]]:
-    """`cluster_matrix` for n items when only some pairs were scored (the others count as 0): the work is done
-    per connected component of the pairs reaching the threshold, so memory stays linear in the pairs."""
+    """Average-link clusters of n items when only some pairs were scored: the average between two groups is
+    over their scored pairs (a pair never compared is no evidence either way; a vetoed one keeps them apart).
+    The work is done per connected component of the pairs reaching the threshold, so memory stays linear in
+    the pairs."""
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -124,13 +178,20 @@ def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: fl
         if root == find(j):
             pairs_of.setdefault(root, []).append((i, j, value))
     groups: list[list[int]] = []
-    for root, members in components.items():
+    pending = [(members, pairs_of.get(root, [])) for root, members in components.items()]
+    while pending:
+        members, pairs = pending.pop()
         if len(members) == 1:
             groups.append(members)
             continue
+        if len(members) > MAX_COMPONENT:
+            pending.extend(_split_component(members, pairs, threshold))
+            continue
         position = {item: k for k, item in enumerate(members)}
         values = np.zeros((len(members), len(members)))
-        for i, j, value in pairs_of.get(root, []):
+        known = np.zeros((len(members), len(members)), dtype=bool)
+        for i, j, value in pairs:
             values[position[i], position[j]] = values[position[j], position[i]] = value
-        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average"))
+            known[position[i], position[j]] = known[position[j], position[i]] = True
+        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average", known))
     return sorted(groups, key=lambda g: g[0])

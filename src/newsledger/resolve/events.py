@@ -62,6 +62,11 @@ GENERIC_STEMS = frozenset(
 )
 
 
+# Families of physical happenings, told with many different verbs ("bombing", "blast", "attack"): reports of them
+# may meet through family, country and date. Statements, meetings and aid are met only through their own verb.
+HAPPENING_FAMILIES = frozenset({"violence", "protest"})
+
+
 def type_family(event_type: str) -> str:
     """The family of a typed report; "" for a report without a type (gold mentions in the evaluation)."""
     return TYPE_FAMILIES.get(event_type.upper(), event_type.lower())
@@ -266,7 +271,7 @@ def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
     for index, report in enumerate(reports):
         if report.key:
             blocks[("stem", report.key)].append(index)
-        if report.family and report.country and report.date:
+        if report.family in HAPPENING_FAMILIES and report.country and report.date and report.key not in GENERIC_STEMS:
             blocks[("family", report.family, report.country)].append(index)
     found: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -311,6 +316,10 @@ def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndar
 
 _NAME_WORD = re.compile(r"[a-z0-9]{2,}")
 _NOT_NAME_WORDS = frozenset("the of and for in on at al el de city province district county state".split())
+
+
+def _same_location(a: EventReport, b: EventReport) -> bool:
+    return bool(a.location and b.location and a.location.lower() == b.location.lower())
 
 
 def words_of(*names: str | None) -> frozenset[str]:
@@ -368,6 +377,10 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
         return True
     if place_score(a, b) < 0 or actor_score(a, b) < 0:
         return True
+    actors_a = {a.source_actor, a.target_actor} - {None}
+    actors_b = {b.source_actor, b.target_actor} - {None}
+    if actors_a and actors_b and not actors_a & actors_b and not _same_location(a, b):
+        return True  # each names who was involved, and no one in common, somewhere not known to be the same
     shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
     if a.key != b.key:  # met through type family and country: the day and the place must agree
         return not (row[_F["dates_agree"]] and place_score(a, b) >= 0.6)

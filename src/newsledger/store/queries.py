@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, and_, cast, func, or_, select, text
+from sqlalchemy import String, and_, cast, func, literal, or_, select, text, union_all
 from sqlalchemy.sql import Select
 
 from newsledger.store import schema
@@ -128,17 +128,107 @@ class QueryMixin:
             return int(conn.execute(query).scalar_one())
 
     def event_facets(self, column: str, *, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
-        """Counts of events by one column (type, acled_type, country, status, outlet, event_date) under filters."""
+        """Counts of events by one column (type, acled_type, country, status, outlet, event_date) under filters.
+        Grouping a filtered list by `column || ''` (same values) keeps SQLite from walking the whole index of that
+        column to avoid a sort: the filter's own index reads only matching rows, which is what makes facets of a
+        filtered list fast on a large ledger (benchmarks/bench_api.py). Unfiltered, walking the column's own index
+        is the best plan."""
         col = schema.events.c[column]
+        value = col.concat("") if filters else col
         query = (
-            select(col.label("value"), func.count().label("n"))
+            select(value.label("value"), func.count().label("n"))
             .where(*self._event_filters(**filters))
-            .group_by(col)
-            .order_by(func.count().desc(), col)
+            .group_by(value)
+            .order_by(func.count().desc(), value)
             .limit(limit)
         )
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def event_total_and_facets(
+        self, columns: tuple[str, ...], *, limit: int = 20, **filters: Any
+    ) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+        """The number of events under the filters and their counts by each column. A filtered list is read once,
+        through the filter's own index, into a common table expression (materialized, as it is used once per
+        column) that each column's GROUP BY then counts, all in one statement: only each column's few values come
+        back. (Grouping by all the columns at once instead returns about one row per matching event when they
+        include the outlet, thousands for a common status, and costs more than the read.) The whole ledger is
+        counted per column along each column's index instead (where one pass over every row would be the slow
+        plan)."""
+        if not filters:
+            return self.count_events(), {column: self.event_facets(column, limit=limit) for column in columns}
+        ev = schema.events
+        matching = select(*(ev.c[column] for column in columns)).where(*self._event_filters(**filters)).cte("matching")
+        per_column = union_all(
+            *(
+                select(
+                    literal(index).label("facet"), matching.c[column].label("value"), func.count().label("n")
+                ).group_by(matching.c[column])
+                for index, column in enumerate(columns)
+            )
+        )
+        counts: dict[str, dict[Any, int]] = {column: {} for column in columns}
+        with self.engine.connect() as conn:
+            for row in conn.execute(per_column):
+                counts[columns[row.facet]][row.value] = int(row.n)
+        total = sum(counts[columns[0]].values())  # every row is in exactly one group of any one column
+        facets = {
+            column: [
+                {"value": value, "n": n}
+                for value, n in sorted(found.items(), key=lambda item: (-item[1], item[0] is None, str(item[0])))[
+                    :limit
+                ]
+            ]
+            for column, found in counts.items()
+        }
+        return total, facets
+
+    def timeline_counts(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events per day and type: [{day, type, n}] in day order."""
+        ev = schema.events
+        query = (
+            select(ev.c.event_date.label("day"), ev.c.type, func.count().label("n"))
+            .where(ev.c.event_date.is_not(None), *self._event_filters(**filters))
+            .group_by(ev.c.event_date, ev.c.type)
+            .order_by(ev.c.event_date, ev.c.type)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def map_points(self, *, limit: int = 5000, **filters: Any) -> list[dict[str, Any]]:
+        """Located events, with what a popup needs to point at the evidence."""
+        ev, ar = schema.events, schema.articles
+        query = (
+            select(
+                ev.c.pk,
+                ev.c.type,
+                ev.c.status,
+                ev.c.lat,
+                ev.c.lon,
+                ev.c.location,
+                ev.c.country,
+                ev.c.event_date,
+                ev.c.trigger_text,
+                ev.c.source_name,
+                ev.c.target_name,
+                ev.c.article_id,
+                ev.c.outlet,
+                ar.c.title,
+            )
+            .select_from(ev.join(ar, ar.c.id == ev.c.article_id))
+            .where(ev.c.lat.is_not(None), ev.c.lon.is_not(None), *self._event_filters(**filters))
+            .order_by(ev.c.event_date.desc(), ev.c.pk)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def article_event_pks(self, article_id: str) -> dict[str, int]:
+        """{event id in the record: events.pk} of one article (to link highlights to the review page)."""
+        ev = schema.events
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(ev.c.id, ev.c.pk).where(ev.c.article_id == article_id))
+            return {row.id: row.pk for row in rows}
 
     def event(self, event_pk: int) -> dict[str, Any] | None:
         ev, rv = schema.events, schema.event_reviews
@@ -517,12 +607,25 @@ class QueryMixin:
             text("quotes.search @@ plainto_tsquery('english', :qq)").bindparams(qq=" ".join(terms))
         )
 
+    def rejected_keys(self) -> set[tuple[str, str]]:
+        """(source, reason) of every recorded rejection (to record each one once)."""
+        rj = schema.rejected
+        with self.engine.connect() as conn:
+            return {(row.source, row.reason) for row in conn.execute(select(rj.c.source, rj.c.reason))}
+
     def rejected_inputs(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         limit, offset = _page(limit, offset)
         rj = schema.rejected
         query = select(rj).order_by(rj.c.id.desc()).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def event_column_kinds() -> list[tuple[str, str]]:
+    """(name, kind) of each column of the events table, in table order; kind is integer, float, boolean or text
+    (for exports that declare their own typed schema, such as Parquet)."""
+    kinds = {"Integer": "integer", "Float": "float", "Boolean": "boolean"}
+    return [(column.name, kinds.get(type(column.type).__name__, "text")) for column in schema.events.c]
 
 
 def _actor_condition(actor: str | int) -> ColumnElement[bool]:

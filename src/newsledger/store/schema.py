@@ -404,3 +404,13 @@ watch_items = Table(
     Column("outcome", String(20), nullable=False),  # stored, rejected
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# The desk's filtered event list (a filter plus a date window, newest first) reads a narrow range of one of these
+# instead of every event of a country or type: p95 on 1M events, see benchmarks/bench_api.py (migration 0002).
+EVENT_LIST_INDEXES = (
+    Index("ix_events_country_event_date", events.c.country, events.c.event_date),
+    Index("ix_events_type_event_date", events.c.type, events.c.event_date),
+    Index("ix_events_status_event_date", events.c.status, events.c.event_date),
+    Index("ix_events_event_date_lon_lat", events.c.event_date, events.c.lon, events.c.lat),
+    Index("ix_events_outlet", events.c.outlet),
+)

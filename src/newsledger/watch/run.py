@@ -87,7 +87,11 @@ class Watcher:
         for source in self.sources:
             if self.stopping.is_set():
                 break
-            round_.sources.append(self._poll(source))
+            try:
+                round_.sources.append(self._poll(source))
+            except Exception as exc:  # noqa: BLE001 - one source's surprise must not stop the others
+                state = desk.watch_source(self.store, source)
+                round_.sources.append(self._failed(state, f"{type(exc).__name__}: {exc}"[:300]))
         if self.after_round is not None and not self.stopping.is_set():
             self.after_round(round_)
         return round_

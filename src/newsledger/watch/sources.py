@@ -190,14 +190,18 @@ def _fetch_page(client: httpx.Client, url: str, *, max_bytes: int) -> str | None
 def _poll_folder(folder: Path, *, max_bytes: int, settle_seconds: float) -> Poll:
     """Files dropped into a folder. A file changed in the last `settle_seconds` may still be being written: it
     waits for the next poll (writers that rename a finished file into place are never read half-written)."""
-    from newsledger.ingest.sources import _walk
+    from newsledger.ingest.sources import walk_folder
 
     if not folder.is_dir():
         raise SourceError("the folder is gone")
     root = folder.resolve()
     now = time.time()
     items = []
-    for path in _walk(folder):
+    for path in walk_folder(folder):
+        if isinstance(path, InputError):
+            # A FIFO, a dangling link, an unlistable subfolder…: recorded as a rejection once, like a bad file.
+            items.append(Item(identity=f"rejected|{path}", read=_rejection(path)))
+            continue
         try:
             stat = path.stat()
         except OSError:
@@ -208,6 +212,13 @@ def _poll_folder(folder: Path, *, max_bytes: int, settle_seconds: float) -> Poll
         identity = f"{relative}|{stat.st_size}|{stat.st_mtime_ns}"
         items.append(Item(identity=identity, read=_file_reader(path, root, max_bytes)))
     return Poll(changed=True, items=items)
+
+
+def _rejection(error: InputError) -> Reader:
+    def read() -> list[ReadResult]:
+        return [error]
+
+    return read
 
 
 def _file_reader(path: Path, root: Path, max_bytes: int) -> Reader:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-import newsledger.store.review_schema  # noqa: F401  (the desk's indexes, on the same metadata)
 from newsledger.store.schema import metadata
 
 config = context.config

@@ -1,6 +1,10 @@
-"""Ingest: articles in, records stored. Texts already stored by the same pipeline version are skipped before the
-pipeline runs; the rest go through `process_articles` (nlp.pipe) in batches and are saved one article per
-transaction, so a run killed at any moment leaves only whole articles and the next run does the rest."""
+"""The ledger's one flow: articles in, records stored, then resolved across articles. `ingest`, `reprocess`,
+`demo`, `watch` (also inside `serve --watch`) and `load` (a batch output) all go through here, so each text is
+processed and saved the same way whoever asks.
+
+Texts already stored by the same pipeline version are skipped before the pipeline runs; the rest go through
+`process_articles` (nlp.pipe) in batches and are saved one article per transaction, so a run killed at any moment
+leaves only whole articles and the next run does the rest."""
 
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ from newsledger.model import Article, ArticleRecord
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from newsledger.store.db import Store
+    from newsledger.resolve import ResolveSummary
+    from newsledger.store.db import SaveResult, Store
 
 Progress = Callable[[int], None]
 
@@ -26,6 +31,11 @@ class IngestSummary:
     updated: int = 0  # stored before by another pipeline version, now re-processed
     unchanged: int = 0  # stored before by this pipeline version (or repeated within the run)
     rejected: list[InputError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the run stored anything new (and resolution across articles has something to do)."""
+        return bool(self.ingested or self.updated)
 
     def rejected_by_reason(self) -> Counter[str]:
         return Counter(error.reason.split(":")[0] if error.code != "E000" else error.reason for error in self.rejected)
@@ -39,6 +49,14 @@ class IngestSummary:
             "rejected_by_reason": dict(self.rejected_by_reason()),
         }
 
+    def count(self, result: SaveResult) -> None:
+        if result == "inserted":
+            self.ingested += 1
+        elif result == "updated":
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
 
 def ingest_articles(
     store: Store,
@@ -49,8 +67,8 @@ def ingest_articles(
     progress: Progress | None = None,
     on_reject: Callable[[InputError], None] | None = None,
 ) -> IngestSummary:
-    """Store the records of `inputs`; InputErrors (and articles the pipeline fails on) go to `rejected`.
-    `progress(n)` is called as n more inputs are done."""
+    """Store the records of `inputs`; InputErrors (and articles the pipeline fails on) are recorded in the store
+    and go to `rejected`. `progress(n)` is called as n more inputs are done."""
     from newsledger.nlp import pipeline_version, process_articles
 
     version = pipeline_version(nlp)
@@ -85,19 +103,10 @@ def ingest_articles(
             if isinstance(result, InputError):
                 rejected(result)
             else:
-                _count(summary, store.save_record(result))
+                summary.count(store.save_record(result))
             if progress is not None:
                 progress(1)
     return summary
-
-
-def _count(summary: IngestSummary, result: str) -> None:
-    if result == "inserted":
-        summary.ingested += 1
-    elif result == "updated":
-        summary.updated += 1
-    else:
-        summary.unchanged += 1
 
 
 def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
@@ -111,6 +120,13 @@ def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[A
         yield chunk
 
 
+def stale_count(store: Store, nlp: Language) -> int:
+    """How many stored articles have records from another pipeline version than `nlp`'s."""
+    from newsledger.nlp import pipeline_version
+
+    return sum(1 for _ in store.iter_records(pipeline_not=pipeline_version(nlp)))
+
+
 def reprocess_stored(
     store: Store, nlp: Language, *, batch_size: int = 32, progress: Progress | None = None
 ) -> IngestSummary:
@@ -122,9 +138,16 @@ def reprocess_stored(
     return ingest_articles(store, nlp, articles, batch_size=batch_size, progress=progress)
 
 
-def records_to_store(store: Store, records: Iterable[ArticleRecord]) -> IngestSummary:
+def save_records(store: Store, records: Iterable[ArticleRecord]) -> IngestSummary:
     """Records made elsewhere (`newsledger batch`) into the store, idempotently."""
     summary = IngestSummary()
     for record in records:
-        _count(summary, store.save_record(record))
+        summary.count(store.save_record(record))
     return summary
+
+
+def resolve_ledger(store: Store) -> ResolveSummary:
+    """Actors, event clusters and cross-article disputes, recomputed over the whole store."""
+    from newsledger.resolve import resolve_store
+
+    return resolve_store(store)

@@ -1,5 +1,6 @@
-"""The CASE-2021 sub-type classifier (`extract/event_classifier.py`): hyperparameter selection by inner
-cross-validation and the artifact, on small data the tests write (no MiniLM: embeddings are made up here)."""
+"""Training the CASE-2021 sub-type classifier (`eval/event_training.py`): hyperparameter selection by inner
+cross-validation and the artifact the runtime classifier loads, on small data the tests write (no MiniLM:
+embeddings are made up here)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import random
 import numpy as np
 import pytest
 
-from newsledger.eval.events import f1_scores
-from newsledger.extract.event_classifier import (
-    Hyperparameters,
-    SubtypeClassifier,
+from newsledger.eval.event_training import (
+    save_classifier,
     select_hyperparameters,
+    train_classifier,
     weighted_f1,
 )
+from newsledger.eval.events import f1_scores
+from newsledger.extract.event_classifier import Hyperparameters, SubtypeClassifier
 
 CLASSES = ("FLOOD", "ARREST", "AIR")
 SMALL_GRID = {
@@ -51,7 +53,7 @@ def _class_vectors(labels: list[str], *, noise: float, seed: int = 0) -> np.ndar
     return vectors + generator.normal(scale=noise, size=vectors.shape)
 
 
-def test_event_classifier_weighted_f1_matches_the_scorer():
+def test_event_training_weighted_f1_matches_the_scorer():
     generator = random.Random(3)
     gold = [generator.choice("ABCD") for _ in range(60)]
     predicted = [label if generator.random() < 0.6 else generator.choice("ABCD") for label in gold]
@@ -60,7 +62,7 @@ def test_event_classifier_weighted_f1_matches_the_scorer():
     assert fast == pytest.approx(f1_scores(gold, predicted)[0])
 
 
-def test_event_classifier_selection_searches_the_whole_grid_without_embeddings():
+def test_event_training_selection_searches_the_whole_grid_without_embeddings():
     texts, labels = _separable_texts()
     selection = select_hyperparameters(texts, labels, embeddings=None, folds=3, grid=SMALL_GRID)
     assert selection.points == 2 * 2  # cue weights x SVM C; the embedding half is not searched
@@ -69,7 +71,7 @@ def test_event_classifier_selection_searches_the_whole_grid_without_embeddings()
     assert selection.inner_weighted_f1 == pytest.approx(1.0)
 
 
-def test_event_classifier_selection_embeds_only_when_the_embeddings_help():
+def test_event_training_selection_embeds_only_when_the_embeddings_help():
     texts, labels = _uninformative_texts()
     helpful = select_hyperparameters(
         texts, labels, embeddings=_class_vectors(labels, noise=0.05), folds=4, grid=SMALL_GRID
@@ -85,14 +87,14 @@ def test_event_classifier_selection_embeds_only_when_the_embeddings_help():
     assert useless.best.margin_threshold == 0.0
 
 
-def test_event_classifier_saved_model_keeps_its_hyperparameters(tmp_path):
+def test_event_training_saved_model_keeps_its_hyperparameters(tmp_path):
     texts, labels = _uninformative_texts()
     vectors = _class_vectors(labels, noise=0.05)
     chosen = Hyperparameters(cue_weight=1.0, svm_c=0.3, regression_c=3.0, embedding_weight=3.0, margin_threshold=1.5)
-    model = SubtypeClassifier(hyperparameters=chosen).fit(texts, labels, embeddings=vectors)
+    model = train_classifier(texts, labels, hyperparameters=chosen, embeddings=vectors)
     selection = select_hyperparameters(texts, labels, embeddings=vectors, folds=4, grid=SMALL_GRID)
     path = tmp_path / "model.pkl"
-    model.save(path, selection=selection)
+    save_classifier(model, path, selection=selection)
     loaded = SubtypeClassifier.load(path)
     assert loaded.hyperparameters == chosen
     assert loaded.margin_threshold == 1.5
@@ -103,7 +105,7 @@ def test_event_classifier_saved_model_keeps_its_hyperparameters(tmp_path):
     assert sum(p == g for p, g in zip(after, labels, strict=True)) >= 20
 
 
-def test_event_classifier_selection_pools_repeated_inner_folds():
+def test_event_training_selection_pools_repeated_inner_folds():
     texts, labels = _uninformative_texts()
     vectors = _class_vectors(labels, noise=0.05)
     once = select_hyperparameters(texts, labels, embeddings=vectors, folds=4, repeats=1, grid=SMALL_GRID)
@@ -111,20 +113,3 @@ def test_event_classifier_selection_pools_repeated_inner_folds():
     assert once.summary()["inner_repeats"] == 1 and twice.summary()["inner_repeats"] == 2
     assert twice.points == once.points  # the same grid, scored on twice the held-out predictions
     assert twice.best.margin_threshold > 0.0
-
-
-@pytest.mark.model
-def test_event_classifier_embedder_loads_without_writing_to_stderr():
-    # stderr carries one line per rejected input; a progress bar from transformers there reads like an error
-    import subprocess
-    import sys
-
-    loaded = subprocess.run(
-        [sys.executable, "-c", "from newsledger.extract.event_classifier import SentenceEmbedder; SentenceEmbedder()"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    assert loaded.stderr == ""

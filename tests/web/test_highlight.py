@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.api.highlight import Span, highlighted_html
+from newsledger.web.highlight import Span, highlighted_html
 
 
 def test_highlight_overlapping_spans_cut_at_every_boundary() -> None:

@@ -1,0 +1,253 @@
+"""What cross-article resolution reads from the ledger and writes back: actors, event clusters, claim disputes.
+
+The algorithms live in `newsledger.resolve`; these functions only read rows (as plain dicts) and write the
+results, all inside the one write transaction `resolve_store` opens (`conn`). Actor and cluster ids are kept
+for identities that persist, through their stable keys."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection  # the write transaction resolve_store opens, given to each function
+
+from newsledger.store import schema
+
+# Columns that point at an actor, cleared before actors are resolved again.
+_ACTOR_COLUMNS = (
+    (schema.events, "source_actor_id"),
+    (schema.events, "target_actor_id"),
+    (schema.quotes, "actor_id"),
+    (schema.claims, "claimant_actor_id"),
+)
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+
+def actor_entity_rows(conn: Connection, types: Iterable[str]) -> list[dict[str, Any]]:
+    """Entities of the given types, each with how many mentions it has in its article (`mentions`, at least 1)."""
+    en, mn = schema.entities, schema.mentions
+    mention_counts = {
+        (row.article_id, row.entity_id): row.n
+        for row in conn.execute(
+            select(mn.c.article_id, mn.c.entity_id, func.count().label("n")).group_by(mn.c.article_id, mn.c.entity_id)
+        )
+    }
+    return [
+        {
+            "pk": row.pk,
+            "article_id": row.article_id,
+            "name": row.name,
+            "type": row.type,
+            "aliases": tuple(row.aliases or ()),
+            "kind": row.kind,
+            "country": row.country,
+            "role": row.role,
+            "mentions": mention_counts.get((row.article_id, row.id), 1),
+        }
+        for row in conn.execute(select(en).where(en.c.type.in_(sorted(types))))
+    ]
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    key: str  # stable across runs: an actor with a stored key keeps its id
+    values: dict[str, Any]  # the actors row
+    entity_pks: Sequence[int]  # the entities (rows) it is made of
+
+
+def save_actors(conn: Connection, actors: Sequence[ResolvedActor]) -> dict[tuple[str, str], int]:
+    """Replace the stored actors by `actors` (keeping the ids of known keys) and point their entities at them;
+    returns {(article id, entity id): actor id}."""
+    en = schema.entities
+    entity_of_pk = {row.pk: (row.article_id, row.id) for row in conn.execute(select(en.c.pk, en.c.article_id, en.c.id))}
+    existing = {row.key: row.id for row in conn.execute(select(schema.actors.c.key, schema.actors.c.id))}
+    kept_ids = {existing[a.key] for a in actors if a.key in existing}
+    conn.execute(update(en).values(actor_id=None))
+    for table, column in _ACTOR_COLUMNS:
+        conn.execute(update(table).values({column: None}))
+    conn.execute(delete(schema.actors).where(schema.actors.c.id.not_in(kept_ids)))
+    actor_of_entity: dict[tuple[str, str], int] = {}
+    entity_updates = []
+    for actor in actors:
+        if actor.key in existing:
+            actor_id = existing[actor.key]
+            conn.execute(update(schema.actors).where(schema.actors.c.id == actor_id).values(**actor.values))
+        else:
+            actor_id = conn.execute(
+                insert(schema.actors).values(key=actor.key, **actor.values).returning(schema.actors.c.id)
+            ).scalar_one()
+        for pk in actor.entity_pks:
+            actor_of_entity[entity_of_pk[pk]] = actor_id
+            entity_updates.append({"b_pk": pk, "b_actor": actor_id})
+    if entity_updates:
+        conn.execute(
+            update(en).where(en.c.pk == bindparam("b_pk")).values(actor_id=bindparam("b_actor")), entity_updates
+        )
+    return actor_of_entity
+
+
+def attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int]) -> None:
+    """Point events (source, target), quotes (speaker) and claims (claimant) at the resolved actors."""
+    ev, qt, cl = schema.events, schema.quotes, schema.claims
+    for table, entity_column, actor_column in (
+        (ev, ev.c.source_entity, "source_actor_id"),
+        (ev, ev.c.target_entity, "target_actor_id"),
+        (qt, qt.c.speaker, "actor_id"),
+        (cl, cl.c.claimant, "claimant_actor_id"),
+    ):
+        updates = [
+            {"b_pk": row.pk, "b_actor": actor_of_entity[(row.article_id, row.entity)]}
+            for row in conn.execute(
+                select(table.c.pk, table.c.article_id, entity_column.label("entity")).where(entity_column.is_not(None))
+            )
+            if (row.article_id, row.entity) in actor_of_entity
+        ]
+        if updates:
+            conn.execute(
+                update(table).where(table.c.pk == bindparam("b_pk")).values({actor_column: bindparam("b_actor")}),
+                updates,
+            )
+
+
+# --- event clusters --------------------------------------------------------------------------------
+
+
+def event_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every event row an analyst has not rejected, in key order: a rejected event is no report of anything, so
+    it joins no cluster and counts in none."""
+    ev = schema.events
+    rejected = select(schema.event_reviews.c.event_pk).where(schema.event_reviews.c.status == "rejected")
+    query = select(ev).where(ev.c.pk.not_in(rejected)).order_by(ev.c.pk)
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def article_texts(conn: Connection) -> dict[str, str]:
+    """{article id: text} of every stored article."""
+    ar = schema.articles
+    return {row.id: row.text for row in conn.execute(select(ar.c.id, ar.c.text))}
+
+
+def hand_placed_clusters(conn: Connection) -> dict[int, list[int]]:
+    """{cluster id: event pks} of the clusters an analyst merged or split (members placed by hand have no
+    similarity): they are kept as they are."""
+    ecm = schema.event_cluster_members
+    hand_placed = select(ecm.c.cluster_id).where(ecm.c.similarity.is_(None))
+    pinned: dict[int, list[int]] = defaultdict(list)
+    for row in conn.execute(select(ecm.c.cluster_id, ecm.c.event_pk).where(ecm.c.cluster_id.in_(hand_placed))):
+        pinned[row.cluster_id].append(row.event_pk)
+    return pinned
+
+
+@dataclass(frozen=True)
+class ClusterPlan:
+    pinned_id: int | None  # the hand-placed cluster it is, or None for a cluster found by similarity
+    key: str  # stable across runs: a cluster with a stored key keeps its id
+    values: dict[str, Any]  # the event_clusters row
+    members: Sequence[dict[str, Any]]  # event_cluster_members rows without their cluster_id
+
+
+def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: Iterable[int]) -> list[int]:
+    """Replace the stored clusters by `plans` (hand-placed ones and those whose key is known keep their ids;
+    clusters neither planned nor pinned are removed), link events and their claims to them; returns the cluster
+    id of each plan, in order."""
+    ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
+    claim_of_event = {
+        row.pk: (row.article_id, row.claim_id)
+        for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
+    }
+    existing = {row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id))}
+    conn.execute(update(ev).values(cluster_id=None))
+    conn.execute(update(cl).values(cluster_id=None))
+    conn.execute(delete(ecm))
+    keys = {plan.key for plan in plans if plan.pinned_id is None}
+    conn.execute(delete(clusters).where(clusters.c.key.not_in(keys), clusters.c.id.not_in(list(pinned_ids))))
+    cluster_of_event: dict[int, int] = {}
+    ids: list[int] = []
+    members_rows = []
+    for plan in plans:
+        if plan.pinned_id is not None:
+            cluster_id = plan.pinned_id
+            conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**plan.values))
+        elif plan.key in existing:
+            cluster_id = existing[plan.key]
+            conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**plan.values))
+        else:
+            cluster_id = conn.execute(
+                insert(clusters).values(key=plan.key, **plan.values).returning(clusters.c.id)
+            ).scalar_one()
+        ids.append(cluster_id)
+        for member in plan.members:
+            cluster_of_event[member["event_pk"]] = cluster_id
+            members_rows.append({"cluster_id": cluster_id, **member})
+    if members_rows:
+        conn.execute(insert(ecm), members_rows)
+        conn.execute(
+            update(ev).where(ev.c.pk == bindparam("b_pk")).values(cluster_id=bindparam("b_cluster")),
+            [{"b_pk": pk, "b_cluster": cid} for pk, cid in cluster_of_event.items()],
+        )
+    claim_updates = [
+        {"b_article": article_id, "b_claim": claim_id, "b_cluster": cluster_of_event[pk]}
+        for pk, (article_id, claim_id) in claim_of_event.items()
+        if pk in cluster_of_event
+    ]
+    if claim_updates:
+        conn.execute(
+            update(cl)
+            .where(cl.c.article_id == bindparam("b_article"), cl.c.id == bindparam("b_claim"))
+            .values(cluster_id=bindparam("b_cluster")),
+            claim_updates,
+        )
+    return ids
+
+
+def disputing_outlets_by_cluster(conn: Connection) -> dict[int, set[str]]:
+    """{cluster id: outlets that dispute it through a claim}: a claim that disputes a claim tied to one of the
+    cluster's events (within an article or across articles). An outlet without a name counts by its article."""
+    cl, cd = schema.claims, schema.claim_disputes
+    disputing, disputed = cl.alias("disputing"), cl.alias("disputed")
+    outlets: dict[int, set[str]] = defaultdict(set)
+    for row in conn.execute(
+        select(disputed.c.cluster_id, disputing.c.outlet, disputing.c.article_id)
+        .select_from(
+            cd.join(disputing, disputing.c.pk == cd.c.claim_pk).join(disputed, disputed.c.pk == cd.c.disputed_pk)
+        )
+        .where(disputed.c.cluster_id.is_not(None))
+    ):
+        outlets[row.cluster_id].add(row.outlet or f"article:{row.article_id[:12]}")
+    return outlets
+
+
+def update_cluster(conn: Connection, cluster_id: int, values: dict[str, Any]) -> None:
+    clusters = schema.event_clusters
+    conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**values))
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+
+def claim_rows(conn: Connection) -> list[dict[str, Any]]:
+    """Every claim with what cross-article dispute detection compares."""
+    cl = schema.claims
+    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id)
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def save_resolved_disputes(conn: Connection, disputes: Iterable[tuple[int, int, float]]) -> int:
+    """Replace the disputes an earlier resolution found by `disputes` ((claim pk, disputed pk, score)), leaving out
+    pairs the records already link; returns how many were written."""
+    cd = schema.claim_disputes
+    conn.execute(delete(cd).where(cd.c.origin == "resolve"))
+    existing = {(row.claim_pk, row.disputed_pk) for row in conn.execute(select(cd.c.claim_pk, cd.c.disputed_pk))}
+    links = [
+        {"claim_pk": a, "disputed_pk": b, "cross_article": True, "origin": "resolve", "score": score}
+        for a, b, score in disputes
+        if (a, b) not in existing and (b, a) not in existing  # each pair once
+    ]
+    if links:
+        conn.execute(insert(cd), links)
+    return len(links)

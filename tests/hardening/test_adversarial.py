@@ -1,0 +1,141 @@
+"""The adversarial corpus through `newsledger ingest` (a real subprocess) on SQLite and on a real PostgreSQL server.
+
+Each input once crashed the whole run (so the good reports after it were never read) or was skipped without a
+word. Now every good report is stored, every bad input is in `rejected` with its numbered reason, and the exit
+code is 1. The fast records pipeline stands in for the model: what is tested is reading, guarding and storing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from newsledger.errors import InputError
+from newsledger.ingest.read import read_bytes
+from newsledger.ingest.sources import iter_articles, walk_folder
+from newsledger.model import Article
+from tests.conftest import ROOT
+from tests.hardening.adversarial import MAX_BYTES, whitespace_variants, write_adversarial_corpus
+from tests.hardening.corpus import marker_phrase, report
+
+RECORDS_PIPELINE = "tests.hardening.records_pipeline:make_nlp"
+
+
+def run_ingest(paths: list[Path], url: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "newsledger", "ingest", *map(str, paths), "--db", url, "--nlp", RECORDS_PIPELINE]
+    command += ["--json", "--no-fetch", "--max-bytes", str(MAX_BYTES), *extra]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ))
+
+
+def stored_and_rejected(url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            articles = [(row[0], row[1]) for row in conn.execute(text("SELECT source, text FROM articles"))]
+            rejected = [(row[0], row[1]) for row in conn.execute(text("SELECT source, code FROM rejected"))]
+    finally:
+        engine.dispose()
+    return articles, rejected
+
+
+def test_adversarial_corpus_good_reports_stored_bad_ones_rejected_with_their_code(tmp_path, store_url):
+    folder = tmp_path / "in"
+    expect = write_adversarial_corpus(folder)
+    result = run_ingest([folder], store_url)
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    articles, rejected = stored_and_rejected(store_url)
+    sources = {source: body for source, body in articles}
+    for name, marker in expect.stored.items():
+        body = sources.get(f"{folder}/{name}")
+        assert body is not None, f"{name} was not stored; rejected: {rejected}"
+        assert marker_phrase(marker) in body
+    codes = dict(rejected)
+    for suffix, code in expect.rejected.items():
+        assert codes.get(f"{folder}/{suffix}") == code, f"{suffix}: expected {code}, rejected {rejected}"
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["ingested"] == len(expect.stored)
+    assert summary["rejected"] == len(expect.rejected) == len(rejected)
+
+
+def test_adversarial_corpus_mixed_encoding_keeps_both_readings(tmp_path):
+    folder = tmp_path / "in"
+    write_adversarial_corpus(folder)
+    (mixed,) = folder.glob("*_mixed_encoding.txt")
+    (article,) = iter_articles([mixed], fetch=None)
+    assert isinstance(article, Article)
+    assert "José Peña" in article.text and "café" in article.text  # regression: read as cp1252, "PeÃ±a"
+
+
+def test_adversarial_whitespace_and_zero_width_variants_are_one_article(tmp_path, store_url):
+    folder = tmp_path / "variants"
+    folder.mkdir()
+    for index, variant in enumerate(whitespace_variants(1)):
+        (folder / f"{index}.txt").write_text(variant, encoding="utf-8")
+    (folder / "other.txt").write_text(report(1).replace("fire", "flood"), encoding="utf-8")
+    result = run_ingest([folder], store_url)
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (summary["ingested"], summary["unchanged"]) == (2, len(whitespace_variants(1)) - 1)
+
+
+def test_adversarial_walk_reports_a_folder_it_cannot_list(tmp_path, monkeypatch):
+    # As root every folder can be listed, so the refusal is simulated where the walk lists folders.
+    (tmp_path / "a.txt").write_text(report(1), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "z.txt").write_text(report(2), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(walk_folder(tmp_path))
+    assert [f.name for f in found if isinstance(f, Path)] == ["a.txt", "z.txt"]
+    (error,) = [f for f in found if isinstance(f, InputError)]
+    assert error.source == str(tmp_path / "locked") and error.code == "E010" and "Permission denied" in error.reason
+
+
+def test_adversarial_a_reader_that_raises_rejects_only_its_input(tmp_path, monkeypatch):
+    # The guard is where each input is read: any exception a library raises is that input's rejection.
+    import newsledger.ingest.read as read_module
+
+    real = read_module._article_from_html
+
+    def exploding(html: str, **kwargs):  # type: ignore[no-untyped-def]
+        if "explode" in html:
+            raise MemoryError("the parser gave up")
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(read_module, "_article_from_html", exploding)
+    (tmp_path / "a.html").write_text(f"<html><body><article><p>{report(1)}</p></article></body></html>")
+    (tmp_path / "b.html").write_text(f"<html><body><article><p>explode {report(2)}</p></article></body></html>")
+    (tmp_path / "c.html").write_text(f"<html><body><article><p>{report(3)}</p></article></body></html>")
+    results = list(iter_articles([tmp_path], fetch=None))
+    assert [type(r).__name__ for r in results] == ["Article", "InputError", "Article"]
+    assert results[1].source == str(tmp_path / "b.html") and results[1].code == "E017"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("خبرگزاری ایران گزارش داد که نیروهای دولتی روز دوشنبه وارد شهر شدند و درگیری‌ها ادامه دارد", "fa"),
+        ("قال المتحدث باسم الوزارة يوم الاثنين إن المحادثات ستستأنف في العاصمة الأسبوع المقبل", "ar"),
+        ("وزیر اعظم نے کہا کہ پاکستان میں انتخابات اگلے ہفتے ہوں گے اور عوام ووٹ ڈالیں گے", "ur"),
+        ("Міністр заявив у понеділок, що переговори відновляться наступного тижня в столиці", "uk"),
+        ("Министр заявил в понедельник, что переговоры возобновятся на следующей неделе в столице", "ru"),
+        ("外務省の報道官は月曜日、交渉は来週首都で再開されると述べた", "ja"),
+    ],
+)
+def test_adversarial_languages_sharing_a_script_are_told_apart(text, language):
+    (result,) = read_bytes(text.encode(), source="x.txt", suffix=".txt")
+    assert isinstance(result, InputError) and result.code == "E008"
+    assert f"looks like {language})" in result.reason
