@@ -116,17 +116,9 @@ def ingest_articles(
 def _save(store: Store, record: ArticleRecord) -> SaveResult | InputError:
     """Save one record; a value the database refuses (a NUL on PostgreSQL, a field wider than its column) is
     that article's rejection. A database that cannot be reached stops the run: that is no input's fault."""
-    from sqlalchemy.exc import DataError, IntegrityError, StatementError
-
     try:
         return store.save_record(record)
-    except (DataError, IntegrityError) as exc:
-        reason = str(exc.orig or exc).splitlines()[0][:200]
-    except StatementError as exc:
-        if not isinstance(exc.orig, ValueError):  # UnicodeEncodeError and the drivers' value errors
-            raise
-        reason = str(exc.orig).splitlines()[0][:200]
-    except ValueError as exc:
+    except ValueError as exc:  # Invalid: a value the database refused; a text the driver cannot encode
         reason = str(exc).splitlines()[0][:200]
     return InputError(record.article.source or record.article.id, Errors.E303.format(reason=reason))
 

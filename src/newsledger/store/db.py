@@ -17,9 +17,9 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 
-from newsledger.errors import Errors, InputError, NewsledgerError, code_of
+from newsledger.errors import Errors, InputError, Invalid, NewsledgerError, code_of
 from newsledger.model import ArticleRecord
 from newsledger.store import schema
 from newsledger.store.queries import QueryMixin
@@ -170,7 +170,20 @@ class Store(QueryMixin):
 
     def save_record(self, record: ArticleRecord) -> SaveResult:
         """Store one article with all its records atomically. Same text and same pipeline version: nothing
-        changes ("unchanged"); same text from another pipeline version: its records are replaced ("updated")."""
+        changes ("unchanged"); same text from another pipeline version: its records are replaced ("updated").
+        Raises Invalid when the database refuses one of its values (a NUL on PostgreSQL, a field wider than its
+        column): that is the article's fault, and nothing of it is stored. A database that cannot be reached
+        raises as it is: that is no input's fault."""
+        try:
+            return self._save_record(record)
+        except (DataError, IntegrityError) as exc:
+            raise Invalid(str(exc.orig or exc).splitlines()[0][:200]) from None
+        except StatementError as exc:
+            if not isinstance(exc.orig, ValueError):  # UnicodeEncodeError and the drivers' value errors
+                raise
+            raise Invalid(str(exc.orig).splitlines()[0][:200]) from None
+
+    def _save_record(self, record: ArticleRecord) -> SaveResult:
         article_id = record.article.id
         now = dt.datetime.now(dt.UTC)
         rows = record_rows(record)
