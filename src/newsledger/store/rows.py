@@ -12,24 +12,30 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
 
-def event_day(when_value: str | None, published: str | None) -> str | None:
-    """The day an event is filed under: its own date when known to the day (or the week's Monday), else the
-    publication date, so that every event can be placed on a timeline and filtered by date."""
-    if when_value:
-        first = when_value.split("/")[0]
-        day = _DAY.match(first)
-        if day:
+def event_day(when_value: str | None) -> str | None:
+    """The day an event is filed under, for timelines and date filters: the first day of its own date, whatever
+    its precision (a day, a week's Monday, the 1st of a month, 1 January of a year; `time_precision` says which).
+    An event whose date is unknown is filed under no day: a background event ("in the attacks of that year") is
+    not dated by the report that recalls it, as ACLED codes the date of the event, not of the report."""
+    if not when_value:
+        return None
+    first = when_value.split("/")[0]
+    for pattern, day_of in _PERIODS:
+        matched = pattern.match(first)
+        if matched:
             try:
-                return dt.date(int(day[1]), int(day[2]), int(day[3])).isoformat()
+                return day_of(matched).isoformat()
             except ValueError:
-                pass
-        week = _WEEK.match(first)
-        if week:
-            try:
-                return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-            except ValueError:
-                pass
-    return published[:10] if published else None
+                return None
+    return None
+
+
+_PERIODS: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (_DAY, lambda m: dt.date(int(m[1]), int(m[2]), int(m[3]))),
+    (_WEEK, lambda m: dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"^(\d{4})-(\d{2})$"), lambda m: dt.date(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"^(\d{4})$"), lambda m: dt.date(int(m[1]), 1, 1)),
+)
 
 
 def article_row(record: ArticleRecord, *, now: dt.datetime) -> dict[str, Any]:
@@ -199,7 +205,7 @@ def _event_row(event: Event, record: ArticleRecord, names: dict[str, str], place
         "geo_precision": place.precision if place else None,
         "when_value": when_value,
         "time_precision": event.when.precision if event.when else None,
-        "event_date": event_day(when_value, article.published),
+        "event_date": event_day(when_value),
         "status": event.status,
         "according_to": event.according_to,
         "fatalities": fatalities.count if fatalities else None,
