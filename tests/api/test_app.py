@@ -74,11 +74,20 @@ def test_app_uncounted_lists_give_their_total_only_on_the_last_page(client: Test
 
 
 def test_app_claims_with_disputes(client: TestClient) -> None:
-    items = client.get("/api/claims", params={"disputed": "true"}).json()["items"]
+    # The board (and its JSON twin) lists the pair once: the denial beside the claim it disputes.
+    found = client.get("/api/claims", params={"disputed": "true"}).json()
+    assert found["total"] == 1
+    (denial,) = found["items"]
+    assert (denial["claimant_name"], denial["stance"], denial["disputed_by"]) == ("Army", "denies", [])
+    assert [d["stance"] for d in denial["disputes"]] == ["asserts"]
+    board = client.get("/claims").text
+    assert board.count('<div class="board-row">') == 1 and board.count('<div class="prop">') == 2  # both sides
+    assert "the town had fallen" in board and "took the town" in board
+    assert "disputes" in board
+    # Without the board filter each claim still shows its disputes on both sides.
+    items = client.get("/api/claims").json()["items"]
     asserted = next(c for c in items if c["stance"] == "asserts")
     assert [d["claimant_name"] for d in asserted["disputed_by"]] == ["Army"]
-    board = client.get("/claims").text
-    assert "the town had fallen" in board and "disputed by" in board
 
 
 def test_app_actor_quotes_places_search(client: TestClient) -> None:

@@ -148,3 +148,24 @@ def test_events_statements_meet_only_through_their_verb_and_named_people_must_ov
     assert [0, 1] not in evidence.pairs.tolist()  # no family block for aid, and "help" is generic
     (k,) = [k for k, pair in enumerate(evidence.pairs.tolist()) if pair == [2, 3]]
     assert evidence.vetoed[k]  # one names the victim 7, the other the gunman 8: nobody in common
+
+
+def test_cluster_summary_status_tie_goes_to_the_more_certain_status_whatever_the_member_order():
+    from itertools import combinations, permutations
+
+    from newsledger.model import EVENT_STATUSES
+    from newsledger.resolve.events import STATUS_CERTAINTY
+
+    assert sorted(STATUS_CERTAINTY) == sorted(EVENT_STATUSES)
+    asserting = ["reported", "claimed", "unverified", "planned", "promised", "conditional", "hypothetical"]
+    for more, less in combinations(asserting, 2):
+        for order in permutations([more, less]):
+            members = [report(i + 1, f"outlet{i}", status=s) for i, s in enumerate(order)]
+            assert cluster_summary(members)["status"] == more, (order, more)
+    # Two reports each of three statuses, in every order: the tie still goes to the most certain.
+    for order in permutations(["unverified", "claimed", "planned"]):
+        members = [report(i + 1, f"outlet{i}", status=s) for i, s in enumerate(order * 2)]
+        assert cluster_summary(members)["status"] == "claimed"
+    # The most frequent status still wins over a more certain but rarer one.
+    members = [report(1, "a", status="reported")] + [report(i, f"o{i}", status="unverified") for i in (2, 3)]
+    assert cluster_summary(members)["status"] == "unverified"

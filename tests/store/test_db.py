@@ -337,3 +337,36 @@ def test_db_migration_writes_older_corrections_into_the_events_rows(store_url):
             review = conn.execute(select(schema.event_reviews.c.originals)).scalar_one()
     assert tuple(row) == ("PROTEST", 7)
     assert review == {"type": "ASSAULT", "fatalities": 4}
+
+
+def test_db_disputed_board_lists_each_pair_of_articles_once(store):
+    from newsledger.resolve import resolve_store
+    from tests.resolve.test_ledger import first_report, second_report
+
+    for record in (first_report(), second_report()):
+        store.save_record(record)
+    assert resolve_store(store).cross_article_disputes == 1
+    # Both claims are in the dispute, so the per-claim listing shows the pair under each of them ...
+    assert len(store.claims(disputed=True)) == 2
+    # ... the board shows it once, the denial beside the claim it disputes.
+    board = store.claims(disputed=True, board=True)
+    assert store.count_claims(disputed=True, board=True) == 1
+    (row,) = board
+    assert (row["outlet"], row["stance"], row["disputed_by"]) == ("Wire B", "denies", [])
+    assert [(d["outlet"], d["stance"], d["cross_article"]) for d in row["disputes"]] == [("Wire A", "asserts", True)]
+    # A claim's own view keeps its disputes on both sides.
+    (asserted,) = store.claims(article_id=row["disputes"][0]["article_id"])
+    assert [d["outlet"] for d in asserted["disputed_by"]] == ["Wire B"]
+
+
+def test_db_disputed_board_lists_claims_disputing_each_other_once(store):
+    claims = [
+        {"id": "c1", "stance": "asserts", "proposition": "Northern Front attacked the police post", "disputes": ["c2"]},
+        {"id": "c2", "stance": "denies", "proposition": "Northern Front attacked the post", "disputes": ["c1"]},
+    ]
+    store.save_record(attack_record(claims=claims))
+    assert store.count("claim_disputes") == 2  # c1 -> c2 and c2 -> c1
+    (row,) = store.claims(disputed=True, board=True)
+    assert store.count_claims(disputed=True, board=True) == 1
+    assert [d["id"] for d in row["disputes"]] == ["c2" if row["id"] == "c1" else "c1"]
+    assert row["disputed_by"] == []

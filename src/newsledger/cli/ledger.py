@@ -293,9 +293,13 @@ def claims(
     """List claims, each with the claims that dispute it (across articles too)."""
     _check_format(output_format)
     with open_store(db) as store:
-        rows = store.claims(disputed=True if disputed else None, claimant=claimant, limit=limit, offset=offset)
+        # --disputed is the board: each disputing pair once, under the claim that disputes.
+        rows = store.claims(
+            disputed=True if disputed else None, board=disputed, claimant=claimant, limit=limit, offset=offset
+        )
     for row in rows:
         row["disputed_by_outlets"] = sorted({d["outlet"] or "?" for d in row["disputed_by"]})
+        row["disputes_outlets"] = sorted({d["outlet"] or "?" for d in row["disputes"]})
         row["n_disputes"] = len(row["disputes"]) + len(row["disputed_by"])
     columns = (
         "pk",
@@ -305,6 +309,7 @@ def claims(
         "stance",
         "proposition",
         "n_disputes",
+        "disputes_outlets",
         "disputed_by_outlets",
     )
     _emit_rows(rows, columns, output_format, "claims")

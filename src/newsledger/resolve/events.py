@@ -54,6 +54,28 @@ DISPUTING = frozenset({"denied", "negated"})
 
 ASSERTING = frozenset({"reported", "claimed", "unverified", "promised", "planned", "conditional"})
 DISPUTING = frozenset({"denied", "negated"})
+# Event statuses from most to least certain: what breaks a tie between equally frequent statuses in a cluster.
+STATUS_CERTAINTY: tuple[str, ...] = (
+    "reported",
+    "claimed",
+    "unverified",
+    "planned",
+    "promised",
+    "conditional",
+    "hypothetical",
+    "denied",
+    "negated",
+)
+
+
+def status_rank(status: str) -> tuple[int, str]:
+    """Where a status sits in STATUS_CERTAINTY (an unknown status after all known ones, then by name)."""
+    try:
+        return (STATUS_CERTAINTY.index(status), status)
+    except ValueError:
+        return (len(STATUS_CERTAINTY), status)
+
+
 # Verbs said of almost anything: a shared one is no evidence that two reports tell of one happening.
 GENERIC_STEMS = frozenset(
     """say tell help meet call make take give get go come see know think want use do have be ask talk speak add
@@ -462,8 +484,9 @@ def cluster_summary(members: Sequence[EventReport], disputing_outlets: set[str] 
     elif disputing:
         status = "denied"
     else:
-        statuses = sorted({m.status for m in members}, key=lambda s: -sum(1 for m in members if m.status == s))
-        status = statuses[0]
+        # The most frequent status; a tie goes to the more certain status, never to set iteration order.
+        tally = Counter(m.status for m in members)
+        status = min(tally, key=lambda s: (-tally[s], status_rank(s)))
     return {
         "type": types[0],
         "family": members[0].family,

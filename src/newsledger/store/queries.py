@@ -310,14 +310,20 @@ class QueryMixin:
         claimant: str | None = None,
         stance: str | None = None,
         cluster_id: int | None = None,
+        board: bool = False,
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Claims, each with `disputes` / `disputed_by`: lists of the other claims (with outlet and date) it
-        contradicts or that contradict it, within the article or across articles."""
+        contradicts or that contradict it, within the article or across articles.
+
+        `board`: the disputed-claims board, which lists each disputing pair once: only claims that dispute
+        another, each with the claims it disputes (`disputed_by` left empty, so no pair shows under both its
+        claims; of two claims that dispute each other, the pair is listed under the one whose link came first)."""
         limit, offset = _page(limit, offset)
-        cl, cd = schema.claims, schema.claim_disputes
-        conditions = self._claim_filters(disputed, article_id, claimant, stance, cluster_id)
+        cl = schema.claims
+        cd = _board_links() if board else schema.claim_disputes
+        conditions = self._claim_filters(disputed, article_id, claimant, stance, cluster_id, board)
         query = select(cl).where(*conditions).order_by(cl.c.published.desc(), cl.c.pk).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
@@ -338,7 +344,7 @@ class QueryMixin:
             row["disputed_by"] = [
                 {**others[link["claim_pk"]], "cross_article": link["cross_article"], "origin": link["origin"]}
                 for link in links
-                if link["disputed_pk"] == row["pk"]
+                if link["disputed_pk"] == row["pk"] and not board
             ]
         return rows
 
@@ -349,10 +355,13 @@ class QueryMixin:
         claimant: str | None,
         stance: str | None,
         cluster_id: int | None,
+        board: bool = False,
     ) -> list[ColumnElement[bool]]:
         cl, cd = schema.claims, schema.claim_disputes
         conditions: list[ColumnElement[bool]] = []
-        if disputed is not None:
+        if board:
+            conditions.append(cl.c.pk.in_(select(_board_links().c.claim_pk)))
+        elif disputed is not None:
             involved = or_(cl.c.pk.in_(select(cd.c.claim_pk)), cl.c.pk.in_(select(cd.c.disputed_pk)))
             conditions.append(involved if disputed else ~involved)
         if article_id:
@@ -373,8 +382,9 @@ class QueryMixin:
         claimant: str | None = None,
         stance: str | None = None,
         cluster_id: int | None = None,
+        board: bool = False,
     ) -> int:
-        conditions = self._claim_filters(disputed, article_id, claimant, stance, cluster_id)
+        conditions = self._claim_filters(disputed, article_id, claimant, stance, cluster_id, board)
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(schema.claims).where(*conditions)).scalar_one())
 
@@ -717,3 +727,15 @@ def _search_terms(q: str) -> list[str]:
 def _fts5_query(terms: list[str]) -> str:
     """User words as quoted FTS5 strings (all must match): no FTS5 syntax from the user is ever interpreted."""
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def _board_links() -> Any:
+    """The claim_disputes links, one per disputing pair: of two links a->b and b->a, only the first stored."""
+    cd = schema.claim_disputes
+    reverse = schema.claim_disputes.alias("reverse_dispute")
+    earlier_reverse = (
+        select(reverse.c.pk)
+        .where(reverse.c.claim_pk == cd.c.disputed_pk, reverse.c.disputed_pk == cd.c.claim_pk, reverse.c.pk < cd.c.pk)
+        .exists()
+    )
+    return select(cd).where(~earlier_reverse).subquery("board_links")

@@ -18,14 +18,22 @@ def api_claims(
     store: StoreDep,
     limit: Limit = 50,
     offset: Offset = 0,
-    disputed: Annotated[str | None, Query(description="true: only claims disputed or disputing.")] = None,
+    disputed: Annotated[
+        str | None,
+        Query(
+            description="true: the disputed-claims board, each disputing pair once (the disputing claim with the "
+            "claims it disputes); false: only claims in no dispute."
+        ),
+    ] = None,
     claimant: Annotated[str | None, Query(max_length=200)] = None,
     stance: Annotated[str | None, Query(max_length=20)] = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     """Claims, each with the claims it disputes and that dispute it (with outlets and dates)."""
+    only_disputed = bool_param(disputed)
     options: dict[str, Any] = {
-        "disputed": bool_param(disputed),
+        "disputed": only_disputed,
+        "board": only_disputed is True,
         "claimant": claimant,
         "stance": stance,
         "article_id": article_id,
@@ -43,8 +51,9 @@ def claims_page(
     disputed: Annotated[str | None, Query()] = "true",
 ) -> Response:
     only_disputed = bool_param(disputed)
-    items = store.claims(disputed=only_disputed or None, limit=limit, offset=offset)
-    total = store.count_claims(disputed=only_disputed or None)
+    board = bool(only_disputed)
+    items = store.claims(disputed=only_disputed or None, board=board, limit=limit, offset=offset)
+    total = store.count_claims(disputed=only_disputed or None, board=board)
     return render(request, "claims.html", page(items, total, limit, offset))
 
 
