@@ -169,3 +169,14 @@ def test_cluster_summary_status_tie_goes_to_the_more_certain_status_whatever_the
     # The most frequent status still wins over a more certain but rarer one.
     members = [report(1, "a", status="reported")] + [report(i, f"o{i}", status="unverified") for i in (2, 3)]
     assert cluster_summary(members)["status"] == "unverified"
+
+
+def test_cluster_summary_type_tie_never_depends_on_member_order():
+    from itertools import permutations
+
+    # Regression: the type was the first of a set sorted by count, so a tie went to set iteration order.
+    for order in permutations(["PROTEST", "ASSAULT", "COERCE"]):
+        members = [report(i + 1, f"outlet{i}", type=t) for i, t in enumerate(order)]
+        assert cluster_summary(members)["type"] == "ASSAULT"
+    members = [report(1, "a", type="ASSAULT")] + [report(i, f"o{i}", type="PROTEST") for i in (2, 3)]
+    assert cluster_summary(members)["type"] == "PROTEST"

@@ -50,10 +50,6 @@ TYPE_FAMILIES = {
 }
 ASSERTING = frozenset({"reported", "claimed", "unverified", "promised", "planned", "conditional"})
 DISPUTING = frozenset({"denied", "negated"})
-
-
-ASSERTING = frozenset({"reported", "claimed", "unverified", "promised", "planned", "conditional"})
-DISPUTING = frozenset({"denied", "negated"})
 # Event statuses from most to least certain: what breaks a tie between equally frequent statuses in a cluster.
 STATUS_CERTAINTY: tuple[str, ...] = (
     "reported",
@@ -478,7 +474,9 @@ def cluster_summary(members: Sequence[EventReport], disputing_outlets: set[str] 
         if m.fatalities is not None
     ]
     counts = [f["count"] for f in figures if isinstance(f["count"], int)]
-    types = sorted({m.type for m in members}, key=lambda t: -sum(1 for m in members if m.type == t))
+    # The most frequent type; a tie goes to the first in name order, never to set iteration order.
+    type_tally = Counter(m.type for m in members)
+    types = sorted(type_tally, key=lambda t: (-type_tally[t], t))
     if asserting and disputing:
         status = "disputed"
     elif disputing:
