@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, and_, cast, func, literal, or_, select, text, union_all
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, text, union_all
 from sqlalchemy.sql import Select
 
 from newsledger.store import schema
@@ -30,6 +30,14 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 def _like(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _alias_match(aliases: Any, pattern: str, dialect: str) -> ColumnElement[bool]:
+    """True when any alias (a value of the JSON array, never its JSON text: brackets, quotes and the JSON escape
+    of a backslash do not match) contains `pattern`, a `_like` pattern with backslash as its ESCAPE."""
+    elements = func.json_array_elements_text if dialect == "postgresql" else func.json_each
+    alias = elements(aliases).table_valued("value").alias("alias")
+    return exists(select(literal(1)).select_from(alias).where(func.lower(alias.c.value).like(pattern, escape="\\")))
 
 
 class QueryMixin:
@@ -77,7 +85,7 @@ class QueryMixin:
                 )
             )
         if actor is not None and str(actor) != "":
-            conditions.append(_actor_condition(actor))
+            conditions.append(_actor_condition(actor, self.dialect))
         if status:
             conditions.append(ev.c.status.in_([s.strip() for s in status.split(",")]))
         if disputed is not None:
@@ -406,7 +414,7 @@ class QueryMixin:
             conditions.append(
                 or_(
                     func.lower(ac.c.name).like(_like(q), escape="\\"),
-                    func.lower(cast(ac.c.aliases, String)).like(_like(q), escape="\\"),
+                    _alias_match(ac.c.aliases, _like(q), self.dialect),
                 )
             )
         if type:
@@ -638,7 +646,7 @@ def event_column_kinds() -> list[tuple[str, str]]:
     return [(column.name, kinds.get(type(column.type).__name__, "text")) for column in schema.events.c]
 
 
-def _actor_condition(actor: str | int) -> ColumnElement[bool]:
+def _actor_condition(actor: str | int, dialect: str) -> ColumnElement[bool]:
     ev, ac = schema.events, schema.actors
     if isinstance(actor, int) or str(actor).isdigit():
         actor_id = int(actor)
@@ -647,7 +655,7 @@ def _actor_condition(actor: str | int) -> ColumnElement[bool]:
     matching_actors = select(ac.c.id).where(
         or_(
             func.lower(ac.c.name).like(pattern, escape="\\"),
-            func.lower(cast(ac.c.aliases, String)).like(pattern, escape="\\"),
+            _alias_match(ac.c.aliases, pattern, dialect),
         )
     )
     return or_(
