@@ -69,8 +69,10 @@ def warc_bytes(records: list[tuple[str, str]], *, truncate_last: bool) -> bytes:
     for uri, html in records:
         offsets.append(buffer.tell())
         http_headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        body = html.encode("utf-8")
+        # a known length: warcio then never spools the payload to a temp file it leaves open (a ResourceWarning)
         record = writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=http_headers
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http_headers
         )
         writer.write_record(record)
     data = buffer.getvalue()

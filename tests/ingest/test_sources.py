@@ -108,6 +108,7 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
                 uri,
                 "response",
                 payload=io.BytesIO(body),
+                length=len(body),  # a known length: warcio then never spools the payload to a temp file it leaves open
                 http_headers=headers,
                 warc_headers_dict={"WARC-Date": "2021-09-07T10:00:00Z"},
             )

@@ -259,7 +259,7 @@ def add_sentences(store: Store, rows: list[dict[str, Any]]) -> None:
     if not ids:
         return
     with store.engine.connect() as conn:
-        texts = dict(conn.execute(select(ar.c.id, ar.c.text).where(ar.c.id.in_(ids))).tuples().all())
+        texts = dict(conn.execute(select(ar.c.id, ar.c.text).where(ar.c.id.in_(ids))).all())
     for row in rows:
         body = texts.get(row["article_id"]) or ""
         row["sentence_raw"] = body[row["sentence_start"] : row["sentence_end"]]
