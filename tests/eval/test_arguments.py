@@ -112,10 +112,10 @@ def test_arguments_read_wikievents_spans_point_at_their_words(wikievents_file):
 
 
 def test_arguments_head_word_skips_modifiers_after_the_head():
-    text = "the leader of the group, who fled, and Kabul's mayor"
+    text = "the leader of the group, who fled, and Mosul's mayor"
     assert text[head_start(text, (0, 23)) :].startswith("leader")
     assert text[head_start(text, (0, 33)) :].startswith("leader")
-    assert text[head_start(text, (38, 45)) :].startswith("Kabul")
+    assert text[head_start(text, (38, 45)) :].startswith("Mosul")
 
 
 def test_arguments_wikievents_scores_triggers_types_and_coref_arguments(wikievents_file):

@@ -234,7 +234,7 @@ _WORD = re.compile(r"[\w][\w.'’-]*")
 
 def head_start(text: str, span: Span) -> int:
     """Where the head word of the mention at `span` starts: its last word before a modifier that follows the
-    head ("of the group", ", who", "in Kabul"), without a possessive."""
+    head ("of the group", ", who", "in Mosul"), without a possessive."""
     start, end = span
     mention = text[start:end]
     stop = _HEAD_STOP.search(mention)

@@ -452,7 +452,7 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
     toponyms = []
     for mention, (container, enumerated), kind in zip(mentions, written, written_kinds(text, spans), strict=True):
         lookup_text = mention.text[: -len(mention.site) - 1] if mention.site else mention.lookup or mention.text
-        # "Ramstein airbase": a site named for its town, which the words after it make of it.
+        # "Incirlik airbase": a site named for its town, which the words after it make of it.
         facility = mention.label == "FAC" or mention.site is not None
         if mention.site is not None:
             kind = "site"
@@ -541,7 +541,7 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
         for m in place.mentions
         if m.start != dateline_start and sentence.start_char <= m.start and m.end <= sentence.end_char
     ]
-    # "northeast of Kabul", "20 km south of X": a reference point, not where the event happened. "U.S. troops",
+    # "north of Mosul", "20 km south of X": a reference point, not where the event happened. "U.S. troops",
     # "the Afghan army", "a Gainesville man": where an actor comes from, not where the event happened.
     in_sentence = [
         m
