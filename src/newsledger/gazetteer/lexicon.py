@@ -198,3 +198,12 @@ SITE_WORDS = (
     "square",
     "city",
 )
+
+# Nouns a town's name qualifies in local news: "the Lebanon police", "a Jordan middle school", "a Malta woman".
+# A country or province is rarely written so (its adjective is: "Lebanese police"), so these words after a name
+# that is both make the town the likelier reading where the outlet's home province holds it.
+LOCAL_NOUNS = frozenset(
+    "police sheriff school schools middle elementary woman man men women boy girl boys girls teen teenager "
+    "resident residents native natives mayor council councilman councilwoman selectmen township library "
+    "hospital firefighters voters church".split()
+)
