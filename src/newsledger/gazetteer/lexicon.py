@@ -207,3 +207,35 @@ LOCAL_NOUNS = frozenset(
     "resident residents native natives mayor council councilman councilwoman selectmen township library "
     "hospital firefighters voters church".split()
 )
+
+# National institutions known by the name of their seat or body, with the country they sit in: "Congress
+# passed the bill" happened in the United States, though "Congress" is no point on a map (and never the town
+# of that name). An event they carry out gets their country only, and only where the report names no place for
+# it. General knowledge, by name key (see keys.name_key).
+NATIONAL_INSTITUTIONS: dict[str, str] = {
+    "congress": "US",
+    "us congress": "US",
+    "capitol hill": "US",
+    "white house": "US",
+    "pentagon": "US",
+    "justice department": "US",
+    "department of justice": "US",
+    "state department": "US",
+    "department of state": "US",
+    "defense department": "US",
+    "department of defense": "US",
+    "treasury department": "US",
+    "homeland security department": "US",
+    "department of homeland security": "US",
+    "kremlin": "RU",
+    "state duma": "RU",
+    "duma": "RU",
+    "downing street": "GB",
+    "whitehall": "GB",
+    "knesset": "IL",
+    "bundestag": "DE",
+    "elysee": "FR",
+    "elysee palace": "FR",
+    "lok sabha": "IN",
+    "rajya sabha": "IN",
+}
