@@ -261,3 +261,55 @@ def test_ledger_a_rejected_event_leaves_its_cluster_at_the_next_resolution(store
     assert store.clusters(min_outlets=2) == []
     assert store.event(rejected)["cluster_id"] is None
     assert all(c["n_reports"] == 1 for c in store.clusters())
+
+
+def _noted_report(story: str, published: str, stance: str):
+    """A report of the outlet "Daily Example" with its own story, then the outlet's standing note, in which the
+    pipeline found an event and a claim."""
+    from dataclasses import replace
+
+    from tests.store.records import span
+
+    note = "Editor's note: Mayor Lena Ortiz has repeatedly pledged to ban all cars from the old town of Dara."
+    text = f"{story}\n\n{note}"
+    record = build_record(
+        text,
+        outlet="Daily Example",
+        published=published,
+        people={"e1": "Lena Ortiz"},
+        places=PLACE,
+        events=[
+            {"type": "ASSAULT", "trigger": story.split()[1], "place": "p1", "when": published},
+            {"type": "THREATEN", "trigger": "pledged", "source": "e1", "place": "p1", "when": "2021-09-06"},
+        ],
+        claims=[{"id": "c1", "claimant": "e1", "stance": stance, "proposition": "Ortiz pledged to ban all cars"}],
+    )
+    sentences = [replace(event, sentence=span(record.article.text, note)) for event in record.events]
+    story_sentence = span(record.article.text, story)
+    sentences[0] = replace(record.events[0], sentence=story_sentence)
+    claims = [replace(record.claims[0], evidence=(span(record.article.text, note),))]
+    return replace(record, events=tuple(sentences), claims=tuple(claims))
+
+
+def test_ledger_outlet_boilerplate_forms_no_cluster_and_no_dispute_and_is_marked(store):
+    first = _noted_report(
+        "Gunmen stormed a checkpoint on the ring road on Monday. Two guards were wounded in the shooting.",
+        "2021-09-06",
+        "asserts",
+    )
+    second = _noted_report(
+        "Rioters burned a bus depot near the market on Friday. Firefighters fought the blaze for hours.",
+        "2021-09-10",
+        "denies",
+    )
+    for record in (first, second):
+        store.save_record(record)
+    summary = resolve_store(store)
+    assert summary.boilerplate_events == 2 and summary.boilerplate_claims == 2
+    assert summary.multi_report_clusters == 0  # the two "pledged" would cluster: same day, town and person
+    assert summary.cross_article_disputes == 0  # and one asserts what the other denies
+    clusters = store.clusters()
+    marked = [c for c in clusters if c["status"] == "boilerplate"]
+    assert len(marked) == 2 and all(c["n_reports"] == 1 for c in marked)
+    assert {c["type"] for c in marked} == {"THREATEN"}
+    assert not [c for c in clusters if c["type"] == "ASSAULT" and c["status"] == "boilerplate"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsledger.resolve.actors import ACTOR_TYPES, Actor, EntityRef, resolve_actors
+from newsledger.resolve.boilerplate import Passage, boilerplate_spans, overlaps
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
 from newsledger.resolve.events import EventReport, cluster_summary, outlet_of, resolve_reports, words_of
 from newsledger.resolve.stance import load_pair_stance_model
@@ -25,6 +26,8 @@ class ResolveSummary:
     clusters: int = 0
     multi_report_clusters: int = 0
     cross_article_disputes: int = 0
+    boilerplate_events: int = 0
+    boilerplate_claims: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -35,9 +38,21 @@ def resolve_store(store: Store) -> ResolveSummary:
     with store.writing() as conn:
         actor_of_entity = _resolve_actors(conn, summary)
         resolution.attach_actors(conn, actor_of_entity)
-        groups = _resolve_clusters(conn, summary)
-        _resolve_claims(conn, summary)
-        _write_cluster_summaries(conn, groups)
+        texts = resolution.article_texts(conn)
+        event_rows = resolution.event_rows(conn)
+        claim_evidence = resolution.claim_evidence(conn)
+        boilerplate = _boilerplate(texts, event_rows, claim_evidence)
+        # An event told in a passage the outlet repeats across its articles is a cluster of its own, marked so
+        # the desk can hide it: it is no report of a happening, and clustered it would join the note's copies.
+        boilerplate_events = {
+            row["pk"]
+            for row in event_rows
+            if overlaps(boilerplate, row["article_id"], row["trigger_start"], row["trigger_end"])
+        }
+        summary.boilerplate_events = len(boilerplate_events)
+        groups = _resolve_clusters(conn, summary, texts, event_rows, boilerplate_events)
+        _resolve_claims(conn, summary, claim_evidence, boilerplate)
+        _write_cluster_summaries(conn, groups, boilerplate_events)
         store.note_resolved(conn)
     return summary
 
@@ -69,8 +84,31 @@ def _actor_values(actor: Actor) -> dict[str, Any]:
 # --- event clusters --------------------------------------------------------------------------------
 
 
-def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, list[EventReport]]:
-    texts = resolution.article_texts(conn)
+def _boilerplate(
+    texts: dict[str, str], event_rows: list[dict[str, Any]], claim_evidence: list[dict[str, Any]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The boilerplate passages of each article, among its events' sentences and its claims' evidence."""
+    passages = [
+        Passage(
+            row["article_id"],
+            row["outlet"],
+            row["sentence_start"],
+            row["sentence_end"],
+            texts.get(row["article_id"], "")[row["sentence_start"] : row["sentence_end"]],
+        )
+        for row in event_rows
+    ]
+    passages += [Passage(r["article_id"], r["outlet"], r["start"], r["end"], r["text"]) for r in claim_evidence]
+    return boilerplate_spans(passages)
+
+
+def _resolve_clusters(
+    conn: Connection,
+    summary: ResolveSummary,
+    texts: dict[str, str],
+    event_rows: list[dict[str, Any]],
+    boilerplate_pks: set[int],
+) -> dict[int, list[EventReport]]:
     reports = [
         EventReport(
             pk=row["pk"],
@@ -91,16 +129,24 @@ def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, li
             fatalities=row["fatalities"],
             trigger=row["trigger_text"],
             sentence=texts.get(row["article_id"], "")[row["sentence_start"] : row["sentence_end"]],
-            actor_words=words_of(row["source_name"], row["target_name"]),
+            # Only named participants (those resolved to an actor): "officers" or "people" name no one.
+            actor_words=words_of(
+                row["source_name"] if row["source_actor_id"] is not None else None,
+                row["target_name"] if row["target_actor_id"] is not None else None,
+            ),
             place_words=words_of(row["location"], row["admin1"]),
         )
-        for row in resolution.event_rows(conn)
+        for row in event_rows
     ]
+
     # Clusters an analyst merged or split are kept as they are; only the other reports are clustered again.
     pinned = resolution.hand_placed_clusters(conn)
     pinned_pks = {pk for pks in pinned.values() for pk in pks}
     report_of = {r.pk: r for r in reports}
-    groups, similarity_of = resolve_reports([r for r in reports if r.pk not in pinned_pks], documents=texts)
+    groups, similarity_of = resolve_reports(
+        [r for r in reports if r.pk not in pinned_pks and r.pk not in boilerplate_pks], documents=texts
+    )
+    groups += [[r] for r in reports if r.pk in boilerplate_pks and r.pk not in pinned_pks]
     placed: list[tuple[int | None, list[EventReport]]] = [(None, group) for group in groups]
     placed += [(cid, [report_of[pk] for pk in sorted(pks) if pk in report_of]) for cid, pks in pinned.items()]
     placed = [(pinned_id, group) for pinned_id, group in placed if group]
@@ -108,7 +154,7 @@ def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, li
         ClusterPlan(
             pinned_id=pinned_id,
             key=_cluster_key(group),
-            values=cluster_summary(group),  # disputes through claims are added once claims are linked
+            values=_summary(group, boilerplate_pks),  # disputes through claims are added once claims are linked
             members=[
                 {
                     "event_pk": member.pk,
@@ -129,22 +175,45 @@ def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, li
     return by_cluster
 
 
+BOILERPLATE_STATUS = "boilerplate"
+
+
+def _summary(
+    group: list[EventReport], boilerplate_pks: set[int], disputing_outlets: set[str] | None = None
+) -> dict[str, Any]:
+    values = cluster_summary(group, disputing_outlets)
+    if len(group) == 1 and group[0].pk in boilerplate_pks:
+        values["status"] = BOILERPLATE_STATUS
+    return values
+
+
 def _cluster_key(group: list[EventReport]) -> str:
     return f"event:{group[0].article_id}:{group[0].pk}"
 
 
-def _write_cluster_summaries(conn: Connection, by_cluster: dict[int, list[EventReport]]) -> None:
+def _write_cluster_summaries(
+    conn: Connection, by_cluster: dict[int, list[EventReport]], boilerplate_pks: set[int]
+) -> None:
     """Cluster figures, now counting outlets that dispute a cluster through a claim."""
     disputing_outlets = resolution.disputing_outlets_by_cluster(conn)
     for cluster_id, group in by_cluster.items():
         if cluster_id in disputing_outlets:
-            resolution.update_cluster(conn, cluster_id, cluster_summary(group, disputing_outlets[cluster_id]))
+            values = _summary(group, boilerplate_pks, disputing_outlets[cluster_id])
+            resolution.update_cluster(conn, cluster_id, values)
 
 
 # --- claims ----------------------------------------------------------------------------------------
 
 
-def _resolve_claims(conn: Connection, summary: ResolveSummary) -> None:
-    claims = [ClaimRef(**row) for row in resolution.claim_rows(conn)]
+def _resolve_claims(
+    conn: Connection,
+    summary: ResolveSummary,
+    claim_evidence: list[dict[str, Any]],
+    boilerplate: dict[str, list[tuple[int, int]]],
+) -> None:
+    # A claim made in outlet boilerplate disputes nothing and is disputed by nothing across articles.
+    boilerplate_pks = {r["pk"] for r in claim_evidence if overlaps(boilerplate, r["article_id"], r["start"], r["end"])}
+    summary.boilerplate_claims = len(boilerplate_pks)
+    claims = [ClaimRef(**row) for row in resolution.claim_rows(conn) if row["pk"] not in boilerplate_pks]
     disputes = cross_article_disputes(claims, stance_model=load_pair_stance_model())
     summary.cross_article_disputes = resolution.save_resolved_disputes(conn, disputes)

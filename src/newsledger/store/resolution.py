@@ -237,6 +237,26 @@ def claim_rows(conn: Connection) -> list[dict[str, Any]]:
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
+def claim_evidence(conn: Connection) -> list[dict[str, Any]]:
+    """Every claim's evidence passages: {pk, article_id, outlet, start, end, text} per passage."""
+    cl = schema.claims
+    rows: list[dict[str, Any]] = []
+    for row in conn.execute(select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.evidence)):
+        for item in row.evidence or []:
+            if isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+                rows.append(
+                    {
+                        "pk": row.pk,
+                        "article_id": row.article_id,
+                        "outlet": row.outlet,
+                        "start": item["start"],
+                        "end": item["end"],
+                        "text": str(item.get("text") or ""),
+                    }
+                )
+    return rows
+
+
 def save_resolved_disputes(conn: Connection, disputes: Iterable[tuple[int, int, float]]) -> int:
     """Replace the disputes an earlier resolution found by `disputes` ((claim pk, disputed pk, score)), leaving out
     pairs the records already link; returns how many were written."""
