@@ -5,6 +5,7 @@ are kept for identities that persist, through their stable keys). The rows are r
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,13 @@ class ResolveSummary:
         return dict(self.__dict__)
 
 
-def resolve_store(store: Store) -> ResolveSummary:
+def resolve_store(store: Store, *, scope: Collection[str] | None = None) -> ResolveSummary:
+    """Resolve the whole store, or (`scope`: the ids of the articles stored since the ledger was last resolved)
+    only what those articles touch: see `newsledger.resolve.scoped`."""
+    if scope is not None:
+        from newsledger.resolve.scoped import resolve_scope
+
+        return resolve_scope(store, scope)
     summary = ResolveSummary()
     with store.writing() as conn:
         actor_of_entity = _resolve_actors(conn, summary)
@@ -48,12 +55,12 @@ def resolve_store(store: Store) -> ResolveSummary:
 def _resolve_actors(conn: Connection, summary: ResolveSummary) -> dict[tuple[str, str], int]:
     refs = [EntityRef(**row) for row in resolution.actor_entity_rows(conn, ACTOR_TYPES)]
     actors = resolve_actors(refs)
-    resolved = [ResolvedActor(a.key, _actor_values(a), [ref.pk for ref in a.members]) for a in actors]
+    resolved = [ResolvedActor(a.key, actor_values(a), [ref.pk for ref in a.members]) for a in actors]
     summary.actors = len(actors)
     return resolution.save_actors(conn, resolved)
 
 
-def _actor_values(actor: Actor) -> dict[str, Any]:
+def actor_values(actor: Actor) -> dict[str, Any]:
     return {
         "name": actor.name,
         "type": actor.type,
@@ -69,33 +76,35 @@ def _actor_values(actor: Actor) -> dict[str, Any]:
 # --- event clusters --------------------------------------------------------------------------------
 
 
+def event_report(row: Mapping[str, Any], text: str) -> EventReport:
+    """The report an events row makes, with its sentence cut from its article's `text` ("" to leave it out)."""
+    return EventReport(
+        pk=row["pk"],
+        article_id=row["article_id"],
+        outlet=row["outlet"],
+        type=row["type"],
+        date=row["event_date"],
+        time_precision=row["time_precision"],
+        location=row["location"],
+        country=row["country"],
+        admin1=row["admin1"],
+        lat=row["lat"],
+        lon=row["lon"],
+        geo_precision=row["geo_precision"],
+        source_actor=row["source_actor_id"],
+        target_actor=row["target_actor_id"],
+        status=row["status"],
+        fatalities=row["fatalities"],
+        trigger=row["trigger_text"],
+        sentence=text[row["sentence_start"] : row["sentence_end"]],
+        actor_words=words_of(row["source_name"], row["target_name"]),
+        place_words=words_of(row["location"], row["admin1"]),
+    )
+
+
 def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, list[EventReport]]:
     texts = resolution.article_texts(conn)
-    reports = [
-        EventReport(
-            pk=row["pk"],
-            article_id=row["article_id"],
-            outlet=row["outlet"],
-            type=row["type"],
-            date=row["event_date"],
-            time_precision=row["time_precision"],
-            location=row["location"],
-            country=row["country"],
-            admin1=row["admin1"],
-            lat=row["lat"],
-            lon=row["lon"],
-            geo_precision=row["geo_precision"],
-            source_actor=row["source_actor_id"],
-            target_actor=row["target_actor_id"],
-            status=row["status"],
-            fatalities=row["fatalities"],
-            trigger=row["trigger_text"],
-            sentence=texts.get(row["article_id"], "")[row["sentence_start"] : row["sentence_end"]],
-            actor_words=words_of(row["source_name"], row["target_name"]),
-            place_words=words_of(row["location"], row["admin1"]),
-        )
-        for row in resolution.event_rows(conn)
-    ]
+    reports = [event_report(row, texts.get(row["article_id"], "")) for row in resolution.event_rows(conn)]
     # Clusters an analyst merged or split are kept as they are; only the other reports are clustered again.
     pinned = resolution.hand_placed_clusters(conn)
     pinned_pks = {pk for pks in pinned.values() for pk in pks}
@@ -104,24 +113,7 @@ def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, li
     placed: list[tuple[int | None, list[EventReport]]] = [(None, group) for group in groups]
     placed += [(cid, [report_of[pk] for pk in sorted(pks) if pk in report_of]) for cid, pks in pinned.items()]
     placed = [(pinned_id, group) for pinned_id, group in placed if group]
-    plans = [
-        ClusterPlan(
-            pinned_id=pinned_id,
-            key=_cluster_key(group),
-            values=cluster_summary(group),  # disputes through claims are added once claims are linked
-            members=[
-                {
-                    "event_pk": member.pk,
-                    "article_id": member.article_id,
-                    "outlet": outlet_of(member),
-                    "fatalities": member.fatalities,
-                    "similarity": None if pinned_id is not None else round(similarity_of.get(member.pk, 0.0), 4),
-                }
-                for member in group
-            ],
-        )
-        for pinned_id, group in placed
-    ]
+    plans = [cluster_plan(group, similarity_of, pinned_id=pinned_id) for pinned_id, group in placed]
     cluster_ids = resolution.save_clusters(conn, plans, pinned)
     by_cluster = {cluster_id: group for cluster_id, (_, group) in zip(cluster_ids, placed, strict=True)}
     summary.clusters = len(by_cluster)
@@ -129,8 +121,25 @@ def _resolve_clusters(conn: Connection, summary: ResolveSummary) -> dict[int, li
     return by_cluster
 
 
-def _cluster_key(group: list[EventReport]) -> str:
-    return f"event:{group[0].article_id}:{group[0].pk}"
+def cluster_plan(
+    group: list[EventReport], similarity_of: Mapping[int, float], *, pinned_id: int | None = None
+) -> ClusterPlan:
+    """What is stored of one cluster: its stable key (its first report), figures and members."""
+    return ClusterPlan(
+        pinned_id=pinned_id,
+        key=f"event:{group[0].article_id}:{group[0].pk}",
+        values=cluster_summary(group),  # disputes through claims are added once claims are linked
+        members=[
+            {
+                "event_pk": member.pk,
+                "article_id": member.article_id,
+                "outlet": outlet_of(member),
+                "fatalities": member.fatalities,
+                "similarity": None if pinned_id is not None else round(similarity_of.get(member.pk, 0.0), 4),
+            }
+            for member in group
+        ],
+    )
 
 
 def _write_cluster_summaries(conn: Connection, by_cluster: dict[int, list[EventReport]]) -> None:

@@ -158,7 +158,10 @@ def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: It
     ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
-        for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
+        # In pk order: a claim tied to several events takes the cluster of the last, on every backend.
+        for row in conn.execute(
+            select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)).order_by(ev.c.pk)
+        )
     }
     existing = {row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id))}
     conn.execute(update(ev).values(cluster_id=None))
