@@ -121,7 +121,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             if claimant is not None:
                 claimants[sentence.start] = claimant
     subtypes = _acled_subtypes(triggers)
-    text = doc.text  # built anew from the tokens on every access
+    text = doc_text(doc)
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
