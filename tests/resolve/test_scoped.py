@@ -132,13 +132,13 @@ def test_scoped_resolve_after_each_watch_poll_is_a_full_resolve(store, nlp, tmp_
     from newsledger.model import Article
 
     clustered: list[set[str]] = []
-    resolve_reports = scoped.resolve_reports
+    placed_groups = scoped._placed_groups
 
-    def recording(reports, **kwargs):
+    def recording(reports, *args, **kwargs):
         clustered.append({report.article_id for report in reports})
-        return resolve_reports(reports, **kwargs)
+        return placed_groups(reports, *args, **kwargs)
 
-    monkeypatch.setattr(scoped, "resolve_reports", recording)
+    monkeypatch.setattr(scoped, "_placed_groups", recording)
     folder = tmp_path / "drop"
     folder.mkdir()
     lines: list[str] = []
