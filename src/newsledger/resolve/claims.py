@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -53,14 +53,21 @@ class StanceJudge(Protocol):
 
 
 def cross_article_disputes(
-    claims: Sequence[ClaimRef], *, stance_model: StanceJudge | None = None, min_similarity: float = OTHER_SIMILARITY
+    claims: Sequence[ClaimRef],
+    *,
+    stance_model: StanceJudge | None = None,
+    min_similarity: float = OTHER_SIMILARITY,
+    involving: Collection[int] | None = None,
 ) -> list[tuple[int, int, float]]:
     """(disputing claim pk, disputed claim pk, score), each pair once, between claims of different articles.
 
     First: are the two about the same thing? Their propositions share enough words (less is needed inside one
     event cluster), and the stance model, when given, finds them related. Then: do they take opposite sides?
     One asserts what the other denies, or (both asserting) the stance model finds that the second disagrees.
-    A claim that is uncertain or unverified takes no side, and a "discuss" takes none either."""
+    A claim that is uncertain or unverified takes no side, and a "discuss" takes none either.
+
+    `involving` (claim pks): only pairs with one of these claims are judged (a scoped resolve; each pair is
+    judged on its own two claims, so the pairs judged come out as in a run over all of them)."""
     words = {claim.pk: content_words(claim.proposition) for claim in claims}
     sided = [c for c in claims if c.stance in TAKES_A_SIDE]
     by_word: dict[str, list[ClaimRef]] = defaultdict(list)
@@ -73,6 +80,8 @@ def cross_article_disputes(
             for other in by_word[word]:
                 if other.pk <= claim.pk or other.article_id == claim.article_id:
                     continue  # within one article the extractor's own `disputes` say it
+                if involving is not None and claim.pk not in involving and other.pk not in involving:
+                    continue
                 mine, theirs = words[claim.pk], words[other.pk]
                 similarity = len(mine & theirs) / len(mine | theirs)
                 same_cluster = claim.cluster_id is not None and claim.cluster_id == other.cluster_id
