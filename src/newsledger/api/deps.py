@@ -5,6 +5,7 @@ parameters and page shapes several routes share. The store and settings live on 
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
 
 from newsledger.api.auth import CSRF_FIELD, request_csrf_ok, request_session, token_owner
 from newsledger.api.settings import Settings
@@ -170,3 +171,19 @@ def list_page(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "next_offset": offset + limit if has_more else None,
     }
+
+
+class Paging(BaseModel):
+    """The query of a list: a page of `limit` rows after `offset`. A list's own filters are fields of a model
+    derived from this one (FastAPI's query parameter models), so that each route takes its query as one typed
+    value; such a model must be the route's only query input."""
+
+    limit: int = Field(50, ge=1, le=500, description="Rows per page.")
+    offset: int = Field(0, ge=0, description="Rows to skip.")
+
+    def page_of(self, rows: list[Any]) -> dict[str, Any]:
+        """The page of `rows` fetched with `limit + 1` (see `list_page`)."""
+        return list_page(rows, self.limit, self.offset)
+
+
+PageQuery = Annotated[Paging, Query()]
