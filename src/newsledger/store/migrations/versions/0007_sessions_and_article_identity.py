@@ -9,10 +9,6 @@ record. Reviews hang on event rows, which keep their keys, so they follow. Each 
 (`article_id_changed`, before and after), so an id kept elsewhere (an export, a link) can be traced. When two
 stored texts now have the same id, the earliest ingested takes it and the other keeps its old id (nothing is
 deleted; the audit log says `article_same_text`).
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-12-06 06:00:00
 """
 
 from __future__ import annotations
@@ -28,8 +24,6 @@ from newsledger.model import article_id_for
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 WHO = "migration 0007"
 
