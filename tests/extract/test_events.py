@@ -496,3 +496,19 @@ def test_events_a_headline_reporting_the_opening_happening_is_its_mention_and_no
     assert len(violent) == 1 and "Kills" in {m.text for m in violent[0].mentions}
     headline_end = record.article.text.index("\n")
     assert not [q for q in record.quotes if q.start < headline_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_source"),
+    [
+        ("The commander ordered the soldiers to shell the village.", "shell", "commander"),
+        ("The device detonated early, killing three men, police said.", "killing", "police"),
+        ("Six soldiers were killed and two officers injured in the ambush.", "injured", "soldiers"),
+    ],
+)
+def test_events_a_doer_is_not_inherited_from_an_orderer_a_speaker_or_a_passive_patient(
+    make_record, text, word, not_source
+):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.source is None or not names.get(event.source, event.source).lower().endswith(not_source)

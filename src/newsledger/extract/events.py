@@ -849,15 +849,27 @@ def _counterpart_in_prep(token: Token, state: DocState) -> str | None:
 
 
 def _inherited_subject(token: Token, state: DocState) -> str | None:
-    """The subject an xcomp or conj verb shares with its head ("X pledged to keep", "X met and agreed")."""
+    """The doer an xcomp, conj or participle verb shares with its head ("X pledged to keep", "X met and agreed",
+    "X exploded, killing five"). Not the object of a verb of ordering, which does the act itself ("He ordered
+    them to sign": they sign); not the patient of a passive head ("Five were killed and an officer injured": the
+    five did nothing); not across a clause with its own conjunction ("… since the group attacked") nor up to
+    a reporting verb, whose speaker only tells of the act ("the device detonated, killing three, police said")."""
     current = token
     for _ in range(4):
         if current.dep_ not in ("xcomp", "conj", "acomp", "advcl") or current.head == current:
             return None
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None
         head = current.head
+        if head.lemma_.lower() in lexicon.SPEECH_VERBS and current.dep_ != "conj":
+            return None
+        if current.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return _entity_of_phrase(controller, state)
         subject = next((c for c in _on_its_line(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return _entity_of_subject(subject, head, state)
+            return None if subject.dep_ == "nsubjpass" else _entity_of_subject(subject, head, state)
         current = head
     return None
 
