@@ -512,3 +512,25 @@ def test_events_a_doer_is_not_inherited_from_an_orderer_a_speaker_or_a_passive_p
     record, names = events_of(make_record, text)
     event = event_at(record, word)
     assert event.source is None or not names.get(event.source, event.source).lower().endswith(not_source)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A suicide bomber blew himself up at the gate of the base.", "blew"),
+        ("Two bombs went off near the bus station in the morning.", "went"),
+        ("The army said the shooting incidents had stopped by midnight.", "shooting"),
+    ],
+)
+def test_events_phrasal_explosions_and_event_nouns_before_a_generic_head_are_violence(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.type == "ASSAULT" and event.status == "reported"
+
+
+def test_events_a_date_after_on_is_no_call_and_a_name_for_an_event_is_no_new_one(make_record):
+    record, _ = events_of(make_record, "On Friday, the president called the explosion an attack.")
+    assert not [e for e in record.events if e.type == "REQUEST"]
+    assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["explosion"]
+    request, _ = events_of(make_record, "The president called on both sides to stop the fighting.")
+    assert event_at(request, "called").type == "REQUEST"

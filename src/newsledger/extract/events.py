@@ -602,8 +602,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "a negotiated settlement" names no event
     if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
         return None  # "some of the wounded", "the dead": people, not an event
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+    if lemma == "call" and any(_calls_on(c) for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
+    if _detonates(token):
+        return _Trigger(token, "ASSAULT", "explosives", VERB_CONFIDENCE)  # "blew himself up", "bombs went off"
     if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
         return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -653,9 +655,39 @@ def _caused_by_nature(token: Token) -> bool:
     return False
 
 
+def _calls_on(child: Token) -> bool:
+    """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack"."""
+    if child.dep_ != "prep" or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
+        return False
+    return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
+
+
+# Phrasal verbs of explosions, with the particle and, for "go off", what goes off.
+_EXPLOSIVES = frozenset("bomb bombs device devices explosive explosives mine mines grenade grenades ied ieds".split())
+
+
+def _detonates(token: Token) -> bool:
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    lemma = token.lemma_.lower()
+    if lemma == "blow" and particle == "up":
+        return True
+    if lemma == "go" and particle == "off":
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lemma_.lower() in _EXPLOSIVES
+    if lemma == "set" and particle == "off":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EXPLOSIVES for c in token.children)
+    return False
+
+
+# Heads that only say an event noun's modifier is the event: "shooting incidents", "a killing spree", "a bombing
+# campaign", "bombing outrages".
+_EVENT_HEADS = frozenset({"incident", "spree", "campaign", "outrage", "wave"})
+
+
 def _noun_trigger(token: Token) -> _Trigger | None:
     if token.dep_ in ("compound", "amod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "aid groups", "withdrawal process": a modifier, not an event
+        if token.head.lemma_.lower() not in _EVENT_HEADS:
+            return None  # "aid groups", "withdrawal process": a modifier, not an event
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma == "strike" or lower == "strikes":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
@@ -667,6 +699,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and labour and not _armed_strike_before(token):
             return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
+    if token.dep_ == "oprd":
+        return None  # "called the explosion an attack": a name for what the object reports
     if lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
         return _Trigger(token, "ASSAULT", "firearms", NOUN_CONFIDENCE)  # "opened fire on the crowd"
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
@@ -1148,6 +1182,8 @@ def _planned(token: Token, chain: list[Token]) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in lexicon.PLANNING_ADJECTIVES for c in token.children):
         return True
     for governing in chain[:3]:
+        if governing.i == token.i:
+            continue  # "bombs had gone off": the trigger is no plan of its own
         lemma = governing.lemma_.lower()
         if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ"):
             return True
