@@ -405,8 +405,11 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
 
 
 def _names_someone(words: list[Token]) -> bool:
-    """A headline's label names its speaker ("Governor McKenna:") only with a name beside any title or role;
-    in title case "Officials", "Police" or "Witnesses" look like names but name no one."""
+    """A headline's label names its source only with a name beside any title or role ("Governor McKenna:") or a
+    document that speaks ("Poll:", "Report:"); in title case "Officials", "Police" or "Witnesses" look like
+    names but name no one."""
+    if words[-1].lemma_.lower() in MESSAGE_NOUNS or words[-1].lower_ in MESSAGE_NOUNS:
+        return True
     return any(t.pos_ == "PROPN" and t.lemma_.lower() not in ROLE_NOUNS | MESSAGE_NOUNS for t in words)
 
 
