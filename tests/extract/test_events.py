@@ -534,3 +534,17 @@ def test_events_a_date_after_on_is_no_call_and_a_name_for_an_event_is_no_new_one
     assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["explosion"]
     request, _ = events_of(make_record, "The president called on both sides to stop the fighting.")
     assert event_at(request, "called").type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The first attack was treated as a crime.",
+        "The 2010 bombing had been planned abroad.",
+        "Officials said the attack would be avenged if more soldiers were hurt.",
+    ],
+)
+def test_events_a_selected_named_or_supposed_later_attack_is_not_taken_up(make_record, later):
+    record, _ = events_of(make_record, f"Gunmen attacked an army post in the north on Monday. {later}")
+    attacked = event_at(record, "attacked")
+    assert not [m for m in attacked.mentions if m.text in ("attack", "bombing")]

@@ -177,6 +177,10 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
 REPEAT_REACH = 4
 # Determiners that take up a happening already told ("the attack", "this bombing"), unlike "an attack".
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# Modifiers that pick one happening out of several rather than take up the one just told.
+_SELECTING = frozenset(
+    "first second third fourth last latest previous earlier other another next new recent separate similar".split()
+)
 # The types whose happenings are taken up again by a noun or a toll in later sentences.
 _REPEATED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 # An outlet's note about the report, not a report: "Editor's note: …", "Disclosure: …", "Correction: …".
@@ -207,23 +211,16 @@ def one_per_happening(
     headline_end = doc[region[1] - 1].idx if region is not None else -1
     headline: list[tuple[int, Span, _Trigger]] = []
     for item in numbered:
-        number, sentence, trigger = item
+        trigger = item[2]
         token = trigger.token
         if token.idx <= headline_end and trigger.type in _REPEATED_TYPES:
             headline.append(item)
             continue
-        earlier = next((k for k in reversed(kept) if k[2].type == trigger.type), None)
-        if earlier is not None and (_takes_ground(earlier[2].token) or _takes_ground(token)):
-            earlier = None  # a capture is told with its own tolls and claims, and "the takeover" is retold as one
-        if (
-            earlier is not None
-            and trigger.type in _REPEATED_TYPES
-            and number - earlier[0] <= REPEAT_REACH
-            and _takes_up(trigger, earlier[2], number - earlier[0])
-            and _compatible(doc, state, (earlier[1], earlier[2]), (sentence, trigger))
-        ):
-            earlier[2].mentions.extend([token, *trigger.mentions])
-            continue
+        if trigger.type in _REPEATED_TYPES and not _takes_ground(token):
+            earlier = _taken_up(doc, state, kept, item)
+            if earlier is not None:
+                earlier[2].mentions.extend([token, *trigger.mentions])
+                continue
         kept.append(item)
     for item in headline:
         # the headline sums up the story: the first report of its type in the body's opening sentences is it
@@ -234,6 +231,30 @@ def one_per_happening(
             kept.append(item)
     kept.sort(key=lambda k: k[2].token.i)
     return kept
+
+
+def _taken_up(
+    doc: Doc, state: DocState, kept: list[tuple[int, Span, _Trigger]], item: tuple[int, Span, _Trigger]
+) -> tuple[int, Span, _Trigger] | None:
+    """The earlier report of the happening a later word takes up: among the compatible reports of its type within
+    reach, one already called by the same word ("the explosion" after "an explosion"), else the nearest."""
+    number, sentence, trigger = item
+    lemma = trigger.token.lemma_.lower()
+    earlier = [k for k in reversed(kept) if k[2].type == trigger.type]
+    if trigger.token.pos_ == "VERB":
+        earlier = earlier[:1]  # a toll belongs to the violence told just before it, if to any
+    candidates = [
+        k
+        for k in earlier
+        if k[2].type == trigger.type
+        and number - k[0] <= REPEAT_REACH
+        and not _takes_ground(k[2].token)
+        and _takes_up(trigger, k[2], number - k[0])
+        and _compatible(doc, state, (k[1], k[2]), (sentence, trigger))
+    ]
+    same_word = [k for k in candidates if lemma in {w.lemma_.lower() for w in (k[2].token, *k[2].mentions)}]
+    chosen = same_word or candidates
+    return chosen[0] if chosen else None
 
 
 def _takes_ground(token: Token) -> bool:
@@ -247,6 +268,10 @@ def _takes_up(trigger: _Trigger, earlier: _Trigger, distance: int) -> bool:
     if is_background(token):
         return False
     if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("compound", "nummod") and c.pos_ in ("NUM", "PROPN") for c in token.children):
+            return False  # "the 9/11 attacks", "the Oklahoma City bombing": a happening with a name of its own
+        if any(c.dep_ == "amod" and c.lower_ in _SELECTING for c in token.children):
+            return False  # "the first attack", "the latest bombing": one picked out of several
         return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.HARM_VERBS and distance <= CASUALTY_REACH:
         # the toll of an act told just before ("A bomb exploded … Two more were wounded"); a killing after a
@@ -264,6 +289,11 @@ def _compatible(doc: Doc, state: DocState, first: tuple[Span, _Trigger], later: 
     later_source = event_actors(later_trigger.token, state)[0]
     if first_source and later_source and first_source != later_source:
         return False
+    factual = {"reported", "claimed", "unverified"}
+    first_status = event_status(first_trigger.token, first_sentence, state)[0]
+    later_status = event_status(later_trigger.token, later_sentence, state)[0]
+    if (first_status in factual) != (later_status in factual):
+        return False  # a happening told as fact is not one only supposed, planned or denied
     first_place = event_place(doc, first_sentence, first_trigger.token)
     later_place = event_place(doc, later_sentence, later_trigger.token)
     return not (first_place and later_place and first_place != later_place)
