@@ -263,3 +263,26 @@ def test_places_event_place_is_never_the_sources_country(make_record):
     assert place_of("killed", "According") is None
     assert place_of("wounded", "Two soldiers") is None
     assert place_of("killed", "A car bomb") == "Kabul"
+
+
+def test_places_a_national_institution_gives_its_own_events_a_country_and_no_point(make_record):
+    def event_place(text, trigger):
+        record = make_record(text)
+        event = next(e for e in record.events if e.trigger.text == trigger)
+        return next((p for p in record.places if p.id == event.place), None)
+
+    charged = event_place("The Justice Department charged three men with fraud on Monday.", "charged")
+    assert charged is not None and charged.country == "US" and charged.feature == "institution"
+    assert charged.lat is None and charged.lon is None and charged.geonameid is None and charged.precision == 4
+    blocked = event_place("The bill was blocked by the Kremlin on Monday.", "blocked")
+    assert blocked is not None and blocked.country == "RU" and blocked.lat is None
+    # The institution only speaks of the event: its country is not where it happened.
+    assert event_place("The Pentagon said the strike killed four militants on Sunday.", "killed") is None
+    # A place named for the event wins over the institution's country.
+    kabul = event_place("The Justice Department charged three men with fraud in Kabul on Monday.", "charged")
+    assert kabul is not None and kabul.country == "AF" and kabul.lat is not None
+
+
+def test_places_an_institution_is_not_a_place_of_the_record_unless_an_event_needs_its_country(make_record):
+    record = make_record("Officials at the White House and the Pentagon declined to comment on the report.")
+    assert not [p for p in record.places if p.feature == "institution"]

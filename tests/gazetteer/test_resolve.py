@@ -205,3 +205,36 @@ def test_resolve_a_part_of_a_place_does_not_give_the_place_its_kind():
     text = "the state of Ohio; Karrada, a district of Baghdad"
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Ohio", "Karrada", "Baghdad")]
     assert written_kinds(text, spans) == ["admin1", None, None]
+
+
+def _resolve_in_text(gazetteer, text, names, context):
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    kinds = written_kinds(text, spans)
+    toponyms = [
+        Toponym(name, start, end, written_kind=kind)
+        for name, (start, end), kind in zip(names, spans, kinds, strict=True)
+    ]
+    return resolve_toponyms(gazetteer, toponyms, context)
+
+
+def test_resolve_the_outlet_home_province_namesake_beats_a_famous_town_nothing_points_to(gazetteer):
+    text = "The road north of Alexandria is closed."
+    (alone,) = _resolve_in_text(gazetteer, text, ["Alexandria"], Context())
+    (local,) = _resolve_in_text(gazetteer, text, ["Alexandria"], Context(home_country="US", home_admin1="US.MN"))
+    assert alone.candidate.admin1_code != "US.MN"
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.MN"
+
+
+def test_resolve_a_country_by_its_own_name_stays_the_country_unless_it_qualifies_a_local_noun(gazetteer):
+    home = Context(home_country="US", home_admin1="US.IN")
+    (abroad,) = _resolve_in_text(gazetteer, "Troops were sent to Lebanon last year.", ["Lebanon"], home)
+    (local,) = _resolve_in_text(gazetteer, "A Lebanon woman was arrested by the Lebanon police.", ["Lebanon"], home)
+    assert abroad.candidate.feature == "country" and abroad.candidate.country == "LB"
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.IN"
+
+
+def test_resolve_written_kinds_mark_a_name_that_qualifies_a_local_noun():
+    text = "the Lebanon Police and a Jordan middle school, flights to Italy"
+    names = ["Lebanon", "Jordan", "Italy"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    assert written_kinds(text, spans) == ["local", "local", None]

@@ -22,7 +22,7 @@ from newsledger.extract.datelines import find_dateline
 from newsledger.extract.event_lexicon import SPEECH_VERBS
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
-from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS
+from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, NATIONAL_INSTITUTIONS
 from newsledger.gazetteer.resolve import (
     Context,
     Resolution,
@@ -528,8 +528,17 @@ _REFERENCE_POINT = re.compile(
 
 
 def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
-    """Id of the place most tightly bound to an event trigger (its prepositional phrase first), or None."""
+    """Id of the place most tightly bound to an event trigger (its prepositional phrase first); where the sentence
+    names none, the country of the national institution that carried the event out ("Congress passed the
+    bill"), as a place with that country and no point; else None."""
     state = get_state(doc)
+    found = _named_event_place(doc, state, sentence, trigger)
+    if found is not None:
+        return found
+    return _institution_country_place(doc, state, trigger)
+
+
+def _named_event_place(doc: Doc, state: DocState, sentence: Span, trigger: Token) -> str | None:
     # The dateline says where the report was filed, not where its events happened; the same place named in a
     # sentence ("in Mogadishu", "the Somali capital") still binds.
     text = doc_text(doc)
@@ -587,6 +596,56 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     if not told:
         return None
     return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]
+
+
+def _institution_country_place(doc: Doc, state: DocState, trigger: Token) -> str | None:
+    """ "Congress passed the bill", "the bill was blocked by the Kremlin": the event happened in the country of the
+    national institution that did it. Never the country of one who only speaks of it (a speaker is not the
+    trigger's own subject), and not where the report's other places all lie in other countries ("Congress" in
+    a report on India is its party)."""
+    countries = {p.country for p in state.places if p.country and p.feature != INSTITUTION_FEATURE}
+    for token in _doers(trigger):
+        entity_id = state.entity_of_token.get(token.i)
+        entity = next((e for e in state.entities if e.id == entity_id), None) if entity_id else None
+        iso2 = NATIONAL_INSTITUTIONS.get(name_key(entity.name)) if entity is not None else None
+        if entity is None or iso2 is None or (countries and iso2 not in countries):
+            continue
+        existing = next((p for p in state.places if p.entity == entity.id and p.feature == INSTITUTION_FEATURE), None)
+        if existing is not None:
+            return existing.id
+        place = Place(
+            id=f"p{len(state.places) + 1}",
+            name=entity.mentions[0].text if entity.mentions else entity.name,
+            mentions=entity.mentions,
+            country=iso2,
+            feature=INSTITUTION_FEATURE,
+            precision=COUNTRY_PRECISION,
+            entity=entity.id,
+        )
+        state.places = [*state.places, place]
+        return place.id
+    return None
+
+
+# A place that stands for an institution's country: no GeoNames id and no point, only the country.
+INSTITUTION_FEATURE = "institution"
+
+COUNTRY_PRECISION = 4  # ACLED geo-precision of a place known only to its country
+
+
+def _doers(trigger: Token) -> list[Token]:
+    """The trigger's own subject, its "by" agent, and for a noun trigger the subject of the verb that governs it
+    unless that verb only reports ("the White House announced sanctions" is done by the White House; "the
+    Pentagon said the strike killed" is not done by the Pentagon)."""
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    for child in trigger.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            doers.extend(g for g in child.children if g.dep_ == "pobj")
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass"):
+        verb = trigger.head
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            doers.extend(c for c in verb.children if c.dep_ == "nsubj")
+    return doers
 
 
 _SOURCE_PREPOSITIONS = frozenset({"according", "by", "per"})

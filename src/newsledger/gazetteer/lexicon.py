@@ -198,3 +198,44 @@ SITE_WORDS = (
     "square",
     "city",
 )
+
+# Nouns a town's name qualifies in local news: "the Lebanon police", "a Jordan middle school", "a Malta woman".
+# A country or province is rarely written so (its adjective is: "Lebanese police"), so these words after a name
+# that is both make the town the likelier reading where the outlet's home province holds it.
+LOCAL_NOUNS = frozenset(
+    "police sheriff school schools middle elementary woman man men women boy girl boys girls teen teenager "
+    "resident residents native natives mayor council councilman councilwoman selectmen township library "
+    "hospital firefighters voters church".split()
+)
+
+# National institutions known by the name of their seat or body, with the country they sit in: "Congress
+# passed the bill" happened in the United States, though "Congress" is no point on a map (and never the town
+# of that name). An event they carry out gets their country only, and only where the report names no place for
+# it. General knowledge, by name key (see keys.name_key).
+NATIONAL_INSTITUTIONS: dict[str, str] = {
+    "congress": "US",
+    "us congress": "US",
+    "capitol hill": "US",
+    "white house": "US",
+    "pentagon": "US",
+    "justice department": "US",
+    "department of justice": "US",
+    "state department": "US",
+    "department of state": "US",
+    "defense department": "US",
+    "department of defense": "US",
+    "treasury department": "US",
+    "homeland security department": "US",
+    "department of homeland security": "US",
+    "kremlin": "RU",
+    "state duma": "RU",
+    "duma": "RU",
+    "downing street": "GB",
+    "whitehall": "GB",
+    "knesset": "IL",
+    "bundestag": "DE",
+    "elysee": "FR",
+    "elysee palace": "FR",
+    "lok sabha": "IN",
+    "rajya sabha": "IN",
+}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from newsledger.gazetteer.index import Candidate, Gazetteer
 from newsledger.gazetteer.keys import name_key
-from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, SITE_WORDS
+from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, LOCAL_NOUNS, SITE_WORDS
 
 # Feature prominence: a bare name that is both a country and a town is, in news, usually the country.
 # A world region, sea or large island ("Middle East", "Pacific", "Java") outranks the small towns named after it.
@@ -95,19 +95,25 @@ def written_containers(text: str, spans: Sequence[tuple[int, int]]) -> list[tupl
 
 
 _KIND_AFTER = re.compile(r"\s+([a-z]+)\b")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 _KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; "a district of X" is a part of X
 
 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
     "Punjab province", "Harris county") or "the state/province of" right before it; a plural feature word after
-    a list gives every name of the list its kind ("Clay, Grant and Wilkin counties")."""
+    a list gives every name of the list its kind ("Clay, Grant and Wilkin counties"); "local" for a name that
+    qualifies a local noun ("the Lebanon police")."""
     kinds: list[str | None] = []
     for start, end in spans:
         after = _KIND_AFTER.match(text, end)
         before = _KIND_BEFORE.search(text[max(0, start - 30) : start])
         words = [m.group(1) for m in (after, before) if m is not None]
         kind = next((_kind_of_word(word) for word in words if _kind_of_word(word)), None)
+        if kind is None:
+            local = _WORD_AFTER.match(text, end)
+            if local is not None and local.group(1).lower() in LOCAL_NOUNS:
+                kind = "local"
         kinds.append(kind)
     run_start = 0
     for i in range(len(spans)):
@@ -385,7 +391,7 @@ def score_candidate(
         score -= KIND_MISMATCH_PENALTY
     elif hint == "admin1" and candidate.feature not in ("admin1", "admin2"):
         score -= KIND_MISMATCH_PENALTY
-    elif hint is None and candidate.feature == "admin2":
+    elif hint in (None, "local") and candidate.feature == "admin2":
         score -= 0.3  # a bare "Laurel" is the town before the county
     if container:
         if any(_contains(outer, candidate) for outer in container):
@@ -497,6 +503,11 @@ def _choose(
         # "Shoppers lined up at Sears": a small town abroad that nothing in the text points to is a guess at a
         # name, not a place the report is about.
         return None, 0.0
+    home = _home_namesake(scored, best, hint, context)
+    if home is not None and not pointed_to(best):
+        best_score, best = home
+        scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+        best_score = scored[0][0]
     if best.feature == "city" and not pointed_to(best):
         famous = max((c for _, c in scored if c.feature == "city"), key=lambda c: (c.names, c.population))
         if famous is not best and famous.names >= FAMOUS_MIN_NAMES and famous.names >= FAME_RATIO * best.names:
@@ -506,6 +517,29 @@ def _choose(
     # Confidence: softmax share of the best over its rivals (one candidate -> near-certain).
     total = sum(math.exp(3 * (s - best_score)) for s, _ in scored)
     return best, round(1.0 / total, 3)
+
+
+def _home_namesake(
+    scored: Sequence[tuple[float, Candidate]], best: Candidate, hint: str | None, context: Context
+) -> tuple[float, Candidate] | None:
+    """The town or county of the outlet's known home province that bears the name, when nothing in the text
+    points to the prominent reading: local news names its own towns ("Alexandria" in a Minnesota paper, "Dublin"
+    in an Ohio one). A country or province called by its own name stays itself ("flew for China", "west of
+    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school")."""
+    if context.home_admin1 is None:
+        return None
+    if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
+        return None
+    return next(
+        (
+            pair
+            for pair in scored
+            if pair[1].feature in ("city", "admin2")
+            and pair[1].match == "name"
+            and pair[1].admin1_code == context.home_admin1
+        ),
+        None,
+    )
 
 
 # A town GeoNames knows by this many names (in every language), and by at least twice as many as a namesake,
