@@ -286,3 +286,12 @@ def test_places_a_national_institution_gives_its_own_events_a_country_and_no_poi
 def test_places_an_institution_is_not_a_place_of_the_record_unless_an_event_needs_its_country(make_record):
     record = make_record("Officials at the White House and the Pentagon declined to comment on the report.")
     assert not [p for p in record.places if p.feature == "institution"]
+
+
+def test_places_a_model_person_guess_written_only_where_towns_stand_is_a_place(make_record):
+    record = make_record(
+        "Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested. The Alexandria woman was charged."
+    )
+    assert _geocoded(record, "Alexandria")
+    person = make_record("Hillary Clinton arrived on Monday. Clinton aides said Clinton would speak at noon.")
+    assert not _geocoded(person, "Clinton")

@@ -390,19 +390,35 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
 
 
 def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
-    """Every mention of the name stands where only a place stands: after "in", "near"…, or as "X, <province>"."""
+    """Every mention of the name stands where only a place stands: after "in", "near"…, as "X, <province>", after
+    a street address ("1935 Orchard St., X,"), or before a noun only a town's name qualifies ("an X woman", "X
+    police"), the last only for a town of some size (a person's name also qualifies nouns: "Clinton aides")."""
     known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
     if not known or not entity.mentions:
         return False
+    sizeable = any(c.feature != "city" or c.population >= QUALIFIER_TOWN_MIN_POPULATION for c in known)
+    text = doc_text(doc)
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
         in_place = before is not None and before.lower_ in PLACE_ONLY_PREPOSITIONS
-        if not (in_place or _written_with_container(doc, span, gazetteer, known)):
+        addressed = _STREET_ADDRESS_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
+        qualifies = sizeable and after is not None and after.lower_ in TOWN_ONLY_FOLLOWERS
+        if not (in_place or addressed or qualifies or _written_with_container(doc, span, gazetteer, known)):
             return False
     return True
+
+
+# "1935 Orchard St., Alexandria": a town written after a street address.
+_STREET_ADDRESS_BEFORE = re.compile(
+    r"\b\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Ave|Rd|Dr|Blvd|Ln|Street|Avenue|Road|Drive|Boulevard|Lane)\.?,\s*$"
+)
+# Nouns after a name that make a town of it, not a person: "an Alexandria woman", "the Alexandria police".
+TOWN_ONLY_FOLLOWERS = frozenset("woman man men women resident residents native natives police".split())
+QUALIFIER_TOWN_MIN_POPULATION = 10_000
 
 
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
