@@ -295,3 +295,12 @@ def test_places_a_model_person_guess_written_only_where_towns_stand_is_a_place(m
     assert _geocoded(record, "Alexandria")
     person = make_record("Hillary Clinton arrived on Monday. Clinton aides said Clinton would speak at noon.")
     assert not _geocoded(person, "Clinton")
+
+
+def test_places_a_name_the_model_calls_a_place_that_acts_as_a_person_is_not_geocoded(make_record):
+    record = make_record("Clinton visited the flooded town on Sunday.")
+    assert not _geocoded(record, "Clinton")
+    town = make_record("Officials in Clinton met on Monday.")
+    assert _geocoded(town, "Clinton")
+    capital = make_record("Washington vowed to respond on Sunday.")
+    assert _geocoded(capital, "Washington")

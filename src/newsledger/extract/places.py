@@ -215,6 +215,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         if name_key(entity.name) in GENERIC_WORDS or not _may_be_a_place(entity):
             continue
         is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
+        if is_toponym and _acts_as_a_person(doc, entity, gazetteer):
+            continue
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
             repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
@@ -387,6 +389,24 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
         if span[-1].lower_ in FEATURE_WORDS:
             return True
     return False
+
+
+# What a person does and a town does not: "Clinton visited the town", "Clinton told reporters".
+PERSON_ONLY_VERBS = frozenset("visit meet tell speak campaign vow pledge promise insist testify resign".split())
+
+
+def _acts_as_a_person(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """A name the model calls a place, every mention of which is the subject of what only a person does ("Clinton
+    visited the flooded town"), and which names no country, province or capital (whose name stands for its
+    government: "Washington vowed"), is a person's name, not a town."""
+    candidates = gazetteer.lookup(entity.name, fuzzy=False)
+    if not entity.mentions or any(c.feature not in ("city", "admin2") or c.capital for c in candidates):
+        return False
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_.lower() not in PERSON_ONLY_VERBS:
+            return False
+    return True
 
 
 def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
