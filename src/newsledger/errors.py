@@ -46,13 +46,10 @@ class ErrorsWithCodes(type):
 
 
 def code_of(message: str) -> str:
-    """The number of a message: its own when it is an ErrorMessage; for a message read back from a file that kept
-    only its text (a batch manifest), the "[E###]" it begins with; otherwise E000 (unnumbered)."""
-    if isinstance(message, ErrorMessage):
-        return message.code
-    if len(message) > 6 and message.startswith("[E") and message[5] == "]" and message[2:5].isdigit():
-        return message[1:5]
-    return UNNUMBERED
+    """The number of a message: its own when it is an ErrorMessage, otherwise E000 (unnumbered). Never read from
+    the text: whatever keeps a message outside the process (a batch manifest, rejected.jsonl) keeps its code in
+    a field of its own."""
+    return message.code if isinstance(message, ErrorMessage) else UNNUMBERED
 
 
 class Errors(metaclass=ErrorsWithCodes):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
 from newsledger.batch.output import (
@@ -14,8 +17,8 @@ from newsledger.batch.output import (
     write_partition,
 )
 from newsledger.batch.tables import record_tables
-from newsledger.batch.worker import PartitionResult
-from newsledger.errors import NewsledgerError
+from newsledger.batch.worker import PartitionResult, Rejection
+from newsledger.errors import Errors, InputError, NewsledgerError
 from newsledger.model import Article, ArticleRecord
 
 
@@ -48,3 +51,25 @@ def test_output_readers_refuse_an_unfinished_batch(tmp_path):
     append_manifest(tmp_path, write_partition(tmp_path, _result(0, "Talks ended."), partition_name="p"))
     with pytest.raises(NewsledgerError, match=r"\[E706\]"):
         list(iter_records(tmp_path))
+
+
+def test_output_manifest_keeps_each_rejections_code_in_its_own_field(tmp_path):
+    failed = InputError("feed.xml#3", Errors.E101.format(name="x", reason="[E999] odd text"))
+    entry = write_partition(tmp_path, _result(0, "Talks resumed."), partition_name="part-0")
+    append_manifest(tmp_path, replace(entry, rejected=(Rejection.of(failed),)))
+    line = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert line["rejected"] == [{"source": "feed.xml#3", "code": "E101", "reason": str(failed.reason)}]
+    (read_back,) = read_manifest(tmp_path).values()
+    error = read_back.rejected[0].error()
+    assert (error.source, error.code, error.reason) == ("feed.xml#3", "E101", failed.reason)
+
+
+def test_output_manifest_written_before_codes_had_a_field_still_reads(tmp_path):
+    entry = write_partition(tmp_path, _result(0, "Talks resumed."), partition_name="part-0")
+    old = json.loads(entry.to_json())
+    old["rejected"] = [["a.txt", "[E101] pipeline component 'x' failed: y"]]
+    (tmp_path / MANIFEST).write_text(json.dumps(old) + "\n", encoding="utf-8")
+    (read_back,) = read_manifest(tmp_path).values()
+    (rejection,) = read_back.rejected
+    # the reason as it was; the number unknown rather than read out of the text
+    assert rejection == Rejection("a.txt", "E000", "[E101] pipeline component 'x' failed: y")

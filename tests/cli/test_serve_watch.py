@@ -26,7 +26,7 @@ def test_serve_watch_stores_the_feed_beside_the_desk(tmp_path: Path, local_serve
     local_server.routes["/feed.rss"] = static(rss([item(40), item(41)]))
     feed = local_server.url("/feed.rss")
     port = _free_port()
-    server = subprocess.Popen(
+    with subprocess.Popen(
         [
             *(sys.executable, "-m", "newsledger", "serve", "--db", str(tmp_path / "ledger.db"), "--port", str(port)),
             *("--watch", feed, "--every", "1s", "--nlp", "tests.store.stub_pipeline:make_nlp"),
@@ -36,22 +36,21 @@ def test_serve_watch_stores_the_feed_beside_the_desk(tmp_path: Path, local_serve
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        stored = 0
-        while stored < 2:
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            assert time.monotonic() < deadline, "the watcher stored nothing"
-            try:
-                stored = len(httpx.get(f"{base}/api/articles", timeout=2).json()["items"])
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        feeds = httpx.get(f"{base}/api/alerts", timeout=5).json()["feeds"]
-        assert [(f["source"], f["item_count"], f["failures"]) for f in feeds] == [(feed, 2, 0)]
-        assert feed in httpx.get(f"{base}/alerts", timeout=5).text
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    ) as server:  # on leaving: its stderr pipe closed
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            stored = 0
+            while stored < 2:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "the watcher stored nothing"
+                try:
+                    stored = len(httpx.get(f"{base}/api/articles", timeout=2).json()["items"])
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.2)
+            feeds = httpx.get(f"{base}/api/alerts", timeout=5).json()["feeds"]
+            assert [(f["source"], f["item_count"], f["failures"]) for f in feeds] == [(feed, 2, 0)]
+            assert feed in httpx.get(f"{base}/alerts", timeout=5).text
+        finally:
+            server.terminate()

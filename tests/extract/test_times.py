@@ -199,6 +199,26 @@ def test_times_detect_skips_ages_and_bare_numbers(make_record):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The package was left at the door around 5.30 p.m. local time (1530 UTC).",
+        "The convoy was hit at 0930 GMT near the border.",
+        "Troops left the base at 1400 hours, the army said.",
+    ],
+)
+def test_times_detect_four_digit_clock_time_is_no_year_or_length(make_record, sentence):
+    times = _times(make_record, sentence)
+    assert not any(t.value in ("1530", "0930") or (t.value or "").startswith("PT1400") for t in times)
+
+
+@pytest.mark.model
+def test_times_detect_year_after_of_stays_a_year(make_record):
+    times = _times(make_record, "The treaty of 1530 still shapes the border.")
+    assert [t.value for t in times] == ["1530"]
+
+
+@pytest.mark.model
 def test_times_detect_finds_now_currently_and_overnight(make_record):
     times = _times(make_record, "He is now in the capital and currently leads talks. Rockets fell overnight.")
     found = {t.text.lower(): t.value for t in times}

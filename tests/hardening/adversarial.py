@@ -68,9 +68,12 @@ def _warc(records: list[tuple[str, str]]) -> bytes:
     writer = WARCWriter(buffer, gzip=False)
     for uri, html in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(uri, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers)
+        body = html.encode("utf-8")
+        # a known length: warcio then never spools the payload to a temp file it leaves open (a ResourceWarning)
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
         )
+        writer.write_record(record)
     return buffer.getvalue()
 
 

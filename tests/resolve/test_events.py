@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newsledger.resolve.events import (
@@ -180,3 +182,42 @@ def test_cluster_summary_type_tie_never_depends_on_member_order():
         assert cluster_summary(members)["type"] == "ASSAULT"
     members = [report(1, "a", type="ASSAULT")] + [report(i, f"o{i}", type="PROTEST") for i in (2, 3)]
     assert cluster_summary(members)["type"] == "PROTEST"
+
+
+def _linked(a, b, docs):
+    evidence = gather_evidence([a, b], docs)
+    pairs = evidence.pairs.tolist()
+    return [0, 1] in pairs and not evidence.vetoed[pairs.index([0, 1])]
+
+
+def test_events_undated_reports_across_articles_need_place_participant_and_similar_sentences():
+    sentence = "Senator Hale refused again to release his tax returns, aides said."
+    bare = dict(date=None, type="", trigger="release", location=None, country=None, admin1=None, lat=None, lon=None)
+    bare |= dict(geo_precision=None, source_actor=None, target_actor=None, place_words=frozenset(), sentence=sentence)
+    first = report(1, "A", **bare, actor_words=frozenset({"hale"}))
+    second = report(2, "B", **bare, actor_words=frozenset({"hale"}))
+    other_story = {"art1": "The campaign spent the week in Ohio.", "art2": "Markets fell sharply on Friday."}
+    # Same verb, same wording, a shared name: still nothing says it is one happening rather than a habit.
+    assert not _linked(first, second, other_story)
+    # The same town named by both, and the same person: one happening told twice.
+    placed = dict(location="Dara", geo_precision=1, lat=34.1, lon=70.9, place_words=frozenset({"dara"}))
+    assert _linked(replace(first, **placed), replace(second, **placed), other_story)
+    # A country is no specific place.
+    broad = dict(location="United States", country="US", geo_precision=4, place_words=frozenset({"united", "states"}))
+    assert not _linked(replace(first, **broad), replace(second, **broad), other_story)
+
+
+def test_events_a_figurative_attack_in_two_articles_never_clusters_on_its_type_and_verb():
+    attack = dict(type="ASSAULT", date=None, location=None, country=None, admin1=None, lat=None, lon=None)
+    attack |= dict(geo_precision=None, source_actor=None, target_actor=None, place_words=frozenset())
+    first = report(1, "A", **attack, trigger="attack", sentence="The candidate went on the attack against the media.")
+    second = report(2, "B", **attack, trigger="attacks", sentence="His attacks on the press drew a rebuke.")
+    docs = {"art1": first.sentence, "art2": second.sentence}
+    assert not _linked(first, second, docs)
+    # Dated the same day in one country, met through type family: still apart without shared words or place.
+    dated = dict(date="2016-09-27", country="US", lat=None, lon=None, location=None, geo_precision=4)
+    first_d = report(3, "A", **{**attack, **dated}, trigger="attack", sentence=first.sentence)
+    second_d = report(
+        4, "B", **{**attack, **dated}, trigger="assault", sentence="Police said an assault left a man hurt."
+    )
+    assert not _linked(first_d, second_d, {"art3": first.sentence, "art4": second_d.sentence})

@@ -261,3 +261,102 @@ def test_ledger_a_rejected_event_leaves_its_cluster_at_the_next_resolution(store
     assert store.clusters(min_outlets=2) == []
     assert store.event(rejected)["cluster_id"] is None
     assert all(c["n_reports"] == 1 for c in store.clusters())
+
+
+def _noted_report(story: str, published: str, stance: str):
+    """A report of the outlet "Daily Example" with its own story, then the outlet's standing note, in which the
+    pipeline found an event and a claim."""
+    from dataclasses import replace
+
+    from tests.store.records import span
+
+    note = "Editor's note: Mayor Lena Ortiz has repeatedly pledged to ban all cars from the old town of Dara."
+    text = f"{story}\n\n{note}"
+    record = build_record(
+        text,
+        outlet="Daily Example",
+        published=published,
+        people={"e1": "Lena Ortiz"},
+        places=PLACE,
+        events=[
+            {"type": "ASSAULT", "trigger": story.split()[1], "place": "p1", "when": published},
+            {"type": "THREATEN", "trigger": "pledged", "source": "e1", "place": "p1", "when": "2021-09-06"},
+        ],
+        claims=[{"id": "c1", "claimant": "e1", "stance": stance, "proposition": "Ortiz pledged to ban all cars"}],
+    )
+    sentences = [replace(event, sentence=span(record.article.text, note)) for event in record.events]
+    story_sentence = span(record.article.text, story)
+    sentences[0] = replace(record.events[0], sentence=story_sentence)
+    claims = [replace(record.claims[0], evidence=(span(record.article.text, note),))]
+    return replace(record, events=tuple(sentences), claims=tuple(claims))
+
+
+def test_ledger_outlet_boilerplate_forms_no_cluster_and_no_dispute_and_is_marked(store):
+    first = _noted_report(
+        "Gunmen stormed a checkpoint on the ring road on Monday. Two guards were wounded in the shooting.",
+        "2021-09-06",
+        "asserts",
+    )
+    second = _noted_report(
+        "Rioters burned a bus depot near the market on Friday. Firefighters fought the blaze for hours.",
+        "2021-09-10",
+        "denies",
+    )
+    for record in (first, second):
+        store.save_record(record)
+    summary = resolve_store(store)
+    assert summary.boilerplate_events == 2 and summary.boilerplate_claims == 2
+    assert summary.multi_report_clusters == 0  # the two "pledged" would cluster: same day, town and person
+    assert summary.cross_article_disputes == 0  # and one asserts what the other denies
+    clusters = store.clusters()
+    marked = [c for c in clusters if c["status"] == "boilerplate"]
+    assert len(marked) == 2 and all(c["n_reports"] == 1 for c in marked)
+    assert {c["type"] for c in marked} == {"THREATEN"}
+    assert not [c for c in clusters if c["type"] == "ASSAULT" and c["status"] == "boilerplate"]
+
+
+def _clusters_by_members(store):
+    return sorted(sorted(e["pk"] for e in store.cluster(c["id"])["events"]) for c in store.clusters())
+
+
+def test_ledger_a_correction_or_rejection_re_resolves_the_cluster_at_once_as_a_full_resolve_would(store):
+    from newsledger.api.review import review_event
+    from newsledger.resolve import reresolve_events
+    from newsledger.store.review import audit_entries
+
+    for record in (first_report(), second_report(), unrelated_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    first_pk, second_pk = sorted(e["pk"] for e in store.cluster(cluster["id"])["events"])
+
+    # Corrected to a town 600 km away: the report leaves the Dara cluster now, not at the next `resolve`.
+    far = {"location": "Kandahar", "admin1": "Kandahar", "lat": 31.61, "lon": 65.71}
+    state = review_event(store, second_pk, who="analyst", action="correct", corrections=far)
+    assert state["cluster"]["before"] == {"cluster_id": cluster["id"], "cluster_reports": 2, "cluster_outlets": 2}
+    assert state["cluster"]["after"]["cluster_reports"] == 1
+    assert store.clusters(min_outlets=2) == []
+    # The event's page lists its audit entries: the move is one of them.
+    (entry,) = [e for e in audit_entries(store, target=f"event:{second_pk}") if e["action"] == "re-resolve"]
+    assert entry["before"]["cluster_reports"] == 2 and entry["after"]["cluster_reports"] == 1
+    local = _clusters_by_members(store)
+    resolve_store(store)
+    assert _clusters_by_members(store) == local  # what a whole resolve finds too
+
+    # Corrected back: it rejoins; then rejected: it leaves again, and counts in no cluster.
+    back = {"location": "Dara Town", "admin1": "Nangarhar", "lat": 34.1, "lon": 70.9}
+    state = review_event(store, second_pk, who="analyst", action="correct", corrections=back)
+    assert state["cluster"]["after"]["cluster_reports"] == 2
+    (rejoined,) = store.clusters(min_outlets=2)
+    assert (rejoined["fatalities_min"], rejoined["fatalities_max"]) == (4, 7)
+    state = review_event(store, first_pk, who="analyst", action="reject")
+    assert state["cluster"]["after"] == {"cluster_id": None, "cluster_reports": None, "cluster_outlets": None}
+    (left,) = [c for c in store.clusters() if second_pk in [e["pk"] for e in store.cluster(c["id"])["events"]]]
+    assert left["n_reports"] == 1 and left["fatalities_max"] == 7
+    local = _clusters_by_members(store)
+    resolve_store(store)
+    assert _clusters_by_members(store) == local
+
+    # A confirmation moves nothing and re-resolves nothing.
+    assert "cluster" not in review_event(store, second_pk, who="analyst", action="confirm")
+    assert reresolve_events(store, [second_pk])[0]["before"] == reresolve_events(store, [second_pk])[0]["after"]

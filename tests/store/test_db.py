@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from newsledger.errors import NewsledgerError
+from newsledger.errors import Errors, NewsledgerError
 from newsledger.store import Store, database_url, schema
 from tests.store.records import build_record
 
@@ -124,11 +124,12 @@ def test_db_failed_save_leaves_no_part_of_the_article(store):
 
 
 def test_db_reject_records_source_reason_and_code(store):
-    store.reject("feeds/bad.xml", "[E013] broken XML/feed: no entries")
-    (found,) = store.rejected_inputs()
-    assert found["source"] == "feeds/bad.xml"
-    assert found["code"] == "E013"
-    assert "no entries" in found["reason"]
+    store.reject("feeds/bad.xml", Errors.E013.format(reason="no entries"))
+    store.reject("notes.txt", "[E013] looks numbered, but only as text", code="E010")
+    first, second = sorted(store.rejected_inputs(), key=lambda row: row["source"])
+    assert (first["source"], first["code"]) == ("feeds/bad.xml", "E013")
+    assert "no entries" in first["reason"]
+    assert second["code"] == "E010"  # the code given, never one read out of the text
 
 
 def test_db_event_filters(store):

@@ -45,16 +45,15 @@ def test_commands_watch_killed_and_restarted_loses_and_repeats_nothing(
     local_server.routes["/feed.rss"] = static(rss([item(n) for n in range(ITEMS)]))
     feed = local_server.url("/feed.rss")
     db = tmp_path / "ledger.db"
-    first = _watch(db, feed, "--every", "1h", delay="0.3")
-    try:
-        deadline = time.monotonic() + 120
-        while _count(db, "articles") < 3:
-            assert first.poll() is None, first.stderr.read() if first.stderr else ""
-            assert time.monotonic() < deadline, "watch stored nothing"
-            time.sleep(0.05)
-        first.send_signal(signal.SIGKILL)
-    finally:
-        first.wait(timeout=30)
+    with _watch(db, feed, "--every", "1h", delay="0.3") as first:  # on leaving: its pipes closed, the process waited
+        try:
+            deadline = time.monotonic() + 120
+            while _count(db, "articles") < 3:
+                assert first.poll() is None, first.stderr.read() if first.stderr else ""
+                assert time.monotonic() < deadline, "watch stored nothing"
+                time.sleep(0.05)
+        finally:
+            first.send_signal(signal.SIGKILL)  # in the middle of the feed; on a failed assertion, so the wait ends
     stored_before, seen_before = _count(db, "articles"), _count(db, "watch_items")
     assert 3 <= stored_before < ITEMS
     assert seen_before <= stored_before

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.batch.tables import KINDS, NO_DATE, RECORD_COLUMN
-from newsledger.batch.worker import PartitionResult
-from newsledger.errors import Errors, InputError, NewsledgerError
+from newsledger.batch.worker import PartitionResult, Rejection
+from newsledger.errors import UNNUMBERED, Errors, InputError, NewsledgerError
 from newsledger.model import ArticleRecord
 
 MANIFEST = "_manifest.jsonl"
@@ -42,7 +42,7 @@ class PartitionEntry:
     digest: str
     articles: int
     files: tuple[str, ...]  # relative to the output folder
-    rejected: tuple[tuple[str, str], ...] = ()  # (source, reason)
+    rejected: tuple[Rejection, ...] = ()
 
     @property
     def key(self) -> tuple[int, str]:
@@ -54,7 +54,7 @@ class PartitionEntry:
             "digest": self.digest,
             "articles": self.articles,
             "files": list(self.files),
-            "rejected": [list(pair) for pair in self.rejected],
+            "rejected": [{"source": r.source, "code": r.code, "reason": r.reason} for r in self.rejected],
         }
         return json.dumps(data, ensure_ascii=False)
 
@@ -66,8 +66,17 @@ class PartitionEntry:
             digest=str(data["digest"]),
             articles=int(data["articles"]),
             files=tuple(str(f) for f in data["files"]),
-            rejected=tuple((str(s), str(r)) for s, r in data.get("rejected", [])),
+            rejected=tuple(_rejection(item) for item in data.get("rejected", [])),
         )
+
+
+def _rejection(item: dict[str, str] | list[str]) -> Rejection:
+    if isinstance(item, dict):
+        return Rejection(str(item["source"]), str(item["code"]), str(item["reason"]))
+    # A manifest written before the code had a field of its own kept [source, reason]: the reason is kept as it
+    # was, and the code is unknown (E000) rather than read out of the text.
+    source, reason = item
+    return Rejection(str(source), UNNUMBERED, str(reason))
 
 
 def read_manifest(out: Path) -> dict[tuple[int, str], PartitionEntry]:

@@ -213,9 +213,7 @@ def _finish(
         remove_unlisted_files(out, current)
     summary.articles = sum(entry.articles for entry in current)
     pipeline_rejected = [
-        InputError(source, reason)
-        for entry in sorted(current, key=lambda e: e.index)
-        for source, reason in entry.rejected
+        rejection.error() for entry in sorted(current, key=lambda e: e.index) for rejection in entry.rejected
     ]
     summary.rejected = [*read_rejected, *pipeline_rejected]
     write_rejected(out, summary.rejected)

@@ -39,12 +39,29 @@ class PipelineSpec:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """An article the pipeline failed on, as a partition's result and the manifest keep it: the error number in a
+    field of its own, so that nothing has to read it back out of the text."""
+
+    source: str
+    code: str
+    reason: str
+
+    @classmethod
+    def of(cls, error: InputError) -> Rejection:
+        return cls(error.source, error.code, error.reason)
+
+    def error(self) -> InputError:
+        return InputError(self.source, self.reason, code=self.code)
+
+
+@dataclass(frozen=True)
 class PartitionResult:
     index: int
     digest: str
     tables: dict[tuple[str, str], pa.Table]
     articles: int
-    rejected: tuple[tuple[str, str], ...]  # (source, reason) of articles the pipeline failed on
+    rejected: tuple[Rejection, ...]  # the articles the pipeline failed on
 
 
 def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec()) -> PartitionResult:
@@ -53,10 +70,10 @@ def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec())
 
     nlp = spec.load()
     records: list[ArticleRecord] = []
-    rejected: list[tuple[str, str]] = []
+    rejected: list[Rejection] = []
     for result in process_articles(nlp, partition.articles):
         if isinstance(result, InputError):
-            rejected.append((result.source, result.reason))
+            rejected.append(Rejection.of(result))
         else:
             records.append(result)
     return PartitionResult(

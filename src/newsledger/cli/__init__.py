@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 import newsledger
 from newsledger.cli.common import fail
 
-__all__ = ["LAZY_COMMANDS", "app", "fail", "main", "module_commands"]
+__all__ = ["LAZY_COMMANDS", "app", "command_group", "fail", "main", "module_commands"]
 
 # Each command by name: the module whose `register(app)` adds it, and its one-line help. A command's module is
 # imported only when that command runs (or its own --help is asked), so `newsledger --version`, `--help` and the
@@ -93,6 +93,13 @@ class LazyGroup(TyperGroup):
         rows += [(name, short) for name, (_, short) in LAZY_COMMANDS.items() if name not in self.commands]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def command_group(app: typer.Typer, name: str) -> typer.Typer:
+    """`newsledger NAME SUBCOMMAND`: a group added to `app`, its help the line LAZY_COMMANDS gives it."""
+    group = typer.Typer(help=LAZY_COMMANDS[name][1], no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
 
 
 def module_commands(module_name: str) -> dict[str, click.Command]:

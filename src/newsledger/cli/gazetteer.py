@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from newsledger.cli import command_group
+
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
-    gazetteer_app = typer.Typer(help="The embedded gazetteer (GeoNames data from PyPI packages).", no_args_is_help=True)
+    gazetteer_app = command_group(app, "gazetteer")
 
     @gazetteer_app.command("build")
     def build(
@@ -56,5 +58,3 @@ def register(app: typer.Typer) -> None:
                 f"{score:6.2f}  {c.name} ({c.feature}{', ' + where if where else ''}) geonameid={c.geonameid} "
                 f"{point} pop={c.population} match={c.match}"
             )
-
-    app.add_typer(gazetteer_app, name="gazetteer")

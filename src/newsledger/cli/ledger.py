@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from newsledger.cli import command_group
 from newsledger.cli.common import (
     DbOption,
     error_line,
@@ -23,6 +24,7 @@ from newsledger.errors import NewsledgerError
 from newsledger.export.csv_cells import SafeDictWriter
 
 FORMATS = ("table", "json", "csv")
+ListFormat = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 
 
 def _progress() -> Any:
@@ -262,7 +264,7 @@ def events(
     disputed: Annotated[bool, typer.Option("--disputed", help="Only events that some source disputes.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many events first.")] = 0,
-    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    output_format: ListFormat = "table",
 ) -> None:
     """List events in the ledger (newest first) with filters."""
     _check_format(output_format)
@@ -288,7 +290,7 @@ def claims(
     claimant: Annotated[str | None, typer.Option(help="Claimant name (substring).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many claims first.")] = 0,
-    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    output_format: ListFormat = "table",
 ) -> None:
     """List claims, each with the claims that dispute it (across articles too)."""
     _check_format(output_format)
@@ -320,7 +322,7 @@ def actors(
     q: Annotated[str | None, typer.Option("--name", help="Name or alias (substring).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many actors.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many actors first.")] = 0,
-    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    output_format: ListFormat = "table",
 ) -> None:
     """List actors resolved across articles, with their aliases."""
     _check_format(output_format)
@@ -379,7 +381,6 @@ def register(app: typer.Typer) -> None:
     app.command()(claims)
     app.command()(actors)
     app.command()(export)
-    db_app = typer.Typer(help="The ledger database: create, migrate, check.", no_args_is_help=True)
-    db_app.command(name="upgrade")(db_upgrade)
-    db_app.command(name="check")(db_check)
-    app.add_typer(db_app, name="db")
+    database = command_group(app, "db")
+    database.command(name="upgrade")(db_upgrade)
+    database.command(name="check")(db_check)

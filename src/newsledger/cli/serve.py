@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from newsledger.cli import command_group
 from newsledger.cli.common import DbOption, fail, print_error
 from newsledger.errors import NewsledgerError
 
@@ -212,7 +213,6 @@ def register(app: typer.Typer) -> None:
     """Add this stage's commands to the newsledger CLI."""
     app.command()(serve)
     app.command()(demo)
-    token_app = typer.Typer(help="API tokens for review (writes).", no_args_is_help=True)
-    token_app.command(name="create")(token_create)
-    token_app.command(name="revoke")(token_revoke)
-    app.add_typer(token_app, name="token")
+    tokens = command_group(app, "token")
+    tokens.command(name="create")(token_create)
+    tokens.command(name="revoke")(token_revoke)

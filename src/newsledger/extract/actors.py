@@ -94,7 +94,7 @@ def token_lowers(doc: Doc) -> list[str]:
 def role_before(doc: Doc, end: int, kb: KnowledgeBase, *, lowest: int) -> tuple[int, int] | None:
     """(start, end) of a role phrase with its modifiers ending at token `end`, e.g. 'senior military commander'."""
     lowers = token_lowers(doc)
-    start = kb.roles.ending_at(lowers, end, lowest=lowest)
+    start = kb.roles.ending_at(doc, end, lowest=lowest)
     if start < 0:
         return None
     while start - 1 >= lowest and lowers[start - 1] in kb.role_modifiers:
@@ -111,7 +111,7 @@ def role_after(doc: Doc, start: int, kb: KnowledgeBase, *, highest: int) -> tupl
     first = i
     while i < highest and lowers[i] in kb.role_modifiers:
         i += 1
-    end = kb.roles.starting_at(lowers, i, highest=highest)
+    end = kb.roles.starting_at(doc, i, highest=highest)
     return (first, end) if end >= 0 else None
 
 

@@ -281,7 +281,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     label = candidate.label
     # titles inside the span ("Mullah Mohammad Omar", "Sheikh Hassan Nasrallah")
     while end - start > 1:
-        stop = kb.honorifics.starting_at(lowers, start, highest=end - 1)
+        stop = kb.honorifics.starting_at(doc, start, highest=end - 1)
         if stop < 0 or not _is_capitalized(doc, start, stop):
             break
         if label != "PERSON" and end - stop < 2:
@@ -297,7 +297,7 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
         left = start if not titles else title_start
         lowest = sentence_start
         while True:
-            begin = kb.honorifics.ending_at(lowers, left, lowest=lowest)
+            begin = kb.honorifics.ending_at(doc, left, lowest=lowest)
             if begin < 0 or not _is_capitalized(doc, begin, left):
                 break
             titles.insert(0, doc[begin:left].text)

@@ -1,6 +1,7 @@
 """Names as an analyst compares them: spelling-insensitive keys, titles kept apart, acronyms and initials.
 
-Pure string functions and the small general knowledge base (`data/kb/`): no spaCy objects here.
+String functions and the small general knowledge base (`data/kb/`), whose title and role phrases are found in a
+Doc by spaCy's `PhraseMatcher`.
 """
 
 from __future__ import annotations
@@ -9,10 +10,15 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 
@@ -107,9 +113,9 @@ class KnowledgeBase:
     by_name: dict[str, KnownActor] = field(default_factory=dict)  # normal_key(name or alias) -> actor
     by_acronym: dict[str, KnownActor] = field(default_factory=dict)  # exact acronym -> actor
     demonyms: dict[str, KnownActor] = field(default_factory=dict)  # demonym -> country
-    honorifics: PhraseTable = field(default_factory=lambda: PhraseTable(()))  # lowercased token phrases
-    offices: PhraseTable = field(default_factory=lambda: PhraseTable(()))
-    roles: PhraseTable = field(default_factory=lambda: PhraseTable(()))
+    honorifics: PhraseTable = field(default_factory=lambda: PhraseTable("honorifics", ()))
+    offices: PhraseTable = field(default_factory=lambda: PhraseTable("offices", ()))
+    roles: PhraseTable = field(default_factory=lambda: PhraseTable("roles", ()))
     role_modifiers: frozenset[str] = frozenset()
     kind_name_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     kind_following_words: dict[str, str] = field(default_factory=dict)
@@ -123,43 +129,63 @@ class KnowledgeBase:
 
 
 class PhraseTable:
-    """Lowercased token phrases indexed by their last and first word, longest first."""
+    """Lowercased token phrases, found in a Doc by spaCy's PhraseMatcher and looked up by where they start or end,
+    longest first. The matches are found once per Doc and table (kept in `doc.user_data`)."""
 
-    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
-        self.phrases = phrases
-        self.by_last: dict[str, list[tuple[str, ...]]] = {}
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            self.by_last.setdefault(phrase[-1], []).append(phrase)
-            self.by_first.setdefault(phrase[0], []).append(phrase)
+    def __init__(self, name: str, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.name = name
+        self.phrases = frozenset(phrases)
+        # PhraseMatcher is built for a vocab; the vocab is kept with it, so its id cannot be reused by another.
+        self._matchers: dict[int, tuple[Vocab, PhraseMatcher]] = {}
 
     def __contains__(self, phrase: object) -> bool:
-        return phrase in self.by_last.get(phrase[-1], ()) if isinstance(phrase, tuple) and phrase else False
+        return phrase in self.phrases
 
-    def ending_at(self, lowers: list[str], end: int, *, lowest: int) -> int:
-        """Start of the longest phrase that ends at `end` (exclusive), or -1."""
-        if end - 1 < lowest or end - 1 >= len(lowers):
-            return -1
-        for phrase in self.by_last.get(lowers[end - 1], ()):
-            start = end - len(phrase)
-            if start >= lowest and tuple(lowers[start:end]) == phrase:
-                return start
-        return -1
+    def ending_at(self, doc: Doc, end: int, *, lowest: int) -> int:
+        """Start of the longest phrase that ends at token `end` (exclusive) and starts at `lowest` or after, or -1."""
+        return next((start for start in self._found(doc).starts_by_end.get(end, ()) if start >= lowest), -1)
 
-    def starting_at(self, lowers: list[str], start: int, *, highest: int) -> int:
-        """End of the longest phrase that starts at `start`, or -1."""
-        if start >= highest:
-            return -1
-        for phrase in self.by_first.get(lowers[start], ()):
-            end = start + len(phrase)
-            if end <= highest and tuple(lowers[start:end]) == phrase:
-                return end
-        return -1
+    def starting_at(self, doc: Doc, start: int, *, highest: int) -> int:
+        """End of the longest phrase that starts at token `start` and ends at `highest` or before, or -1."""
+        return next((end for end in self._found(doc).ends_by_start.get(start, ()) if end <= highest), -1)
+
+    def _found(self, doc: Doc) -> _Matches:
+        cache = doc.user_data.setdefault("newsledger_phrases", {})
+        found = cache.get(self.name)
+        if not isinstance(found, _Matches) or found.tokens != len(doc):  # none yet, or the doc was retokenized
+            found = cache[self.name] = _Matches.of(self._matcher(doc.vocab)(doc), len(doc))
+        return found
+
+    def _matcher(self, vocab: Vocab) -> PhraseMatcher:
+        if id(vocab) not in self._matchers:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            matcher.add(self.name, [Doc(vocab, words=list(phrase)) for phrase in sorted(self.phrases)])
+            self._matchers[id(vocab)] = (vocab, matcher)
+        return self._matchers[id(vocab)][1]
 
 
-def _phrases(items: list[str]) -> PhraseTable:
-    seen = {tuple(_title_tokens(item)) for item in items}
-    return PhraseTable(tuple(sorted(seen, key=lambda p: (-len(p), p))))
+@dataclass(frozen=True)
+class _Matches:
+    tokens: int  # the Doc's length when matched
+    starts_by_end: dict[int, list[int]]  # ascending: the longest phrase first
+    ends_by_start: dict[int, list[int]]  # descending: the longest phrase first
+
+    @classmethod
+    def of(cls, matches: Iterable[tuple[int, int, int]], tokens: int) -> _Matches:
+        starts_by_end: dict[int, list[int]] = {}
+        ends_by_start: dict[int, list[int]] = {}
+        for _, start, end in matches:
+            starts_by_end.setdefault(end, []).append(start)
+            ends_by_start.setdefault(start, []).append(end)
+        for starts in starts_by_end.values():
+            starts.sort()
+        for ends in ends_by_start.values():
+            ends.sort(reverse=True)
+        return cls(tokens, starts_by_end, ends_by_start)
+
+
+def _phrases(name: str, items: list[str]) -> PhraseTable:
+    return PhraseTable(name, (tuple(_title_tokens(item)) for item in items))
 
 
 def _title_tokens(text: str) -> list[str]:
@@ -191,9 +217,9 @@ def knowledge_base() -> KnowledgeBase:
         for acronym in igo.get("acronyms", []):
             kb.by_acronym[acronym] = actor
     titles = _read("titles.json")
-    kb.honorifics = _phrases(titles["honorifics"] + titles["offices"])
-    kb.offices = _phrases(titles["offices"])
-    kb.roles = _phrases(titles["roles"] + titles["offices"])
+    kb.honorifics = _phrases("honorifics", titles["honorifics"] + titles["offices"])
+    kb.offices = _phrases("offices", titles["offices"])
+    kb.roles = _phrases("roles", titles["roles"] + titles["offices"])
     kb.role_modifiers = frozenset(titles["role_modifiers"])
     kinds = _read("kinds.json")
     kb.kind_name_words = tuple((kind, tuple(words)) for kind, words in kinds["name_words"].items())

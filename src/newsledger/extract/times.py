@@ -81,6 +81,9 @@ _TIME_WORD = re.compile(
     r"past|future|recent|current|annual|daily|fiscal|\b\d{4}\b|'\d\d|\d+'?s\b|period|thousand|nineteen)",
     re.IGNORECASE,
 )
+# "(1530 UTC)", "at 0930 GMT", "1400 hours": a four-digit clock time, never a year or a length of time
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_AFTER = {"utc", "gmt", "zulu", "z", "hours", "hrs", "hrs.", "local", "cet", "cest", "est", "edt", "bst", "ist"}
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\b(?:aged?|age of)\b|years? of age|-year-old", re.IGNORECASE)
 _FUTURE_MARKERS = {"will", "wo", "shall", "'ll", "going", "gon"}
 _PLANNING_WORDS = {
@@ -112,6 +115,8 @@ def detect_spans(doc: Doc) -> list[Span]:
     for match in _EXTRA_PATTERN.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if _is_clock_time(span):
             continue
         if _owned_future(span):
             pass  # "the boy's future": the time ahead of someone, FUTURE_REF
@@ -204,6 +209,8 @@ def _clean_span(span: Span) -> Span | None:
     cleaned = doc[start:end]
     text = cleaned.text
     if _AGE.search(text) or (end < len(doc) and doc[end].lower_ in ("old", "-old")):
+        return None
+    if _is_clock_time(doc[start:end]):
         return None
     if not _TIME_WORD.search(text):
         return None  # bare numbers ("18", "two") and model numbers ("80486") are not dates
@@ -682,6 +689,16 @@ def _shared_value(first: str, second: str) -> str | None:
 
 
 _RATE_UNIT = re.compile(r"(?:a|per) (?:year|day|week|month)", re.IGNORECASE)
+
+
+def _is_clock_time(span: Span) -> bool:
+    """A four-digit clock time with its zone or "hours" after it, inside or just after the span."""
+    doc = span.doc
+    first = span[0]
+    if not _CLOCK_DIGITS.fullmatch(first.text):
+        return False
+    after = span[1] if len(span) > 1 else (doc[span.end] if span.end < len(doc) else None)
+    return after is not None and after.lower_ in _CLOCK_AFTER
 
 
 def _is_quantity(token: Token) -> bool:

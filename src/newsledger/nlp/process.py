@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,30 +37,22 @@ def process_articles(
     max_chars: int = ARTICLE_CHAR_BUDGET,
     max_seconds: float | None = ARTICLE_TIME_BUDGET,
 ) -> Iterator[ArticleRecord | InputError]:
-    """Batched `process_article` through `nlp.pipe`, in input order.
-
-    A component that fails on one article must not take its batch with it: the batch is then re-run one
-    article at a time and the failing one comes back as an InputError naming it. An article over the budget
-    of characters or time (`nlp/budget.py`) comes back as an InputError too.
-    """
+    """Batched `process_article` through `nlp.pipe`, in input order (see `pipe_articles`)."""
     version = pipeline_version(nlp)
-    budget = _Budget(min(max_chars, nlp.max_length), max_seconds)
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            yield from _process_batch(nlp, batch, version, budget)
-            batch = []
-    if batch:
-        yield from _process_batch(nlp, batch, version, budget)
+    for result in pipe_articles(nlp, articles, batch_size=batch_size, budget=Budget(max_chars, max_seconds)):
+        yield result if isinstance(result, InputError) else record_from_doc(result, version)
 
 
-class _Budget:
-    def __init__(self, chars: int, seconds: float | None) -> None:
-        self.chars, self.seconds = chars, seconds
+@dataclass(frozen=True)
+class Budget:
+    """What one article may cost (`nlp/budget.py`): characters, never more than spaCy's own limit, and seconds
+    for a batch (None: no time limit)."""
+
+    chars: int = ARTICLE_CHAR_BUDGET
+    seconds: float | None = ARTICLE_TIME_BUDGET
 
     def rejection(self, article: Article, nlp: Language) -> InputError | None:
-        if len(article.text) <= self.chars:
+        if len(article.text) <= min(self.chars, nlp.max_length):
             return None
         if len(article.text) > nlp.max_length:  # spaCy's own limit (its E088)
             reason = Errors.E103.format(chars=len(article.text), limit=nlp.max_length)
@@ -68,13 +61,31 @@ class _Budget:
         return InputError(article.source or article.id, reason)
 
 
-def _process_batch(
-    nlp: Language, batch: list[Article], version: str, budget: _Budget
-) -> Iterator[ArticleRecord | InputError]:
+def pipe_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = PIPE_BATCH_SIZE, budget: Budget = Budget()
+) -> Iterator[Doc | InputError]:
+    """Each article's processed Doc, through `nlp.pipe` in batches, in input order; for extract/'s evaluation
+    runners, which read more of a Doc than its record keeps (the Docs stay in nlp/ and extract/).
+
+    A component that fails on one article must not take its batch with it: the batch is then re-run one
+    article at a time and the failing one comes back as an InputError naming it. An article over the budget
+    of characters or time (`nlp/budget.py`) comes back as an InputError too.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _pipe_batch(nlp, batch, budget)
+            batch = []
+    if batch:
+        yield from _pipe_batch(nlp, batch, budget)
+
+
+def _pipe_batch(nlp: Language, batch: list[Article], budget: Budget) -> Iterator[Doc | InputError]:
     over = {index: error for index, article in enumerate(batch) if (error := budget.rejection(article, nlp))}
     if over:
         # Rejected here, before any component: spaCy would refuse a text over its limit and fail the whole batch.
-        fitting = iter(_process_batch(nlp, [a for i, a in enumerate(batch) if i not in over], version, budget))
+        fitting = iter(_pipe_batch(nlp, [a for i, a in enumerate(batch) if i not in over], budget))
         for index in range(len(batch)):
             yield over[index] if index in over else next(fitting)
         return
@@ -84,8 +95,7 @@ def _process_batch(
     except Exception:  # noqa: BLE001 - isolate the failing (or slow) article below
         docs = None
     if docs is not None:
-        for doc in docs:
-            yield record_from_doc(doc, version)
+        yield from docs
         return
     for article in batch:
         try:
@@ -98,7 +108,7 @@ def _process_batch(
             reason = Errors.E101.format(name=type(exc).__name__, reason=str(exc)[:200])
             yield InputError(article.source or article.id, reason)
             continue
-        yield record_from_doc(doc, version)
+        yield doc
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:

@@ -281,16 +281,23 @@ class Evidence:
     vetoed: np.ndarray
 
 
+def block_keys(report: EventReport) -> list[tuple[str, ...]]:
+    """The blocks a report is compared in: its trigger stem, and (dated, typed as a physical happening, with a
+    country) its type family and country."""
+    keys: list[tuple[str, ...]] = [("stem", report.key)] if report.key else []
+    if report.family in HAPPENING_FAMILIES and report.country and report.date and report.key not in GENERIC_STEMS:
+        keys.append(("family", report.family, report.country))
+    return keys
+
+
 def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
     """Pairs that share a block: the trigger stem, or (for dated, typed reports with a country) the type family
     and country. Small blocks are compared pair by pair, large ones along their dates, so the work grows with
     the reports (times the block size), never with their square."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, report in enumerate(reports):
-        if report.key:
-            blocks[("stem", report.key)].append(index)
-        if report.family in HAPPENING_FAMILIES and report.country and report.date and report.key not in GENERIC_STEMS:
-            blocks[("family", report.family, report.country)].append(index)
+        for key in block_keys(report):
+            blocks[key].append(index)
     found: set[tuple[int, int]] = set()
     for members in blocks.values():
         found.update(_block_pairs(reports, members))
@@ -400,6 +407,8 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     if actors_a and actors_b and not actors_a & actors_b and not _same_location(a, b):
         return True  # each names who was involved, and no one in common, somewhere not known to be the same
     shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
+    if a.article_id != b.article_id and not _same_happening_across_articles(a, b, row):
+        return True
     if a.key != b.key:  # met through type family and country: the day and the place must agree
         return not (row[_F["dates_agree"]] and place_score(a, b) >= 0.6)
     if a.key in GENERIC_STEMS:
@@ -411,6 +420,61 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
         or row[_F["document_cosine"]] >= 0.2
     )
     return not evidence
+
+
+CROSS_ARTICLE_SENTENCE = 0.2  # the sentence cosine two undated reports from different articles must reach
+SAME_STORY_DOCUMENTS = 0.3  # the document cosine of two articles telling one story (TF-IDF over the stream)
+
+
+def dated(report: EventReport) -> bool:
+    """Dated to the month or the day: a bare year ("in 2016") holds too many happenings to tell one apart."""
+    return report.date is not None and len(report.date[:10]) >= 7 and _known_date(report.date)
+
+
+def _known_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value[:10] if len(value) >= 10 else f"{value[:7]}-01")
+    except ValueError:
+        return False
+    return True
+
+
+def same_specific_place(a: EventReport, b: EventReport) -> bool:
+    """Both name the same town or site (or places within 25 km): a province or a country is no evidence, since
+    it holds many happenings."""
+    if (a.geo_precision or 0) >= 3 or (b.geo_precision or 0) >= 3:
+        return False
+    if _same_location(a, b):
+        return True
+    distance = _km(a, b)
+    if distance is not None:
+        return distance <= 25
+    return bool(a.place_words & b.place_words)
+
+
+def shared_participant(a: EventReport, b: EventReport) -> bool:
+    """Both name one participant (as source or target): the same resolved actor, or a shared word of the named
+    participants' names."""
+    if ({a.source_actor, a.target_actor} & {b.source_actor, b.target_actor}) - {None}:
+        return True
+    return bool(a.actor_words & b.actor_words)
+
+
+def _same_happening_across_articles(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+    """Whether two reports from different articles have evidence beyond their verb, type and wording that they
+    tell one happening. Two dated ones must also say something alike (similar sentences, or a shared participant
+    or place). An undated one could be any happening of its kind, at any time: it needs similar sentences and
+    both the same specific place and a shared named participant, or one of the two in articles that tell the
+    same story (similar documents)."""
+    sentence = row[_F["sentence_cosine"]]
+    if dated(a) and dated(b):
+        return bool(sentence >= 0.1 or shared_participant(a, b) or same_specific_place(a, b))
+    place, participant = same_specific_place(a, b), shared_participant(a, b)
+    if sentence < CROSS_ARTICLE_SENTENCE:
+        return False
+    if place and participant:
+        return True
+    return bool((place or participant) and row[_F["document_cosine"]] >= SAME_STORY_DOCUMENTS)
 
 
 def group_indices(n: int, evidence: Evidence, scores: np.ndarray, *, threshold: float) -> list[list[int]]:

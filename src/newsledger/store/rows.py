@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from newsledger.model import REPORTER, ArticleRecord, Event, Place
+from newsledger.model import REPORTER, ArticleRecord, Event, Place, Quantity, Quote, TimeExpr
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
@@ -61,6 +61,11 @@ def _mentions_json(mentions: Any) -> list[dict[str, Any]]:
     return [{"start": m.start, "end": m.end, "text": m.text} for m in mentions]
 
 
+def _span_columns(article_id: str, item: TimeExpr | Quote | Quantity) -> dict[str, Any]:
+    """The columns every table of a span of the text starts with."""
+    return {"article_id": article_id, "id": item.id, "text": item.text, "start_char": item.start, "end_char": item.end}
+
+
 def record_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     """Rows for every per-article table, keyed by table name."""
     article = record.article
@@ -109,11 +114,7 @@ def record_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     ]
     rows["times"] = [
         {
-            "article_id": aid,
-            "id": t.id,
-            "text": t.text,
-            "start_char": t.start,
-            "end_char": t.end,
+            **_span_columns(aid, t),
             "value": t.value,
             "type": t.type,
             "precision": t.precision,
@@ -123,11 +124,7 @@ def record_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     ]
     rows["quotes"] = [
         {
-            "article_id": aid,
-            "id": q.id,
-            "text": q.text,
-            "start_char": q.start,
-            "end_char": q.end,
+            **_span_columns(aid, q),
             "kind": q.kind,
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
@@ -141,11 +138,7 @@ def record_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     ]
     rows["quantities"] = [
         {
-            "article_id": aid,
-            "id": q.id,
-            "text": q.text,
-            "start_char": q.start,
-            "end_char": q.end,
+            **_span_columns(aid, q),
             "value": q.value,
             "qualifier": q.qualifier,
             "unit": q.unit,

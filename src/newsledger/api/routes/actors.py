@@ -4,24 +4,24 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import Field
 
-from newsledger.api.deps import Limit, Offset, StoreDep, existing, list_page
+from newsledger.api.deps import Paging, StoreDep, existing
 from newsledger.api.models import ActorDetail, ActorPage
 from newsledger.web.pages import render
 
 router = APIRouter()
 
 
+class ActorQuery(Paging):
+    q: str | None = Field(None, description="Part of a name or alias.", max_length=200)
+    type: str | None = Field(None, max_length=20)
+
+
 @router.get("/api/actors", response_model=ActorPage, tags=["actors"])
-def api_actors(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    q: Annotated[str | None, Query(description="Part of a name or alias.", max_length=200)] = None,
-    type: Annotated[str | None, Query(max_length=20)] = None,
-) -> dict[str, Any]:
+def api_actors(store: StoreDep, query: Annotated[ActorQuery, Query()]) -> dict[str, Any]:
     """Actors across articles, with aliases and roles."""
-    return list_page(store.actors(q=q, type=type, limit=limit + 1, offset=offset), limit, offset)
+    return query.page_of(store.actors(q=query.q, type=query.type, limit=query.limit + 1, offset=query.offset))
 
 
 @router.get("/api/actors/{actor_id}", response_model=ActorDetail, tags=["actors"])
@@ -31,14 +31,8 @@ def api_actor(store: StoreDep, actor_id: int) -> dict[str, Any]:
 
 
 @router.get("/actors", include_in_schema=False)
-def actors_page(
-    request: Request,
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    q: Annotated[str | None, Query(max_length=200)] = None,
-) -> Response:
-    return render(request, "actors.html", list_page(store.actors(q=q, limit=limit + 1, offset=offset), limit, offset))
+def actors_page(request: Request, store: StoreDep, query: Annotated[ActorQuery, Query()]) -> Response:
+    return render(request, "actors.html", api_actors(store, query))
 
 
 @router.get("/actors/{actor_id}", include_in_schema=False)

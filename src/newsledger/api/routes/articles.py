@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import Field
 
-from newsledger.api.deps import DATE_PARAM, Limit, Offset, StoreDep, existing, list_page
+from newsledger.api.deps import DATE_PARAM, PageQuery, Paging, StoreDep, existing
 from newsledger.api.models import ArticlePage
 from newsledger.store import Store
 from newsledger.web.highlight import highlighted_html, record_index, record_spans
@@ -22,19 +23,20 @@ def article_data(store: Store, article_id: str) -> dict[str, Any]:
     return record
 
 
+class ArticleQuery(Paging):
+    q: str | None = Field(None, description="Full-text search.", max_length=500)
+    outlet: str | None = Field(None, max_length=200)
+    since: str | None = Field(None, pattern=DATE_PARAM)
+    until: str | None = Field(None, pattern=DATE_PARAM)
+
+
 @router.get("/api/articles", response_model=ArticlePage, tags=["articles"])
-def api_articles(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    q: Annotated[str | None, Query(description="Full-text search.", max_length=500)] = None,
-    outlet: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[str | None, Query(pattern=DATE_PARAM)] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PARAM)] = None,
-) -> dict[str, Any]:
+def api_articles(store: StoreDep, query: Annotated[ArticleQuery, Query()]) -> dict[str, Any]:
     """Articles (metadata, newest first)."""
-    rows = store.articles(q=q, outlet=outlet, since=since, until=until, limit=limit + 1, offset=offset)
-    return list_page(rows, limit, offset)
+    rows = store.articles(
+        q=query.q, outlet=query.outlet, since=query.since, until=query.until, limit=query.limit + 1, offset=query.offset
+    )
+    return query.page_of(rows)
 
 
 @router.get("/api/articles/{article_id}", tags=["articles"])
@@ -44,9 +46,9 @@ def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/articles", include_in_schema=False)
-def articles_page(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
-    rows = store.articles(limit=limit + 1, offset=offset)
-    return render(request, "articles.html", list_page(rows, limit, offset))
+def articles_page(request: Request, store: StoreDep, paging: PageQuery) -> Response:
+    rows = store.articles(limit=paging.limit + 1, offset=paging.offset)
+    return render(request, "articles.html", paging.page_of(rows))
 
 
 @router.get("/articles/{article_id}", include_in_schema=False)

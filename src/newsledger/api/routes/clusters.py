@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import Field
 
-from newsledger.api.deps import Limit, Offset, StoreDep, bool_param, country_param, existing, list_page
+from newsledger.api.deps import PageQuery, Paging, StoreDep, bool_param, country_param, existing
 from newsledger.api.models import ClusterDetail, ClusterPage
 from newsledger.store import review as ledger_review
 from newsledger.web.cluster import cluster_evidence
@@ -14,20 +15,23 @@ from newsledger.web.pages import render
 router = APIRouter()
 
 
+class ClusterQuery(Paging):
+    disputed: str | None = Field(None, description="Only clusters some outlet disputes.")
+    type: str | None = Field(None, max_length=40)
+    country: str | None = Field(None, description="ISO 3166 code or name.", max_length=100)
+
+
 @router.get("/api/clusters", response_model=ClusterPage, tags=["clusters"])
-def api_clusters(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    disputed: Annotated[str | None, Query(description="Only clusters some outlet disputes.")] = None,
-    type: Annotated[str | None, Query(max_length=40)] = None,
-    country: Annotated[str | None, Query(description="ISO 3166 code or name.", max_length=100)] = None,
-) -> dict[str, Any]:
+def api_clusters(store: StoreDep, query: Annotated[ClusterQuery, Query()]) -> dict[str, Any]:
     """Event clusters (one real event, its reports), most reported first."""
     rows = store.clusters(
-        disputed=bool_param(disputed), type=type, country=country_param(country), limit=limit + 1, offset=offset
+        disputed=bool_param(query.disputed),
+        type=query.type,
+        country=country_param(query.country),
+        limit=query.limit + 1,
+        offset=query.offset,
     )
-    return list_page(rows, limit, offset)
+    return query.page_of(rows)
 
 
 @router.get("/api/clusters/{cluster_id}", response_model=ClusterDetail, tags=["clusters"])
@@ -36,8 +40,10 @@ def api_cluster(store: StoreDep, cluster_id: int) -> dict[str, Any]:
 
 
 @router.get("/clusters", include_in_schema=False)
-def clusters_page(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return render(request, "clusters.html", list_page(store.clusters(limit=limit + 1, offset=offset), limit, offset))
+def clusters_page(request: Request, store: StoreDep, paging: PageQuery) -> Response:
+    return render(
+        request, "clusters.html", paging.page_of(store.clusters(limit=paging.limit + 1, offset=paging.offset))
+    )
 
 
 @router.get("/clusters/{cluster_id}", include_in_schema=False)

@@ -5,15 +5,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import Field
 
 from newsledger.api import review
-from newsledger.api.deps import Limit, Offset, StoreDep, Writer, existing, form_writer, list_page
+from newsledger.api.deps import PageQuery, Paging, StoreDep, Writer, existing, form_writer
 from newsledger.api.models import AuditPage, ClusterState, MergeIn, ReviewIn, ReviewOut, SplitIn
 from newsledger.errors import Invalid
 from newsledger.store import review as ledger_review
 from newsledger.web.pages import changed, render
 
 router = APIRouter()
+
+
+class AuditQuery(Paging):
+    target: str | None = Field(None, description="e.g. event:17 or cluster:3", max_length=200)
 
 
 def review_error(exc: Invalid, *, location: tuple[str, ...]) -> HTTPException:
@@ -31,7 +36,7 @@ def api_review_event(store: StoreDep, event_pk: int, body: ReviewIn, who: Writer
         state = review.review_event(store, event_pk, who=who, action=body.action, corrections=corrections)
     except Invalid as exc:
         raise review_error(exc, location=("body", "corrections")) from None
-    return {"event_pk": event_pk, "state": state}
+    return {"event_pk": event_pk, "cluster": state.pop("cluster", None), "state": state}
 
 
 @router.post("/api/clusters/{cluster_id}/merge", response_model=ClusterState, tags=["review"])
@@ -47,15 +52,11 @@ def api_split(store: StoreDep, cluster_id: int, body: SplitIn, who: Writer) -> d
 
 
 @router.get("/api/audit", response_model=AuditPage, tags=["review"])
-def api_audit(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    target: Annotated[str | None, Query(description="e.g. event:17 or cluster:3", max_length=200)] = None,
-) -> dict[str, Any]:
+def api_audit(store: StoreDep, query: Annotated[AuditQuery, Query()]) -> dict[str, Any]:
     """The audit log of reviews, newest first."""
-    rows = ledger_review.audit_entries(store, target=target, limit=limit + 1, offset=offset)
-    return list_page(rows, limit, offset)
+    return query.page_of(
+        ledger_review.audit_entries(store, target=query.target, limit=query.limit + 1, offset=query.offset)
+    )
 
 
 @router.post("/events/{event_pk}/review", include_in_schema=False)
@@ -99,6 +100,6 @@ async def cluster_split_form(request: Request, store: StoreDep, cluster_id: int)
 
 
 @router.get("/audit", include_in_schema=False)
-def audit_page(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
-    rows = ledger_review.audit_entries(store, limit=limit + 1, offset=offset)
-    return render(request, "audit.html", list_page(rows, limit, offset))
+def audit_page(request: Request, store: StoreDep, paging: PageQuery) -> Response:
+    rows = ledger_review.audit_entries(store, limit=paging.limit + 1, offset=paging.offset)
+    return render(request, "audit.html", paging.page_of(rows))

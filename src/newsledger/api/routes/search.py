@@ -4,13 +4,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import Field
 
-from newsledger.api.deps import Limit, Offset, StoreDep, list_page
+from newsledger.api.deps import Limit, Offset, Paging, StoreDep, list_page
 from newsledger.api.models import PlacePage, SearchOut
 from newsledger.store import Store
 from newsledger.web.pages import render
 
 router = APIRouter()
+
+
+class PlaceQuery(Paging):
+    country: str | None = Field(None, max_length=2)
+    q: str | None = Field(None, max_length=200)
 
 
 def search_data(store: Store, q: str) -> dict[str, Any]:
@@ -37,15 +43,9 @@ def search_page(request: Request, store: StoreDep, q: Annotated[str, Query(max_l
 
 
 @router.get("/api/places", response_model=PlacePage, tags=["places"])
-def api_places(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    country: Annotated[str | None, Query(max_length=2)] = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
-) -> dict[str, Any]:
+def api_places(store: StoreDep, query: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
     """Places named in the reports, with coordinates."""
-    return list_page(store.places(country=country, q=q, limit=limit + 1, offset=offset), limit, offset)
+    return query.page_of(store.places(country=query.country, q=query.q, limit=query.limit + 1, offset=query.offset))
 
 
 @router.get("/places", include_in_schema=False)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsledger.errors import InputError
 from newsledger.model import Article, Quote
-from newsledger.nlp.process import record_from_doc
-from newsledger.nlp.state import attach_article
+from newsledger.nlp.process import Budget, pipe_articles, record_from_doc
 
 
 @dataclass(frozen=True)
@@ -55,32 +55,10 @@ def quotes_with_baseline(
     nlp: Language, articles: Iterable[Article], *, baseline: bool = True, batch_size: int = 8
 ) -> Iterator[QuotesOfArticle]:
     """One result per article, in order; an article the pipeline fails on comes back empty with its error."""
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            yield from _run(nlp, batch, baseline)
-            batch = []
-    if batch:
-        yield from _run(nlp, batch, baseline)
-
-
-def _run(nlp: Language, batch: list[Article], baseline: bool) -> Iterator[QuotesOfArticle]:
-    try:
-        docs = list(nlp.pipe(attach_article(nlp.make_doc(a.text), a) for a in batch))
-    except Exception:  # noqa: BLE001 - retried one by one below so one article cannot take the batch
-        docs = []
-    if len(docs) == len(batch):
-        for doc in docs:
-            yield _result(doc, baseline)
-        return
-    for article in batch:
-        try:
-            doc = nlp(attach_article(nlp.make_doc(article.text), article))
-        except Exception as exc:  # noqa: BLE001 - scored as no output, reported in the notes
-            yield QuotesOfArticle((), (), f"{type(exc).__name__}: {str(exc)[:200]}")
-            continue
-        yield _result(doc, baseline)
+    # No time limit: a slow article under load must not change a score.
+    docs = pipe_articles(nlp, articles, batch_size=batch_size, budget=Budget(nlp.max_length, seconds=None))
+    for doc in docs:
+        yield QuotesOfArticle((), (), doc.reason) if isinstance(doc, InputError) else _result(doc, baseline)
 
 
 def _result(doc: Doc, baseline: bool) -> QuotesOfArticle:

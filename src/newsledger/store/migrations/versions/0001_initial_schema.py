@@ -1,9 +1,4 @@
-"""Initial schema: every table of store/schema.py, plus full-text search (FTS5 on SQLite, tsvector on PostgreSQL)
-
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-25 13:25:40.596573
-"""
+"""Initial schema: every table of store/schema.py, plus full-text search (FTS5 on SQLite, tsvector on PostgreSQL)"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

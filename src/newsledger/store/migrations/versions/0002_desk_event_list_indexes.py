@@ -1,9 +1,4 @@
-"""Desk: composite indexes for filtered event lists (country, type, status or bbox within a date window)
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-25 15:30:00
-"""
+"""Desk: composite indexes for filtered event lists (country, type, status or bbox within a date window)"""
 
 from __future__ import annotations
 
@@ -11,8 +6,6 @@ from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 INDEXES = {
     "ix_events_country_event_date": ["country", "event_date"],

@@ -1,9 +1,4 @@
-"""Desk: the status + date index also holds the facet columns, so a status list's facets never read the table
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-25 15:05:00
-"""
+"""Desk: the status + date index also holds the facet columns, so a status list's facets never read the table"""
 
 from __future__ import annotations
 
@@ -11,8 +6,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 # A status is common (a fifth of a synthetic ledger is "claimed"), so a status list within a date window matches
 # several times the rows of a country list; counting its facets (type, status, country, outlet) row by row from

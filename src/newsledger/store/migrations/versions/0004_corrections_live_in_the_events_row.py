@@ -1,9 +1,5 @@
 """Review: an analyst's corrections are written into the events row; the pipeline's values move to the review
 
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-25 18:30:00
-
 Until now a correction lived only in event_reviews.corrections and was laid over the row when one event was
 read, so filters, counts, the timeline, the map and the exports still saw the pipeline's values. From here on
 the events row holds what the analyst left, with its indexes, and event_reviews.originals keeps the pipeline's
@@ -17,8 +13,6 @@ from alembic import op
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

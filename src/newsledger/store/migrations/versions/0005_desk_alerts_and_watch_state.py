@@ -1,9 +1,4 @@
-"""Desk: saved searches (alerts) with their webhook deliveries, and what `newsledger watch` has seen
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-06 03:00:00
-"""
+"""Desk: saved searches (alerts) with their webhook deliveries, and what `newsledger watch` has seen"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

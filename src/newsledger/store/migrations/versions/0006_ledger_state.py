@@ -1,9 +1,5 @@
 """Ledger state: what the last resolve saw, so that a resolve cut short (a kill after the last article was
 stored) is noticed by the next ingest and by `newsledger db check`
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-06 04:00:00
 """
 
 from __future__ import annotations
@@ -13,8 +9,6 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
