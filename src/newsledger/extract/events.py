@@ -121,7 +121,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             if claimant is not None:
                 claimants[sentence.start] = claimant
     subtypes = _acled_subtypes(triggers)
-    text = doc.text  # built anew from the tokens on every access
+    text = doc_text(doc)
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
@@ -202,6 +202,11 @@ def is_background(token: Token) -> bool:
 
 
 # --- detection and typing ------------------------------------------------------------------------------
+
+
+def _span_text(span: Span) -> str:
+    # `Span.text` joins a new Token object per word on every access; the cached text holds the same characters.
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token] | None = None) -> list[_Trigger]:
@@ -343,9 +348,9 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return trigger
     if any(o.lemma_.lower() in lexicon.POLICY_WORDS for o in _struggle_objects(token)):
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
-    if lexicon.VIOLENT_CONTEXT.search(sentence.text) or _shows_violence(sentence.text):
+    if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
         return trigger
-    if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(sentence.text):
+    if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
     return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
@@ -790,7 +795,7 @@ def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventSt
         return "promised", according_to
     if _planned(token, chain):
         return "planned", according_to
-    if lexicon.UNVERIFIED_HEDGES.search(sentence.text):
+    if lexicon.UNVERIFIED_HEDGES.search(_span_text(sentence)):
         return "unverified", according_to
     claimed_by_party = according_to != REPORTER and (
         polarity in lexicon.CLAIM_POLARITIES or reporting_lemma in lexicon.CLAIM_VERBS
@@ -884,7 +889,7 @@ def _conditional(token: Token, chain: list[Token], sentence: Span) -> bool:
                 m.dep_ == "mark" and m.lower_ in lexicon.CONDITIONAL_MARKERS for m in child.children
             ):
                 return True
-    match = lexicon.CONDITIONAL_PHRASES.search(sentence.text)
+    match = lexicon.CONDITIONAL_PHRASES.search(_span_text(sentence))
     if match is None:
         return False
     # The condition binds the clause it is attached to: the trigger, or a complement below the trigger
@@ -928,7 +933,7 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     for sentence, trigger in triggers:
         if trigger.type in ACLED_SUBTYPES_OF_TYPE:
             if sentence.start not in violent:
-                violent[sentence.start] = _shows_violence(sentence.text)
+                violent[sentence.start] = _shows_violence(_span_text(sentence))
             if not violent[sentence.start]:
                 continue
             wanted[sentence.start] = sentence
@@ -964,7 +969,7 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     out: dict[int, str] = {}
     for start, labels in zip(starts, classifier.ranked(scores), strict=True):
         for token_index, event_type, lemmas in asked[start]:
-            choice = _choice(_with_their_cues(labels, wanted[start].text), event_type, lemmas)
+            choice = _choice(_with_their_cues(labels, _span_text(wanted[start])), event_type, lemmas)
             if choice in TERRITORY_SUBTYPES:
                 choice = _territory_by_doer(wanted[start].doc[token_index]) or choice
             if choice is not None:

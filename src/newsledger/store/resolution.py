@@ -212,8 +212,11 @@ def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, i
     planned = [member["event_pk"] for plan in plans for member in plan.members]
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
+        # In pk order: a claim tied to several events takes the cluster of the last, on every backend.
         for row in conn.execute(
-            select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
+            select(ev.c.pk, ev.c.article_id, ev.c.claim_id)
+            .where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
+            .order_by(ev.c.pk)
         )
     }
     cluster_of_event: dict[int, int] = {}
@@ -337,7 +340,7 @@ def update_cluster(conn: Connection, cluster_id: int, values: dict[str, Any]) ->
 def claim_rows(conn: Connection) -> list[dict[str, Any]]:
     """Every claim with what cross-article dispute detection compares."""
     cl = schema.claims
-    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id)
+    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id, cl.c.claimant)
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
