@@ -340,7 +340,7 @@ def update_cluster(conn: Connection, cluster_id: int, values: dict[str, Any]) ->
 def claim_rows(conn: Connection) -> list[dict[str, Any]]:
     """Every claim with what cross-article dispute detection compares."""
     cl = schema.claims
-    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id)
+    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id, cl.c.claimant)
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
