@@ -286,3 +286,21 @@ def test_places_a_national_institution_gives_its_own_events_a_country_and_no_poi
 def test_places_an_institution_is_not_a_place_of_the_record_unless_an_event_needs_its_country(make_record):
     record = make_record("Officials at the White House and the Pentagon declined to comment on the report.")
     assert not [p for p in record.places if p.feature == "institution"]
+
+
+def test_places_a_model_person_guess_written_only_where_towns_stand_is_a_place(make_record):
+    record = make_record(
+        "Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested. The Alexandria woman was charged."
+    )
+    assert _geocoded(record, "Alexandria")
+    person = make_record("Hillary Clinton arrived on Monday. Clinton aides said Clinton would speak at noon.")
+    assert not _geocoded(person, "Clinton")
+
+
+def test_places_a_name_the_model_calls_a_place_that_acts_as_a_person_is_not_geocoded(make_record):
+    record = make_record("Clinton visited the flooded town on Sunday.")
+    assert not _geocoded(record, "Clinton")
+    town = make_record("Officials in Clinton met on Monday.")
+    assert _geocoded(town, "Clinton")
+    capital = make_record("Washington vowed to respond on Sunday.")
+    assert _geocoded(capital, "Washington")

@@ -664,3 +664,13 @@ def test_quotes_speaker_set_beside_a_possessed_phrase_is_the_appositive(make_rec
     names = {e.id: e.name for e in record.entities}
     statement = next(q for q in record.quotes if "200 tonnes" in q.text)
     assert names.get(statement.speaker) == "NDMA"
+
+
+@pytest.mark.model
+def test_quotes_headline_label_naming_no_one_is_the_outlets_not_a_quote(make_record):
+    record = make_record(
+        "Officials: Car Bomb Kills 20 In Northern Town\n\nA car bomb exploded on Monday, police said.\n"
+    )
+    assert not [q for q in record.quotes if "Car Bomb" in q.text]
+    poll = make_record("Poll: Wealthy Voters Abandon The Governor\n\nThe survey was taken last week.\n")
+    assert [q for q in poll.quotes if q.text.startswith("Wealthy Voters")]  # a poll speaks for itself

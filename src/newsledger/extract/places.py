@@ -215,6 +215,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         if name_key(entity.name) in GENERIC_WORDS or not _may_be_a_place(entity):
             continue
         is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
+        if is_toponym and _acts_as_a_person(doc, entity, gazetteer):
+            continue
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
             repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
@@ -389,20 +391,54 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
     return False
 
 
+# What a person does and a town does not: "Clinton visited the town", "Clinton told reporters".
+PERSON_ONLY_VERBS = frozenset("visit meet tell speak campaign vow pledge promise insist testify resign".split())
+
+
+def _acts_as_a_person(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """A name the model calls a place, every mention of which is the subject of what only a person does ("Clinton
+    visited the flooded town"), and which names no country, province or capital (whose name stands for its
+    government: "Washington vowed"), is a person's name, not a town."""
+    candidates = gazetteer.lookup(entity.name, fuzzy=False)
+    if not entity.mentions or any(c.feature not in ("city", "admin2") or c.capital for c in candidates):
+        return False
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_.lower() not in PERSON_ONLY_VERBS:
+            return False
+    return True
+
+
 def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
-    """Every mention of the name stands where only a place stands: after "in", "near"…, or as "X, <province>"."""
+    """Every mention of the name stands where only a place stands: after "in", "near"…, as "X, <province>", after
+    a street address ("1935 Orchard St., X,"), or before a noun only a town's name qualifies ("an X woman", "X
+    police"), the last only for a town of some size (a person's name also qualifies nouns: "Clinton aides")."""
     known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
     if not known or not entity.mentions:
         return False
+    sizeable = any(c.feature != "city" or c.population >= QUALIFIER_TOWN_MIN_POPULATION for c in known)
+    text = doc_text(doc)
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
         in_place = before is not None and before.lower_ in PLACE_ONLY_PREPOSITIONS
-        if not (in_place or _written_with_container(doc, span, gazetteer, known)):
+        addressed = _STREET_ADDRESS_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
+        qualifies = sizeable and after is not None and after.lower_ in TOWN_ONLY_FOLLOWERS
+        if not (in_place or addressed or qualifies or _written_with_container(doc, span, gazetteer, known)):
             return False
     return True
+
+
+# "1935 Orchard St., Alexandria": a town written after a street address.
+_STREET_ADDRESS_BEFORE = re.compile(
+    r"\b\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Ave|Rd|Dr|Blvd|Ln|Street|Avenue|Road|Drive|Boulevard|Lane)\.?,\s*$"
+)
+# Nouns after a name that make a town of it, not a person: "an Alexandria woman", "the Alexandria police".
+TOWN_ONLY_FOLLOWERS = frozenset("woman man men women resident residents native natives police".split())
+QUALIFIER_TOWN_MIN_POPULATION = 10_000
 
 
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:

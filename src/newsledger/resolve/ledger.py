@@ -41,7 +41,13 @@ class ResolveSummary:
         return dict(self.__dict__)
 
 
-def resolve_store(store: Store) -> ResolveSummary:
+def resolve_store(store: Store, *, scope: Collection[str] | None = None) -> ResolveSummary:
+    """Resolve the whole store, or (`scope`: the ids of the articles stored since the ledger was last resolved)
+    only what those articles touch: see `newsledger.resolve.scoped`."""
+    if scope is not None:
+        from newsledger.resolve.scoped import resolve_scope
+
+        return resolve_scope(store, scope)
     summary = ResolveSummary()
     with store.writing() as conn:
         actor_of_entity = _resolve_actors(conn, summary)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.entities import headline_region
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import (
@@ -366,6 +367,7 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
     opens with a name and a colon is what the name said."""
     found: list[Found] = []
     starts = [t.i for t in doc if not t.is_space and (t.i == 0 or paragraph[t.i - 1] != paragraph[t.i])]
+    headline = headline_region(doc)
     for start in starts:
         colon = next((t.i for t in doc[start : start + _LABEL_MAX_WORDS + 1] if t.text == ":"), None)
         if colon is None or colon == start or paragraph[colon] != paragraph[start]:
@@ -379,6 +381,8 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         if any((t.pos_ == "ADP" and t.lower_ != "of") or t.lower_ in _HEADLINE_WORDS for t in words):
             continue
         head = words[-1]
+        if headline is not None and headline[0] <= start < headline[1] and not _names_someone(words):
+            continue  # "Officials: Car Bomb Kills 20" is the outlet's headline, not what no one named said
         shouting = all(t.is_upper and len(t) > 1 for t in words)  # transcripts print speakers in capitals
         named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" for t in label)
         if not (shouting or named or head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in MESSAGE_NOUNS):
@@ -398,6 +402,15 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
         found.append(item)
     return found
+
+
+def _names_someone(words: list[Token]) -> bool:
+    """A headline's label names its source only with a name beside any title or role ("Governor McKenna:") or a
+    document that speaks ("Poll:", "Report:"); in title case "Officials", "Police" or "Witnesses" look like
+    names but name no one."""
+    if words[-1].lemma_.lower() in MESSAGE_NOUNS or words[-1].lower_ in MESSAGE_NOUNS:
+        return True
+    return any(t.pos_ == "PROPN" and t.lemma_.lower() not in ROLE_NOUNS | MESSAGE_NOUNS for t in words)
 
 
 def _is_name_list(tokens: Span) -> bool:
