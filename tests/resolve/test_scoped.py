@@ -53,7 +53,7 @@ POLLS: list[list[tuple[str, str, str, str]]] = [
             "2024-03-09",
             "Militants attacked an army checkpoint near Quetta in southwestern Pakistan on Saturday, killing four "
             "soldiers, the military said. A rebel spokesman, Karim Baluch, said the fighters had seized the "
-            "checkpoint.",
+            "checkpoint near Quetta.",
         ),
     ],
     [
@@ -68,8 +68,8 @@ POLLS: list[list[tuple[str, str, str, str]]] = [
             "wire-g-quetta",
             "Wire G",
             "2024-03-10",
-            "Pakistan's army denied that the fighters had seized the checkpoint near Quetta. Army spokesman Ahmed "
-            "Sharif said four soldiers were killed when militants attacked the post on Saturday.",
+            "Army spokesman Ahmed Sharif denied that the fighters had seized the checkpoint near Quetta. He said "
+            "four soldiers were killed when militants attacked the post on Saturday.",
         ),
         (
             "wire-h-malawi",

@@ -11,7 +11,7 @@ from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, sel
 from sqlalchemy.engine import Connection
 
 from newsledger.store import schema
-from newsledger.store.resolution import ClusterPlan, ResolvedActor
+from newsledger.store.resolution import ClusterPlan, ResolvedActor, write_cluster_plans
 
 # Columns that point at an actor, with the entity column they follow.
 _ACTOR_LINKS = (
@@ -122,27 +122,7 @@ def save_clusters_of(
     conn.execute(update(ev).where(ev.c.pk.in_(pks)).values(cluster_id=None))
     conn.execute(delete(ecm).where(ecm.c.event_pk.in_(pks)))
     conn.execute(delete(clusters).where(clusters.c.id.in_(sorted(replaced)), clusters.c.key.not_in(keys)))
-    cluster_of_event: dict[int, int] = {}
-    ids: list[int] = []
-    members_rows = []
-    for plan in plans:
-        if plan.key in existing:
-            cluster_id = existing[plan.key]
-            conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**plan.values))
-        else:
-            cluster_id = conn.execute(
-                insert(clusters).values(key=plan.key, **plan.values).returning(clusters.c.id)
-            ).scalar_one()
-        ids.append(cluster_id)
-        for member in plan.members:
-            cluster_of_event[member["event_pk"]] = cluster_id
-            members_rows.append({"cluster_id": cluster_id, **member})
-    if members_rows:
-        conn.execute(insert(ecm), members_rows)
-        conn.execute(
-            update(ev).where(ev.c.pk == bindparam("b_pk")).values(cluster_id=bindparam("b_cluster")),
-            [{"b_pk": pk, "b_cluster": cid} for pk, cid in cluster_of_event.items()],
-        )
+    ids, cluster_of_event = write_cluster_plans(conn, plans, existing)
     stored: dict[int, int | None] = {}
     wanted: dict[int, int | None] = {}
     for row in claim_rows:

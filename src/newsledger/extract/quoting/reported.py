@@ -7,10 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.entities import headline_region
+from newsledger.extract.event_lexicon import ATTACKABLE_PLACES
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    ALSO_VIOLENCE,
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
     CLAUSE_ONLY,
@@ -476,6 +478,8 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
             passive = any(c.dep_ == "nsubjpass" for c in cue.children)
             return _trim(doc, as_phrase[-1].i, as_phrase[-1].right_edge.i + 1) if passive else None
         return _trim(doc, min(c.left_edge.i for c in taken), as_phrase[-1].right_edge.i + 1)
+    if lemma in ALSO_VIOLENCE and any(c.dep_ == "dobj" and _is_physical_target(c) for c in cue.children):
+        return None  # "Gunmen attacked a police checkpoint on Sunday": the act itself, reporting nothing
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
@@ -516,6 +520,16 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     for part in parts:
         end = min(end, _end_before_appended_clause(doc, part, end))
     return _trim(doc, start, _end_before_aside(doc, start, end))
+
+
+def _is_physical_target(token: Token) -> bool:
+    """ "a police checkpoint", "the town", or "Kabul" when no named person attacks it: what one attacks with arms.
+    A person attacking a named place ("Trump attacked Mexico") is taken to use words, and a name the model
+    misreads as a place ("attacked Machado in tweets") stays a statement."""
+    if token.lemma_.lower() in ATTACKABLE_PLACES:
+        return True
+    by_person = any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in token.head.children)
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and not by_person
 
 
 def _end_before_aside(doc: Doc, start: int, end: int) -> int:
