@@ -96,6 +96,15 @@ def test_entities_ambiguous_surname_stays_unlinked(vocab):
     assert owner(entities, "Fenwick").isdisjoint(owner(entities, "Laura Fenwick") | owner(entities, "Tom Fenwick"))
 
 
+def test_entities_surname_with_a_title_of_the_other_sex_is_another_person(vocab):
+    text = "Paul Renner spoke . Mr. Renner said no . Ms. Renner said yes ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "5": "PERSON", "10": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    paul = by_name(entities, "Paul Renner")
+    assert [m.text for m in paul.mentions] == ["Paul Renner", "Renner"]
+    assert len(entities) == 2
+
+
 def test_entities_titles_and_honorifics_kept_out_of_the_name(vocab):
     text = "Mullah Abdul Rahim Qasemi met General Sahib Nour Zaman ."
     doc = make_doc(vocab, words_with(text, {"0-3": "PERSON", "7-8": "PERSON"}))
