@@ -383,3 +383,17 @@ def test_places_a_group_of_people_is_not_a_place(make_record):
     assert not _mentioned(record, "Bolsheviks")
     range_ = make_record("Heavy snow fell across the Ozarks on Monday.")
     assert _mentioned(range_, "Ozarks")
+
+
+def test_places_a_lower_case_word_or_a_span_stopped_short_is_no_place(make_record, nlp):
+    text = (
+        "Two men were charged with manufacturing meth near Kabul. He was sentenced in Georgia in absentia after a "
+        "monthslong search. The money had been in the Village of Glen Carbon's budget."
+    )
+    labels = {ent.text: ent.label_ for ent in nlp(nlp.make_doc(text)).ents}
+    assert labels.get("meth") == "GPE" and labels.get("absentia") == "GPE"  # the model's guesses
+    record = make_record(text)
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Kabul" in names and "Georgia" in names
+    assert not {"meth", "absentia", "monthslong", "Village of"} & names
+    assert all(not name[:1].islower() for name in names)

@@ -139,9 +139,21 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
-        if r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline
+        if (r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline) and _written_as_a_name(m.text)
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
+
+
+# Words a name does not end with: the model's span stopped short of the name ("the City of", "the Village of").
+_DANGLING_WORDS = frozenset("of and the in at for".split())
+
+
+def _written_as_a_name(text: str) -> bool:
+    """A place's name is written as a name: it starts with a capital or a number ("40th Avenue"), never with a
+    lower-case word ("a meth lab", "in absentia", "a monthslong search", "a white van"), and does not end on a
+    word that leads into the name ("the City of")."""
+    words = text.split()
+    return bool(words) and not text[:1].islower() and words[-1].lower() not in _DANGLING_WORDS
 
 
 # "Karrada, a district of Baghdad", "Gulshan, a neighbourhood in northern Dhaka": a part of the town after it.
