@@ -656,3 +656,29 @@ def test_events_lines_linking_to_other_reports_give_no_events(make_record):
     assert not [t for t in triggers if t.lower() in ("kill", "attack", "ambush", "bombing", "shooting")], triggers
     plain, _ = events_of(make_record, "Gunmen kill nine in attack on village market.")
     assert plain.events  # the same words as a line of the report are a report
+
+
+def test_events_a_capitalised_plural_and_a_call_on_with_a_particle_are_triggers(make_record):
+    record, _ = events_of(make_record, 'He said: "Nothing is ruled out."\nShootings in Kano had continued overnight.')
+    assert event_at(record, "shootings").type == "ASSAULT"
+    called, _ = events_of(
+        make_record,
+        "In March 2003, a clerical council declared an emirate in parts of the two provinces, and called on "
+        "Christians to take up arms against Spain in a holy war.",
+    )
+    assert event_at(called, "called").type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The union urged its members to protest outside the ministry.", "protest"),
+        ("The general ordered his troops to withdraw from the valley.", "withdraw"),
+        ("The cleric called on his followers to attack the army base with rifles.", "attack"),
+    ],
+)
+def test_events_an_act_someone_is_urged_or_ordered_to_do_is_not_reported_as_done(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).status == "hypothetical"
+    done, _ = events_of(make_record, "The union members protested outside the ministry.")
+    assert event_at(done, "protested").status == "reported"

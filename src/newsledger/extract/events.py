@@ -721,6 +721,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "a negotiated settlement" names no event
     if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
         return None  # "some of the wounded", "the dead": people, not an event
+    if token.lower_ in ("alleged", "purported") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp") for c in token.children
+    ):
+        return None  # "Alleged Ongoing Clash Leaves Two Hurt": a hedge on a noun, however a headline parses
     if lemma == "call" and any(_calls_on(c) for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
     if _detonates(token):
@@ -862,7 +866,7 @@ def _caused_by_nature(token: Token) -> bool:
 
 def _calls_on(child: Token) -> bool:
     """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack"."""
-    if child.dep_ != "prep" or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
+    if child.dep_ not in ("prep", "prt") or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
         return False
     return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
 
@@ -910,6 +914,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     if lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
         return _Trigger(token, "ASSAULT", "firearms", NOUN_CONFIDENCE)  # "opened fire on the crowd"
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
+    if entry is None and token.pos_ == "PROPN" and lower.endswith("s"):
+        # a capitalised plural the tagger takes for a name keeps its plural as its lemma ("Shootings in Belfast
+        # continued", "Clashes Erupt"): its singular is the word
+        entry = lexicon.NOUN_TRIGGERS.get(lower[:-1]) or lexicon.NOUN_TRIGGERS.get(lower[:-2])
     if entry is None:
         return None
     event_type, mode = entry
@@ -1286,6 +1294,8 @@ def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventSt
         if t.pos_ in ("VERB", "ADJ")
     ):
         return "promised", according_to  # not "committed the attack", which carries it out
+    if _requested(token):
+        return "hypothetical", according_to
     if _planned(token, chain):
         return "planned", according_to
     if lexicon.UNVERIFIED_HEDGES.search(_span_text(sentence)):
@@ -1401,6 +1411,22 @@ def _conditional(token: Token, chain: list[Token], sentence: Span) -> bool:
         if ancestor.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or ancestor.lemma_.lower() in lexicon.SPEECH_VERBS:
             return False
     return False
+
+
+def _requested(token: Token) -> bool:
+    """ "urged residents to protest", "called on Muslims to take up arms", "ordered the troops to attack": an act
+    someone is asked, urged or ordered to do, which the sentence does not report as done."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "to take up arms and fight"
+    if verb.dep_ != "xcomp" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    asker = verb.head
+    lemma = asker.lemma_.lower()
+    if lemma == "call":
+        return any(_calls_on(c) for c in asker.children)
+    entry = lexicon.VERB_TRIGGERS.get(lemma)
+    return entry is not None and entry[0] in ("REQUEST", "DEMAND")
 
 
 def _planned(token: Token, chain: list[Token]) -> bool:
