@@ -15,6 +15,7 @@ dependency parse:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
+from newsledger.extract.arguments import event_arguments
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.places import event_place
@@ -166,6 +168,19 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
                 confidence=trigger.confidence,
                 mentions=tuple(mentions),
             )
+        )
+        # what each word of the event names in its own sentence (per-mention arguments, extract/arguments.py)
+        events[-1] = dataclasses.replace(
+            events[-1],
+            arguments=event_arguments(
+                doc,
+                state,
+                events[-1],
+                token,
+                trigger.mentions,
+                trigger_actors=event_actors,
+                mention_actors=_mention_actors,
+            ),
         )
     return events
 
