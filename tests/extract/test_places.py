@@ -397,3 +397,16 @@ def test_places_a_lower_case_word_or_a_span_stopped_short_is_no_place(make_recor
     assert "Kabul" in names and "Georgia" in names
     assert not {"meth", "absentia", "monthslong", "Village of"} & names
     assert all(not name[:1].islower() for name in names)
+
+
+def test_places_a_dateline_after_a_headline_on_the_same_line_is_the_origin(make_record):
+    record = make_record(
+        "Council cuts budget for road repairs. PESHAWAR — The city council voted on Monday to cut spending on roads."
+    )
+    origin = [p for p in record.places if p.dateline]
+    assert len(origin) == 1 and origin[0].mentions[0].text == "PESHAWAR" and origin[0].country == "PK"
+    # Capitals before a dash that name no place are no dateline.
+    record = make_record(
+        "Council cuts budget for road repairs. UPDATE — The city council voted on Monday to cut spending."
+    )
+    assert not any(p.dateline for p in record.places)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.datelines import find_dateline
+from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import SPEECH_VERBS
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
@@ -214,7 +214,7 @@ def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> Non
 
 def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
-    dateline = _dateline(doc_text(doc))
+    dateline = _dateline(doc_text(doc)) or _dateline_after_a_headline(doc_text(doc), gazetteer)
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
     place_texts = {
@@ -600,6 +600,27 @@ def _dateline(text: str) -> _Mention | None:
         return None
     city = match.group("city").strip()
     return _Mention(match.start("city"), match.start("city") + len(city), city, dateline=True)
+
+
+# Where a dateline may stand after a headline that ends on the same line ("Crash victim upgraded. MIDDLETOWN —"),
+# or after a byline's date ("By Ann Lee, Staff Writer March 30, 2009 NEWARK --").
+_AFTER_HEADLINE = re.compile(r"(?:[.!?:]|\b(?:19|20)\d\d)\s+")
+DATELINE_SEARCH_CHARS = 300
+
+
+def _dateline_after_a_headline(text: str, gazetteer: Gazetteer) -> _Mention | None:
+    """A dateline ("CITY —", "CITY, State (AP) —") opening the body after a headline or byline on the same line,
+    when the gazetteer knows its capitals as a place's own name (not "UPDATE —" or "AP —")."""
+    for boundary in _AFTER_HEADLINE.finditer(text, 0, DATELINE_SEARCH_CHARS):
+        match = DATELINE.match(text, boundary.end())
+        if match is None:
+            continue
+        city = match.group("city").strip()
+        if not any(c.match == "name" for c in gazetteer.lookup(city, fuzzy=False)):
+            continue
+        start = match.start("city")
+        return _Mention(start, start + len(city), city, dateline=True)
+    return None
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
