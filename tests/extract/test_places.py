@@ -410,3 +410,15 @@ def test_places_a_dateline_after_a_headline_on_the_same_line_is_the_origin(make_
         "Council cuts budget for road repairs. UPDATE — The city council voted on Monday to cut spending."
     )
     assert not any(p.dateline for p in record.places)
+
+
+def test_places_a_legislators_party_and_home_give_the_home_as_a_place(make_record):
+    record = make_record(
+        "The bill was filed by Rep. Jane Miller, D-Iowa City, and Sen. Paul Stone (R-Des Moines). The vote was 5-0, "
+        "R-Smith said."
+    )
+    iowa_city = _place(record, "Iowa City")
+    assert iowa_city.country == "US" and iowa_city.admin1 == "Iowa"
+    assert _place(record, "Des Moines").admin1 == "Iowa"
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "D-Iowa City" not in names and "Smith" not in names  # the place alone, and only after a name
