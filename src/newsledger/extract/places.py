@@ -209,6 +209,11 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
     }
     institution_places = _places_in_institution_names(state, gazetteer)
+    institution_places += [
+        county
+        for county in _counties_in_names(state, gazetteer)
+        if not any(named.start < county.end and county.start < named.end for named in institution_places)
+    ]
     heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
     not_places = _names_no_place(doc, state, gazetteer)
@@ -474,6 +479,42 @@ def _capitals_by_demonym(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
             start, end = match.start(1), match.end()
             out.append(_Mention(start, end, text[start:end], lookup=capital.name))
     return out
+
+
+# "Henry County", "the Anderson County Sheriff", "the Edgar County Community Foundation": a county's or parish's
+# name says what it is, so it is a place wherever the entity stage put it, even inside a name it calls a
+# person's (no one is called "X County") or an organisation's (a body named for a county serves that county).
+
+
+def _counties_in_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    """Every "X County" or "X Parish" inside an entity's name that the gazetteer knows as a district (the longest
+    such name: "Prince William County", not "William County")."""
+    out: list[_Mention] = []
+    for entity in state.entities:
+        if entity.type in TOPONYM_TYPES and gazetteer.lookup(entity.name, fuzzy=False):
+            continue  # a place the model drew right: the main pass reads it
+        for mention in entity.mentions:
+            text = mention.text
+            for word in re.finditer(r"\b(?:County|Parish)\b", text):
+                name = _county_name_ending_at(gazetteer, text, word.end())
+                if name is not None:
+                    start = mention.start + word.end() - len(name)
+                    out.append(_Mention(start, mention.start + word.end(), name, within=(mention.start, mention.end)))
+    return out
+
+
+def _county_name_ending_at(gazetteer: Gazetteer, text: str, end: int) -> str | None:
+    words = list(re.finditer(r"[^\s]+", text[:end]))
+    for size in (4, 3, 2):
+        if size > len(words):
+            continue
+        first = words[-size]
+        name = text[first.start() : end]
+        if not all(w.group()[:1].isupper() for w in words[-size:]) or name_key(name.split()[0]) in NOT_PLACE_WORDS:
+            continue
+        if any(c.feature == "admin2" and c.match in ("name", "alias") for c in gazetteer.lookup(name, fuzzy=False)):
+            return name
+    return None
 
 
 def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:

@@ -204,12 +204,57 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
         attempts.append(clean[part_of.end() :])
     if _SAINT.match(clean):
         attempts.append(_SAINT.sub("Saint ", clean))
-    for fuzzy in (False, True):
-        for attempt in attempts:
-            found = gazetteer.lookup(attempt, fuzzy=fuzzy)
-            if found:
-                return found, hint, attempt
+    for attempt in attempts:
+        found = gazetteer.lookup(attempt, fuzzy=False)
+        if found:
+            return found, hint, attempt
+    people = _place_of_people(gazetteer, clean)
+    if people is not None:
+        return people[0], None, people[1]
+    for attempt in attempts:
+        found = gazetteer.lookup(attempt, fuzzy=True)
+        if found:
+            return found, hint, attempt
     return (), hint, clean
+
+
+# How the name of a place's people is made from the place's name, as (ending of the people's name, endings the
+# place's name may have in its place): "Ohio" -> "Ohioans", "Iowa" -> "Iowans", "Texas" -> "Texan(s)", "Florida" ->
+# "Floridians", "Ontario" -> "Ontarians", "Boston" -> "Bostonians", "London" -> "Londoners".
+_PEOPLE_SUFFIXES = (
+    ("ians", ("", "io", "a")),
+    ("ans", ("", "a")),
+    ("ns", ("", "s")),
+    ("n", ("", "s")),
+    ("ers", ("",)),
+    ("er", ("",)),
+)
+# A people's name points to a country, a province, or a city big enough to have a name for its people; a small
+# town that shares the stem ("Romans", "Spartans") is not what it means.
+PEOPLE_CITY_MIN_POPULATION = 100_000
+
+
+def _place_of_people(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ...], str] | None:
+    """The province, country or big city a people's name ("Ohioans", "Texan", "New Londoners") is made from."""
+    if not text[:1].isupper():
+        return None
+    for suffix, endings in _PEOPLE_SUFFIXES:
+        if not text.endswith(suffix) or len(text) - len(suffix) < 3:
+            continue
+        stem = text[: -len(suffix)]
+        for ending in endings:
+            found = tuple(
+                c
+                for c in gazetteer.lookup(stem + ending, fuzzy=False)
+                if c.match == "name"
+                and (
+                    c.feature in ("country", "admin1")
+                    or (c.feature == "city" and c.population >= PEOPLE_CITY_MIN_POPULATION)
+                )
+            )
+            if found:
+                return found, stem + ending
+    return None
 
 
 def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context: Context) -> list[Resolution]:
