@@ -762,6 +762,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     if entry is None:
         return None
     event_type, mode = entry
+    if lemma == "block" and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma_in(c, lexicon.IDEA_WORDS) for c in token.children
+    ):
+        return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "blocked the bill", as "killed the bill"
     if not _in_its_sense(token, lemma):
         return None
     if lemma == "seize":
