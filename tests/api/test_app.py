@@ -27,7 +27,7 @@ def _login(client: TestClient, token: str) -> str:
     csrf = _csrf(client)
     response = client.post("/login", data={"csrf_token": csrf, "token": token, "next": "/"}, follow_redirects=False)
     assert response.status_code == 303
-    return csrf
+    return _csrf(client, "/")  # a log-in opens a session, and the forms' CSRF value is the session's
 
 
 def test_app_events_filters(client: TestClient) -> None:
@@ -345,3 +345,21 @@ def test_app_a_corrected_toll_or_date_updates_its_clusters_summary(client: TestC
     cluster = client.get(f"/api/clusters/{event['cluster_id']}").json()
     assert (cluster["fatalities_min"], cluster["fatalities_max"]) == (30, 30)
     assert cluster["date_min"] == cluster["date_max"] == "2024-02-28"
+
+
+def test_app_review_of_place_date_or_type_re_resolves_the_cluster_and_says_so(client: TestClient, token: str) -> None:
+    event_pk = client.get("/api/events", params={"type": "ASSAULT"}).json()["items"][0]["pk"]
+    right = {"Authorization": f"Bearer {token}"}
+    url = f"/api/events/{event_pk}/review"
+    toll = client.post(url, json={"action": "correct", "corrections": {"fatalities": 9}}, headers=right).json()
+    assert toll["cluster"] is None  # a toll moves no report to another cluster
+    moved = client.post(url, json={"action": "correct", "corrections": {"event_date": "2024-01-05"}}, headers=right)
+    assert moved.status_code == 200, moved.text
+    cluster = moved.json()["cluster"]
+    assert cluster["event_pk"] == event_pk and cluster["before"]["cluster_id"] is not None
+    assert cluster["after"]["cluster_id"] == client.get(f"/api/events/{event_pk}").json()["cluster_id"]
+    page = client.get(f"/events/{event_pk}").text
+    assert "re-resolve" in page
+    rejected = client.post(url, json={"action": "reject"}, headers=right).json()
+    assert rejected["cluster"]["after"]["cluster_id"] is None
+    assert client.get(f"/api/events/{event_pk}").json()["cluster_id"] is None

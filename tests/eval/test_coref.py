@@ -96,3 +96,20 @@ def test_coref_entities_names_and_pooled_person_clusters(tmp_path: Path):
     ]
     clusters = sorted(sorted(c) for c in person_clusters(mentions, NameTest(frozenset(), frozenset())))
     assert clusters == [["1", "2"], ["3"], ["4"]]
+
+
+def test_coref_entities_a_common_word_in_a_title_cased_headline_is_no_name():
+    from newsledger.eval.coref import Document, Mention
+    from newsledger.eval.coref_entities import NameTest, title_cased
+
+    headline = Document("d1", "1")
+    for t_id, word in enumerate("Woman Found Dead In Her Home After Fire".split()):
+        headline.tokens[t_id] = (word, 0)
+    for t_id, word in enumerate("A woman was found dead , police said .".split(), start=20):
+        headline.tokens[t_id] = (word, 1)
+    titles = title_cased([headline])
+    assert titles == frozenset({("d1", 0)})
+    test = NameTest(frozenset({"woman", "page"}), frozenset({("d1", 0), ("d1", 20)}), titles)
+    assert not test(Mention("1", "1", "d1", 0, (0,), "Woman", "w"))
+    assert not test(Mention("2", "1", "d1", 0, (4,), "Woman", "w"))  # anywhere in the headline
+    assert test(Mention("3", "1", "d1", 1, (23,), "Page", "p"))  # mid-sentence in running text: a surname

@@ -147,22 +147,38 @@ def test_adversarial_languages_sharing_a_script_are_told_apart(text, language):
 
 def test_adversarial_a_reader_that_hangs_rejects_only_its_input(tmp_path, monkeypatch):
     # Held out: trafilatura spent minutes on one tag with 200,000 attributes and held the whole run.
-    import time
+    # No wall time decides the outcome: the budget is an hour, and the reader that hangs blocks until the alarm
+    # the budget's timer would send arrives, sent here once it is blocked. What is tested is the real guard: its
+    # signal handler, the rejection it makes and the reading of the inputs after it.
+    import signal
+    import threading
 
     import newsledger.ingest.read as read_module
 
     real = read_module._article_from_html
+    blocked, released = threading.Event(), threading.Event()
+    main_thread = threading.main_thread().ident
+    assert main_thread is not None and threading.current_thread() is threading.main_thread()
+
+    def alarm_once_blocked() -> None:
+        blocked.wait()
+        signal.pthread_kill(main_thread, signal.SIGALRM)
 
     def hanging(html: str, **kwargs):  # type: ignore[no-untyped-def]
         if "slowpoke" in html:
-            time.sleep(120)
+            threading.Thread(target=alarm_once_blocked, daemon=True).start()
+            blocked.set()
+            released.wait(timeout=600)  # never set: only the alarm ends this reader
+            raise AssertionError("the time budget's alarm did not stop the reader")
         return real(html, **kwargs)
 
     monkeypatch.setattr(read_module, "_article_from_html", hanging)
-    monkeypatch.setattr(read_module, "READ_TIME_BUDGET", 0.5)
+    monkeypatch.setattr(read_module, "READ_TIME_BUDGET", 3600.0)
+    handler_before = signal.getsignal(signal.SIGALRM)
     for name, marker in (("a", "1"), ("b", "slowpoke 2"), ("c", "3")):
         body = report(int(marker[-1])).replace("market", f"{marker} market", 1)
         (tmp_path / f"{name}.html").write_text(f"<html><body><article><p>{body}</p></article></body></html>")
     results = list(iter_articles([tmp_path], fetch=None))
     assert [type(r).__name__ for r in results] == ["Article", "InputError", "Article"]
     assert results[1].source == str(tmp_path / "b.html") and results[1].code == "E019"  # type: ignore[union-attr]
+    assert signal.getsignal(signal.SIGALRM) is handler_before  # the guard put the caller's handler back

@@ -105,3 +105,17 @@ def test_actors_a_title_singles_out_one_of_two_people_sharing_a_surname():
         EntityRef(6, "a6", "American", "NORP"),
     ]
     assert actor_members(refs) == [[1, 3], [2], [4], [5, 6]]
+
+
+def test_actors_a_bare_surname_several_people_carry_stays_in_its_own_article():
+    refs = [
+        EntityRef(1, "a1", "George Walker Bush", "PERSON"),
+        EntityRef(2, "a2", "Reggie Bush", "PERSON"),
+        EntityRef(3, "a3", "Bush", "PERSON"),  # which one? not said here
+        EntityRef(4, "a3", "Bush", "PERSON"),
+        EntityRef(5, "a4", "Bush", "PERSON"),
+        EntityRef(6, "a5", "Kandek", "PERSON"),  # nobody known by it: the one name joins across articles
+        EntityRef(7, "a6", "Kandek", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1], [2], [3, 4], [5], [6, 7]]
+    assert len({actor.key for actor in resolve_actors(refs)}) == 5

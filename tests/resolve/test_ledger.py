@@ -313,3 +313,50 @@ def test_ledger_outlet_boilerplate_forms_no_cluster_and_no_dispute_and_is_marked
     assert len(marked) == 2 and all(c["n_reports"] == 1 for c in marked)
     assert {c["type"] for c in marked} == {"THREATEN"}
     assert not [c for c in clusters if c["type"] == "ASSAULT" and c["status"] == "boilerplate"]
+
+
+def _clusters_by_members(store):
+    return sorted(sorted(e["pk"] for e in store.cluster(c["id"])["events"]) for c in store.clusters())
+
+
+def test_ledger_a_correction_or_rejection_re_resolves_the_cluster_at_once_as_a_full_resolve_would(store):
+    from newsledger.api.review import review_event
+    from newsledger.resolve import reresolve_events
+    from newsledger.store.review import audit_entries
+
+    for record in (first_report(), second_report(), unrelated_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    first_pk, second_pk = sorted(e["pk"] for e in store.cluster(cluster["id"])["events"])
+
+    # Corrected to a town 600 km away: the report leaves the Dara cluster now, not at the next `resolve`.
+    far = {"location": "Kandahar", "admin1": "Kandahar", "lat": 31.61, "lon": 65.71}
+    state = review_event(store, second_pk, who="analyst", action="correct", corrections=far)
+    assert state["cluster"]["before"] == {"cluster_id": cluster["id"], "cluster_reports": 2, "cluster_outlets": 2}
+    assert state["cluster"]["after"]["cluster_reports"] == 1
+    assert store.clusters(min_outlets=2) == []
+    # The event's page lists its audit entries: the move is one of them.
+    (entry,) = [e for e in audit_entries(store, target=f"event:{second_pk}") if e["action"] == "re-resolve"]
+    assert entry["before"]["cluster_reports"] == 2 and entry["after"]["cluster_reports"] == 1
+    local = _clusters_by_members(store)
+    resolve_store(store)
+    assert _clusters_by_members(store) == local  # what a whole resolve finds too
+
+    # Corrected back: it rejoins; then rejected: it leaves again, and counts in no cluster.
+    back = {"location": "Dara Town", "admin1": "Nangarhar", "lat": 34.1, "lon": 70.9}
+    state = review_event(store, second_pk, who="analyst", action="correct", corrections=back)
+    assert state["cluster"]["after"]["cluster_reports"] == 2
+    (rejoined,) = store.clusters(min_outlets=2)
+    assert (rejoined["fatalities_min"], rejoined["fatalities_max"]) == (4, 7)
+    state = review_event(store, first_pk, who="analyst", action="reject")
+    assert state["cluster"]["after"] == {"cluster_id": None, "cluster_reports": None, "cluster_outlets": None}
+    (left,) = [c for c in store.clusters() if second_pk in [e["pk"] for e in store.cluster(c["id"])["events"]]]
+    assert left["n_reports"] == 1 and left["fatalities_max"] == 7
+    local = _clusters_by_members(store)
+    resolve_store(store)
+    assert _clusters_by_members(store) == local
+
+    # A confirmation moves nothing and re-resolves nothing.
+    assert "cluster" not in review_event(store, second_pk, who="analyst", action="confirm")
+    assert reresolve_events(store, [second_pk])[0]["before"] == reresolve_events(store, [second_pk])[0]["after"]

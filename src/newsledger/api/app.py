@@ -1,9 +1,10 @@
 """The analyst's desk: one FastAPI app serving the JSON API (`/api/…`, OpenAPI at `/api/docs`) and the pages.
 
 Every page is also JSON from the same handler (`?format=json` or `Accept: application/json`). Reads are open
-unless `Settings.read_requires_token`; writes need a token: `Authorization: Bearer …` for the API, or the
-token cookie set by `/login` plus the double-submit CSRF token for forms. Article text is untrusted: templates
-autoescape, the highlighted text escapes every piece, and the Content-Security-Policy allows no inline script.
+unless `Settings.read_requires_token`; writes need a token: `Authorization: Bearer …` for the API, or, for forms,
+the session `/login` opens (its cookie holds a session id, never the token) plus the session's CSRF value.
+Article text is untrusted: templates autoescape, the highlighted text escapes every piece, and the
+Content-Security-Policy allows no inline script.
 
 The routes are in `api/routes/` (one APIRouter per kind of record, the store given by `Depends`), the
 middleware in `api/middleware.py`, the pages' rendering in `web/`. Errors carry their status: `NotFound` is a

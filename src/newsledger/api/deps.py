@@ -2,21 +2,17 @@
 parameters and page shapes several routes share. The store and settings live on `app.state` (set by
 `create_app`), so every router reads the same ones."""
 
-import secrets
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from newsledger.api.auth import token_owner
+from newsledger.api.auth import CSRF_FIELD, request_csrf_ok, request_session, token_owner
 from newsledger.api.settings import Settings
 from newsledger.countries import country_code
 from newsledger.errors import NotFound
 from newsledger.store import Store
 
-CSRF_COOKIE = "nl_csrf"
-CSRF_FIELD = "csrf_token"
-TOKEN_COOKIE = "nl_token"
 FACET_COLUMNS = ("type", "status", "country", "outlet")
 DATE_PARAM = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: the filter form left blank
 T = TypeVar("T")
@@ -43,13 +39,12 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def owner_of(request: Request) -> tuple[str | None, bool]:
-    """(token owner, whether the token came from the cookie)."""
-    store = get_store(request)
+    """(who is asking, whether it is through a desk session's cookie rather than a bearer token)."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        return token_owner(store, header[7:].strip()), False
-    cookie = request.cookies.get(TOKEN_COOKIE)
-    return (token_owner(store, cookie), True) if cookie else (None, False)
+        return token_owner(get_store(request), header[7:].strip()), False
+    who, _session_id = request_session(request)
+    return who, who is not None
 
 
 def writer(request: Request) -> str:
@@ -66,16 +61,15 @@ Writer = Annotated[str, Depends(writer)]
 
 
 async def form_writer(request: Request) -> tuple[str, dict[str, str]]:
-    """Who is writing through a form, after the double-submit CSRF check; and the form's fields."""
+    """Who is writing through a form: the owner of the desk session, after checking the form's CSRF value is
+    this session's; and the form's fields."""
     form = await request.form()
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    sent = fields.get(CSRF_FIELD, "")
-    if not cookie or not sent or not secrets.compare_digest(cookie, sent):
-        raise HTTPException(403, "CSRF check failed: reload the page and try again")
-    who = token_owner(get_store(request), request.cookies.get(TOKEN_COOKIE))
+    who, _session_id = request_session(request)
     if who is None:
         raise HTTPException(401, "log in with a token to review")
+    if not request_csrf_ok(request, fields.get(CSRF_FIELD), logged_in=True):
+        raise HTTPException(403, "CSRF check failed: reload the page and try again")
     return who, fields
 
 

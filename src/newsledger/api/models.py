@@ -251,6 +251,11 @@ class ReviewIn(BaseModel):
 class ReviewOut(BaseModel):
     event_pk: int
     state: dict[str, Any] = Field(description="The event's reviewable fields after the change, with `review`.")
+    cluster: dict[str, Any] | None = Field(
+        None,
+        description="When the review re-resolved the event's cluster (a rejection, a corrected type, place, date or "
+        "status): {event_pk, before, after}, each {cluster_id, cluster_reports, cluster_outlets}.",
+    )
 
 
 class MergeIn(BaseModel):

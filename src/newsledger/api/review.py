@@ -15,6 +15,8 @@ from newsledger.store import Store
 from newsledger.store.review import save_event_review
 
 ACTIONS = ("confirm", "correct", "reject")
+# Corrected fields that may move an event to another cluster: its type, place, date and status.
+RESOLVING = frozenset({"type", "location", "country", "admin1", "lat", "lon", "event_date", "status"})
 REVIEW_STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
 # The fields an analyst may correct, as columns of the events row (type, actors, place, date, status, fatalities).
 CORRECTABLE = (
@@ -164,7 +166,7 @@ def review_event(
     cleaned = clean_corrections(corrections or {})
     if action == "correct" and not cleaned:
         raise Invalid("a correction needs at least one corrected field")
-    return save_event_review(
+    state = save_event_review(
         store,
         event_pk,
         who=who,
@@ -173,3 +175,11 @@ def review_event(
         corrections=cleaned,
         fields=CORRECTABLE,
     )
+    if action == "reject" or RESOLVING & cleaned.keys():
+        from newsledger.resolve import reresolve_events
+
+        # The event's cluster at once, not at the next `resolve`: what an analyst fixed must not stay clustered
+        # by the old value (its move is in the audit log, so the event's page shows it).
+        (move,) = reresolve_events(store, [event_pk], who=who)
+        state["cluster"] = move
+    return state

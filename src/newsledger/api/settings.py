@@ -15,4 +15,7 @@ class Settings:
     max_page_size: int = 500
     # Cookies marked Secure only reach the server over HTTPS; off for the default 127.0.0.1 server.
     secure_cookies: bool = False
+    # A desk session ends this long after the log-in, or after this long unused, whichever comes first.
+    session_hours: float = 12.0
+    session_idle_minutes: float = 120.0
     title: str = "newsledger"

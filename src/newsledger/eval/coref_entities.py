@@ -35,7 +35,8 @@ _NOT_NAMES = PRONOUNS | frozenset("the a an mr mrs ms dr".split())
 
 def is_name(text: str, common: frozenset[str] = frozenset(), *, sentence_initial: bool = False) -> bool:
     """Written as a name: capitalised words, not a pronoun or contraction ("I'm"), and, for one word opening a
-    sentence, not a word the corpus also writes in lower case (a sentence-initial "Lawyer" or "Protesters")."""
+    sentence (or in a title-cased headline, where every word opens), not a word the corpus also writes in lower
+    case (a sentence-initial "Lawyer", a headline's "Woman")."""
     words = text.split()
     if any(re.search(r"['’](m|d|ll|re|ve)$", w.lower()) for w in words):
         return False
@@ -59,13 +60,29 @@ def sentence_openers(documents: Sequence[Document]) -> frozenset[tuple[str, int]
     return frozenset((doc, t_id) for (doc, _sentence), t_id in first.items())
 
 
+def title_cased(documents: Sequence[Document]) -> frozenset[tuple[str, int]]:
+    """(document, sentence) of the lines written in title case (headlines): most words capitalised."""
+    words: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for doc in documents:
+        for text, sentence in doc.tokens.values():
+            if text[:1].isalpha():
+                words[(doc.name, sentence)].append(text)
+    return frozenset(
+        key
+        for key, found in words.items()
+        if len(found) >= 3 and sum(1 for w in found if w[0].isupper()) >= 0.7 * len(found)
+    )
+
+
 @dataclass(frozen=True)
 class NameTest:
     common: frozenset[str]
     openers: frozenset[tuple[str, int]]
+    titles: frozenset[tuple[str, int]] = frozenset()
 
     def __call__(self, mention: Mention) -> bool:
         initial = bool(mention.token_ids) and (mention.doc, mention.token_ids[0]) in self.openers
+        initial = initial or (mention.doc, mention.sentence) in self.titles
         return is_name(mention.text, self.common, sentence_initial=initial)
 
 
@@ -92,7 +109,7 @@ def _scored(mentions: list[Mention], common: NameTest) -> dict[str, float]:
 
 def evaluate_entities(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     documents = read_corpus(path, limit=limit)
-    common = NameTest(lower_case_words(documents), sentence_openers(documents))
+    common = NameTest(lower_case_words(documents), sentence_openers(documents), title_cased(documents))
     people = [m for doc in documents for m in doc.people]
     development, gate = split_topics(m.topic for m in people)
     dev = [m for m in people if m.topic in set(development)]

@@ -5,7 +5,8 @@ as a spelling variant (same consonant skeleton, e.g. Ahmad/Ahmed, Hussein/Husain
 A different given name, or an extra name part (a father and son often differ by one), keeps them apart. A
 one-word name first joins the full name with that surname in its own article (the article's name chain: "Barack
 Obama ... Obama"); across the ledger, a surname alone joins a full name only when exactly one known person
-carries that surname. A first name alone never bridges two people. Groups, countries and organisations: the
+carries that surname; when several do, it stays an actor of its own article. A first name alone never bridges
+two people. Groups, countries and organisations: the
 same normalized name or a shared alias (an acronym given in the article); a pronoun or a lower-case word is
 never an alias.
 """
@@ -204,8 +205,17 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
                 chosen[0].members.append(ref)
             else:
                 alone.append(ref)
-        if alone:
+        if alone and len(owners) < 2:
             actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=alone))
+            continue
+        # Several known people with that surname: the same bare name in two articles may be any of them ("Bush"
+        # in a report on a president and in one on a running back), so each article keeps its own.
+        by_article: dict[str, list[EntityRef]] = defaultdict(list)
+        for ref in alone:
+            by_article[ref.article_id].append(ref)
+        for article_id, article_refs in sorted(by_article.items()):
+            actor_key = f"person:{skeleton(part)}@{article_id}"
+            actors.append(Actor(key=actor_key, name="", type="PERSON", members=article_refs))
     return [_named(actor) for actor in _unique_keys(actors)]
 
 

@@ -281,16 +281,23 @@ class Evidence:
     vetoed: np.ndarray
 
 
+def block_keys(report: EventReport) -> list[tuple[str, ...]]:
+    """The blocks a report is compared in: its trigger stem, and (dated, typed as a physical happening, with a
+    country) its type family and country."""
+    keys: list[tuple[str, ...]] = [("stem", report.key)] if report.key else []
+    if report.family in HAPPENING_FAMILIES and report.country and report.date and report.key not in GENERIC_STEMS:
+        keys.append(("family", report.family, report.country))
+    return keys
+
+
 def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
     """Pairs that share a block: the trigger stem, or (for dated, typed reports with a country) the type family
     and country. Small blocks are compared pair by pair, large ones along their dates, so the work grows with
     the reports (times the block size), never with their square."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, report in enumerate(reports):
-        if report.key:
-            blocks[("stem", report.key)].append(index)
-        if report.family in HAPPENING_FAMILIES and report.country and report.date and report.key not in GENERIC_STEMS:
-            blocks[("family", report.family, report.country)].append(index)
+        for key in block_keys(report):
+            blocks[key].append(index)
     found: set[tuple[int, int]] = set()
     for members in blocks.values():
         found.update(_block_pairs(reports, members))

@@ -6,9 +6,10 @@ for identities that persist, through their stable keys."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -117,19 +118,24 @@ def attach_actors(conn: Connection, actor_of_entity: dict[tuple[str, str], int])
 # --- event clusters --------------------------------------------------------------------------------
 
 
-def event_rows(conn: Connection) -> list[dict[str, Any]]:
-    """Every event row an analyst has not rejected, in key order: a rejected event is no report of anything, so
-    it joins no cluster and counts in none."""
+def event_rows(conn: Connection, pks: Collection[int] | None = None) -> list[dict[str, Any]]:
+    """Every event row an analyst has not rejected (or those of `pks`), in key order: a rejected event is no
+    report of anything, so it joins no cluster and counts in none."""
     ev = schema.events
     rejected = select(schema.event_reviews.c.event_pk).where(schema.event_reviews.c.status == "rejected")
     query = select(ev).where(ev.c.pk.not_in(rejected)).order_by(ev.c.pk)
+    if pks is not None:
+        query = query.where(ev.c.pk.in_(sorted(pks)))
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def article_texts(conn: Connection) -> dict[str, str]:
-    """{article id: text} of every stored article."""
+def article_texts(conn: Connection, ids: Collection[str] | None = None) -> dict[str, str]:
+    """{article id: text} of every stored article (or of those of `ids`)."""
     ar = schema.articles
-    return {row.id: row.text for row in conn.execute(select(ar.c.id, ar.c.text))}
+    query = select(ar.c.id, ar.c.text)
+    if ids is not None:
+        query = query.where(ar.c.id.in_(sorted(ids)))
+    return {row.id: row.text for row in conn.execute(query)}
 
 
 def hand_placed_clusters(conn: Connection) -> dict[int, list[int]]:
@@ -156,16 +162,60 @@ def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: It
     clusters neither planned nor pinned are removed), link events and their claims to them; returns the cluster
     id of each plan, in order."""
     ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
-    claim_of_event = {
-        row.pk: (row.article_id, row.claim_id)
-        for row in conn.execute(select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)))
-    }
     existing = {row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id))}
     conn.execute(update(ev).values(cluster_id=None))
     conn.execute(update(cl).values(cluster_id=None))
     conn.execute(delete(ecm))
     keys = {plan.key for plan in plans if plan.pinned_id is None}
     conn.execute(delete(clusters).where(clusters.c.key.not_in(keys), clusters.c.id.not_in(list(pinned_ids))))
+    return _place(conn, plans, existing)
+
+
+def replace_clusters(
+    conn: Connection, plans: Sequence[ClusterPlan], *, event_pks: Collection[int], cluster_ids: Collection[int]
+) -> list[int]:
+    """Replace some clusters (`cluster_ids`, which hold only events of `event_pks`) by `plans` over the same events,
+    leaving every other cluster as it is; a plan whose key one of the replaced clusters had keeps its id. Returns
+    the cluster id of each plan, in order."""
+    ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
+    pks, ids = sorted(event_pks), sorted(cluster_ids)
+    replaced = {
+        row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id).where(clusters.c.id.in_(ids)))
+    }
+    claims = [
+        (row.article_id, row.claim_id)
+        for row in conn.execute(
+            select(ev.c.article_id, ev.c.claim_id).where(ev.c.pk.in_(pks), ev.c.claim_id.is_not(None))
+        )
+    ]
+    conn.execute(update(ev).where(ev.c.pk.in_(pks)).values(cluster_id=None))
+    for article_id, claim_id in claims:
+        conn.execute(update(cl).where(cl.c.article_id == article_id, cl.c.id == claim_id).values(cluster_id=None))
+    conn.execute(delete(ecm).where(ecm.c.event_pk.in_(pks)))
+    keys = {plan.key for plan in plans}
+    conn.execute(delete(clusters).where(clusters.c.id.in_(ids), clusters.c.key.not_in(keys)))
+    taken = {
+        row.key
+        for row in conn.execute(select(clusters.c.key).where(clusters.c.key.in_(keys), clusters.c.id.not_in(ids)))
+    }
+    # A key another cluster still holds (its first event moved here by a review) gets a suffix: keys are unique.
+    plans = [
+        plan if plan.key not in taken else replace(plan, key=f"{plan.key}:{plan.members[0]['event_pk']}r")
+        for plan in plans
+    ]
+    return _place(conn, plans, replaced)
+
+
+def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, int]) -> list[int]:
+    """Write the clusters of `plans` (reusing the id of a known key) and point their events and claims at them."""
+    ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
+    planned = [member["event_pk"] for plan in plans for member in plan.members]
+    claim_of_event = {
+        row.pk: (row.article_id, row.claim_id)
+        for row in conn.execute(
+            select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
+        )
+    }
     cluster_of_event: dict[int, int] = {}
     ids: list[int] = []
     members_rows = []
@@ -203,6 +253,60 @@ def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: It
             claim_updates,
         )
     return ids
+
+
+def block_rows(conn: Connection) -> list[dict[str, Any]]:
+    """What blocking needs of every event (pk, trigger, type, country, date), its cluster and whether an analyst
+    rejected it: enough to find the reports a corrected event may now meet, without reading whole rows."""
+    ev, rv = schema.events, schema.event_reviews
+    query = select(
+        ev.c.pk,
+        ev.c.trigger_text,
+        ev.c.type,
+        ev.c.country,
+        ev.c.event_date,
+        ev.c.cluster_id,
+        (func.coalesce(rv.c.status, "") == "rejected").label("rejected"),
+    ).select_from(ev.outerjoin(rv, rv.c.event_pk == ev.c.pk))
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def audit(conn: Connection, *, who: str, action: str, target: str, before: Any, after: Any) -> None:
+    """One entry of the audit log (who, when, what, before, after)."""
+    conn.execute(
+        schema.audit_log.insert().values(
+            at=dt.datetime.now(dt.UTC), who=who, action=action, target=target, before=before, after=after
+        )
+    )
+
+
+def cluster_events(conn: Connection, cluster_ids: Collection[int]) -> dict[int, list[int]]:
+    """{cluster id: its event pks} for the given clusters."""
+    ev = schema.events
+    found: dict[int, list[int]] = defaultdict(list)
+    query = select(ev.c.cluster_id, ev.c.pk).where(ev.c.cluster_id.in_(sorted(cluster_ids)))
+    for row in conn.execute(query):
+        found[row.cluster_id].append(row.pk)
+    return dict(found)
+
+
+def cluster_statuses(conn: Connection, cluster_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """{cluster id: {status, n_reports, n_outlets, manual}}: whether a cluster was placed by hand, marked as
+    boilerplate, and its size."""
+    clusters, ecm = schema.event_clusters, schema.event_cluster_members
+    hand = {
+        row.cluster_id
+        for row in conn.execute(
+            select(ecm.c.cluster_id).where(ecm.c.cluster_id.in_(sorted(cluster_ids)), ecm.c.similarity.is_(None))
+        )
+    }
+    query = select(clusters.c.id, clusters.c.status, clusters.c.n_reports, clusters.c.n_outlets).where(
+        clusters.c.id.in_(sorted(cluster_ids))
+    )
+    return {
+        row.id: {"status": row.status, "n_reports": row.n_reports, "n_outlets": row.n_outlets, "manual": row.id in hand}
+        for row in conn.execute(query)
+    }
 
 
 def disputing_outlets_by_cluster(conn: Connection) -> dict[int, set[str]]:

@@ -341,6 +341,19 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# A desk log-in: the browser's cookie holds a random session id, the ledger only its SHA-256 (so a copy of the
+# database opens no session). Logging out sets `revoked_at`; revoking or replacing the token deletes its sessions.
+auth_sessions = Table(
+    "auth_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("token_id", Integer, ForeignKey("api_tokens.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
 RECORD_TABLES = (entities, mentions, places, times, quotes, quantities, events, claims)
 
 # The desk for daily work (filled by `newsledger watch` and the saved searches of the desk).

@@ -7,8 +7,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
 
 from newsledger.store import schema
+from newsledger.store.sessions import delete_sessions_of_tokens
 
 if TYPE_CHECKING:
     from newsledger.store.db import Store
@@ -18,6 +20,7 @@ def save_token_hash(store: Store, name: str, token_hash: str, *, replace: bool =
     """Store a token's hash for `name` (first removing the tokens of that name with `replace`)."""
     with store.writing() as conn:
         if replace:
+            delete_sessions_of_tokens(conn, _token_ids(conn, name))
             conn.execute(delete(schema.api_tokens).where(schema.api_tokens.c.name == name))
         conn.execute(
             schema.api_tokens.insert().values(name=name, token_hash=token_hash, created_at=dt.datetime.now(dt.UTC))
@@ -39,7 +42,12 @@ def token_exists(store: Store, name: str) -> bool:
 
 
 def delete_token(store: Store, name: str) -> bool:
-    """Delete the token of `name`; whether there was one."""
+    """Delete the token of `name` and end every desk session opened with it; whether there was one."""
     with store.writing() as conn:
+        delete_sessions_of_tokens(conn, _token_ids(conn, name))
         deleted = conn.execute(delete(schema.api_tokens).where(schema.api_tokens.c.name == name)).rowcount
     return bool(deleted)
+
+
+def _token_ids(conn: Connection, name: str) -> list[int]:
+    return list(conn.execute(select(schema.api_tokens.c.id).where(schema.api_tokens.c.name == name)).scalars())

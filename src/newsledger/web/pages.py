@@ -2,7 +2,6 @@
 client asks for JSON (`?format=json` or `Accept: application/json`), the same data as JSON. Templates
 autoescape; article text is untrusted."""
 
-import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -13,8 +12,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 import newsledger
-from newsledger.api.auth import token_owner
-from newsledger.api.deps import CSRF_COOKIE, TOKEN_COOKIE, get_settings, get_store, wants_json
+from newsledger.api.auth import VISITOR_COOKIE, request_csrf, request_session, set_private_cookie
+from newsledger.api.deps import wants_json
 from newsledger.model import PLOVER_TYPES
 from newsledger.store.queries import first_line
 
@@ -42,8 +41,8 @@ def render(
     """The JSON twin (`data`) or the page (`data` and view-only extras)."""
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data), status_code=status)
-    csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
-    who = token_owner(get_store(request), request.cookies.get(TOKEN_COOKIE))
+    csrf, new_visitor = request_csrf(request)
+    who, _session_id = request_session(request)
     context = {
         **data,
         **(view or {}),
@@ -56,10 +55,8 @@ def render(
     env: Environment = request.app.state.templates
     html = env.get_template(template).render(context)
     response = HTMLResponse(html, status_code=status)
-    if request.cookies.get(CSRF_COOKIE) != csrf:
-        response.set_cookie(
-            CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=get_settings(request).secure_cookies, path="/"
-        )
+    if new_visitor is not None:
+        set_private_cookie(request, response, VISITOR_COOKIE, new_visitor)
     return response
 
 

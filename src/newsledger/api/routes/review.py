@@ -36,7 +36,7 @@ def api_review_event(store: StoreDep, event_pk: int, body: ReviewIn, who: Writer
         state = review.review_event(store, event_pk, who=who, action=body.action, corrections=corrections)
     except Invalid as exc:
         raise review_error(exc, location=("body", "corrections")) from None
-    return {"event_pk": event_pk, "state": state}
+    return {"event_pk": event_pk, "cluster": state.pop("cluster", None), "state": state}
 
 
 @router.post("/api/clusters/{cluster_id}/merge", response_model=ClusterState, tags=["review"])

@@ -1,14 +1,23 @@
 """The desk around the records: the home page, the offline API reference, logging in and out, health."""
 
+import datetime as dt
 import re
-import secrets
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from newsledger.api.auth import token_owner
-from newsledger.api.deps import CSRF_COOKIE, CSRF_FIELD, TOKEN_COOKIE, StoreDep, get_settings
+from newsledger.api.auth import (
+    CSRF_FIELD,
+    LEGACY_TOKEN_COOKIE,
+    SESSION_COOKIE,
+    end_session,
+    request_csrf_ok,
+    request_session,
+    set_private_cookie,
+    start_session,
+)
+from newsledger.api.deps import StoreDep, get_settings
 from newsledger.web.pages import STATIC, render, schema_name
 
 router = APIRouter()
@@ -67,28 +76,37 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 @router.post("/login", include_in_schema=False)
 async def login(request: Request, store: StoreDep) -> Response:
+    """Open a desk session for a valid token: the cookie gets a fresh session id, never the token."""
     form = await request.form()
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    if not cookie or not secrets.compare_digest(cookie, str(form.get(CSRF_FIELD, ""))):
+    if not request_csrf_ok(request, str(form.get(CSRF_FIELD, "")), logged_in=False):
         raise HTTPException(403, "CSRF check failed: reload the page and try again")
-    token = str(form.get("token", "")).strip()
-    if token_owner(store, token) is None:
+    hours = get_settings(request).session_hours
+    _who, held = request_session(request)
+    session_id = start_session(
+        store,
+        str(form.get("token", "")).strip(),
+        lifetime=dt.timedelta(hours=hours),
+        replaces=held or request.cookies.get(SESSION_COOKIE),
+    )
+    if session_id is None:
         return render(request, "login.html", {"next": "/", "error": "unknown token"}, status=401)
     response = RedirectResponse(local_path(str(form.get("next", "/"))), status_code=303)
-    response.set_cookie(
-        TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=get_settings(request).secure_cookies, path="/"
-    )
+    set_private_cookie(request, response, SESSION_COOKIE, session_id)
+    response.delete_cookie(LEGACY_TOKEN_COOKIE, path="/")
     return response
 
 
 @router.post("/logout", include_in_schema=False)
-async def logout(request: Request) -> Response:
+async def logout(request: Request, store: StoreDep) -> Response:
+    """End the session on the server (its cookie opens nothing afterwards) and clear the cookie."""
     form = await request.form()
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    if not cookie or not secrets.compare_digest(cookie, str(form.get(CSRF_FIELD, ""))):
+    if not request_csrf_ok(request, str(form.get(CSRF_FIELD, "")), logged_in=False):
         raise HTTPException(403, "CSRF check failed: reload the page and try again")
+    _who, session_id = request_session(request)
+    end_session(store, session_id)
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(TOKEN_COOKIE, path="/")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(LEGACY_TOKEN_COOKIE, path="/")
     return response
 
 
