@@ -49,6 +49,15 @@ STAGE_LABELS = {
     "newsledger_claims": "+ claims, quantities",
 }
 
+# Issue 21's "done means": (key, measure, format, goal, test).
+GOALS: tuple[tuple[str, str, str, str, Callable[[float], bool]], ...] = (
+    ("stages", "all stages ÷ bare nlp.pipe", ".2f", ">= 0.85", lambda x: x >= 0.85),
+    ("events", "events stage's own cost ÷ bare", ".1%", "< 10%", lambda x: x < 0.10),
+    ("dask", "Dask 2 workers ÷ 1", ".2f", ">= 1.8", lambda x: x >= 1.8),
+    ("one_worker", "one Dask worker ÷ a plain process", ".2f", ">= 0.9", lambda x: x >= 0.9),
+    ("rss", "peak RSS per worker (MiB)", ".0f", "<= 650 MB (620 MiB)", lambda x: x * 2**20 <= 650e6),
+)
+
 # --- texts -----------------------------------------------------------------------------------------------------
 
 _CITIES = ("Nairobi", "Kabul", "Aleppo", "Mosul", "Goma", "Lviv", "Tripoli", "Bamako", "Juba", "Sanaa", "Kandahar")
@@ -133,7 +142,7 @@ class Row:
     cells: tuple[str, ...]
 
 
-def stage_rows(texts: list[str], *, repeats: int) -> tuple[list[Row], int]:
+def stage_rows(texts: list[str], *, repeats: int, goals: dict[str, float] | None = None) -> tuple[list[Row], int]:
     import spacy
 
     from newsledger.errors import InputError
@@ -179,6 +188,13 @@ def stage_rows(texts: list[str], *, repeats: int) -> tuple[list[Row], int]:
         )
     ]
     labels = ["process_articles, no components", *(STAGE_LABELS.get(name, name) for name in COMPONENTS)]
+    previous = bare_time
+    for name, seconds in zip(("", *COMPONENTS), stage_times, strict=True):
+        if goals is not None and name == "newsledger_events":
+            goals["events"] = (seconds - previous) / bare_time
+        previous = seconds
+    if goals is not None:
+        goals["stages"] = bare_time / stage_times[-1]
     previous = bare_time
     for label, seconds in zip(labels, stage_times, strict=True):
         own_cost = (seconds - previous) / bare_time
@@ -301,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     console = Console()
     info = machine()
+    measured: dict[str, float] = {}  # the figures issue 21's "done means" names, as they are measured
     sections: list[str] = ["## Machine", "", *(f"- {key}: {value}" for key, value in info.items()), ""]
     console.print(info)
 
@@ -316,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "stages" not in skip:
         texts, origin = seed_sized_texts(stage_articles)
         mean_chars = statistics.mean(len(t) for t in texts)
-        rows, failures = stage_rows(texts, repeats=options.repeats)
+        rows, failures = stage_rows(texts, repeats=options.repeats, goals=measured)
         failed = f" {failures} of them failed in a component (E101) and count as processed." if failures else ""
         show(
             "Pipeline stages, one process",
@@ -342,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             one, one_rss, count_one = dask_run(inputs, workers=1, partition_size=partition_size)
             two, two_rss, count_two = dask_run(inputs, workers=2, partition_size=partition_size)
             mib = 2**20
+            measured["dask"] = one / two
+            measured["one_worker"] = plain_one_thread / one
+            measured["rss"] = max(one_rss + two_rss) / mib
             rows = [
                 Row(
                     (
@@ -418,6 +438,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rows,
                 "Generated wire reports of about 1,500 characters; partitions of size/20 (10-250 articles).",
             )
+
+    if measured:
+        goal_rows = [
+            Row((label, f"{measured[key]:{form}}", goal, "yes" if met(measured[key]) else "NO"))
+            for key, label, form, goal, met in GOALS
+            if key in measured
+        ]
+        show(
+            "Goals",
+            ("measure", "figure", "goal", "met"),
+            goal_rows,
+            f"Ratios from this run. Load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (the goals are "
+            "set for an idle machine).",
+        )
 
     if options.markdown:
         options.markdown.write_text("\n".join(sections), encoding="utf-8")

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from types import FrameType
 
 
-class OverTimeBudget(Exception):
-    """Raised inside the block when its time has run out."""
+class OverTimeBudget(BaseException):
+    """Raised inside the block when its time has run out. Not an Exception, like KeyboardInterrupt: the
+    libraries under a reader or a component catch Exception broadly (trafilatura does), which would swallow the
+    budget, carry on working, and report a wrong reason."""
 
 
 def _on_timer(_signum: int, _frame: FrameType | None) -> None:

@@ -74,6 +74,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E018 = "invalid characters in the {field}: {reason}"
     E019 = "reading took longer than the budget of {seconds:g} seconds for one article"
     E020 = "the {field} is {chars} characters, over the limit of {limit}"
+    E021 = "the {field} is a JSON {kind}, not text"
     # Pipeline (nlp/, extract/)
     E101 = "pipeline component '{name}' failed: {reason}"
     E102 = "spaCy model '{model}' is not installed; run the set-up command in README.md"

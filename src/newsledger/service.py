@@ -9,7 +9,7 @@ leaves only whole articles and the next run does the rest."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -160,8 +160,9 @@ def save_records(store: Store, records: Iterable[ArticleRecord]) -> IngestSummar
     return summary
 
 
-def resolve_ledger(store: Store) -> ResolveSummary:
-    """Actors, event clusters and cross-article disputes, recomputed over the whole store."""
+def resolve_ledger(store: Store, *, scope: Collection[str] | None = None) -> ResolveSummary:
+    """Actors, event clusters and cross-article disputes, recomputed over the whole store (or, with `scope`, the
+    ids of the articles stored since the last resolve, only what those articles touch)."""
     from newsledger.resolve import resolve_store
 
-    return resolve_store(store)
+    return resolve_store(store, scope=scope)

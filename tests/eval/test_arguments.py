@@ -165,3 +165,35 @@ def test_arguments_parts_split_at_three_quarters():
     items = list(range(20))
     assert select_part(items, "first") == list(range(15))  # type: ignore[arg-type]
     assert select_part(items, "last") == list(range(15, 20))  # type: ignore[arg-type]
+
+
+def test_arguments_a_mention_in_a_later_sentence_carries_only_the_arguments_its_sentence_names():
+    from newsledger.eval.arguments import predicted_events
+    from newsledger.model import Article, ArticleRecord, Entity, Event, Mention, TextSpan
+
+    text = "Gunmen attacked a bus near the market. Two guards were wounded. The attack was blamed on the gunmen."
+
+    def mention(word: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Mention(start, start + len(word), word)
+
+    gunmen = Entity(id="e1", name="gunmen", type="ORG", mentions=(mention("Gunmen"), mention("gunmen")))
+    bus = Entity(id="e2", name="bus", type="PRODUCT", mentions=(mention("bus"),))
+    first_end = text.index(".") + 1
+    event = Event(
+        id="ev1",
+        type="ASSAULT",
+        trigger=mention("attacked"),
+        sentence=TextSpan(0, first_end),
+        source="e1",
+        target="e2",
+        mentions=(mention("wounded"), mention("attack", 1)),
+    )
+    record = ArticleRecord(article=Article.from_text(text), entities=(gunmen, bus), events=(event,))
+    by_trigger = {text[p.trigger[0] : p.trigger[1]]: p.arguments for p in predicted_events(record)}
+    assert by_trigger["attacked"] == {"source": (0, 6), "target": (18, 21)}
+    assert by_trigger["wounded"] == {}  # its sentence names neither side
+    later = text.rindex("gunmen")
+    assert by_trigger["attack"] == {"source": (later, later + 6)}  # the source as its own sentence names it

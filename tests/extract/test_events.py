@@ -398,3 +398,153 @@ def test_events_named_organisation_of_a_generic_noun_is_the_actor(make_record):
     ambush = event_at(community, "ambushed")
     entities = {e.id: e for e in community.entities}
     assert ambush.source is not None and entities[ambush.source].name == "tribesmen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator's media attack on the network continued on Monday.",
+        "He repeated his attacks on the talk show host in a radio interview.",
+        "The governor has been under constant attack since the vote on the pension plan.",
+        "The campaign released new attack ads on Tuesday.",
+        "Activists vowed to fight for higher wages at the state capitol.",
+        "The two parties are locked in a bitter battle over the budget.",
+        "The company is fighting a long legal battle with its former partner.",
+    ],
+)
+def test_events_struggles_of_words_law_or_money_are_not_violence(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.type == "ASSAULT"], [(e.type, e.trigger.text) for e in record.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Senate Republicans killed the bill on Thursday.", "killed"),
+        ("The committee shot down the proposal after a short debate.", "shot"),
+        ("The supreme court struck down the law in June.", "struck"),
+    ],
+)
+def test_events_killing_a_measure_rejects_it(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gunmen attacked the newspaper's office, wounding two guards.", "attacked"),
+        ("The town came under attack on Sunday night.", "attack"),
+        ("Rebels have been fighting for control of the city for three weeks.", "fighting"),
+        ("Air defences shot down two drones over the capital.", "shot"),
+    ],
+)
+def test_events_the_same_words_against_people_places_and_weapons_are_violence(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == "ASSAULT"
+
+
+def test_events_a_released_document_is_no_release_of_people(make_record):
+    record, _ = events_of(make_record, "The candidate released his tax returns and a campaign video on Friday.")
+    assert not [e for e in record.events if e.type == "RETREAT"]
+    freed, _ = events_of(make_record, "The rebels released 12 hostages on Friday.")
+    assert event_at(freed, "released").type == "RETREAT"
+
+
+def test_events_an_editors_note_reports_no_event(make_record):
+    note = (
+        "Editor's note: The candidate has repeatedly pledged to ban all immigrants and has attacked judges who "
+        "ruled against him."
+    )
+    record, _ = events_of(make_record, f"The mayor opened a new bridge over the river on Monday.\n\n{note}")
+    note_start = record.article.text.index("Editor")
+    assert not [e for e in record.events if e.sentence.start >= note_start]
+    plain, _ = events_of(make_record, note.removeprefix("Editor's note: "))
+    assert plain.events  # the same words outside a note are reports
+
+
+def test_events_later_mentions_of_one_bombing_are_one_event_with_one_set_of_figures(make_record):
+    record, _ = events_of(
+        make_record,
+        "Gunmen attacked a police checkpoint in the north of the province on Monday, killing three officers. "
+        "Two more were wounded. The attack was the third on the checkpoint, police said. "
+        "The bombing of a bus in March was claimed by another group.",
+    )
+    violent = [e for e in record.events if e.type == "ASSAULT"]
+    attack = event_at(record, "attacked")
+    assert {m.text for m in attack.mentions} >= {"killing", "wounded", "attack"}
+    assert len(violent) == 2  # the bombing has a time of its own: another happening
+    figures = [q for q in record.quantities if q.event == attack.id]
+    assert {q.category for q in figures} >= {"killed", "injured"}
+
+
+def test_events_a_later_mention_with_another_weapon_or_place_is_another_event(make_record):
+    record, _ = events_of(
+        make_record,
+        "Gunmen opened fire on worshippers in Kano on Friday. The bombing in Maiduguri wounded six people.",
+    )
+    assert len([e for e in record.events if e.type == "ASSAULT"]) == 2
+
+
+def test_events_a_headline_reporting_the_opening_happening_is_its_mention_and_no_quote(make_record):
+    record, _ = events_of(
+        make_record,
+        "Officials: Car Bomb Kills 20 in Market\n"
+        "A car bomb exploded in a crowded market on Sunday, killing 20 people, officials said.",
+    )
+    violent = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(violent) == 1 and "Kills" in {m.text for m in violent[0].mentions}
+    headline_end = record.article.text.index("\n")
+    assert not [q for q in record.quotes if q.start < headline_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_source"),
+    [
+        ("The commander ordered the soldiers to shell the village.", "shell", "commander"),
+        ("The device detonated early, killing three men, police said.", "killing", "police"),
+        ("Six soldiers were killed and two officers injured in the ambush.", "injured", "soldiers"),
+    ],
+)
+def test_events_a_doer_is_not_inherited_from_an_orderer_a_speaker_or_a_passive_patient(
+    make_record, text, word, not_source
+):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.source is None or not names.get(event.source, event.source).lower().endswith(not_source)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A suicide bomber blew himself up at the gate of the base.", "blew"),
+        ("Two bombs went off near the bus station in the morning.", "went"),
+        ("The army said the shooting incidents had stopped by midnight.", "shooting"),
+    ],
+)
+def test_events_phrasal_explosions_and_event_nouns_before_a_generic_head_are_violence(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.type == "ASSAULT" and event.status == "reported"
+
+
+def test_events_a_date_after_on_is_no_call_and_a_name_for_an_event_is_no_new_one(make_record):
+    record, _ = events_of(make_record, "On Friday, the president called the explosion an attack.")
+    assert not [e for e in record.events if e.type == "REQUEST"]
+    assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["explosion"]
+    request, _ = events_of(make_record, "The president called on both sides to stop the fighting.")
+    assert event_at(request, "called").type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The first attack was treated as a crime.",
+        "The 2010 bombing had been planned abroad.",
+        "Officials said the attack would be avenged if more soldiers were hurt.",
+    ],
+)
+def test_events_a_selected_named_or_supposed_later_attack_is_not_taken_up(make_record, later):
+    record, _ = events_of(make_record, f"Gunmen attacked an army post in the north on Monday. {later}")
+    attacked = event_at(record, "attacked")
+    assert not [m for m in attacked.mentions if m.text in ("attack", "bombing")]

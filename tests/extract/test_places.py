@@ -286,3 +286,65 @@ def test_places_a_national_institution_gives_its_own_events_a_country_and_no_poi
 def test_places_an_institution_is_not_a_place_of_the_record_unless_an_event_needs_its_country(make_record):
     record = make_record("Officials at the White House and the Pentagon declined to comment on the report.")
     assert not [p for p in record.places if p.feature == "institution"]
+
+
+def test_places_a_model_person_guess_written_only_where_towns_stand_is_a_place(make_record):
+    record = make_record(
+        "Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested. The Alexandria woman was charged."
+    )
+    assert _geocoded(record, "Alexandria")
+    person = make_record("Hillary Clinton arrived on Monday. Clinton aides said Clinton would speak at noon.")
+    assert not _geocoded(person, "Clinton")
+
+
+def test_places_a_name_the_model_calls_a_place_that_acts_as_a_person_is_not_geocoded(make_record):
+    record = make_record("Clinton visited the flooded town on Sunday.")
+    assert not _geocoded(record, "Clinton")
+    town = make_record("Officials in Clinton met on Monday.")
+    assert _geocoded(town, "Clinton")
+    capital = make_record("Washington vowed to respond on Sunday.")
+    assert _geocoded(capital, "Washington")
+
+
+def _mentioned(record, text):
+    return [p for p in record.places if any(m.text == text for m in p.mentions)]
+
+
+def test_places_an_organisations_acronym_is_not_a_place(make_record):
+    record = make_record("Three men linked to ETA were detained in Bilbao on Tuesday.")
+    assert not _mentioned(record, "ETA")
+    assert _geocoded(record, "Bilbao")[0].country == "ES"
+    countries = make_record("Diplomats from the UAE and the DRC met in Nairobi on Monday.")
+    assert [_geocoded(countries, name)[0].country for name in ("UAE", "DRC")] == ["AE", "CD"]
+
+
+def test_places_a_name_qualifying_a_thing_is_not_a_place(make_record):
+    record = make_record("The price of the Olympic programme, paid by the city, rose after the audit.")
+    assert not _mentioned(record, "Olympic")
+    police = make_record("Warren police arrested two men on Sunday.")
+    assert _geocoded(police, "Warren")
+
+
+def test_places_a_person_written_as_one_is_not_a_place(make_record):
+    regime = make_record("Exiles in Miami cheered, denouncing the Castro government after the vote.")
+    assert not _mentioned(regime, "Castro") and _geocoded(regime, "Miami")
+    coordinated = make_record(
+        "Hillary Clinton spoke on Monday. The clip was filmed at a rally with Clinton and Carson, where the "
+        "senator said she backed her candidate."
+    )
+    assert not _mentioned(coordinated, "Clinton") and not _mentioned(coordinated, "Carson")
+    # A town listed with one the model alone takes for a person stays a town.
+    listed = make_record("Roofs collapsed in Harvey, Harper and Kingman counties, the sheriff said.")
+    assert all(_mentioned(listed, name) for name in ("Harvey", "Harper"))
+    kin = make_record('"Run," the woman shouted to her son, Carson, as the fire spread, a neighbour said.')
+    assert not _mentioned(kin, "Carson")
+    # A capital's name heads its government as a place's own name.
+    capital = make_record("Diplomats said the Kabul government had closed the border on Monday.")
+    assert _geocoded(capital, "Kabul")[0].country == "AF"
+
+
+def test_places_a_group_of_people_is_not_a_place(make_record):
+    record = make_record("When the Bolsheviks seized the palace, the city fell.")
+    assert not _mentioned(record, "Bolsheviks")
+    range_ = make_record("Heavy snow fell across the Ozarks on Monday.")
+    assert _mentioned(range_, "Ozarks")

@@ -447,6 +447,17 @@ def test_quotes_found_reports_a_clause_not_an_object(make_record):
 
 
 @pytest.mark.model
+def test_quotes_attack_on_a_target_is_an_act_and_on_a_plan_as_something_a_statement(make_record):
+    record = make_record(
+        "Gunmen attacked a police checkpoint near the border on Sunday, killing two officers. "
+        "Militants attacked Kandahar overnight. "
+        "The senator attacked the plan as a giveaway to insurers."
+    )
+    attacked = [(q.text, q.speaker_text) for q in record.quotes if q.cue and q.cue.startswith("attack")]
+    assert attacked == [("the plan as a giveaway to insurers", "The senator")]
+
+
+@pytest.mark.model
 def test_quotes_claim_that_is_held_by_its_owner(make_record):
     record = make_record("Mr. Lane's claim that the vote was rigged drew scorn.")
     quote = next(q for q in record.quotes if q.cue == "claim")
@@ -664,3 +675,13 @@ def test_quotes_speaker_set_beside_a_possessed_phrase_is_the_appositive(make_rec
     names = {e.id: e.name for e in record.entities}
     statement = next(q for q in record.quotes if "200 tonnes" in q.text)
     assert names.get(statement.speaker) == "NDMA"
+
+
+@pytest.mark.model
+def test_quotes_headline_label_naming_no_one_is_the_outlets_not_a_quote(make_record):
+    record = make_record(
+        "Officials: Car Bomb Kills 20 In Northern Town\n\nA car bomb exploded on Monday, police said.\n"
+    )
+    assert not [q for q in record.quotes if "Car Bomb" in q.text]
+    poll = make_record("Poll: Wealthy Voters Abandon The Governor\n\nThe survey was taken last week.\n")
+    assert [q for q in poll.quotes if q.text.startswith("Wealthy Voters")]  # a poll speaks for itself

@@ -205,6 +205,7 @@ def test_times_detect_skips_ages_and_bare_numbers(make_record):
         "The package was left at the door around 5.30 p.m. local time (1530 UTC).",
         "The convoy was hit at 0930 GMT near the border.",
         "Troops left the base at 1400 hours, the army said.",
+        'The parcel was left there at 5.30 p.m. (1530 UTC)."It shook the street," a witness said.',
     ],
 )
 def test_times_detect_four_digit_clock_time_is_no_year_or_length(make_record, sentence):

@@ -103,3 +103,19 @@ def test_index_every_point_says_where_it_comes_from(gazetteer):
     counties = [c for c in gazetteer.lookup("Alachua County") if c.feature == "admin2"]
     assert counties and counties[0].point == "centroid of towns"
     assert all(c.point in POINT_SOURCES for c in gazetteer.lookup("Georgia") if c.lat is not None)
+
+
+def test_index_world_regions_take_points_derived_from_their_members_and_seas_none(gazetteer):
+    from newsledger.gazetteer.regions import Region
+
+    assert "lat" not in Region._fields and "lon" not in Region._fields  # no region point is typed in
+    middle_east = next(c for c in gazetteer.lookup("Middle East") if c.feature == "region")
+    cairo, tehran = gazetteer.capital("EG"), gazetteer.capital("IR")
+    assert middle_east.point == "median of member capitals"
+    assert cairo.lon < middle_east.lon < tehran.lon
+    darfur = next(c for c in gazetteer.lookup("Darfur") if c.feature == "region")
+    states = [c for c in gazetteer.lookup("North Darfur") + gazetteer.lookup("South Darfur") if c.feature == "admin1"]
+    assert darfur.point == "centroid of towns" and darfur.country == "SD"
+    assert min(s.lat for s in states) - 2 < darfur.lat < max(s.lat for s in states) + 2
+    sea = next(c for c in gazetteer.lookup("Mediterranean") if c.feature == "region")
+    assert sea.lat is None and sea.lon is None and sea.point is None

@@ -238,3 +238,8 @@ def test_resolve_written_kinds_mark_a_name_that_qualifies_a_local_noun():
     names = ["Lebanon", "Jordan", "Italy"]
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     assert written_kinds(text, spans) == ["local", "local", None]
+
+
+def test_resolve_a_sea_without_a_point_is_still_the_sea_not_a_namesake_town(gazetteer):
+    (pacific,) = _resolve(gazetteer, ["Pacific"], text="Ships crossed the Pacific")
+    assert pacific.candidate.feature == "region" and pacific.candidate.lat is None

@@ -173,6 +173,20 @@ def write_adversarial_corpus(folder: Path) -> Expectations:
     corpus.bad("many_attributes.html", f"<html><body><p {many}>{report(17)}</p></body></html>".encode(), "E007")
     # A JSON string may hold a raw line separator (U+2028): the JSONL record around it is whole and good.
     corpus.stored("line_separator.jsonl", _json({"text": report(13) + " Next\u2028line."}) + b"\n", 13, part=":1")
+    # Held out (session 5): UTF-32, with either byte-order mark or none, was rejected as binary or as no words.
+    corpus.stored("utf32le_bom.txt", report(19).encode("utf-32"), 19)
+    corpus.stored("utf32be_bom.txt", b"\x00\x00\xfe\xff" + report(20).encode("utf-32-be"), 20)
+    corpus.stored("utf32_no_bom.txt", report(21).encode("utf-32-le"), 21)
+    # Held out: a key twice in one object (Python keeps the last value, other readers the first), and NaN,
+    # which is not JSON, were taken silently.
+    twice = b'{"text": "' + report(22).encode() + b'", "text": "' + report(23).encode() + b'"}'
+    corpus.bad("duplicate_key.json", twice, "E005")
+    corpus.bad("nan_title.jsonl", b'{"text": "' + report(24).encode() + b'", "title": NaN}\n', "E005", part=":1")
+    # Held out: metadata of another JSON type was stored as Python's text of it ("{'a': 1}", "['http://x']", "inf").
+    corpus.bad("object_title.json", _json({"text": report(25), "title": {"a": 1}}), "E021")
+    corpus.bad("list_url.jsonl", _json({"text": report(26), "url": ["https://x.test"]}) + b"\n", "E021", part=":1")
+    corpus.bad("overflowing_date.json", b'{"text": "' + report(27).encode() + b'", "published": 1e999}', "E021")
+    corpus.stored("number_as_title.json", _json({"text": report(28), "title": 1984}), 28)  # an integer reads as written
     return corpus.expect
 
 

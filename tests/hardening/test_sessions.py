@@ -209,3 +209,27 @@ def test_sessions_survive_a_restart_and_their_csrf_secret_is_the_ledgers(store_u
     with Store.open(store_url) as store:
         assert csrf == csrf_value(store, "session", session_id)
         assert csrf != csrf_value(store, "visitor", session_id)
+
+
+def test_sessions_a_page_read_never_waits_for_a_writer(store_url, tokens):
+    # Marking a session seen is a write. While the store's writer is busy (an ingest, a resolve in `serve
+    # --watch`), a read must neither queue behind it nor lose the session. The lock is held by this very thread,
+    # so a read that waited for it would never return (the test's timeout), whatever the machine's speed.
+    with Store.open(store_url) as store:
+        session_id = start_session(store, tokens["ana"], lifetime=8 * HOUR, now=T0)
+        with store._write_lock:
+            assert session_owner(store, session_id, idle=2 * HOUR, now=T0 + HOUR) == "ana"
+        with store.engine.connect() as conn:
+            seen = conn.execute(select(schema.auth_sessions.c.last_seen_at)).scalar_one()
+        assert seen.replace(tzinfo=dt.UTC) == T0  # not marked then; the next read marks it
+        assert session_owner(store, session_id, idle=2 * HOUR, now=T0 + HOUR) == "ana"
+        with store.engine.connect() as conn:
+            seen = conn.execute(select(schema.auth_sessions.c.last_seen_at)).scalar_one()
+        assert seen.replace(tzinfo=dt.UTC) == T0 + HOUR
+
+
+def test_sessions_the_csrf_secret_is_made_by_the_migration_not_by_a_page_view(tmp_path):
+    with Store.open(tmp_path / "fresh.db") as store, store.engine.connect() as conn:
+        state = schema.ledger_state
+        secret = conn.execute(select(state.c.value).where(state.c.key == "csrf_secret")).scalar_one()
+    assert len(secret) == 64 and int(secret, 16) >= 0

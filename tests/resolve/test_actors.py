@@ -119,3 +119,15 @@ def test_actors_a_bare_surname_several_people_carry_stays_in_its_own_article():
     ]
     assert actor_members(refs) == [[1], [2], [3, 4], [5], [6, 7]]
     assert len({actor.key for actor in resolve_actors(refs)}) == 5
+
+
+def test_actors_a_group_only_described_in_lower_case_joins_nothing_outside_its_article():
+    refs = [
+        EntityRef(1, "a1", "police", "ORG"),
+        EntityRef(2, "a1", "police", "ORG"),
+        EntityRef(3, "a2", "police", "ORG"),  # another city's police
+        EntityRef(4, "a1", "Kenyan Army", "ORG"),
+        EntityRef(5, "a2", "Kenyan Army", "ORG"),  # a name: the same army
+    ]
+    assert actor_members(refs) == [[1, 2], [3], [4, 5]]
+    assert len({actor.key for actor in resolve_actors(refs)}) == 3

@@ -7,9 +7,9 @@ from newsledger.resolve.claims import ClaimRef, cross_article_disputes, proposit
 
 def test_claims_denial_in_one_article_disputes_assertion_in_another_once():
     claims = [
-        ClaimRef(1, "a1", "Wire A", "asserts", "Rebels captured the northern dam"),
-        ClaimRef(2, "a2", "Wire B", "denies", "rebels captured the northern dam"),
-        ClaimRef(3, "a2", "Wire B", "asserts", "Rebels captured the northern dam"),  # same article as the denial
+        ClaimRef(1, "a1", "Wire A", "asserts", "Rebels captured the Mosul dam"),
+        ClaimRef(2, "a2", "Wire B", "denies", "rebels captured the Mosul dam"),
+        ClaimRef(3, "a2", "Wire B", "asserts", "Rebels captured the Mosul dam"),  # same article as the denial
         ClaimRef(4, "a3", "Wire C", "denies", "The ministry raised fuel prices"),
     ]
     assert cross_article_disputes(claims) == [(2, 1, 1.0)]
@@ -17,9 +17,9 @@ def test_claims_denial_in_one_article_disputes_assertion_in_another_once():
 
 def test_claims_uncertain_or_unverified_claims_dispute_nothing():
     claims = [
-        ClaimRef(1, "a1", "Wire A", "asserts", "Rebels captured the northern dam"),
-        ClaimRef(2, "a2", "Wire B", "uncertain", "rebels captured the northern dam"),
-        ClaimRef(3, "a3", "Wire C", "unverified", "rebels captured the northern dam"),
+        ClaimRef(1, "a1", "Wire A", "asserts", "Rebels captured the Mosul dam"),
+        ClaimRef(2, "a2", "Wire B", "uncertain", "rebels captured the Mosul dam"),
+        ClaimRef(3, "a3", "Wire C", "unverified", "rebels captured the Mosul dam"),
     ]
     assert cross_article_disputes(claims) == []
 
@@ -46,9 +46,24 @@ class _Judge:
 
 def test_claims_the_stance_model_decides_between_two_assertions():
     claims = [
-        ClaimRef(1, "a1", "Wire A", "asserts", "The giant spider in the mall is real"),
-        ClaimRef(2, "a2", "Wire B", "asserts", "The giant spider in the mall is a hoax"),
-        ClaimRef(3, "a3", "Wire C", "asserts", "The giant spider in the mall is real indeed"),
+        ClaimRef(1, "a1", "Wire A", "asserts", "The giant spider in the Eastgate mall is real"),
+        ClaimRef(2, "a2", "Wire B", "asserts", "The giant spider in the Eastgate mall is a hoax"),
+        ClaimRef(3, "a3", "Wire C", "asserts", "The giant spider in the Eastgate mall is real indeed"),
     ]
-    assert cross_article_disputes(claims, stance_model=_Judge()) == [(2, 1, 0.6), (2, 3, 0.5)]
+    assert cross_article_disputes(claims, stance_model=_Judge()) == [(2, 1, 0.667), (2, 3, 0.571)]
     assert cross_article_disputes(claims) == []  # without a model two assertions never dispute
+
+
+def test_claims_one_shared_verb_no_named_subject_or_the_outlets_own_denial_dispute_nothing():
+    claims = [
+        ClaimRef(1, "a1", "Wire A", "asserts", "The senator released a statement after the vote", claimant="e1"),
+        ClaimRef(2, "a2", "Wire B", "denies", "Released", claimant="e4"),  # one verb: released what?
+        ClaimRef(3, "a3", "Wire C", "denies", "The courts released the defendants", claimant="reporter"),
+        ClaimRef(4, "a4", "Wire D", "asserts", "The police arrested the protesters near the bridge", claimant="e2"),
+        ClaimRef(5, "a5", "Wire E", "denies", "police arrested the protesters near the bridge", claimant="e3"),
+        ClaimRef(6, "a6", "Wire F", "asserts", "Police in Lyon arrested the bakery bomber", claimant="e5"),
+        ClaimRef(7, "a7", "Wire G", "denies", "Police in Lyon arrested the bakery bomber", claimant="e6"),
+        ClaimRef(8, "a8", "Wire H", "denies", "Police in Lyon arrested the bakery bomber", claimant="reporter"),
+    ]
+    # 4 and 5 share every word but no name (which police, which bridge?); 8 is the outlet's own voice.
+    assert cross_article_disputes(claims) == [(7, 6, 1.0)]

@@ -221,3 +221,16 @@ def test_events_a_figurative_attack_in_two_articles_never_clusters_on_its_type_a
         4, "B", **{**attack, **dated}, trigger="assault", sentence="Police said an assault left a man hurt."
     )
     assert not _linked(first_d, second_d, {"art3": first.sentence, "art4": second_d.sentence})
+
+
+def test_events_different_verbs_across_articles_meet_only_at_one_specific_place():
+    country_only = dict(location="United States", country="US", admin1=None, lat=None, lon=None, geo_precision=4)
+    common = dict(type="ASSAULT", date="2016-02-07", source_actor=None, target_actor=None)
+    common |= dict(actor_words=frozenset({"rubio"}), place_words=frozenset({"united", "states"}))
+    attacks = report(1, "A", **common, **country_only, trigger="attacks", sentence="Rubio's attacks on Christie.")
+    beating = report(2, "B", **common, **country_only, trigger="beating", sentence="Christie kept beating Rubio.")
+    assert not _linked(attacks, beating, {"art1": attacks.sentence, "art2": beating.sentence})
+    town = dict(location="Dara", country="AF", admin1="Nangarhar", lat=34.1, lon=70.9, geo_precision=1)
+    stormed = report(3, "A", **{**common, **town}, trigger="stormed", sentence="Gunmen stormed a post in Dara.")
+    attacked = report(4, "B", **{**common, **town}, trigger="attacked", sentence="Gunmen attacked a post in Dara.")
+    assert _linked(stormed, attacked, {"art3": stormed.sentence, "art4": attacked.sentence})

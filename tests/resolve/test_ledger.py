@@ -44,7 +44,7 @@ def second_report():
         text,
         outlet="Wire B",
         published="2021-09-07",
-        people={"e1": "Yousef Rahimi"},
+        people={"e1": "Yousef Rahimi", "e2": "The governor"},
         places=PLACE,
         events=[
             {
@@ -56,7 +56,7 @@ def second_report():
                 "fatalities": 7,
             }
         ],
-        claims=[{"id": "c1", "stance": "denies", "proposition": "Rahimi fighters took Dara Town"}],
+        claims=[{"id": "c1", "claimant": "e2", "stance": "denies", "proposition": "Rahimi fighters took Dara Town"}],
     )
 
 

@@ -18,13 +18,14 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+import weakref
 from typing import Literal
 
 from fastapi import Request, Response
 
 from newsledger.store import Store
+from newsledger.store.sessions import CSRF_SECRET_KEY, save_session, server_secret
 from newsledger.store.sessions import end_session as end_stored_session
-from newsledger.store.sessions import save_session, server_secret
 from newsledger.store.sessions import session_owner as stored_session_owner
 from newsledger.store.tokens import delete_token, save_token_hash, token_exists, token_with_hash
 
@@ -55,7 +56,6 @@ SESSION_COOKIE = "nl_session"
 VISITOR_COOKIE = "nl_csrf"  # a logged-out browser's random id: the login form's CSRF value is bound to it
 LEGACY_TOKEN_COOKIE = "nl_token"  # held the token itself before sessions; cleared at log-in and log-out
 CSRF_FIELD = "csrf_token"
-CSRF_SECRET_KEY = "csrf_secret"
 Binding = Literal["session", "visitor"]
 
 
@@ -134,9 +134,15 @@ def end_session(store: Store, session_id: str | None, *, now: dt.datetime | None
     return end_stored_session(store, hash_token(session_id), now=now or dt.datetime.now(dt.UTC))
 
 
+_SECRETS: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
+
+
 def csrf_value(store: Store, binding: Binding, bound_to: str) -> str:
-    """The CSRF value of a session (or of a logged-out visitor): an HMAC of its id under the ledger's secret."""
-    secret = server_secret(store, CSRF_SECRET_KEY, secrets.token_hex(32))
+    """The CSRF value of a session (or of a logged-out visitor): an HMAC of its id under the ledger's secret
+    (stored once and never changed, so each open store reads it once)."""
+    secret = _SECRETS.get(store)
+    if secret is None:
+        secret = _SECRETS[store] = server_secret(store, CSRF_SECRET_KEY, secrets.token_hex(32))
     message = f"{binding}\0{bound_to}".encode()
     return hmac.new(secret.encode("ascii"), message, hashlib.sha256).hexdigest()
 

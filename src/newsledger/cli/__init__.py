@@ -6,7 +6,8 @@ print; they hold no SQL and no extraction."""
 from __future__ import annotations
 
 import importlib
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
 import typer
 from typer import _click as click  # the click Typer bundles (its classes are what TyperGroup builds on)
@@ -93,6 +94,53 @@ class LazyGroup(TyperGroup):
         rows += [(name, short) for name, (_, short) in LAZY_COMMANDS.items() if name not in self.commands]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+_PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,17}")
+
+
+def plain_value(descriptor: Any, value: Any) -> tuple[bool, Any]:
+    """(True, the coerced value) when Typer's Pydantic adapter would return `value` as it is (a str for a plain
+    str option, an int for a plain int one), else (False, None). Typer 0.29 builds a Pydantic TypeAdapter for
+    every option it parses, defaults included, and importing Pydantic and building them is about a third of a
+    query command's start-up; these values need neither. Anything else (ranges, parsers, choices, paths, files,
+    text that is not plainly a number) still goes through Typer's adapter, with its own error messages."""
+    info = descriptor.parameter_info
+    if descriptor.file_annotation is not None or info.parser is not None:
+        return False, None
+    if descriptor.annotation is str and type(value) is str:
+        return True, value
+    if descriptor.annotation is int and info.min is None and info.max is None:
+        if type(value) is int:
+            return True, value
+        if type(value) is str and _PLAIN_INT.fullmatch(value):
+            return True, int(value)
+    return False, None
+
+
+def _install_plain_coercion() -> None:
+    """Typer parameters skip the Pydantic adapter for None (which every adapter passes through untouched) and for
+    `plain_value`s; everything else is coerced by Typer as before."""
+    parameter_class = typer.core._TyperParameter
+    typer_process_value = parameter_class.process_value
+
+    def process_value(self: Any, ctx: click.Context, value: Any) -> Any:
+        is_multi_value = self.multiple or self.nargs == -1
+        plain, coerced = (
+            (True, None) if value is None and not is_multi_value else plain_value(self.type_descriptor, value)
+        )
+        if not plain or is_multi_value:
+            return typer_process_value(self, ctx, value)
+        if self.required and self.value_is_missing(coerced):
+            raise click.exceptions.MissingParameter(ctx=ctx, param=self)
+        if self.callback is not None:
+            coerced = self.callback(ctx, self, coerced)
+        return coerced
+
+    setattr(parameter_class, "process_value", process_value)  # noqa: B010 - mypy forbids assigning a method
+
+
+_install_plain_coercion()
 
 
 def command_group(app: typer.Typer, name: str) -> typer.Typer:

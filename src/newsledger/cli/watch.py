@@ -46,13 +46,24 @@ def make_watcher(
     def ingest(results: list[Any]) -> None:
         ingest_articles(store, nlp, results, on_reject=lambda error: None)
 
+    # Whether the ledger was resolved when the round began: then only what the round's articles touch needs
+    # resolving again; else (a first round after a crash, or articles stored by someone else) the whole ledger.
+    resolved_before = {"round": False}
+
+    def before_round() -> None:
+        resolved_before["round"] = not store.resolve_pending()
+
     def after_round(round_: Round) -> None:
-        if round_.new_items:
+        if round_.new_items or store.resolve_pending():
             from newsledger.service import resolve_ledger
 
-            say(f"newsledger: watch: resolve: {round_.new_items} new item(s) in, resolving")
+            scoped = resolved_before["round"]
+            say(
+                f"newsledger: watch: resolve: {round_.new_items} new item(s) in, resolving "
+                + ("what they touch" if scoped else "the whole ledger")
+            )
             started = time.monotonic()
-            resolved = resolve_ledger(store)
+            resolved = resolve_ledger(store, scope=round_.article_ids if scoped else None)
             say(
                 f"newsledger: watch: resolve: done in {time.monotonic() - started:.1f} s "
                 f"({resolved.clusters} event clusters)"
@@ -69,6 +80,7 @@ def make_watcher(
         client=client,
         every=every,
         after_round=after_round,
+        before_round=before_round,
         report=say,
         fetch_pages=fetch,
         settle_seconds=settle_seconds,

@@ -286,6 +286,7 @@ def predicted_events(
     out = []
     for event in record.events:
         arguments: dict[str, Span] = {}
+        candidates: dict[str, list[Span]] = {}
         if arguments_of is not None:
             arguments = arguments_of.get(event.id, {})
         else:
@@ -298,11 +299,36 @@ def predicted_events(
                 # the sentence gives: not scored
                 ("place", [m for m in place_mentions if overlaps((m.start, m.end), sentence)]),
             ):
+                every = place_mentions if family == "place" else mentions
+                candidates[family] = [(m.start, m.end) for m in every]
                 nearest = _nearest(mentions, event)
                 if nearest is not None:
                     arguments[family] = nearest
-        for mention in (event.trigger, *event.mentions):
-            out.append(PredictedEvent(event.type, (mention.start, mention.end), arguments))
+        out.append(PredictedEvent(event.type, (event.trigger.start, event.trigger.end), arguments))
+        for mention in event.mentions:
+            retold = arguments
+            outside = not overlaps((mention.start, mention.end), (event.sentence.start, event.sentence.end))
+            if arguments_of is None and outside:
+                retold = _retold(candidates, (mention.start, mention.end), record.article.text)
+            out.append(PredictedEvent(event.type, (mention.start, mention.end), retold))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n")
+
+
+def _retold(candidates: dict[str, list[Span]], mention: Span, text: str) -> dict[str, Span]:
+    """The arguments of a mention in a later sentence that takes the happening up again ("Two more were wounded",
+    "the blast"): the event's arguments as that sentence names them, as a place is scored only where its sentence
+    names it. Sentences are cut at end punctuation (the record keeps no sentence list)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, mention[0])), default=0)
+    found = _SENTENCE_END.search(text, mention[1])
+    end = found.start() if found is not None else len(text)
+    out = {}
+    for family, spans in candidates.items():
+        inside = [span for span in spans if start <= span[0] and span[1] <= end]
+        if inside:
+            out[family] = min(inside, key=lambda span: abs(span[0] - mention[0]))
     return out
 
 

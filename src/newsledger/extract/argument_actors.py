@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsledger.model import Entity, Mention
-from newsledger.nlp.state import DocState
+from newsledger.nlp.state import DocState, doc_text
 
 # plural or collective noun -> (kind, entity type). General English words for the sides of political violence,
 # protest and law enforcement, and for the people they act on.
@@ -187,7 +187,7 @@ class ArgumentResolver:
             (c.idx for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i == head.i - 1),
             default=head.idx,
         )
-        mention = Mention(start, head.idx + len(head.text), self.doc.text[start : head.idx + len(head.text)])
+        mention = Mention(start, head.idx + len(head.text), doc_text(self.doc)[start : head.idx + len(head.text)])
         entity_id = self._generic.get(key)
         if entity_id is None:
             entity_id = f"e{len(self.state.entities) + 1}"

@@ -545,17 +545,37 @@ def _merge_persons(doc: Doc, persons: list[Candidate]) -> list[Group]:
     for c in single:
         word = fold_word(doc[c.start].text)
         owners = by_surname.get(word, [])
-        if len(owners) == 1:
+        sex = _title_sex(doc, c)
+        if len(owners) == 1 and not (sex and _title_sex_of_group(doc, owners[0]) - {sex}):
             owners[0].members.append(c)
             continue
-        # no full name, or several persons share the surname: keep it apart rather than guess
-        single_key = word if not owners else f"{word}#ambiguous"
+        # no full name, several persons share the surname, or the title says another person ("Mr. Trump" and
+        # "Ms. Trump"): keep it apart rather than guess
+        single_key = word if not owners else f"{word}#{sex or 'ambiguous'}"
         group = singles.get(single_key)
         if group is None:
             group = singles[single_key] = Group("PERSON", key=(word,))
             groups.append(group)
         group.members.append(c)
     return groups
+
+
+_FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "mme", "lady", "dame"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord"})
+
+
+def _title_sex(doc: Doc, candidate: Candidate) -> str | None:
+    """ "f" or "m" when a title before the name says so ("Mrs. Clinton", "Mr. Lee"), else None."""
+    if candidate.title_start < 0:
+        return None
+    words = {fold_word(doc[i].text).rstrip(".") for i in range(candidate.title_start, candidate.start)}
+    if words & _FEMALE_TITLES:
+        return "f"
+    return "m" if words & _MALE_TITLES else None
+
+
+def _title_sex_of_group(doc: Doc, group: Group) -> set[str]:
+    return {sex for member in group.members if (sex := _title_sex(doc, member))}
 
 
 def _same_person(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:

@@ -660,6 +660,46 @@ POLICY_WORDS = frozenset(
     "charges allegations accusations record remarks comments statement speech handling approach strategy".split()
 )
 
+# What no one can be shot, bombed or killed in: measures, texts and ideas. "Killed the bill", "shot down the
+# proposal", "struck down the law" reject them; "attacked the plan" criticises it; "a battle over the budget" is
+# a dispute.
+IDEA_WORDS = POLICY_WORDS | frozenset(
+    "proposal proposals idea ideas motion amendment amendments nomination deal agreement treaty bid request "
+    "requests claim claims rumor rumors rumour rumours report reports story stories notion theory speculation "
+    "suggestion initiative program programme project tax taxes regulation regulations rule rules provision "
+    "provisions candidacy resolution appointment merger article ad ads book film policy vote votes deadline "
+    "ban mandate order orders wage wages pay benefits seat election elections contract contracts license "
+    "licence permit deals".split()
+)
+# Who an attack in words is aimed at: the press and what it prints, critics and rivals.
+MEDIA_WORDS = frozenset(
+    "media press journalist journalists reporter reporters newspaper newspapers paper network networks outlet "
+    "outlets news tweet tweets column columnist critics critic opponent opponents rival rivals".split()
+)
+# Modifiers that make a struggle one of words, law, money or votes ("a media attack", "a legal battle", "a trade
+# war", "attack ads"), whatever else the sentence says.
+FIGURATIVE_MODIFIERS = frozenset(
+    "media verbal scathing stinging blistering withering rhetorical legal court courtroom custody campaign ad "
+    "twitter budget electoral election trade price bidding turf charm propaganda ideological procedural "
+    "partisan culture cultural tariff currency ratings".split()
+)
+# What one strikes when one strikes an agreement.
+AGREEMENT_WORDS = frozenset("deal deals agreement agreements accord bargain compromise pact truce balance".split())
+# Struggle triggers that "kill", "shoot down" or "strike down" an idea: a rejection (PLOVER REJECT).
+REJECTING_STRUGGLES = frozenset({"kill", "shoot", "strike", "torpedo", "sink", "scuttle", "gun"})
+# What people fight "for" or "over" that makes the fight physical: ground and its control, or a time it lasts.
+PHYSICAL_STAKES = frozenset(
+    "control territory town towns city cities village villages area areas region district province hill hills "
+    "airport base bases road roads border bridge port oil field fields land lands position positions ground "
+    "hour hours day days week weeks month months year years night nights minute minutes".split()
+)
+# Places and posts a subject "under attack" can be held in: the attack there is physical.
+ATTACKABLE_PLACES = frozenset(
+    "town village city base camp convoy checkpoint position positions outpost compound building hospital school "
+    "mosque church embassy area district neighborhood neighbourhood station post ship vessel plane aircraft "
+    "troops soldiers forces army police".split()
+)
+
 COMPILED_ACLED_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     group: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns) for group, patterns in ACLED_CUES.items()
 }
@@ -800,7 +840,7 @@ ENDING_VERBS = frozenset({"stop", "end", "halt", "cease", "avert", "prevent", "a
 # Verbs whose object noun names an event the subject carries out ("held a meeting", "launched an offensive").
 LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
-    "undertake pay attend join lead host co-host organize organise announce".split()
+    "undertake pay attend join lead host co-host organize organise announce open".split()
 )
 
 # --- status cues ------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
+from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
@@ -98,11 +99,14 @@ def extract_events(doc: Doc, state: DocState) -> list[Event]:
 
 
 def _extract_events(doc: Doc, state: DocState) -> list[Event]:
-    triggers: list[tuple[Span, _Trigger]] = []
     sentences = list(doc.sents)
     claimants: dict[int, str] = {}  # sentence start -> who claimed the violence it reports
     recent: list[tuple[int, _Trigger]] = []  # (sentence number, trigger) of the violence reported so far
+    numbered: list[tuple[int, Span, _Trigger]] = []
+    text = doc_text(doc)
     for number, sentence in enumerate(sentences):
+        if in_editorial_note(text, sentence.start_char):
+            continue
         unattached: list[Token] = []
         found = sentence_triggers(sentence, state, unattached=unattached)
         # "A bomb exploded in the market. Three people died": the toll of the violence just reported
@@ -110,7 +114,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
         if unattached and last is not None and number - last[0] <= CASUALTY_REACH:
             last[1].mentions.extend(unattached)
         for trigger in found:
-            triggers.append((sentence, trigger))
+            numbered.append((number, sentence, trigger))
             if trigger.type in VIOLENT_TYPES:
                 recent.append((number, trigger))
         if any(t.type in CLAIMABLE_TYPES for t in found):
@@ -120,8 +124,8 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             )
             if claimant is not None:
                 claimants[sentence.start] = claimant
+    triggers = [(sentence, trigger) for _, sentence, trigger in one_per_happening(doc, state, numbered)]
     subtypes = _acled_subtypes(triggers)
-    text = doc.text  # built anew from the tokens on every access
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
@@ -133,7 +137,9 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             source = source or other_source
             target = target or other_target
         if source is None and trigger.type in CLAIMABLE_TYPES:
-            source = claimants.get(sentence.start)
+            # "… The attack was claimed by X": a claim of any sentence that reports the happening
+            starts = [sentence.start, *(word.sent.start for word in trigger.mentions)]
+            source = next((claimants[s] for s in starts if s in claimants), None)
         status, according_to = event_status(token, sentence, state)
         subtype = subtypes.get(token.i)
         acled = ACLED_OF_SUBTYPE.get(subtype) if subtype else None
@@ -162,6 +168,135 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             )
         )
     return events
+
+
+# --- one happening, several sentences ----------------------------------------------------------------------
+
+# How many sentences back a later mention ("the attack", "two more were wounded") may find the happening it
+# takes up again.
+REPEAT_REACH = 4
+# Determiners that take up a happening already told ("the attack", "this bombing"), unlike "an attack".
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# Modifiers that pick one happening out of several rather than take up the one just told.
+_SELECTING = frozenset(
+    "first second third fourth last latest previous earlier other another next new recent separate similar".split()
+)
+# The types whose happenings are taken up again by a noun or a toll in later sentences.
+_REPEATED_TYPES = frozenset({"ASSAULT", "PROTEST"})
+# An outlet's note about the report, not a report: "Editor's note: …", "Disclosure: …", "Correction: …".
+_EDITORIAL_NOTE = re.compile(
+    r"[\W_]*(?:editors?[’']?s?[’']?\s+note|note\s+to\s+(?:readers|editors)|disclaimer|disclosure|correction|"
+    r"clarification)\s*[:\-–—]",
+    re.IGNORECASE,
+)
+
+
+def in_editorial_note(text: str, offset: int) -> bool:
+    """Whether the offset lies in a paragraph the outlet opens with an editor's-note label; such notes repeat from
+    report to report and tell of no happening the report covers."""
+    paragraph = text.rfind("\n", 0, offset) + 1
+    return _EDITORIAL_NOTE.match(text, paragraph) is not None
+
+
+def one_per_happening(
+    doc: Doc, state: DocState, numbered: list[tuple[int, Span, _Trigger]]
+) -> list[tuple[int, Span, _Trigger]]:
+    """Later words that take up a happening already reported become its mentions, so one bombing is one event
+    with one set of figures: a definite event noun ("the attack", "the bombing") or a verb of harm with no doer
+    of its own ("two more were wounded") a few sentences after violence of its type, and a headline's report of
+    the happening the body opens with. Not when the later words give it a time, a year, a place, a doer or a
+    weapon of their own that differ from the first report's: those report another happening."""
+    kept: list[tuple[int, Span, _Trigger]] = []
+    region = headline_region(doc)
+    headline_end = doc[region[1] - 1].idx if region is not None else -1
+    headline: list[tuple[int, Span, _Trigger]] = []
+    for item in numbered:
+        trigger = item[2]
+        token = trigger.token
+        if token.idx <= headline_end and trigger.type in _REPEATED_TYPES:
+            headline.append(item)
+            continue
+        if trigger.type in _REPEATED_TYPES and not _takes_ground(token):
+            earlier = _taken_up(doc, state, kept, item)
+            if earlier is not None:
+                earlier[2].mentions.extend([token, *trigger.mentions])
+                continue
+        kept.append(item)
+    for item in headline:
+        # the headline sums up the story: the first report of its type in the body's opening sentences is it
+        body = next((k for k in kept if k[2].type == item[2].type and k[0] - item[0] <= 3), None)
+        if body is not None and _compatible(doc, state, (body[1], body[2]), (item[1], item[2])):
+            body[2].mentions.extend([item[2].token, *item[2].mentions])
+        else:
+            kept.append(item)
+    kept.sort(key=lambda k: k[2].token.i)
+    return kept
+
+
+def _taken_up(
+    doc: Doc, state: DocState, kept: list[tuple[int, Span, _Trigger]], item: tuple[int, Span, _Trigger]
+) -> tuple[int, Span, _Trigger] | None:
+    """The earlier report of the happening a later word takes up: among the compatible reports of its type within
+    reach, one already called by the same word ("the explosion" after "an explosion"), else the nearest."""
+    number, sentence, trigger = item
+    lemma = trigger.token.lemma_.lower()
+    earlier = [k for k in reversed(kept) if k[2].type == trigger.type]
+    if trigger.token.pos_ == "VERB":
+        earlier = earlier[:1]  # a toll belongs to the violence told just before it, if to any
+    candidates = [
+        k
+        for k in earlier
+        if k[2].type == trigger.type
+        and number - k[0] <= REPEAT_REACH
+        and not _takes_ground(k[2].token)
+        and _takes_up(trigger, k[2], number - k[0])
+        and _compatible(doc, state, (k[1], k[2]), (sentence, trigger))
+    ]
+    same_word = [k for k in candidates if lemma in {w.lemma_.lower() for w in (k[2].token, *k[2].mentions)}]
+    chosen = same_word or candidates
+    return chosen[0] if chosen else None
+
+
+def _takes_ground(token: Token) -> bool:
+    return bool(lexicon.TRIGGER_SUBTYPES.get(token.lemma_.lower(), set()) & TERRITORY_SUBTYPES)
+
+
+def _takes_up(trigger: _Trigger, earlier: _Trigger, distance: int) -> bool:
+    token = trigger.token
+    if any(c.ent_type_ in ("DATE", "TIME") or _YEAR.match(c.text) for c in token.subtree):
+        return False  # "the 2015 attacks", "an attack last year": a happening of its own time
+    if is_background(token):
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("compound", "nummod") and c.pos_ in ("NUM", "PROPN") for c in token.children):
+            return False  # "the 9/11 attacks", "the Oklahoma City bombing": a happening with a name of its own
+        if any(c.dep_ == "amod" and c.lower_ in _SELECTING for c in token.children):
+            return False  # "the first attack", "the latest bombing": one picked out of several
+        return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
+    if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.HARM_VERBS and distance <= CASUALTY_REACH:
+        # the toll of an act told just before ("A bomb exploded … Two more were wounded"); a killing after a
+        # killing may be another one, of other people
+        act = earlier.token.lemma_.lower() not in lexicon.HARM_VERBS | lexicon.CASUALTY_VERBS
+        return act and not any(c.dep_ in ("nsubj", "agent") for c in token.children)
+    return False
+
+
+def _compatible(doc: Doc, state: DocState, first: tuple[Span, _Trigger], later: tuple[Span, _Trigger]) -> bool:
+    (first_sentence, first_trigger), (later_sentence, later_trigger) = first, later
+    if first_trigger.mode and later_trigger.mode and first_trigger.mode != later_trigger.mode:
+        return False  # "gunmen opened fire … the bombing": two weapons, two happenings
+    first_source = event_actors(first_trigger.token, state)[0]
+    later_source = event_actors(later_trigger.token, state)[0]
+    if first_source and later_source and first_source != later_source:
+        return False
+    factual = {"reported", "claimed", "unverified"}
+    first_status = event_status(first_trigger.token, first_sentence, state)[0]
+    later_status = event_status(later_trigger.token, later_sentence, state)[0]
+    if (first_status in factual) != (later_status in factual):
+        return False  # a happening told as fact is not one only supposed, planned or denied
+    first_place = event_place(doc, first_sentence, first_trigger.token)
+    later_place = event_place(doc, later_sentence, later_trigger.token)
+    return not (first_place and later_place and first_place != later_place)
 
 
 # --- dates ------------------------------------------------------------------------------------------------
@@ -204,6 +339,11 @@ def is_background(token: Token) -> bool:
 # --- detection and typing ------------------------------------------------------------------------------
 
 
+def _span_text(span: Span) -> str:
+    # `Span.text` joins a new Token object per word on every access; the cached text holds the same characters.
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token] | None = None) -> list[_Trigger]:
     """The event triggers of one sentence, in text order. Casualty words the sentence reports no violence for
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
@@ -220,8 +360,10 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
             trigger = _intent_trigger(token)
         if trigger is None and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in ("", "EVENT"):
             trigger = _noun_trigger(token)
-        if trigger is not None and not _ends_or_averts(token) and not _figurative(trigger):
-            found[token.i] = _verbal_or_physical(trigger, sentence)
+        if trigger is not None and not _ends_or_averts(token):
+            sensed = word_sense(trigger, sentence, state)
+            if sensed is not None:
+                found[token.i] = sensed
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
     kept = []
@@ -343,12 +485,130 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return trigger
     if any(o.lemma_.lower() in lexicon.POLICY_WORDS for o in _struggle_objects(token)):
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
-    if lexicon.VIOLENT_CONTEXT.search(sentence.text) or _shows_violence(sentence.text):
+    if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
         return trigger
-    if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(sentence.text):
+    if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
     return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+
+
+def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger | None:
+    """The trigger's sense, read from the semantic class of what it acts on; None when it reports no event.
+    Violence needs a target one can hurt: a measure, a text or an idea is rejected ("killed the bill", "shot down
+    the proposal") or criticised ("attacked the plan"); a struggle over one is a dispute ("a battle over the
+    budget", "fight for higher wages"), and one of words, law or money by its modifier ("a media attack", "a legal
+    battle", "a trade war"). A person, the press or a rival attacked, or someone "under attack", with no weapon,
+    casualty, armed actor or place in the sentence, is attacked in words."""
+    token = trigger.token
+    lemma = token.lemma_.lower()
+    if trigger.type == "RETREAT" and trigger.mode == "release":
+        return trigger if _releases_people(token, state) else None
+    if trigger.type != "ASSAULT":
+        return trigger
+    if _figurative(trigger):
+        return None
+    verbal = lemma in lexicon.VERBAL_ATTACK_TRIGGERS
+    rejecting = lemma in lexicon.REJECTING_STRUGGLES
+    if not (verbal or rejecting or lemma in lexicon.FIGURATIVE_STRUGGLES or lemma == "fire"):
+        return trigger
+    in_words = _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "strike" and any(_lemma_in(o, lexicon.AGREEMENT_WORDS) for o in direct):
+        return _Trigger(token, "AGREE", None, CONTEXT_CONFIDENCE)  # "struck a deal"
+    for cognate in (o for o in direct if o.lemma_.lower() in lexicon.FIGURATIVE_STRUGGLES):
+        # "fighting a legal battle", "waging a war of words": the verb has its object's sense
+        sense = word_sense(_Trigger(cognate, "ASSAULT", None, NOUN_CONFIDENCE), sentence, state)
+        if sense is None or sense.type != "ASSAULT":
+            return in_words if verbal else None
+    objects = [*direct, *_struggle_objects(token)]
+    if any(_lemma_in(o, lexicon.IDEA_WORDS) and not _is_named(o, state) for o in objects):
+        if rejecting and direct:
+            return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)
+        return in_words if verbal else None
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in lexicon.FIGURATIVE_MODIFIERS for c in modifiers):
+        return in_words if verbal else None
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(w.lower_ == "words" for w in c.children) for c in token.children
+    ):
+        return in_words  # "a war of words"
+    if _violent_context(sentence, token):
+        return _verbal_or_physical(trigger, sentence)
+    stakes = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for o in c.children]
+    if any(o.dep_ == "pobj" and not _physical_stake(o, state) for o in stakes):
+        return None  # "fight for higher wages", "a battle over the budget"
+    if token.dep_ == "pobj" and token.head.lower_ == "under" and not _attackable_subject(token.head.head, state):
+        return None  # "the governor has been under constant attack", "came under fire from critics"
+    if verbal:
+        aimed_at = objects or [c for c in token.children if c.dep_ == "poss"]
+        if any(c.lower_ in lexicon.MEDIA_WORDS or _entity_type(c, state) == "PERSON" for c in aimed_at):
+            return in_words  # "his attacks on a former Miss Universe", "attacked the press"
+    return _verbal_or_physical(trigger, sentence)
+
+
+def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _is_named(token: Token, state: DocState) -> bool:
+    return token.i in state.entity_of_token
+
+
+def _entity_type(token: Token, state: DocState) -> str | None:
+    """The type of the entity the word is part of or, for a personal pronoun, PERSON."""
+    if token.lower_ in ("he", "she", "him", "her", "his", "hers"):
+        return "PERSON"
+    entity_id = state.entity_of_token.get(token.i)
+    entity = _entity(entity_id, state) if entity_id is not None else None
+    return entity.type if entity is not None else None
+
+
+def _violent_context(sentence: Span, token: Token) -> bool:
+    """A weapon, casualty or armed actor named in the sentence beside the trigger word itself."""
+    start = token.idx - sentence.start_char
+    text = sentence.text[:start] + " " * len(token.text) + sentence.text[start + len(token.text) :]
+    return lexicon.VIOLENT_CONTEXT.search(text) is not None or _shows_violence(text)
+
+
+def _physical_stake(token: Token, state: DocState) -> bool:
+    """What a fight is "for" or "over" makes it physical: a named side or place, ground, or how long it lasted."""
+    if token.i in state.entity_of_token or token.ent_type_ in ("DATE", "TIME"):
+        return True
+    stake_words = [token, *(c for c in token.children if c.dep_ == "prep" for c in c.children)]
+    return any(_lemma_in(word, lexicon.PHYSICAL_STAKES) for word in stake_words)
+
+
+def _attackable_subject(verb: Token, state: DocState) -> bool:
+    """Whether the subject of "is under attack" is a place, post or force (physical) rather than a person."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True
+    return _entity_type(subject, state) in ("GPE", "LOC", "FAC") or _lemma_in(subject, lexicon.ATTACKABLE_PLACES)
+
+
+# Who can be released: people, named or counted ("released the hostages", "freed 20", "Smith's release").
+_RELEASED_PEOPLE = frozenset(
+    "prisoner prisoners detainee detainees captive captives inmate inmates hostage hostages soldier soldiers "
+    "fighter fighters man men woman women child children boy boys girl girls journalist journalists activist "
+    "activists suspect suspects sailor sailors crew member members person people him her them".split()
+)
+
+
+def _releases_people(token: Token, state: DocState) -> bool:
+    """ "Released the hostages" frees people; "released his tax returns", "released a video" publish things."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        released = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    else:
+        released = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not released:
+        return True
+    return any(
+        _entity_type(word, state) in ("PERSON", "NORP", "ORG")
+        or _lemma_in(word, _RELEASED_PEOPLE | lexicon.PEOPLE_WORDS)
+        or word.pos_ == "NUM"
+        for word in released
+    )
 
 
 def _struggle_objects(token: Token) -> list[Token]:
@@ -377,8 +637,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "a negotiated settlement" names no event
     if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
         return None  # "some of the wounded", "the dead": people, not an event
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in token.children):
+    if lemma == "call" and any(_calls_on(c) for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
+    if _detonates(token):
+        return _Trigger(token, "ASSAULT", "explosives", VERB_CONFIDENCE)  # "blew himself up", "bombs went off"
     if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
         return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -428,9 +690,39 @@ def _caused_by_nature(token: Token) -> bool:
     return False
 
 
+def _calls_on(child: Token) -> bool:
+    """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack"."""
+    if child.dep_ != "prep" or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
+        return False
+    return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
+
+
+# Phrasal verbs of explosions, with the particle and, for "go off", what goes off.
+_EXPLOSIVES = frozenset("bomb bombs device devices explosive explosives mine mines grenade grenades ied ieds".split())
+
+
+def _detonates(token: Token) -> bool:
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    lemma = token.lemma_.lower()
+    if lemma == "blow" and particle == "up":
+        return True
+    if lemma == "go" and particle == "off":
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lemma_.lower() in _EXPLOSIVES
+    if lemma == "set" and particle == "off":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EXPLOSIVES for c in token.children)
+    return False
+
+
+# Heads that only say an event noun's modifier is the event: "shooting incidents", "a killing spree", "a bombing
+# campaign", "bombing outrages".
+_EVENT_HEADS = frozenset({"incident", "spree", "campaign", "outrage", "wave"})
+
+
 def _noun_trigger(token: Token) -> _Trigger | None:
     if token.dep_ in ("compound", "amod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "aid groups", "withdrawal process": a modifier, not an event
+        if token.head.lemma_.lower() not in _EVENT_HEADS:
+            return None  # "aid groups", "withdrawal process": a modifier, not an event
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma == "strike" or lower == "strikes":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
@@ -442,6 +734,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and labour and not _armed_strike_before(token):
             return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
+    if token.dep_ == "oprd":
+        return None  # "called the explosion an attack": a name for what the object reports
+    if lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
+        return _Trigger(token, "ASSAULT", "firearms", NOUN_CONFIDENCE)  # "opened fire on the crowd"
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
     if entry is None:
         return None
@@ -622,15 +918,27 @@ def _counterpart_in_prep(token: Token, state: DocState) -> str | None:
 
 
 def _inherited_subject(token: Token, state: DocState) -> str | None:
-    """The subject an xcomp or conj verb shares with its head ("X pledged to keep", "X met and agreed")."""
+    """The doer an xcomp, conj or participle verb shares with its head ("X pledged to keep", "X met and agreed",
+    "X exploded, killing five"). Not the object of a verb of ordering, which does the act itself ("He ordered
+    them to sign": they sign); not the patient of a passive head ("Five were killed and an officer injured": the
+    five did nothing); not across a clause with its own conjunction ("… since the group attacked") nor up to
+    a reporting verb, whose speaker only tells of the act ("the device detonated, killing three, police said")."""
     current = token
     for _ in range(4):
         if current.dep_ not in ("xcomp", "conj", "acomp", "advcl") or current.head == current:
             return None
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None
         head = current.head
+        if head.lemma_.lower() in lexicon.SPEECH_VERBS and current.dep_ != "conj":
+            return None
+        if current.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return _entity_of_phrase(controller, state)
         subject = next((c for c in _on_its_line(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return _entity_of_subject(subject, head, state)
+            return None if subject.dep_ == "nsubjpass" else _entity_of_subject(subject, head, state)
         current = head
     return None
 
@@ -790,7 +1098,7 @@ def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventSt
         return "promised", according_to
     if _planned(token, chain):
         return "planned", according_to
-    if lexicon.UNVERIFIED_HEDGES.search(sentence.text):
+    if lexicon.UNVERIFIED_HEDGES.search(_span_text(sentence)):
         return "unverified", according_to
     claimed_by_party = according_to != REPORTER and (
         polarity in lexicon.CLAIM_POLARITIES or reporting_lemma in lexicon.CLAIM_VERBS
@@ -884,7 +1192,7 @@ def _conditional(token: Token, chain: list[Token], sentence: Span) -> bool:
                 m.dep_ == "mark" and m.lower_ in lexicon.CONDITIONAL_MARKERS for m in child.children
             ):
                 return True
-    match = lexicon.CONDITIONAL_PHRASES.search(sentence.text)
+    match = lexicon.CONDITIONAL_PHRASES.search(_span_text(sentence))
     if match is None:
         return False
     # The condition binds the clause it is attached to: the trigger, or a complement below the trigger
@@ -909,6 +1217,8 @@ def _planned(token: Token, chain: list[Token]) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in lexicon.PLANNING_ADJECTIVES for c in token.children):
         return True
     for governing in chain[:3]:
+        if governing.i == token.i:
+            continue  # "bombs had gone off": the trigger is no plan of its own
         lemma = governing.lemma_.lower()
         if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ"):
             return True
@@ -928,7 +1238,7 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     for sentence, trigger in triggers:
         if trigger.type in ACLED_SUBTYPES_OF_TYPE:
             if sentence.start not in violent:
-                violent[sentence.start] = _shows_violence(sentence.text)
+                violent[sentence.start] = _shows_violence(_span_text(sentence))
             if not violent[sentence.start]:
                 continue
             wanted[sentence.start] = sentence
@@ -964,7 +1274,7 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
     out: dict[int, str] = {}
     for start, labels in zip(starts, classifier.ranked(scores), strict=True):
         for token_index, event_type, lemmas in asked[start]:
-            choice = _choice(_with_their_cues(labels, wanted[start].text), event_type, lemmas)
+            choice = _choice(_with_their_cues(labels, _span_text(wanted[start])), event_type, lemmas)
             if choice in TERRITORY_SUBTYPES:
                 choice = _territory_by_doer(wanted[start].doc[token_index]) or choice
             if choice is not None:

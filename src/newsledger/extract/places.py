@@ -211,10 +211,15 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     institution_places = _places_in_institution_names(state, gazetteer)
     heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
+    not_places = _names_no_place(doc, state, gazetteer)
     for entity in state.entities:
         if name_key(entity.name) in GENERIC_WORDS or not _may_be_a_place(entity):
             continue
+        if entity.id in not_places:
+            continue
         is_toponym = entity.type in TOPONYM_TYPES and gazetteer.demonym(entity.name) is None
+        if is_toponym and _acts_as_a_person(doc, entity, gazetteer):
+            continue
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
             repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
@@ -229,6 +234,10 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
                 continue  # the place heading it is added below
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
             if any(s <= start < e or start <= s < end for s, e in found):
+                continue
+            if _qualifies_a_thing(doc, mention, gazetteer) or _coordinated_with_a_person(
+                doc, state, mention, gazetteer
+            ):
                 continue
             found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id, label=entity.type))
     if retyped:
@@ -251,6 +260,204 @@ def _may_be_a_place(entity: Entity) -> bool:
     if entity.type != "PERSON" and entity.kind in INSTITUTION_KINDS:
         return False
     return not (entity.type in TOPONYM_TYPES and entity.kind == "organization")
+
+
+# --- names that are not places ---------------------------------------------------------------------
+
+
+# Nouns for people and bodies: a place modifying one ("U.S. troops", "Pakistani officials") says whose they are.
+ACTOR_NOUNS = frozenset(
+    "official officer troop force military army navy soldier police policeman government ministry minister "
+    "president leader spokesman spokeswoman spokesperson embassy ambassador diplomat envoy authority lawmaker "
+    "commander militant rebel fighter man woman boy girl resident citizen national company firm agency "
+    "delegation team coalition administration army intelligence negotiator".split()
+)
+# Nouns for a person: a name in apposition to one ("her granddaughter, Tavia") is that person's.
+PERSON_NOUNS = frozenset(
+    "mother father son daughter brother sister wife husband widow widower child grandmother grandfather "
+    "granddaughter grandson grandchild aunt uncle niece nephew cousin stepson stepdaughter stepfather stepmother "
+    "boyfriend girlfriend fiance fiancee friend neighbor neighbour colleague partner man woman boy girl baby "
+    "spokesman spokeswoman spokesperson lawyer attorney president senator governor candidate leader".split()
+)
+# What a leader's surname heads: "the Castro regime", "the Maliki government", "the Clinton campaign". A capital,
+# province or country heads them too ("the Kabul government"), as its own name.
+LEADERS_NOUNS = frozenset("regime government administration campaign presidency cabinet dynasty loyalists".split())
+# Nouns a place's own name qualifies as a place: its people, bodies, sites and buildings ("the Baghdad police",
+# "Kandahar province", "Mogadishu airport", "the Murmansk governor", "outside Didsbury mosque").
+PLACE_QUALIFIED_NOUNS = (
+    PLACE_FOLLOWERS
+    | FEATURE_WORDS
+    | INSTITUTION_WORDS
+    | ACTOR_NOUNS
+    | PERSON_NOUNS
+    | frozenset(
+        "airport airbase base airfield port harbour harbor crossing area region chief mosque church cathedral "
+        "temple synagogue shrine market bazaar bridge station road street highway square park stadium hotel mall "
+        "store shop camp checkpoint compound building plant factory mine dam".split()
+    )
+)
+# A place this big, a capital, a country or a province keeps its own name as a modifier ("the Moscow route").
+QUALIFIER_PLACE_MIN_POPULATION = 100_000
+
+
+def _names_no_place(doc: Doc, state: DocState, gazetteer: Gazetteer) -> set[str]:
+    """Ids of the entities whose names the text shows are not places, whatever type they were given: an
+    organisation's acronym ("sympathetic to ETA"), a group of people ("the Bolsheviks sought"), and a person
+    ("her granddaughter, Tavia", "the Castro regime")."""
+    return {
+        e.id
+        for e in state.entities
+        if _an_acronym_of_no_place(doc, e, gazetteer)
+        or _a_group_of_people(doc, e, gazetteer)
+        or (_may_be_a_persons_name(e.name, gazetteer) and _written_as_a_person(doc, e))
+    }
+
+
+def _entity_tokens(doc: Doc, entity: Entity) -> set[int]:
+    tokens: set[int] = set()
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _may_be_a_persons_name(name: str, gazetteer: Gazetteer) -> bool:
+    """One word that names no people, country, province or capital: their names stand for their governments and
+    peoples, and head their regimes ("the Damascus regime"); a town's name or an unknown one may be a person's."""
+    if " " in name or not name[:1].isupper() or gazetteer.demonym(name) is not None:
+        return False
+    return not any(
+        c.feature not in ("city", "admin2") or c.capital
+        for c in gazetteer.lookup(name, fuzzy=False)
+        if c.match in ("name", "abbreviation")
+    )
+
+
+def _written_as_a_person(doc: Doc, entity: Entity) -> bool:
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root, head = span.root, span.root.head
+        if root.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children):
+            return True
+        if root.dep_ in ("compound", "poss") and head.lemma_.lower() in LEADERS_NOUNS and head.i >= span.end:
+            return True
+    return False
+
+
+def _coordinated_with_a_person(doc: Doc, state: DocState, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "A rally with Clinton and Grimes": one word coordinated with a person the entity stage knows by a full
+    name or a title is a person too, unless the list stands where places stand ("in Harvey, Harper and Kingman
+    counties", "of Las Vegas and …")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not _may_be_a_persons_name(mention.text, gazetteer):
+        return False
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    listed = [first]
+    for item in listed:  # the chain of conjuncts only, not those inside a clause on one of them
+        listed.extend(c for c in item.children if c.dep_ == "conj")
+    if len(listed) != 2:  # a longer list is more often the parser's misreading of a list of places
+        return False
+    before = doc[first.left_edge.i - 1] if first.left_edge.i > 0 else None
+    last = max(t.i for t in listed)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if (before is not None and before.lower_ in PLACE_PREPOSITIONS | {"of"}) or (
+        after is not None and after.lower_ in FEATURE_WORDS
+    ):
+        return False
+    # A person named more than once by a full name ("Hillary Clinton … Clinton"), or with a title: the entity
+    # stage calls a town a person too ("between Ann Arbor and Oscoda").
+    known = {
+        i
+        for e in state.entities
+        if e.type == "PERSON" and ((" " in e.name and len(e.mentions) > 1) or e.titles or e.role)
+        for i in _entity_tokens(doc, e)
+    }
+    return any(t.i in known for t in listed if t.i != span.root.i)
+
+
+def _an_acronym_of_no_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """An all-capital acronym ("ETA", "ANC") names an organisation unless it is a country's or province's own
+    abbreviation or name ("US", "UAE", "DRC", "NY"), or a big city's ("NYC"). One the model calls an organisation
+    is one, whatever town shares its letters."""
+    letters = entity.name.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    candidates = gazetteer.lookup(entity.name, fuzzy=False)
+    if any(c.feature in ("country", "admin1") and c.match in ("name", "abbreviation") for c in candidates):
+        return False
+    if any(_capitals_around(doc, m) for m in entity.mentions):
+        return False
+    if _model_labels(doc, entity) == {"ORG"}:
+        return True
+    return not any(c.match == "name" or c.population >= BIG_CITY_POPULATION for c in candidates)
+
+
+BIG_CITY_POPULATION = 1_000_000
+
+
+def _capitals_around(doc: Doc, mention: Mention) -> bool:
+    """Capitals written around the name: a dateline or headline ("ISLE OF PALMS —", "ST. JOHN'S, N.L."), where
+    every name is in capitals, or a road's number after it ("CR 2202")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    around = [
+        t for t in doc[max(0, span.start - 3) : span.end + 2] if t.is_alpha and t.i not in range(span.start, span.end)
+    ]
+    following = doc[span.end] if span.end < len(doc) else None
+    return any(t.is_upper and len(t) > 1 for t in around) or (following is not None and following.like_num)
+
+
+def _model_labels(doc: Doc, entity: Entity) -> set[str]:
+    return {doc[i].ent_type_ for i in _entity_tokens(doc, entity)}
+
+
+# How names of parties, movements, dynasties and peoples end ("Bolsheviks", "Sandinistas", "Jacobins", "Romanovs");
+# plural places end otherwise ("the Urals", "the Neches", "the Rockies").
+PEOPLES_ENDINGS = ("ists", "istas", "ites", "iks", "ians", "ans", "ins", "ers", "ards", "ovs", "ids")
+
+
+def _a_group_of_people(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """ "The Bolsheviks", "the Jacobins": a plural name the gazetteer does not know, which the model does not call
+    a location (mountain ranges are plural too: "the Ozarks"), is a group of people."""
+    name = entity.name
+    if entity.type == "LOC" or " " in name or not name.endswith(PEOPLES_ENDINGS):
+        return False
+    if "LOC" in _model_labels(doc, entity) or gazetteer.lookup(name, fuzzy=False) or gazetteer.demonym(name):
+        return False
+    return all(doc_text(doc)[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
+def _qualifies_a_thing(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "The Olympic projects": a name modifying a common noun that the model does not call a place, and that
+    is no country or province, qualifies a thing; a town's name qualifies people, bodies and sites ("the Baghdad
+    police", "Mogadishu airport")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, head = span.root, span.root.head
+    # Only an adjective: a town's name is a noun qualifying a noun ("a Buford home", "Torrington firefighters").
+    if root.dep_ != "amod" or root.tag_ != "JJ" or head.pos_ != "NOUN" or span.start <= head.i < span.end:
+        return False
+    # The head, any noun between the name and it ("the Winfield police chief"), or the name's own last word
+    # ("Bagram Airfield") makes a place of it.
+    between = [*doc[span.end - 1 : head.i + 1]] if span.end <= head.i else [span[-1], head]
+    if any(t.lemma_.lower() in PLACE_QUALIFIED_NOUNS or t.lower_ in PLACE_QUALIFIED_NOUNS for t in between):
+        return False
+    if any(token.ent_type_ in ("GPE", "LOC") for token in span):
+        return False
+    return not any(
+        c.feature in ("country", "admin1") or c.capital or c.population >= QUALIFIER_PLACE_MIN_POPULATION
+        for c in gazetteer.lookup(mention.text, fuzzy=False)
+        if c.match != "fuzzy"
+    )
 
 
 _CAPITAL_BY_DEMONYM = re.compile(r"\b(?:[Tt]he\s+)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital\b")
@@ -389,20 +596,54 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
     return False
 
 
+# What a person does and a town does not: "Clinton visited the town", "Clinton told reporters".
+PERSON_ONLY_VERBS = frozenset("visit meet tell speak campaign vow pledge promise insist testify resign".split())
+
+
+def _acts_as_a_person(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
+    """A name the model calls a place, every mention of which is the subject of what only a person does ("Clinton
+    visited the flooded town"), and which names no country, province or capital (whose name stands for its
+    government: "Washington vowed"), is a person's name, not a town."""
+    candidates = gazetteer.lookup(entity.name, fuzzy=False)
+    if not entity.mentions or any(c.feature not in ("city", "admin2") or c.capital for c in candidates):
+        return False
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_.lower() not in PERSON_ONLY_VERBS:
+            return False
+    return True
+
+
 def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
-    """Every mention of the name stands where only a place stands: after "in", "near"…, or as "X, <province>"."""
+    """Every mention of the name stands where only a place stands: after "in", "near"…, as "X, <province>", after
+    a street address ("1935 Orchard St., X,"), or before a noun only a town's name qualifies ("an X woman", "X
+    police"), the last only for a town of some size (a person's name also qualifies nouns: "Clinton aides")."""
     known = [c for c in gazetteer.lookup(entity.name, fuzzy=False) if c.match in ("name", "alias")]
     if not known or not entity.mentions:
         return False
+    sizeable = any(c.feature != "city" or c.population >= QUALIFIER_TOWN_MIN_POPULATION for c in known)
+    text = doc_text(doc)
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
         in_place = before is not None and before.lower_ in PLACE_ONLY_PREPOSITIONS
-        if not (in_place or _written_with_container(doc, span, gazetteer, known)):
+        addressed = _STREET_ADDRESS_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
+        qualifies = sizeable and after is not None and after.lower_ in TOWN_ONLY_FOLLOWERS
+        if not (in_place or addressed or qualifies or _written_with_container(doc, span, gazetteer, known)):
             return False
     return True
+
+
+# "1935 Orchard St., Alexandria": a town written after a street address.
+_STREET_ADDRESS_BEFORE = re.compile(
+    r"\b\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Ave|Rd|Dr|Blvd|Ln|Street|Avenue|Road|Drive|Boulevard|Lane)\.?,\s*$"
+)
+# Nouns after a name that make a town of it, not a person: "an Alexandria woman", "the Alexandria police".
+TOWN_ONLY_FOLLOWERS = frozenset("woman man men women resident residents native natives police".split())
+QUALIFIER_TOWN_MIN_POPULATION = 10_000
 
 
 def _written_with_container(doc: Doc, span: Span, gazetteer: Gazetteer, known: list[Candidate]) -> bool:
@@ -649,13 +890,6 @@ def _doers(trigger: Token) -> list[Token]:
 
 
 _SOURCE_PREPOSITIONS = frozenset({"according", "by", "per"})
-# Nouns for people and bodies: a place modifying one ("U.S. troops", "Pakistani officials") says whose they are.
-ACTOR_NOUNS = frozenset(
-    "official officer troop force military army navy soldier police policeman government ministry minister "
-    "president leader spokesman spokeswoman spokesperson embassy ambassador diplomat envoy authority lawmaker "
-    "commander militant rebel fighter man woman boy girl resident citizen national company firm agency "
-    "delegation team coalition administration army intelligence negotiator".split()
-)
 
 
 def _names_an_actors_origin(doc: Doc, state: DocState, start: int, end: int, trigger: Token) -> bool:

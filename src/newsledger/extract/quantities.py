@@ -590,12 +590,14 @@ def _lemma_is_killing(doc: Doc, event: Event) -> bool:
 
 
 def _in(event: Event, sentence: Span) -> bool:
-    return sentence.start_char <= event.trigger.start < sentence.end_char
+    """The event is reported in the sentence: by its trigger, or by a later mention of the same happening ("Two
+    more were wounded", "the blast"), whose figures are the event's."""
+    return any(sentence.start_char <= m.start < sentence.end_char for m in (event.trigger, *event.mentions))
 
 
 def _event_at(events: Iterable[Event], token: Token) -> Event | None:
     start, end = token.idx, token.idx + len(token)
-    return next((e for e in events if e.trigger.start < end and start < e.trigger.end), None)
+    return next((e for e in events if any(m.start < end and start < m.end for m in (e.trigger, *e.mentions))), None)
 
 
 def _people_named_after(doc: Doc, span: Span, state: DocState) -> set[str]:

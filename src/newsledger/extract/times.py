@@ -698,7 +698,11 @@ def _is_clock_time(span: Span) -> bool:
     if not _CLOCK_DIGITS.fullmatch(first.text):
         return False
     after = span[1] if len(span) > 1 else (doc[span.end] if span.end < len(doc) else None)
-    return after is not None and after.lower_ in _CLOCK_AFTER
+    if after is None:
+        return False
+    # the word's letters only: text with a missing space glues "UTC)." to what follows
+    letters = re.match(r"[a-z]*\.?", after.lower_)
+    return letters is not None and letters.group() in _CLOCK_AFTER
 
 
 def _is_quantity(token: Token) -> bool:

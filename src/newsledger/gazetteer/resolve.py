@@ -385,8 +385,9 @@ def score_candidate(
         and (context.countries[candidate.country] or candidate.country == context.home_country)
     ):
         score += CAPITAL_BONUS
-    if candidate.lat is None:
-        score -= 1.0  # a place with no point is of little use on a map
+    if candidate.lat is None and candidate.feature != "region":
+        # a place with no point is of little use on a map (a sea has none, and is still the sea, not a town)
+        score -= 1.0
     if hint == "admin2" and candidate.feature != "admin2":
         score -= KIND_MISMATCH_PENALTY
     elif hint == "admin1" and candidate.feature not in ("admin1", "admin2"):

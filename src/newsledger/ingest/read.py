@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -199,16 +200,24 @@ def _read_bytes(data: bytes, *, source: str, suffix: str, meta: ArticleMeta, max
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the charset detector's best guess, if it is confident."""
+    """A byte-order mark's encoding (UTF-8, UTF-16, UTF-32); UTF-16 or UTF-32 without one; UTF-8; otherwise the
+    charset detector's best guess, if it is confident."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(source, Errors.E004.format(reason=str(exc))) from None
+    # UTF-32-LE's mark begins with UTF-16-LE's, so it is looked for first.
+    for mark, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(mark):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, Errors.E004.format(reason=str(exc))) from None
     sample = data[:65536]
-    unmarked = _utf16_without_bom(sample)
+    unmarked = _utf32_without_bom(sample) or _utf16_without_bom(sample)
     if unmarked is not None:
         try:
             return data.decode(unmarked)
@@ -222,6 +231,20 @@ def decode_bytes(data: bytes, source: str) -> str:
         text = _decode_mixed(data) or _decode_with_detector(data, source)
     _reject_control_heavy(text, source)
     return text
+
+
+def _utf32_without_bom(sample: bytes) -> str | None:
+    """'utf-32-le' or 'utf-32-be' for text saved as UTF-32 with no byte-order mark: every code point is four
+    bytes, the highest always 0 and the next at most 0x10, and no character is NUL."""
+    if len(sample) < 16:
+        return None
+    sample = sample[: len(sample) - len(sample) % 4]
+    units = [sample[i : i + 4] for i in range(0, len(sample), 4)]
+    if all(u[3] == 0 and u[2] <= 0x10 and any(u[:3]) for u in units):
+        return "utf-32-le"
+    if all(u[0] == 0 and u[1] <= 0x10 and any(u[1:]) for u in units):
+        return "utf-32-be"
+    return None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -375,7 +398,16 @@ MAX_ATTRIBUTES_PER_TAG = 1000
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}")
 
 
+# trafilatura and lxml hold the whole tree several times over: a page of a million tiny elements took 60 s and
+# 950 MB before the time budget stopped it. A news page has a few thousand; large ones with inline SVG, tens.
+MAX_TAGS_PER_PAGE = 100_000
+_TAG_START = re.compile(r"<[A-Za-z]")
+
+
 def _reject_pathological_markup(html: str, source: str) -> None:
+    tags = sum(1 for _ in itertools.islice(_TAG_START.finditer(html), MAX_TAGS_PER_PAGE + 1))
+    if tags > MAX_TAGS_PER_PAGE:
+        raise InputError(source, Errors.E007 + f" (over {MAX_TAGS_PER_PAGE} tags; a page is read only below that)")
     for match in _LONG_TAG.finditer(html):
         attributes = match.group().count("=")
         if attributes > MAX_ATTRIBUTES_PER_TAG:
@@ -417,7 +449,14 @@ def _record_to_article(record: Any, *, source: str, meta: ArticleMeta) -> Articl
 
     def pick(key: str, fallback: str | None) -> str | None:
         value = record.get(key)
-        return str(value) if value not in (None, "") else fallback
+        if value is None or value == "":
+            return fallback
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):  # a year, a numeric id: written as it reads
+            return str(value)
+        # A list, an object, a float or true/false would be stored as Python's text of it ("{'a': 1}", "nan").
+        raise InputError(source, Errors.E021.format(field=key, kind=_json_kind(value)))
 
     merged = ArticleMeta(
         url=pick("url", meta.url),
@@ -428,11 +467,31 @@ def _record_to_article(record: Any, *, source: str, meta: ArticleMeta) -> Articl
     return make_article(text, source=source, meta=merged)
 
 
+def _json_kind(value: Any) -> str:
+    kinds = {bool: "true/false", int: "number", float: "number", list: "list", dict: "object"}
+    return next((name for kind, name in kinds.items() if isinstance(value, kind)), type(value).__name__)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            # Readers disagree on which of two values wins (Python's json the last, others the first): refused.
+            raise ValueError(f"the key {_one_line(key, 40)!r} appears twice in one object")
+        found[key] = value
+    return found
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
+
+
 def _parse_json(text: str) -> Any:
-    """json.loads, with the ways it fails besides a syntax error (nesting deeper than the interpreter's stack,
-    an integer of more digits than Python converts) as ValueErrors of that input."""
+    """json.loads, strict where Python's is lenient (a key twice in one object; NaN and Infinity), and with the
+    ways it fails besides a syntax error (nesting deeper than the interpreter's stack, an integer of more digits
+    than Python converts) as ValueErrors of that input."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_not_json)
     except RecursionError:
         raise ValueError("nested too deeply") from None
 

@@ -92,7 +92,7 @@ def _pipe_batch(nlp: Language, batch: list[Article], budget: Budget) -> Iterator
     try:
         with time_budget(budget.seconds):
             docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - isolate the failing (or slow) article below
+    except (Exception, OverTimeBudget):  # noqa: BLE001 - isolate the failing (or slow) article below
         docs = None
     if docs is not None:
         yield from docs

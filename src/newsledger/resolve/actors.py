@@ -8,7 +8,7 @@ Obama ... Obama"); across the ledger, a surname alone joins a full name only whe
 carries that surname; when several do, it stays an actor of its own article. A first name alone never bridges
 two people. Groups, countries and organisations: the
 same normalized name or a shared alias (an acronym given in the article); a pronoun or a lower-case word is
-never an alias.
+never an alias, and a group only described in lower case ("police", "residents") joins nothing outside its article.
 """
 
 from __future__ import annotations
@@ -252,7 +252,7 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
 
     first_with_key: dict[str, int] = {}
     for index, ref in enumerate(refs):
-        keys = {group_key(ref.name, ref.type)} | {
+        keys = {_scoped_group_key(ref)} | {
             group_key(a, ref.type) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3
         }
         for key in keys:
@@ -270,9 +270,17 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
         actor = _named(Actor(key="", name="", type="", members=members))
         types = Counter(ref.type for ref in members)
         actor.type = types.most_common(1)[0][0]
-        actor.key = "group:" + min(group_key(ref.name) or ref.name.lower() for ref in members)
+        actor.key = "group:" + min(_scoped_group_key(ref) or ref.name.lower() for ref in members)
         actors.append(actor)
     return _unique_keys(actors)
+
+
+def _scoped_group_key(ref: EntityRef) -> str:
+    """A group's key; a group written in lower case ("police", "residents", "the government") is described, not
+    named, and the same description in two articles is two groups (the police of two cities): its key holds its
+    article."""
+    key = group_key(ref.name, ref.type)
+    return f"{key}@{ref.article_id}" if key and ref.name == ref.name.lower() else key
 
 
 def _named(actor: Actor) -> Actor:

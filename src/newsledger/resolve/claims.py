@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,10 +27,29 @@ class ClaimRef:
     stance: str
     proposition: str
     cluster_id: int | None = None
+    claimant: str = ""  # an entity id, or "reporter" for the outlet's own voice
 
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 3 and w not in STOPWORDS)
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
+
+
+def named_words(text: str) -> frozenset[str]:
+    """Capitalised words (names, possessives stripped): who or what a proposition is about."""
+    words = (re.sub(r"['’]s?$", "", w).lower() for w in _NAME.findall(text))
+    return frozenset(w for w in words if len(w) > 1 and w not in STOPWORDS)
+
+
+def about_the_same(a: ClaimRef, b: ClaimRef, shared: frozenset[str]) -> bool:
+    """Two claims can only be about the same thing when they share two content words or more (one verb alone,
+    "released", says nothing of what was released) and a named subject, or tell of one event cluster."""
+    if len(shared) < MIN_SHARED_WORDS:
+        return False
+    same_cluster = a.cluster_id is not None and a.cluster_id == b.cluster_id
+    return same_cluster or bool(named_words(a.proposition) & named_words(b.proposition))
 
 
 def proposition_similarity(a: str, b: str) -> float:
@@ -42,6 +61,7 @@ def proposition_similarity(a: str, b: str) -> float:
 
 OPPOSED = frozenset({("asserts", "denies"), ("denies", "asserts")})
 TAKES_A_SIDE = frozenset({"asserts", "denies"})  # "uncertain" and "unverified" dispute nothing
+MIN_SHARED_WORDS = 2
 SAME_CLUSTER_SIMILARITY = 0.2  # one event already: a little shared subject is enough
 OTHER_SIMILARITY = 0.5
 RELATED_PROBABILITY = 0.5
@@ -53,16 +73,26 @@ class StanceJudge(Protocol):
 
 
 def cross_article_disputes(
-    claims: Sequence[ClaimRef], *, stance_model: StanceJudge | None = None, min_similarity: float = OTHER_SIMILARITY
+    claims: Sequence[ClaimRef],
+    *,
+    stance_model: StanceJudge | None = None,
+    min_similarity: float = OTHER_SIMILARITY,
+    involving: Collection[int] | None = None,
 ) -> list[tuple[int, int, float]]:
     """(disputing claim pk, disputed claim pk, score), each pair once, between claims of different articles.
 
-    First: are the two about the same thing? Their propositions share enough words (less is needed inside one
-    event cluster), and the stance model, when given, finds them related. Then: do they take opposite sides?
-    One asserts what the other denies, or (both asserting) the stance model finds that the second disagrees.
-    A claim that is uncertain or unverified takes no side, and a "discuss" takes none either."""
+    First: are the two about the same thing? Their propositions share two content words or more and a named
+    subject (or tell of one event cluster), enough of their words (less is needed inside one event cluster),
+    and the stance model, when given, finds them related. A denial in the outlet's own voice disputes nothing.
+    Then: do they take opposite sides? One asserts what the other denies, or (both asserting) the stance model
+    finds that the second disagrees. A claim that is uncertain or unverified takes no side, and a "discuss"
+    takes none either.
+
+    `involving` (claim pks): only pairs with one of these claims are judged (a scoped resolve; each pair is
+    judged on its own two claims, so the pairs judged come out as in a run over all of them)."""
     words = {claim.pk: content_words(claim.proposition) for claim in claims}
-    sided = [c for c in claims if c.stance in TAKES_A_SIDE]
+    # The outlet's own negation of a background fact ("the courts dismissed the cases") is nobody's denial.
+    sided = [c for c in claims if c.stance in TAKES_A_SIDE and not (c.stance == "denies" and c.claimant == "reporter")]
     by_word: dict[str, list[ClaimRef]] = defaultdict(list)
     for claim in sided:
         for word in words[claim.pk]:
@@ -73,7 +103,11 @@ def cross_article_disputes(
             for other in by_word[word]:
                 if other.pk <= claim.pk or other.article_id == claim.article_id:
                     continue  # within one article the extractor's own `disputes` say it
+                if involving is not None and claim.pk not in involving and other.pk not in involving:
+                    continue
                 mine, theirs = words[claim.pk], words[other.pk]
+                if (claim.pk, other.pk) in candidates or not about_the_same(claim, other, mine & theirs):
+                    continue
                 similarity = len(mine & theirs) / len(mine | theirs)
                 same_cluster = claim.cluster_id is not None and claim.cluster_id == other.cluster_id
                 if similarity >= (SAME_CLUSTER_SIMILARITY if same_cluster else min_similarity):

@@ -410,6 +410,8 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     if a.article_id != b.article_id and not _same_happening_across_articles(a, b, row):
         return True
     if a.key != b.key:  # met through type family and country: the day and the place must agree
+        if a.article_id != b.article_id and not same_specific_place(a, b):
+            return True  # a country holds many happenings of a kind on one day (and figurative "attacks")
         return not (row[_F["dates_agree"]] and place_score(a, b) >= 0.6)
     if a.key in GENERIC_STEMS:
         return not (row[_F["sentence_cosine"]] >= 0.5 and shared_words)

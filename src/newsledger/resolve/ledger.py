@@ -41,7 +41,13 @@ class ResolveSummary:
         return dict(self.__dict__)
 
 
-def resolve_store(store: Store) -> ResolveSummary:
+def resolve_store(store: Store, *, scope: Collection[str] | None = None) -> ResolveSummary:
+    """Resolve the whole store, or (`scope`: the ids of the articles stored since the ledger was last resolved)
+    only what those articles touch: see `newsledger.resolve.scoped`."""
+    if scope is not None:
+        from newsledger.resolve.scoped import resolve_scope
+
+        return resolve_scope(store, scope)
     summary = ResolveSummary()
     with store.writing() as conn:
         actor_of_entity = _resolve_actors(conn, summary)
@@ -124,19 +130,25 @@ def _report(row: dict[str, Any], texts: dict[str, str]) -> EventReport:
         lat=row["lat"],
         lon=row["lon"],
         geo_precision=row["geo_precision"],
-        source_actor=row["source_actor_id"],
-        target_actor=row["target_actor_id"],
+        source_actor=_named_actor(row["source_actor_id"], row["source_name"]),
+        target_actor=_named_actor(row["target_actor_id"], row["target_name"]),
         status=row["status"],
         fatalities=row["fatalities"],
         trigger=row["trigger_text"],
         sentence=texts.get(row["article_id"], "")[row["sentence_start"] : row["sentence_end"]],
-        # Only named participants (those resolved to an actor): "officers" or "people" name no one.
+        # Only named participants: "officers" or "people" name no one.
         actor_words=words_of(
-            row["source_name"] if row["source_actor_id"] is not None else None,
-            row["target_name"] if row["target_actor_id"] is not None else None,
+            row["source_name"] if _named_actor(row["source_actor_id"], row["source_name"]) else None,
+            row["target_name"] if _named_actor(row["target_actor_id"], row["target_name"]) else None,
         ),
         place_words=words_of(row["location"], row["admin1"]),
     )
+
+
+def _named_actor(actor_id: int | None, name: str | None) -> int | None:
+    """The actor of an event's source or target when it is named: a group described in lower case ("police") is
+    an actor of its own article only, so across articles it neither joins nor keeps apart two reports."""
+    return actor_id if actor_id is not None and name and name != name.lower() else None
 
 
 def _placed_groups(

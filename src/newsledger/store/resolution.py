@@ -206,25 +206,18 @@ def replace_clusters(
     return _place(conn, plans, replaced)
 
 
-def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, int]) -> list[int]:
-    """Write the clusters of `plans` (reusing the id of a known key) and point their events and claims at them."""
-    ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
-    planned = [member["event_pk"] for plan in plans for member in plan.members]
-    claim_of_event = {
-        row.pk: (row.article_id, row.claim_id)
-        for row in conn.execute(
-            select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
-        )
-    }
+def write_cluster_plans(
+    conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, int]
+) -> tuple[list[int], dict[int, int]]:
+    """Write each plan's cluster (its pinned id, else the id its key already has, else a new one) and members, and
+    point the members' events at it; returns the cluster id of each plan, in order, and {event pk: cluster id}."""
+    ev, ecm, clusters = schema.events, schema.event_cluster_members, schema.event_clusters
     cluster_of_event: dict[int, int] = {}
     ids: list[int] = []
     members_rows = []
     for plan in plans:
-        if plan.pinned_id is not None:
-            cluster_id = plan.pinned_id
-            conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**plan.values))
-        elif plan.key in existing:
-            cluster_id = existing[plan.key]
+        cluster_id = plan.pinned_id if plan.pinned_id is not None else existing.get(plan.key)
+        if cluster_id is not None:
             conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**plan.values))
         else:
             cluster_id = conn.execute(
@@ -240,6 +233,23 @@ def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, i
             update(ev).where(ev.c.pk == bindparam("b_pk")).values(cluster_id=bindparam("b_cluster")),
             [{"b_pk": pk, "b_cluster": cid} for pk, cid in cluster_of_event.items()],
         )
+    return ids, cluster_of_event
+
+
+def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, int]) -> list[int]:
+    """Write the clusters of `plans` (reusing the id of a known key) and point their events and claims at them."""
+    ev, cl = schema.events, schema.claims
+    planned = [member["event_pk"] for plan in plans for member in plan.members]
+    claim_of_event = {
+        row.pk: (row.article_id, row.claim_id)
+        # In pk order: a claim tied to several events takes the cluster of the last, on every backend.
+        for row in conn.execute(
+            select(ev.c.pk, ev.c.article_id, ev.c.claim_id)
+            .where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
+            .order_by(ev.c.pk)
+        )
+    }
+    ids, cluster_of_event = write_cluster_plans(conn, plans, existing)
     claim_updates = [
         {"b_article": article_id, "b_claim": claim_id, "b_cluster": cluster_of_event[pk]}
         for pk, (article_id, claim_id) in claim_of_event.items()
@@ -337,7 +347,7 @@ def update_cluster(conn: Connection, cluster_id: int, values: dict[str, Any]) ->
 def claim_rows(conn: Connection) -> list[dict[str, Any]]:
     """Every claim with what cross-article dispute detection compares."""
     cl = schema.claims
-    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id)
+    query = select(cl.c.pk, cl.c.article_id, cl.c.outlet, cl.c.stance, cl.c.proposition, cl.c.cluster_id, cl.c.claimant)
     return [dict(row) for row in conn.execute(query).mappings()]
 
 

@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsledger.store import schema
 
 if TYPE_CHECKING:
     from newsledger.store.db import Store
+
+CSRF_SECRET_KEY = "csrf_secret"  # in ledger_state; migration 0007 stores one
+BUSY_WAIT_MS = 200
 
 
 def save_session(
@@ -52,9 +55,34 @@ def session_owner(store: Store, id_hash: str, *, now: dt.datetime, idle_since: d
     if row is None or _aware(row.expires_at) <= now or _aware(row.last_seen_at) <= idle_since:
         return None
     if now - _aware(row.last_seen_at) > dt.timedelta(minutes=1):
-        with store.writing() as conn:
-            conn.execute(update(sessions).where(sessions.c.id_hash == id_hash).values(last_seen_at=now))
+        _mark_seen(store, id_hash, now)
     return str(row.name)
+
+
+def _mark_seen(store: Store, id_hash: str, now: dt.datetime) -> None:
+    """Move the session's last-seen time, never waiting for another writer: a page read must not queue behind an
+    ingest or a resolve (in this process or another). A session still live is marked by a later request."""
+    lock = store._write_lock  # the store's own writers, in this process
+    if not lock.acquire(blocking=False):
+        return
+    try:
+        with store.engine.connect() as conn:
+            waited = None
+            if store.dialect == "sqlite":  # another process's writer: wait a moment, not the store's 30 s
+                waited = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_WAIT_MS}")
+            try:
+                sessions = schema.auth_sessions
+                conn.execute(update(sessions).where(sessions.c.id_hash == id_hash).values(last_seen_at=now))
+                conn.commit()
+            except OperationalError:
+                conn.rollback()
+            finally:
+                if waited is not None:
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout={int(waited)}")
+                    conn.commit()
+    finally:
+        lock.release()
 
 
 def end_session(store: Store, id_hash: str, *, now: dt.datetime) -> bool:

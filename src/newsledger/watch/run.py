@@ -34,6 +34,7 @@ class SourceRound:
     outcome: str  # new, unchanged, failed, waiting (backing off)
     new_items: int = 0
     rejected_items: int = 0
+    article_ids: list[str] = field(default_factory=list)  # of the articles stored from its new items
     error: str | None = None
     retry_at: dt.datetime | None = None
 
@@ -45,6 +46,10 @@ class Round:
     @property
     def new_items(self) -> int:
         return sum(s.new_items for s in self.sources)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return list(dict.fromkeys(article_id for s in self.sources for article_id in s.article_ids))
 
 
 def backoff_seconds(failures: int, *, every: float, cap: float = MAX_BACKOFF_SECONDS) -> float:
@@ -62,6 +67,7 @@ class Watcher:
         client: httpx.Client,
         every: float,
         after_round: Callable[[Round], None] | None = None,
+        before_round: Callable[[], None] | None = None,
         report: Report | None = None,
         fetch_pages: bool = True,
         settle_seconds: float = 2.0,
@@ -74,6 +80,7 @@ class Watcher:
         self.client = client
         self.every = every
         self.after_round = after_round
+        self.before_round = before_round
         self.report = report or (lambda line: None)
         self.fetch_pages = fetch_pages
         self.settle_seconds = settle_seconds
@@ -84,6 +91,8 @@ class Watcher:
     def poll_once(self) -> Round:
         """One round over every source that is due; a failing source never stops the others."""
         round_ = Round()
+        if self.before_round is not None:
+            self.before_round()
         for source in self.sources:
             if self.stopping.is_set():
                 break
@@ -148,6 +157,7 @@ class Watcher:
             )
             result.new_items += 1
             result.rejected_items += outcome == "rejected"
+            result.article_ids += article_ids
         desk.record_poll_success(
             self.store, state["id"], etag=poll.etag, last_modified=poll.last_modified, changed=True
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.actors import token_arrays
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS
 from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, STANCE_VERBS
 from newsledger.extract.quoting.speakers import subject_of
@@ -46,9 +47,11 @@ def is_cue(token: Token, *, quotation: bool = False) -> bool:
 def paragraph_numbers(doc: Doc) -> list[int]:
     """Paragraph number of every token: the parser may run a sentence over a line break, we never do."""
     numbers, current = [0] * len(doc), 0
-    for token in doc:
-        numbers[token.i] = current
-        if "\n" in token.text_with_ws:
+    # From the per-doc token cache (a token's trailing whitespace is at most one space, so a line break is always
+    # in a token's own text): walking the Doc makes a Token object per word.
+    for i, line_break in enumerate(token_arrays(doc).newline_after):
+        numbers[i] = current
+        if line_break:
             current += 1
     return numbers
 

@@ -103,6 +103,10 @@ OBJECT_CONTENT = frozenset(
     "promise pledge vow guarantee threaten predict propose recommend urge ask question want".split()
 )
 
+# Verbs of criticism that are also acts of violence ("attacked the plan" against "attacked a police checkpoint"):
+# with a place or a post as their object they are the act, and report nothing.
+ALSO_VIOLENCE = frozenset({"attack"})
+
 # Verbs that report only a clause ("found that …", "maintains that …"): with a plain object they do something
 # else ("found a way", "maintained a lead", "advised the senator", "knows him").
 CLAUSE_ONLY = frozenset("find maintain advise challenge know address answer feel think speak".split())

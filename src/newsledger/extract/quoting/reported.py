@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.entities import headline_region
+from newsledger.extract.event_lexicon import ATTACKABLE_PLACES
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import (
     ADDRESSEE_VERBS,
+    ALSO_VIOLENCE,
     ATTITUDE_ADJECTIVES,
     ATTITUDE_NOUNS,
     CLAUSE_ONLY,
@@ -366,6 +369,7 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
     opens with a name and a colon is what the name said."""
     found: list[Found] = []
     starts = [t.i for t in doc if not t.is_space and (t.i == 0 or paragraph[t.i - 1] != paragraph[t.i])]
+    headline = headline_region(doc)
     for start in starts:
         colon = next((t.i for t in doc[start : start + _LABEL_MAX_WORDS + 1] if t.text == ":"), None)
         if colon is None or colon == start or paragraph[colon] != paragraph[start]:
@@ -379,6 +383,8 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         if any((t.pos_ == "ADP" and t.lower_ != "of") or t.lower_ in _HEADLINE_WORDS for t in words):
             continue
         head = words[-1]
+        if headline is not None and headline[0] <= start < headline[1] and not _names_someone(words):
+            continue  # "Officials: Car Bomb Kills 20" is the outlet's headline, not what no one named said
         shouting = all(t.is_upper and len(t) > 1 for t in words)  # transcripts print speakers in capitals
         named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" for t in label)
         if not (shouting or named or head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in MESSAGE_NOUNS):
@@ -398,6 +404,15 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
         item.cue_span = (doc[colon].idx, doc[colon].idx + 1)
         found.append(item)
     return found
+
+
+def _names_someone(words: list[Token]) -> bool:
+    """A headline's label names its source only with a name beside any title or role ("Governor McKenna:") or a
+    document that speaks ("Poll:", "Report:"); in title case "Officials", "Police" or "Witnesses" look like
+    names but name no one."""
+    if words[-1].lemma_.lower() in MESSAGE_NOUNS or words[-1].lower_ in MESSAGE_NOUNS:
+        return True
+    return any(t.pos_ == "PROPN" and t.lemma_.lower() not in ROLE_NOUNS | MESSAGE_NOUNS for t in words)
 
 
 def _is_name_list(tokens: Span) -> bool:
@@ -463,6 +478,8 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
             passive = any(c.dep_ == "nsubjpass" for c in cue.children)
             return _trim(doc, as_phrase[-1].i, as_phrase[-1].right_edge.i + 1) if passive else None
         return _trim(doc, min(c.left_edge.i for c in taken), as_phrase[-1].right_edge.i + 1)
+    if lemma in ALSO_VIOLENCE and any(c.dep_ == "dobj" and _is_physical_target(c) for c in cue.children):
+        return None  # "Gunmen attacked a police checkpoint on Sunday": the act itself, reporting nothing
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp"):
             parts.append(child)
@@ -503,6 +520,16 @@ def _content_tokens(doc: Doc, cue: Token) -> tuple[int, int] | None:
     for part in parts:
         end = min(end, _end_before_appended_clause(doc, part, end))
     return _trim(doc, start, _end_before_aside(doc, start, end))
+
+
+def _is_physical_target(token: Token) -> bool:
+    """ "a police checkpoint", "the town", or "Kabul" when no named person attacks it: what one attacks with arms.
+    A person attacking a named place ("Trump attacked Mexico") is taken to use words, and a name the model
+    misreads as a place ("attacked Machado in tweets") stays a statement."""
+    if token.lemma_.lower() in ATTACKABLE_PLACES:
+        return True
+    by_person = any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in token.head.children)
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and not by_person
 
 
 def _end_before_aside(doc: Doc, start: int, end: int) -> int:

@@ -9,16 +9,13 @@ record. Reviews hang on event rows, which keep their keys, so they follow. Each 
 (`article_id_changed`, before and after), so an id kept elsewhere (an export, a link) can be traced. When two
 stored texts now have the same id, the earliest ingested takes it and the other keeps its old id (nothing is
 deleted; the audit log says `article_same_text`).
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-12-06 06:00:00
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,8 +25,6 @@ from newsledger.model import article_id_for
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 WHO = "migration 0007"
 
@@ -53,6 +48,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_auth_sessions_token_id"), "auth_sessions", ["token_id"], unique=False)
     op.create_index(op.f("ix_auth_sessions_expires_at"), "auth_sessions", ["expires_at"], unique=False)
+    # The secret the desk's CSRF values are derived from, made here so that no page view has to write it.
+    state = sa.table("ledger_state", sa.column("key", sa.String), sa.column("value", sa.Text))
+    op.get_bind().execute(state.insert().values(key="csrf_secret", value=secrets.token_hex(32)))
     recompute_article_ids(op.get_bind())
 
 
@@ -61,6 +59,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_auth_sessions_expires_at"), table_name="auth_sessions")
     op.drop_index(op.f("ix_auth_sessions_token_id"), table_name="auth_sessions")
     op.drop_table("auth_sessions")
+    op.execute("DELETE FROM ledger_state WHERE key = 'csrf_secret'")
 
 
 # Every table naming an article by `article_id` at this revision (the full-text indexes follow by trigger on
