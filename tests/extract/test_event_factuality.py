@@ -80,3 +80,55 @@ def test_planned_meeting_keeps_its_status(make_record):
 def test_a_denied_stance_stays_for_the_claims(make_record):
     record = make_record("The army denied that it had attacked the village on Sunday.")
     assert any(e.type == "ASSAULT" and e.status == "denied" for e in record.events)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        ("Through a spokesman, the mayor declined to comment on the lawsuit.", "declined", "REJECT"),
+        ("Police said the suspect tried to commit a burglary at the warehouse.", "commit", "AGREE"),
+        ("The driver hit a fence while backing out of the driveway.", "backing", "SUPPORT"),
+        ("The new museum helped visitors understand the history of the railway.", "helped", "AID"),
+        ("The factory has struggled to meet the demand for its bicycles.", "meet", "CONSULT"),
+        ("Officers executed a search warrant at the house on Elm Street.", "executed", "ASSAULT"),
+        ("The collision was captured by a traffic camera near the bridge.", "captured", "ASSAULT"),
+        ("The school board voted to fire the principal after the audit.", "fire", "ASSAULT"),
+        ("Scientists say rising seas pose a grave threat to the coastal villages.", "threat", "THREATEN"),
+        ("Winning the county was a big deal for the campaign.", "deal", "AGREE"),
+    ],
+)
+def test_everyday_senses_are_no_event(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("kept", "word", "plover"),
+    [
+        ("The minister refused to sign the ceasefire agreement on Monday.", "refused", "REJECT"),
+        ("The two leaders committed their countries to the climate accord in Paris.", "committed", "AGREE"),
+        ("The charity helped 300 refugees with food and blankets last week.", "helped", "AID"),
+        ("The foreign minister met the ambassador in the capital on Monday.", "met", "CONSULT"),
+        ("The rebels executed two soldiers in the village on Sunday.", "executed", "ASSAULT"),
+        ("Soldiers fired on the crowd in the main square on Friday.", "fired", "ASSAULT"),
+        ("The militia issued a threat against the town's mayor on Monday.", "threat", "THREATEN"),
+    ],
+)
+def test_the_same_words_report_acts(make_record, kept, word, plover):
+    assert has(triggers(make_record, kept), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        ('"We want to help the families," a council member said.', "help", "AID"),
+        ("The health board published a report released by the ministry on Monday.", "released", "RETREAT"),
+        ("Anything that helps the students pass their exams is welcome, the principal said.", "helps", "AID"),
+    ],
+)
+def test_wishes_publications_and_anything_are_no_event(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+def test_an_expected_meeting_stays_planned(make_record):
+    record = make_record("The two presidents are expected to meet in Geneva next week.")
+    assert any(e.type == "CONSULT" and e.status == "planned" for e in record.events)

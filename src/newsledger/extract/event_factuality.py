@@ -31,6 +31,10 @@ from newsledger.nlp.state import DocState, doc_text
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "REQUEST", "DEMAND"})
 # PLOVER types whose sense needs a doer who can act: a plan or a rate neither helps nor threatens anyone.
 AGENTIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "COOPERATE"})
+# PLOVER types of words and exchanges rather than force.
+VERBAL_TYPES = frozenset(
+    "AID SUPPORT REQUEST REJECT AGREE THREATEN SANCTION RETREAT COOPERATE CONSULT DEMAND ACCUSE".split()
+)
 # PLOVER types whose act towards a kind of thing is a standing position ("supports pay raises"); a request to a
 # kind of people ("urges motorists to …") is still one act.
 _STANCE_ON_KINDS_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "AID", "COOPERATE"})
@@ -46,6 +50,8 @@ _MODALS = frozenset(
 _INTENTION_VERBS = frozenset(
     "consider plan intend want hope seek expect aim propose try prepare weigh mull contemplate like wish".split()
 )
+# Verbs of wanting and weighing: their complement has not been done, nor even planned.
+_DESIRE_VERBS = frozenset("want hope wish like love consider contemplate mull weigh".split())
 # Verbs that utter a noun's act ("issued a demand", "voiced support").
 _UTTERING_VERBS = frozenset("issue voice express file lodge submit deliver offer extend".split())
 # Verbs whose infinitive is promised, threatened or refused, not done ("vowed to oppose", "refused to condemn").
@@ -56,7 +62,9 @@ _HABITUAL_ADVERBS = frozenset(
     "rarely seldom sometimes occasionally habitually".split()
 )
 # Subjects and possessors that speak of anyone at all.
-_GENERIC_PRONOUNS = frozenset({"you", "one", "anyone", "everyone", "everybody", "anybody", "whoever", "nobody"})
+_GENERIC_PRONOUNS = frozenset(
+    "you one anyone everyone everybody anybody whoever nobody anything something everything nothing".split()
+)
 _GENERIC_POSSESSIVES = frozenset({"your", "one's"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUANTIFIERS = frozenset({"any", "every", "each", "all", "no"})
@@ -99,6 +107,33 @@ _FREEZABLE = frozenset(
 _TIME_ADVERBS = frozenset({"recently", "yesterday", "today", "tonight", "earlier", "later", "now", "currently"})
 _HEADLINE_TOKENS = 20
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+_COMMENT_VERBS = frozenset(
+    "comment discuss say elaborate answer speak respond confirm identify name specify disclose talk reply".split()
+)
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+_MET_STANDARDS = frozenset(
+    "demand demands need needs goal goals target targets deadline deadlines standard standards requirement "
+    "requirements expectation expectations criteria criterion threshold obligation obligations challenge quota".split()
+)
+_RECORDERS = frozenset("camera cameras video videos footage photographer photographers lens recording".split())
+_CAPTURED_SENSES = frozenset(
+    "moment moments image images imagination attention heart hearts mood spirit essence vote votes title "
+    "nomination award prize market share footage".split()
+)
+_FIRED_WORDS = frozenset("question questions broadside email emails letter tweet tweets".split())
+# What is fired in a shooting; anyone or anything else fired is dismissed.
+_PROJECTILES = frozenset(
+    "shot shots round rounds bullet bullets rocket rockets missile missiles shell shells mortar mortars gun guns "
+    "weapon weapons cannon cannons salvo salvos volley volleys gas grenade grenades projectile projectiles "
+    "artillery flare flares torpedo torpedoes dart darts arrow arrows pellet pellets warning burst bursts".split()
+)
+_DEAL_SIZES = frozenset({"big", "great", "good", "huge", "bigger", "biggest"})
+_THREAT_MAKING_VERBS = frozenset("make issue carry repeat renew voice utter send deliver receive".split())
+_PUBLISHED = frozenset(
+    "report reports photo photos image images picture pictures statement statements video videos document "
+    "documents record records data figure figures list transcript transcripts footage result results study "
+    "poll survey book album film ad ads letter letters email emails memo tape tapes audio recording".split()
+)
 _CUSTODY = frozenset({"custody", "care"})
 
 
@@ -106,6 +141,8 @@ def unreported(token: Token, event_type: str, state: DocState) -> str | None:
     """Why the candidate at `token` reports no happening of `event_type` (the class's name), or None to keep it."""
     if event_type in STANCE_TYPES and _not_taken(token):
         return "stance not taken"
+    if event_type in VERBAL_TYPES and _only_wished(token):
+        return "only wished"
     literal = _literal_sense(token, event_type, state)
     if literal is not None:
         return literal
@@ -127,6 +164,20 @@ def _clause_verb(token: Token) -> Token:
             break
         verb = verb.head
     return verb
+
+
+def _only_wished(token: Token) -> bool:
+    """An act someone only wants, hopes for or weighs ("we want to help", "hopes to meet"), unlike one that is
+    planned or expected, which keeps its status."""
+    below = token
+    head = token.head
+    for _ in range(2):
+        if below.dep_ not in ("xcomp", "dobj") or head.i == below.i:
+            return False
+        if head.pos_ == "VERB" and head.lemma_.lower() in _DESIRE_VERBS:
+            return True
+        below, head = head, head.head
+    return False
 
 
 def _not_taken(token: Token) -> bool:
@@ -174,6 +225,8 @@ def _objects(token: Token) -> list[Token]:
 
 def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None:
     lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _literal_noun(token, event_type, lemma, state)
     if token.pos_ != "VERB":
         return None
     children = list(token.children)
@@ -207,7 +260,95 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         into = [p for c in children if c.dep_ == "prep" and c.lower_ in ("into", "onto") for p in c.children]
         if into and not any(_lemma_in(p, _CUSTODY) for p in into):
             return "released into"  # "released into the labor market", "into the wild"
+        if token.dep_ in ("acl", "relcl") and _lemma_in(token.head, _PUBLISHED):
+            return "published"  # "a report released on Monday", "a handout photo released by police"
+    if event_type == "REJECT" and lemma in ("decline", "refuse"):
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children):
+            return "no comment"  # "declined to comment": a spokesman's silence, no rejection of anything
+    if event_type == "AGREE" and lemma == "commit":
+        pledged_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+        deeds = [c for c in objects if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES]
+        if (
+            deeds
+            and not pledged_to
+            and not any(c.ent_type_ or c.like_num or c.text == "$" for d in deeds for c in d.subtree)
+        ):
+            return "committed a deed"  # "commit a crime", "commit suicide": done, not promised
+    if event_type == "SUPPORT" and lemma == "back":
+        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
+            return "backed out"  # "backing out of a driveway", "backed down"
+    if event_type == "AID" and lemma in ("help", "assist"):
+        if any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in children):
+            return "helped do"  # "helped her beat", "to help give context": a hand in something, not aid
+    if event_type == "CONSULT" and lemma == "meet":
+        if any(_lemma_in(o, _MET_STANDARDS) for o in objects):
+            return "met a standard"  # "meeting the demand", "met the deadline"
+    if event_type == "ASSAULT":
+        return _not_violence(token, lemma, objects, children)
     return None
+
+
+def _not_violence(token: Token, lemma: str, objects: list[Token], children: list[Token]) -> str | None:
+    """Verbs of violence in their everyday senses: a warrant "executed", a moment "captured" on camera, a
+    question or an employee "fired"."""
+    if lemma == "execute" and objects and not any(_is_someone(o) for o in objects):
+        return "carried out"  # "executed a search warrant", "a campaign executed by"
+    if lemma == "capture":
+        agents = [p for c in children if c.dep_ == "agent" for p in c.children]
+        if any(_lemma_in(w, _RECORDERS) for w in [*agents, *objects]) or any(
+            _lemma_in(o, _CAPTURED_SENSES) for o in objects
+        ):
+            return "recorded"  # "captured by a dashboard camera", "captured the moment"
+    if lemma == "fire" and objects:
+        if any(_lemma_in(o, _FIRED_WORDS) for o in objects):
+            return "fired words"  # "fired every question at him"
+        if not any(_lemma_in(o, _PROJECTILES) or o.like_num for o in objects) and not any(
+            c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in children
+        ):
+            return "dismissed"  # "fired the principal": a dismissal, not a shooting
+    return None
+
+
+def _is_someone(token: Token) -> bool:
+    return (
+        token.ent_type_ in ("PERSON", "NORP")
+        or token.lower_ in _PERSONAL_PRONOUNS
+        or token.lower_ in ACTOR_NOUNS
+        or (token.lower_ in PEOPLE_WORDS)
+    )
+
+
+def _literal_noun(token: Token, event_type: str, lemma: str, state: DocState) -> str | None:
+    if event_type == "RETREAT" and lemma == "release":
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media") for c in token.children):
+            return "published"  # "a news release"
+    if event_type == "THREATEN" and lemma == "threat" and not _threat_has_a_maker(token, state):
+        return "danger"  # "poses a threat to public health", "the threat that faces the country": a risk
+    if event_type == "AGREE" and lemma == "deal" and any(c.lower_ in _DEAL_SIZES for c in token.children):
+        return "big deal"  # "a big deal", "a great deal of credit"
+    return None
+
+
+def _threat_has_a_maker(token: Token, state: DocState) -> bool:
+    """A threat someone makes: a possessor ("its threats"), a "by"/"from" phrase, a named modifier ("a Taliban
+    threat"), or a verb of making it whose subject is someone ("X issued a threat")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            child.i in state.entity_of_token or child.ent_type_ or child.lower_ in ACTOR_NOUNS
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "against"):
+            return True
+        if child.dep_ in ("acl", "relcl") and any(c.dep_ == "xcomp" for c in child.children):
+            return True
+        if child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return True  # "a threat to kill him"
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _THREAT_MAKING_VERBS:
+        return True
+    return token.dep_ == "nsubjpass" and head.lemma_.lower() in _THREAT_MAKING_VERBS
 
 
 def _asks_a_question(token: Token, state: DocState) -> bool:
