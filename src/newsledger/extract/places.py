@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.datelines import find_dateline
+from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
@@ -139,9 +139,21 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
-        if r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline
+        if (r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline) and _written_as_a_name(m.text)
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
+
+
+# Words a name does not end with: the model's span stopped short of the name ("the City of", "the Village of").
+_DANGLING_WORDS = frozenset("of and the in at for".split())
+
+
+def _written_as_a_name(text: str) -> bool:
+    """A place's name is written as a name: it starts with a capital or a number ("40th Avenue"), never with a
+    lower-case word ("a meth lab", "in absentia", "a monthslong search", "a white van"), and does not end on a
+    word that leads into the name ("the City of")."""
+    words = text.split()
+    return bool(words) and not text[:1].islower() and words[-1].lower() not in _DANGLING_WORDS
 
 
 # "Karrada, a district of Baghdad", "Gulshan, a neighbourhood in northern Dhaka": a part of the town after it.
@@ -202,13 +214,18 @@ def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> Non
 
 def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
-    dateline = _dateline(doc_text(doc))
+    dateline = _dateline(doc_text(doc)) or _dateline_after_a_headline(doc_text(doc), gazetteer)
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
     place_texts = {
         name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
     }
     institution_places = _places_in_institution_names(state, gazetteer)
+    institution_places += [
+        county
+        for county in _counties_in_names(state, gazetteer)
+        if not any(named.start < county.end and county.start < named.end for named in institution_places)
+    ]
     heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
     not_places = _names_no_place(doc, state, gazetteer)
@@ -476,6 +493,42 @@ def _capitals_by_demonym(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
     return out
 
 
+# "Henry County", "the Anderson County Sheriff", "the Edgar County Community Foundation": a county's or parish's
+# name says what it is, so it is a place wherever the entity stage put it, even inside a name it calls a
+# person's (no one is called "X County") or an organisation's (a body named for a county serves that county).
+
+
+def _counties_in_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    """Every "X County" or "X Parish" inside an entity's name that the gazetteer knows as a district (the longest
+    such name: "Prince William County", not "William County")."""
+    out: list[_Mention] = []
+    for entity in state.entities:
+        if entity.type in TOPONYM_TYPES and gazetteer.lookup(entity.name, fuzzy=False):
+            continue  # a place the model drew right: the main pass reads it
+        for mention in entity.mentions:
+            text = mention.text
+            for word in re.finditer(r"\b(?:County|Parish)\b", text):
+                name = _county_name_ending_at(gazetteer, text, word.end())
+                if name is not None:
+                    start = mention.start + word.end() - len(name)
+                    out.append(_Mention(start, mention.start + word.end(), name, within=(mention.start, mention.end)))
+    return out
+
+
+def _county_name_ending_at(gazetteer: Gazetteer, text: str, end: int) -> str | None:
+    words = list(re.finditer(r"[^\s]+", text[:end]))
+    for size in (4, 3, 2):
+        if size > len(words):
+            continue
+        first = words[-size]
+        name = text[first.start() : end]
+        if not all(w.group()[:1].isupper() for w in words[-size:]) or name_key(name.split()[0]) in NOT_PLACE_WORDS:
+            continue
+        if any(c.feature == "admin2" and c.match in ("name", "alias") for c in gazetteer.lookup(name, fuzzy=False)):
+            return name
+    return None
+
+
 def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     """The place at the head of a public body's name ("Gainesville Police Department") or after its "of"
     ("the University of Kentucky"), when the gazetteer knows it by that name."""
@@ -547,6 +600,27 @@ def _dateline(text: str) -> _Mention | None:
         return None
     city = match.group("city").strip()
     return _Mention(match.start("city"), match.start("city") + len(city), city, dateline=True)
+
+
+# Where a dateline may stand after a headline that ends on the same line ("Crash victim upgraded. MIDDLETOWN —"),
+# or after a byline's date ("By Ann Lee, Staff Writer March 30, 2009 NEWARK --").
+_AFTER_HEADLINE = re.compile(r"(?:[.!?:]|\b(?:19|20)\d\d)\s+")
+DATELINE_SEARCH_CHARS = 300
+
+
+def _dateline_after_a_headline(text: str, gazetteer: Gazetteer) -> _Mention | None:
+    """A dateline ("CITY —", "CITY, State (AP) —") opening the body after a headline or byline on the same line,
+    when the gazetteer knows its capitals as a place's own name (not "UPDATE —" or "AP —")."""
+    for boundary in _AFTER_HEADLINE.finditer(text, 0, DATELINE_SEARCH_CHARS):
+        match = DATELINE.match(text, boundary.end())
+        if match is None:
+            continue
+        city = match.group("city").strip()
+        if not any(c.match == "name" for c in gazetteer.lookup(city, fuzzy=False)):
+            continue
+        start = match.start("city")
+        return _Mention(start, start + len(city), city, dateline=True)
+    return None
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
