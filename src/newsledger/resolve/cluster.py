@@ -137,9 +137,23 @@ def cluster_pairs(
     smaller table into the larger and re-queues only the neighbours of the folded group, so each pair moves
     O(log n) times and the work grows with the scored pairs, never with the square of a component (thousands
     of copies of one wire report cost what their pairs cost)."""
+    # Groups only ever merge inside a connected component of the pairs reaching the threshold, so a pair
+    # between two components (most vetoed pairs: unrelated reports met in a block) is never needed: it is
+    # not stored.
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), value in scores.items():
+        if value >= threshold:
+            parent[find(i)] = find(j)
     tables: dict[int, dict[int, list[float]]] = {a: {} for a in range(n)}  # [sum, count, vetoed]
     for (i, j), value in scores.items():
-        if i == j:
+        if i == j or find(i) != find(j):
             continue
         entry = tables[i].get(j)
         if entry is None:
