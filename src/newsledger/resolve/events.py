@@ -360,10 +360,20 @@ def _tfidf(texts: Sequence[str]) -> Any:
         return csr_matrix((len(texts), 1))
 
 
+COSINE_CHUNK = 50_000  # row pairs multiplied at once: the memory of a chunk, not of every pair, is held
+
+
 def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """Cosines of the row pairs (the rows are L2-normalised), each distinct pair computed once: the reports of
+    two articles share their documents' pair, and a document row is long."""
     if not len(rows_a):
         return np.zeros(0)
-    return np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+    distinct, inverse = np.unique(np.stack([rows_a, rows_b], axis=1), axis=0, return_inverse=True)
+    values = np.zeros(len(distinct))
+    for start in range(0, len(distinct), COSINE_CHUNK):
+        a, b = distinct[start : start + COSINE_CHUNK, 0], distinct[start : start + COSINE_CHUNK, 1]
+        values[start : start + COSINE_CHUNK] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return values[inverse.reshape(-1)]
 
 
 _NAME_WORD = re.compile(r"[a-z0-9]{2,}")
