@@ -383,3 +383,42 @@ def test_places_a_group_of_people_is_not_a_place(make_record):
     assert not _mentioned(record, "Bolsheviks")
     range_ = make_record("Heavy snow fell across the Ozarks on Monday.")
     assert _mentioned(range_, "Ozarks")
+
+
+def test_places_a_lower_case_word_or_a_span_stopped_short_is_no_place(make_record, nlp):
+    text = (
+        "Two men were charged with manufacturing meth near Kabul. He was sentenced in Georgia in absentia after a "
+        "monthslong search. The money had been in the Village of Glen Carbon's budget."
+    )
+    labels = {ent.text: ent.label_ for ent in nlp(nlp.make_doc(text)).ents}
+    assert labels.get("meth") == "GPE" and labels.get("absentia") == "GPE"  # the model's guesses
+    record = make_record(text)
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Kabul" in names and "Georgia" in names
+    assert not {"meth", "absentia", "monthslong", "Village of"} & names
+    assert all(not name[:1].islower() for name in names)
+
+
+def test_places_a_dateline_after_a_headline_on_the_same_line_is_the_origin(make_record):
+    record = make_record(
+        "Council cuts budget for road repairs. PESHAWAR — The city council voted on Monday to cut spending on roads."
+    )
+    origin = [p for p in record.places if p.dateline]
+    assert len(origin) == 1 and origin[0].mentions[0].text == "PESHAWAR" and origin[0].country == "PK"
+    # Capitals before a dash that name no place are no dateline.
+    record = make_record(
+        "Council cuts budget for road repairs. UPDATE — The city council voted on Monday to cut spending."
+    )
+    assert not any(p.dateline for p in record.places)
+
+
+def test_places_a_legislators_party_and_home_give_the_home_as_a_place(make_record):
+    record = make_record(
+        "The bill was filed by Rep. Jane Miller, D-Iowa City, and Sen. Paul Stone (R-Des Moines). The vote was 5-0, "
+        "R-Smith said."
+    )
+    iowa_city = _place(record, "Iowa City")
+    assert iowa_city.country == "US" and iowa_city.admin1 == "Iowa"
+    assert _place(record, "Des Moines").admin1 == "Iowa"
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "D-Iowa City" not in names and "Smith" not in names  # the place alone, and only after a name

@@ -261,3 +261,13 @@ def test_resolve_a_peoples_name_reads_as_the_place_it_is_made_from(gazetteer):
     assert looked_up("Spartans")[0] != "Sparta"
     (ohio,) = _resolve(gazetteer, ["Ohioans"], text="Ohioans should prepare for tornado season.")
     assert ohio.candidate.feature == "admin1" and ohio.candidate.admin1 == "Ohio"
+
+
+def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_town_there_bears_it(gazetteer):
+    text = "Deputies from Navarro County made the arrest. Prosecutors in Navarro said the case was closed."
+    county, bare = _resolve(gazetteer, ["Navarro County", "Navarro"], text=text)
+    assert county.candidate.feature == "admin2" and bare.candidate.id == county.candidate.id
+    # Kaufman is also the seat of Kaufman County: the bare name stays open to the town.
+    text = "Deputies from Kaufman County made the arrest. The mayor of Kaufman said the case was closed."
+    _, town = _resolve(gazetteer, ["Kaufman County", "Kaufman"], text=text)
+    assert town.candidate.feature == "city" and town.candidate.admin1 == "Texas"

@@ -29,6 +29,7 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
+from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
@@ -412,7 +413,7 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
             trigger = _noun_trigger(token)
         if trigger is not None and not _ends_or_averts(token):
             sensed = word_sense(trigger, sentence, state)
-            if sensed is not None:
+            if sensed is not None and unreported(sensed.token, sensed.type, state) is None:
                 found[token.i] = sensed
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.

@@ -263,14 +263,20 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
-    looked_up = [
-        (
-            _with_written_kind(gazetteer, cands, t.written_kind, text) if hint is None else cands,
-            hint or t.written_kind,
-            text,
+    found = [candidates_for(gazetteer, t.text) for t in toponyms]
+    county_heads = {name_key(kind_hint_of(text)[1]) for _, hint, text in found if hint == "admin2"}
+    looked_up = []
+    for t, (cands, hint, text) in zip(toponyms, found, strict=True):
+        written_kind = t.written_kind
+        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
+            written_kind = "admin2"
+        looked_up.append(
+            (
+                _with_written_kind(gazetteer, cands, written_kind, text) if hint is None else cands,
+                hint or written_kind,
+                text,
+            )
         )
-        for t, (cands, hint, text) in zip(toponyms, (candidates_for(gazetteer, t.text) for t in toponyms), strict=True)
-    ]
     keys = [name_key(text) for _, _, text in looked_up]
     containers = {t.container: candidates_for(gazetteer, t.container)[0] for t in toponyms if t.container is not None}
     first_contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -333,6 +339,18 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+
+
+def _names_its_county(candidates: Sequence[Candidate], text: str, county_heads: set[str]) -> bool:
+    """ "Navarro" in a report that names "Navarro County": the bare name is the county the report has named, unless
+    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County)."""
+    key = name_key(text)
+    if key not in county_heads:
+        return False
+    return not any(
+        c.feature == "city" and c.match == "name" and c.admin2 is not None and name_key(c.admin2).startswith(key)
+        for c in candidates
+    )
 
 
 # The words a district's or province's full name ends with, by the kind the words around a name ask for.
