@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS
 from newsledger.extract.places import event_place
 from newsledger.model import Event, EventArgument, Mention
@@ -27,6 +28,11 @@ SOURCE, TARGET, PLACE = "source", "target", "place"
 ActorsOf = Callable[[Token, DocState], tuple[str | None, str | None]]
 # Left modifiers that belong to the words naming an argument ("three other Russian soldiers", "Syria's army").
 _PHRASE_LEFT = frozenset({"compound", "amod", "nummod", "nmod", "poss", "case", "quantmod"})
+# Pronouns that stand for people whether or not the document names them before ("I", "they"); a common noun
+# with no entity is as often a thing ("fraud", "the vote") as a participant, and "it" as often no one.
+PERSONAL_PRONOUNS = frozenset("i me we us you he him she her they them".split())
+# Verbs whose subject, with no object, is the one harmed ("three soldiers died", "five were killed").
+HARMED_SUBJECT_VERBS = lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS
 # Most coordinated phrases read as arguments of one role ("gunmen and suicide bombers attacked").
 MAX_CONJUNCTS = 8
 
@@ -51,11 +57,17 @@ def event_arguments(
         own_source, own_target = (trigger_actors if index == 0 else mention_actors)(word, state)
         own_target = own_target or _shared_patient(state, word)
         own_place = event.place if index == 0 else _sentence_place(doc, word)
+        given: dict[str, list[tuple[Mention, str | None]]] = {}
         for role, own, fallback in ((SOURCE, own_source, event.source), (TARGET, own_target, event.target)):
-            found = _entity_arguments(state, word, role, own)
+            found: list[tuple[Mention, str | None]] = list(_entity_arguments(state, word, role, own))
             if not found and fallback is not None and fallback != own:
-                found = _entity_arguments(state, word, role, fallback)
-            out.extend(EventArgument(role, mention, of, entity=entity_id) for mention, entity_id in found)
+                found = list(_entity_arguments(state, word, role, fallback))
+            given[role] = found
+        for role in (SOURCE, TARGET):
+            if not given[role]:
+                taken = {m.start for found in given.values() for m, _ in found}
+                given[role] = _unnamed_argument(state, word, role, taken)
+            out.extend(EventArgument(role, mention, of, entity=entity_id) for mention, entity_id in given[role])
         place = _place_argument(state, word, own_place) or _place_argument(state, word, event.place)
         if place is not None:
             out.append(EventArgument(PLACE, place[0], of, place=place[1]))
@@ -103,6 +115,32 @@ def _entity_arguments(state: DocState, word: Token, role: str, entity_id: str | 
         if other_id is not None:
             found.append((_phrase(state, other), other_id))
     return found
+
+
+def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """The words the verb's own clause gives a role when the rules found no entity for it: a personal pronoun
+    with no antecedent in reach ("He pledged", "I've met with"). The subject of an active verb is the doer, its
+    object or passive subject the one acted on; not the subject of a verb of harm or death with no object (the
+    harmed)."""
+    if word.pos_ != "VERB":
+        return []
+    lemma = word.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
+    has_object = any(c.dep_ == "dobj" for c in word.children)
+    if role == SOURCE:
+        if passive or (lemma in HARMED_SUBJECT_VERBS and not has_object):
+            return []
+        deps: tuple[str, ...] = ("nsubj",)
+    else:
+        deps = ("dobj", "nsubjpass")
+    for child in word.children:
+        if child.dep_ not in deps or child.idx in taken or child.lower_ not in PERSONAL_PRONOUNS:
+            continue
+        mention = _phrase(state, child)
+        if mention.start in taken:
+            continue
+        return [(mention, _entity_of_token(state, child))]
+    return []
 
 
 def _listed_with(head: Token) -> list[Token]:
