@@ -682,3 +682,47 @@ def test_events_an_act_someone_is_urged_or_ordered_to_do_is_not_reported_as_done
     assert event_at(record, word).status == "hypothetical"
     done, _ = events_of(make_record, "The union members protested outside the ministry.")
     assert event_at(done, "protested").status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The two senators share the belief that taxes are too high.", "share"),
+        ("Cheap loans help the rest of the economy, the banker said.", "help"),
+        ("Her speech helped him win over the hall.", "helped"),
+        ("The pipes froze during the cold night.", "froze"),
+        ("The mayor would lift the cap on rents in the city.", "lift"),
+        ("The campaign mobilized young voters in the suburbs.", "mobilized"),
+        ("The poll reinforced doubts about the governor.", "reinforced"),
+        ("He planned a fishing trip with his brother.", "trip"),
+        ("The senator said so in her news release on Friday.", "release"),
+        ("The candidate ended the talk of a comeback with a short statement.", "talk"),
+        ("He has faced far fewer attacks from Republicans than his rival.", "attacks"),
+        ("The court halted the plant's expansion, citing a threat to public health.", "threat"),
+        ("The candidate suspended his campaign in February.", "suspended"),
+    ],
+)
+def test_events_political_and_everyday_senses_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    found = [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type != "ACCUSE"]
+    assert not found, [(e.type, e.trigger.text) for e in record.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The two agencies shared intelligence on the plot.", "shared", "COOPERATE"),
+        ("The charity helped the refugees in the camp.", "helped", "AID"),
+        ("The central bank froze the assets of the former minister.", "froze", "SANCTION"),
+        ("Curfew lifted in the capital after a week of unrest.", "lifted", "RETREAT"),
+        ("The army deployed troops to the northern border.", "deployed", "MOBILIZE"),
+        ("Striking farmers blocked the main highway with tractors.", "blocked", "PROTEST"),
+        ("Senators from both parties blocked the climate bill.", "blocked", "REJECT"),
+        ("The minister's trip to Kabul was cut short.", "trip", "CONSULT"),
+        ("The prisoner release went ahead on Monday.", "release", "RETREAT"),
+        ("The European Union suspended aid to the government.", "suspended", "SANCTION"),
+    ],
+)
+def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover

@@ -410,3 +410,24 @@ def test_places_a_dateline_after_a_headline_on_the_same_line_is_the_origin(make_
         "Council cuts budget for road repairs. UPDATE — The city council voted on Monday to cut spending."
     )
     assert not any(p.dateline for p in record.places)
+
+
+def test_places_a_legislators_party_and_home_give_the_home_as_a_place(make_record):
+    record = make_record(
+        "The bill was filed by Rep. Jane Miller, D-Iowa City, and Sen. Paul Stone (R-Des Moines). The vote was 5-0, "
+        "R-Smith said."
+    )
+    iowa_city = _place(record, "Iowa City")
+    assert iowa_city.country == "US" and iowa_city.admin1 == "Iowa"
+    assert _place(record, "Des Moines").admin1 == "Iowa"
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "D-Iowa City" not in names and "Smith" not in names  # the place alone, and only after a name
+
+
+def test_places_the_names_of_a_list_closed_by_counties_are_counties(make_record):
+    record = make_record("Flood warnings were issued for Becker, Clay, Otter Tail and Wilkin counties on Friday.")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        county = _place(record, name)
+        assert county.feature == "admin2" and county.admin1 == "Minnesota", name
+    record = make_record("The Democrats and the Republicans in both counties agreed on Friday.")
+    assert not record.places

@@ -800,7 +800,7 @@ NOUN_TRIGGERS = _triggers(
         ("REQUEST", None): "appeal request plea",
         ("DEMAND", None): "demand instruction instructions",
         ("AGREE", None): "agreement deal accord treaty pledge promise commitment",
-        ("CONSULT", None): "meeting talk talks negotiation negotiations summit conference consultation mediation",
+        ("CONSULT", None): "meeting talks negotiation negotiations summit conference consultation mediation",
         ("CONSULT", "visit"): "visit trip",
         ("SUPPORT", None): "praise endorsement recognition support",
         ("COOPERATE", None): "cooperation collaboration partnership",
@@ -877,7 +877,62 @@ PROTESTER_WORDS = frozenset(
     "protester protesters protestor protestors demonstrator demonstrators rioter rioters".split()
 )
 # What one poses, faces or counters when the "threat" is a danger rather than a threat made.
-RISK_VERBS = frozenset("pose carry face counter combat confront address tackle reduce assess eliminate".split())
+RISK_VERBS = frozenset(
+    "pose carry face counter combat confront address tackle reduce assess eliminate cite see".split()
+)
+# What a "threat to" endangers when it is a danger: "a threat to public health", "a threat to national security".
+ENDANGERED_GOODS = frozenset("health safety security stability democracy economy environment peace".split())
+# Trigger verbs that are the lexicon's act only with an object of its kind (see events._in_its_sense).
+OBJECT_SENSES: dict[str, frozenset[str]] = {
+    "share": frozenset(
+        "intelligence information data technology expertise evidence know-how resources findings files".split()
+    ),
+    "freeze": frozenset(
+        "assets asset funds fund accounts account aid assistance property properties holdings deposits talks "
+        "negotiations relations ties cooperation contacts payments loans membership".split()
+    ),
+    "suspend": frozenset(
+        "aid assistance talks negotiations relations ties cooperation contacts flights membership deliveries "
+        "imports exports trade visas shipments broadcasts payments loans participation agreement treaty "
+        "operations service services license licence accreditation".split()
+    ),
+    "lift": frozenset(
+        "sanction sanctions ban bans curfew siege blockade embargo restriction restrictions emergency lockdown "
+        "suspension freeze measures order closure veto moratorium quarantine".split()
+    ),
+    "ease": frozenset(
+        "sanction sanctions ban bans curfew siege blockade embargo restriction restrictions lockdown measures "
+        "closure quarantine controls".split()
+    ),
+    "deploy": frozenset(
+        "troops soldiers forces police officers units personnel army military marines battalion battalions "
+        "brigade brigades ship ships warship warships jet jets aircraft plane planes missile missiles tank tanks "
+        "reinforcements reservists guards peacekeepers security drones helicopters vessels boats".split()
+    ),
+    "reinforce": frozenset(
+        "troops forces police units positions presence security garrison garrisons border borders defenses "
+        "defences checkpoint checkpoints base bases lines".split()
+    ),
+    "mobilize": frozenset("troops soldiers forces reservists army units police supporters volunteers".split()),
+    "mobilise": frozenset("troops soldiers forces reservists army units police supporters volunteers".split()),
+    "help": frozenset(
+        "refugees victims survivors families civilians people residents displaced wounded injured poor needy "
+        "migrants farmers children".split()
+    ),
+}
+# Doers whose attacks and fights are of words or votes when nothing in the sentence is violent: "attacks from
+# Republicans", "the candidate's fight".
+POLITICAL_DOERS = frozenset(
+    "republican republicans democrat democrats gop campaign campaigns candidate candidates senator senators "
+    "lawmaker lawmakers congressman congressmen congresswoman party parties opponent opponents critic critics "
+    "rival rivals liberals conservatives tories pundit pundits commentator commentators voter voters "
+    "establishment".split()
+)
+# Where a blockade of protesters is laid: "blocked the main road" (but not "blocked the bill").
+BLOCKABLE_WAYS = frozenset(
+    "road roads street streets highway highways motorway bridge bridges entrance entrances access traffic "
+    "railway railways rail port ports crossing crossings junction square gate gates route routes".split()
+)
 # People held against their will: "seized hostages" abducts them.
 CAPTIVE_WORDS = frozenset("hostage hostages captive captives".split())
 

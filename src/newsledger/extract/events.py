@@ -29,6 +29,7 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
+from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
@@ -412,7 +413,7 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
             trigger = _noun_trigger(token)
         if trigger is not None and not _ends_or_averts(token):
             sensed = word_sense(trigger, sentence, state)
-            if sensed is not None:
+            if sensed is not None and unreported(sensed.token, sensed.type, state) is None:
                 found[token.i] = sensed
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
@@ -637,6 +638,12 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return None  # "fight for higher wages", "a battle over the budget"
     if token.dep_ == "pobj" and token.head.lower_ == "under" and not _attackable_subject(token.head.head, state):
         return None  # "the governor has been under constant attack", "came under fire from critics"
+    doers = [c for c in token.children if c.dep_ in ("poss", "nsubj")]
+    doers += [
+        p for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children
+    ]
+    if any(_lemma_in(d, lexicon.POLITICAL_DOERS) for d in doers):
+        return in_words if verbal else None  # "attacks from Republicans", "the campaign's fight"
     if verbal:
         aimed_at = objects or [c for c in token.children if c.dep_ == "poss"]
         if any(c.lower_ in lexicon.MEDIA_WORDS or _entity_type(c, state) == "PERSON" for c in aimed_at):
@@ -756,6 +763,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     if entry is None:
         return None
     event_type, mode = entry
+    if lemma == "block" and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma_in(c, lexicon.IDEA_WORDS) for c in token.children
+    ):
+        return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "blocked the bill", as "killed the bill"
     if not _in_its_sense(token, lemma):
         return None
     if lemma == "seize":
@@ -800,6 +811,8 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
     final" stages a game, "committed the attack" carries one out, "accepted responsibility" claims an act."""
     children = list(token.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
     if lemma == "fire":
         aimed = bool(preps & {"at", "on", "upon", "into", "from", "in", "toward", "towards"})
@@ -807,20 +820,44 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
     if lemma == "plead":
         return not any(c.lower_ in ("guilty", "innocent", "contest") for c in token.subtree)
     if lemma == "ask":
-        return (
-            not any(
-                c.dep_ in ("ccomp", "advcl")
-                and any(m.lower_ in ("if", "whether") or m.tag_ in ("WRB", "WP", "WDT") for m in c.children)
-                for c in children
-            )
-            and "about" not in preps
+        # "asked him whether", "asked about the plan": questions, not requests
+        questions = any(
+            c.dep_ in ("ccomp", "advcl")
+            and any(m.lower_ in ("if", "whether") or m.tag_ in ("WRB", "WP", "WDT") for m in c.children)
+            for c in children
         )
+        return not questions and "about" not in preps
     if lemma == "seek":
         sought = [c for c in children if c.dep_ == "dobj"]
         return "from" in preps or any(_lemma_in(o, lexicon.SOUGHT_FROM_OTHERS) for o in sought)
     if lemma == "host":
         return any(
             _is_person(o) or o.ent_type_ in ("ORG", "GPE", "NORP") or _lemma_in(o, lexicon.GUEST_WORDS) for o in objects
+        )
+    if lemma in lexicon.OBJECT_SENSES:
+        # "shared intelligence", "froze assets", "lifted the curfew", "deployed troops", "blocked the road", "helped
+        # the refugees": the act the lexicon means has an object of its kind ("shares the stories", "frozen into
+        # ice", "lift the cap", "deploying an adverb", "help the economy" are other senses); without an object it
+        # is read as meant ("troops were deployed" has its object as subject)
+        kinds = lexicon.OBJECT_SENSES[lemma]
+        if lemma == "share" and "with" in preps:
+            return True  # "shared the files with the police"
+        if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in children):
+            return False  # "helped him retain credibility", "help make the case"
+        if not objects and lemma in ("lift", "ease", "suspend", "freeze"):
+            objects = [c for c in children if c.dep_ == "nsubj"]  # "the curfew lifted", "sanctions eased"
+        if not objects:
+            return lemma in ("deploy", "reinforce", "mobilize", "mobilise")  # "the army mobilized"
+        return any(
+            _lemma_in(o, kinds)
+            or (lemma in ("help", "deploy", "mobilize", "mobilise") and (_is_person(o) or o.ent_type_ in _GROUPS))
+            for o in objects
+        )
+    if lemma == "block":
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        blockers = lexicon.PROTESTER_WORDS | lexicon.PEOPLE_WORDS | lexicon.LABOUR_WORDS
+        return (subject is not None and _lemma_in(subject, blockers)) or any(
+            _lemma_in(o, lexicon.BLOCKABLE_WAYS) for o in objects
         )
     if lemma in ("commit", "accept"):
         return not any(
@@ -829,6 +866,9 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
             for o in objects
         )
     return True
+
+
+_GROUPS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _is_person(token: Token) -> bool:
@@ -950,6 +990,19 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None  # "aid-dependent"
     if event_type == "THREATEN" and _a_risk(token):
         return None
+    if lemma == "trip" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        kinds_of_trip = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        placed = any(c.ent_type_ in ("GPE", "LOC") for c in kinds_of_trip)
+        someones = any(c.dep_ == "poss" for c in token.children) and not any(
+            c.dep_ == "compound" and c.ent_type_ == "" for c in kinds_of_trip
+        )
+        if not placed and not someones:
+            return None  # "a fishing trip", "the first trip through bankruptcy": no one's visit to a place
+    if event_type == "RETREAT" and any(
+        c.dep_ == "compound" and not _is_person(c) and not _lemma_in(c, _RELEASED_PEOPLE) and c.ent_type_ not in _GROUPS
+        for c in token.children
+    ):
+        return None  # "a news release", "a press release": no one freed
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
@@ -961,7 +1014,10 @@ def _a_risk(token: Token) -> bool:
     if token.dep_ in ("dobj", "nsubjpass", "attr") and token.head.lemma_.lower() in lexicon.RISK_VERBS:
         return True
     feared = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    return any(_lemma_in(p, lexicon.ABSTRACT_ADVERSARIES) for p in feared)
+    endangered = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+    return any(_lemma_in(p, lexicon.ABSTRACT_ADVERSARIES) for p in feared) or any(
+        _lemma_in(p, lexicon.ENDANGERED_GOODS) for p in endangered
+    )
 
 
 def _armed_strike_before(token: Token) -> bool:

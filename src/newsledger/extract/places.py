@@ -218,6 +218,11 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     dateline = _dateline(doc_text(doc)) or _dateline_after_a_headline(doc_text(doc), gazetteer)
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
+    for home in _legislators_homes(doc_text(doc), gazetteer):
+        found[(home.start, home.end)] = home
+    for county in _listed_counties(doc_text(doc), gazetteer):
+        if not any(s < county.end and county.start < e for s, e in found):
+            found[(county.start, county.end)] = county
     place_texts = {
         name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
     }
@@ -603,6 +608,55 @@ def _dateline(text: str) -> _Mention | None:
         return None
     city = match.group("city").strip()
     return _Mention(match.start("city"), match.start("city") + len(city), city, dateline=True)
+
+
+# "Sen. Tom Bakk, DFL-Cook,", "Rep. Jay Roberts (R-Ocilla)", "Rep. Nick Rahall, D-W. Va.,": a legislator's party and
+# the place they represent or come from, written after their name.
+_PARTY_HOME = re.compile(
+    r"(?:,\s|\()(?:D|R|I|DFL|GOP)-\s?(?P<home>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)\.?"
+    r"(?=\s?[,;)\"“]|\s(?:and|said|says)\b)"
+)
+
+
+def _legislators_homes(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """The place in a legislator's "D-Place" or "(R-Place)" when the gazetteer knows it by that name or
+    abbreviation ("Calif", "N.D.", "W. Va.")."""
+    out: list[_Mention] = []
+    for match in _PARTY_HOME.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        if not before or not before[-1][:1].isupper():
+            continue  # after a name, not after "5-0"
+        home = match.group("home")
+        if home.endswith(".") and not any(c.match == "abbreviation" for c in gazetteer.lookup(home, fuzzy=False)):
+            home = home.rstrip(".")
+        if any(c.match in ("name", "abbreviation") for c in gazetteer.lookup(home, fuzzy=False)):
+            start = match.start("home")
+            out.append(_Mention(start, start + len(home), home))
+    return out
+
+
+# "Becker, Clay, Grant, Otter Tail and Wilkin counties", "Barrow and Jackson counties": the names of a list the
+# plural feature word closes.
+_COUNTY_LIST_ITEM = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
+_COUNTY_LIST = re.compile(
+    rf"(?:{_COUNTY_LIST_ITEM}(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))+{_COUNTY_LIST_ITEM}\s(?P<word>counties|parishes)\b"
+)
+_COUNTY_WORD_OF = {"counties": "County", "parishes": "Parish"}
+
+
+def _listed_counties(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """Each name of a list closed by "counties" or "parishes" that the gazetteer knows as such a district."""
+    out: list[_Mention] = []
+    for match in _COUNTY_LIST.finditer(text):
+        word = _COUNTY_WORD_OF[match.group("word")]
+        listed = text[match.start() : match.start("word")]
+        for item in re.finditer(_COUNTY_LIST_ITEM, listed):
+            name = item.group()
+            if name in ("And", "Or") or name_key(name) in NOT_PLACE_WORDS:
+                continue
+            if any(c.feature == "admin2" for c in gazetteer.lookup(f"{name} {word}", fuzzy=False)):
+                out.append(_Mention(match.start() + item.start(), match.start() + item.end(), name))
+    return out
 
 
 # Where a dateline may stand after a headline that ends on the same line ("Crash victim upgraded. MIDDLETOWN —"),
