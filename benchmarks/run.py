@@ -213,27 +213,57 @@ def stage_rows(texts: list[str], *, repeats: int, goals: dict[str, float] | None
     return rows, len(failures)
 
 
-def dask_run(inputs: Path, *, workers: int, partition_size: int) -> tuple[float, list[int], int]:
-    """Seconds for `run_batch` on a fresh local cluster (after the workers loaded the model), peak RSS per worker."""
+@dataclass
+class DaskRun:
+    seconds: float  # wall
+    peaks: list[int]  # peak RSS per worker
+    records: int
+    worker_cpu: float  # CPU seconds of the worker processes during the run (all their threads)
+
+
+def dask_run(inputs: Path, *, workers: int, partition_size: int) -> DaskRun:
+    """`run_batch` on a fresh local cluster (after the workers loaded the model): wall seconds, peak RSS per worker,
+    and the CPU seconds the workers spent, which a busy machine inflates far less than wall time."""
     from newsledger.batch.output import iter_record_json
     from newsledger.batch.run import dask_client, run_batch
     from newsledger.batch.worker import PipelinePreload, peak_rss_bytes
 
     with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as out, dask_client(workers=workers) as client:
         client.register_plugin(PipelinePreload())
+        cpu_before = client.run(time.process_time)
         started = time.perf_counter()
         summary = run_batch([inputs], Path(out), client=client, partition_size=partition_size)
         seconds = time.perf_counter() - started
+        cpu_after = client.run(time.process_time)
         if not summary.complete:
             raise SystemExit(f"benchmark batch failed: {summary.failed}")
         records = sum(1 for _ in iter_record_json(Path(out)))  # counted, not parsed: outside the timing anyway
         peaks = sorted(client.run(peak_rss_bytes).values())
-    return seconds, peaks, records
+    worker_cpu = sum(cpu_after[w] - cpu_before[w] for w in cpu_after if w in cpu_before)
+    return DaskRun(seconds, peaks, records, worker_cpu)
 
 
-def plain_run(inputs: Path, *, partition_size: int) -> tuple[float, float]:
-    """Seconds for the same partitions through `process_partition` in this process (no Dask), with BLAS on one
-    thread as on a worker, and with the default thread pools (numpy's BLAS may then use both cores)."""
+@dataclass
+class PlainRun:
+    seconds: float  # wall
+    cpu: float
+
+
+def plain_run(inputs: Path, *, partition_size: int, one_thread: bool) -> PlainRun:
+    """The same partitions through `process_partition` in a fresh process (no Dask) that loads and warms up the
+    pipeline exactly as a worker does (`warm_up`), so that both start with the same cold caches: a process that
+    has already run the same texts (this one, after the stage table) is ~15% faster on them. With BLAS on one
+    thread, as on a worker, or with the default thread pools (numpy's BLAS may then use both cores)."""
+    command = [sys.executable, __file__, "--plain-partitions", str(inputs), "--partition-size", str(partition_size)]
+    if one_thread:
+        command.append("--one-thread")
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return PlainRun(figures["seconds"], figures["cpu"])
+
+
+def plain_partitions(inputs: Path, *, partition_size: int, one_thread: bool) -> None:
+    """Run in the fresh process of `plain_run`: prints {"seconds", "cpu"} as JSON."""
     from threadpoolctl import threadpool_limits
 
     from newsledger.batch.inputs import InputTally, iter_inputs, partition_inputs
@@ -241,18 +271,12 @@ def plain_run(inputs: Path, *, partition_size: int) -> tuple[float, float]:
 
     warm_up()
     partitions = list(partition_inputs(iter_inputs([inputs]), partition_size=partition_size, tally=InputTally()))
-
-    def run() -> None:
+    with threadpool_limits(1 if one_thread else None):
+        started, cpu_started = time.perf_counter(), time.process_time()
         for partition in partitions:
             process_partition(partition)
-
-    with threadpool_limits(1):
-        started = time.perf_counter()
-        run()
-        one_thread = time.perf_counter() - started
-    started = time.perf_counter()
-    run()
-    return one_thread, time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    print(json.dumps({"seconds": seconds, "cpu": cpu}))
 
 
 def machine() -> dict[str, str]:
@@ -305,7 +329,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="stage table: CPU or wall time")
     parser.add_argument("--skip", default="", help="sections to leave out: stages,dask,curve")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the tables to this file")
+    parser.add_argument("--plain-partitions", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--partition-size", type=int, default=4, help=argparse.SUPPRESS)
+    parser.add_argument("--one-thread", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
+    if options.plain_partitions is not None:
+        plain_partitions(options.plain_partitions, partition_size=options.partition_size, one_thread=options.one_thread)
+        return 0
     skip = set(filter(None, options.skip.split(",")))
     CLOCK["name"] = options.clock
     stage_articles = options.stage_articles or (24 if options.quick else 48)
@@ -355,52 +385,65 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Small partitions (one nlp.pipe batch each) so that the last one to finish leaves a worker idle briefly.
             partition_size = 4
             load_at_start = os.getloadavg()[0]
-            plain_one_thread, plain_default = plain_run(inputs, partition_size=partition_size)
-            one, one_rss, count_one = dask_run(inputs, workers=1, partition_size=partition_size)
-            two, two_rss, count_two = dask_run(inputs, workers=2, partition_size=partition_size)
+            plain_one = plain_run(inputs, partition_size=partition_size, one_thread=True)
+            plain_default = plain_run(inputs, partition_size=partition_size, one_thread=False)
+            one = dask_run(inputs, workers=1, partition_size=partition_size)
+            two = dask_run(inputs, workers=2, partition_size=partition_size)
             mib = 2**20
-            measured["dask"] = one / two
-            measured["one_worker"] = plain_one_thread / one
-            measured["rss"] = max(one_rss + two_rss) / mib
+            measured["dask"] = one.seconds / two.seconds
+            measured["one_worker"] = plain_one.seconds / one.seconds
+            measured["rss"] = max(one.peaks + two.peaks) / mib
             rows = [
                 Row(
                     (
                         "plain process, BLAS 1 thread",
-                        f"{plain_one_thread:.1f}",
-                        f"{count_one / plain_one_thread:.2f}",
+                        f"{plain_one.seconds:.1f}",
+                        f"{one.records / plain_one.seconds:.2f}",
                         "–",
                         "–",
+                        f"{plain_one.cpu:.1f}",
                     )
                 ),
                 Row(
                     (
                         "plain process, BLAS default",
-                        f"{plain_default:.1f}",
-                        f"{count_one / plain_default:.2f}",
+                        f"{plain_default.seconds:.1f}",
+                        f"{one.records / plain_default.seconds:.2f}",
                         "–",
                         "–",
-                    )
-                ),
-                Row(
-                    ("1", f"{one:.1f}", f"{count_one / one:.2f}", "1.00", ", ".join(f"{r / mib:.0f}" for r in one_rss))
-                ),
-                Row(
-                    (
-                        "2",
-                        f"{two:.1f}",
-                        f"{count_two / two:.2f}",
-                        f"{one / two:.2f}",
-                        ", ".join(f"{r / mib:.0f}" for r in two_rss),
+                        f"{plain_default.cpu:.1f}",
                     )
                 ),
             ]
+            for count, run in ((1, one), (2, two)):
+                rows.append(
+                    Row(
+                        (
+                            str(count),
+                            f"{run.seconds:.1f}",
+                            f"{run.records / run.seconds:.2f}",
+                            f"{one.seconds / run.seconds:.2f}",
+                            ", ".join(f"{r / mib:.0f}" for r in run.peaks),
+                            f"{run.worker_cpu:.1f}",
+                        )
+                    )
+                )
             show(
                 "Dask: 1 and 2 workers, same input",
-                ("workers", "seconds", "articles/s", "speed-up ÷ 1 worker", "peak RSS per worker (MiB)"),
+                (
+                    "workers",
+                    "seconds",
+                    "articles/s",
+                    "speed-up ÷ 1 worker",
+                    "peak RSS per worker (MiB)",
+                    "CPU seconds (workers')",
+                ),
                 rows,
-                f"{dask_articles} texts, {origin}, partitions of {partition_size}; the model is loaded before timing. "
-                f"One Dask worker ÷ a plain process (BLAS 1 thread): {plain_one_thread / one:.2f}; ÷ plain process "
-                f"(BLAS default): {plain_default / one:.2f}. Load average at the start of the section: "
+                f"{dask_articles} texts, {origin}, partitions of {partition_size}; the model is loaded and warmed up "
+                "before timing, in the workers and in the plain processes alike (each plain run in a fresh process). "
+                f"One Dask worker ÷ a plain process (BLAS 1 thread): {plain_one.seconds / one.seconds:.2f} in wall "
+                f"time, {plain_one.cpu / one.worker_cpu:.2f} in CPU time; ÷ plain process (BLAS default): "
+                f"{plain_default.seconds / one.seconds:.2f}. Load average at the start of the section: "
                 f"{load_at_start:.1f}, at the end: {os.getloadavg()[0]:.1f}.",
             )
 
@@ -412,7 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for size in sizes:
                 inputs = write_jsonl(Path(folder) / f"curve-{size}.jsonl", pool[:size])
                 partition_size = max(10, min(250, size // 20))
-                seconds, peaks, count = dask_run(inputs, workers=2, partition_size=partition_size)
+                curve_run = dask_run(inputs, workers=2, partition_size=partition_size)
+                seconds, peaks, count = curve_run.seconds, curve_run.peaks, curve_run.records
                 per_thousand = seconds / count * 1000
                 base_per_thousand = base_per_thousand or per_thousand
                 rows.append(

@@ -262,6 +262,19 @@ class Fatalities:
 
 
 @dataclass(frozen=True)
+class EventArgument:
+    """One participant or place as one word reporting the event gives it: "she was arrested" names "she" (the
+    entity the document resolves her to in `entity`), and a later "three soldiers were wounded" its own victims.
+    `event.source`, `target` and `place` stay the event's one answer each; these are what each sentence says."""
+
+    role: str  # source, target or place
+    mention: Mention  # the words naming it, in the sentence of `of`
+    of: Mention  # the event's word it belongs to: its trigger or one of its `mentions`
+    entity: str | None = None  # entity id (source, target)
+    place: str | None = None  # place id (place)
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str  # PLOVER type
@@ -282,6 +295,8 @@ class Event:
     # other words of the article reporting the same happening ("killed", "the blast"), in text order; the
     # trigger is the first report of it
     mentions: tuple[Mention, ...] = ()
+    # the participants and place each of those words gives in its own sentence (per-mention arguments)
+    arguments: tuple[EventArgument, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,19 @@ def test_output_manifest_ignores_a_torn_last_line_and_missing_files(tmp_path):
     assert not (tmp_path / "_tmp" / "part-0").exists()
 
 
+def test_output_partition_of_several_days_lands_in_each_days_folder_and_leaves_no_staging(tmp_path):
+    records = [
+        ArticleRecord(article=Article.from_text("A ferry sank near the port.", published="2024-04-04")),
+        ArticleRecord(article=Article.from_text("Rain flooded the old town.", published="2024-04-05")),
+    ]
+    result = PartitionResult(index=3, digest="3" * 64, tables=record_tables(records), articles=2, rejected=())
+    entry = write_partition(tmp_path, result, partition_name="part-3")
+    assert "articles/published=2024-04-04/part-3.parquet" in entry.files
+    assert "articles/published=2024-04-05/part-3.parquet" in entry.files
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet")) == sorted(entry.files)
+    assert not (tmp_path / "_tmp" / "part-3").exists()
+
+
 def test_output_removes_files_no_partition_lists(tmp_path):
     kept = write_partition(tmp_path, _result(0, "A bridge collapsed after the storm."), partition_name="part-0")
     write_partition(tmp_path, _result(1, "Rain flooded the old town."), partition_name="part-1")

@@ -6,7 +6,7 @@ import psutil
 import pytest
 
 from newsledger.batch.inputs import InputTally, partition_inputs
-from newsledger.batch.worker import peak_rss_bytes, process_partition
+from newsledger.batch.worker import PipelinePreload, PipelineSpec, peak_rss_bytes, process_partition
 from newsledger.model import Article
 from tests.batch.conftest import article_texts
 
@@ -27,3 +27,13 @@ def test_worker_process_partition_gives_one_article_row_per_article(nlp):
     article_rows = sum(t.num_rows for (kind, _), t in result.tables.items() if kind == "articles")
     assert article_rows == 4
     assert {date for kind, date in result.tables if kind == "articles"} == {"2024-06-01", "2024-06-02"}
+
+
+def test_worker_preload_is_registered_once_per_pipeline_and_apart_for_another():
+    # idempotent: a second registration of the same pipeline is ignored by Dask, so each pipeline needs a name of
+    # its own or a run with another pipeline would keep the first one's plugin
+    standard = PipelinePreload(PipelineSpec())
+    assert standard.idempotent
+    assert standard.name == PipelinePreload(PipelineSpec()).name
+    assert standard.name != PipelinePreload(PipelineSpec(components=())).name
+    assert standard.name != PipelinePreload(PipelineSpec(model="en_core_web_md")).name

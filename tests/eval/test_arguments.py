@@ -124,11 +124,11 @@ def test_arguments_wikievents_scores_triggers_types_and_coref_arguments(wikieven
     second_gunmen = _span(text, "They")
     ours = [
         PredictedEvent(
-            "ASSAULT", _span(text, "attacked"), {"source": _span(text, "Gunmen"), "place": _span(text, "Kano")}
+            "ASSAULT", _span(text, "attacked"), (("source", _span(text, "Gunmen")), ("place", _span(text, "Kano")))
         ),
         # the killer found as its antecedent's mention: right by coreference, wrong by head
-        PredictedEvent("ACCUSE", _span(text, "killed"), {"source": _span(text, "Gunmen"), "target": second_gunmen}),
-        PredictedEvent("SUPPORT", _span(text, "bus"), {}),  # a type no gold type maps to: not scored
+        PredictedEvent("ACCUSE", _span(text, "killed"), (("source", _span(text, "Gunmen")), ("target", second_gunmen))),
+        PredictedEvent("SUPPORT", _span(text, "bus"), ()),  # a type no gold type maps to: not scored
     ]
     metrics = score_wikievents([document], [ours])
     assert metrics["trigger_p"] == 1.0 and metrics["trigger_r"] == 1.0
@@ -155,7 +155,7 @@ def test_arguments_rams_recall_and_arguments_on_found_triggers(tmp_path):
     documents = read_rams(path)
     text = documents[0].text
     assert "didn't say." in text
-    ours = [PredictedEvent("ASSAULT", _span(text, "shelled"), {"source": _span(text, "Rebels")})]
+    ours = [PredictedEvent("ASSAULT", _span(text, "shelled"), (("source", _span(text, "Rebels")),))]
     metrics = score_rams(documents, [ours, []])
     assert metrics["trigger_recall"] == 1.0  # the unmapped second document is left out
     assert metrics["arg_p"] == 1.0 and metrics["arg_r"] == 0.5
@@ -167,9 +167,9 @@ def test_arguments_parts_split_at_three_quarters():
     assert select_part(items, "last") == list(range(15, 20))  # type: ignore[arg-type]
 
 
-def test_arguments_a_mention_in_a_later_sentence_carries_only_the_arguments_its_sentence_names():
+def test_arguments_each_word_of_an_event_is_scored_with_the_arguments_of_its_own_sentence():
     from newsledger.eval.arguments import predicted_events
-    from newsledger.model import Article, ArticleRecord, Entity, Event, Mention, TextSpan
+    from newsledger.model import Article, ArticleRecord, Entity, Event, EventArgument, Mention, TextSpan
 
     text = "Gunmen attacked a bus near the market. Two guards were wounded. The attack was blamed on the gunmen."
 
@@ -181,19 +181,26 @@ def test_arguments_a_mention_in_a_later_sentence_carries_only_the_arguments_its_
 
     gunmen = Entity(id="e1", name="gunmen", type="ORG", mentions=(mention("Gunmen"), mention("gunmen")))
     bus = Entity(id="e2", name="bus", type="PRODUCT", mentions=(mention("bus"),))
-    first_end = text.index(".") + 1
+    guards = Entity(id="e3", name="guards", type="ORG", mentions=(mention("Two guards"),))
+    attacked, wounded, attack = mention("attacked"), mention("wounded"), mention("attack", 1)
     event = Event(
         id="ev1",
         type="ASSAULT",
-        trigger=mention("attacked"),
-        sentence=TextSpan(0, first_end),
+        trigger=attacked,
+        sentence=TextSpan(0, text.index(".") + 1),
         source="e1",
         target="e2",
-        mentions=(mention("wounded"), mention("attack", 1)),
+        mentions=(wounded, attack),
+        arguments=(
+            EventArgument("source", mention("Gunmen"), attacked, entity="e1"),
+            EventArgument("target", mention("bus"), attacked, entity="e2"),
+            EventArgument("target", mention("Two guards"), wounded, entity="e3"),
+            EventArgument("source", mention("gunmen"), attack, entity="e1"),
+        ),
     )
-    record = ArticleRecord(article=Article.from_text(text), entities=(gunmen, bus), events=(event,))
+    record = ArticleRecord(article=Article.from_text(text), entities=(gunmen, bus, guards), events=(event,))
     by_trigger = {text[p.trigger[0] : p.trigger[1]]: p.arguments for p in predicted_events(record)}
-    assert by_trigger["attacked"] == {"source": (0, 6), "target": (18, 21)}
-    assert by_trigger["wounded"] == {}  # its sentence names neither side
+    assert by_trigger["attacked"] == (("source", _span(text, "Gunmen")), ("target", _span(text, "bus")))
+    assert by_trigger["wounded"] == (("target", _span(text, "Two guards")),)  # its own victims, not the bus
     later = text.rindex("gunmen")
-    assert by_trigger["attack"] == {"source": (later, later + 6)}  # the source as its own sentence names it
+    assert by_trigger["attack"] == (("source", (later, later + 6)),)

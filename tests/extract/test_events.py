@@ -548,3 +548,181 @@ def test_events_a_selected_named_or_supposed_later_attack_is_not_taken_up(make_r
     record, _ = events_of(make_record, f"Gunmen attacked an army post in the north on Monday. {later}")
     attacked = event_at(record, "attacked")
     assert not [m for m in attacked.mentions if m.text in ("attack", "bombing")]
+
+
+def test_events_a_happening_that_dates_or_is_reacted_to_is_its_own_event(make_record):
+    dated, _ = events_of(
+        make_record, "Students demanded the rector's resignation after the killing of two classmates on campus."
+    )
+    assert event_at(dated, "demanded").type == "DEMAND"
+    assert event_at(dated, "killing").type == "ASSAULT"
+    condemned, _ = events_of(make_record, "The governor condemned the bombing of the market in the strongest terms.")
+    assert event_at(condemned, "bombing").type == "ASSAULT"
+    claimed, _ = events_of(make_record, "The militia accepted responsibility for the ambushes on the highway.")
+    assert event_at(claimed, "ambushes").type == "ASSAULT"
+    assert not [e for e in claimed.events if e.type == "AGREE"]
+    # what is asked for has not happened, and an alleged act stays a grievance
+    asked, _ = events_of(make_record, "The families demanded the release of the detained fishermen.")
+    assert not [e for e in asked.events if e.type == "RETREAT"]
+    alleged, _ = events_of(make_record, "The union accused the guards of beating and killing striking miners.")
+    assert not [e for e in alleged.events if e.type == "ASSAULT"]
+
+
+def test_events_an_act_known_to_have_happened_is_no_grievance_and_no_pledge(make_record):
+    accused, _ = events_of(
+        make_record, "The court heard from a friend of the brothers accused of carrying out the Oslo station bombing."
+    )
+    bombing = event_at(accused, "bombing")
+    assert bombing.type == "ASSAULT" and bombing.status == "reported"
+    committed, _ = events_of(make_record, "Police say the teenager committed the stabbing near the school.")
+    assert not [e for e in committed.events if e.type == "AGREE"], [e.trigger.text for e in committed.events]
+    stabbing = event_at(committed, "stabbing")
+    assert stabbing.type == "ASSAULT" and stabbing.status == "reported"
+    denied_plea, _ = events_of(
+        make_record, "A driver pleaded not guilty to charges linked to the two men accused of the bank robbery."
+    )
+    assert not [e for e in denied_plea.events if e.type == "REQUEST"]
+    assert all(e.status != "negated" for e in denied_plea.events if e.trigger.text == "accused")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("Investigators said 20 people took part in the failed assassination attempt.", "assassination", "ASSAULT"),
+        ("The army ordered the evacuation of three villages near the front.", "ordered", "DEMAND"),
+        ("The minister instructed the regional governors to close the schools.", "instructed", "DEMAND"),
+        ("Opposition leaders begged voters to stay home on Sunday.", "begged", "REQUEST"),
+        ("Thousands of farmers took to the streets of the capital on Monday.", "took", "PROTEST"),
+        ("Gunmen seized dozens of hostages at a hotel in the city.", "seized", "ASSAULT"),
+        ("Customs officers seized two tonnes of cocaine at the port.", "seized", "COERCE"),
+        ("Detectives are hunting a gunman who opened fire at a bus stop.", "hunting", "ACCUSE"),
+        ("Demonstrators clashed with riot police outside parliament.", "clashed", "PROTEST"),
+        ("Bus drivers began a 24-hour strike over unpaid wages.", "strike", "PROTEST"),
+        ("The bishops deplored the massacre of villagers in the valley.", "massacre", "ASSAULT"),
+    ],
+)
+def test_events_missed_triggers_and_their_types(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("If the workers strike, the company says it will fire them all.", "fire"),
+        ("She said she was fired after she refused to sign the letter.", "fired"),
+        ("The lawyer asked the witness whether he had seen the car.", "asked"),
+        ("The colonists sought to extend their control over the coast.", "sought"),
+        ("The party sought a recount of the ballots in two districts.", "sought"),
+        ("The city will host the final of the tournament in July.", "host"),
+        ("Rescuers searched for survivors in the rubble.", "searched"),
+        ("The smugglers face charges that carry the threat of life imprisonment.", "threat"),
+        ("The alliance vowed to counter the threat of terrorism in the region.", "threat"),
+    ],
+)
+def test_events_other_senses_of_trigger_words_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower().endswith(word)], [
+        (e.type, e.trigger.text) for e in record.events
+    ]
+
+
+def test_events_a_released_photo_and_a_denied_toll_are_no_events(make_record):
+    record, _ = events_of(
+        make_record,
+        "A bomb exploded outside a bank in the city centre on Friday. There were no casualties, the police said. "
+        "The suspect is seen in a still image released by the police.",
+    )
+    assert not [e for e in record.events if e.type == "RETREAT"]
+    explosion = event_at(record, "exploded")
+    assert "casualties" not in [m.text for m in explosion.mentions]
+    fired_on, _ = events_of(make_record, "Soldiers were fired on from a rooftop as they entered the town.")
+    assert event_at(fired_on, "fired").type == "ASSAULT"
+
+
+def test_events_lines_linking_to_other_reports_give_no_events(make_record):
+    text = (
+        "A car bomb exploded near the port on Monday, killing four people.\n\n"
+        "[Gunmen kill nine in attack on village market]\n\n"
+        "Read more: Rebels ambush army convoy in the north\n\n"
+        "Police said the investigation was continuing.\n\n"
+        "== See also ==\n"
+        "* 2012 port bombing\n"
+        "* 2015 airport shooting\n"
+    )
+    record, _ = events_of(make_record, text)
+    triggers = [e.trigger.text for e in record.events]
+    assert "exploded" in triggers
+    assert not [t for t in triggers if t.lower() in ("kill", "attack", "ambush", "bombing", "shooting")], triggers
+    plain, _ = events_of(make_record, "Gunmen kill nine in attack on village market.")
+    assert plain.events  # the same words as a line of the report are a report
+
+
+def test_events_a_capitalised_plural_and_a_call_on_with_a_particle_are_triggers(make_record):
+    record, _ = events_of(make_record, 'He said: "Nothing is ruled out."\nShootings in Kano had continued overnight.')
+    assert event_at(record, "shootings").type == "ASSAULT"
+    called, _ = events_of(
+        make_record,
+        "In March 2003, a clerical council declared an emirate in parts of the two provinces, and called on "
+        "Christians to take up arms against Spain in a holy war.",
+    )
+    assert event_at(called, "called").type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The union urged its members to protest outside the ministry.", "protest"),
+        ("The general ordered his troops to withdraw from the valley.", "withdraw"),
+        ("The cleric called on his followers to attack the army base with rifles.", "attack"),
+    ],
+)
+def test_events_an_act_someone_is_urged_or_ordered_to_do_is_not_reported_as_done(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).status == "hypothetical"
+    done, _ = events_of(make_record, "The union members protested outside the ministry.")
+    assert event_at(done, "protested").status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The two senators share the belief that taxes are too high.", "share"),
+        ("Cheap loans help the rest of the economy, the banker said.", "help"),
+        ("Her speech helped him win over the hall.", "helped"),
+        ("The pipes froze during the cold night.", "froze"),
+        ("The mayor would lift the cap on rents in the city.", "lift"),
+        ("The campaign mobilized young voters in the suburbs.", "mobilized"),
+        ("The poll reinforced doubts about the governor.", "reinforced"),
+        ("He planned a fishing trip with his brother.", "trip"),
+        ("The senator said so in her news release on Friday.", "release"),
+        ("The candidate ended the talk of a comeback with a short statement.", "talk"),
+        ("He has faced far fewer attacks from Republicans than his rival.", "attacks"),
+        ("The court halted the plant's expansion, citing a threat to public health.", "threat"),
+        ("The candidate suspended his campaign in February.", "suspended"),
+    ],
+)
+def test_events_political_and_everyday_senses_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    found = [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type != "ACCUSE"]
+    assert not found, [(e.type, e.trigger.text) for e in record.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The two agencies shared intelligence on the plot.", "shared", "COOPERATE"),
+        ("The charity helped the refugees in the camp.", "helped", "AID"),
+        ("The central bank froze the assets of the former minister.", "froze", "SANCTION"),
+        ("Curfew lifted in the capital after a week of unrest.", "lifted", "RETREAT"),
+        ("The army deployed troops to the northern border.", "deployed", "MOBILIZE"),
+        ("Striking farmers blocked the main highway with tractors.", "blocked", "PROTEST"),
+        ("Senators from both parties blocked the climate bill.", "blocked", "REJECT"),
+        ("The minister's trip to Kabul was cut short.", "trip", "CONSULT"),
+        ("The prisoner release went ahead on Monday.", "release", "RETREAT"),
+        ("The European Union suspended aid to the government.", "suspended", "SANCTION"),
+    ],
+)
+def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover

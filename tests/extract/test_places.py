@@ -151,6 +151,41 @@ def test_places_in_institution_names_need_a_known_place_and_an_institutions_word
     assert found("Peshawar Police Department", entity_type="PERSON") == []
 
 
+def test_places_a_countys_name_inside_any_name_is_the_county():
+    from types import SimpleNamespace
+
+    from newsledger.extract.places import _counties_in_names
+    from newsledger.gazetteer.index import get_gazetteer
+    from newsledger.model import Entity, Mention
+
+    def found(name, entity_type="PERSON"):
+        state = SimpleNamespace(
+            entities=[Entity(id="e1", name=name, type=entity_type, mentions=(Mention(10, 10 + len(name), name),))]
+        )
+        return [(m.text, m.start, m.within) for m in _counties_in_names(state, get_gazetteer())]
+
+    # No one is called "X County": the entity stage's person is the county's sheriff, or the county itself.
+    assert found("Anderson County Sheriff") == [("Anderson County", 10, (10, 33))]
+    assert found("Henry County") == [("Henry County", 10, (10, 22))]
+    assert found("Miss Greater Butler County", entity_type="ORG") == [("Butler County", 23, (10, 36))]
+    assert found("Community Foundation of Boone County", entity_type="ORG") == [("Boone County", 34, (10, 46))]
+    assert found("Rapides Parish Fire District", entity_type="ORG")[0][0] == "Rapides Parish"
+    assert found("Prince William County Circuit Court", entity_type="ORG")[0][0] == "Prince William County"
+    assert found("Zzyzxq County Fair", entity_type="ORG") == []  # a county no gazetteer knows
+    assert found("County Executive Smith") == []  # the word alone names no county
+    assert found("Peshawar Police Department") == []  # a town in a name called a person's stays no place
+
+
+def test_places_a_county_the_model_reads_into_a_persons_name_is_a_place(make_record, nlp):
+    text = "The man was found dead on Sunday, according to Anderson County Sheriff Greg Taylor."
+    labels = {ent.text: ent.label_ for ent in nlp(nlp.make_doc(text)).ents}
+    record = make_record(text)
+    county = _place(record, "Anderson County")
+    assert county.feature == "admin2" and county.country == "US"
+    assert labels.get("Anderson County Sheriff") == "PERSON"  # the model's person swallowed the county
+    assert not any(m.text.startswith("Greg") for p in record.places for m in p.mentions)
+
+
 def test_places_a_towns_name_before_a_noun_it_qualifies_is_a_place(make_record):
     record = make_record(
         "A Peshawar man was arrested on Friday. Kandahar residents said the Lahore Department of Health "
@@ -348,3 +383,42 @@ def test_places_a_group_of_people_is_not_a_place(make_record):
     assert not _mentioned(record, "Bolsheviks")
     range_ = make_record("Heavy snow fell across the Ozarks on Monday.")
     assert _mentioned(range_, "Ozarks")
+
+
+def test_places_a_lower_case_word_or_a_span_stopped_short_is_no_place(make_record, nlp):
+    text = (
+        "Two men were charged with manufacturing meth near Kabul. He was sentenced in Georgia in absentia after a "
+        "monthslong search. The money had been in the Village of Glen Carbon's budget."
+    )
+    labels = {ent.text: ent.label_ for ent in nlp(nlp.make_doc(text)).ents}
+    assert labels.get("meth") == "GPE" and labels.get("absentia") == "GPE"  # the model's guesses
+    record = make_record(text)
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Kabul" in names and "Georgia" in names
+    assert not {"meth", "absentia", "monthslong", "Village of"} & names
+    assert all(not name[:1].islower() for name in names)
+
+
+def test_places_a_dateline_after_a_headline_on_the_same_line_is_the_origin(make_record):
+    record = make_record(
+        "Council cuts budget for road repairs. PESHAWAR — The city council voted on Monday to cut spending on roads."
+    )
+    origin = [p for p in record.places if p.dateline]
+    assert len(origin) == 1 and origin[0].mentions[0].text == "PESHAWAR" and origin[0].country == "PK"
+    # Capitals before a dash that name no place are no dateline.
+    record = make_record(
+        "Council cuts budget for road repairs. UPDATE — The city council voted on Monday to cut spending."
+    )
+    assert not any(p.dateline for p in record.places)
+
+
+def test_places_a_legislators_party_and_home_give_the_home_as_a_place(make_record):
+    record = make_record(
+        "The bill was filed by Rep. Jane Miller, D-Iowa City, and Sen. Paul Stone (R-Des Moines). The vote was 5-0, "
+        "R-Smith said."
+    )
+    iowa_city = _place(record, "Iowa City")
+    assert iowa_city.country == "US" and iowa_city.admin1 == "Iowa"
+    assert _place(record, "Des Moines").admin1 == "Iowa"
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "D-Iowa City" not in names and "Smith" not in names  # the place alone, and only after a name

@@ -243,3 +243,31 @@ def test_resolve_written_kinds_mark_a_name_that_qualifies_a_local_noun():
 def test_resolve_a_sea_without_a_point_is_still_the_sea_not_a_namesake_town(gazetteer):
     (pacific,) = _resolve(gazetteer, ["Pacific"], text="Ships crossed the Pacific")
     assert pacific.candidate.feature == "region" and pacific.candidate.lat is None
+
+
+def test_resolve_a_peoples_name_reads_as_the_place_it_is_made_from(gazetteer):
+    def looked_up(name):
+        candidates, _, text = candidates_for(gazetteer, name)
+        return text, {(c.feature, c.country) for c in candidates}
+
+    assert looked_up("Ohioans") == ("Ohio", {("admin1", "US")})
+    assert looked_up("Texan") == ("Texas", {("admin1", "US")})
+    assert looked_up("Floridians")[0] == "Florida"
+    assert looked_up("Ontarians")[0] == "Ontario"
+    assert looked_up("Bostonians") == ("Boston", {("city", "US")})
+    assert looked_up("Londoners")[0] == "London"
+    # A stem that is only a small town, or a district, is not the people's place.
+    assert looked_up("Islanders")[0] != "Islands"
+    assert looked_up("Spartans")[0] != "Sparta"
+    (ohio,) = _resolve(gazetteer, ["Ohioans"], text="Ohioans should prepare for tornado season.")
+    assert ohio.candidate.feature == "admin1" and ohio.candidate.admin1 == "Ohio"
+
+
+def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_town_there_bears_it(gazetteer):
+    text = "Deputies from Navarro County made the arrest. Prosecutors in Navarro said the case was closed."
+    county, bare = _resolve(gazetteer, ["Navarro County", "Navarro"], text=text)
+    assert county.candidate.feature == "admin2" and bare.candidate.id == county.candidate.id
+    # Kaufman is also the seat of Kaufman County: the bare name stays open to the town.
+    text = "Deputies from Kaufman County made the arrest. The mayor of Kaufman said the case was closed."
+    _, town = _resolve(gazetteer, ["Kaufman County", "Kaufman"], text=text)
+    assert town.candidate.feature == "city" and town.candidate.admin1 == "Texas"

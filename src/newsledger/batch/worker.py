@@ -120,10 +120,13 @@ def peak_rss_bytes() -> int:
 class PipelinePreload(WorkerPlugin):
     """Loads the pipeline when a worker starts (and on every worker that joins later)."""
 
-    name = "newsledger-pipeline"
+    # Registering the same pipeline again (each run_batch on a long-lived client does) leaves the workers as they
+    # are, rather than tearing the plugin down and warming the pipeline up again inside the run.
+    idempotent = True
 
     def __init__(self, spec: PipelineSpec = PipelineSpec()) -> None:
         self.spec = spec
+        self.name = f"newsledger-pipeline {spec!r}"
 
     async def setup(self, worker: Any) -> None:
         # Off the event loop, so the worker keeps answering the scheduler's heartbeats while the model loads.

@@ -86,6 +86,8 @@ class ArgumentResolver:
     _default_country: str | None = None
     _country_known: bool = False
     _by_id: dict[str, Entity] = field(default_factory=dict)
+    # token index -> the entity its phrase was last resolved to: where in a sentence an argument was found
+    resolved: dict[int, str] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity of an id, from a table rebuilt only when entities were added (a lookup per token)."""
@@ -94,6 +96,12 @@ class ArgumentResolver:
         return self._by_id.get(entity_id) if entity_id is not None else None
 
     def resolve(self, head: Token) -> str | None:
+        found = self._resolve(head)
+        if found is not None:
+            self.resolved[head.i] = found
+        return found
+
+    def _resolve(self, head: Token) -> str | None:
         lower = head.lower_
         if lower in _PERSON_PRONOUNS and head.pos_ == "PRON":
             return self._antecedent(head, persons=True)

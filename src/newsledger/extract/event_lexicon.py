@@ -738,7 +738,7 @@ VERB_TRIGGERS = _triggers(
         ("ASSAULT", "torture"): "torture",
         ("ASSAULT", "beat"): "beat stab",
         ("COERCE", "arrest"): "arrest detain jail imprison",
-        ("COERCE", "seize"): "confiscate loot occupy demolish deface",
+        ("COERCE", "seize"): "confiscate loot occupy demolish deface seize",
         ("COERCE", "ban"): "ban outlaw censor",
         ("COERCE", "deport"): "deport",
         ("COERCE", "restrict"): "blockade restrict",
@@ -756,11 +756,11 @@ VERB_TRIGGERS = _triggers(
         ("SANCTION", "expel"): "expel",
         ("THREATEN", None): "threaten",
         ("ACCUSE", "allege"): "accuse blame allege sue complain indict",
-        ("ACCUSE", "disapprove"): "denounce condemn criticize criticise decry slam censure rebuke lambast",
+        ("ACCUSE", "disapprove"): "denounce condemn criticize criticise decry slam censure rebuke lambast deplore",
         ("ACCUSE", "investigate"): "investigate probe",
         ("REJECT", None): "reject refuse veto decline rebuff spurn defy oppose violate renege",
-        ("REQUEST", None): "urge ask appeal request plead seek petition",
-        ("DEMAND", None): "demand",
+        ("REQUEST", None): "urge ask appeal request plead seek petition beg implore",
+        ("DEMAND", None): "demand order instruct",
         ("AGREE", None): "agree sign accept pledge promise vow commit offer assure ratify",
         ("CONSULT", None): "meet negotiate consult discuss convene confer mediate host",
         ("CONSULT", "visit"): "visit",
@@ -774,10 +774,11 @@ VERB_TRIGGERS = _triggers(
 NOUN_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack assault offensive fighting fight clash battle raid ambush massacre killing "
-        "murder slaying takeover capture invasion siege bombardment",
+        "murder slaying slaughter maiming takeover capture invasion siege bombardment",
         ("ASSAULT", "heavy-weapons"): "airstrike shelling",
         ("ASSAULT", "explosives"): "bombing explosion blast detonation",
         ("ASSAULT", "firearms"): "shooting gunfire",
+        ("ASSAULT", "beat"): "stabbing",
         ("ASSAULT", "assassinate"): "assassination",
         ("ASSAULT", "abduct"): "abduction kidnapping",
         ("COERCE", "arrest"): "arrest detention",
@@ -797,9 +798,9 @@ NOUN_TRIGGERS = _triggers(
         ("ACCUSE", "investigate"): "investigation probe inquiry",
         ("REJECT", None): "rejection refusal veto",
         ("REQUEST", None): "appeal request plea",
-        ("DEMAND", None): "demand",
+        ("DEMAND", None): "demand instruction instructions",
         ("AGREE", None): "agreement deal accord treaty pledge promise commitment",
-        ("CONSULT", None): "meeting talk talks negotiation negotiations summit conference consultation mediation",
+        ("CONSULT", None): "meeting talks negotiation negotiations summit conference consultation mediation",
         ("CONSULT", "visit"): "visit trip",
         ("SUPPORT", None): "praise endorsement recognition support",
         ("COOPERATE", None): "cooperation collaboration partnership",
@@ -821,6 +822,8 @@ LABOUR_WORDS = frozenset(
     "worker workers union unions employee employees teacher teachers nurse nurses doctor doctors miner miners "
     "wage wages pay salary salaries pension pensions labour labor strikers".split()
 )
+# How long a stoppage of work lasts: "a 48-hour strike", "a three-day strike".
+STRIKE_DURATIONS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "indefinite", "open-ended"})
 STRIKE_ASSAULT_MODIFIERS = frozenset({"air", "drone", "missile", "rocket", "airstrike", "aerial", "military"})
 
 # Verbs that become AID only when what they move is aid ("resumed humanitarian flights", "reopened the
@@ -840,8 +843,98 @@ ENDING_VERBS = frozenset({"stop", "end", "halt", "cease", "avert", "prevent", "a
 # Verbs whose object noun names an event the subject carries out ("held a meeting", "launched an offensive").
 LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
-    "undertake pay attend join lead host co-host organize organise announce open".split()
+    "undertake pay attend join lead host co-host organize organise announce open commit perpetrate".split()
 )
+
+# What one seeks from someone else (a request): "sought asylum", "seeking talks". Seeking anything else ("sought
+# to enforce control", "sought a referendum") is trying, not asking.
+SOUGHT_FROM_OTHERS = frozenset(
+    "help aid assistance asylum support permission clarification explanation talks meeting ceasefire truce "
+    "extradition release return access protection approval assurance assurances compensation apology "
+    "information advice refuge backing intervention mediation pardon".split()
+)
+# What one commits or accepts that is a deed or the blame for it, not a pledge: "committed the attack",
+# "accepted responsibility for the bombings".
+DEEDS_AND_BLAME = frozenset(
+    "responsibility blame credit crime crimes atrocity atrocities suicide offence offense offences offenses "
+    "genocide fraud abuse abuses violation violations act acts".split()
+)
+# People one employs, whom "fire" dismisses.
+EMPLOYEE_WORDS = frozenset(
+    "employee employees worker workers staff staffer staffers coach manager director official officials aide "
+    "aides executive executives secretary minister chief head editor teacher teachers".split()
+)
+# Whom one hosts in a meeting: "hosted the Afghan delegation".
+GUEST_WORDS = frozenset("delegation delegations counterpart counterparts leader leaders envoy envoys".split())
+# Verbs of a hunt that investigate a crime when what they hunt is its suspect.
+MANHUNT_VERBS = frozenset({"hunt", "search", "track"})
+OFFENDER_WORDS = frozenset(
+    "suspect suspects gunman gunmen attacker attackers assailant assailants bomber bombers perpetrator "
+    "perpetrators killer killers culprit culprits fugitive fugitives shooter shooters".split()
+)
+# Subjects that make a clash or a fight a riot of protesters rather than an armed attack.
+PROTESTER_WORDS = frozenset(
+    "protester protesters protestor protestors demonstrator demonstrators rioter rioters".split()
+)
+# What one poses, faces or counters when the "threat" is a danger rather than a threat made.
+RISK_VERBS = frozenset(
+    "pose carry face counter combat confront address tackle reduce assess eliminate cite see".split()
+)
+# What a "threat to" endangers when it is a danger: "a threat to public health", "a threat to national security".
+ENDANGERED_GOODS = frozenset("health safety security stability democracy economy environment peace".split())
+# Trigger verbs that are the lexicon's act only with an object of its kind (see events._in_its_sense).
+OBJECT_SENSES: dict[str, frozenset[str]] = {
+    "share": frozenset(
+        "intelligence information data technology expertise evidence know-how resources findings files".split()
+    ),
+    "freeze": frozenset(
+        "assets asset funds fund accounts account aid assistance property properties holdings deposits talks "
+        "negotiations relations ties cooperation contacts payments loans membership".split()
+    ),
+    "suspend": frozenset(
+        "aid assistance talks negotiations relations ties cooperation contacts flights membership deliveries "
+        "imports exports trade visas shipments broadcasts payments loans participation agreement treaty "
+        "operations service services license licence accreditation".split()
+    ),
+    "lift": frozenset(
+        "sanction sanctions ban bans curfew siege blockade embargo restriction restrictions emergency lockdown "
+        "suspension freeze measures order closure veto moratorium quarantine".split()
+    ),
+    "ease": frozenset(
+        "sanction sanctions ban bans curfew siege blockade embargo restriction restrictions lockdown measures "
+        "closure quarantine controls".split()
+    ),
+    "deploy": frozenset(
+        "troops soldiers forces police officers units personnel army military marines battalion battalions "
+        "brigade brigades ship ships warship warships jet jets aircraft plane planes missile missiles tank tanks "
+        "reinforcements reservists guards peacekeepers security drones helicopters vessels boats".split()
+    ),
+    "reinforce": frozenset(
+        "troops forces police units positions presence security garrison garrisons border borders defenses "
+        "defences checkpoint checkpoints base bases lines".split()
+    ),
+    "mobilize": frozenset("troops soldiers forces reservists army units police supporters volunteers".split()),
+    "mobilise": frozenset("troops soldiers forces reservists army units police supporters volunteers".split()),
+    "help": frozenset(
+        "refugees victims survivors families civilians people residents displaced wounded injured poor needy "
+        "migrants farmers children".split()
+    ),
+}
+# Doers whose attacks and fights are of words or votes when nothing in the sentence is violent: "attacks from
+# Republicans", "the candidate's fight".
+POLITICAL_DOERS = frozenset(
+    "republican republicans democrat democrats gop campaign campaigns candidate candidates senator senators "
+    "lawmaker lawmakers congressman congressmen congresswoman party parties opponent opponents critic critics "
+    "rival rivals liberals conservatives tories pundit pundits commentator commentators voter voters "
+    "establishment".split()
+)
+# Where a blockade of protesters is laid: "blocked the main road" (but not "blocked the bill").
+BLOCKABLE_WAYS = frozenset(
+    "road roads street streets highway highways motorway bridge bridges entrance entrances access traffic "
+    "railway railways rail port ports crossing crossings junction square gate gates route routes".split()
+)
+# People held against their will: "seized hostages" abducts them.
+CAPTIVE_WORDS = frozenset("hostage hostages captive captives".split())
 
 # --- status cues ------------------------------------------------------------------------------------
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})

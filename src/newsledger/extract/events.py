@@ -15,6 +15,7 @@ dependency parse:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
+from newsledger.extract.arguments import event_arguments
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
+from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
@@ -104,11 +107,15 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
     recent: list[tuple[int, _Trigger]] = []  # (sentence number, trigger) of the violence reported so far
     numbered: list[tuple[int, Span, _Trigger]] = []
     text = doc_text(doc)
+    links = link_paragraphs(text)
     for number, sentence in enumerate(sentences):
         if in_editorial_note(text, sentence.start_char):
             continue
         unattached: list[Token] = []
         found = sentence_triggers(sentence, state, unattached=unattached)
+        if links:
+            found = [t for t in found if not any(a <= t.token.idx < b for a, b in links)]
+            unattached = [t for t in unattached if not any(a <= t.idx < b for a, b in links)]
         # "A bomb exploded in the market. Three people died": the toll of the violence just reported
         last = recent[-1] if recent else None
         if unattached and last is not None and number - last[0] <= CASUALTY_REACH:
@@ -167,6 +174,19 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
                 mentions=tuple(mentions),
             )
         )
+        # what each word of the event names in its own sentence (per-mention arguments, extract/arguments.py)
+        events[-1] = dataclasses.replace(
+            events[-1],
+            arguments=event_arguments(
+                doc,
+                state,
+                events[-1],
+                token,
+                trigger.mentions,
+                trigger_actors=event_actors,
+                mention_actors=_mention_actors,
+            ),
+        )
     return events
 
 
@@ -196,6 +216,37 @@ def in_editorial_note(text: str, offset: int) -> bool:
     report to report and tell of no happening the report covers."""
     paragraph = text.rfind("\n", 0, offset) + 1
     return _EDITORIAL_NOTE.match(text, paragraph) is not None
+
+
+# A line that links to another report rather than tells this one: "[Venezuela's crisis deepens]", "Read more:
+# …", "Related: …", and the link sections a wiki page ends with ("== See also ==").
+_LINK_LABEL = re.compile(
+    r"[\W_]*(?:read more|read also|also read|related(?: stories| articles| coverage| content)?|see also|more on this"
+    r"(?: story)?)\s*[:\-–—]",
+    re.IGNORECASE,
+)
+_SECTION_HEADING = re.compile(r"^[ \t]*(={2,})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_LINK_SECTIONS = frozenset({"see also", "references", "external links", "further reading", "notes", "sources"})
+
+
+def link_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The character ranges of lines that link to other reports: a bracketed line, a line opened by a link label,
+    and a wiki page's link sections (from their heading to the next heading). Their happenings are other
+    stories' (a list of earlier bombings under "See also" is no report of them)."""
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (stripped.startswith("[") and stripped.endswith("]")) or _LINK_LABEL.match(stripped):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    if "==" in text:
+        headings = list(_SECTION_HEADING.finditer(text))
+        for number, heading in enumerate(headings):
+            if heading.group(2).strip().lower() in _LINK_SECTIONS:
+                end = headings[number + 1].start() if number + 1 < len(headings) else len(text)
+                ranges.append((heading.start(), end))
+    return ranges
 
 
 def one_per_happening(
@@ -362,7 +413,7 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
             trigger = _noun_trigger(token)
         if trigger is not None and not _ends_or_averts(token):
             sensed = word_sense(trigger, sentence, state)
-            if sensed is not None:
+            if sensed is not None and unreported(sensed.token, sensed.type, state) is None:
                 found[token.i] = sensed
     # An event noun inside the phrase of another trigger is part of that event ("pledged to keep assistance
     # flowing", "welcomed proposals to end the fighting"), not an event of its own.
@@ -379,9 +430,16 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
         )
         absorbable = token.pos_ in ("NOUN", "PROPN") or trigger.confidence <= CONTEXT_CONFIDENCE or aim
         absorber = _absorber(token, found)
-        accusations = [found[a.i] for a in _ancestors_in(token) if a.i in found and found[a.i].type == "ACCUSE"]
-        if any(_alleged(token, accusation.token) for accusation in accusations):
+        accusations = [
+            found[a.i]
+            for a in _ancestors_in(token)
+            if a.i in found and found[a.i].type == "ACCUSE" and found[a.i].mode != "investigate"
+        ]
+        known = _told_as_happened(token, state)
+        if not known and any(_alleged(token, accusation.token) for accusation in accusations):
             continue  # "accused the army of killing and torturing": a grievance, not a new report of violence
+        if absorber is not None and absorber.type != trigger.type and _own_happening(token, absorber, known):
+            absorber = None
         if absorbable and trigger.type != "AGREE" and absorber is not None:
             if absorber.type == trigger.type:  # "killed in attacks": one happening, reported twice
                 absorber.mentions.append(token)
@@ -391,7 +449,7 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     kept = _harm_as_mentions(kept)
     violent = [t for t in kept if t.type in VIOLENT_TYPES]
     for token in casualties:
-        if _caused_by_nature(token) or _background_death(token):
+        if _caused_by_nature(token) or _background_death(token) or _denied_toll(token):
             continue
         if violent:
             min(violent, key=lambda t: abs(t.token.i - token.i)).mentions.append(token)
@@ -420,6 +478,41 @@ def _absorber(token: Token, found: dict[int, _Trigger]) -> _Trigger | None:
     return None
 
 
+# Triggers whose object is a happening they react to, not one they ask, promise or threaten: "condemned the
+# bombing", "welcomed the release of the hostages", "discussed the attack", "investigating the killing".
+REACTING_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONSULT"})
+
+
+def _told_as_happened(token: Token, state: DocState) -> bool:
+    """An event noun the reader is taken to know of: definite ("the bombing", "his arrest"), named ("the Boston
+    Marathon bombing") or dated ("the 2015 attacks"). What an accusation or a reaction is about then happened;
+    an indefinite or verbal one ("accused the army of killing protesters") is only alleged."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in _DEFINITE:
+            return True
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("compound", "nummod", "npadvmod") and (
+            child.i in state.entity_of_token or child.ent_type_ in ("DATE", "GPE", "LOC", "FAC", "EVENT")
+        ):
+            return True
+    return False
+
+
+def _own_happening(token: Token, absorber: _Trigger, known: bool) -> bool:
+    """An event noun inside another trigger's phrase that reports a happening of its own: one that only dates
+    the other ("demanded his resignation following the killing of seven protesters", "talks resumed after the
+    attack"), or a known happening another act reacts to ("condemned the bombing")."""
+    for ancestor in _ancestors_in(token):
+        if ancestor.i == absorber.token.i:
+            break
+        if ancestor.dep_ == "prep" and ancestor.lower_ in lexicon.TEMPORAL_PREPOSITIONS:
+            return True
+    return known and absorber.type in REACTING_TYPES
+
+
 def _alleged(token: Token, accusation: Token) -> bool:
     """The trigger is what an accusation or complaint is about ("accused X of killing", "blamed Y for attacks")."""
     for ancestor in _ancestors_in(token):
@@ -431,6 +524,11 @@ def _alleged(token: Token, accusation: Token) -> bool:
             if owner == accusation or (owner.dep_ == "dobj" and owner.head == accusation):
                 return True
     return False
+
+
+def _denied_toll(token: Token) -> bool:
+    """ "There were no casualties", "no deaths were reported": a toll the sentence says there was none of."""
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _background_death(token: Token) -> bool:
@@ -540,6 +638,12 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return None  # "fight for higher wages", "a battle over the budget"
     if token.dep_ == "pobj" and token.head.lower_ == "under" and not _attackable_subject(token.head.head, state):
         return None  # "the governor has been under constant attack", "came under fire from critics"
+    doers = [c for c in token.children if c.dep_ in ("poss", "nsubj")]
+    doers += [
+        p for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children
+    ]
+    if any(_lemma_in(d, lexicon.POLITICAL_DOERS) for d in doers):
+        return in_words if verbal else None  # "attacks from Republicans", "the campaign's fight"
     if verbal:
         aimed_at = objects or [c for c in token.children if c.dep_ == "poss"]
         if any(c.lower_ in lexicon.MEDIA_WORDS or _entity_type(c, state) == "PERSON" for c in aimed_at):
@@ -601,6 +705,8 @@ def _releases_people(token: Token, state: DocState) -> bool:
         released = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     else:
         released = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        released = [token.head]  # "a handout photo released by police"
     if not released:
         return True
     return any(
@@ -637,6 +743,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "a negotiated settlement" names no event
     if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
         return None  # "some of the wounded", "the dead": people, not an event
+    if token.lower_ in ("alleged", "purported") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp") for c in token.children
+    ):
+        return None  # "Alleged Ongoing Clash Leaves Two Hurt": a hedge on a noun, however a headline parses
     if lemma == "call" and any(_calls_on(c) for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
     if _detonates(token):
@@ -645,14 +755,28 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return _Trigger(token, "ACCUSE", "allege", VERB_CONFIDENCE)  # "charged with treason"
+    if lemma == "take" and _takes_to_the_streets(token):
+        return _Trigger(token, "PROTEST", "demo", VERB_CONFIDENCE)
+    if lemma in lexicon.MANHUNT_VERBS and _hunts_offender(token):
+        return _Trigger(token, "ACCUSE", "investigate", VERB_CONFIDENCE)  # "police are hunting a suspect"
     entry = lexicon.VERB_TRIGGERS.get(lemma)
     if entry is None:
         return None
     event_type, mode = entry
+    if lemma == "block" and any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma_in(c, lexicon.IDEA_WORDS) for c in token.children
+    ):
+        return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "blocked the bill", as "killed the bill"
+    if not _in_its_sense(token, lemma):
+        return None
+    if lemma == "seize":
+        return _seizure(token)
     if event_type == "ASSAULT" and _caused_by_nature(token):
         return None  # "floods killed 45", "killed by an earthquake": deaths, but no one's attack
     if lemma == "strike" and _subject_lemma(token) in PROTEST_SUBJECTS:
         return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
+    if event_type == "ASSAULT" and _subject_lemma(token) in lexicon.PROTESTER_WORDS:
+        return _Trigger(token, "PROTEST", "riot", CONTEXT_CONFIDENCE)  # "protesters clashed with police"
     if event_type == "AGREE" and lemma in lexicon.PROMISE_VERBS and _moves_aid(token):
         return _Trigger(token, "AID", None, CONTEXT_CONFIDENCE)
     if lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children):
@@ -660,6 +784,111 @@ def _verb_trigger(token: Token) -> _Trigger | None:
     if lemma == "evacuate" and _object_lemma(token) in lexicon.PEOPLE_WORDS | {"american", "afghan"}:
         return _Trigger(token, "AID", "evacuate", CONTEXT_CONFIDENCE)
     return _Trigger(token, event_type, mode, VERB_CONFIDENCE)
+
+
+def _hunts_offender(token: Token) -> bool:
+    """What is hunted or searched for is a suspect: "hunting a suspect", "searching for a man believed to be
+    responsible", not "searching for survivors"."""
+    sought = [c for c in token.children if c.dep_ == "dobj"]
+    sought += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+    return any(
+        _lemma_in(o, lexicon.OFFENDER_WORDS)
+        or any(c.dep_ == "acl" and c.lemma_.lower() in ("believe", "suspect") for c in o.children)
+        for o in sought
+    )
+
+
+def _takes_to_the_streets(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in ("street", "streets") for o in c.children)
+        for c in token.children
+    )
+
+
+def _in_its_sense(token: Token, lemma: str) -> bool:
+    """Whether a trigger verb with another common sense is used in the one the lexicon means: "fired him" ends a
+    job, "pleaded not guilty" answers a charge, "asked him whether" questions, "sought to" tries, "hosted the
+    final" stages a game, "committed the attack" carries one out, "accepted responsibility" claims an act."""
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if lemma == "fire":
+        aimed = bool(preps & {"at", "on", "upon", "into", "from", "in", "toward", "towards"})
+        return aimed or not any(_is_person(o) for o in objects)
+    if lemma == "plead":
+        return not any(c.lower_ in ("guilty", "innocent", "contest") for c in token.subtree)
+    if lemma == "ask":
+        # "asked him whether", "asked about the plan": questions, not requests
+        questions = any(
+            c.dep_ in ("ccomp", "advcl")
+            and any(m.lower_ in ("if", "whether") or m.tag_ in ("WRB", "WP", "WDT") for m in c.children)
+            for c in children
+        )
+        return not questions and "about" not in preps
+    if lemma == "seek":
+        sought = [c for c in children if c.dep_ == "dobj"]
+        return "from" in preps or any(_lemma_in(o, lexicon.SOUGHT_FROM_OTHERS) for o in sought)
+    if lemma == "host":
+        return any(
+            _is_person(o) or o.ent_type_ in ("ORG", "GPE", "NORP") or _lemma_in(o, lexicon.GUEST_WORDS) for o in objects
+        )
+    if lemma in lexicon.OBJECT_SENSES:
+        # "shared intelligence", "froze assets", "lifted the curfew", "deployed troops", "blocked the road", "helped
+        # the refugees": the act the lexicon means has an object of its kind ("shares the stories", "frozen into
+        # ice", "lift the cap", "deploying an adverb", "help the economy" are other senses); without an object it
+        # is read as meant ("troops were deployed" has its object as subject)
+        kinds = lexicon.OBJECT_SENSES[lemma]
+        if lemma == "share" and "with" in preps:
+            return True  # "shared the files with the police"
+        if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in children):
+            return False  # "helped him retain credibility", "help make the case"
+        if not objects and lemma in ("lift", "ease", "suspend", "freeze"):
+            objects = [c for c in children if c.dep_ == "nsubj"]  # "the curfew lifted", "sanctions eased"
+        if not objects:
+            return lemma in ("deploy", "reinforce", "mobilize", "mobilise")  # "the army mobilized"
+        return any(
+            _lemma_in(o, kinds)
+            or (lemma in ("help", "deploy", "mobilize", "mobilise") and (_is_person(o) or o.ent_type_ in _GROUPS))
+            for o in objects
+        )
+    if lemma == "block":
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        blockers = lexicon.PROTESTER_WORDS | lexicon.PEOPLE_WORDS | lexicon.LABOUR_WORDS
+        return (subject is not None and _lemma_in(subject, blockers)) or any(
+            _lemma_in(o, lexicon.BLOCKABLE_WAYS) for o in objects
+        )
+    if lemma in ("commit", "accept"):
+        return not any(
+            _lemma_in(o, lexicon.DEEDS_AND_BLAME)
+            or (lemma == "commit" and lexicon.NOUN_TRIGGERS.get(o.lemma_.lower(), ("",))[0] == "ASSAULT")
+            for o in objects
+        )
+    return True
+
+
+_GROUPS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people: a personal pronoun, a person's name, or a word for people."""
+    return (
+        token.lower_ in ("me", "him", "her", "us", "them", "you", "i", "he", "she", "we", "they")
+        or token.ent_type_ == "PERSON"
+        or _lemma_in(token, lexicon.PEOPLE_WORDS | lexicon.EMPLOYEE_WORDS)
+    )
+
+
+def _seizure(token: Token) -> _Trigger:
+    """ "seized the town" takes ground, "seized hostages" abducts, "seized weapons" confiscates."""
+    seized = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    seized += [p for o in seized for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(_is_person(o) or _lemma_in(o, lexicon.CAPTIVE_WORDS) for o in seized):
+        return _Trigger(token, "ASSAULT", "abduct", VERB_CONFIDENCE)
+    if any(o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma_in(o, lexicon.PHYSICAL_STAKES) for o in seized):
+        return _Trigger(token, "ASSAULT", None, VERB_CONFIDENCE)
+    return _Trigger(token, "COERCE", "seize", VERB_CONFIDENCE)
 
 
 # Causes of death that are no one's act of violence.
@@ -692,7 +921,7 @@ def _caused_by_nature(token: Token) -> bool:
 
 def _calls_on(child: Token) -> bool:
     """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack"."""
-    if child.dep_ != "prep" or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
+    if child.dep_ not in ("prep", "prt") or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
         return False
     return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
 
@@ -716,7 +945,7 @@ def _detonates(token: Token) -> bool:
 
 # Heads that only say an event noun's modifier is the event: "shooting incidents", "a killing spree", "a bombing
 # campaign", "bombing outrages".
-_EVENT_HEADS = frozenset({"incident", "spree", "campaign", "outrage", "wave"})
+_EVENT_HEADS = frozenset({"incident", "spree", "campaign", "outrage", "wave", "attempt"})
 
 
 def _noun_trigger(token: Token) -> _Trigger | None:
@@ -726,7 +955,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma == "strike" or lower == "strikes":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
-        if modifiers & lexicon.STRIKE_PROTEST_MODIFIERS:
+        if modifiers & lexicon.STRIKE_PROTEST_MODIFIERS or modifiers & lexicon.STRIKE_DURATIONS:
+            # "a general strike", "a 48-hour strike": a stoppage of work lasts a set time
             return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
         # a labour dispute in the sentence ("nurses went on strike over pay"), unless the report has already
         # named a strike of weapons that "the strike" takes up again ("An Israeli airstrike … the strike in Rafah")
@@ -739,6 +969,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     if lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
         return _Trigger(token, "ASSAULT", "firearms", NOUN_CONFIDENCE)  # "opened fire on the crowd"
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
+    if entry is None and token.pos_ == "PROPN" and lower.endswith("s"):
+        # a capitalised plural the tagger takes for a name keeps its plural as its lemma ("Shootings in Belfast
+        # continued", "Clashes Erupt"): its singular is the word
+        entry = lexicon.NOUN_TRIGGERS.get(lower[:-1]) or lexicon.NOUN_TRIGGERS.get(lower[:-2])
     if entry is None:
         return None
     event_type, mode = entry
@@ -754,9 +988,36 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None
     if token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–"):
         return None  # "aid-dependent"
+    if event_type == "THREATEN" and _a_risk(token):
+        return None
+    if lemma == "trip" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        kinds_of_trip = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        placed = any(c.ent_type_ in ("GPE", "LOC") for c in kinds_of_trip)
+        someones = any(c.dep_ == "poss" for c in token.children) and not any(
+            c.dep_ == "compound" and c.ent_type_ == "" for c in kinds_of_trip
+        )
+        if not placed and not someones:
+            return None  # "a fishing trip", "the first trip through bankruptcy": no one's visit to a place
+    if event_type == "RETREAT" and any(
+        c.dep_ == "compound" and not _is_person(c) and not _lemma_in(c, _RELEASED_PEOPLE) and c.ent_type_ not in _GROUPS
+        for c in token.children
+    ):
+        return None  # "a news release", "a press release": no one freed
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+def _a_risk(token: Token) -> bool:
+    """ "charges that carry the threat of execution", "counter the threat of terrorism": a danger someone faces,
+    not a threat someone made."""
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and token.head.lemma_.lower() in lexicon.RISK_VERBS:
+        return True
+    feared = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    endangered = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+    return any(_lemma_in(p, lexicon.ABSTRACT_ADVERSARIES) for p in feared) or any(
+        _lemma_in(p, lexicon.ENDANGERED_GOODS) for p in endangered
+    )
 
 
 def _armed_strike_before(token: Token) -> bool:
@@ -798,7 +1059,11 @@ def _ends_or_averts(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("dobj", "xcomp", "pcomp") and head.lemma_.lower() in lexicon.ENDING_VERBS:
         return True
-    return token.dep_ == "pobj" and head.head.lemma_.lower() in lexicon.ENDING_VERBS
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ not in lexicon.TEMPORAL_PREPOSITIONS  # "after the strike, the government banned …"
+        and head.head.lemma_.lower() in lexicon.ENDING_VERBS
+    )
 
 
 def _object_lemma(token: Token) -> str | None:
@@ -1094,8 +1359,14 @@ def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventSt
         return "hypothetical", according_to
     if token.lemma_.lower() in lexicon.PROMISE_VERBS or token.lower_ in ("pledge", "promise", "pledges", "promises"):
         return "promised", according_to
-    if any(t.lemma_.lower() in lexicon.PROMISE_VERBS for t in chain[1:] if t.pos_ in ("VERB", "ADJ")):
-        return "promised", according_to
+    if any(
+        t.lemma_.lower() in lexicon.PROMISE_VERBS and _in_its_sense(t, t.lemma_.lower())
+        for t in chain[1:]
+        if t.pos_ in ("VERB", "ADJ")
+    ):
+        return "promised", according_to  # not "committed the attack", which carries it out
+    if _requested(token):
+        return "hypothetical", according_to
     if _planned(token, chain):
         return "planned", according_to
     if lexicon.UNVERIFIED_HEDGES.search(_span_text(sentence)):
@@ -1117,6 +1388,8 @@ def _clause_chain(token: Token) -> list[Token]:
             break
         if current.dep_ in ("relcl", "advcl", "parataxis") or current.lower_ in lexicon.TEMPORAL_PREPOSITIONS:
             break  # a clause or phrase that only describes or dates the trigger's governor
+        if current.dep_ == "acl" and current.tag_ in ("VBN", "VBG"):
+            break  # "the two men accused of the bombing": a description of a noun, whatever its sentence denies
         low, high = sorted((current.i, ancestor.i))
         if any(t.text == ";" for t in token.doc[low:high]):
             break  # "Airstrike kills 9; Hamas vows response": two statements, whatever the parse joins
@@ -1209,6 +1482,22 @@ def _conditional(token: Token, chain: list[Token], sentence: Span) -> bool:
         if ancestor.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or ancestor.lemma_.lower() in lexicon.SPEECH_VERBS:
             return False
     return False
+
+
+def _requested(token: Token) -> bool:
+    """ "urged residents to protest", "called on Muslims to take up arms", "ordered the troops to attack": an act
+    someone is asked, urged or ordered to do, which the sentence does not report as done."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "to take up arms and fight"
+    if verb.dep_ != "xcomp" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    asker = verb.head
+    lemma = asker.lemma_.lower()
+    if lemma == "call":
+        return any(_calls_on(c) for c in asker.children)
+    entry = lexicon.VERB_TRIGGERS.get(lemma)
+    return entry is not None and entry[0] in ("REQUEST", "DEMAND")
 
 
 def _planned(token: Token, chain: list[Token]) -> bool:

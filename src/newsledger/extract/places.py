@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.datelines import find_dateline
-from newsledger.extract.event_lexicon import SPEECH_VERBS
+from newsledger.extract.datelines import DATELINE, find_dateline
+from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, NATIONAL_INSTITUTIONS
@@ -139,9 +139,21 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
-        if r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline
+        if (r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline) and _written_as_a_name(m.text)
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
+
+
+# Words a name does not end with: the model's span stopped short of the name ("the City of", "the Village of").
+_DANGLING_WORDS = frozenset("of and the in at for".split())
+
+
+def _written_as_a_name(text: str) -> bool:
+    """A place's name is written as a name: it starts with a capital or a number ("40th Avenue"), never with a
+    lower-case word ("a meth lab", "in absentia", "a monthslong search", "a white van"), and does not end on a
+    word that leads into the name ("the City of")."""
+    words = text.split()
+    return bool(words) and not text[:1].islower() and words[-1].lower() not in _DANGLING_WORDS
 
 
 # "Karrada, a district of Baghdad", "Gulshan, a neighbourhood in northern Dhaka": a part of the town after it.
@@ -202,13 +214,20 @@ def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> Non
 
 def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
-    dateline = _dateline(doc_text(doc))
+    dateline = _dateline(doc_text(doc)) or _dateline_after_a_headline(doc_text(doc), gazetteer)
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
+    for home in _legislators_homes(doc_text(doc), gazetteer):
+        found[(home.start, home.end)] = home
     place_texts = {
         name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
     }
     institution_places = _places_in_institution_names(state, gazetteer)
+    institution_places += [
+        county
+        for county in _counties_in_names(state, gazetteer)
+        if not any(named.start < county.end and county.start < named.end for named in institution_places)
+    ]
     heading = {named.within: named for named in institution_places}
     retyped: dict[str, Entity] = {}
     not_places = _names_no_place(doc, state, gazetteer)
@@ -476,6 +495,42 @@ def _capitals_by_demonym(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
     return out
 
 
+# "Henry County", "the Anderson County Sheriff", "the Edgar County Community Foundation": a county's or parish's
+# name says what it is, so it is a place wherever the entity stage put it, even inside a name it calls a
+# person's (no one is called "X County") or an organisation's (a body named for a county serves that county).
+
+
+def _counties_in_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
+    """Every "X County" or "X Parish" inside an entity's name that the gazetteer knows as a district (the longest
+    such name: "Prince William County", not "William County")."""
+    out: list[_Mention] = []
+    for entity in state.entities:
+        if entity.type in TOPONYM_TYPES and gazetteer.lookup(entity.name, fuzzy=False):
+            continue  # a place the model drew right: the main pass reads it
+        for mention in entity.mentions:
+            text = mention.text
+            for word in re.finditer(r"\b(?:County|Parish)\b", text):
+                name = _county_name_ending_at(gazetteer, text, word.end())
+                if name is not None:
+                    start = mention.start + word.end() - len(name)
+                    out.append(_Mention(start, mention.start + word.end(), name, within=(mention.start, mention.end)))
+    return out
+
+
+def _county_name_ending_at(gazetteer: Gazetteer, text: str, end: int) -> str | None:
+    words = list(re.finditer(r"[^\s]+", text[:end]))
+    for size in (4, 3, 2):
+        if size > len(words):
+            continue
+        first = words[-size]
+        name = text[first.start() : end]
+        if not all(w.group()[:1].isupper() for w in words[-size:]) or name_key(name.split()[0]) in NOT_PLACE_WORDS:
+            continue
+        if any(c.feature == "admin2" and c.match in ("name", "alias") for c in gazetteer.lookup(name, fuzzy=False)):
+            return name
+    return None
+
+
 def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[_Mention]:
     """The place at the head of a public body's name ("Gainesville Police Department") or after its "of"
     ("the University of Kentucky"), when the gazetteer knows it by that name."""
@@ -547,6 +602,52 @@ def _dateline(text: str) -> _Mention | None:
         return None
     city = match.group("city").strip()
     return _Mention(match.start("city"), match.start("city") + len(city), city, dateline=True)
+
+
+# "Sen. Tom Bakk, DFL-Cook,", "Rep. Jay Roberts (R-Ocilla)", "Rep. Nick Rahall, D-W. Va.,": a legislator's party and
+# the place they represent or come from, written after their name.
+_PARTY_HOME = re.compile(
+    r"(?:,\s|\()(?:D|R|I|DFL|GOP)-\s?(?P<home>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)\.?"
+    r"(?=\s?[,;)\"“]|\s(?:and|said|says)\b)"
+)
+
+
+def _legislators_homes(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """The place in a legislator's "D-Place" or "(R-Place)" when the gazetteer knows it by that name or
+    abbreviation ("Calif", "N.D.", "W. Va.")."""
+    out: list[_Mention] = []
+    for match in _PARTY_HOME.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        if not before or not before[-1][:1].isupper():
+            continue  # after a name, not after "5-0"
+        home = match.group("home")
+        if home.endswith(".") and not any(c.match == "abbreviation" for c in gazetteer.lookup(home, fuzzy=False)):
+            home = home.rstrip(".")
+        if any(c.match in ("name", "abbreviation") for c in gazetteer.lookup(home, fuzzy=False)):
+            start = match.start("home")
+            out.append(_Mention(start, start + len(home), home))
+    return out
+
+
+# Where a dateline may stand after a headline that ends on the same line ("Crash victim upgraded. MIDDLETOWN —"),
+# or after a byline's date ("By Ann Lee, Staff Writer March 30, 2009 NEWARK --").
+_AFTER_HEADLINE = re.compile(r"(?:[.!?:]|\b(?:19|20)\d\d)\s+")
+DATELINE_SEARCH_CHARS = 300
+
+
+def _dateline_after_a_headline(text: str, gazetteer: Gazetteer) -> _Mention | None:
+    """A dateline ("CITY —", "CITY, State (AP) —") opening the body after a headline or byline on the same line,
+    when the gazetteer knows its capitals as a place's own name (not "UPDATE —" or "AP —")."""
+    for boundary in _AFTER_HEADLINE.finditer(text, 0, DATELINE_SEARCH_CHARS):
+        match = DATELINE.match(text, boundary.end())
+        if match is None:
+            continue
+        city = match.group("city").strip()
+        if not any(c.match == "name" for c in gazetteer.lookup(city, fuzzy=False)):
+            continue
+        start = match.start("city")
+        return _Mention(start, start + len(city), city, dateline=True)
+    return None
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -801,7 +902,12 @@ def _named_event_place(doc: Doc, state: DocState, sentence: Span, trigger: Token
     ]
     if not in_sentence:
         return None
-    for head in (trigger, trigger.head):
+    where = _where_clause_place(doc, in_sentence, trigger)
+    if where is not None:
+        return where
+    anchors = _event_anchors(trigger)
+    said = _a_saying(trigger)
+    for head in anchors:
         # Where-phrases first ("met Biden in Washington": Washington, not the "U.S." in "U.S. President"), then
         # objects; a passive trigger's subject carries the place of what was done to it ("warehouses in El
         # Fasher were looted"), while an active subject's place is often only where the actor comes from. "By X"
@@ -812,18 +918,25 @@ def _named_event_place(doc: Doc, state: DocState, sentence: Span, trigger: Token
                     continue
                 if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPOSITIONS:
                     continue
+                if said and child.dep_ != "prep":
+                    continue  # "condemned North Korea's test", "sued the state": what is said of, not where
                 subtree = list(child.subtree)
                 lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-                bound = [(s, e, pid) for s, e, pid in in_sentence if lo <= s and e <= hi]
+                bound = [
+                    (s, e, pid)
+                    for s, e, pid in in_sentence
+                    if lo <= s and e <= hi and _tied_to_the_event(doc, s, e, trigger, anchors, said=said)
+                ]
                 if bound:
                     # inside an object, a place after "in"/"at" is where; one in a title ("U.S. President") is not
                     return min(
                         bound, key=lambda item: (not _after_locative(text, item[0]), abs(item[0] - trigger.idx))
                     )[2]
-        if head.i == head.head.i:  # the root is its own head: no second look
-            break
-    # Nothing bound to the trigger: the nearest place of the sentence, but not one in the speaker's own name
-    # ("Russia's defence ministry said its troops had captured two villages").
+    # Nothing bound to the trigger: the nearest place of the sentence that the tree ties to the trigger's own
+    # clause, and not one in the speaker's own name ("Russia's defence ministry said its troops had captured two
+    # villages"). A place of another clause ("Before she met him, she lived outside Orlando"), of another verb's
+    # subject ("the United States would honor its commitment") or of a noun's possessor says nothing of where
+    # this event happened: then the report names no place for it.
     # Nor, for an event a speaker reports, one inside another speaker's words ("NEMA said it had sent food to the
     # region, but the IRC warned that cases were rising in Dikwa").
     speaker_side = _speaker_side(trigger) + _actor_side(trigger)
@@ -832,11 +945,216 @@ def _named_event_place(doc: Doc, state: DocState, sentence: Span, trigger: Token
     told = [
         m
         for m in in_sentence
-        if not any(lo <= m[0] < hi for lo, hi in speaker_side) and not any(lo <= m[0] < hi for lo, hi in others_words)
+        if not any(lo <= m[0] < hi for lo, hi in speaker_side)
+        and not any(lo <= m[0] < hi for lo, hi in others_words)
+        and _tied_to_the_event(doc, m[0], m[1], trigger, anchors, said=said)
     ]
-    if not told:
+    if told:
+        return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]
+    if _speaker_side(trigger) or reported:
         return None
-    return min(told, key=lambda item: abs(item[0] - trigger.idx))[2]
+    return _scene_of_the_sentence(doc, sentence, in_sentence)
+
+
+def _scene_of_the_sentence(doc: Doc, sentence: Span, in_sentence: list[tuple[int, int, str]]) -> str | None:
+    """ "In Chicago, they have had thousands of shootings", "In Georgia, a coalition will draft a plan to fund
+    it": a place set before the sentence's subject, after "in"/"at", sets the scene of all its clauses (those a
+    speaker reports excepted)."""
+    first = sentence[0]
+    if first.lower_ not in ("in", "at") or first.dep_ != "prep" or first.head.dep_ != "ROOT":
+        return None
+    phrase_end = first.right_edge.idx + len(first.right_edge.text)
+    after = doc[first.right_edge.i + 1] if first.right_edge.i + 1 < len(doc) else None
+    if after is None or after.text != ",":
+        return None
+    scene = [m for m in in_sentence if first.idx <= m[0] and m[1] <= phrase_end]
+    return min(scene, key=lambda item: item[0])[2] if scene else None
+
+
+# Words that open a clause of its own, set before, after or beside the main one ("Before she met him, she lived
+# in X", "while turning to the threat"): such a clause does not share the main clause's place.
+_OWN_CLAUSE_MARKERS = frozenset(
+    "before after while when whenever since until till because as although though if unless whereas once".split()
+)
+# How a trigger hangs on the word above it when both tell one happening: "plan to protest" (xcomp), "carried
+# out an attack" (the verb's object), "the attack happened" (its subject), "the convoy that was attacked" (the
+# noun a clause describes), "exploded in the market, killing five" (a clause with no marker of its own).
+_SHARED_CLAUSE_DEPS = frozenset("xcomp dobj nsubj nsubjpass attr oprd relcl acl advcl".split())
+
+
+def _event_anchors(trigger: Token) -> list[Token]:
+    """The trigger, and the word above it when both tell of the same happening in one clause: a place bound to
+    either is the event's. A clause set apart by a marker ("before", "while"), a reported clause ("said that …")
+    or a noun the trigger only qualifies ("frustration about the attack") is another happening's."""
+    anchors = [trigger]
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        # "entered the church in X and killed seven and wounded others": conjoined verbs share the first one's place
+        trigger = trigger.head
+        anchors.append(trigger)
+    while _counted(trigger):
+        # "had thousands of shootings": the count stands in the clause for what it counts
+        trigger = trigger.head.head
+        anchors.append(trigger)
+    head = trigger.head
+    if head.i == trigger.i:
+        return anchors
+    if trigger.dep_ == "pobj":
+        # "killed in an attack", "seized the town after days of fighting": the verb the chain of prepositional
+        # phrases hangs on
+        noun = trigger
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in _SOURCE_PREPOSITIONS:
+            above = noun.head.head
+            if above.i == noun.head.i:
+                break
+            if above.pos_ in ("VERB", "AUX"):
+                anchors.append(above)
+                break
+            noun = above
+        return anchors
+    if trigger.dep_ not in _SHARED_CLAUSE_DEPS:
+        return anchors
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKERS for c in trigger.children):
+        return anchors
+    anchors.append(head)
+    return anchors
+
+
+# Nouns that count or group happenings: "thousands of shootings", "a wave of bombings".
+_COUNT_NOUNS = frozenset(
+    "thousand hundred dozen million score series wave spate string number lot couple pair rash flurry round".split()
+)
+
+
+def _counted(noun: Token) -> bool:
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
+        return False
+    count = preposition.head
+    return count.pos_ in ("NOUN", "NUM") and (count.like_num or count.lemma_.lower() in _COUNT_NOUNS)
+
+
+def _where_clause_place(doc: Doc, in_sentence: list[tuple[int, int, str]], trigger: Token) -> str | None:
+    """ "A campaign stop in Concord, N.H., where the president thanked voters": a clause opened by "where" happens
+    at the place it describes."""
+    if trigger.dep_ != "relcl" or not any(c.lower_ == "where" for c in trigger.children):
+        return None
+    head = trigger.head
+    left = head.left_edge.idx
+    right = head.idx + len(head.text)
+    described = [m for m in in_sentence if left <= m[0] and m[1] <= right]
+    if not described:
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            noun = head.head.head
+            described = [m for m in in_sentence if noun.left_edge.idx <= m[0] and m[1] <= right]
+    return min(described, key=lambda item: item[0])[2] if described else None
+
+
+# What a place's name owns that is still that place: "Kabul's main market", "the city's northern districts".
+_PLACE_PART_NOUNS = FEATURE_WORDS | frozenset(
+    "airport airbase base airfield port harbour harbor crossing area region mosque church cathedral temple "
+    "synagogue shrine market bazaar bridge station road street streets highway square park stadium hotel mall "
+    "store shop camp checkpoint compound building plant factory mine dam hospital clinic school zoo library "
+    "jail prison courthouse downtown outskirts suburbs suburb centre center border coast".split()
+)
+
+
+def _tied_to_the_event(
+    doc: Doc, start: int, end: int, trigger: Token, anchors: list[Token], *, said: bool = False
+) -> bool:
+    """The place hangs on the trigger or on a word that tells the same happening, through nouns and prepositions
+    only: no other verb's clause, no possessor ("the rise of China's industry"), and not as the subject of
+    another word than the trigger (the subject does the deed, it does not say where). What is said is said
+    somewhere only by a place after "in", "at"… on the saying itself ("criticized the raid in Kabul" names where
+    the raid was)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchor_ids = {a.i for a in anchors}
+    token = span.root
+    came_by: Token | None = None
+    path: list[Token] = []
+    while token.i not in anchor_ids:
+        if token.i not in range(span.start, span.end) and token.pos_ in ("VERB", "AUX"):
+            return False  # another clause
+        if token.dep_ == "poss" and token.head.lemma_.lower() not in _PLACE_PART_NOUNS:
+            return False  # "America's interests", not "Kabul's main market"
+        if token.dep_ == "prep" and _not_where(token):
+            return False  # "negotiated with China", "tariffs for goods from China", "in contrast with Cuba"
+        came_by = token
+        path.append(token)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    if came_by is None:
+        return not said
+    if said and not _said_there(path, trigger):
+        return False
+    if came_by.dep_ == "nsubjpass" and span.root.dep_ in ("compound", "amod", "nmod"):
+        return False  # "an Alton funeral director was charged": where the one it was done to comes from
+    return not (came_by.dep_ in ("nsubj", "csubj", "expl") and token.i != trigger.i)
+
+
+_LOCATIVES = frozenset("in at near outside inside across around throughout".split())
+# Prepositions that introduce a partner, a purpose, a topic or a comparison, never where: "talks with Israel",
+# "called for tariffs on goods from China", "like the United States".
+_NOT_WHERE_PREPOSITIONS = frozenset(
+    "with for about than like unlike as despite including except besides between among regarding concerning".split()
+)
+# Words between a saying and the phrase that says where it was said: "at a rally in Ohio", "this weekend in
+# Hangzhou", "during a visit".
+_SETTING_PREPOSITIONS = _LOCATIVES | frozenset("during on".split())
+
+
+def _said_there(path: list[Token], trigger: Token) -> bool:
+    """The path from a place up to a saying goes through "in"/"at"… and then only through the setting of the
+    saying ("criticized him at a rally in Ohio", "this weekend in Hangzhou"), not through what it is about
+    ("condemned the raid in Kabul", "accused of fraud in Cuba"). A place naming a noun trigger itself is where
+    ("the Paris accord")."""
+    if path and path[0].dep_ in ("compound", "nmod") and path[0].head.i == trigger.i:
+        return True
+    lowest = next((j for j, t in enumerate(path) if t.dep_ == "prep" and t.lower_ in _LOCATIVES), None)
+    if lowest is None:
+        return False
+    return all(
+        (t.dep_ == "prep" and t.lower_ in _SETTING_PREPOSITIONS) or t.dep_ in ("pobj", "npadvmod", "advmod")
+        for t in path[lowest + 1 :]
+    )
+
+
+# Kinds of event that are said or decided, not done somewhere to something: their object names what they are
+# about ("condemned the test in North Korea", "accused him of fraud in Cuba"), not where they happened.
+_SAYING_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "DEMAND", "AGREE", "SUPPORT", "THREATEN"})
+
+
+_DURATION_WORDS = frozenset("second minute hour day night week month year decade".split())
+# Prepositions that name a partner only when what follows them is someone: "talks with Egypt", "met with the
+# executives", but "charged with fraud in Kabul".
+_PARTNER_PREPOSITIONS = frozenset("with between among".split())
+
+
+def _not_where(preposition: Token) -> bool:
+    """A preposition that introduces no place: "met them for hours at the airport" is "for" a stretch of time,
+    "tariffs for goods from China" for a purpose."""
+    word = preposition.lower_
+    if word not in _NOT_WHERE_PREPOSITIONS:
+        return False
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if word == "for":
+        return not any(c.lemma_.lower() in _DURATION_WORDS for c in objects)
+    if word in _PARTNER_PREPOSITIONS:
+        return any(c.pos_ in ("PROPN", "PRON") or c.ent_type_ or _a_persons_noun(c) for c in objects)
+    return True
+
+
+def _a_saying(trigger: Token) -> bool:
+    if trigger.lemma_.lower() in SPEECH_VERBS or trigger.lemma_.lower() == "call":
+        return True
+    table = VERB_TRIGGERS if trigger.pos_ in ("VERB", "AUX") else NOUN_TRIGGERS
+    found = table.get(trigger.lemma_.lower()) or table.get(trigger.lower_)
+    if found is None:
+        return False
+    event_type, mode = found
+    return event_type in _SAYING_TYPES and mode != "investigate"
 
 
 def _institution_country_place(doc: Doc, state: DocState, trigger: Token) -> str | None:
@@ -900,11 +1218,27 @@ def _names_an_actors_origin(doc: Doc, state: DocState, start: int, end: int, tri
         return False
     root = span.root
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ORIGIN_NOUNS:
+        return True  # "a native of Mexico"
     if root.dep_ not in ("compound", "poss", "amod", "nmod") or head.i == trigger.i or span.start <= head.i < span.end:
         return False
     owner = state.entity_of_token.get(head.i)
     owner_type = next((e.type for e in state.entities if e.id == owner), None) if owner else None
-    return head.lemma_.lower() in ACTOR_NOUNS or owner_type in ("ORG", "PERSON", "NORP")
+    return head.lemma_.lower() in ACTOR_NOUNS or owner_type in ("ORG", "PERSON", "NORP") or _a_persons_noun(head)
+
+
+# "A native of Mexico", "citizens of Kenya": where a person comes from.
+_ORIGIN_NOUNS = frozenset("native citizen national".split())
+# How nouns for people doing a job end: "two Vermont developers", "an Alton funeral director", "the New York
+# businessman".
+_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women")
+
+
+def _a_persons_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in _PLACE_PART_NOUNS or lemma in PLACE_QUALIFIED_NOUNS - PERSON_NOUNS:
+        return False
+    return lemma in PERSON_NOUNS or token.lower_.endswith(_PERSON_ENDINGS)
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)

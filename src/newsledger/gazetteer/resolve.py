@@ -204,12 +204,57 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
         attempts.append(clean[part_of.end() :])
     if _SAINT.match(clean):
         attempts.append(_SAINT.sub("Saint ", clean))
-    for fuzzy in (False, True):
-        for attempt in attempts:
-            found = gazetteer.lookup(attempt, fuzzy=fuzzy)
-            if found:
-                return found, hint, attempt
+    for attempt in attempts:
+        found = gazetteer.lookup(attempt, fuzzy=False)
+        if found:
+            return found, hint, attempt
+    people = _place_of_people(gazetteer, clean)
+    if people is not None:
+        return people[0], None, people[1]
+    for attempt in attempts:
+        found = gazetteer.lookup(attempt, fuzzy=True)
+        if found:
+            return found, hint, attempt
     return (), hint, clean
+
+
+# How the name of a place's people is made from the place's name, as (ending of the people's name, endings the
+# place's name may have in its place): "Ohio" -> "Ohioans", "Iowa" -> "Iowans", "Texas" -> "Texan(s)", "Florida" ->
+# "Floridians", "Ontario" -> "Ontarians", "Boston" -> "Bostonians", "London" -> "Londoners".
+_PEOPLE_SUFFIXES = (
+    ("ians", ("", "io", "a")),
+    ("ans", ("", "a")),
+    ("ns", ("", "s")),
+    ("n", ("", "s")),
+    ("ers", ("",)),
+    ("er", ("",)),
+)
+# A people's name points to a country, a province, or a city big enough to have a name for its people; a small
+# town that shares the stem ("Romans", "Spartans") is not what it means.
+PEOPLE_CITY_MIN_POPULATION = 100_000
+
+
+def _place_of_people(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ...], str] | None:
+    """The province, country or big city a people's name ("Ohioans", "Texan", "New Londoners") is made from."""
+    if not text[:1].isupper():
+        return None
+    for suffix, endings in _PEOPLE_SUFFIXES:
+        if not text.endswith(suffix) or len(text) - len(suffix) < 3:
+            continue
+        stem = text[: -len(suffix)]
+        for ending in endings:
+            found = tuple(
+                c
+                for c in gazetteer.lookup(stem + ending, fuzzy=False)
+                if c.match == "name"
+                and (
+                    c.feature in ("country", "admin1")
+                    or (c.feature == "city" and c.population >= PEOPLE_CITY_MIN_POPULATION)
+                )
+            )
+            if found:
+                return found, stem + ending
+    return None
 
 
 def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context: Context) -> list[Resolution]:
@@ -218,14 +263,20 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
-    looked_up = [
-        (
-            _with_written_kind(gazetteer, cands, t.written_kind, text) if hint is None else cands,
-            hint or t.written_kind,
-            text,
+    found = [candidates_for(gazetteer, t.text) for t in toponyms]
+    county_heads = {name_key(kind_hint_of(text)[1]) for _, hint, text in found if hint == "admin2"}
+    looked_up = []
+    for t, (cands, hint, text) in zip(toponyms, found, strict=True):
+        written_kind = t.written_kind
+        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
+            written_kind = "admin2"
+        looked_up.append(
+            (
+                _with_written_kind(gazetteer, cands, written_kind, text) if hint is None else cands,
+                hint or written_kind,
+                text,
+            )
         )
-        for t, (cands, hint, text) in zip(toponyms, (candidates_for(gazetteer, t.text) for t in toponyms), strict=True)
-    ]
     keys = [name_key(text) for _, _, text in looked_up]
     containers = {t.container: candidates_for(gazetteer, t.container)[0] for t in toponyms if t.container is not None}
     first_contributions: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -288,6 +339,18 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+
+
+def _names_its_county(candidates: Sequence[Candidate], text: str, county_heads: set[str]) -> bool:
+    """ "Navarro" in a report that names "Navarro County": the bare name is the county the report has named, unless
+    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County)."""
+    key = name_key(text)
+    if key not in county_heads:
+        return False
+    return not any(
+        c.feature == "city" and c.match == "name" and c.admin2 is not None and name_key(c.admin2).startswith(key)
+        for c in candidates
+    )
 
 
 # The words a district's or province's full name ends with, by the kind the words around a name ask for.

@@ -1,0 +1,191 @@
+"""Per-mention arguments: who and where each word reporting an event names, in its own sentence.
+
+An event keeps one source, one target and one place, but a happening told over several sentences ("A bomb
+exploded in the market … Three soldiers were wounded") has in each sentence its own words for them, and a
+later sentence may name victims of its own. For each word of the event (its trigger and its `mentions`) this
+module reads the arguments that word's own clause gives (the same rules as the event's, `event_actors`), falls
+back to the event's where the sentence names them, and records the words that name each one: the phrase in
+the sentence ("she", "three soldiers") with the entity or place it stands for. Coordinated phrases ("eight
+women, a girl and four men were injured") are each an argument of the role.
+
+A group of victims is never a source, and a place is an argument only where the word's sentence names it (a
+dateline or a speaker's country is the record's coding of the event, not what the sentence says).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS
+from newsledger.extract.places import event_place
+from newsledger.model import Event, EventArgument, Mention
+from newsledger.nlp.state import DocState, doc_text
+
+SOURCE, TARGET, PLACE = "source", "target", "place"
+ActorsOf = Callable[[Token, DocState], tuple[str | None, str | None]]
+# Left modifiers that belong to the words naming an argument ("three other Russian soldiers", "Syria's army").
+_PHRASE_LEFT = frozenset({"compound", "amod", "nummod", "nmod", "poss", "case", "quantmod"})
+# Most coordinated phrases read as arguments of one role ("gunmen and suicide bombers attacked").
+MAX_CONJUNCTS = 8
+
+
+def event_arguments(
+    doc: Doc,
+    state: DocState,
+    event: Event,
+    trigger: Token,
+    words: Sequence[Token],
+    *,
+    trigger_actors: ActorsOf,
+    mention_actors: ActorsOf,
+) -> tuple[EventArgument, ...]:
+    """The arguments of each word of `event`: `trigger` (its trigger) and `words` (its other mentions, in the
+    order of `event.mentions`). `trigger_actors` and `mention_actors` are the event rules' readings of a
+    trigger's and of a further mention's own (source, target)."""
+    out: list[EventArgument] = []
+    ordered = sorted(set(words), key=lambda t: t.i)
+    pairs = [(trigger, event.trigger), *zip(ordered, event.mentions, strict=False)]
+    for index, (word, of) in enumerate(pairs):
+        own_source, own_target = (trigger_actors if index == 0 else mention_actors)(word, state)
+        own_target = own_target or _shared_patient(state, word)
+        own_place = event.place if index == 0 else _sentence_place(doc, word)
+        for role, own, fallback in ((SOURCE, own_source, event.source), (TARGET, own_target, event.target)):
+            found = _entity_arguments(state, word, role, own)
+            if not found and fallback is not None and fallback != own:
+                found = _entity_arguments(state, word, role, fallback)
+            out.extend(EventArgument(role, mention, of, entity=entity_id) for mention, entity_id in found)
+        place = _place_argument(state, word, own_place) or _place_argument(state, word, event.place)
+        if place is not None:
+            out.append(EventArgument(PLACE, place[0], of, place=place[1]))
+    return tuple(_distinct(out))
+
+
+def _distinct(arguments: list[EventArgument]) -> list[EventArgument]:
+    """One argument per role and words for each mention; a source and target on the same words is neither."""
+    seen: set[tuple[str, int, int, int]] = set()
+    out = []
+    for argument in arguments:
+        key = (argument.role, argument.of.start, argument.mention.start, argument.mention.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(argument)
+    both = {
+        (a.of.start, a.mention.start)
+        for a in out
+        if a.role == SOURCE
+        and any(b.role == TARGET and (b.of.start, b.mention.start) == (a.of.start, a.mention.start) for b in out)
+    }
+    return [a for a in out if a.role == PLACE or (a.of.start, a.mention.start) not in both]
+
+
+def _sentence_place(doc: Doc, word: Token) -> str | None:
+    return event_place(doc, word.sent, word)
+
+
+# --- the words naming an argument ------------------------------------------------------------------------
+
+
+def _entity_arguments(state: DocState, word: Token, role: str, entity_id: str | None) -> list[tuple[Mention, str]]:
+    """The phrase of `word`'s sentence that names the entity, nearest the word in the parse, and the phrases
+    coordinated with it, each with its entity."""
+    if entity_id is None:
+        return []
+    head = _naming_token(state, word, entity_id)
+    if head is None:
+        return []
+    found = [(_phrase(state, head), entity_id)]
+    for other in _listed_with(head)[:MAX_CONJUNCTS]:
+        if role == SOURCE and other.lower_ in VICTIM_NOUNS:
+            continue
+        other_id = _entity_of_token(state, other)
+        if other_id is not None:
+            found.append((_phrase(state, other), other_id))
+    return found
+
+
+def _listed_with(head: Token) -> list[Token]:
+    """The other members of a list the head opens: its conjuncts, and an appositive that continues the list
+    ("eight women, a girl and four men" is often parsed as "women" with the appositive "girl" and its conjunct)."""
+    members = list(head.conjuncts)
+    for child in head.children:
+        if child.dep_ == "appos" and child.conjuncts:
+            members.extend(t for t in (child, *child.conjuncts) if t not in members and t != head)
+    return members
+
+
+def _shared_patient(state: DocState, word: Token) -> str | None:
+    """The target a verb shares with the passive verb it is coordinated with when it has no subject of its own:
+    "she was arrested and charged" charges her too."""
+    if word.dep_ != "conj" or word.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+        return None
+    patient = next((c for c in word.head.children if c.dep_ == "nsubjpass"), None)
+    return _entity_of_token(state, patient) if patient is not None else None
+
+
+def _entity_of_token(state: DocState, token: Token) -> str | None:
+    if token.i in state.entity_of_token:
+        return state.entity_of_token[token.i]
+    resolver = CURRENT_RESOLVER.get()
+    return resolver.resolve(token) if resolver is not None else None
+
+
+def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
+    resolver = CURRENT_RESOLVER.get()
+    resolved = resolver.resolved if resolver is not None else {}
+    candidates = [
+        token
+        for token in word.sent
+        if state.entity_of_token.get(token.i) == entity_id or resolved.get(token.i) == entity_id
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda t: (_tree_distance(word, t), abs(t.i - word.i)))
+    if best.i in state.entity_of_token:
+        # the root of the name the token is part of ("Gladkikh" in "Vyacheslav Gladkikh")
+        while best.head.i != best.i and state.entity_of_token.get(best.head.i) == entity_id:
+            best = best.head
+    return best
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    depth_in_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in depth_in_a:
+            return n + depth_in_a[token.i]
+    return len(up_a) + 50
+
+
+def _phrase(state: DocState, head: Token) -> Mention:
+    """The words naming an argument: the entity mention holding its head, else the head with the modifiers
+    right before it."""
+    text = doc_text(head.doc)
+    entity_id = state.entity_of_token.get(head.i)
+    if entity_id is not None:
+        for entity in state.entities:
+            if entity.id == entity_id:
+                for mention in entity.mentions:
+                    if mention.start <= head.idx < mention.end:
+                        return mention
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _PHRASE_LEFT or child.i != start - 1:
+            break
+        start = child.left_edge.i if child.left_edge.i < child.i else child.i
+    low, high = head.doc[start].idx, head.idx + len(head.text)
+    return Mention(low, high, text[low:high])
+
+
+def _place_argument(state: DocState, word: Token, place_id: str | None) -> tuple[Mention, str] | None:
+    if place_id is None:
+        return None
+    place = next((p for p in state.places if p.id == place_id), None)
+    if place is None:
+        return None
+    sentence = word.sent
+    inside = [m for m in place.mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: abs(m.start - word.idx)), place_id

@@ -1,0 +1,70 @@
+"""Per-mention arguments (extract/arguments.py), on sentences the tests write."""
+
+from __future__ import annotations
+
+
+def _arguments(record, trigger_word: str) -> list[tuple[str, str, str | None]]:
+    """(role, words, entity name) of the arguments one word of an event gives."""
+    names = {e.id: e.name for e in record.entities}
+    out = []
+    for event in record.events:
+        for argument in event.arguments:
+            if argument.of.text == trigger_word:
+                out.append((argument.role, argument.mention.text, names.get(argument.entity or "")))
+    return out
+
+
+def test_arguments_a_later_sentence_of_one_happening_keeps_its_own_victims(make_record):
+    record = make_record(
+        "A bomb exploded near a market in Kano on Monday, killing five people. Three soldiers were wounded."
+    )
+    (event,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert "wounded" in [m.text for m in event.mentions]  # one happening...
+    assert ("target", "Three soldiers", "soldiers") in _arguments(record, "wounded")  # ...with that sentence's victims
+    assert all(words != "Three soldiers" for _, words, _ in _arguments(record, "exploded"))
+
+
+def test_arguments_every_argument_points_at_its_words_and_at_a_record_entity(make_record):
+    record = make_record(
+        "Amina Bello, a teacher, spoke at a rally in Lagos on Monday. On Tuesday, she was arrested by police and "
+        "charged with treason."
+    )
+    text = record.article.text
+    entity_ids = {e.id for e in record.entities}
+    place_ids = {p.id for p in record.places}
+    for event in record.events:
+        for argument in event.arguments:
+            assert text[argument.mention.start : argument.mention.end] == argument.mention.text
+            assert argument.of in (event.trigger, *event.mentions)
+            assert argument.entity in entity_ids if argument.role != "place" else argument.place in place_ids
+    # the pronoun is the words the sentence gives; the entity is the woman the document names
+    assert ("target", "she", "Amina Bello") in _arguments(record, "arrested")
+    assert ("target", "she", "Amina Bello") in _arguments(record, "charged")  # "arrested and charged": her too
+
+
+def test_arguments_each_member_of_a_list_of_victims_is_a_target(make_record):
+    record = make_record("Gunmen killed eight women, a girl and four men in a village in Zamfara State on Sunday.")
+    targets = {words for role, words, _ in _arguments(record, "killed") if role == "target"}
+    assert {"eight women", "four men"} <= targets and any("girl" in w for w in targets)
+    assert [words for role, words, _ in _arguments(record, "killed") if role == "source"] == ["Gunmen"]
+
+
+def test_arguments_a_place_is_an_argument_only_where_the_sentence_names_it(make_record):
+    record = make_record("KANO, Nigeria (Reuters) - Gunmen attacked a bus on Monday. Two guards were wounded in Kano.")
+    assert not [a for a in _arguments(record, "attacked") if a[0] == "place"]  # the dateline is not the sentence's
+    places = [words for role, words, _ in _arguments(record, "wounded") if role == "place"]
+    assert places in ([], ["Kano"])
+    for event in record.events:
+        for argument in event.arguments:
+            if argument.role == "place":
+                assert argument.mention.start > record.article.text.index("Gunmen")
+
+
+def test_arguments_victims_are_never_a_source(make_record):
+    record = make_record(
+        "Iranians killed in the raid were buried on Friday. The victims and their families were mourned."
+    )
+    for event in record.events:
+        for argument in event.arguments:
+            if argument.role == "source":
+                assert argument.mention.text.lower() not in ("iranians", "the victims", "victims")

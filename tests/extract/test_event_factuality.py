@@ -1,0 +1,134 @@
+"""Event factuality on sentences written here: what reports a happening is kept, what only uses the word is not."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triggers(make_record, text):
+    record = make_record(text)
+    return {(e.trigger.text.lower(), e.type) for e in record.events} | {
+        (m.text.lower(), e.type) for e in record.events for m in e.mentions
+    }
+
+
+def has(found, word, plover=None):
+    return any(text.endswith(word) and (plover is None or kind == plover) for text, kind in found)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        # generic or habitual: a kind of doer, a stance towards a kind of thing, a habit
+        ("Lower taxes help small businesses grow, the economist said.", "help", "AID"),
+        ("The senator said she supports raising the minimum wage for farm workers.", "supports", "SUPPORT"),
+        ("Anyone who lives under the threat of crime wants more patrols, the mayor said.", "threat", "THREATEN"),
+        ("Local charities usually help families with their heating bills.", "help", "AID"),
+        # a stance or speech act not taken
+        ('"I will oppose any effort to close the hospital," the governor said.', "oppose", "REJECT"),
+        ("The former minister said he is considering an endorsement of the mayor.", "endorsement", "SUPPORT"),
+        ("The union leader refused to condemn the strike by the drivers.", "condemn", "ACCUSE"),
+        # literal senses that are not the PLOVER act
+        ('"Why is the bridge still closed?" asked Morrow, a shopkeeper in the town.', "asked", "REQUEST"),
+        ("Reporters asked the minister whether the talks would resume.", "asked", "REQUEST"),
+        ("Residents are again being offered the opportunity to recycle garden waste at the depot.", "offered", "AGREE"),
+        ("In her new book, the author shares the stories of her grandparents.", "shares", "COOPERATE"),
+        ("The farmer's truck was frozen into the mud of the river bank overnight.", "frozen", "SANCTION"),
+        (
+            "Economists said the workers were released into the labor market after the plant closed.",
+            "released",
+            "RETREAT",
+        ),
+        # an event noun of a kind of act, with no participant and no time
+        ("The professor wrote about the damaging effects of trade agreements on wages.", "agreements", "AGREE"),
+    ],
+)
+def test_no_event_when_no_happening_is_reported(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("kept", "word", "plover"),
+    [
+        # the same words when the sentence reports an act
+        ("The charity helped 200 families in the flooded district on Monday.", "helped", "AID"),
+        ("The senator endorsed the mayor at a rally in the capital on Friday.", "endorsed", "SUPPORT"),
+        ("The governor rejected the union's offer on Tuesday.", "rejected", "REJECT"),
+        ("The minister asked the army to withdraw from the town.", "asked", "REQUEST"),
+        ("The rebels offered a ceasefire to the government on Sunday.", "offered", "AGREE"),
+        ("The two countries shared intelligence with the investigators.", "shared", "COOPERATE"),
+        ("The government froze the assets of the company last week.", "froze", "SANCTION"),
+        ("The militia released the hostages into the custody of the Red Cross.", "released", "RETREAT"),
+        ("Kenya and Uganda signed agreements on trade in Nairobi on Monday.", "agreements", "AGREE"),
+        # planned acts that are not stances keep their status
+        ("The foreign minister will meet his counterpart in Geneva next week.", "meet", "CONSULT"),
+        ("Police said officers do not know why the man attacked the guard.", "attacked", "ASSAULT"),
+    ],
+)
+def test_event_kept_when_the_sentence_reports_it(make_record, kept, word, plover):
+    assert has(triggers(make_record, kept), word, plover)
+
+
+def test_planned_meeting_keeps_its_status(make_record):
+    record = make_record("The foreign minister will meet his counterpart in Geneva next week.")
+    (event,) = [e for e in record.events if e.trigger.text == "meet"]
+    assert event.status == "planned"
+
+
+def test_a_denied_stance_stays_for_the_claims(make_record):
+    record = make_record("The army denied that it had attacked the village on Sunday.")
+    assert any(e.type == "ASSAULT" and e.status == "denied" for e in record.events)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        ("Through a spokesman, the mayor declined to comment on the lawsuit.", "declined", "REJECT"),
+        ("Police said the suspect tried to commit a burglary at the warehouse.", "commit", "AGREE"),
+        ("The driver hit a fence while backing out of the driveway.", "backing", "SUPPORT"),
+        ("The new museum helped visitors understand the history of the railway.", "helped", "AID"),
+        ("The factory has struggled to meet the demand for its bicycles.", "meet", "CONSULT"),
+        ("Officers executed a search warrant at the house on Elm Street.", "executed", "ASSAULT"),
+        ("The collision was captured by a traffic camera near the bridge.", "captured", "ASSAULT"),
+        ("The school board voted to fire the principal after the audit.", "fire", "ASSAULT"),
+        ("Scientists say rising seas pose a grave threat to the coastal villages.", "threat", "THREATEN"),
+        ("Winning the county was a big deal for the campaign.", "deal", "AGREE"),
+    ],
+)
+def test_everyday_senses_are_no_event(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("kept", "word", "plover"),
+    [
+        ("The minister refused to sign the ceasefire agreement on Monday.", "refused", "REJECT"),
+        ("The two leaders committed their countries to the climate accord in Paris.", "committed", "AGREE"),
+        ("The charity helped 300 refugees with food and blankets last week.", "helped", "AID"),
+        ("The foreign minister met the ambassador in the capital on Monday.", "met", "CONSULT"),
+        ("The rebels executed two soldiers in the village on Sunday.", "executed", "ASSAULT"),
+        ("Soldiers fired on the crowd in the main square on Friday.", "fired", "ASSAULT"),
+        ("The militia issued a threat against the town's mayor on Monday.", "threat", "THREATEN"),
+    ],
+)
+def test_the_same_words_report_acts(make_record, kept, word, plover):
+    assert has(triggers(make_record, kept), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        ('"We want to help the families," a council member said.', "help", "AID"),
+        ("The health board published a report released by the ministry on Monday.", "released", "RETREAT"),
+        ("Anything that helps the students pass their exams is welcome, the principal said.", "helps", "AID"),
+    ],
+)
+def test_wishes_publications_and_anything_are_no_event(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+def test_an_expected_meeting_stays_planned(make_record):
+    record = make_record("The two presidents are expected to meet in Geneva next week.")
+    assert any(e.type == "CONSULT" and e.status == "planned" for e in record.events)
