@@ -434,3 +434,15 @@ def test_entities_a_small_towns_name_the_model_calls_a_person_stays_a_person_els
     for text, where in (("Wooster said the plan would fail .", "0"), ("In Wooster 's view the plan fails .", "1")):
         entities, _ = extract_entities(make_doc(vocab, words_with(text, {where: "PERSON"})))
         assert [(e.name, e.type) for e in entities] == [("Wooster", "PERSON")]
+
+
+@pytest.mark.model
+def test_entities_with_model_a_name_chain_and_its_role_noun_are_one_person(make_record):
+    record = make_record(
+        "President Barack Obama arrived in Ohio on Monday. Obama met workers at a plant. "
+        '"We will rebuild this town," the president said. Later Obama flew back to Washington.'
+    )
+    (obama,) = [e for e in record.entities if e.type == "PERSON"]
+    assert obama.name == "Barack Obama" and [m.text for m in obama.mentions] == ["Barack Obama", "Obama", "Obama"]
+    (quote,) = record.quotes
+    assert quote.speaker_text == "the president" and quote.speaker == obama.id
