@@ -74,6 +74,7 @@ class _Draft:
     content: set[str]  # content lemmas of the proposition, names of actors and places left out
     mentioned: set[str]  # entity ids inside the proposition
     about_claim: bool = False  # the proposition is itself a claim ("the X claim of victory")
+    competing_accounts: bool = False  # a reporter's hedge about accounts that differ ("conflicting reports")
     events: set[str] = field(default_factory=set)
     disputes: set[int] = field(default_factory=set)
 
@@ -393,6 +394,7 @@ def _claim_of_hedge(
         paragraph=paragraphs[index],
         content=_content_lemmas(topic_span),
         mentioned=_entities_in(topic_span, state),
+        competing_accounts=phrase in claim_lexicon()["competing_accounts"],
     )
 
 
@@ -530,10 +532,14 @@ def _link_disputes(drafts: list[_Draft], state: DocState) -> None:
         if denial.stance == "denies":
             for j in _denied(i, drafts, state):
                 link(i, j)
-        elif denial.stance == "uncertain":
+        elif denial.stance == "uncertain" and denial.competing_accounts:
             nearest = _nearest_asserted(i, drafts)
             if nearest is not None:
                 link(i, nearest)
+        elif denial.stance == "uncertain":
+            # an open question ("it is unclear whether X") contradicts only a claim that answers it in its words
+            for j in _answered(i, drafts):
+                link(i, j)
     # opposite stances on the same event
     for i, a in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -594,6 +600,20 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
             if recent:
                 targets.append(recent[-1])
     return targets
+
+
+def _answered(i: int, drafts: list[_Draft]) -> list[int]:
+    """The nearby claims that state as fact what a reporter's open question asks: most of the question's content
+    words, not just its topic ("unclear whether X was ready" is no dispute of a quote that merely names X)."""
+    question = drafts[i]
+    answers = []
+    for j, d in enumerate(drafts):
+        if j == i or d.claimant == REPORTER or d.stance != "asserts" or abs(d.sentence - question.sentence) > 2:
+            continue
+        overlap = len(question.content & d.content)
+        if overlap >= 2 and overlap / max(1, len(question.content)) >= 0.5:
+            answers.append(j)
+    return answers
 
 
 def _nearest_asserted(i: int, drafts: list[_Draft]) -> int | None:
