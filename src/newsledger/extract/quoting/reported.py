@@ -399,7 +399,8 @@ def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[in
     """ "WALLACE: Let me ask you …" (a transcript) and "Poll: Voters abandon …" (a headline): a paragraph that
     opens with a name and a colon is what the name said."""
     found: list[Found] = []
-    starts = [t.i for t in doc if not t.is_space and (t.i == 0 or paragraph[t.i - 1] != paragraph[t.i])]
+    is_space = doc_arrays(doc).is_space
+    starts = [i for i in range(len(doc)) if not is_space[i] and (i == 0 or paragraph[i - 1] != paragraph[i])]
     headline = headline_region(doc)
     for start in starts:
         colon = next((t.i for t in doc[start : start + _LABEL_MAX_WORDS + 1] if t.text == ":"), None)
@@ -567,7 +568,9 @@ def _end_before_aside(doc: Doc, start: int, end: int) -> int:
     """Where the content stops before the writer's aside that closes the sentence after a comma: a relative
     clause on its last words ("…, which would give police more time"), an apposition ("…, an offer the
     leaders rebuffed"). The aside is the writer's, not part of what was reported."""
-    for token in doc[start:end]:
+    dep = doc_arrays(doc).dep
+    # only a relative clause or an apposition can be an aside: the other words need no Token object
+    for token in (doc[i] for i in range(start, end) if dep[i] in ("relcl", "appos")):
         if token.right_edge.i + 1 < end or not start < token.head.i < token.left_edge.i:
             continue
         first = token.left_edge

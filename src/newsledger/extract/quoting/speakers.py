@@ -42,8 +42,7 @@ class SpeakerResolver:
         self.types = {e.id: e.type for e in entities}
         self.sentence_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = k
+            self.sentence_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
         self.full_name = _full_names(entities)
         # Read from the per-doc arrays, making a Token only where one is needed: a Token per word, twice over,
         # was most of this set-up's cost.
@@ -64,7 +63,7 @@ class SpeakerResolver:
         self.message_authors: list[tuple[int, str]] = []  # (token, entity) for "a statement by X"
         previous = None
         for i, lower in enumerate(token_lowers(doc)):
-            entity_id = self._entity_at_index(i)
+            entity_id = self._entity_at_index(i) if i in entity_of_token else None
             if entity_id is None and lower in ("he", "she", "they") and in_subject[i]:
                 entity_id = self._antecedent(doc[i])
             if entity_id is not None and entity_id != previous:
