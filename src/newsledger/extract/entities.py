@@ -688,7 +688,7 @@ def extract_entities(
         if not any(i in in_titles for i in range(c.start, c.end)) and not _ends_a_title(doc, c, kb, common_words)
     ]
     for c in candidates:
-        if c.label in ("PERSON", "ORG", "NORP", "GPE") and _quoted_title(doc, c):
+        if c.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART") and _quoted_title(doc, c):
             c.label = "WORK_OF_ART"
             c.evidence["WORK_OF_ART"] += 5.0  # outweighs a given name's or a title's vote for a person
     # acronyms: defined in the text, then known ones, wherever they occur
