@@ -25,7 +25,10 @@ def test_event_place_is_not_the_place_of_another_clause(place_of):
 
 def test_event_place_is_not_another_verbs_subject_or_a_possessor(place_of):
     assert place_of("The envoy said on Tuesday that Germany would honor its commitment.", "commitment") is None
-    assert place_of("The rise of China as an exporter has done more harm than trade deals.", "deals") is None
+    assert (
+        place_of("The rise of China as an exporter did more harm than the trade deals signed last year.", "deals")
+        is None
+    )
 
 
 def test_event_place_is_not_a_partner_or_the_topic_of_what_was_said(place_of):

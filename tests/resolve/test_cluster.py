@@ -32,24 +32,36 @@ def test_cluster_pairs_never_compared_are_no_evidence_against_a_merge():
     assert cluster_pairs(3, {(0, 1): 0.9, (1, 2): 0.8, (0, 2): -1.0}, threshold=0.5) == [[0, 1], [2]]
 
 
-def test_cluster_a_component_too_large_to_agglomerate_is_cut_along_its_weakest_links():
+def test_cluster_pairs_is_average_link_over_the_scored_pairs_on_random_graphs():
+    import random
+
+    import numpy as np
+
     from newsledger.resolve import cluster
 
-    # Two tight groups of 300 joined by a chain of weak links: one component above the size limit.
-    scores = {}
-    for base in (0, 300):
-        for k in range(base, base + 299):
-            scores[(k, k + 1)] = 0.95
-    scores[(299, 300)] = 0.6
-    groups = cluster.cluster_pairs(600, scores, threshold=0.5)
-    assert sorted(len(g) for g in groups)[-1] <= cluster.MAX_COMPONENT
-    assert all(max(g) < 300 or min(g) >= 300 for g in groups)  # the weak link is the one cut
+    for trial in range(200):
+        rng = random.Random(trial)
+        n = rng.randint(2, 30)
+        scores: dict[tuple[int, int], float] = {}
+        for _ in range(rng.randint(1, 4 * n)):
+            i, j = sorted(rng.sample(range(n), 2))
+            scores[(i, j)] = CANNOT_LINK if rng.random() < 0.15 else rng.random()
+        values = np.zeros((n, n))
+        known = np.zeros((n, n), dtype=bool)
+        for (i, j), value in scores.items():
+            values[i, j] = values[j, i] = value
+            known[i, j] = known[j, i] = True
+        dense = sorted(sorted(g) for g in cluster._agglomerate(values, 0.5, "average", known))
+        assert cluster.cluster_pairs(n, scores, threshold=0.5) == dense
 
 
-def test_cluster_an_oversized_component_of_equal_links_still_ends():
+def test_cluster_pairs_of_a_component_of_thousands_of_equal_copies_is_one_cluster():
     from newsledger.resolve import cluster
 
-    scores = {(k, k + 1): 0.9 for k in range(999)}
-    groups = cluster.cluster_pairs(1000, scores, threshold=0.5)
-    assert sum(len(g) for g in groups) == 1000
-    assert max(len(g) for g in groups) <= cluster.MAX_COMPONENT
+    # 3,000 copies of one report, each compared with its 20 neighbours, one of them vetoed with the last copy.
+    scores = {(k, k + d): 0.9 for k in range(3000) for d in range(1, 21) if k + d < 3000}
+    scores[(0, 2999)] = CANNOT_LINK
+    groups = cluster.cluster_pairs(3000, scores, threshold=0.5)
+    assert sum(len(g) for g in groups) == 3000
+    assert not any(0 in g and 2999 in g for g in groups)
+    assert max(len(g) for g in groups) >= 2900

@@ -39,6 +39,7 @@ from newsledger.resolve.events import (
     EventReport,
     Evidence,
     PairModel,
+    bounds_of,
     gather_evidence,
     group_indices,
     load_pair_model,
@@ -393,7 +394,9 @@ def _restricted(evidence: Evidence, keep_pair: np.ndarray) -> Evidence:
 
 
 def clusters_of(stream: Stream, evidence: Evidence, scores: np.ndarray, threshold: float) -> list[Cluster]:
-    groups = group_indices(len(stream.reports), evidence, scores, threshold=threshold)
+    groups = group_indices(
+        len(stream.reports), evidence, scores, threshold=threshold, bounds=[bounds_of(r) for r in stream.reports]
+    )
     return [[stream.mentions[i].id for i in group] for group in groups]
 
 

@@ -24,10 +24,11 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.actors import token_arrays
+from newsledger.extract.actors import token_arrays, token_lowers
 from newsledger.extract.lexicon.reporting import UNCOMPARED_REPORTING_WORDS
 from newsledger.model import REPORTER, Claim, ClaimStance, Event, Mention, Quote
-from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
+from newsledger.nlp.arrays import doc_arrays
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs, span_text
 
 # Quote cue polarity (extract/quoting/lexicon.py) -> claim stance. "say" statements are claims when they assert a
 # fact (a finite clause that is not about the future); pledges, urges and warnings are not claims.
@@ -232,11 +233,11 @@ def _claim_of_quote(
     statement_end = max(x for x in (quote.end, quote.cue_end, quote.speaker_end) if x is not None)
     evidence = [Mention(statement_start, statement_end, doc_text(doc)[statement_start:statement_end])]
     if cue is not None and _is_object_content(content) and not hedged:
-        proposition = _short(f"{cue.text} {content.text}")
+        proposition = _short(f"{span_text(cue)} {span_text(content)}")
     elif hedged:
         proposition = _short(_without_words(doc_text(doc)[statement_start:statement_end], hedged))
     else:
-        proposition = _short(content.text)
+        proposition = _short(span_text(content))
     sentence = _sentence_index(sentences, quote.cue_start if quote.cue_start is not None else quote.start)
     return _Draft(
         claimant=claimant,
@@ -266,9 +267,14 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
     After a plain "say" the clause must report something that happened ("X was killed", "Y has fled", "Z is
     captured"): "she's a disgrace" is an opinion, not a claim to dispute.
     """
-    if content.text.lstrip().lower().startswith("to "):
+    if span_text(content).lstrip().lower().startswith("to "):
         return False
-    verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "relcl", "conj", "advcl")]
+    arrays = doc_arrays(content.doc)
+    verbs = [
+        content.doc[i]
+        for i in range(content.start, content.end)
+        if arrays.pos[i] in ("VERB", "AUX") and arrays.dep[i] in ("ROOT", "ccomp", "relcl", "conj", "advcl")
+    ]
     root = content.root
     main = root if root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
     if main is None:
@@ -287,19 +293,22 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
 
 def _is_object_content(content: Span) -> bool:
     root = content.root
-    return root.pos_ not in ("VERB", "AUX") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in content)
+    dep = doc_arrays(content.doc).dep
+    return root.pos_ not in ("VERB", "AUX") and not any(
+        dep[i] in ("nsubj", "nsubjpass") for i in range(content.start, content.end)
+    )
 
 
 def _refutes_a_claim(content: Span) -> bool:
     """The statement calls a claim, report or allegation false ("the reports were baseless")."""
     lexicon = claim_lexicon()
-    words = {t.lower_ for t in content}
+    words = set(token_lowers(content.doc)[content.start : content.end])
     return bool(words & set(lexicon["claim_nouns"])) and bool(words & set(lexicon["refuting"]) - {"deny", "denied"})
 
 
 def _names_a_claim(content: Span) -> bool:
     nouns = set(claim_lexicon()["claim_nouns"])
-    return any(t.lower_ in nouns for t in content)
+    return any(word in nouns for word in token_lowers(content.doc)[content.start : content.end])
 
 
 def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
@@ -307,7 +316,16 @@ def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
     start = min(x for x in (quote.speaker_start, quote.cue_start, quote.start) if x is not None)
     end = max(x for x in (quote.speaker_end, quote.cue_end) if x is not None) if quote.cue_end else quote.start
     text = doc_text(doc)[start:end].lower()
+    if _any_unverified_pattern().search(text) is None:
+        return []
     return [w for w in claim_lexicon()["unverified"] if _has_phrase(text, w)]
+
+
+@lru_cache(maxsize=1)
+def _any_unverified_pattern() -> re.Pattern[str]:
+    # One search says whether any of the ~20 phrases is there (mostly none), before a search per phrase.
+    phrases = claim_lexicon()["unverified"]
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])" for phrase in phrases))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:

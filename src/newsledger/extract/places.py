@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
+from newsledger.extract.not_places import not_a_place
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, NATIONAL_INSTITUTIONS
@@ -257,8 +258,10 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
             if any(s <= start < e or start <= s < end for s, e in found):
                 continue
-            if _qualifies_a_thing(doc, mention, gazetteer) or _coordinated_with_a_person(
-                doc, state, mention, gazetteer
+            if (
+                _qualifies_a_thing(doc, mention, gazetteer)
+                or _coordinated_with_a_person(doc, state, mention, gazetteer)
+                or not_a_place(doc, state, mention, gazetteer)
             ):
                 continue
             found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id, label=entity.type))

@@ -90,51 +90,76 @@ def cross_article_disputes(
 
     `involving` (claim pks): only pairs with one of these claims are judged (a scoped resolve; each pair is
     judged on its own two claims, so the pairs judged come out as in a run over all of them)."""
-    words = {claim.pk: content_words(claim.proposition) for claim in claims}
     # The outlet's own negation of a background fact ("the courts dismissed the cases") is nobody's denial.
     sided = [c for c in claims if c.stance in TAKES_A_SIDE and not (c.stance == "denies" and c.claimant == "reporter")]
-    by_word: dict[str, list[ClaimRef]] = defaultdict(list)
-    for claim in sided:
-        for word in words[claim.pk]:
-            by_word[word].append(claim)
-    candidates: dict[tuple[int, int], tuple[ClaimRef, ClaimRef, float]] = {}
-    for claim in sided:
-        for word in words[claim.pk]:
-            for other in by_word[word]:
-                if other.pk <= claim.pk or other.article_id == claim.article_id:
-                    continue  # within one article the extractor's own `disputes` say it
-                if involving is not None and claim.pk not in involving and other.pk not in involving:
+    # Copies of one claim (the same proposition and side, as wire copy repeats it) are judged once: the words,
+    # the names and the stance model see only their text, so what differs between copies (article, cluster)
+    # is checked pair by pair when a judged pair of texts is expanded. The work grows with the distinct claims.
+    copies: dict[tuple[str, str], list[ClaimRef]] = defaultdict(list)
+    for claim in sorted(sided, key=lambda c: c.pk):
+        copies[(claim.proposition, claim.stance)].append(claim)
+    texts = list(copies)
+    words = [content_words(proposition) for proposition, _stance in texts]
+    names = [named_words(proposition) for proposition, _stance in texts]
+    clusters = [{c.cluster_id for c in copies[text]} - {None} for text in texts]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for g, group_words in enumerate(words):
+        for word in group_words:
+            by_word[word].append(g)
+    candidates: dict[tuple[int, int], float] = {}
+    for g, group_words in enumerate(words):
+        for word in group_words:
+            for h in by_word[word]:
+                if h < g or (g, h) in candidates:
                     continue
-                mine, theirs = words[claim.pk], words[other.pk]
-                if (claim.pk, other.pk) in candidates or not about_the_same(claim, other, mine & theirs):
+                shared = group_words & words[h]
+                if len(shared) < MIN_SHARED_WORDS:
                     continue
-                similarity = len(mine & theirs) / len(mine | theirs)
-                same_cluster = claim.cluster_id is not None and claim.cluster_id == other.cluster_id
-                if similarity >= (SAME_CLUSTER_SIMILARITY if same_cluster else min_similarity):
-                    candidates[(claim.pk, other.pk)] = (claim, other, similarity)
+                similarity = len(shared) / len(group_words | words[h])
+                named = bool(names[g] & names[h])
+                if (named and similarity >= min_similarity) or (
+                    similarity >= SAME_CLUSTER_SIMILARITY and clusters[g] & clusters[h]
+                ):
+                    candidates[(g, h)] = similarity
     if not candidates:
         return []
-    pairs = list(candidates.values())
-    both_assert = [k for k, (a, b, _s) in enumerate(pairs) if a.stance == b.stance == "asserts"]
-    related, stance, reverse = np.ones(len(pairs)), np.zeros((len(pairs), 3)), np.zeros((len(pairs), 3))
+    judged = list(candidates)
+    # Who disagrees with whom: both ways (which claim comes first depends on the copies paired).
+    asked = [(texts[g][0], texts[h][0]) for g, h in judged] + [(texts[h][0], texts[g][0]) for g, h in judged]
+    related, stance = np.ones(len(asked)), np.zeros((len(asked), 3))
     if stance_model is not None:
-        related, stance = stance_model.probabilities([(a.proposition, b.proposition) for a, b, _ in pairs])
-        if both_assert:  # who disagrees with whom: ask both ways
-            _related, reversed_stance = stance_model.probabilities(
-                [(pairs[k][1].proposition, pairs[k][0].proposition) for k in both_assert]
-            )
-            reverse[both_assert] = reversed_stance
+        related, stance = stance_model.probabilities(asked)
     links: dict[tuple[int, int], float] = {}
-    for k, (a, b, similarity) in enumerate(pairs):
-        if related[k] < RELATED_PROBABILITY:
-            continue
-        if (a.stance, b.stance) in OPPOSED:
-            disputing, disputed = (a, b) if a.stance == "denies" else (b, a)
-        elif stance_model is not None and a.stance == b.stance == "asserts" and stance[k][1] >= DISAGREE_PROBABILITY:
-            disputing, disputed = b, a
-        elif stance_model is not None and a.stance == b.stance == "asserts" and reverse[k][1] >= DISAGREE_PROBABILITY:
-            disputing, disputed = a, b
-        else:
-            continue
-        links[(disputing.pk, disputed.pk)] = round(float(similarity), 3)
+    for k, (g, h) in enumerate(judged):
+        forward = (related[k], stance[k])
+        backward = (related[k + len(judged)], stance[k + len(judged)])
+        sides = (texts[g][1], texts[h][1])
+        disagreeing = stance_model is not None and max(forward[1][1], backward[1][1]) >= DISAGREE_PROBABILITY
+        if max(forward[0], backward[0]) < RELATED_PROBABILITY or not (sides in OPPOSED or disagreeing):
+            continue  # no copy of one disputes a copy of the other: they need not be paired
+        similarity = candidates[(g, h)]
+        named = bool(names[g] & names[h])
+        for x in copies[texts[g]]:
+            for y in copies[texts[h]]:
+                a, b, (relatedness, ab), ba = (
+                    (x, y, forward, backward[1]) if x.pk < y.pk else (y, x, backward, forward[1])
+                )
+                if relatedness < RELATED_PROBABILITY or a.pk == b.pk or a.article_id == b.article_id:
+                    continue  # within one article the extractor's own `disputes` say it
+                if involving is not None and a.pk not in involving and b.pk not in involving:
+                    continue
+                same_cluster = a.cluster_id is not None and a.cluster_id == b.cluster_id
+                if not (same_cluster or named):
+                    continue
+                if similarity < (SAME_CLUSTER_SIMILARITY if same_cluster else min_similarity):
+                    continue
+                if (a.stance, b.stance) in OPPOSED:
+                    disputing, disputed = (a, b) if a.stance == "denies" else (b, a)
+                elif stance_model is not None and a.stance == b.stance == "asserts" and ab[1] >= DISAGREE_PROBABILITY:
+                    disputing, disputed = b, a
+                elif stance_model is not None and a.stance == b.stance == "asserts" and ba[1] >= DISAGREE_PROBABILITY:
+                    disputing, disputed = a, b
+                else:
+                    continue
+                links[(disputing.pk, disputed.pk)] = round(float(similarity), 3)
     return [(a, b, s) for (a, b), s in sorted(links.items())]

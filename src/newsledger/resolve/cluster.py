@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
@@ -10,6 +11,7 @@ from typing import TypeVar
 import numpy as np
 
 T = TypeVar("T")
+S = TypeVar("S")
 CANNOT_LINK = -1.0  # a score below zero vetoes the pair (and so the merge of clusters holding it)
 
 
@@ -114,50 +116,30 @@ def _agglomerate(
     return list(groups.values())
 
 
-MAX_COMPONENT = 400  # agglomeration is cubic in a component's size: larger ones are split first
-
-
-def _split_component(
-    members: list[int], pairs: list[tuple[int, int, float]], threshold: float
-) -> list[tuple[list[int], list[tuple[int, int, float]]]]:
-    """A component too large to agglomerate, cut along its weakest links: the pairs below the median score
-    among those reaching the threshold stop connecting it (they still count inside each part)."""
-    strong = sorted({value for _i, _j, value in pairs if value >= threshold})
-    if len(strong) < 2:  # every link equally strong: nothing to cut along, so cut into pieces in order
-        pieces = [members[k : k + MAX_COMPONENT] for k in range(0, len(members), MAX_COMPONENT)]
-        piece_of = {item: k for k, piece in enumerate(pieces) for item in piece}
-        within: list[list[tuple[int, int, float]]] = [[] for _ in pieces]
-        for pair in pairs:
-            if piece_of[pair[0]] == piece_of[pair[1]]:
-                within[piece_of[pair[0]]].append(pair)
-        return list(zip(pieces, within, strict=True))
-    cut = strong[max(1, len(strong) // 2)]
-    parent = {item: item for item in members}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j, value in pairs:
-        if value >= cut:
-            parent[find(i)] = find(j)
-    parts: dict[int, list[int]] = {}
-    for item in members:
-        parts.setdefault(find(item), []).append(item)
-    inside: dict[int, list[tuple[int, int, float]]] = {}
-    for i, j, value in pairs:
-        if find(i) == find(j):
-            inside.setdefault(find(i), []).append((i, j, value))
-    return [(part, inside.get(root, [])) for root, part in parts.items()]
-
-
-def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: float) -> list[list[int]]:
+def cluster_pairs(
+    n: int,
+    scores: dict[tuple[int, int], float],
+    *,
+    threshold: float,
+    traits: Sequence[S] | None = None,
+    join: Callable[[S, S], S | None] | None = None,
+) -> list[list[int]]:
     """Average-link clusters of n items when only some pairs were scored: the average between two groups is
     over their scored pairs (a pair never compared is no evidence either way; a vetoed one keeps them apart).
-    The work is done per connected component of the pairs reaching the threshold, so memory stays linear in
-    the pairs."""
+    `traits` and `join` (optional): what each item says of the group it may join (the ledger's country and
+    dates), and how two groups' traits combine, None when they cannot (two countries; days too far apart). Such
+    groups never merge, whether or not any of their pairs was compared: blocking compares only some pairs, so
+    without it a chain of close pairs could join reports a year apart. `join` must be monotone (once two groups
+    cannot join, no larger groups holding them can).
+
+    Sparse agglomeration: each group keeps, per neighbouring group, the sum and count of their scored pairs and
+    whether one of them is vetoed; a heap holds the candidate merges, best average first. A merge folds the
+    smaller table into the larger and re-queues only the neighbours of the folded group, so each pair moves
+    O(log n) times and the work grows with the scored pairs, never with the square of a component (thousands
+    of copies of one wire report cost what their pairs cost)."""
+    # Groups only ever merge inside a connected component of the pairs reaching the threshold, so a pair
+    # between two components (most vetoed pairs: unrelated reports met in a block) is never needed: it is
+    # not stored.
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -169,29 +151,55 @@ def cluster_pairs(n: int, scores: dict[tuple[int, int], float], *, threshold: fl
     for (i, j), value in scores.items():
         if value >= threshold:
             parent[find(i)] = find(j)
-    components: dict[int, list[int]] = {}
-    for i in range(n):
-        components.setdefault(find(i), []).append(i)
-    pairs_of: dict[int, list[tuple[int, int, float]]] = {}
+    tables: dict[int, dict[int, list[float]]] = {a: {} for a in range(n)}  # [sum, count, vetoed]
     for (i, j), value in scores.items():
-        root = find(i)
-        if root == find(j):
-            pairs_of.setdefault(root, []).append((i, j, value))
-    groups: list[list[int]] = []
-    pending = [(members, pairs_of.get(root, [])) for root, members in components.items()]
-    while pending:
-        members, pairs = pending.pop()
-        if len(members) == 1:
-            groups.append(members)
+        if i == j or find(i) != find(j):
             continue
-        if len(members) > MAX_COMPONENT:
-            pending.extend(_split_component(members, pairs, threshold))
+        entry = tables[i].get(j)
+        if entry is None:
+            entry = tables[i][j] = tables[j][i] = [0.0, 0.0, 0.0]
+        if value < 0:
+            entry[2] = 1.0
+        else:
+            entry[0] += value
+            entry[1] += 1.0
+    heap = [
+        (-total / count, a, b)
+        for a, table in tables.items()
+        for b, (total, count, veto) in table.items()
+        if a < b and not veto and count and total / count >= threshold
+    ]
+    heapq.heapify(heap)
+    members: dict[int, list[int]] = {a: [a] for a in range(n)}
+    trait: dict[int, S] = dict(enumerate(traits)) if traits is not None and join is not None else {}
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        entry = tables.get(a, {}).get(b)
+        if entry is None or entry[2] or entry[0] / entry[1] != -negative:
+            continue  # a group already folded, or an average changed since it was queued (a newer entry holds it)
+        joined = join(trait[a], trait[b]) if trait and join else None
+        if trait and joined is None:
             continue
-        position = {item: k for k, item in enumerate(members)}
-        values = np.zeros((len(members), len(members)))
-        known = np.zeros((len(members), len(members)), dtype=bool)
-        for i, j, value in pairs:
-            values[position[i], position[j]] = values[position[j], position[i]] = value
-            known[position[i], position[j]] = known[position[j], position[i]] = True
-        groups.extend([members[k] for k in group] for group in _agglomerate(values, threshold, "average", known))
-    return sorted(groups, key=lambda g: g[0])
+        keep, fold = (a, b) if len(tables[a]) >= len(tables[b]) else (b, a)
+        del tables[keep][fold]
+        changed = []
+        for other, (total, count, veto) in tables.pop(fold).items():
+            if other == keep:
+                continue
+            table = tables[other]
+            del table[fold]
+            merged = tables[keep].get(other)
+            if merged is None:
+                merged = tables[keep][other] = table[keep] = [0.0, 0.0, 0.0]
+            merged[0] += total
+            merged[1] += count
+            merged[2] = max(merged[2], veto)
+            changed.append((other, merged))
+        members[keep].extend(members.pop(fold))
+        if trait and joined is not None:
+            trait[keep] = joined
+            del trait[fold]
+        for other, (total, count, veto) in changed:
+            if not veto and count and total / count >= threshold:
+                heapq.heappush(heap, (-total / count, min(keep, other), max(keep, other)))
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])

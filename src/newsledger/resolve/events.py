@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ class EventReport:
     def family(self) -> str:
         return type_family(self.type) if self.type else ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         return trigger_stem(self.lemma or self.trigger)
 
@@ -209,6 +209,7 @@ def trigger_stem(trigger: str) -> str:
 
 MAX_WINDOW_DAYS = 9  # the widest date window of date_score (vague dates)
 ALL_PAIRS_BLOCK = 200  # a block this small is compared pair by pair; a larger one only along its dates
+NEIGHBOURS = 100  # in a large block, how many reports after it (by day, then place) a report is compared with
 FEATURES = (
     "sentence_cosine",
     "document_cosine",
@@ -308,11 +309,26 @@ def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tupl
     if len(members) <= ALL_PAIRS_BLOCK:
         return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
     found: set[tuple[int, int]] = set()
-    dated = sorted((day.toordinal(), i) for i in members if (day := _day(reports[i].date)) is not None)
-    ordinals = [ordinal for ordinal, _ in dated]
-    for k, (ordinal, a) in enumerate(dated):
-        end = bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS)
-        found.update((min(a, b), max(a, b)) for _, b in dated[k + 1 : end])
+    # A large block is compared along its dates: within each country (reports of two countries never link),
+    # and reports without a country with any; each report meets at most NEIGHBOURS reports after it in the
+    # order (day, place), so however dense a week is, the pairs grow with the reports, never with their square.
+    by_country: dict[str | None, list[tuple[int, str, int]]] = defaultdict(list)
+    for i in members:
+        day = _day(reports[i].date)
+        if day is not None:
+            by_country[reports[i].country].append((day.toordinal(), (reports[i].location or "").lower(), i))
+    countryless = by_country.pop(None, [])
+    everyone = sorted(entry for entries in by_country.values() for entry in entries)
+    for entries in by_country.values():
+        found.update(_along_dates(sorted(entries)))
+    found.update(_along_dates(sorted(countryless)))
+    ordinals = [ordinal for ordinal, _place, _i in everyone]
+    for ordinal, _place, a in countryless:
+        first = bisect.bisect_left(ordinals, ordinal - MAX_WINDOW_DAYS)
+        last = bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS)
+        middle = bisect.bisect_left(ordinals, ordinal)
+        nearest = everyone[max(first, middle - NEIGHBOURS) : min(last, middle + NEIGHBOURS)]
+        found.update((min(a, b), max(a, b)) for _o, _p, b in nearest)
     # Reports without a day in a large block meet only the reports of their own article.
     undated: dict[str, list[int]] = defaultdict(list)
     for i in members:
@@ -320,6 +336,17 @@ def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tupl
             undated[reports[i].article_id].append(i)
     for article_members in undated.values():
         found.update((a, b) for k, a in enumerate(article_members) for b in article_members[k + 1 :])
+    return found
+
+
+def _along_dates(entries: list[tuple[int, str, int]]) -> set[tuple[int, int]]:
+    """Pairs of (day, place, index) entries in that order whose days lie within MAX_WINDOW_DAYS, each entry with
+    at most NEIGHBOURS after it."""
+    ordinals = [ordinal for ordinal, _place, _i in entries]
+    found: set[tuple[int, int]] = set()
+    for k, (ordinal, _place, a) in enumerate(entries):
+        end = min(bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS), k + 1 + NEIGHBOURS)
+        found.update((min(a, b), max(a, b)) for _o, _p, b in entries[k + 1 : end])
     return found
 
 
@@ -333,10 +360,20 @@ def _tfidf(texts: Sequence[str]) -> Any:
         return csr_matrix((len(texts), 1))
 
 
+COSINE_CHUNK = 50_000  # row pairs multiplied at once: the memory of a chunk, not of every pair, is held
+
+
 def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """Cosines of the row pairs (the rows are L2-normalised), each distinct pair computed once: the reports of
+    two articles share their documents' pair, and a document row is long."""
     if not len(rows_a):
         return np.zeros(0)
-    return np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+    distinct, inverse = np.unique(np.stack([rows_a, rows_b], axis=1), axis=0, return_inverse=True)
+    values = np.zeros(len(distinct))
+    for start in range(0, len(distinct), COSINE_CHUNK):
+        a, b = distinct[start : start + COSINE_CHUNK, 0], distinct[start : start + COSINE_CHUNK, 1]
+        values[start : start + COSINE_CHUNK] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return values[inverse.reshape(-1)]
 
 
 _NAME_WORD = re.compile(r"[a-z0-9]{2,}")
@@ -479,13 +516,67 @@ def _same_happening_across_articles(a: EventReport, b: EventReport, row: np.ndar
     return bool((place or participant) and row[_F["document_cosine"]] >= SAME_STORY_DOCUMENTS)
 
 
-def group_indices(n: int, evidence: Evidence, scores: np.ndarray, *, threshold: float) -> list[list[int]]:
-    """Average-link clusters of report indices over the scored candidate pairs (a vetoed pair never links)."""
+@dataclass(frozen=True)
+class Bounds:
+    """What a group of reports says of where and when its event happened, as far as its members are dated and
+    placed: the country, the first and last day (ordinals), and a month or year known only to that level."""
+
+    country: str | None = None
+    first_day: int | None = None
+    last_day: int | None = None
+    coarse: str | None = None  # "2024-03" or "2024"
+
+
+_COARSE_DATE = re.compile(r"\d{4}(-\d{2})?")
+
+
+def bounds_of(report: EventReport) -> Bounds:
+    day = _day(report.date)
+    if day is not None and len(report.date or "") >= 10:
+        return Bounds(report.country, day.toordinal(), day.toordinal())
+    coarse = report.date[:7] if report.date and _COARSE_DATE.fullmatch(report.date[:7]) else None
+    return Bounds(report.country, coarse=coarse)
+
+
+def join_bounds(a: Bounds, b: Bounds) -> Bounds | None:
+    """The bounds of two groups together, or None when they cannot be one event: two countries, days more than
+    MAX_WINDOW_DAYS apart (the widest window of date_score), or a month or year that another member's date
+    contradicts. Pairwise vetoes say the same of the pairs compared; this holds it for the pairs never met."""
+    if a.country and b.country and a.country != b.country:
+        return None
+    days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
+    first, last = (min(days), max(days)) if days else (None, None)
+    if first is not None and last is not None and last - first > MAX_WINDOW_DAYS:
+        return None
+    coarse = a.coarse or b.coarse
+    if a.coarse and b.coarse:
+        if not (a.coarse.startswith(b.coarse) or b.coarse.startswith(a.coarse)):
+            return None
+        coarse = max(a.coarse, b.coarse, key=len)
+    if coarse and first is not None and last is not None:
+        if not all(dt.date.fromordinal(d).isoformat().startswith(coarse) for d in (first, last)):
+            return None
+    return Bounds(a.country or b.country, first, last, coarse)
+
+
+def group_indices(
+    n: int,
+    evidence: Evidence,
+    scores: np.ndarray,
+    *,
+    threshold: float,
+    bounds: Sequence[Bounds] | None = None,
+) -> list[list[int]]:
+    """Average-link clusters of report indices over the scored candidate pairs (a vetoed pair never links).
+    With `bounds` (one per report), a cluster never holds two countries or days too far apart, compared or not
+    (large blocks compare reports only along their dates and within a country)."""
     values = {
         (int(i), int(j)): (CANNOT_LINK if veto else float(score))
         for (i, j), veto, score in zip(evidence.pairs.tolist(), evidence.vetoed, scores, strict=True)
     }
-    return cluster_pairs(n, values, threshold=threshold)
+    if bounds is None:
+        return cluster_pairs(n, values, threshold=threshold)
+    return cluster_pairs(n, values, threshold=threshold, traits=bounds, join=join_bounds)
 
 
 def resolve_reports(
@@ -502,7 +593,11 @@ def resolve_reports(
     evidence = gather_evidence(reports, documents or {})
     scores = probability(evidence) if probability else model.probability(evidence.features)
     groups = group_indices(
-        len(reports), evidence, scores, threshold=model.threshold if threshold is None else threshold
+        len(reports),
+        evidence,
+        scores,
+        threshold=model.threshold if threshold is None else threshold,
+        bounds=[bounds_of(r) for r in reports],
     )
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     best: dict[int, float] = {}

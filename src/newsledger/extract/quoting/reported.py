@@ -4,8 +4,11 @@ paragraphs labelled with their speaker ("WALLACE: …")."""
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.actors import token_lowers
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_lexicon import ATTACKABLE_PLACES
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
@@ -22,9 +25,11 @@ from newsledger.extract.quoting.lexicon import (
     ROLE_NOUNS,
     SEEING_AS_VERBS,
     SEEMING_VERBS,
+    STANCE_VERBS,
     TOPIC_PREPOSITIONS,
 )
 from newsledger.extract.quoting.speakers import subject_of
+from newsledger.nlp.arrays import doc_arrays
 
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
@@ -54,9 +59,8 @@ def reported_speech(doc: Doc, quote_of_token: list[int], direct: list[Found], pa
     candidates: list[Found] = []
     according: list[Found] = []
     findings: list[Found] = []
-    for token in doc:
-        if quote_of_token[token.i] != -1:
-            continue
+    for i in _worth_a_look(doc, quote_of_token):
+        token = doc[i]
         if token.lower_ == "according":
             item = _according_to(doc, token)
             if item is not None:
@@ -362,6 +366,33 @@ def _reportedly(doc: Doc, adverb: Token, paragraph: list[int]) -> Found | None:
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+# What a word outside quotation marks must be for the scan in `reported_speech` to do anything with it: one of
+# these words or lemmas, or a verb with a that-clause; the scan reads the rest of each test from the Token itself.
+_LOOKED_AT_WORDS = frozenset({"according", "in", *_HEARSAY_ADVERBS, *ATTITUDE_ADJECTIVES})
+
+
+@functools.cache
+def _looked_at_lemmas() -> frozenset[str]:
+    return frozenset({"make", *SEEMING_VERBS, *ATTITUDE_NOUNS, *REPORTING_VERBS, *STANCE_VERBS})
+
+
+def _worth_a_look(doc: Doc, quote_of_token: list[int]) -> list[int]:
+    """The tokens `reported_speech` may act on, in text order, found from the per-doc arrays: walking every
+    Token of the doc and reading its attributes cost more than everything the scan then does."""
+    arrays, lowers = doc_arrays(doc), token_lowers(doc)
+    lemmas = _looked_at_lemmas()
+    that_clause_heads = {
+        arrays.head[arrays.head[i]]
+        for i, dep in enumerate(arrays.dep)
+        if dep == "mark" and lowers[i] == "that" and arrays.dep[arrays.head[i]] == "ccomp"
+    }
+    return [
+        i
+        for i, (lower, lemma) in enumerate(zip(lowers, arrays.lemma_lower, strict=True))
+        if quote_of_token[i] == -1 and (lower in _LOOKED_AT_WORDS or lemma in lemmas or i in that_clause_heads)
+    ]
 
 
 def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[int]) -> list[Found]:
