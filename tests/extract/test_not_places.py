@@ -43,3 +43,16 @@ def test_a_team_in_a_game_is_no_place(make_record):
 def test_an_institution_named_by_its_seat_is_no_place(make_record):
     record = make_record("There is deep frustration in Downing Street about the vote, officials in London said.")
     assert _place_names(record) == {"London"}
+
+
+def test_a_seat_of_government_is_its_government_unless_its_container_is_written(make_record):
+    record = make_record(
+        "Officials at Miraflores rejected the offer on Monday. The Casa Rosada and the Blue House said nothing, "
+        "and diplomats at Zhongnanhai, the Quai d'Orsay and Foggy Bottom were silent, reporters in Caracas said."
+    )
+    names = _place_names(record)
+    assert "Caracas" in names
+    for seat in ("Miraflores", "Casa Rosada", "Blue House", "Zhongnanhai", "Quai d'Orsay", "Foggy Bottom"):
+        assert not any(seat in name for name in names), seat
+    district = make_record("A protest was held in Miraflores, Lima, on Sunday.")
+    assert any(p.country == "PE" for p in district.places if any("Miraflores" in m.text for m in p.mentions))

@@ -431,3 +431,14 @@ def test_places_the_names_of_a_list_closed_by_counties_are_counties(make_record)
         assert county.feature == "admin2" and county.admin1 == "Minnesota", name
     record = make_record("The Democrats and the Republicans in both counties agreed on Friday.")
     assert not record.places
+
+
+def test_places_a_seat_of_government_gives_its_own_events_its_country(make_record):
+    for text, country in (
+        ("The bill was blocked by the Casa Rosada on Monday.", "AR"),
+        ("The bill was blocked by Zhongnanhai on Monday.", "CN"),
+    ):
+        record = make_record(text)
+        event = next(e for e in record.events if e.trigger.text == "blocked")
+        place = next((p for p in record.places if p.id == event.place), None)
+        assert place is not None and place.country == country and place.lat is None, text

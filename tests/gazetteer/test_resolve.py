@@ -271,3 +271,49 @@ def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_town_there_
     text = "Deputies from Kaufman County made the arrest. The mayor of Kaufman said the case was closed."
     _, town = _resolve(gazetteer, ["Kaufman County", "Kaufman"], text=text)
     assert town.candidate.feature == "city" and town.candidate.admin1 == "Texas"
+
+
+def _resolve_written(gazetteer, text, names, context=None):
+    from newsledger.gazetteer.resolve import follows_the_article
+
+    spans = []
+    position = 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [
+        Toponym(name, start, end, container, enumerated=enumerated, after_article=follows_the_article(text, start))
+        for name, (start, end), (container, enumerated) in zip(
+            names, spans, written_containers(text, spans), strict=True
+        )
+    ]
+    return resolve_toponyms(gazetteer, toponyms, context or Context())
+
+
+def test_resolve_a_capital_beats_a_small_namesake_near_the_articles_other_places(gazetteer):
+    # A Canadian town and country named elsewhere do not make the foreign minister's meeting place a village.
+    text = "Officials in Toronto and Canada watched. The minister met his Russian counterpart in Brussels."
+    *_, brussels = _resolve_written(gazetteer, text, ["Toronto", "Canada", "Brussels"])
+    assert brussels.candidate.country == "BE"
+    # Its container written, the village it is.
+    brussels_ontario, _ = _resolve_written(gazetteer, "A fair in Brussels, Ontario.", ["Brussels", "Ontario"])
+    assert brussels_ontario.candidate.country == "CA"
+
+
+def test_resolve_a_common_noun_after_the_is_no_place_abroad_nothing_points_to(gazetteer):
+    text = "Farmers in California say too little water reaches the Delta this year."
+    california, delta = _resolve_written(gazetteer, text, ["California", "Delta"])
+    assert california.candidate.admin1 == "California" and delta.candidate is None
+    # Its country named, the province it is; a name of its own that takes the article stays a place.
+    delta_state, _ = _resolve_written(gazetteer, "Oil spilled in the Delta, Nigeria.", ["Delta", "Nigeria"])
+    assert delta_state.candidate.country == "NG"
+    _, hague = _resolve_written(
+        gazetteer, "Officials in France said the court in the Hague ruled.", ["France", "Hague"]
+    )
+    assert hague.candidate is not None and hague.candidate.country == "NL"
+
+
+def test_resolve_a_country_outside_iso_3166_is_the_country(gazetteer):
+    (kosovo,) = _resolve_written(gazetteer, "The vice president spoke on a trip to Kosovo.", ["Kosovo"])
+    assert kosovo.candidate.feature == "country" and kosovo.candidate.country == "XK"

@@ -256,16 +256,28 @@ def home_overrides(
     return count, right
 
 
-def _with_containers(article: GoldArticle) -> list[tuple[str, int, int, str | None, bool, bool, str | None]]:
+def _with_containers(
+    article: GoldArticle,
+) -> list[tuple[str, int, int, str | None, bool, bool, str | None, bool, bool]]:
     """Gold toponyms as Toponym fields: "X, Y" makes Y the written container of X (unless in a list), and the
     words around a name may say its kind ("Washington state")."""
-    from newsledger.gazetteer.resolve import written_containers, written_kinds
+    from newsledger.gazetteer.resolve import follows_the_article, written_containers, written_kinds
 
     spans = [(gold.start, gold.end) for gold in article.toponyms]
     containers = written_containers(article.text, spans)
     kinds = written_kinds(article.text, spans)
     return [
-        (gold.phrase, gold.start, gold.end, container, False, enumerated, kind)
+        (
+            gold.phrase,
+            gold.start,
+            gold.end,
+            container,
+            False,
+            enumerated,
+            kind,
+            False,
+            follows_the_article(article.text, gold.start),
+        )
         for gold, (container, enumerated), kind in zip(article.toponyms, containers, kinds, strict=True)
     ]
 

@@ -39,13 +39,23 @@ GAME_VERBS = frozenset("beat defeat edge top rout upset down blank whip crush tr
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
+_CONTAINER_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})")
+
+
+def _written_with_its_container(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    after = _CONTAINER_AFTER.match(doc.text, mention.end)
+    return after is not None and bool(gazetteer.lookup(after.group(1), fuzzy=False))
+
+
 def not_a_place(doc: Doc, state: DocState, mention: Mention, gazetteer: Gazetteer) -> bool:
     """The text shows this mention of a would-be place names something else."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     if name_key(mention.text) in NATIONAL_INSTITUTIONS:
-        return True  # "frustration in Downing Street": the government, as "the White House" is
+        # "frustration in Downing Street": the government, as "the White House" is; but "Miraflores, Lima", with
+        # its container written, is the district of that name
+        return not _written_with_its_container(doc, mention, gazetteer)
     if any(_a_team_in_a_game(other) for other in _mentions_of_its_name(doc, state, mention)):
         return True  # "Alabama beat Clemson 45-40 … the wound in Clemson's momentum"
     if _stands_where_places_stand(doc, span) or _a_big_place(gazetteer, mention.text):

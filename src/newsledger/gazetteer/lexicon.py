@@ -107,6 +107,8 @@ PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Demonyms the country package lacks or spells differently (country context, never places).
 EXTRA_DEMONYMS: dict[str, str] = {
     "Afghani": "AF",
+    "Kosovar": "XK",
+    "Kosovan": "XK",
     "Briton": "GB",
     "British": "GB",
     "English": "GB",
@@ -238,4 +240,13 @@ NATIONAL_INSTITUTIONS: dict[str, str] = {
     "elysee palace": "FR",
     "lok sabha": "IN",
     "rajya sabha": "IN",
+    "miraflores": "VE",
+    "miraflores palace": "VE",
+    "casa rosada": "AR",
+    "planalto": "BR",
+    "planalto palace": "BR",
+    "zhongnanhai": "CN",
+    "blue house": "KR",
+    "quai dorsay": "FR",
+    "foggy bottom": "US",
 }

@@ -59,6 +59,18 @@ class Toponym:
     enumerated: bool = False  # "X, Y" stands in a list ("A, X, Y and B"), where the comma may only separate
     written_kind: str | None = None  # the kind the words around it give: "X state", "the province of X"
     facility: bool = False  # a building, airport or landmark by its own name ("Heathrow", "the White House")
+    after_article: bool = False  # written after "the" ("the Delta", "the Valley")
+
+
+def follows_the_article(text: str, start: int) -> bool:
+    """Whether the name starting at `start` is written right after "the"."""
+    return re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.IGNORECASE) is not None
+
+
+def _reads_as_common_noun(toponym: Toponym, looked_up: str) -> bool:
+    """ "the Delta", "the Valley": one capitalised word after "the", the way a common noun is written."""
+    written_with_the = toponym.after_article or toponym.text.lower().startswith("the ")
+    return written_with_the and looked_up.isalpha() and looked_up[:1].isupper() and looked_up[1:].islower()
 
 
 _LIST_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s*")
@@ -332,8 +344,9 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
             inner,
             listed=t.enumerated,
             facility=t.facility,
+            common_noun=_reads_as_common_noun(t, text),
         )
-        for t, (cands, hint, _), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
+        for t, (cands, hint, text), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
     return [
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
@@ -505,6 +518,7 @@ def _choose(
     *,
     listed: bool = False,
     facility: bool = False,
+    common_noun: bool = False,
 ) -> tuple[Candidate | None, float]:
     if not candidates:
         return None, 0.0
@@ -578,6 +592,26 @@ def _choose(
             best_score, best = next(pair for pair in scored if pair[1] is famous)
             scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
             best_score = scored[0][0]
+    if best.feature == "city" and not _firmly_pointed_to(best, hint, context, container, anchors, contents, listed):
+        major = _major_namesake(scored, best)
+        if major is not None:
+            best_score, best = major
+            scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+            best_score = scored[0][0]
+    if (
+        common_noun
+        and best.feature in ("city", "admin1", "admin2")
+        and not best.name.lower().startswith("the ")
+        and best.names < FAMOUS_MIN_NAMES
+        and (context.home_country is not None or any(context.countries.values()))
+        and not context.countries[best.country or ""]
+        and best.country != context.home_country
+        and not pointed_to(best)
+    ):
+        # "the Delta" in a story on California's water is the river's delta there, not Delta state, Nigeria:
+        # a common noun after "the" is a place abroad only when the text points there. A name of its own that
+        # takes the article ("The Hague", "The Bronx") is known with it.
+        return None, 0.0
     # Confidence: softmax share of the best over its rivals (one candidate -> near-certain).
     total = sum(math.exp(3 * (s - best_score)) for s, _ in scored)
     return best, round(1.0 / total, 3)
@@ -614,6 +648,66 @@ FAMOUS_MIN_NAMES = 40
 FAME_RATIO = 1.5
 SITE_TOWN_MIN_POPULATION = 100_000
 OBSCURE_TOWN_MAX_POPULATION = 10_000
+
+
+# A national capital, or a city of this many people, is what a bare name means over a small namesake (a town of
+# under 20,000 and a tenth of its size or less), unless the text points to the namesake itself (see
+# _firmly_pointed_to). A namesake of a size of its own (Alexandria, Virginia; Dublin, Ohio) is left to the scores.
+MAJOR_CITY_MIN_POPULATION = 1_000_000
+SMALL_NAMESAKE_RATIO = 0.1
+SMALL_NAMESAKE_MAX_POPULATION = 20_000
+NEARBY_KM = 100
+NEARBY_PLACES_MIN = 1
+
+
+def _major_namesake(scored: Sequence[tuple[float, Candidate]], best: Candidate) -> tuple[float, Candidate] | None:
+    """The national capital or city of a million that bears the name of a far smaller chosen town."""
+    return next(
+        (
+            pair
+            for pair in scored
+            if pair[1].feature == "city"
+            and pair[1].match == "name"
+            and pair[1].id != best.id
+            and (pair[1].capital or pair[1].population >= MAJOR_CITY_MIN_POPULATION)
+            and best.population <= SMALL_NAMESAKE_RATIO * pair[1].population
+            and best.population < SMALL_NAMESAKE_MAX_POPULATION
+        ),
+        None,
+    )
+
+
+def _firmly_pointed_to(
+    candidate: Candidate,
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+    contents: Sequence[Candidate],
+    listed: bool,
+) -> bool:
+    """Whether the text points to a small town over a capital or city of a million of its name (a minister "met
+    his counterpart in Brussels" is in Belgium even in a report that names Toronto): its container is written,
+    it stands in a list with places near it, its province is named, another place of the article lies close to
+    it, or it lies in the outlet's known home province. A place of the article a few hours away is not enough,
+    nor is its country or the province of another place."""
+    unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1)
+    if _pointed_to(
+        candidate, hint=hint, context=unnamed, container=container, anchors=anchors if listed else (), contents=contents
+    ):
+        return True
+    if candidate.lat is None or candidate.id in context.chosen:
+        return False
+    # Local news names the towns around its own: a place of the article close to the namesake points to it; one
+    # a few hours' drive away does not.
+    if any(a.feature == "admin1" and a.admin1_code == candidate.admin1_code for a in anchors):
+        return True  # its province is named ("Illinois")
+    near = {
+        a.id
+        for a in anchors
+        if a.id != candidate.id and a.lat is not None and a.feature != "country" and _km(candidate, a) < NEARBY_KM
+    }
+    return len(near) >= NEARBY_PLACES_MIN
 
 
 def _pointed_to(
