@@ -68,3 +68,14 @@ def test_arguments_victims_are_never_a_source(make_record):
         for argument in event.arguments:
             if argument.role == "source":
                 assert argument.mention.text.lower() not in ("iranians", "the victims", "victims")
+
+
+def test_arguments_a_pronoun_with_no_antecedent_is_still_the_words_of_its_role(make_record):
+    record = make_record('"We attacked the checkpoint because they shot at us," the commander said on Monday.')
+    assert ("source", "We", None) in _arguments(record, "attacked")  # who "we" are, the text does not say
+    assert ("source", "they", None) in _arguments(record, "shot")
+
+
+def test_arguments_the_subject_of_a_harm_verb_with_no_object_is_never_a_source(make_record):
+    record = make_record("Dozens of people died in the fire. They were killed when the building collapsed.")
+    assert all(role != "source" for role, _, _ in _arguments(record, "killed"))

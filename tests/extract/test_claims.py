@@ -243,3 +243,19 @@ def test_claims_a_denial_that_a_town_fell_disputes_the_claim_it_was_captured(mak
     asserted = next(c for c in record.claims if c.stance == "asserts" and "recaptured" in c.proposition)
     denial = next(c for c in record.claims if c.stance == "denies")
     assert asserted.id in denial.disputes and denial.id in asserted.disputes
+
+
+def test_claims_reporter_open_question_disputes_only_a_claim_that_answers_it(make_record):
+    record = make_record(
+        "It was unclear whether the senator was ready to quit the race. "
+        '"Let him make that decision," said Governor Tom Walsh, urging critics to give the senator time.\n'
+        "It is not clear whether the dam was breached by the floods. "
+        "The water ministry says the floods breached the dam on Monday."
+    )
+    open_question = claim_with(record, "ready to quit")
+    quote = claim_with(record, "give the senator time")
+    answered = claim_with(record, "dam was breached")
+    answer = claim_with(record, "floods breached the dam")
+    assert open_question.stance == "uncertain" and answered.stance == "uncertain"
+    assert quote.id not in open_question.disputes and open_question.id not in quote.disputes
+    assert answer.id in answered.disputes and answered.id in answer.disputes

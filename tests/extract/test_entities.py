@@ -350,3 +350,105 @@ def test_entities_headline_region_is_a_title_case_first_line_or_the_title(nlp):
     assert region("Army Retakes Border Town From Rebels\nThe army said on Monday it had retaken the town.") is not None
     assert region("The army retook the town.\nIt said so on Monday.") is None  # a sentence, not a headline
     assert region("army retakes town\nThe army said so.", title="army retakes town") is not None
+
+
+def test_entities_a_person_the_model_always_calls_a_person_stays_one_when_a_town_has_the_name(vocab):
+    text = "Warren said the plan would fail . Critics answered Warren at once ."
+    doc = make_doc(vocab, words_with(text, {"0": "PERSON", "9": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    assert [(e.name, e.type) for e in entities] == [("Warren", "PERSON")]
+    single = make_doc(vocab, words_with("Critics answered Warren at once .", {"2": "PERSON"}))
+    assert [e.type for e in extract_entities(single)[0]] == ["PERSON"]
+
+
+def test_entities_a_town_settles_a_split_guess_of_the_model_and_a_large_city_overrules_it(vocab):
+    text = "Warren was quiet . Shops in Warren closed ."
+    doc = make_doc(vocab, words_with(text, {"0": "PERSON", "6": "ORG"}))
+    entities, _ = extract_entities(doc)
+    assert [(e.name, e.type) for e in entities] == [("Warren", "GPE")]
+    # a city of millions that is no given name is a place even when the model calls it a person every time
+    doc = make_doc(vocab, words_with("Fighting resumed near Mosul on Monday .", {"3": "PERSON"}))
+    assert [(e.name, e.type) for e in extract_entities(doc)[0]] == [("Mosul", "GPE")]
+
+
+def test_entities_a_name_filling_quotation_marks_and_holding_a_verb_is_a_title_not_a_person(vocab):
+    words = "The book “ Carla Mendez Revealed ” sold well , and the poll ‘ Carla Mendez Leads ’ too .".split()
+    tags = ["DT", "NN", "``", "NNP", "NNP", "VBN", "''", "VBD", "RB", ",", "CC", "DT", "NN", "``"]
+    tags += ["NNP", "NNP", "NNPS", "''", "RB", "."]
+    iob = ["O"] * len(words)
+    for start in (3, 14):
+        iob[start : start + 3] = ["B-PERSON", "I-PERSON", "I-PERSON"]
+    doc = Doc(vocab, words=words, tags=tags, ents=iob)
+    entities, _ = extract_entities(doc)
+    assert {e.type for e in entities} == {"WORK_OF_ART"}
+    # the model's own title stays one although it opens with a given name (a vote for a person)
+    words = "an article titled “ Carla Wins Where Polls Fail . ” ran".split()
+    tags = ["DT", "NN", "VBN", "``", "NNP", "VBZ", "WRB", "NNS", "VBP", ".", "''", "VBD"]
+    iob = ["O", "O", "O", "O", "B-WORK_OF_ART"] + ["I-WORK_OF_ART"] * 4 + ["O", "O", "O"]
+    entities, _ = extract_entities(Doc(vocab, words=words, tags=tags, ents=iob))
+    assert [(e.name, e.type) for e in entities] == [("Carla Wins Where Polls Fail", "WORK_OF_ART")]
+    # a name in quotation marks holding no verb stays a name
+    words = "The crowd chanted “ Carla Mendez ” all night .".split()
+    tags = ["DT", "NN", "VBD", "``", "NNP", "NNP", "''", "DT", "NN", "."]
+    iob = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    entities, _ = extract_entities(Doc(vocab, words=words, tags=tags, ents=iob))
+    assert [(e.name, e.type) for e in entities] == [("Carla Mendez", "PERSON")]
+
+
+def test_entities_a_portfolio_after_an_office_word_is_no_organisation_of_its_own(vocab):
+    text = "The former secretary of State Carla Mendez met the departments of State , Interior and Labor ."
+    tags = {"4": "ORG", "5-6": "PERSON", "11": "ORG", "13": "ORG", "15": "ORG"}
+    doc = make_doc(vocab, words_with(text, tags))
+    entities, _ = extract_entities(doc, common_words=frozenset({"state", "interior", "labor"}))
+    assert [(e.name, e.type) for e in entities] == [("Carla Mendez", "PERSON")]
+    # the same word after an organisation's own "of" is part of nothing and stays
+    doc = make_doc(vocab, words_with("The head of State met reporters .", {"3": "ORG"}))
+    assert [e.name for e in extract_entities(doc, common_words=frozenset({"state"}))[0]] == ["State"]
+
+
+def test_entities_a_two_word_surname_alone_joins_the_full_name(vocab):
+    text = "Carla de Souza and Marta Lindqvist Berg spoke . Later de Souza left and Lindqvist Berg stayed ."
+    tags = {"0-2": "PERSON", "4-6": "PERSON", "10-11": "PERSON", "14-15": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Carla de Souza", 2), ("Marta Lindqvist Berg", 2)]
+    # a given name and a surname are another person of that surname, not a short form
+    text = "Carla de Souza spoke . Later Marta Souza left ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-2": "PERSON", "6-7": "PERSON"})))
+    assert len(entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Shops in Wooster closed early .", "2"),  # after a locative preposition
+        ("Jo Amstutz , of Wooster , said so .", "4"),  # ", of" a town
+        ("WOOSTER - A man was hurt .", "0"),  # a dateline
+        ("Wooster police said so .", "0"),  # a noun only a town qualifies
+        ("Roads in Harvey , Kingman and Wooster counties closed .", "6"),  # a list ending in an area word
+        ("Stores in Akron and Wooster closed .", "4"),  # a list with a place the model found
+    ],
+)
+def test_entities_a_town_the_model_calls_a_person_is_a_place_where_the_text_places_it(vocab, text, where):
+    tags = {where: "PERSON"}
+    if "Akron" in text:
+        tags["2"] = "GPE"
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert ("wooster", "GPE") in [(e.name.lower(), e.type) for e in entities]
+
+
+def test_entities_a_small_towns_name_the_model_calls_a_person_stays_a_person_elsewhere(vocab):
+    for text, where in (("Wooster said the plan would fail .", "0"), ("In Wooster 's view the plan fails .", "1")):
+        entities, _ = extract_entities(make_doc(vocab, words_with(text, {where: "PERSON"})))
+        assert [(e.name, e.type) for e in entities] == [("Wooster", "PERSON")]
+
+
+@pytest.mark.model
+def test_entities_with_model_a_name_chain_and_its_role_noun_are_one_person(make_record):
+    record = make_record(
+        "President Barack Obama arrived in Ohio on Monday. Obama met workers at a plant. "
+        '"We will rebuild this town," the president said. Later Obama flew back to Washington.'
+    )
+    (obama,) = [e for e in record.entities if e.type == "PERSON"]
+    assert obama.name == "Barack Obama" and [m.text for m in obama.mentions] == ["Barack Obama", "Obama", "Obama"]
+    (quote,) = record.quotes
+    assert quote.speaker_text == "the president" and quote.speaker == obama.id

@@ -726,3 +726,35 @@ def test_events_political_and_everyday_senses_are_no_events(make_record, text, w
 def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record, text, word, plover):
     record, _ = events_of(make_record, text)
     assert event_at(record, word).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The number of voters has since exploded to four million.", "exploded"),
+        ("Their prison population stood at 9,000 in 1990 and has since exploded.", "exploded"),
+        ("The coach drew up a plan and executed it perfectly.", "executed"),
+        ("She can't beat this guy without help from the party.", "beat"),
+        ("The two firms are fighting to keep their market share.", "fighting"),
+        ("Volunteers pledged to fight against bigotry in the town.", "fight"),
+    ],
+)
+def test_events_growth_contests_and_strivings_are_no_violence(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower().endswith(word)], [
+        (e.type, e.trigger.text) for e in record.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A car bomb exploded outside the ministry.", "exploded"),
+        ("The militia executed 12 prisoners in the square.", "executed"),
+        ("Police beat the protesters with batons.", "beat"),
+        ("Rebels are fighting to take the airport.", "fighting"),
+    ],
+)
+def test_events_the_same_verbs_of_violence_stay_violence(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == "ASSAULT"

@@ -422,3 +422,12 @@ def test_places_a_legislators_party_and_home_give_the_home_as_a_place(make_recor
     assert _place(record, "Des Moines").admin1 == "Iowa"
     names = {m.text for p in record.places for m in p.mentions}
     assert "D-Iowa City" not in names and "Smith" not in names  # the place alone, and only after a name
+
+
+def test_places_the_names_of_a_list_closed_by_counties_are_counties(make_record):
+    record = make_record("Flood warnings were issued for Becker, Clay, Otter Tail and Wilkin counties on Friday.")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        county = _place(record, name)
+        assert county.feature == "admin2" and county.admin1 == "Minnesota", name
+    record = make_record("The Democrats and the Republicans in both counties agreed on Friday.")
+    assert not record.places

@@ -418,3 +418,16 @@ def test_times_anaphoric_span_is_kept_whole(make_record):
     text = "He was arrested on Tuesday. Police released him the next morning, officials said."
     times = _times(make_record, text, published="2000-02-24")
     assert [(t.text, t.value) for t in times] == [("Tuesday", "2000-02-22"), ("the next morning", "2000-02-23")]
+
+
+def test_times_extra_words_are_found_as_a_case_insensitive_search_finds_them():
+    from newsledger.extract.times import _EXTRA_PATTERN, _extra_matches
+
+    texts = [
+        "TODAY the talks resume; Next Christmas Day they end. José Ünal spoke YESTERDAY at 1530 UTC.",
+        "Three More Weeks, PER YEAR, pre-1990 and Nineteen Ninety-One, “Monday” — every DAY.",
+        "Ankara’s İstanbul office said on \u017funday, and a \u212aelvin-sign text: last \u212aALENDAR Tuesday.",
+    ]
+    for text in texts:
+        assert _extra_matches(text) == [match.span() for match in _EXTRA_PATTERN.finditer(text)]
+    assert len(_extra_matches(texts[0])) >= 3  # TODAY, Next Christmas Day, YESTERDAY

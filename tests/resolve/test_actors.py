@@ -131,3 +131,58 @@ def test_actors_a_group_only_described_in_lower_case_joins_nothing_outside_its_a
     ]
     assert actor_members(refs) == [[1, 2], [3], [4, 5]]
     assert len({actor.key for actor in resolve_actors(refs)}) == 3
+
+
+def test_actors_names_whose_vowels_differ_widely_are_two_people_not_a_transliteration():
+    refs = [
+        EntityRef(1, "a1", "Jon Cohen", "PERSON"),
+        EntityRef(2, "a2", "John Chaney", "PERSON"),  # same consonants (c-h-n), other names
+        EntityRef(3, "a3", "John Cohn", "PERSON"),  # a dropped letter, the same name
+        EntityRef(4, "a4", "Anna Peters", "PERSON"),
+        EntityRef(5, "a5", "Anna Peterson", "PERSON"),  # a longer ending is another surname
+    ]
+    assert actor_members(refs) == [[1, 3], [2], [4], [5]]
+
+
+def test_actors_a_title_word_in_an_organisations_name_is_part_of_the_name():
+    refs = [
+        EntityRef(1, "a1", "Interior Ministry", "ORG"),
+        EntityRef(2, "a2", "Defense Ministry", "ORG"),
+        EntityRef(3, "a3", "the Interior Ministry", "ORG"),
+    ]
+    assert actor_members(refs) == [[1, 3], [2]]
+
+
+def test_actors_a_town_found_by_the_places_stage_is_keyed_by_its_gazetteer_id_not_its_name():
+    refs = [
+        EntityRef(1, "a1", "Springfield", "GPE", kind="place", place_id=4409896),  # Missouri
+        EntityRef(2, "a2", "Springfield", "GPE", kind="place", place_id=4250542),  # Illinois
+        EntityRef(3, "a3", "Springfield", "GPE", kind="place", place_id=4409896),
+        EntityRef(4, "a4", "Afghanistan", "GPE", kind="country", country="AF", place_id=1149361),
+        EntityRef(5, "a5", "Afghanistan", "GPE", kind="country", country="AF"),
+    ]
+    assert actor_members(refs) == [[1, 3], [2], [4, 5]]
+
+
+def test_actors_a_surname_with_its_particle_joins_the_full_name():
+    refs = [
+        EntityRef(1, "a1", "Bill de Blasio", "PERSON"),
+        EntityRef(2, "a1", "de Blasio", "PERSON"),
+        EntityRef(3, "a2", "Mayor de Blasio", "PERSON"),
+        EntityRef(4, "a3", "Osama bin Laden", "PERSON"),
+        EntityRef(5, "a4", "bin Laden", "PERSON"),
+        EntityRef(6, "a5", "Chiara de Luca", "PERSON"),
+        EntityRef(7, "a5", "Marco de Luca", "PERSON"),
+        EntityRef(8, "a6", "de Luca", "PERSON"),  # two known people: stays in its own article
+    ]
+    assert actor_members(refs) == [[1, 2, 3], [4, 5], [6], [7], [8]]
+
+
+def test_actors_a_capitalised_particle_that_is_also_a_given_name_opens_a_full_name():
+    refs = [
+        EntityRef(1, "a1", "Al Ferreira", "PERSON"),
+        EntityRef(2, "a2", "Ferreira", "PERSON"),
+        EntityRef(3, "a3", "Abu Bakr al-Sudani", "PERSON"),
+        EntityRef(4, "a4", "al-Sudani", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 2], [3, 4]]

@@ -487,6 +487,10 @@ def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baselin
             + json.dumps(unmapped_types(documents)),
             "every document runs through the whole pipeline (process_article); arguments scored end to end by "
             "head word" + ("" if rams else "; arg_* matches any mention of the gold argument's coreference cluster"),
+            "the argument linker (extract/arguments_linker.py) was trained on the first three quarters of WikiEvents "
+            "dev and RAMS dev: figures of --part first or all are on its training data (its 5-fold CV grouped by "
+            "document: python -m newsledger.eval.arguments_training ../shared/eval/events --cv); --part last is "
+            "unread",
         ],
     }
     if baseline:

@@ -18,15 +18,31 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS
+from newsledger.extract.arguments_linker import (
+    USE_LINKER,
+    LinkerModel,
+    Scored,
+    add_rule_role,
+    candidates,
+    choose,
+    shipped_linker,
+)
+from newsledger.extract.datelines import find_dateline
 from newsledger.extract.places import event_place
 from newsledger.model import Event, EventArgument, Mention
-from newsledger.nlp.state import DocState, doc_text
+from newsledger.nlp.state import DocState, doc_text, get_state
 
 SOURCE, TARGET, PLACE = "source", "target", "place"
 ActorsOf = Callable[[Token, DocState], tuple[str | None, str | None]]
 # Left modifiers that belong to the words naming an argument ("three other Russian soldiers", "Syria's army").
 _PHRASE_LEFT = frozenset({"compound", "amod", "nummod", "nmod", "poss", "case", "quantmod"})
+# Pronouns that stand for people whether or not the document names them before ("I", "they"); a common noun
+# with no entity is as often a thing ("fraud", "the vote") as a participant, and "it" as often no one.
+PERSONAL_PRONOUNS = frozenset("i me we us you he him she her they them".split())
+# Verbs whose subject, with no object, is the one harmed ("three soldiers died", "five were killed").
+HARMED_SUBJECT_VERBS = lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS
 # Most coordinated phrases read as arguments of one role ("gunmen and suicide bombers attacked").
 MAX_CONJUNCTS = 8
 
@@ -47,19 +63,101 @@ def event_arguments(
     out: list[EventArgument] = []
     ordered = sorted(set(words), key=lambda t: t.i)
     pairs = [(trigger, event.trigger), *zip(ordered, event.mentions, strict=False)]
+    model = shipped_linker() if USE_LINKER.get() else None
     for index, (word, of) in enumerate(pairs):
-        own_source, own_target = (trigger_actors if index == 0 else mention_actors)(word, state)
-        own_target = own_target or _shared_patient(state, word)
-        own_place = event.place if index == 0 else _sentence_place(doc, word)
-        for role, own, fallback in ((SOURCE, own_source, event.source), (TARGET, own_target, event.target)):
-            found = _entity_arguments(state, word, role, own)
-            if not found and fallback is not None and fallback != own:
-                found = _entity_arguments(state, word, role, fallback)
-            out.extend(EventArgument(role, mention, of, entity=entity_id) for mention, entity_id in found)
-        place = _place_argument(state, word, own_place) or _place_argument(state, word, event.place)
-        if place is not None:
-            out.append(EventArgument(PLACE, place[0], of, place=place[1]))
+        ruled = _rule_arguments(doc, state, event, word, of, trigger_actors if index == 0 else mention_actors)
+        out.extend(ruled if model is None else _linked(state, event, word, of, ruled, model))
     return tuple(_distinct(out))
+
+
+def _rule_arguments(
+    doc: Doc, state: DocState, event: Event, word: Token, of: Mention, actors_of: ActorsOf
+) -> list[EventArgument]:
+    """The arguments the rules give one word: its own clause's, else the event's where its sentence names them."""
+    out: list[EventArgument] = []
+    own_source, own_target = actors_of(word, state)
+    own_target = own_target or _shared_patient(state, word)
+    own_place = event.place if of == event.trigger else _sentence_place(doc, word)
+    given: dict[str, list[tuple[Mention, str | None]]] = {}
+    for role, own, fallback in ((SOURCE, own_source, event.source), (TARGET, own_target, event.target)):
+        found: list[tuple[Mention, str | None]] = list(_entity_arguments(state, word, role, own))
+        if not found and fallback is not None and fallback != own:
+            found = list(_entity_arguments(state, word, role, fallback))
+        given[role] = found
+    for role in (SOURCE, TARGET):
+        if not given[role]:
+            taken = {m.start for found in given.values() for m, _ in found}
+            given[role] = _unnamed_argument(state, word, role, taken)
+        out.extend(EventArgument(role, mention, of, entity=entity_id) for mention, entity_id in given[role])
+    place = _place_argument(state, word, own_place) or _place_argument(state, word, event.place)
+    if place is not None:
+        out.append(EventArgument(PLACE, place[0], of, place=place[1]))
+    return out
+
+
+def _linked(
+    state: DocState, event: Event, word: Token, of: Mention, ruled: list[EventArgument], model: LinkerModel
+) -> list[EventArgument]:
+    """The learned linker's arguments of one word (`arguments_linker`), the rules' filling a source or target it
+    leaves empty. It reads every candidate with what the rules made of it; for each role the likeliest candidate
+    above the model's threshold is the argument, with the members of a list it opens ("eight women, a girl and
+    four men"). A victim noun, or the harmed subject of a harm verb, is never a source; the rules' place is not
+    used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline."""
+    tokens, scored = linker_candidates(state, event, word, ruled, model)
+    out: list[EventArgument] = []
+    for role, index, member in choose(scored, model.threshold):
+        token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
+        mention = argument_phrase(state, token)
+        if role == PLACE:
+            out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
+        else:
+            out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
+    given = {a.role for a in out}
+    used = {(a.mention.start, a.mention.end) for a in out}
+    for argument in ruled:
+        span = (argument.mention.start, argument.mention.end)
+        if argument.role != PLACE and argument.role not in given and span not in used:
+            out.append(argument)
+    return out
+
+
+def linker_candidates(
+    state: DocState, event: Event, word: Token, ruled: list[EventArgument], model: LinkerModel | None
+) -> tuple[list[Token], list[Scored]]:
+    """The word's candidates (none in the dateline, where the report was filed), each with its features (as
+    `Scored.probabilities` when there is no model, for training) and what the decision needs to know of it."""
+    rule_role = {(a.mention.start, a.mention.end): a.role for a in ruled}
+    dateline = find_dateline(doc_text(word.doc))
+    after_dateline = dateline.end() if dateline is not None else -1
+    harmed_subject = word.lemma_.lower() in HARMED_SUBJECT_VERBS and not any(c.dep_ == "dobj" for c in word.children)
+    tokens: list[Token] = []
+    scored: list[Scored] = []
+    for token, found in candidates(state, word, event.type):
+        if token.idx < after_dateline:
+            continue
+        mention = argument_phrase(state, token)
+        add_rule_role(found, rule_role.get((mention.start, mention.end), "none"), event.type)
+        members = _listed_with(token)[:MAX_CONJUNCTS]
+        listed = tuple((m.start, m.end) for m in (argument_phrase(state, t) for t in members))
+        tokens.append(token)
+        scored.append(
+            Scored(
+                phrase=(mention.start, mention.end),
+                probabilities=model.probabilities(found) if model is not None else found,
+                may_be_source=token.lower_ not in VICTIM_NOUNS
+                and not (harmed_subject and token.dep_ in ("nsubj", "nsubjpass")),
+                listed=listed,
+                listed_may_be_source=tuple(t.lower_ not in VICTIM_NOUNS for t in members),
+            )
+        )
+    return tokens, scored
+
+
+def _place_at(state: DocState, mention: Mention) -> str | None:
+    for place in state.places:
+        if any(m.start <= mention.start < m.end or mention.start <= m.start < mention.end for m in place.mentions):
+            return place.id
+    return None
 
 
 def _distinct(arguments: list[EventArgument]) -> list[EventArgument]:
@@ -95,14 +193,40 @@ def _entity_arguments(state: DocState, word: Token, role: str, entity_id: str | 
     head = _naming_token(state, word, entity_id)
     if head is None:
         return []
-    found = [(_phrase(state, head), entity_id)]
+    found = [(argument_phrase(state, head), entity_id)]
     for other in _listed_with(head)[:MAX_CONJUNCTS]:
         if role == SOURCE and other.lower_ in VICTIM_NOUNS:
             continue
         other_id = _entity_of_token(state, other)
         if other_id is not None:
-            found.append((_phrase(state, other), other_id))
+            found.append((argument_phrase(state, other), other_id))
     return found
+
+
+def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) -> list[tuple[Mention, str | None]]:
+    """The words the verb's own clause gives a role when the rules found no entity for it: a personal pronoun
+    with no antecedent in reach ("He pledged", "I've met with"). The subject of an active verb is the doer, its
+    object or passive subject the one acted on; not the subject of a verb of harm or death with no object (the
+    harmed)."""
+    if word.pos_ != "VERB":
+        return []
+    lemma = word.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
+    has_object = any(c.dep_ == "dobj" for c in word.children)
+    if role == SOURCE:
+        if passive or (lemma in HARMED_SUBJECT_VERBS and not has_object):
+            return []
+        deps: tuple[str, ...] = ("nsubj",)
+    else:
+        deps = ("dobj", "nsubjpass")
+    for child in word.children:
+        if child.dep_ not in deps or child.idx in taken or child.lower_ not in PERSONAL_PRONOUNS:
+            continue
+        mention = argument_phrase(state, child)
+        if mention.start in taken:
+            continue
+        return [(mention, _entity_of_token(state, child))]
+    return []
 
 
 def _listed_with(head: Token) -> list[Token]:
@@ -158,7 +282,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + 50
 
 
-def _phrase(state: DocState, head: Token) -> Mention:
+def argument_phrase(state: DocState, head: Token) -> Mention:
     """The words naming an argument: the entity mention holding its head, else the head with the modifiers
     right before it."""
     text = doc_text(head.doc)
@@ -189,3 +313,19 @@ def _place_argument(state: DocState, word: Token, place_id: str | None) -> tuple
     if not inside:
         return None
     return min(inside, key=lambda m: abs(m.start - word.idx)), place_id
+
+
+def linker_rows(doc: Doc) -> list[tuple[tuple[int, int], Scored]]:
+    """For training the linker: (event word span, candidate with its features in `probabilities`) for each
+    candidate of each word of the doc's events, the doc having been run with the linker off."""
+    state = get_state(doc)
+    rows = []
+    for event in state.events:
+        for of in (event.trigger, *event.mentions):
+            span = doc.char_span(of.start, of.end, alignment_mode="expand")
+            if span is None:
+                continue
+            ruled = [a for a in event.arguments if a.of == of]
+            for candidate in linker_candidates(state, event, span.root, ruled, None)[1]:
+                rows.append(((of.start, of.end), candidate))
+    return rows

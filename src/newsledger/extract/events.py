@@ -608,6 +608,8 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return None
     verbal = lemma in lexicon.VERBAL_ATTACK_TRIGGERS
     rejecting = lemma in lexicon.REJECTING_STRUGGLES
+    if lemma == "beat" and _beats_in_a_contest(token, sentence, state):
+        return None  # "she can't beat this guy", "Alabama beat Clemson": a contest won
     if not (verbal or rejecting or lemma in lexicon.FIGURATIVE_STRUGGLES or lemma == "fire"):
         return trigger
     in_words = _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
@@ -633,6 +635,8 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return in_words  # "a war of words"
     if _violent_context(sentence, token):
         return _verbal_or_physical(trigger, sentence)
+    if lemma == "fight" and token.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "the companies are fighting to protect their business": striving, with nothing violent said
     stakes = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for o in c.children]
     if any(o.dep_ == "pobj" and not _physical_stake(o, state) for o in stakes):
         return None  # "fight for higher wages", "a battle over the budget"
@@ -649,6 +653,17 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         if any(c.lower_ in lexicon.MEDIA_WORDS or _entity_type(c, state) == "PERSON" for c in aimed_at):
             return in_words  # "his attacks on a former Miss Universe", "attacked the press"
     return _verbal_or_physical(trigger, sentence)
+
+
+def _beats_in_a_contest(token: Token, sentence: Span, state: DocState) -> bool:
+    """A named side, a person word or a pronoun beaten with nothing violent in the sentence: an election or a game
+    won ("can't beat this guy", "beat Clemson"), not a beating ("police beat the protesters with batons")."""
+    if _violent_context(sentence, token):
+        return False
+    beaten = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        _entity_type(b, state) in _GROUPS or b.pos_ == "PRON" or _lemma_in(b, lexicon.CONTESTANTS) for b in beaten
+    )
 
 
 def _lemma_in(token: Token, words: frozenset[str]) -> bool:
@@ -858,6 +873,25 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
         blockers = lexicon.PROTESTER_WORDS | lexicon.PEOPLE_WORDS | lexicon.LABOUR_WORDS
         return (subject is not None and _lemma_in(subject, blockers)) or any(
             _lemma_in(o, lexicon.BLOCKABLE_WAYS) for o in objects
+        )
+    if lemma in ("explode", "detonate") and token.dep_ not in ("amod", "acl"):
+        # "a bomb exploded", "the car exploded"; not "the prison population exploded", "costs exploded"
+        verb = token
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "the population stood at 200,000 and has since exploded"
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or not (
+            subject.pos_ in ("NOUN", "PROPN") and _lemma_in(subject, lexicon.GROWING_QUANTITIES)
+        )
+    if lemma == "execute":
+        # "executed the prisoners", "he was executed"; not "flawlessly executed it (a plan)", "executed a trade"
+        return not objects or any(
+            _is_person(o)
+            or _lemma_in(o, _RELEASED_PEOPLE)
+            or o.pos_ == "NUM"
+            or o.ent_type_ in _GROUPS
+            or any(c.dep_ == "nummod" for c in o.children)
+            for o in objects
         )
     if lemma in ("commit", "accept"):
         return not any(

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
+from newsledger.extract.not_places import not_a_place
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, NATIONAL_INSTITUTIONS
@@ -219,6 +220,9 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
         found[(dateline.start, dateline.end)] = dateline
     for home in _legislators_homes(doc_text(doc), gazetteer):
         found[(home.start, home.end)] = home
+    for county in _listed_counties(doc_text(doc), gazetteer):
+        if not any(s < county.end and county.start < e for s, e in found):
+            found[(county.start, county.end)] = county
     place_texts = {
         name_key(m.text) for e in state.entities if e.type in TOPONYM_TYPES and _may_be_a_place(e) for m in e.mentions
     }
@@ -254,8 +258,10 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
             if any(s <= start < e or start <= s < end for s, e in found):
                 continue
-            if _qualifies_a_thing(doc, mention, gazetteer) or _coordinated_with_a_person(
-                doc, state, mention, gazetteer
+            if (
+                _qualifies_a_thing(doc, mention, gazetteer)
+                or _coordinated_with_a_person(doc, state, mention, gazetteer)
+                or not_a_place(doc, state, mention, gazetteer)
             ):
                 continue
             found[(start, end)] = _extend_site(doc, _Mention(start, end, text, entity=entity.id, label=entity.type))
@@ -626,6 +632,30 @@ def _legislators_homes(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         if any(c.match in ("name", "abbreviation") for c in gazetteer.lookup(home, fuzzy=False)):
             start = match.start("home")
             out.append(_Mention(start, start + len(home), home))
+    return out
+
+
+# "Becker, Clay, Grant, Otter Tail and Wilkin counties", "Barrow and Jackson counties": the names of a list the
+# plural feature word closes.
+_COUNTY_LIST_ITEM = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?"
+_COUNTY_LIST = re.compile(
+    rf"(?:{_COUNTY_LIST_ITEM}(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s))+{_COUNTY_LIST_ITEM}\s(?P<word>counties|parishes)\b"
+)
+_COUNTY_WORD_OF = {"counties": "County", "parishes": "Parish"}
+
+
+def _listed_counties(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """Each name of a list closed by "counties" or "parishes" that the gazetteer knows as such a district."""
+    out: list[_Mention] = []
+    for match in _COUNTY_LIST.finditer(text):
+        word = _COUNTY_WORD_OF[match.group("word")]
+        listed = text[match.start() : match.start("word")]
+        for item in re.finditer(_COUNTY_LIST_ITEM, listed):
+            name = item.group()
+            if name in ("And", "Or") or name_key(name) in NOT_PLACE_WORDS:
+                continue
+            if any(c.feature == "admin2" for c in gazetteer.lookup(f"{name} {word}", fuzzy=False)):
+                out.append(_Mention(match.start() + item.start(), match.start() + item.end(), name))
     return out
 
 

@@ -358,11 +358,13 @@ def _extent(doc: Doc, first: int, noun: Token | None) -> int:
 def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
     found: list[Quantity] = []
     taken: set[int] = set()
-    lowers = token_lowers(doc)
+    arrays = token_arrays(doc)
+    lowers, words = arrays.lowers, arrays.words
     i = 0
     while i < len(doc):
-        # Most tokens can start no quantity: skip them on their text alone, before any phrase lookup.
-        if lowers[i] not in _STARTING_WORDS and not _is_number_text(doc[i].text, lowers[i]):
+        # Most tokens can start no quantity: skip them on their text alone (from the per-doc arrays: a Token
+        # object per word cost more than the test), before any phrase lookup.
+        if lowers[i] not in _STARTING_WORDS and not _is_number_text(words[i], lowers[i]):
             i += 1
             continue
         record = _quantity_at(doc, i, state, taken)

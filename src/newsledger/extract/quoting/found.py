@@ -12,6 +12,7 @@ from newsledger.extract.lexicon.reporting import REPORTING_VERBS
 from newsledger.extract.quoting.lexicon import QUOTATION_ONLY, STANCE_VERBS
 from newsledger.extract.quoting.speakers import subject_of
 from newsledger.model import QuoteKind
+from newsledger.nlp.arrays import doc_arrays
 
 
 @dataclass
@@ -72,14 +73,18 @@ def speaker_of(doc: Doc, cue: Token, paragraph: list[int], quote_of_token: list[
         return None
     # the parser ran the sentence over a paragraph break: the nearest subject of the cue's paragraph
     mine = paragraph[cue.i]
+    arrays = doc_arrays(doc)
     subjects = [
         t
-        for t in doc[max(0, cue.i - 40) : min(len(doc), cue.i + 40)]
-        if paragraph[t.i] == mine
-        and t.dep_ in ("nsubj", "nsubjpass")
-        and paragraph[t.head.i] == mine
-        and quote_of_token[t.i] == -1
-        and not cue.is_ancestor(t)  # a subject inside what the cue reports is content, not its speaker
+        for t in (
+            doc[i]
+            for i in range(max(0, cue.i - 40), min(len(doc), cue.i + 40))
+            if paragraph[i] == mine
+            and arrays.dep[i] in ("nsubj", "nsubjpass")
+            and paragraph[arrays.head[i]] == mine
+            and quote_of_token[i] == -1
+        )
+        if not cue.is_ancestor(t)  # a subject inside what the cue reports is content, not its speaker
     ]
     if subjects:
         return min(subjects, key=lambda t: abs(t.i - cue.i))

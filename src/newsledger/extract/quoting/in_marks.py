@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.actors import token_arrays
+from newsledger.extract.lexicon.reporting import REPORTING_VERBS
 from newsledger.extract.quoting.found import Found, is_cue, speaker_of
 from newsledger.extract.quoting.lexicon import STANCE_VERBS
 from newsledger.extract.quoting.marks import QuotedSpan
 from newsledger.model import QuoteKind
+from newsledger.nlp.arrays import doc_arrays
 from newsledger.nlp.state import doc_text
 
 _DASH_CHARS = "―—–-"
@@ -42,10 +45,12 @@ def attribute_quotation(
     if first > 0 and doc[first - 1].is_space and doc[first - 2 if first >= 2 else 0].text == ":":
         near.add(paragraph[first - 2])  # "X said:" closing the paragraph before the quotation
     cue = None
+    arrays = doc_arrays(doc)
     # 1. the reporting verb that governs the quotation
-    for token in doc[first:last]:
-        if token.head.i in inside:
+    for i in inside:
+        if arrays.head[i] in inside:
             continue
+        token = doc[i]
         ancestor, steps, attached = token.head, 0, token
         while steps < 5:
             if (
@@ -64,8 +69,9 @@ def attribute_quotation(
             break
     # 2. the nearest reporting verb with a subject in the sentences the quotation touches
     if cue is None and first < len(doc):
-        window = {doc[first].sent.start, doc[max(first, last - 1)].sent.start}
-        sentences = [s for s in doc.sents if s.start in window]
+        sentence_start, sentence_end = token_arrays(doc).sentence_start, token_arrays(doc).sentence_end
+        window = {sentence_start[first], sentence_start[max(first, last - 1)]}
+        sentences = [doc[start : sentence_end[start]] for start in sorted(window)]
         if sentences and sentences[0].start >= first and sentences[0].start > 0:
             before = doc[sentences[0].start - 1].sent
             if before[-1].text in (":", ","):  # "X said:" then the quotation as its own sentence
@@ -76,10 +82,11 @@ def attribute_quotation(
             follows = doc[last] if last < len(doc) else None
             if closing.endswith(",") or (follows is not None and (follows.is_lower or follows.pos_ == "PROPN")):
                 sentences.append(after)  # “…,” then the attribution, split off by the sentence splitter
+        # only the words is_cue can take (a reporting verb's lemma) become Token objects
         candidates = [
             t
             for s in sentences
-            for t in s
+            for t in (doc[i] for i in range(s.start, s.end) if arrays.lemma_lower[i] in REPORTING_VERBS)
             if quote_of_token[t.i] == -1
             and paragraph[t.i] in near
             and is_cue(t, quotation=True)

@@ -4,8 +4,11 @@ paragraphs labelled with their speaker ("WALLACE: …")."""
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.actors import token_lowers
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_lexicon import ATTACKABLE_PLACES
 from newsledger.extract.lexicon.reporting import REPORTING_VERBS, SPOKEN_POLARITIES
@@ -22,9 +25,11 @@ from newsledger.extract.quoting.lexicon import (
     ROLE_NOUNS,
     SEEING_AS_VERBS,
     SEEMING_VERBS,
+    STANCE_VERBS,
     TOPIC_PREPOSITIONS,
 )
 from newsledger.extract.quoting.speakers import subject_of
+from newsledger.nlp.arrays import doc_arrays
 
 _OBJECT_PREPS = {"as", "of", "for", "about", "against", "on", "over", "to"}
 _CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "however"})
@@ -54,9 +59,8 @@ def reported_speech(doc: Doc, quote_of_token: list[int], direct: list[Found], pa
     candidates: list[Found] = []
     according: list[Found] = []
     findings: list[Found] = []
-    for token in doc:
-        if quote_of_token[token.i] != -1:
-            continue
+    for i in _worth_a_look(doc, quote_of_token):
+        token = doc[i]
         if token.lower_ == "according":
             item = _according_to(doc, token)
             if item is not None:
@@ -364,11 +368,39 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
+# What a word outside quotation marks must be for the scan in `reported_speech` to do anything with it: one of
+# these words or lemmas, or a verb with a that-clause; the scan reads the rest of each test from the Token itself.
+_LOOKED_AT_WORDS = frozenset({"according", "in", *_HEARSAY_ADVERBS, *ATTITUDE_ADJECTIVES})
+
+
+@functools.cache
+def _looked_at_lemmas() -> frozenset[str]:
+    return frozenset({"make", *SEEMING_VERBS, *ATTITUDE_NOUNS, *REPORTING_VERBS, *STANCE_VERBS})
+
+
+def _worth_a_look(doc: Doc, quote_of_token: list[int]) -> list[int]:
+    """The tokens `reported_speech` may act on, in text order, found from the per-doc arrays: walking every
+    Token of the doc and reading its attributes cost more than everything the scan then does."""
+    arrays, lowers = doc_arrays(doc), token_lowers(doc)
+    lemmas = _looked_at_lemmas()
+    that_clause_heads = {
+        arrays.head[arrays.head[i]]
+        for i, dep in enumerate(arrays.dep)
+        if dep == "mark" and lowers[i] == "that" and arrays.dep[arrays.head[i]] == "ccomp"
+    }
+    return [
+        i
+        for i, (lower, lemma) in enumerate(zip(lowers, arrays.lemma_lower, strict=True))
+        if quote_of_token[i] == -1 and (lower in _LOOKED_AT_WORDS or lemma in lemmas or i in that_clause_heads)
+    ]
+
+
 def _labelled_paragraphs(doc: Doc, quote_of_token: list[int], paragraph: list[int]) -> list[Found]:
     """ "WALLACE: Let me ask you …" (a transcript) and "Poll: Voters abandon …" (a headline): a paragraph that
     opens with a name and a colon is what the name said."""
     found: list[Found] = []
-    starts = [t.i for t in doc if not t.is_space and (t.i == 0 or paragraph[t.i - 1] != paragraph[t.i])]
+    is_space = doc_arrays(doc).is_space
+    starts = [i for i in range(len(doc)) if not is_space[i] and (i == 0 or paragraph[i - 1] != paragraph[i])]
     headline = headline_region(doc)
     for start in starts:
         colon = next((t.i for t in doc[start : start + _LABEL_MAX_WORDS + 1] if t.text == ":"), None)
@@ -536,7 +568,9 @@ def _end_before_aside(doc: Doc, start: int, end: int) -> int:
     """Where the content stops before the writer's aside that closes the sentence after a comma: a relative
     clause on its last words ("…, which would give police more time"), an apposition ("…, an offer the
     leaders rebuffed"). The aside is the writer's, not part of what was reported."""
-    for token in doc[start:end]:
+    dep = doc_arrays(doc).dep
+    # only a relative clause or an apposition can be an aside: the other words need no Token object
+    for token in (doc[i] for i in range(start, end) if dep[i] in ("relcl", "appos")):
         if token.right_edge.i + 1 < end or not start < token.head.i < token.left_edge.i:
             continue
         first = token.left_edge

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.actors import token_lowers
 from newsledger.extract.quoting.lexicon import GROUP_NOUNS, MESSAGE_NOUNS, ROLE_NOUNS, SPEAKER_PRONOUNS
 from newsledger.model import Entity
+from newsledger.nlp.arrays import doc_arrays
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -40,50 +42,49 @@ class SpeakerResolver:
         self.types = {e.id: e.type for e in entities}
         self.sentence_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = k
+            self.sentence_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
         self.full_name = _full_names(entities)
+        # Read from the per-doc arrays, making a Token only where one is needed: a Token per word, twice over,
+        # was most of this set-up's cost.
+        arrays = doc_arrays(doc)
+        dep, head_of, lemma_of = arrays.dep, arrays.head, arrays.lemma_lower
         in_subject = [0] * len(doc)
-        for token in doc:
-            if token.dep_ in SUBJECT_DEPS:
-                for i in range(token.left_edge.i, token.right_edge.i + 1):
-                    in_subject[i] = max(in_subject[i], 1)
-                main = token.head.dep_ == "ROOT" or (token.head.dep_ == "conj" and token.head.head.dep_ == "ROOT")
-                for i in [token.i] + [c.i for c in token.children if c.dep_ in ("compound", "flat")]:
-                    in_subject[i] = 3 if main else 2
+        for i, relation in enumerate(dep):
+            if relation in SUBJECT_DEPS:
+                subject = doc[i]
+                for k in range(subject.left_edge.i, subject.right_edge.i + 1):
+                    in_subject[k] = max(in_subject[k], 1)
+                head = head_of[i]
+                main = dep[head] == "ROOT" or (dep[head] == "conj" and dep[head_of[head]] == "ROOT")
+                for k in [i] + [c for c in arrays.children[i] if dep[c] in ("compound", "flat")]:
+                    in_subject[k] = 3 if main else 2
         self.mentions: list[_Mention] = []
         self.described: list[tuple[int, str, str]] = []  # (token, noun lemma, entity): "Taliban spokesman X"
         self.message_authors: list[tuple[int, str]] = []  # (token, entity) for "a statement by X"
         previous = None
-        for token in doc:
-            entity_id = self._entity_at(token)
-            if entity_id is None and token.lower_ in ("he", "she", "they") and in_subject[token.i]:
-                entity_id = self._antecedent(token)
+        for i, lower in enumerate(token_lowers(doc)):
+            entity_id = self._entity_at_index(i) if i in entity_of_token else None
+            if entity_id is None and lower in ("he", "she", "they") and in_subject[i]:
+                entity_id = self._antecedent(doc[i])
             if entity_id is not None and entity_id != previous:
                 self.mentions.append(
-                    _Mention(
-                        token.i,
-                        entity_id,
-                        self.types.get(entity_id, ""),
-                        self.sentence_of[token.i],
-                        in_subject[token.i],
-                    )
+                    _Mention(i, entity_id, self.types.get(entity_id, ""), self.sentence_of[i], in_subject[i])
                 )
             previous = entity_id
             if entity_id is not None:
-                for related in (token.head, *token.children):
-                    lemma = related.lemma_.lower()
-                    if related.dep_ in ("appos", "compound") or token.dep_ in ("appos", "compound"):
+                for related in (head_of[i], *arrays.children[i]):
+                    lemma = lemma_of[related]
+                    if dep[related] in ("appos", "compound") or dep[i] in ("appos", "compound"):
                         if lemma in ROLE_NOUNS or lemma in GROUP_NOUNS:
-                            self.described.append((token.i, lemma, entity_id))
-            if entity_id is not None and self.entity_of_token.get(token.i + 1) != entity_id:
-                noun = _apposed_noun(doc, token.i + 1)
+                            self.described.append((i, lemma, entity_id))
+            if entity_id is not None and self.entity_of_token.get(i + 1) != entity_id:
+                noun = _apposed_noun(doc, i + 1)
                 if noun is not None:
-                    self.described.append((token.i, noun, entity_id))
-            if token.lemma_.lower() in MESSAGE_NOUNS:
-                author = self._message_author(token)
+                    self.described.append((i, noun, entity_id))
+            if lemma_of[i] in MESSAGE_NOUNS:
+                author = self._message_author(doc[i])
                 if author is not None:
-                    self.message_authors.append((token.i, author))
+                    self.message_authors.append((i, author))
 
     # --- public ------------------------------------------------------------------------------------------
 
@@ -135,17 +136,20 @@ class SpeakerResolver:
     # --- helpers -----------------------------------------------------------------------------------------
 
     def _entity_at(self, token: Token) -> str | None:
-        entity_id = self.entity_of_token.get(token.i)
+        return self._entity_at_index(token.i)
+
+    def _entity_at_index(self, i: int) -> str | None:
+        entity_id = self.entity_of_token.get(i)
         if entity_id is None:
             return None
-        first = token.i
+        first = i
         while first > 0 and self.entity_of_token.get(first - 1) == entity_id:
             first -= 1
         # "an anti-X alliance" names the opponents of X, not X
-        doc = self.doc
-        if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("anti", "pro", "non"):
+        lower = token_lowers(self.doc)
+        if first >= 2 and lower[first - 1] == "-" and lower[first - 2] in ("anti", "pro", "non"):
             return None
-        if doc[first].lower_.startswith(("anti-", "pro-", "non-")) or doc[first].lower_ in ("anti", "pro"):
+        if lower[first].startswith(("anti-", "pro-", "non-")) or lower[first] in ("anti", "pro"):
             return None
         return entity_id
 
