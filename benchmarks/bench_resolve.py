@@ -102,6 +102,7 @@ def main() -> int:
                     "actors": summary.actors,
                 }
             )
+            print(json.dumps(results[-1]), file=sys.stderr, flush=True)  # a long run shows each size as it ends
     small, large = results[0], results[-1]
     ratio_n = large["articles"] / small["articles"]
     time_growth = large["resolve_cpu_s"] / max(small["resolve_cpu_s"], 1e-9)

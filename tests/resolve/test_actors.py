@@ -186,3 +186,19 @@ def test_actors_a_capitalised_particle_that_is_also_a_given_name_opens_a_full_na
         EntityRef(4, "a4", "al-Sudani", "PERSON"),
     ]
     assert actor_members(refs) == [[1, 2], [3, 4]]
+
+
+def test_actors_a_partys_members_and_adjective_are_the_party_when_the_ledger_names_it():
+    refs = [
+        EntityRef(1, "a1", "Labour Party", "ORG"),
+        EntityRef(2, "a2", "Labour", "NORP"),
+        EntityRef(3, "a3", "Greens", "NORP"),
+        EntityRef(4, "a4", "Democrats", "NORP"),
+        EntityRef(5, "a5", "Democratic Party", "ORG"),
+        EntityRef(6, "a6", "Democratic", "NORP"),
+        EntityRef(7, "a7", "Americans", "NORP"),
+    ]
+    actors = resolve_actors(refs)
+    assert sorted(sorted(r.pk for r in a.members) for a in actors) == [[1, 2], [3], [4, 5, 6], [7]]
+    labour = next(a for a in actors if 1 in {r.pk for r in a.members})
+    assert labour.name == "Labour Party" and labour.type == "ORG"

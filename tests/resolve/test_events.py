@@ -234,3 +234,43 @@ def test_events_different_verbs_across_articles_meet_only_at_one_specific_place(
     stormed = report(3, "A", **{**common, **town}, trigger="stormed", sentence="Gunmen stormed a post in Dara.")
     attacked = report(4, "B", **{**common, **town}, trigger="attacked", sentence="Gunmen attacked a post in Dara.")
     assert _linked(stormed, attacked, {"art3": stormed.sentence, "art4": attacked.sentence})
+
+
+def test_events_a_dense_large_block_meets_a_bounded_number_of_neighbours_within_its_country():
+    from newsledger.resolve.events import NEIGHBOURS
+
+    # 600 reports of one verb on one day: 300 in one country, 300 in another, none compared all-pairs.
+    reports = [report(k, "A", article_id=f"a{k}", country="AF" if k % 2 else "PK") for k in range(600)]
+    pairs = candidate_pairs(reports)
+    partners = np.bincount(pairs.ravel(), minlength=len(reports))
+    assert partners.max() <= 2 * NEIGHBOURS
+    assert len(pairs) < 300 * 299  # far fewer than all pairs within each country
+    countries = np.array([r.country for r in reports])
+    assert (countries[pairs[:, 0]] == countries[pairs[:, 1]]).all()
+
+
+def test_events_a_chain_of_close_days_never_makes_one_cluster_of_distant_days():
+    # One story retold every other day for months, in a block too large to compare all pairs: each report
+    # links to its neighbours, but a cluster never spans more than the widest date window.
+    import datetime as dt
+
+    start = dt.date(2021, 1, 1)
+    reports = [
+        report(k, f"outlet{k}", article_id=f"a{k}", date=(start + dt.timedelta(days=2 * (k // 3))).isoformat())
+        for k in range(300)
+    ]
+    clusters = cluster_reports(reports, documents=documents(*reports))
+    assert any(len(c) > 1 for c in clusters)
+    for cluster in clusters:
+        days = [dt.date.fromisoformat(r.date) for r in cluster]
+        assert (max(days) - min(days)).days <= 9
+
+
+def test_events_reports_of_two_countries_never_share_a_cluster_through_a_countryless_one():
+    from newsledger.resolve.events import Bounds, join_bounds
+
+    assert join_bounds(Bounds("AF", 10, 10), Bounds(None, 12, 12)) == Bounds("AF", 10, 12)
+    assert join_bounds(Bounds("AF", 10, 12), Bounds("PK", 11, 11)) is None
+    assert join_bounds(Bounds("AF", 10, 10), Bounds("AF", 20, 20)) is None
+    assert join_bounds(Bounds(coarse="2021-03"), Bounds(coarse="2021")) == Bounds(coarse="2021-03")
+    assert join_bounds(Bounds(coarse="2021-03"), Bounds(None, 737000, 737000)) is None  # a day of 2018

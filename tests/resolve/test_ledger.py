@@ -173,6 +173,29 @@ def test_ledger_real_pipeline_resolves_one_spokesman_across_two_reports(store, n
     assert {"Ahmad Rahimi", "Ahmed Rahimi"} <= set(spokesman["aliases"])
 
 
+def test_ledger_a_town_actor_is_one_actor_per_located_place_not_per_name(store, nlp):
+    from newsledger.model import Article
+    from newsledger.service import ingest_articles
+
+    def report(town: str, state: str, outlet: str, spent_on: str) -> Article:
+        return Article.from_text(
+            f"{town}, {state} (AP) - The city council of {town}, {state}, voted on Monday to raise the sales tax. "
+            f"{town} will spend the money on {spent_on}, the mayor said.",
+            outlet=outlet,
+            published="2016-03-07",
+        )
+
+    reports = [
+        report("Springfield", "Illinois", "Wire A", "roads"),
+        report("Springfield", "Massachusetts", "Wire B", "roads"),
+        report("Springfield", "Illinois", "Wire C", "schools"),
+    ]
+    assert ingest_articles(store, nlp, reports).ingested == 3
+    resolve_store(store)
+    towns = [a for a in store.actors(q="springfield") if a["name"] == "Springfield"]
+    assert sorted(a["n_articles"] for a in towns) == [1, 2]
+
+
 def _mixed_corpus():
     from newsledger.model import Article
 

@@ -292,11 +292,14 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
             i = parent[i]
         return i
 
+    parties = {key for ref in refs if ref.type == "ORG" and (key := group_key(ref.name, ref.type)).endswith(" party")}
     first_with_key: dict[str, int] = {}
     for index, ref in enumerate(refs):
         keys = {_scoped_group_key(ref)}
         if not _located(ref):
             keys |= {group_key(a, ref.type) for a in ref.aliases if is_alias(a) and len(group_key(a)) >= 3}
+        if ref.type == "NORP":
+            keys |= _party_named_by(group_key(ref.name, ref.type), parties)
         for key in keys:
             if not key:
                 continue
@@ -312,9 +315,18 @@ def _resolve_groups(refs: Sequence[EntityRef]) -> list[Actor]:
         actor = _named(Actor(key="", name="", type="", members=members))
         types = Counter(ref.type for ref in members)
         actor.type = types.most_common(1)[0][0]
+        if any(ref.type == "ORG" and group_key(ref.name, ref.type) in parties for ref in members):
+            actor.type = "ORG"  # a party with its members and adjective ("Republicans", "Republican"), not a people
         actor.key = "group:" + min(_scoped_group_key(ref) or ref.name.lower() for ref in members)
         actors.append(actor)
     return _unique_keys(actors)
+
+
+def _party_named_by(norp_key: str, parties: set[str]) -> set[str]:
+    """The party a people-like name stands for, when the ledger also names that party: "Republicans" and
+    "Republican" are the Republican Party's, "Democrats" the Democratic Party's, "Labour" the Labour Party's. A
+    name no "X Party" in the ledger matches stays a group of people."""
+    return {key for key in (f"{norp_key} party", f"{norp_key}ic party") if key in parties}
 
 
 def _located(ref: EntityRef) -> bool:

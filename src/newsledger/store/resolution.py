@@ -30,7 +30,8 @@ _ACTOR_COLUMNS = (
 
 
 def actor_entity_rows(conn: Connection, types: Iterable[str]) -> list[dict[str, Any]]:
-    """Entities of the given types, each with how many mentions it has in its article (`mentions`, at least 1)."""
+    """Entities of the given types, each with how many mentions it has in its article (`mentions`, at least 1)
+    and, for a name the article's places stage located, the gazetteer id it gave (`place_id`)."""
     en, mn = schema.entities, schema.mentions
     mention_counts = {
         (row.article_id, row.entity_id): row.n
@@ -38,6 +39,7 @@ def actor_entity_rows(conn: Connection, types: Iterable[str]) -> list[dict[str, 
             select(mn.c.article_id, mn.c.entity_id, func.count().label("n")).group_by(mn.c.article_id, mn.c.entity_id)
         )
     }
+    located = _located_names(conn)
     return [
         {
             "pk": row.pk,
@@ -49,9 +51,25 @@ def actor_entity_rows(conn: Connection, types: Iterable[str]) -> list[dict[str, 
             "country": row.country,
             "role": row.role,
             "mentions": mention_counts.get((row.article_id, row.id), 1),
+            "place_id": _place_id(located, row.article_id, (row.name, *(row.aliases or ()))),
         }
         for row in conn.execute(select(en).where(en.c.type.in_(sorted(types))))
     ]
+
+
+def _located_names(conn: Connection) -> dict[tuple[str, str], set[int]]:
+    """{(article id, lower-case place name): the gazetteer ids the places stage gave that name in that article}."""
+    pl = schema.places
+    located: dict[tuple[str, str], set[int]] = {}
+    for row in conn.execute(select(pl.c.article_id, pl.c.name, pl.c.geonameid).where(pl.c.geonameid.is_not(None))):
+        located.setdefault((row.article_id, row.name.lower()), set()).add(int(row.geonameid))
+    return located
+
+
+def _place_id(located: dict[tuple[str, str], set[int]], article_id: str, names: Iterable[str]) -> int | None:
+    # Only an unambiguous answer: two Springfields in one article leave the name unlocated (grouped by name).
+    ids = set().union(*(located.get((article_id, name.lower()), set()) for name in names))
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 @dataclass(frozen=True)
