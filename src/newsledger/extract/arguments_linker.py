@@ -31,6 +31,7 @@ Features = dict[str, float]
 def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Token, Features]]:
     """The candidate heads of the word's sentence with their features."""
     places = _place_starts(state)
+    context = _WordContext.of(word)
     out = []
     for token in word.sent:
         if token.i == word.i or token.pos_ not in CANDIDATE_POS or token.dep_ in _MODIFIER_DEPS:
@@ -38,22 +39,50 @@ def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Toke
         if token.pos_ == "PROPN" and state.entity_of_token.get(token.head.i) == state.entity_of_token.get(token.i):
             if token.head.i != token.i and token.i in state.entity_of_token:
                 continue  # inside a name: its root stands for it
-        out.append((token, features(state, word, token, event_type, places)))
+        out.append((token, features(state, word, token, event_type, places, context)))
     return out
+
+
+@dataclass(frozen=True)
+class _WordContext:
+    """What the features need of the event word itself, read once for all its candidates."""
+
+    up_word: list[Token]  # the word and its ancestors, nearest first
+    position: dict[int, int]  # token index -> its place in `up_word`
+    passive: bool
+    lemma: str
+
+    @classmethod
+    def of(cls, word: Token) -> _WordContext:
+        up_word = [word, *word.ancestors]
+        return cls(
+            up_word=up_word,
+            position={t.i: n for n, t in enumerate(up_word)},
+            passive=any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children),
+            lemma=word.lemma_.lower(),
+        )
 
 
 def _place_starts(state: DocState) -> list[tuple[int, int]]:
     return [(m.start, m.end) for p in state.places for m in p.mentions]
 
 
-def features(state: DocState, word: Token, token: Token, event_type: str, places: list[tuple[int, int]]) -> Features:
-    path, preposition = _path(word, token)
+def features(
+    state: DocState,
+    word: Token,
+    token: Token,
+    event_type: str,
+    places: list[tuple[int, int]],
+    context: _WordContext | None = None,
+) -> Features:
+    context = context or _WordContext.of(word)
+    path, preposition = _path(word, token, context)
     distance = token.i - word.i
     entity_id = state.entity_of_token.get(token.i)
     entity = state.entity(entity_id) if entity_id is not None else None
     in_place = any(low <= token.idx < high for low, high in places)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
-    lemma = word.lemma_.lower()
+    passive = context.passive
+    lemma = context.lemma
     found: Features = {
         "bias": 1.0,
         f"dep={token.dep_}": 1.0,
@@ -96,10 +125,10 @@ def _bucket(distance: int) -> str:
     return ("-" if distance < 0 else "+") + label
 
 
-def _path(word: Token, token: Token) -> tuple[str, str]:
+def _path(word: Token, token: Token, context: _WordContext | None = None) -> tuple[str, str]:
     """The dependency path from the word to the token ("^nsubj" up, "vdobj" down), and the preposition on it."""
-    up_word = [word, *word.ancestors]
-    position = {t.i: n for n, t in enumerate(up_word)}
+    context = context or _WordContext.of(word)
+    up_word, position = context.up_word, context.position
     down: list[Token] = []
     current = token
     while current.i not in position:
