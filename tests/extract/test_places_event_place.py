@@ -43,3 +43,10 @@ def test_event_place_binds_through_the_events_own_clause(place_of):
     assert place_of("Gunmen carried out an attack on Sunday in Kandahar.", "attack") == "Kandahar"
     where = "She spoke at a rally in Dayton, Ohio, where she thanked voters for their support."
     assert place_of(where, "thanked") == "Dayton"
+
+
+def test_event_place_of_a_site_struck_by_the_event_is_the_sites_place(place_of):
+    assert place_of("A market in Kabul was hit by a suicide bombing on Friday.", "bombing") == "Kabul"
+    assert place_of("The federal building in Toledo was shattered by an explosion on Monday.", "explosion") == "Toledo"
+    # people moved by the event are not where it happened
+    assert place_of("Residents of Toledo were shocked by the bombing of the bridge on Monday.", "bombing") is None

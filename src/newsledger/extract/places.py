@@ -1039,6 +1039,11 @@ def _event_anchors(trigger: Token) -> list[Token]:
     head = trigger.head
     if head.i == trigger.i:
         return anchors
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and _a_site_was_struck(trigger.head.head):
+        # "a market in Kabul was hit by a bombing": the happening is the passive verb's doer, and the verb tells
+        # what it did to the site, there ("residents of Ohio were shocked by the attack" says nothing of where)
+        anchors.append(trigger.head.head)
+        return anchors
     if trigger.dep_ == "pobj":
         # "killed in an attack", "seized the town after days of fighting": the verb the chain of prepositional
         # phrases hangs on
@@ -1058,6 +1063,14 @@ def _event_anchors(trigger: Token) -> list[Token]:
         return anchors
     anchors.append(head)
     return anchors
+
+
+def _a_site_was_struck(verb: Token) -> bool:
+    """A passive verb whose subject is a site or a named place: "the building was shattered", "Kabul was hit"."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubjpass" and (c.lemma_.lower() in _PLACE_PART_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
+        for c in verb.children
+    )
 
 
 # Nouns that count or group happenings: "thousands of shootings", "a wave of bombings".
