@@ -259,3 +259,15 @@ def test_claims_reporter_open_question_disputes_only_a_claim_that_answers_it(mak
     assert open_question.stance == "uncertain" and answered.stance == "uncertain"
     assert quote.id not in open_question.disputes and open_question.id not in quote.disputes
     assert answer.id in answered.disputes and answered.id in answer.disputes
+
+
+def test_claims_refusing_an_offer_is_an_act_not_a_denial(make_record):
+    record = make_record(
+        "The opposition leader Maria Santos rejected a government proposal for new talks on Monday. "
+        "The interior minister Omar Haddad rejected the allegations of torture in the prisons. "
+        "The party chairman Ivan Petrov rejected that argument."
+    )
+    assert not [c for c in record.claims if "proposal" in c.proposition]
+    (denial,) = [c for c in record.claims if "allegations" in c.proposition]
+    (argument,) = [c for c in record.claims if "argument" in c.proposition]
+    assert denial.stance == "denies" and argument.stance == "denies"

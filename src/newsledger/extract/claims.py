@@ -228,6 +228,8 @@ def _claim_of_quote(
     if quote.cue_start is not None and quote.cue_end is not None:
         cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
     about_claim = _names_a_claim(content) or refutes
+    if stance == "denies" and not about_claim and cue is not None and _refuses_an_offer(cue, content):
+        return None  # "rejected a proposal for a debate": an act (the event's REJECT), not a denial of what is said
     if stance == "asserts" and not hedged and not _asserts_a_fact(content, cue, plain=quote.polarity == "say"):
         return None
     statement_start = min(x for x in (quote.start, quote.cue_start, quote.speaker_start) if x is not None)
@@ -297,6 +299,26 @@ def _is_object_content(content: Span) -> bool:
     dep = doc_arrays(content.doc).dep
     return root.pos_ not in ("VERB", "AUX") and not any(
         dep[i] in ("nsubj", "nsubjpass") for i in range(content.start, content.end)
+    )
+
+
+# Cues that refuse something offered as well as deny something said: with a plain object that is no claim
+# ("rejected the proposal", "turned down the invitation") they report the refusal, not a statement.
+_REFUSING_CUES = frozenset({"reject", "refuse", "decline", "spurn", "rebuff"})
+
+
+# Objects that are something said even when they are no claim noun: "rejected that argument" denies it.
+_SAID_THINGS = frozenset(
+    "argument notion idea suggestion characterization characterisation premise view theory criticism accusation "
+    "charge comparison description assessment conclusion interpretation".split()
+)
+
+
+def _refuses_an_offer(cue: Span, content: Span) -> bool:
+    return (
+        _is_object_content(content)
+        and content.root.lemma_.lower() not in _SAID_THINGS
+        and any(t.lemma_.lower() in _REFUSING_CUES for t in cue)
     )
 
 
