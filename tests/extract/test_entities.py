@@ -452,3 +452,13 @@ def test_entities_with_model_a_name_chain_and_its_role_noun_are_one_person(make_
     assert obama.name == "Barack Obama" and [m.text for m in obama.mentions] == ["Barack Obama", "Obama", "Obama"]
     (quote,) = record.quotes
     assert quote.speaker_text == "the president" and quote.speaker == obama.id
+
+
+def test_entities_a_stance_prefix_makes_no_name_of_whom_it_is_for_or_against(make_record):
+    record = make_record(
+        "Sarah Lindqvist, a pollster working with a pro-Lindqvist group, spoke on Monday. "
+        "Hundreds of anti-Moreno protesters marched on Saturday."
+    )
+    names = {e.name for e in record.entities}
+    assert "Sarah Lindqvist" in names
+    assert not any(n.lower().startswith(("pro-", "anti-")) for n in names)

@@ -326,6 +326,9 @@ def _is_capitalized(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in ("of", "-") or not t.is_alpha for t in doc[start:end])
 
 
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
 def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: int) -> Candidate | None:
     """Trim determiners, possessives and titles; record the titles. None when nothing of a name is left."""
     start, end = candidate.start, candidate.end
@@ -336,6 +339,8 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
         end -= 1
     if start >= end:
         return None
+    if end - start > 2 and lowers[start] in _STANCE_PREFIXES and doc[start + 1].text == "-":
+        return None  # "a pro-Clinton super PAC", "anti-Trump protesters": a stance, not the person or group
     titles: list[str] = []
     title_start = -1
     label = candidate.label
