@@ -9,7 +9,7 @@ dropped here is never an event, whatever status it would get:
 - a stance or speech act that was not taken: only intended, supposed, conditioned or negated ("I will oppose",
   "would endorse", "is considering an endorsement", "did not criticise"). Plans, promises and conditions of
   other acts stay, with their status (a meeting planned in Geneva is news);
-- a literal sense that is not the PLOVER act: "asked" that introduces a question, "pleaded not guilty", an
+- a literal sense that is not the PLOVER act: "asked" that introduces a question, an
   "opportunity" offered, a story "shared" with no partner, a car "frozen" into ice, workers "released" into
   the labour market, a plan that "threatens" jobs;
 - an event noun of a stance or exchange that names no participant and no time ("the impact of trade
@@ -240,9 +240,6 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         )
         if not asks_for and _asks_a_question(token, state):
             return "question"  # "'Why?' asked X", "asked whether", "when asked about it"
-    if event_type == "REQUEST" and lemma == "plead":
-        if any(c.lower_ in ("guilty", "innocent") for c in token.subtree):
-            return "plea"  # a defendant's answer to a charge
     if event_type == "AGREE" and lemma == "offer":
         if any(_lemma_in(o, _OFFERED_THINGS) for o in [*objects, *(c for c in children if c.dep_ == "dative")]):
             return "offered a chance"
@@ -353,15 +350,14 @@ def _threat_has_a_maker(token: Token, state: DocState) -> bool:
 
 def _asks_a_question(token: Token, state: DocState) -> bool:
     """ "Asked" that puts a question: it introduces a quoted question ("'Why?' asked X"), or its complement is
-    a question ("asked whether", "asked how"), a topic ("asked about") or a question itself ("asked a question")."""
+    a question ("asked whether", "asked how") or a question itself ("asked a question"). "Asked about" and
+    "pleaded guilty" never reach here: the events stage reads them as other senses (events._in_its_sense)."""
     quoted = [q for q in state.quotes if q.cue_start is not None and q.cue_start <= token.idx < (q.cue_end or 0)]
     if any("?" in q.text for q in quoted):
         return True  # a quoted question; a quoted plea ("'Please leave,' she asked") is a request
     for child in token.children:
         if child.dep_ == "nsubj" and child.i > token.i and "?" in token.doc[token.sent.start : token.i].text:
             return True  # inverted after a quoted question: "…?" asked Bennett
-        if child.dep_ == "prep" and child.lower_ == "about":
-            return True
         if child.dep_ == "dobj" and child.lemma_.lower() == "question":
             return True
         if child.dep_ in ("ccomp", "dobj") and any(
