@@ -46,7 +46,7 @@ def test_event_place_binds_through_the_events_own_clause(place_of):
 
 
 def test_event_place_of_a_site_struck_by_the_event_is_the_sites_place(place_of):
-    assert place_of("A market in Kabul was hit by a suicide bombing on Friday.", "bombing") == "Kabul"
+    assert place_of("A market in Mosul was hit by a suicide bombing on Friday.", "bombing") == "Mosul"
     assert place_of("The federal building in Toledo was shattered by an explosion on Monday.", "explosion") == "Toledo"
     # people moved by the event are not where it happened
     assert place_of("Residents of Toledo were shocked by the bombing of the bridge on Monday.", "bombing") is None

@@ -8,8 +8,8 @@ from newsledger.nlp.state import span_text
 
 def test_arrays_agree_with_every_token_of_a_parsed_article(nlp):
     doc = nlp(
-        "KABUL (Reuters) - Taliban spokesman Zabihullah Mujahid said on Monday that the fighters had taken the "
-        "valley.\n\nThe resistance front denied it. “We are still here,” its leader told reporters in Kabul."
+        "MOSUL (Reuters) - Army spokesman Yahya Rasool said on Monday that the troops had retaken the "
+        "district.\n\nThe militants denied it. “We are still here,” their commander told reporters in Mosul."
     )
     arrays = doc_arrays(doc)
     assert doc_arrays(doc) is arrays  # read once per doc

@@ -1040,7 +1040,7 @@ def _event_anchors(trigger: Token) -> list[Token]:
     if head.i == trigger.i:
         return anchors
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and _a_site_was_struck(trigger.head.head):
-        # "a market in Kabul was hit by a bombing": the happening is the passive verb's doer, and the verb tells
+        # "a market in Mosul was hit by a bombing": the happening is the passive verb's doer, and the verb tells
         # what it did to the site, there ("residents of Ohio were shocked by the attack" says nothing of where)
         anchors.append(trigger.head.head)
         return anchors
@@ -1066,7 +1066,7 @@ def _event_anchors(trigger: Token) -> list[Token]:
 
 
 def _a_site_was_struck(verb: Token) -> bool:
-    """A passive verb whose subject is a site or a named place: "the building was shattered", "Kabul was hit"."""
+    """A passive verb whose subject is a site or a named place: "the building was shattered", "Mosul was hit"."""
     return verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "nsubjpass" and (c.lemma_.lower() in _PLACE_PART_NOUNS or c.ent_type_ in ("GPE", "LOC", "FAC"))
         for c in verb.children
