@@ -815,6 +815,21 @@ CASUALTY_VERBS = frozenset({"die", "perish"})
 CASUALTY_NOUNS = frozenset({"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll"})
 # Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+# What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
+WEAPON_WORDS = frozenset(
+    "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "
+    "drone drones bullet bullets grenade grenades artillery shellfire gunfire projectile projectiles "
+    "explosive explosives ied ieds".split()
+)
+# Armed sides whose "hit" at people or a post is a strike.
+ARMED_WORDS = frozenset(
+    "army armies troops soldiers forces military militants militant rebels rebel fighters insurgents insurgent "
+    "jets warplanes aircraft planes navy artillery gunboats".split()
+)
+# Verbs of driving a vehicle into something ("crashed into", "rammed", "ploughed into").
+RAMMING_VERBS = frozenset({"crash", "ram", "plough", "plow", "drive", "slam", "smash"})
+# Words that make a vehicle a bomb ("a motorcycle loaded with explosives", "an explosives-laden truck").
+EXPLOSIVE_WORDS = frozenset("explosive explosives bomb bombs ied ieds dynamite".split())
 
 # Verbs that name a "strike" of workers rather than of weapons, and nouns that make a "strike" one or the other.
 STRIKE_PROTEST_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "nationwide", "national"})
@@ -965,6 +980,15 @@ UNVERIFIED_HEDGES = re.compile(
 )
 # "news conference", "press briefing": where someone spoke, not a consultation between parties.
 SPEAKING_VENUE_MODIFIERS = frozenset({"news", "press", "video"})
+# Modifiers of a rally held by a campaign, not a protest ("a campaign rally", "an election rally").
+CAMPAIGN_WORDS = frozenset(
+    "campaign election electoral reelection re-election presidential primary fundraising fund-raising victory "
+    "midterm".split()
+)
+# Modifiers that make a rally a protest ("an opposition rally", "a protest rally").
+PROTEST_MODIFIERS = frozenset("opposition protest protesters demonstrators dissident strike solidarity".split())
+# Verbs of speaking to a gathering ("told a rally", "addressed a rally", "spoke at a rally").
+ADDRESSING_VERBS = frozenset({"tell", "address", "speak", "talk", "vow", "promise", "urge", "ask"})
 # "evacuate Americans": moving people out of danger is aid; "evacuate the base" is a retreat.
 PEOPLE_WORDS = frozenset(
     "people civilians citizens nationals residents families children women refugees staff workers "
