@@ -145,6 +145,8 @@ def unreported(token: Token, event_type: str, state: DocState) -> str | None:
         return "stance not taken"
     if event_type in VERBAL_TYPES and _only_wished(token):
         return "only wished"
+    if event_type in VERBAL_TYPES and token.pos_ == "VERB" and _in_question(token):
+        return "questioned"
     literal = _literal_sense(token, event_type, state)
     if literal is not None:
         return literal
@@ -218,6 +220,24 @@ def _not_taken(token: Token) -> bool:
     return False
 
 
+def _in_question(token: Token) -> bool:
+    """A verb whose own clause is an embedded question ("questions about how much leave it offers", "asked
+    whether he had met them", "unclear if they agreed"): what is asked is not reported as done."""
+    if token.dep_ not in ("ccomp", "pcomp", "pobj", "xcomp", "csubj"):
+        return False
+    first = min(token.subtree, key=lambda t: t.i)
+    if first.i >= token.i or not (
+        (first.lower_ in ("whether", "if") and first.dep_ == "mark") or first.tag_ in ("WRB", "WP", "WDT")
+    ):
+        return False
+    word = first.head
+    while word.i != token.i:  # the question word opens the trigger's own clause, not one inside it
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+        word = word.head
+    return True
+
+
 # --- literal senses ----------------------------------------------------------------------------------------
 
 
@@ -233,6 +253,8 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         return None
     children = list(token.children)
     objects = _objects(token)
+    if event_type == "REQUEST" and lemma == "ask" and _when_asked(token):
+        return "question"  # "When asked for his position, Trump said …": an interviewer's question
     if event_type == "REQUEST" and lemma == "ask":
         asks_for = any(
             c.dep_ == "xcomp"
@@ -262,8 +284,10 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         if token.dep_ in ("acl", "relcl") and _lemma_in(token.head, _PUBLISHED):
             return "published"  # "a report released on Monday", "a handout photo released by police"
     if event_type == "REJECT" and lemma in ("decline", "refuse"):
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children):
-            return "no comment"  # "declined to comment": a spokesman's silence, no rejection of anything
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview") for c in children
+        ):
+            return "no comment"  # "declined to comment", "declined comment": a silence, no rejection of anything
     if event_type == "SUPPORT" and lemma == "back":
         if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
             return "backed out"  # "backing out of a driveway", "backed down"
@@ -338,6 +362,16 @@ def _threat_has_a_maker(token: Token, state: DocState) -> bool:
     return token.dep_ == "nsubjpass" and head.lemma_.lower() in _THREAT_MAKING_VERBS
 
 
+def _when_asked(token: Token) -> bool:
+    """ "When asked about it", "if asked for his view": a passive "asked" with no one named as asking, in a clause
+    of time or condition, is a question put to the speaker."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
+        return False
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "as", "once") for c in token.children)
+
+
 def _asks_a_question(token: Token, state: DocState) -> bool:
     """ "Asked" that puts a question: it introduces a quoted question ("'Why?' asked X"), or its complement is
     a question ("asked whether", "asked how") or a question itself ("asked a question"). "Asked about" and
@@ -371,6 +405,13 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
     verb = _clause_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    subject = _own_or_joined_subject(verb)
+    if (
+        subject is not None
+        and subject.lower_ in _GENERIC_PRONOUNS
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    ):
+        return True  # "anyone who would like to help should send donations": advice to whoever reads
     habitual = any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in verb.children)
     if not habitual and not _simple_present(verb):
         return False
@@ -378,7 +419,6 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
         return False
     if habitual:
         return True
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and _generic_phrase(subject, state):
         return True
     if event_type in AGENTIVE_TYPES and subject is not None and token.i == verb.i and _inanimate(subject, state):
@@ -391,6 +431,17 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
             if child.dep_ == "dobj" and _generic_phrase(child, state):
                 return True
     return False
+
+
+def _own_or_joined_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is joined to by "and" ("the young ones don't see … and refuse")."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or current.dep_ != "conj" or current.head.i == current.i:
+            return subject
+        current = current.head
+    return None
 
 
 def _particular(noun: Token) -> bool:
