@@ -132,18 +132,21 @@ def linker_candidates(
     harmed_subject = word.lemma_.lower() in HARMED_SUBJECT_VERBS and not any(c.dep_ == "dobj" for c in word.children)
     tokens: list[Token] = []
     scored: list[Scored] = []
-    for token, found in candidates(state, word, event.type):
-        if token.idx < after_dateline:
-            continue
-        mention = argument_phrase(state, token)
+    kept = [(token, found) for token, found in candidates(state, word, event.type) if token.idx >= after_dateline]
+    phrases = [argument_phrase(state, token) for token, _ in kept]
+    for (_, found), mention in zip(kept, phrases, strict=True):
         add_rule_role(found, rule_role.get((mention.start, mention.end), "none"), event.type)
+    founds = [found for _, found in kept]
+    # one call for all the word's candidates
+    probabilities = model.probabilities_of(founds) if model is not None else founds
+    for (token, _), mention, probability in zip(kept, phrases, probabilities, strict=True):
         members = _listed_with(token)[:MAX_CONJUNCTS]
         listed = tuple((m.start, m.end) for m in (argument_phrase(state, t) for t in members))
         tokens.append(token)
         scored.append(
             Scored(
                 phrase=(mention.start, mention.end),
-                probabilities=model.probabilities(found) if model is not None else found,
+                probabilities=probability,
                 may_be_source=token.lower_ not in VICTIM_NOUNS
                 and not (harmed_subject and token.dep_ in ("nsubj", "nsubjpass")),
                 listed=listed,
