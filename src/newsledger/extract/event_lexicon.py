@@ -729,7 +729,7 @@ VERB_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack kill bomb strike fight clash ambush assault raid storm massacre slaughter murder "
         "wound injure maim bombard besiege invade oust overthrow topple overrun capture recapture retake liberate "
-        "repel destroy torch behead execute lynch abuse",
+        "repel destroy torch behead execute lynch abuse battle skirmish mutilate exterminate annihilate",
         ("ASSAULT", "firearms"): "shoot gun fire",
         ("ASSAULT", "heavy-weapons"): "shell",
         ("ASSAULT", "explosives"): "detonate explode",
@@ -775,11 +775,13 @@ VERB_TRIGGERS = _triggers(
 NOUN_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack assault offensive fighting fight clash battle raid ambush massacre killing "
-        "murder slaying slaughter maiming takeover capture invasion siege bombardment",
+        "murder slaying slaughter maiming takeover capture invasion siege bombardment skirmish war",
         ("ASSAULT", "heavy-weapons"): "airstrike shelling",
         ("ASSAULT", "explosives"): "bombing explosion blast detonation",
         ("ASSAULT", "firearms"): "shooting gunfire",
         ("ASSAULT", "beat"): "stabbing",
+        ("ASSAULT", "sexual"): "rape",
+        ("ASSAULT", "torture"): "torture",
         ("ASSAULT", "assassinate"): "assassination",
         ("ASSAULT", "abduct"): "abduction kidnapping",
         ("COERCE", "arrest"): "arrest detention",
@@ -794,13 +796,13 @@ NOUN_TRIGGERS = _triggers(
         ("RETREAT", "disarm"): "surrender",
         ("SANCTION", None): "sanction sanctions suspension",
         ("THREATEN", None): "threat ultimatum",
-        ("ACCUSE", "allege"): "accusation allegation lawsuit",
+        ("ACCUSE", "allege"): "accusation allegation lawsuit charge",
         ("ACCUSE", "disapprove"): "condemnation criticism",
         ("ACCUSE", "investigate"): "investigation probe inquiry",
         ("REJECT", None): "rejection refusal veto",
         ("REQUEST", None): "appeal request plea",
         ("DEMAND", None): "demand instruction instructions",
-        ("AGREE", None): "agreement deal accord treaty pledge promise commitment",
+        ("AGREE", None): "agreement deal accord treaty pledge promise commitment vow",
         ("CONSULT", None): "meeting talks negotiation negotiations summit conference consultation mediation",
         ("CONSULT", "visit"): "visit trip",
         ("SUPPORT", None): "praise endorsement recognition support",
@@ -812,9 +814,21 @@ NOUN_TRIGGERS = _triggers(
 # Words that report the toll of violence, not an act: a mention of the violent event of their sentence, never an
 # event alone ("died of cholera" is no one's attack).
 CASUALTY_VERBS = frozenset({"die", "perish"})
-CASUALTY_NOUNS = frozenset({"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll"})
+CASUALTY_NOUNS = frozenset(
+    {"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll", "fatality", "fatalities"}
+)
 # Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+# Words that make a "charge" one of law ("murder charges", "criminal charges"), and verbs that bring, face or
+# drop one ("faces charges", "filed charges", "pleaded not guilty to charges").
+LEGAL_CHARGE_WORDS = frozenset(
+    "criminal murder terrorism terror corruption fraud federal assault treason espionage manslaughter rape drug drugs "
+    "weapons weapon felony misdemeanor misdemeanour sedition bribery kidnapping homicide war trafficking "
+    "conspiracy theft embezzlement perjury".split()
+)
+CHARGE_VERBS = frozenset(
+    "face file bring press drop deny plead level lay dismiss answer reduce contest admit withdraw".split()
+)
 # What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
 WEAPON_WORDS = frozenset(
     "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "

@@ -908,7 +908,22 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
                 or (c.dep_ == "amod" and c.lower_ in _PUBLISHING_MODIFIERS)
                 for c in children
             )
+        if lemma == "charge":
+            return _legal_charge(token)
         return True
+    if lemma == "battle":
+        # "battled government troops", "battling with the police"; not "battled through pneumonia", "battling for
+        # votes" (what is fought for is read by word_sense)
+        opponents = [*(c for c in children if c.dep_ == "dobj")] + [
+            p for c in children if c.dep_ == "prep" and c.lower_ in ("with", "against") for p in c.children
+        ]
+        return (
+            any(
+                o.ent_type_ in _GROUPS or _is_person(o) or _lemma_in(o, lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS)
+                for o in opponents
+            )
+            or lexicon.VIOLENT_CONTEXT.search(_span_text(token.sent)) is not None
+        )
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
@@ -986,6 +1001,29 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             return False
         return lemma != "commit" or not _commits_a_deed(token, children, objects)
     return True
+
+
+def _legal_charge(token: Token) -> bool:
+    """ "Charges of lying", "murder charges", "faces charges", "arrested on charges": an accusation at law; not "in
+    charge", "a charge of $5", "the cavalry charge", "free of charge"."""
+    children = list(token.children)
+    amounts = [*children, *(p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    if any(c.like_num or c.text == "$" or c.ent_type_ == "MONEY" for c in amounts):
+        return False  # "a charge of $5", "a 10 percent charge"
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "of", "at"):
+        return False  # "in charge", "free of charge"
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "over") for c in children):
+        return True
+    if any(c.dep_ in ("compound", "amod") and _lemma_in(c, lexicon.LEGAL_CHARGE_WORDS) for c in children):
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("on", "to") and head.head.pos_ == "VERB":
+        return True  # "arrested on charges", "pleaded guilty to charges"
+    return (
+        token.lower_ == "charges"
+        and token.dep_ in ("dobj", "nsubjpass")
+        and (head.lemma_.lower() in lexicon.CHARGE_VERBS)
+    )
 
 
 # Modifiers of "release" that publish rather than free ("a media release").
@@ -1130,6 +1168,10 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None
     if lemma == "rally" and _campaign_rally(token):
         return None
+    if lemma == "war" and not (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.LIGHT_VERBS | {"declare", "fight"}
+    ):
+        return None  # "launched a war in Chechnya", "declared war"; "the war in Syria" is a state, not a happening
     if lemma == "trip" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
         kinds_of_trip = [c for c in token.children if c.dep_ in ("compound", "amod")]
         placed = any(c.ent_type_ in ("GPE", "LOC") for c in kinds_of_trip)
@@ -1600,6 +1642,8 @@ def _negated(token: Token, chain: list[Token]) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
         return True
     for governing in chain:
+        if governing.lemma_.lower() == "plead" or governing.head.lemma_.lower() == "plead":
+            break  # "pleaded not guilty to charges": the plea answers the charges, it does not deny they were made
         if governing.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in governing.children):
             return True
         if governing.lower_ == "without":
@@ -1667,12 +1711,15 @@ def _planned(token: Token, chain: list[Token]) -> bool:
         return True
     if any(c.dep_ == "amod" and c.lower_ in lexicon.PLANNING_ADJECTIVES for c in token.children):
         return True
+    below = token
     for governing in chain[:3]:
         if governing.i == token.i:
             continue  # "bombs had gone off": the trigger is no plan of its own
         lemma = governing.lemma_.lower()
-        if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ"):
+        planned_thing = below.dep_ not in ("prep", "agent", "advmod", "npadvmod")  # not "bond set on the charge"
+        if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ") and planned_thing:
             return True
+        below = governing
         if lemma == "be" and token.dep_ == "xcomp":  # "is to visit"
             return True
     return False
