@@ -57,3 +57,11 @@ def test_linker_shipped_model_is_small_and_knows_the_three_roles():
     assert model is not None
     assert {"source", "target", "place", "none"} == set(model.classes)
     assert 0 < model.threshold < 1
+
+
+def test_linker_ships_with_the_fold_linkers_of_its_own_training():
+    from newsledger.eval.arguments import held_out_linkers
+
+    by_document = held_out_linkers()  # raises when the folds were written with another linker
+    assert len(set(map(id, by_document.values()))) == 5
+    assert len(by_document) > 100  # the read parts of WikiEvents dev and RAMS dev
