@@ -161,7 +161,43 @@ def resolve_actors(refs: Sequence[EntityRef]) -> list[Actor]:
     """Group entity references into actors (only types PERSON, ORG, NORP, GPE are actors)."""
     people = [r for r in refs if r.type in PERSON_TYPES]
     groups = [r for r in refs if r.type in GROUP_TYPES]
-    return _resolve_people(people) + _resolve_groups(groups)
+    surnames = _persons_named_as_groups(people, groups)
+    taken = {id(ref) for ref in surnames}
+    return _resolve_people(people + surnames) + _resolve_groups([r for r in groups if id(r) not in taken])
+
+
+# Kinds the entity stage gives a name it knows nothing about (no knowledge-base entry, no word of the name
+# saying what it is): a surname the model took for an organisation or a place gets one of these.
+_UNKNOWN_GROUP_KINDS = frozenset({None, "organization", "place"})
+
+
+def _persons_named_as_groups(people: Sequence[EntityRef], groups: Sequence[EntityRef]) -> list[EntityRef]:
+    """Surnames the model took for an organisation or a place ("Trump's path to victory", "Sanders voters"): a
+    group written as one capitalised word that is the surname of exactly one person the ledger knows by full name,
+    that the entity stage knows nothing else about (no known kind, no place the places stage found), and that no
+    organisation of its article opens ("Ford" beside "Ford Motor") is that person."""
+    full_names: dict[str, list[list[str]]] = defaultdict(list)
+    for ref in people:
+        parts = name_parts(ref.name)
+        if len(parts) >= 2 and not _opens_with_particle(ref.name, parts):
+            full_names[parts[-1]].append(parts)
+    opening: set[tuple[str, str]] = set()
+    for ref in groups:
+        words = _folded_parts(ref.name)
+        if len(words) >= 2:
+            opening.add((ref.article_id, words[0]))
+    found = []
+    for ref in groups:
+        name = ref.name.strip()
+        if ref.type not in ("ORG", "GPE") or ref.kind not in _UNKNOWN_GROUP_KINDS or ref.place_id is not None:
+            continue
+        if not re.fullmatch(r"[A-Z][a-z]+(?:['’]s)?", name):
+            continue
+        (word,) = name_parts(name) or [""]
+        known = full_names.get(word, [])
+        if known and all(same_person(parts, known[0]) for parts in known) and (ref.article_id, word) not in opening:
+            found.append(ref)
+    return found
 
 
 def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
