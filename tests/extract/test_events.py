@@ -231,6 +231,56 @@ def test_events_deaths_caused_by_nature_are_no_assault(make_record):
     assert any(q.value == 45 for q in record.quantities)  # the toll is still on record
 
 
+def test_events_deaths_in_an_accident_are_no_assault(make_record):
+    record, _ = events_of(
+        make_record,
+        "Two people were killed in the collision on the highway on Sunday. A truck driver was killed in an "
+        "accident on the bridge. Five passengers died in a train derailment. Gunmen killed a guard in the attack.",
+    )
+    killings = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(killings) == 1, [e.trigger.text for e in killings]
+    assert record.article.text[killings[0].sentence.start :].startswith("Gunmen")
+
+
+def test_events_a_merged_event_takes_the_place_a_later_word_gives(make_record):
+    record, _ = events_of(
+        make_record,
+        "A bomb exploded near a busy market on Sunday morning, witnesses said. "
+        "Five people were killed in the blast in Mosul, the governor said.",
+    )
+    (bombing,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert {m.text for m in bombing.mentions} >= {"blast"}
+    place = next(p for p in record.places if p.id == bombing.place)
+    assert place.name == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The ministry said so in a media release on Friday.", "release", "RETREAT"),
+        ("The agency put out a news release about the new rules.", "release", "RETREAT"),
+        ("Police said the teenager committed a burglary in the town last year.", "committed", "AGREE"),
+        ("The gang accepted responsibility for the robbery.", "accepted", "AGREE"),
+    ],
+)
+def test_events_a_publication_or_a_deed_is_no_release_or_pledge(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type == plover]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The rebels announced the release of 40 prisoners on Monday.", "release", "RETREAT"),
+        ("The donors committed humanitarian aid to the region on Monday.", "committed", "AID"),
+        ("The two leaders committed their countries to the climate accord.", "committed", "AGREE"),
+    ],
+)
+def test_events_the_same_words_free_or_pledge(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type == plover]
+
+
 def test_events_place_of_a_reported_event_is_not_in_another_speakers_words(make_record):
     record = make_record(
         "The agency said it had sent 200 tonnes of food to the region, but the charity warned that cholera "

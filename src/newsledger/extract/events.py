@@ -15,6 +15,7 @@ dependency parse:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -166,7 +167,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
                 sentence=TextSpan(sentence.start_char, sentence.end_char),
                 source=source,
                 target=target if target != source else None,
-                place=event_place(doc, sentence, token),
+                place=_merged_place(doc, sentences, sentence, trigger),
                 when=_event_date(doc, sentence, token),
                 status=status,
                 according_to=according_to,
@@ -188,6 +189,21 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             ),
         )
     return events
+
+
+def _merged_place(doc: Doc, sentences: list[Span], sentence: Span, trigger: _Trigger) -> str | None:
+    """The place of one happening reported by several words: the trigger's own, else the first later word's
+    ("A bomb exploded on Sunday. … The blast in Kandahar killed five"). Words whose places differ never merge
+    (`_compatible`), so the first place found is the happening's."""
+    place = event_place(doc, sentence, trigger.token)
+    if place is not None:
+        return place
+    starts = [s.start for s in sentences]
+    for word in sorted(set(trigger.mentions), key=lambda t: t.i):
+        place = event_place(doc, sentences[bisect.bisect_right(starts, word.i) - 1], word)
+        if place is not None:
+            return place
+    return None
 
 
 # --- one happening, several sentences ----------------------------------------------------------------------
@@ -782,7 +798,7 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         c.dep_ in ("dobj", "nsubjpass") and _lemma_in(c, lexicon.IDEA_WORDS) for c in token.children
     ):
         return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "blocked the bill", as "killed the bill"
-    if not _in_its_sense(token, lemma):
+    if not _in_its_sense(token, lemma, event_type):
         return None
     if lemma == "seize":
         return _seizure(token)
@@ -820,11 +836,27 @@ def _takes_to_the_streets(token: Token) -> bool:
     )
 
 
-def _in_its_sense(token: Token, lemma: str) -> bool:
-    """Whether a trigger verb with another common sense is used in the one the lexicon means: "fired him" ends a
+def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bool:
+    """Whether a trigger word with another common sense is used in the one the lexicon means: "fired him" ends a
     job, "pleaded not guilty" answers a charge, "asked him whether" questions, "sought to" tries, "hosted the
-    final" stages a game, "committed the attack" carries one out, "accepted responsibility" claims an act."""
+    final" stages a game, "committed the attack" or "committed a crime" carries one out, "accepted
+    responsibility" claims an act, "a news release" publishes. The one home of these senses: the factuality
+    rules (`event_factuality`) see only candidates that passed here."""
     children = list(token.children)
+    if token.pos_ in ("NOUN", "PROPN"):
+        if event_type == "RETREAT":
+            # "a news release", "a press release", "a data release": no one freed
+            return not any(
+                (
+                    c.dep_ == "compound"
+                    and not _is_person(c)
+                    and not _lemma_in(c, _RELEASED_PEOPLE)
+                    and c.ent_type_ not in _GROUPS
+                )
+                or (c.dep_ == "amod" and c.lower_ in _PUBLISHING_MODIFIERS)
+                for c in children
+            )
+        return True
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
@@ -894,12 +926,28 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
             for o in objects
         )
     if lemma in ("commit", "accept"):
-        return not any(
+        if any(
             _lemma_in(o, lexicon.DEEDS_AND_BLAME)
             or (lemma == "commit" and lexicon.NOUN_TRIGGERS.get(o.lemma_.lower(), ("",))[0] == "ASSAULT")
             for o in objects
-        )
+        ):
+            return False
+        return lemma != "commit" or not _commits_a_deed(token, children, objects)
     return True
+
+
+# Modifiers of "release" that publish rather than free ("a media release").
+_PUBLISHING_MODIFIERS = frozenset({"news", "press", "media"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+
+
+def _commits_a_deed(token: Token, children: list[Token], objects: list[Token]) -> bool:
+    """ "Commit a burglary", "commit suicide": a deed done, not a pledge. A pledge commits someone "to" something,
+    or commits itself, a sum, a named thing or aid ("committed $5 million", "committed 500 troops")."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children) or _moves_aid(token):
+        return False
+    deeds = [o for o in objects if o.dep_ == "dobj" and o.lower_ not in _REFLEXIVES]
+    return bool(deeds) and not any(c.ent_type_ or c.like_num or c.text == "$" for d in deeds for c in d.subtree)
 
 
 _GROUPS = ("PERSON", "ORG", "GPE", "NORP")
@@ -925,17 +973,18 @@ def _seizure(token: Token) -> _Trigger:
     return _Trigger(token, "COERCE", "seize", VERB_CONFIDENCE)
 
 
-# Causes of death that are no one's act of violence.
+# Causes of death that are no one's act of violence: natural hazards, disease and accidents.
 NATURAL_CAUSES = frozenset(
     "flood floods flooding earthquake quake storm cyclone hurricane typhoon tornado landslide mudslide avalanche "
     "drought heatwave heat tsunami eruption disease cholera epidemic outbreak virus pandemic famine lightning "
-    "accident crash collapse".split()
+    "accident crash collapse collision pileup pile-up derailment wreck capsizing".split()
 )
 
 
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
-    joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident."""
+    joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
+    "from" or "in" one ("died of cholera", "deaths from the floods", "killed in the collision")."""
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
@@ -945,10 +994,10 @@ def _caused_by_nature(token: Token) -> bool:
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
         if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
             return True
-    for child in token.children:  # "died of cholera", "deaths from the floods"
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             cause = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if cause is not None and cause.lemma_.lower() in NATURAL_CAUSES:
+            if cause is not None and (cause.lemma_.lower() in NATURAL_CAUSES or cause.lower_ in NATURAL_CAUSES):
                 return True
     return False
 
@@ -1032,11 +1081,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         )
         if not placed and not someones:
             return None  # "a fishing trip", "the first trip through bankruptcy": no one's visit to a place
-    if event_type == "RETREAT" and any(
-        c.dep_ == "compound" and not _is_person(c) and not _lemma_in(c, _RELEASED_PEOPLE) and c.ent_type_ not in _GROUPS
-        for c in token.children
-    ):
-        return None  # "a news release", "a press release": no one freed
+    if not _in_its_sense(token, lemma, event_type):
+        return None
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
