@@ -191,10 +191,10 @@ def test_entities_a_surname_in_the_plural_is_a_family_not_a_person(vocab):
     doc = make_doc(vocab, words_with(text, tags))
     entities, _ = extract_entities(doc)
     family = by_name(entities, "Fenwicks")
-    assert family.type == "ORG" and family.kind == "family" and len(family.mentions) == 2
-    assert by_name(entities, "Ruth Fenwick").type == "PERSON"
+    assert family.type == "PERSON" and family.kind == "family" and len(family.mentions) == 2
+    assert by_name(entities, "Ruth Fenwick").kind == "person"
     assert by_name(entities, "Odells").kind == "family"  # the surname of a titled person
-    assert by_name(entities, "Tom Myers").type == "PERSON"  # a surname ending in s, written after a given name
+    assert by_name(entities, "Tom Myers").kind == "person"  # a surname ending in s, written after a given name
 
 
 def test_entities_a_plural_of_a_given_name_or_a_bare_name_is_no_family(vocab):
@@ -202,8 +202,16 @@ def test_entities_a_plural_of_a_given_name_or_a_bare_name_is_no_family(vocab):
     tags = {"0": "PERSON", "4": "PERSON", "7": "PERSON", "9": "PERSON"}
     doc = make_doc(vocab, words_with(text, tags))
     entities, _ = extract_entities(doc)
-    assert by_name(entities, "Williams").type == "PERSON"
-    assert by_name(entities, "Stevens").type == "PERSON"
+    assert by_name(entities, "Williams").kind == "person"
+    assert by_name(entities, "Stevens").kind == "person"
+
+
+def test_entities_a_possessive_is_trimmed_from_either_end_of_a_name_typographic_quotes_too(vocab):
+    text = "America ’s Ruth Calder spoke . Later Ruth Calder ‘s plan failed ."
+    doc = make_doc(vocab, words_with(text, {"1-3": "PERSON", "7-9": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    calder = by_name(entities, "Ruth Calder")
+    assert [m.text for m in calder.mentions] == ["Ruth Calder", "Ruth Calder"]
 
 
 def test_entities_ids_follow_first_mention_and_every_token_is_mapped(vocab):

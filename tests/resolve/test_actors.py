@@ -206,7 +206,7 @@ def test_actors_a_partys_members_and_adjective_are_the_party_when_the_ledger_nam
 
 def test_actors_a_surname_taken_for_an_organisation_or_a_place_is_the_one_person_with_it():
     refs = [
-        EntityRef(1, "a1", "Ruth Odell", "PERSON"),
+        EntityRef(1, "a1", "Ruth Odell", "PERSON", aliases=("Odell",)),
         EntityRef(2, "a2", "Odell", "ORG", kind="organization"),  # "Odell's path to victory"
         EntityRef(3, "a3", "Odell", "GPE", kind="place"),  # "Odell voters", no place found for it
         EntityRef(4, "a4", "Tom Fenwick", "PERSON"),
@@ -219,6 +219,24 @@ def test_actors_a_surname_taken_for_an_organisation_or_a_place_is_the_one_person
         EntityRef(11, "a8", "Bill Myers", "PERSON"),
         EntityRef(12, "a9", "Odell", "GPE", kind="place", place_id=42),  # a town the places stage found
     ]
+    refs += [
+        EntityRef(13, "a10", "Obama White House", "PERSON"),  # the model's "person": no one is called "House" alone
+        EntityRef(14, "a11", "House", "ORG", kind="organization"),
+        EntityRef(15, "a12", "Tom Fenwick’s", "PERSON", aliases=("Fenwick",)),  # a typographic possessive
+    ]
     actors = {tuple(sorted(m.pk for m in a.members)): a.type for a in resolve_actors(refs)}
     assert actors[(1, 2, 3)] == "PERSON"
     assert actors[(5,)] == "ORG" and actors[(9,)] == "ORG" and actors[(10,)] == "ORG" and actors[(12,)] == "GPE"
+    assert actors[(14,)] == "ORG" and actors[(4, 15)] == "PERSON"
+
+
+def test_actors_a_family_is_a_group_never_one_of_its_people():
+    refs = [
+        EntityRef(1, "a1", "Ruth Odell", "PERSON", kind="person"),
+        EntityRef(2, "a1", "Odells", "PERSON", kind="family"),
+        EntityRef(3, "a2", "Odells", "PERSON", kind="family"),
+        EntityRef(4, "a3", "Odell", "PERSON", kind="person"),
+    ]
+    actors = {tuple(sorted(m.pk for m in a.members)): a for a in resolve_actors(refs)}
+    assert set(actors) == {(1, 4), (2, 3)}
+    assert actors[(2, 3)].kind == "family" and actors[(2, 3)].key.startswith("group:")

@@ -130,8 +130,6 @@ def add_label_evidence(doc: Doc, candidate: Candidate, kb: KnowledgeBase) -> Non
 def kind_of(doc: Doc, members: list[Candidate], label: str, name: str, kb: KnowledgeBase) -> str | None:
     if label == "PERSON":
         return "person"
-    if members and all(c.family for c in members):
-        return "family"
     known = kb.actor(name)
     if known is None:
         known = next((a for a in (kb.actor(c.text(doc)) for c in members) if a is not None), None)

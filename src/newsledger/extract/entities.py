@@ -47,7 +47,7 @@ ENTITY_LABELS = frozenset(
 # Fixed order to break ties in the label vote deterministically.
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 _DETERMINERS = frozenset({"the", "a", "an"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 
 
 @dataclass
@@ -461,7 +461,8 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     """Trim determiners, possessives and titles; record the titles. None when nothing of a name is left."""
     start, end = candidate.start, candidate.end
     lowers = actors.token_lowers(doc)
-    while start < end and lowers[start] in _DETERMINERS:
+    # a possessive glued before the name ("America’s Donald Trump" taken from "’s") is no part of it
+    while start < end and (lowers[start] in _DETERMINERS or doc[start].text in _POSSESSIVE):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
@@ -704,26 +705,28 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
 
 def _families(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> None:
     """A surname of the article's people in the plural ("the Clintons", "the Khans' home") names a family: a group
-    of people, not one more person (and not a person of the same name). The surname is one the article writes after
-    a given name or a title, or any of its people's names after "the"."""
+    of people, not one more person (and not a person of the same name). It keeps its label (CoNLL and ACE tag a
+    group of persons PER) and gets the kind "family", which the ledger's resolver treats as a group. The surname is
+    one the article writes after a given name or a title, or, after "the", any of its people's names; a group of
+    people the model found ("Catholics", beside a "Roman Catholic" it took for a person) is a family only by a
+    titled person's name."""
     lowers = actors.token_lowers(doc)
     people = [c for c in candidates if c.label == "PERSON"]
-    titled = {
-        lowers[c.start] for c in people if c.end - c.start == 1 and c.titles
-    } - kb.first_names  # not "Prince William"
-    surnames = {lowers[c.end - 1] for c in people if c.end - c.start >= 2} | titled
-    names = {lowers[c.end - 1] for c in people}
+    # "Mrs. Khan", not "Prince William": a title before a given name says nothing of a surname
+    titled = {lowers[c.start] for c in people if c.end - c.start == 1 and c.titles} - kb.first_names
     full_names_end = {lowers[c.end - 1] for c in people if c.end - c.start >= 2}
+    surnames = full_names_end | titled
+    names = {lowers[c.end - 1] for c in people}
     for c in candidates:
         if c.label not in ("PERSON", "NORP") or c.end - c.start != 1 or not doc[c.start].text[:1].isupper():
             continue
         word = lowers[c.start]
         stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set())
         after_the = c.start > 0 and lowers[c.start - 1] == "the"
-        known = surnames | names if after_the and c.label == "PERSON" else surnames
+        known = titled if c.label == "NORP" else surnames | names if after_the else surnames
         # a name ending in s that the article writes after a given name is a surname ("Serena Williams")
         if word.endswith("s") and word not in full_names_end and stems & known:
-            c.label, c.family = "ORG", True
+            c.family = True
 
 
 # --- 6. merging variants ---------------------------------------------------------------------------
@@ -1012,7 +1015,9 @@ def _entities(doc: Doc, groups: list[Group], kb: KnowledgeBase) -> tuple[list[En
         titles: list[str] = []
         for c in g.members:
             titles.extend(t for t in c.titles if t not in titles)
-        if g.label == "PERSON":
+        if g.members and all(c.family for c in g.members):
+            profile = actors.Profile(kind="family")
+        elif g.label == "PERSON":
             profile = actors.person_profile(doc, g.members, kb, entity_of_token=entity_of_token, info=info)
         else:
             profile = actors.Profile(
