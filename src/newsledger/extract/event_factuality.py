@@ -119,7 +119,8 @@ _MET_STANDARDS = frozenset(
 _RECORDERS = frozenset("camera cameras video videos footage photographer photographers lens recording".split())
 _CAPTURED_SENSES = frozenset(
     "moment moments image images imagination attention heart hearts mood spirit essence vote votes title "
-    "nomination award prize market share footage".split()
+    "nomination award prize market share footage crown crowns championship championships trophy cup medal medals "
+    "seat seats majority victory".split()
 )
 _FIRED_WORDS = frozenset("question questions broadside email emails letter tweet tweets".split())
 # What is fired in a shooting; anyone or anything else fired is dismissed.
