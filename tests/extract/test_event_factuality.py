@@ -147,6 +147,15 @@ def test_an_expected_meeting_stays_planned(make_record):
         ("Factory jobs let workers support their families on one paycheck.", "support", "SUPPORT"),
         ("The senator is in danger of losing the support of younger voters.", "support", "SUPPORT"),
         ("Voters would recognize the governor in that advertisement.", "recognize", "SUPPORT"),
+        ("Donations may be sent to the church in care of the local bank.", "sent", "AID"),
+        ("The fading attention on the race helped the senator.", "helped", "AID"),
+        ("To get the newsletter, click here and sign up.", "sign", "AGREE"),
+        ("Most economists agree that the tax should be lower.", "agree", "AGREE"),
+        ("The town library will offer a workshop for job seekers on Monday.", "offer", "AGREE"),
+        ("The company offers new mothers eight weeks of paid leave.", "offers", "AGREE"),
+        ("We look forward to a long and successful partnership.", "partnership", "COOPERATE"),
+        ("Do you support the new mayor?", "support", "SUPPORT"),
+        ("Nobody has acknowledged the atrocities committed.", "committed", "AGREE"),
     ],
 )
 def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_record, dropped, word, plover):
@@ -161,6 +170,11 @@ def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_reco
         ("The senator slammed the governor over the budget cuts.", "slammed", "ACCUSE"),
         ("France recognized the new government in Tripoli on Monday.", "recognized", "SUPPORT"),
         ("The union backed the mayor in the vote on Tuesday.", "backed", "SUPPORT"),
+        ("Why does the council refuse to recognize the union?", "refuse", "REJECT"),
+        ("The foundation is funding the planting of the first trees.", "funding", "AID"),
+        ("Humanitarian flights resumed to the northern provinces.", "resumed", "AID"),
+        ("The miners will be offered transfers to other mines.", "offered", "AGREE"),
+        ("The two sides agreed on Monday that talks would resume.", "agreed", "AGREE"),
     ],
 )
 def test_the_same_verbal_words_report_acts(make_record, kept, word, plover):

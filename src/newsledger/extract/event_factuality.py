@@ -79,15 +79,22 @@ _AGENT_NOUNS = frozenset(
     "unions board boards city cities administration ministry ministries department departments organization "
     "organisation organizations organisations parliament congress senate house team teams community communities "
     "family families church churches school schools university universities charity charities "
-    "resolution resolutions statement statements declaration letter communique".split()
+    "resolution resolutions statement statements declaration letter communique foundation foundations "
+    "institution institutions association associations federation federations coalition coalitions corporation "
+    "corporations commission commissions delegation delegations congregation mission missions".split()
 )
+# Endings of abstract nouns, which name no one who could act ("attention", "the movement", "uncertainty").
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+_FORCES_OF_NATURE = frozenset("weather rain storm storms flood floods drought heat snow wind winds".split())
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 # What one offers that is no undertaking to another party: a chance, a service, an opinion.
 _OFFERED_THINGS = frozenset(
     "opportunity opportunities chance chances option options choice choices discount discounts service services "
     "course courses class classes program programs programme programmes job jobs position glimpse insight insights "
     "explanation advice tip tips comment comments thought thoughts view views perspective perspectives "
-    "reward rewards prize prizes incentive incentives".split()
+    "reward rewards prize prizes incentive incentives workshop workshops seminar seminars session sessions "
+    "training lesson lessons tour tours hall leave benefit benefits insurance coverage discount "
+    "scholarship scholarships".split()
 )
 # What one shares with no partner that is no cooperation: a story, a view, a feature in common.
 _SHARED_THINGS = frozenset(
@@ -145,8 +152,12 @@ def unreported(token: Token, event_type: str, state: DocState) -> str | None:
         return "stance not taken"
     if event_type in VERBAL_TYPES and _only_wished(token):
         return "only wished"
-    if event_type in VERBAL_TYPES and token.pos_ == "VERB" and _in_question(token):
+    if event_type in VERBAL_TYPES and token.pos_ == "VERB" and (_in_question(token) or _asked_directly(token)):
         return "questioned"
+    if event_type in VERBAL_TYPES and _advice_to_anyone(token):
+        return "generic"
+    if event_type in AGENTIVE_TYPES and token.pos_ == "VERB" and _figure_of_speech(token, state):
+        return "no one acts"
     literal = _literal_sense(token, event_type, state)
     if literal is not None:
         return literal
@@ -171,8 +182,12 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _only_wished(token: Token) -> bool:
-    """An act someone only wants, hopes for or weighs ("we want to help", "hopes to meet"), unlike one that is
-    planned or expected, which keeps its status."""
+    """An act someone only wants, hopes for or weighs ("we want to help", "hopes to meet", "look forward to a
+    long partnership"), unlike one that is planned or expected, which keeps its status."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "to":
+        looking = token.head.head
+        if looking.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in looking.children):
+            return True
     below = token
     head = token.head
     for _ in range(2):
@@ -238,6 +253,39 @@ def _in_question(token: Token) -> bool:
     return True
 
 
+def _asked_directly(token: Token) -> bool:
+    """The main verb of a direct question: "Do you support Donald Trump?", "Will they meet again?"."""
+    sentence = token.sent
+    if not doc_text(token.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
+        return False
+    if token.dep_ not in ("ROOT", "conj") or sentence[0].tag_ in ("WRB", "WP", "WDT"):
+        return False  # "Why does Israel refuse …?" takes the refusal as known
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in token.children)
+
+
+def _advice_to_anyone(token: Token) -> bool:
+    """ "Donations may be sent to the foundation", "donations can be made at the door": a passive with a modal and
+    no one named as doing it tells readers what they may do."""
+    verb = _clause_verb(token)
+    if verb.i != token.i and not (token.dep_ in ("nsubjpass", "dobj") and token.head.i == verb.i):
+        return False  # "details could be released due to the investigation": the investigation is no advice
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("may", "can", "should", "could", "must") for c in verb.children):
+        return False  # "will be offered transfers" is a plan
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _figure_of_speech(token: Token, state: DocState) -> bool:
+    """Aid, support, threat or cooperation whose doer is a thing ("the fading attention helped Clinton", "the
+    storm threatened the harvest"): no one's act, whatever the tense."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _inanimate(subject, state):
+        return False
+    return subject.lemma_.lower().endswith(_ABSTRACT_SUFFIXES) or _lemma_in(subject, _FORCES_OF_NATURE)
+
+
 # --- literal senses ----------------------------------------------------------------------------------------
 
 
@@ -265,8 +313,10 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         if not asks_for and _asks_a_question(token, state):
             return "question"  # "'Why?' asked X", "asked whether", "when asked about it"
     if event_type == "AGREE" and lemma == "offer":
-        if any(_lemma_in(o, _OFFERED_THINGS) for o in [*objects, *(c for c in children if c.dep_ == "dative")]):
-            return "offered a chance"
+        offered = [*objects, *(c for c in children if c.dep_ == "dative")]
+        offered += [p for o in offered for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if any(_lemma_in(o, _OFFERED_THINGS) for o in offered):
+            return "offered a chance"  # "offered the opportunity", "offers new mothers eight weeks of paid leave"
     if event_type == "COOPERATE" and lemma == "share":
         partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
         knowledge = any(
@@ -288,6 +338,8 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
             c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview") for c in children
         ):
             return "no comment"  # "declined to comment", "declined comment": a silence, no rejection of anything
+    if event_type == "AGREE" and lemma == "agree" and _simple_present(token) and not _in_headline(token, state):
+        return "opinion"  # "most Democrats agree that …": an opinion held, not an agreement reached
     if event_type == "SUPPORT" and lemma == "back":
         if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
             return "backed out"  # "backing out of a driveway", "backed down"

@@ -930,6 +930,10 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
+    if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ in ("up", "in") for c in children):
+        return False  # "sign up", "sign in": to register, not to sign an agreement
     if lemma == "support" and any(_lemma_in(o, lexicon.DEPENDANTS) for o in objects):
         return False  # "support their families on a single paycheck": providing for one's own, not backing
     if lemma == "agree" and "with" in preps and not preps & {"on", "to", "upon"}:
