@@ -214,6 +214,18 @@ def test_entities_a_possessive_is_trimmed_from_either_end_of_a_name_typographic_
     assert [m.text for m in calder.mentions] == ["Ruth Calder", "Ruth Calder"]
 
 
+def test_entities_a_common_word_or_a_title_alone_taken_for_a_person_names_no_one(vocab):
+    text = "The Editor said Mum was out and his mum agreed . Rice spoke . Stone Fenwick and Fenwick met Forest ."
+    text += " Miss won . Saddam spoke ."
+    tags = {"1": "PERSON", "3": "PERSON", "11": "PERSON", "14-15": "PERSON", "17": "PERSON", "19": "PERSON"}
+    tags |= {"21": "PERSON", "24": "PERSON"}
+    common = frozenset({"editor", "mum", "rice", "forest", "stone", "miss", "saddam", "won", "said", "out"})
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)), common_words=common)
+    # Rice and Forest are surnames too (census list); Miss is a title with no name after it; Saddam is in the word
+    # list (as the word lists hold famous mononyms) but neither a role nor written in lower case
+    assert sorted(e.name for e in entities) == ["Forest", "Rice", "Saddam", "Stone Fenwick"]
+
+
 def test_entities_ids_follow_first_mention_and_every_token_is_mapped(vocab):
     text = "Laura Fenwick visited Kestrel Bank . Fenwick left ."
     doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "ORG"}))

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -729,6 +730,48 @@ def _families(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> None:
             c.family = True
 
 
+def _without_words_taken_for_people(
+    doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, common_words: frozenset[str]
+) -> list[Candidate]:
+    """A "person" that is one English word no one is named (a role noun: "Coroner", "Editor"; a word the article
+    also writes in lower case: "Mum", "Attendance") or a title alone ("Miss" of a pageant) names no one: it is
+    dropped. A word that is also a given name or a surname (census lists: Bush, Rice, Forest), a titled one, and
+    the surname of a full name in the article stay people."""
+    if not common_words:
+        return candidates
+    lowers = actors.token_lowers(doc)
+    persons = [c for c in candidates if c.label == "PERSON"]
+    surnames = {lowers[c.end - 1] for c in persons if c.end - c.start >= 2}
+    by_word: dict[str, list[Candidate]] = defaultdict(list)
+    for c in persons:
+        if c.end - c.start == 1:
+            by_word[lowers[c.start]].append(c)
+    written_lower = {w for w in actors.token_arrays(doc).words if w.islower()}
+    dropped: set[int] = set()
+    for word, members in by_word.items():
+        lone_title = all(kb.honorifics.starting_at(doc, c.start, highest=c.end) == c.end for c in members)
+        # the word lists hold famous mononyms too (Saddam, Suharto): a common word is one the article also writes
+        # in lower case, or a role noun ("Coroner", "Editor")
+        common = word in written_lower or all(
+            kb.roles.starting_at(doc, c.start, highest=c.end) == c.end for c in members
+        )
+        nameless = common and word not in kb.first_names and word not in _surnames_among(common_words)
+        if any(c.titles or c.family for c in members) or word in surnames or not (lone_title or nameless):
+            continue
+        dropped.update(id(c) for c in members)
+    return [c for c in candidates if id(c) not in dropped]
+
+
+@functools.lru_cache(maxsize=2)
+def _surnames_among(words: frozenset[str]) -> frozenset[str]:
+    """The US census surnames (the `names` package) that are also common words: Bush, Rice, Forest, King."""
+    try:
+        text = (resources.files("names") / "dist.all.last").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w for line in text.splitlines() if line.strip() and (w := line.split()[0].lower()) in words)
+
+
 # --- 6. merging variants ---------------------------------------------------------------------------
 
 
@@ -884,6 +927,7 @@ def extract_entities(
     candidates.sort(key=lambda c: (c.start, c.end))
     vote_labels(doc, candidates, kb)
     _families(doc, candidates, kb)
+    candidates = _without_words_taken_for_people(doc, candidates, kb, common_words)
     groups = merge(doc, candidates, kb, acronyms)
     return _entities(doc, groups, kb)
 
