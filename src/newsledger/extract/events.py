@@ -1090,6 +1090,19 @@ NATURAL_CAUSES = frozenset(
 )
 
 
+def _natural(token: Token) -> bool:
+    return token.lower_ in NATURAL_CAUSES or token.lemma_.lower() in NATURAL_CAUSES
+
+
+def _last_subject_natural(pronoun: Token) -> bool:
+    """ "A quake hit the town. It killed 612 people": "it" stands for the hazard the sentence before is about."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return False
+    before = pronoun.doc[sentence.start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _natural(t) for t in before)
+
+
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
     joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
@@ -1097,11 +1110,14 @@ def _caused_by_nature(token: Token) -> bool:
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
-    for child in [*token.children, *(verb.children if verb.i != token.i else ())]:
+    verbs = [token, verb] if verb.i != token.i else [token]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verbs.append(verb.head)  # "an earthquake hit the island, killing five and injuring 40": the quake's harm
+    for child in [c for v in verbs for c in v.children]:
         doer = child if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
+        if doer is not None and (_natural(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
             return True
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
