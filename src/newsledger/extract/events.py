@@ -910,6 +910,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             )
         if lemma == "charge":
             return _legal_charge(token)
+        if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
+            return False  # "in danger of losing the support of members", "has the support of": backing held
         return True
     if lemma == "battle":
         # "battled government troops", "battling with the police"; not "battled through pneumonia", "battling for
@@ -928,6 +930,23 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
+    if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ in ("up", "in") for c in children):
+        return False  # "sign up", "sign in": to register, not to sign an agreement
+    if lemma == "support" and any(_lemma_in(o, lexicon.DEPENDANTS) for o in objects):
+        return False  # "support their families on a single paycheck": providing for one's own, not backing
+    if lemma == "agree" and "with" in preps and not preps & {"on", "to", "upon"}:
+        if not any(c.dep_ in ("xcomp", "dobj") for c in children):
+            return False  # "generals who agree with him": an opinion shared, not an agreement reached
+    if lemma in ("recognize", "recognise") and any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objects):
+        return False  # "the audience would recognize Trump in that passage": to identify, not to recognise a state
+    if lemma == "slam" and (
+        preps & {"into", "on", "onto", "against", "through"}
+        or any(c.dep_ == "prt" for c in children)
+        or any(_lemma_in(o, lexicon.SLAMMED_THINGS) for o in objects)
+    ):
+        return False  # "slammed on his brakes", "slammed into a tree", "slammed the door"
     if lemma == "fire":
         aimed = bool(preps & {"at", "on", "upon", "into", "from", "in", "toward", "towards"})
         return aimed or not any(_is_person(o) for o in objects)
