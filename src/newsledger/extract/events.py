@@ -910,6 +910,17 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             )
         if lemma == "charge":
             return _legal_charge(token)
+        if lemma == "appeal":
+            # "an appeal for witnesses", "issued an appeal to residents to stay home"; not "expand its appeal"
+            return (
+                any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in children)
+                or any(
+                    c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children
+                )
+                or (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.APPEAL_MAKING_VERBS)
+            )
+        if lemma == "demand" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return False  # "a building in demand": sought after, no one's demand
         if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
             return False  # "in danger of losing the support of members", "has the support of": backing held
         return True
@@ -932,6 +943,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
+    if lemma == "welcome" and "to" in preps and not any(c.dep_ in ("nsubj", "dobj") for c in children):
+        return False  # "Welcome to the season of …": a greeting
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ in ("up", "in") for c in children):
         return False  # "sign up", "sign in": to register, not to sign an agreement
     if lemma == "support" and any(_lemma_in(o, lexicon.DEPENDANTS) for o in objects):
