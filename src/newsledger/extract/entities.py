@@ -926,7 +926,6 @@ class EntityExtractor:
         )
         state.entity_of_token.update(entity_of_token)
         doc.user_data.pop("newsledger_case_forms", None)
-        doc.user_data.pop("newsledger_tokens", None)
         return doc
 
 
