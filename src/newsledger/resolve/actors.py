@@ -105,9 +105,10 @@ def name_parts(name: str) -> list[str]:
 
 
 def _folded_parts(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    folded = re.sub(r"['’`]s\b", "", folded)
-    folded = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", folded)  # O'Brien is one name part
+    # apostrophes first: ASCII folding drops typographic ones ("Trump’s" would become "trumps")
+    unquoted = re.sub(r"['’‘`]s\b", "", name, flags=re.IGNORECASE)  # a possessive, also one glued before a name
+    unquoted = re.sub(r"(?<=[A-Za-z])['’‘`](?=[A-Za-z])", "", unquoted)  # O'Brien is one name part
+    folded = unicodedata.normalize("NFKD", unquoted).encode("ascii", "ignore").decode("ascii").lower()
     return [p for p in re.split(r"[^a-z0-9]+", folded) if p]
 
 
@@ -159,9 +160,54 @@ def group_key(name: str, type_: str = "") -> str:
 
 def resolve_actors(refs: Sequence[EntityRef]) -> list[Actor]:
     """Group entity references into actors (only types PERSON, ORG, NORP, GPE are actors)."""
-    people = [r for r in refs if r.type in PERSON_TYPES]
-    groups = [r for r in refs if r.type in GROUP_TYPES]
-    return _resolve_people(people) + _resolve_groups(groups)
+    # a family ("the Clintons") is a group of persons: never one of them
+    people = [r for r in refs if r.type in PERSON_TYPES and r.kind != "family"]
+    groups = [r for r in refs if r.type in GROUP_TYPES or (r.type in PERSON_TYPES and r.kind == "family")]
+    surnames = _persons_named_as_groups(people, groups)
+    taken = {id(ref) for ref in surnames}
+    return _resolve_people(people + surnames) + _resolve_groups([r for r in groups if id(r) not in taken])
+
+
+# Kinds the entity stage gives a name it knows nothing about (no knowledge-base entry, no word of the name
+# saying what it is): a surname the model took for an organisation or a place gets one of these.
+_UNKNOWN_GROUP_KINDS = frozenset({None, "organization", "place"})
+
+
+def _persons_named_as_groups(people: Sequence[EntityRef], groups: Sequence[EntityRef]) -> list[EntityRef]:
+    """Surnames the model took for an organisation or a place ("Trump's path to victory", "Sanders voters"): a
+    group written as one capitalised word that is the surname of exactly one person the ledger knows by full name,
+    that some article writes alone for a person, that the entity stage knows nothing else about (no known kind, no
+    place the places stage found), and that no organisation of its article opens ("Ford" beside "Ford Motor") is
+    that person. (A model's "person" "Obama White House" makes no person of "House": no one calls it "House".)"""
+    full_names: dict[str, list[list[str]]] = defaultdict(list)
+    alone: set[str] = set()  # surnames some article writes alone for a person ("Trump said")
+    for ref in people:
+        parts = name_parts(ref.name)
+        if len(parts) >= 2 and not _opens_with_particle(ref.name, parts):
+            full_names[parts[-1]].append(parts)
+        alone.update(p[0] for p in map(name_parts, (ref.name, *ref.aliases)) if len(p) == 1)
+    opening: set[tuple[str, str]] = set()
+    for ref in groups:
+        words = _folded_parts(ref.name)
+        if len(words) >= 2:
+            opening.add((ref.article_id, words[0]))
+    found = []
+    for ref in groups:
+        name = ref.name.strip()
+        if ref.type not in ("ORG", "GPE") or ref.kind not in _UNKNOWN_GROUP_KINDS or ref.place_id is not None:
+            continue
+        if not re.fullmatch(r"[A-Z][a-z]+(?:['’]s)?", name):
+            continue
+        (word,) = name_parts(name) or [""]
+        known = full_names.get(word, [])
+        if (
+            word in alone
+            and known
+            and all(same_person(parts, known[0]) for parts in known)
+            and (ref.article_id, word) not in opening
+        ):
+            found.append(ref)
+    return found
 
 
 def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
