@@ -34,6 +34,7 @@ from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.arrays import doc_arrays
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -416,7 +417,11 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
     casualties: list[Token] = []
-    for token in sentence:
+    doc, pos = sentence.doc, doc_arrays(sentence.doc).pos
+    for i in range(sentence.start, sentence.end):
+        if pos[i] not in _TRIGGER_POS:
+            continue  # speed: no test below takes a word of any other part of speech
+        token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
         if _reports_casualties(token):
@@ -474,6 +479,8 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     return kept
 
 
+# The parts of speech of casualty words and triggers (verbs, auxiliaries, intent adjectives, nouns, names).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
