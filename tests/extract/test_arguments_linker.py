@@ -98,3 +98,11 @@ def test_linker_place_spans_hold_an_offset_inside_any_place_mention():
     )
     for offset in range(0, 80):
         assert (offset in places) == any(low <= offset < high for low, high in spans)
+
+
+def test_linker_ships_with_the_fold_linkers_of_its_own_training():
+    from newsledger.eval.arguments import held_out_linkers
+
+    by_document = held_out_linkers()  # raises when the folds were written with another linker
+    assert len(set(map(id, by_document.values()))) == 5
+    assert len(by_document) > 100  # the read parts of WikiEvents dev and RAMS dev
