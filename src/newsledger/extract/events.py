@@ -609,6 +609,8 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
     if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
         return trigger
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
+        return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
     if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
