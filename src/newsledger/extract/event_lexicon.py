@@ -838,6 +838,8 @@ DEPENDANTS = frozenset(
 HELD_SUPPORT_VERBS = frozenset({"lose", "have", "enjoy", "need", "lack", "retain", "keep", "risk"})
 # What one slams that is no one criticised ("slammed the door").
 SLAMMED_THINGS = frozenset("door doors brake brakes car phone fist fists ball window gate lid".split())
+# Verbs that make or answer an appeal ("issued an appeal", "heeded the appeal").
+APPEAL_MAKING_VERBS = frozenset("issue make launch renew repeat send broadcast heed answer echo reiterate".split())
 # What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
 WEAPON_WORDS = frozenset(
     "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "
