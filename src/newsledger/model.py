@@ -346,22 +346,35 @@ T = TypeVar("T")
 
 
 def to_dict(obj: Any) -> dict[str, Any]:
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+    names = _record_field_names(type(obj))
+    if names is None:
         raise TypeError(f"not a record: {obj!r}")
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        out[f.name] = _to_jsonable(getattr(obj, f.name))
+    out: dict[str, Any] = {name: _to_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, Article):
         out["chars"] = obj.chars
     return out
 
 
 def _to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if _record_field_names(type(value)) is not None:
         return to_dict(value)
     if isinstance(value, (tuple, list)):
         return [_to_jsonable(v) for v in value]
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _record_field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other type: looked up once per type, not per value (asking
+    `dataclasses` for every value of a record took ~2 ms of a news article's record)."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
