@@ -156,6 +156,9 @@ def test_an_expected_meeting_stays_planned(make_record):
         ("We look forward to a long and successful partnership.", "partnership", "COOPERATE"),
         ("Do you support the new mayor?", "support", "SUPPORT"),
         ("Nobody has acknowledged the atrocities committed.", "committed", "AGREE"),
+        ("The candidate would energize the party and expand its appeal.", "appeal", "REQUEST"),
+        ("New apartments for the elderly are in demand.", "demand", "DEMAND"),
+        ("Welcome to the season of big political promises.", "welcome", "SUPPORT"),
     ],
 )
 def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_record, dropped, word, plover):
@@ -175,6 +178,8 @@ def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_reco
         ("Humanitarian flights resumed to the northern provinces.", "resumed", "AID"),
         ("The miners will be offered transfers to other mines.", "offered", "AGREE"),
         ("The two sides agreed on Monday that talks would resume.", "agreed", "AGREE"),
+        ("Police issued an appeal for witnesses on Saturday.", "appeal", "REQUEST"),
+        ("The president welcomed the agreement on Monday.", "welcomed", "SUPPORT"),
     ],
 )
 def test_the_same_verbal_words_report_acts(make_record, kept, word, plover):

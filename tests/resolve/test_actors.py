@@ -240,3 +240,24 @@ def test_actors_a_family_is_a_group_never_one_of_its_people():
     actors = {tuple(sorted(m.pk for m in a.members)): a for a in resolve_actors(refs)}
     assert set(actors) == {(1, 4), (2, 3)}
     assert actors[(2, 3)].kind == "family" and actors[(2, 3)].key.startswith("group:")
+
+
+def test_actors_a_generational_suffix_closes_the_name_and_two_suffixes_are_two_people():
+    refs = [
+        EntityRef(1, "a1", "Arlen Joseph Comeaux Jr", "PERSON"),
+        EntityRef(2, "a1", "Comeaux", "PERSON"),  # the surname is the part before the suffix
+        EntityRef(3, "a2", "Arlen Joseph Comeaux", "PERSON"),  # the suffix left out
+        EntityRef(4, "a3", "Tom Fenwick Jr.", "PERSON"),
+        EntityRef(5, "a4", "Tom Fenwick Sr.", "PERSON"),  # father and son
+    ]
+    assert actor_members(refs) == [[1, 2, 3], [4], [5]]
+
+
+def test_actors_an_occupational_title_before_a_name_is_no_part_of_it():
+    refs = [
+        EntityRef(1, "a1", "Shawna Hollis", "PERSON"),
+        EntityRef(2, "a2", "Attorney Shawna Hollis", "PERSON"),
+        EntityRef(3, "a3", "Officer Dan Cordell", "PERSON"),
+        EntityRef(4, "a4", "Dan Cordell", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 2], [3, 4]]

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -357,18 +358,17 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
     """doc.ents as (start, end, label), read from arrays (doc.ents builds a Span and Tokens per entity)."""
     if not len(doc):
         return []
+    table = doc.to_array([ENT_IOB, ENT_TYPE])
+    iob = table[:, 0]  # 1 = I (inside), 2 = O, 3 = B
+    starts = numpy.flatnonzero(iob == 3)
+    # an entity ends at the first word after its start that is not inside it
+    not_inside = numpy.flatnonzero(iob != 1)
+    ends = numpy.append(not_inside, len(doc))[numpy.searchsorted(not_inside, starts, side="right")]
     strings = doc.vocab.strings
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, (iob, ent_type) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
-        if start >= 0 and iob != 1:  # 1 = I (inside), 2 = O, 3 = B
-            spans.append((start, i, label))
-            start = -1
-        if iob == 3:
-            start, label = i, strings[ent_type]
-    if start >= 0:
-        spans.append((start, len(doc), label))
-    return spans
+    return [
+        (start, end, strings[label])
+        for start, end, label in zip(starts.tolist(), ends.tolist(), table[starts, 1].tolist(), strict=True)
+    ]
 
 
 Retagger = Callable[[list[list[str]]], list[list[tuple[int, int, str]]]]
@@ -1127,7 +1127,6 @@ class EntityExtractor:
         )
         state.entity_of_token.update(entity_of_token)
         doc.user_data.pop("newsledger_case_forms", None)
-        doc.user_data.pop("newsledger_tokens", None)
         return doc
 
 

@@ -630,7 +630,7 @@ VIOLENCE_CUE_GROUPS = (
 # More signs of physical violence, for telling an armed attack from a verbal one (not classifier features).
 VIOLENT_CONTEXT = re.compile(
     r"\b(?:gunm[ae]n|armed|opened fire|shot|shooting|stabb\w*|weapons?|guns?|knife|knives|explosi\w*|bomb\w*|"
-    r"killed|injured|wounded|dead|troops|soldiers|militants?|rebels?|police)\b",
+    r"killed|injured|wounded|dead|troops|soldiers|militants?|rebels?|pirates?|police)\b",
     re.IGNORECASE,
 )
 # Triggers that, with no sign of physical violence in the sentence, are words of criticism.
@@ -698,6 +698,7 @@ PHYSICAL_STAKES = frozenset(
 ATTACKABLE_PLACES = frozenset(
     "town village city base camp convoy checkpoint position positions outpost compound building hospital school "
     "mosque church embassy area district neighborhood neighbourhood station post ship vessel plane aircraft "
+    "tanker boat ferry truck bus vehicle train "
     "troops soldiers forces army police".split()
 )
 
@@ -838,6 +839,8 @@ DEPENDANTS = frozenset(
 HELD_SUPPORT_VERBS = frozenset({"lose", "have", "enjoy", "need", "lack", "retain", "keep", "risk"})
 # What one slams that is no one criticised ("slammed the door").
 SLAMMED_THINGS = frozenset("door doors brake brakes car phone fist fists ball window gate lid".split())
+# Verbs that make or answer an appeal ("issued an appeal", "heeded the appeal").
+APPEAL_MAKING_VERBS = frozenset("issue make launch renew repeat send broadcast heed answer echo reiterate".split())
 # What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
 WEAPON_WORDS = frozenset(
     "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "

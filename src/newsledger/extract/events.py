@@ -34,6 +34,7 @@ from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -147,7 +148,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             target = target or other_target
         if source is None and trigger.type in CLAIMABLE_TYPES:
             # "… The attack was claimed by X": a claim of any sentence that reports the happening
-            starts = [sentence.start, *(word.sent.start for word in trigger.mentions)]
+            starts = [sentence.start, *(sentence_of(word).start for word in trigger.mentions)]
             source = next((claimants[s] for s in starts if s in claimants), None)
         status, according_to = event_status(token, sentence, state)
         subtype = subtypes.get(token.i)
@@ -417,7 +418,11 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
     casualties: list[Token] = []
-    for token in sentence:
+    doc, pos = sentence.doc, doc_arrays(sentence.doc).pos
+    for i in range(sentence.start, sentence.end):
+        if pos[i] not in _TRIGGER_POS:
+            continue  # speed: no test below takes a word of any other part of speech
+        token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
         if _reports_casualties(token):
@@ -475,6 +480,8 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     return kept
 
 
+# The parts of speech of casualty words and triggers (verbs, auxiliaries, intent adjectives, nouns, names).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
@@ -602,6 +609,8 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
     if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
         return trigger
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
+        return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
     if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
@@ -910,6 +919,17 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             )
         if lemma == "charge":
             return _legal_charge(token)
+        if lemma == "appeal":
+            # "an appeal for witnesses", "issued an appeal to residents to stay home"; not "expand its appeal"
+            return (
+                any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in children)
+                or any(
+                    c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children
+                )
+                or (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.APPEAL_MAKING_VERBS)
+            )
+        if lemma == "demand" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return False  # "a building in demand": sought after, no one's demand
         if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
             return False  # "in danger of losing the support of members", "has the support of": backing held
         return True
@@ -932,6 +952,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
+    if lemma == "welcome" and "to" in preps and not any(c.dep_ in ("nsubj", "dobj") for c in children):
+        return False  # "Welcome to the season of …": a greeting
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ in ("up", "in") for c in children):
         return False  # "sign up", "sign in": to register, not to sign an agreement
     if lemma == "support" and any(_lemma_in(o, lexicon.DEPENDANTS) for o in objects):
@@ -1090,6 +1112,19 @@ NATURAL_CAUSES = frozenset(
 )
 
 
+def _natural(token: Token) -> bool:
+    return token.lower_ in NATURAL_CAUSES or token.lemma_.lower() in NATURAL_CAUSES
+
+
+def _last_subject_natural(pronoun: Token) -> bool:
+    """ "A quake hit the town. It killed 612 people": "it" stands for the hazard the sentence before is about."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return False
+    before = pronoun.doc[sentence.start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _natural(t) for t in before)
+
+
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
     joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
@@ -1097,11 +1132,14 @@ def _caused_by_nature(token: Token) -> bool:
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
-    for child in [*token.children, *(verb.children if verb.i != token.i else ())]:
+    verbs = [token, verb] if verb.i != token.i else [token]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verbs.append(verb.head)  # "an earthquake hit the island, killing five and injuring 40": the quake's harm
+    for child in [c for v in verbs for c in v.children]:
         doer = child if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
+        if doer is not None and (_natural(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
             return True
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
@@ -1155,7 +1193,7 @@ def _noun_trigger(token: Token) -> _Trigger | None:
             return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
         # a labour dispute in the sentence ("nurses went on strike over pay"), unless the report has already
         # named a strike of weapons that "the strike" takes up again ("An Israeli airstrike … the strike in Rafah")
-        labour = any(t.lower_ in lexicon.LABOUR_WORDS and t.pos_ in ("NOUN", "PROPN") for t in token.sent)
+        labour = any(t.lower_ in lexicon.LABOUR_WORDS and t.pos_ in ("NOUN", "PROPN") for t in sentence_of(token))
         if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and labour and not _armed_strike_before(token):
             return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)
