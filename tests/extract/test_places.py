@@ -484,3 +484,11 @@ def test_places_a_street_named_for_a_town_is_not_the_town(make_record):
 def test_places_the_capitol_is_an_institution_not_a_namesake_territory(make_record):
     record = make_record("Protesters gathered outside the Capitol on Saturday as senators debated the bill.")
     assert not [p for p in record.places if p.lat is not None]
+
+
+def test_places_a_name_no_gazetteer_knows_after_a_persons_title_is_no_place(make_record):
+    record = make_record(
+        "The opposition plans to launch protest rallies from April 9 to demand President Saakashvili\u2019s "
+        "resignation, its leader said. The removal of Saakashvili from power is justified, he said in Tbilisi."
+    )
+    assert {p.name for p in record.places} == {"Tbilisi"}

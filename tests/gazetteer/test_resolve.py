@@ -353,3 +353,13 @@ def test_resolve_a_national_capital_by_its_name_beats_a_province_or_a_city_known
     (minsk,) = _resolve(gazetteer, ["Minsk"], text="Talks resumed in Minsk.")
     for capital in (new_delhi.candidate, minsk.candidate):
         assert capital.feature == "city" and capital.capital and capital.match == "name"
+
+
+def test_resolve_an_abbreviated_mount_or_fort_is_looked_up_in_full(gazetteer):
+    found, _, looked_up = candidates_for(gazetteer, "Mt. Pleasant")
+    assert looked_up == "Mount Pleasant" and any(c.admin1 == "Iowa" and c.match == "name" for c in found)
+    context = Context(admin1s=Counter({"US.IA": 2}))
+    (town,) = _resolve(gazetteer, ["Mt. Pleasant"], context=context, text="The fair opened in Mt. Pleasant.")
+    assert town.candidate.admin1 == "Iowa"
+    found, _, looked_up = candidates_for(gazetteer, "Ft. Worth")
+    assert looked_up == "Fort Worth" and found[0].admin1 == "Texas"

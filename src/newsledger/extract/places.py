@@ -332,7 +332,7 @@ def _names_no_place(doc: Doc, state: DocState, gazetteer: Gazetteer) -> set[str]
     organisation's acronym ("sympathetic to ETA"), a group of people ("the Bolsheviks sought"), and a person
     ("her granddaughter, Tavia", "the Castro regime"), or the surname of a person the report names in full
     ("Tyrise M. Bell … Officer Eggers shot Bell", "the Charles Webb Center … the Webb Center")."""
-    named_for_persons = _named_for_persons(state)
+    named_for_persons = _named_for_persons(state, gazetteer)
     return {
         e.id
         for e in state.entities
@@ -340,24 +340,47 @@ def _names_no_place(doc: Doc, state: DocState, gazetteer: Gazetteer) -> set[str]
         or _a_group_of_people(doc, e, gazetteer)
         or (_may_be_a_persons_name(e.name, gazetteer) and _written_as_a_person(doc, e))
         or (
-            e.name in named_for_persons
+            (e.name in named_for_persons or _after_a_persons_title(doc, e))
             and _may_be_a_persons_name(e.name.split()[0], gazetteer)
             and not _written_where_only_places_stand(doc, e)
         )
     }
 
 
+# Titles only a person's name follows: "President Saakashvili", "Gov. Pawlenty".
+PERSON_TITLES = frozenset(
+    "president gov governor sen senator rep mr mrs ms dr premier chancellor king queen prince gen general "
+    "judge justice pope rev bishop".split()
+)
+
+
+def _after_a_persons_title(doc: Doc, entity: Entity) -> bool:
+    """A name the gazetteer does not know, written after a person's title."""
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        before = doc[span.start - 1]
+        if before.is_title and before.lower_.rstrip(".") in PERSON_TITLES:
+            return True
+    return False
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _named_for_persons(state: DocState) -> set[str]:
+def _named_for_persons(state: DocState, gazetteer: Gazetteer) -> set[str]:
     """What the article's full names show to be a person's surname, with what follows it in that name: "Bell" in
     "Tyrise M. Bell" (after a given name and an initial), "Webb Center" in "Charles Webb Center" (after a given
-    name). A shorter mention of that name is the person, or the thing named for them."""
+    name), or the last word of a person's full name that no gazetteer knows. A shorter mention of that name is the
+    person, or the thing named for them."""
     first_names = knowledge_base().first_names
     out: set[str] = set()
     for entity in state.entities:
         words = entity.name.split()
+        last = words[-1] if words else ""
+        if entity.type == "PERSON" and len(words) >= 2 and last.isalpha() and not gazetteer.lookup(last, fuzzy=False):
+            out.add(last)  # "Olga Petrova … Petrova said": a surname no gazetteer knows as a place
         for j in range(1, min(len(words), 3)):
             given = words[:j]
             after_initial = _INITIAL.fullmatch(given[-1]) is not None and len(given) >= 2
@@ -580,7 +603,7 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
     """The place at the head of a public body's name ("Gainesville Police Department") or after its "of"
     ("the University of Kentucky"), when the gazetteer knows it by that name."""
     out: list[_Mention] = []
-    named_for_persons = _named_for_persons(state)
+    named_for_persons = _named_for_persons(state, gazetteer)
     for entity in state.entities:
         # An organisation's or building's name; or a toponym the model drew around a whole institution's name
         # that no gazetteer knows as such ("the Alachua County Jail" tagged GPE). Not one named for a person the

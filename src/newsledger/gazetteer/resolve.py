@@ -45,6 +45,8 @@ CAPITAL_BONUS = 1.0
 _PART_OF = re.compile(r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+(?=[A-Z])")
 _ABBREVIATED_COUNTY = re.compile(r"\b(co|cnty)\.?$", re.IGNORECASE)
 _SAINT = re.compile(r"^(st|ste)\.?\s", re.IGNORECASE)
+_ABBREVIATED_WORDS = {"mt": "Mount", "ft": "Fort"}
+_ABBREVIATED_WORD = re.compile(r"^(mt|ft)\.?\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,9 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
         if country is not None:
             return (country,), "demonym", clean
     hint, head = kind_hint_of(clean)
-    attempts = [clean]
+    # "Mt. Pleasant", "Ft. Worth": the name in full first (the abbreviation is at best one town's alias)
+    spelt_out = _ABBREVIATED_WORD.sub(lambda m: _ABBREVIATED_WORDS[m.group(1).lower()] + " ", clean)
+    attempts = [spelt_out, clean] if spelt_out != clean else [clean]
     if hint is not None:
         attempts.append(head)
     # "northern Nigeria", "eastern Ukraine": the part of a place, found as the place ("Northern Ireland" and
