@@ -226,6 +226,23 @@ def test_entities_a_common_word_or_a_title_alone_taken_for_a_person_names_no_one
     assert sorted(e.name for e in entities) == ["Forest", "Rice", "Saddam", "Stone Fenwick"]
 
 
+def test_entities_an_unknown_acronym_after_an_indefinite_article_is_a_kind_of_thing_not_a_body(vocab):
+    words = "Lee ran a pro - Dole super PAC , and an FCA agent said the FCA knew .".split()
+    tags = ["NNP", "VBD", "DT", "JJ", "HYPH", "NNP", "JJ", "NNP", ",", "CC", "DT", "NNP", "NN", "VBD", "DT", "NNP"]
+    tags += ["VBD", "."]
+    iob = ["B-PERSON", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG"]
+    iob += ["O", "O"]
+    entities, _ = extract_entities(Doc(vocab, words=words, tags=tags, ents=iob))
+    # "a ... super PAC," is a kind of committee; "an FCA agent" and "the FCA" name the body
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("FCA", 2), ("Lee", 1)]
+    # the article opens another phrase: "a reporter for WKRT" names the station
+    words = "Kim Lee , a reporter for WKRT , said so .".split()
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", "RB", "."]
+    iob = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    entities, _ = extract_entities(Doc(vocab, words=words, tags=tags, ents=iob))
+    assert "WKRT" in [e.name for e in entities]
+
+
 def test_entities_ids_follow_first_mention_and_every_token_is_mapped(vocab):
     text = "Laura Fenwick visited Kestrel Bank . Fenwick left ."
     doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "ORG"}))

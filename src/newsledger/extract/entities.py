@@ -909,6 +909,7 @@ def extract_entities(
             candidates.append(long_form)
         acronyms[doc[short.start].text] = normal_key(long_form.text(doc))
     candidates = _without_overlaps(candidates)
+    candidates = [c for c in candidates if not _acronym_as_a_common_noun(doc, c, kb)]
     candidates = _confirmed_in_body(doc, candidates, kb)
     caps: set[int] = set()
     for start, end in caps_regions(doc):
@@ -982,6 +983,31 @@ def _ends_a_title(doc: Doc, candidate: Candidate, kb: KnowledgeBase, common_word
     ):
         j -= 1
     return j - 1 >= lowest and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PORTFOLIO_HOLDERS
+
+
+_INDEFINITES = frozenset({"a", "an", "another", "every", "each", "any", "no"})
+_NOT_MODIFIERS = frozenset("the of for to at in on with from by and or as".split())
+
+
+def _acronym_as_a_common_noun(doc: Doc, candidate: Candidate, kb: KnowledgeBase) -> bool:
+    """An acronym the knowledge base does not know, heading a noun phrase opened by an indefinite article ("a super
+    PAC", "a pro-Clinton super PAC, said", "an IED"), is a kind of thing, not a named body; before a noun it still
+    names one ("an FBI agent")."""
+    if candidate.end - candidate.start != 1 or not looks_like_acronym(doc[candidate.start].text):
+        return False
+    if kb.actor(doc[candidate.start].text) is not None:
+        return False
+    after = doc[candidate.end] if candidate.end < len(doc) else None
+    if after is not None and (after.tag_.startswith("NN") or after.text[:1].isupper()):
+        return False
+    lowest = actors.token_arrays(doc).sentence_start[candidate.start]
+    for i in range(candidate.start - 1, max(lowest, candidate.start - 6) - 1, -1):
+        word = doc[i]
+        if word.lower_ in _INDEFINITES:
+            return True
+        if (word.is_punct and word.text != "-") or word.tag_ in ("IN", "TO", "CC") or word.lower_ in _NOT_MODIFIERS:
+            return False  # the article opens another phrase: "an Orlando TV reporter for WFTV9"
+    return False
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
