@@ -569,11 +569,12 @@ def _names_an_event(token: Token, state: DocState) -> bool:
 
 
 def _reports_casualties(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+    arrays, i = doc_arrays(token.doc), token.i  # speed: every candidate word of every sentence asks
+    lemma, pos = arrays.lemma_lower[i], arrays.pos[i]
+    if pos == "VERB":
         return lemma in lexicon.CASUALTY_VERBS
-    if token.pos_ in ("NOUN", "ADJ"):
-        return lemma in lexicon.CASUALTY_NOUNS or token.lower_ in lexicon.CASUALTY_NOUNS
+    if pos in ("NOUN", "ADJ"):
+        return lemma in lexicon.CASUALTY_NOUNS or arrays.lower[i] in lexicon.CASUALTY_NOUNS
     return False
 
 
