@@ -139,6 +139,21 @@ def test_arguments_wikievents_scores_triggers_types_and_coref_arguments(wikieven
     assert metrics["arg_place_f1"] == 1.0
 
 
+def test_arguments_criticism_has_no_kairos_counterpart_but_a_charge_does(wikievents_file):
+    (document,) = read_wikievents(wikievents_file)
+    text = document.text
+    attack = PredictedEvent("ASSAULT", _span(text, "attacked"), (("source", _span(text, "Gunmen")),))
+    on_the_driver = _span(text, "driver")
+    criticism = PredictedEvent("ACCUSE", on_the_driver, (("source", _span(text, "They")),), "disapprove")
+    charge = PredictedEvent("ACCUSE", on_the_driver, (("source", _span(text, "They")),), "allege")
+    criticised = score_wikievents([document], [[attack, criticism]])
+    charged = score_wikievents([document], [[attack, charge]])
+    assert criticised["trigger_p"] == 1.0 and criticised["arg_p"] == 1.0
+    assert charged["trigger_p"] == 0.5 and charged["arg_p"] == 0.5  # the charge's "They" counts against it
+    # the same criticism scored by its type alone counts against precision as the charge does
+    assert score_wikievents([document], [[attack, criticism]], by_mode=False)["trigger_p"] == 0.5
+
+
 def test_arguments_rams_recall_and_arguments_on_found_triggers(tmp_path):
     row = {
         "doc_key": "r1",

@@ -24,6 +24,9 @@ KAIROS -> PLOVER (WikiEvents):
 | Contact.RequestCommand.* | REQUEST, DEMAND | Communicator | Recipient | Place |
 | Transaction.Donation.* | AID | Giver | Recipient | Place |
 
+The mode decides the counterpart where the type alone does not: an ACCUSE of mode "disapprove" (criticism,
+condemnation) is no charge or investigation and has no KAIROS counterpart, so like a SUPPORT it is not scored.
+
 AIDA -> PLOVER (RAMS; its types are lower case, its roles carry an "evtNNNargNN" prefix):
 
 | AIDA type | PLOVER | source | target | place |
@@ -131,6 +134,14 @@ TYPE_TABLE = {**AIDA_TABLE, **KAIROS_TABLE}
 # the gold and is neither right nor wrong.
 KAIROS_PLOVER_TYPES = frozenset(t for mapping in KAIROS_TABLE.values() for t in mapping.plover)
 AIDA_PLOVER_TYPES = frozenset(t for mapping in AIDA_TABLE.values() for t in mapping.plover)
+# (PLOVER type, mode) pairs whose type has a KAIROS counterpart but whose mode has none: criticism and
+# condemnation are no Justice.ChargeIndict or InvestigateCrime.
+KAIROS_UNSCORED_MODES = frozenset({("ACCUSE", "disapprove")})
+
+
+def kairos_scored(plover_type: str, mode: str | None) -> bool:
+    """Whether a system event of this type and mode has a KAIROS counterpart, so that the gold can judge it."""
+    return plover_type in KAIROS_PLOVER_TYPES and (plover_type, mode) not in KAIROS_UNSCORED_MODES
 
 
 def mapping_of(gold_type: str) -> TypeMapping | None:
