@@ -941,3 +941,27 @@ def test_events_growth_contests_and_strivings_are_no_violence(make_record, text,
 def test_events_the_same_verbs_of_violence_stay_violence(make_record, text, word):
     record, _ = events_of(make_record, text)
     assert event_at(record, word).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said warnings were telephoned to the police an hour before the explosion.",
+        "Warnings were given to two newspapers before each bomb went off.",
+    ],
+)
+def test_events_a_warning_passed_on_before_a_bomb_is_a_threat(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, "warnings").type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy issued a travel warning for the country after the bombing.",
+        "Forecasters issued warnings as the storm approached the coast.",
+    ],
+)
+def test_events_travel_and_weather_warnings_are_no_threat(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower().startswith("warning")]

@@ -856,6 +856,10 @@ ARMED_WORDS = frozenset(
 RAMMING_VERBS = frozenset({"crash", "ram", "plough", "plow", "drive", "slam", "smash"})
 # Words that make a vehicle a bomb ("a motorcycle loaded with explosives", "an explosives-laden truck").
 EXPLOSIVE_WORDS = frozenset("explosive explosives bomb bombs ied ieds dynamite".split())
+# A warning passed on before a bomb goes off is a threat (KAIROS marks it ThreatenCoerce): the verbs that pass
+# one on, and the words of the bomb it warns of; a travel or weather warning names none of them.
+WARNING_VERBS = frozenset("give receive issue telephone phone send deliver relay".split())
+BOMB_WORDS = EXPLOSIVE_WORDS | frozenset("explosion blast detonation device".split())
 
 # Verbs that name a "strike" of workers rather than of weapons, and nouns that make a "strike" one or the other.
 STRIKE_PROTEST_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "nationwide", "national"})

@@ -1202,6 +1202,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None  # "called the explosion an attack": a name for what the object reports
     if lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
         return _Trigger(token, "ASSAULT", "firearms", NOUN_CONFIDENCE)  # "opened fire on the crowd"
+    if lemma == "warning" and _bomb_warning(token):
+        return _Trigger(token, "THREATEN", None, CONTEXT_CONFIDENCE)
     entry = lexicon.NOUN_TRIGGERS.get(lower) or lexicon.NOUN_TRIGGERS.get(lemma)
     if entry is None and token.pos_ == "PROPN" and lower.endswith("s"):
         # a capitalised plural the tagger takes for a name keeps its plural as its lemma ("Shootings in Belfast
@@ -1243,6 +1245,15 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+def _bomb_warning(token: Token) -> bool:
+    """ "warnings were telephoned before each explosion", "the warnings which were received": a warning
+    someone passed on, in a sentence about a bomb."""
+    passed_on = (token.dep_ in ("nsubjpass", "dobj") and _lemma_in(token.head, lexicon.WARNING_VERBS)) or any(
+        c.dep_ in ("relcl", "amod", "acl") and _lemma_in(c, lexicon.WARNING_VERBS) for c in token.children
+    )
+    return passed_on and any(_lemma_in(t, lexicon.BOMB_WORDS) for t in sentence_of(token))
 
 
 def _campaign_rally(token: Token) -> bool:
