@@ -34,6 +34,7 @@ from newsledger.extract.arguments_linker import (
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.places import event_place
 from newsledger.model import Event, EventArgument, Mention
+from newsledger.nlp.arrays import sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state
 
 SOURCE, TARGET, PLACE = "source", "target", "place"
@@ -209,7 +210,7 @@ def _distinct(arguments: list[EventArgument]) -> list[EventArgument]:
 
 
 def _sentence_place(doc: Doc, word: Token) -> str | None:
-    return event_place(doc, word.sent, word)
+    return event_place(doc, sentence_of(word), word)
 
 
 # --- the words naming an argument ------------------------------------------------------------------------
@@ -298,7 +299,7 @@ def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
     resolved = resolver.resolved if resolver is not None else {}
     candidates = [
         token
-        for token in word.sent
+        for token in sentence_of(word)
         if state.entity_of_token.get(token.i) == entity_id or resolved.get(token.i) == entity_id
     ]
     if not candidates:
@@ -346,7 +347,7 @@ def _place_argument(state: DocState, word: Token, place_id: str | None) -> tuple
     place = next((p for p in state.places if p.id == place_id), None)
     if place is None:
         return None
-    sentence = word.sent
+    sentence = sentence_of(word)
     inside = [m for m in place.mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     if not inside:
         return None

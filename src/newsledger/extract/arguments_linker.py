@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from newsledger.extract.argument_actors import ACTOR_NOUNS, VICTIM_NOUNS
 from newsledger.model import Place
-from newsledger.nlp.arrays import DocArrays, doc_arrays
+from newsledger.nlp.arrays import DocArrays, doc_arrays, sentence_of
 from newsledger.nlp.state import DocState
 
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -44,7 +44,7 @@ def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Toke
     arrays = context.arrays
     pos, dep, head = arrays.pos, arrays.dep, arrays.head
     entity_of_token = state.entity_of_token
-    sentence = word.sent
+    sentence = sentence_of(word)
     out = []
     # The sentence is scanned in the per-doc arrays; a Token is made only for the candidates kept.
     ent_type = arrays.ent_type
