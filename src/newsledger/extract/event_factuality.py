@@ -256,7 +256,7 @@ def _in_question(token: Token) -> bool:
 
 def _asked_directly(token: Token) -> bool:
     """The main verb of a direct question: "Do you support Donald Trump?", "Will they meet again?"."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     if not doc_text(token.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
         return False
     if token.dep_ not in ("ROOT", "conj") or sentence[0].tag_ in ("WRB", "WP", "WDT"):

@@ -945,7 +945,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
                 o.ent_type_ in _GROUPS or _is_person(o) or _lemma_in(o, lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS)
                 for o in opponents
             )
-            or lexicon.VIOLENT_CONTEXT.search(_span_text(token.sent)) is not None
+            or lexicon.VIOLENT_CONTEXT.search(_span_text(sentence_of(token))) is not None
         )
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):

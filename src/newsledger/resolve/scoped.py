@@ -175,8 +175,8 @@ def _unvetoed_partners(
     pairs = np.array([(position[a], position[b]) for a, b in seed_pairs], dtype=int).reshape(-1, 2)
     evidence = gather_evidence(reports, texts, pairs)
     near = set(seeds)
-    for (a, b), vetoed in zip(evidence.pairs.tolist(), evidence.vetoed.tolist(), strict=True):
-        if not vetoed:
+    for (a, b), linkable in zip(evidence.pairs.tolist(), evidence.linkable().tolist(), strict=True):
+        if linkable:
             near.update((stage[a], stage[b]))
     return near
 
