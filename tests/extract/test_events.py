@@ -965,3 +965,53 @@ def test_events_a_warning_passed_on_before_a_bomb_is_a_threat(make_record, text)
 def test_events_travel_and_weather_warnings_are_no_threat(make_record, text):
     record, _ = events_of(make_record, text)
     assert not [e for e in record.events if e.trigger.text.lower().startswith("warning")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The retailer beat expectations for the third quarter.", "beat"),
+        ("Savers rushed to withdraw cash from the banks on Monday.", "withdraw"),
+        ("The agency said in a release on Tuesday that the office would reopen.", "release"),
+        ("The factory halted production after the flood.", "halted"),
+        ("The senator struck a conciliatory tone in his speech.", "struck"),
+    ],
+)
+def test_events_marks_money_statements_own_work_and_tones_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower() == word], [
+        (e.type, e.trigger.text) for e in record.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The army withdrew its troops from the border town.", "withdrew", "RETREAT"),
+        ("His family has campaigned for his release since 2015.", "release", "RETREAT"),
+        ("The government suspended aid to the country after the coup.", "suspended", "SANCTION"),
+        ("Two sides struck a deal on Friday in the capital.", "struck", "AGREE"),
+    ],
+)
+def test_events_the_same_verbs_on_forces_people_aid_and_deals_stay_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She praised those who support the hospital.", "support"),
+        ("He said he was ready for the demands of the job.", "demands"),
+    ],
+)
+def test_events_a_kind_of_supporter_and_a_duty_asking_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower() == word], [
+        (e.type, e.trigger.text) for e in record.events
+    ]
+
+
+def test_events_demands_of_people_stay_demands(make_record):
+    record, _ = events_of(make_record, "The demands of the striking miners were read out in the square.")
+    assert event_at(record, "demands").type == "DEMAND"

@@ -529,6 +529,8 @@ def _generic_phrase(head: Token, state: DocState) -> bool:
         return False  # "police", "authorities": in a report, the ones of its place and time
     if head.lower_ in _GENERIC_PRONOUNS:
         return True
+    if head.lower_ == "those" and any(c.dep_ == "relcl" for c in head.children):
+        return True  # "those who support the campaign": whoever does, a kind of people
     if head.pos_ != "NOUN":
         return False
     determiners = []

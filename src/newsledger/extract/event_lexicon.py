@@ -980,6 +980,29 @@ GROWING_QUANTITIES = frozenset(
     "interest popularity membership enrolment enrollment traffic spending rent rents crime market markets "
     "industry inflation scandal controversy story issue".split()
 )
+# Marks one beats by doing better than them: "beat expectations", "beat the odds", "beat the deadline".
+SURPASSED_MARKS = frozenset(
+    "expectation expectations estimate estimates forecast forecasts projection projections record records odds "
+    "deadline deadlines average benchmark market heat rush clock".split()
+)
+# What one withdraws from an account or a race rather than a force from a place: "withdraw money", "withdrew his
+# candidacy" keeps no troops back.
+WITHDRAWN_HOLDINGS = frozenset(
+    "money cash fund funds savings deposit deposits dollar dollars euro euros pound pounds sum amount"
+    " account accounts".split()
+)
+# What a business halts or suspends for itself: "halted operations after the storm" sanctions no one.
+OWN_OPERATIONS = frozenset(
+    "operation operations production output work works construction manufacturing trading drilling mining "
+    "shipping service services".split()
+)
+# What makes demands that no one voices: "the demands of the presidency", "the demands of the job".
+DEMANDING_DUTIES = frozenset(
+    "job jobs office presidency role position post work career season schedule life lives market markets "
+    "economy modern age times sport game".split()
+)
+# Figures one "strikes" in speech or conduct: "struck a measured tone", "struck a chord", "struck a balance".
+STRUCK_FIGURES = frozenset("tone note chord pose figure".split())
 # Whom one beats in a contest: "beat this guy", "beat the incumbent".
 CONTESTANTS = frozenset(
     "guy guys candidate candidates incumbent opponent opponents rival rivals challenger challengers team teams "

@@ -629,6 +629,15 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
     lemma = token.lemma_.lower()
     if trigger.type == "RETREAT" and trigger.mode == "release":
         return trigger if _releases_people(token, state) else None
+    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if (
+        trigger.type == "RETREAT"
+        and lemma == "withdraw"
+        and any(_lemma_in(o, lexicon.WITHDRAWN_HOLDINGS) for o in direct)
+    ):
+        return None  # "withdraw money from ATMs": a bank's customers, not a force pulling back
+    if trigger.type == "SANCTION" and any(_lemma_in(o, lexicon.OWN_OPERATIONS) for o in direct):
+        return None  # "the company halted operations": a stoppage of one's own work, no one is penalised
     if trigger.type != "ASSAULT":
         return trigger
     if _figurative(trigger):
@@ -640,9 +649,10 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
     if not (verbal or rejecting or lemma in lexicon.FIGURATIVE_STRUGGLES or lemma == "fire"):
         return trigger
     in_words = _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
-    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma == "strike" and any(_lemma_in(o, lexicon.AGREEMENT_WORDS) for o in direct):
         return _Trigger(token, "AGREE", None, CONTEXT_CONFIDENCE)  # "struck a deal"
+    if lemma == "strike" and any(_lemma_in(o, lexicon.STRUCK_FIGURES) for o in direct):
+        return None  # "struck a measured tone", "struck a chord"
     for cognate in (o for o in direct if o.lemma_.lower() in lexicon.FIGURATIVE_STRUGGLES):
         # "fighting a legal battle", "waging a war of words": the verb has its object's sense
         sense = word_sense(_Trigger(cognate, "ASSAULT", None, NOUN_CONFIDENCE), sentence, state)
@@ -689,7 +699,10 @@ def _beats_in_a_contest(token: Token, sentence: Span, state: DocState) -> bool:
         return False
     beaten = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(
-        _entity_type(b, state) in _GROUPS or b.pos_ == "PRON" or _lemma_in(b, lexicon.CONTESTANTS) for b in beaten
+        _entity_type(b, state) in _GROUPS
+        or b.pos_ == "PRON"
+        or _lemma_in(b, lexicon.CONTESTANTS | lexicon.SURPASSED_MARKS)
+        for b in beaten
     )
 
 
@@ -745,6 +758,13 @@ def _releases_people(token: Token, state: DocState) -> bool:
     """ "Released the hostages" frees people; "released his tax returns", "released a video" publish things."""
     if token.pos_ in ("NOUN", "PROPN"):
         released = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if not released:
+            # "their release", "the prisoner release" free people; "in a release on Tuesday", "the ministry's
+            # release", "a press release" publish a statement
+            owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+            return any(
+                o.pos_ == "PRON" or _entity_type(o, state) == "PERSON" or _lemma_in(o, _RELEASED_PEOPLE) for o in owners
+            )
     else:
         released = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
@@ -1226,6 +1246,13 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None  # "aid-dependent"
     if event_type == "THREATEN" and _a_risk(token):
         return None
+    if event_type in ("DEMAND", "REQUEST") and any(
+        _lemma_in(p, lexicon.DEMANDING_DUTIES)
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    ):
+        return None  # "the demands of the presidency": what a duty asks of one, no one's demand
     if lemma == "rally" and _campaign_rally(token):
         return None
     if lemma == "war" and not (
