@@ -1015,3 +1015,17 @@ def test_events_a_kind_of_supporter_and_a_duty_asking_are_no_events(make_record,
 def test_events_demands_of_people_stay_demands(make_record):
     record, _ = events_of(make_record, "The demands of the striking miners were read out in the square.")
     assert event_at(record, "demands").type == "DEMAND"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "coerced"),
+    [
+        ("The company is pressuring its workers to vote for the mayor.", "pressuring", True),
+        ("Villagers said they were coerced into signing the papers.", "coerced", True),
+        ("Cheaper imports have pressured the margins of local farms.", "pressured", False),
+    ],
+)
+def test_events_pressing_someone_into_an_act_is_coercion(make_record, text, word, coerced):
+    record, _ = events_of(make_record, text)
+    typed = [e.type for e in record.events if e.trigger.text.lower() == word]
+    assert typed == (["THREATEN"] if coerced else []), [(e.type, e.trigger.text) for e in record.events]

@@ -1001,6 +1001,9 @@ DEMANDING_DUTIES = frozenset(
     "job jobs office presidency role position post work career season schedule life lives market markets "
     "economy modern age times sport game".split()
 )
+# Verbs of pressing someone into an act ("pressuring public employees to vote"): coercion, which PLOVER and
+# KAIROS code with threats.
+COERCING_VERBS = frozenset("pressure pressurise pressurize coerce".split())
 # Figures one "strikes" in speech or conduct: "struck a measured tone", "struck a chord", "struck a balance".
 STRUCK_FIGURES = frozenset("tone note chord pose figure".split())
 # Whom one beats in a contest: "beat this guy", "beat the incumbent".

@@ -825,6 +825,8 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return _Trigger(token, "ASSAULT", None, VERB_CONFIDENCE)  # "a rocket hit the school", "troops hit gunmen"
     if lemma in lexicon.RAMMING_VERBS and _rams(token):
         return _Trigger(token, "ASSAULT", None, VERB_CONFIDENCE)  # "a suicide bomber crashed into a patrol"
+    if lemma in lexicon.COERCING_VERBS and _presses_into_an_act(token):
+        return _Trigger(token, "THREATEN", None, CONTEXT_CONFIDENCE)
     entry = lexicon.VERB_TRIGGERS.get(lemma)
     if entry is None:
         return None
@@ -1281,6 +1283,16 @@ def _bomb_warning(token: Token) -> bool:
         c.dep_ in ("relcl", "amod", "acl") and _lemma_in(c, lexicon.WARNING_VERBS) for c in token.children
     )
     return passed_on and any(_lemma_in(t, lexicon.BOMB_WORDS) for t in sentence_of(token))
+
+
+def _presses_into_an_act(token: Token) -> bool:
+    """ "pressuring public employees to vote", "were coerced into signing": someone pressed into an act, not
+    prices pressuring margins."""
+    pressed = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    into_an_act = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(p.tag_ == "VBG" for p in c.children) for c in token.children
+    )
+    return pressed and into_an_act
 
 
 def _campaign_rally(token: Token) -> bool:
