@@ -116,13 +116,21 @@ class EventReport:
     actor_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def family(self) -> str:
         return type_family(self.type) if self.type else ""
 
     @cached_property
     def key(self) -> str:
         return trigger_stem(self.lemma or self.trigger)
+
+    @cached_property
+    def day(self) -> dt.date | None:
+        return _day(self.date)
+
+    @cached_property
+    def is_dated(self) -> bool:
+        return self.date is not None and len(self.date[:10]) >= 7 and _known_date(self.date)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -172,7 +180,7 @@ def date_score(a: EventReport, b: EventReport, *, window_days: int = 3) -> float
     shared = min(len(a.date[:10]), len(b.date[:10]))
     if shared < 10:  # a month or a year: the coarser one decides
         return 0.6 if a.date[:shared] == b.date[:shared] else CANNOT_LINK
-    d1, d2 = _day(a.date), _day(b.date)
+    d1, d2 = a.day, b.day
     if d1 is None or d2 is None:
         return 0.3
     vague = max(a.time_precision or 1, b.time_precision or 1) >= 2
@@ -314,7 +322,7 @@ def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tupl
     # order (day, place), so however dense a week is, the pairs grow with the reports, never with their square.
     by_country: dict[str | None, list[tuple[int, str, int]]] = defaultdict(list)
     for i in members:
-        day = _day(reports[i].date)
+        day = reports[i].day
         if day is not None:
             by_country[reports[i].country].append((day.toordinal(), (reports[i].location or "").lower(), i))
     countryless = by_country.pop(None, [])
@@ -332,7 +340,7 @@ def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tupl
     # Reports without a day in a large block meet only the reports of their own article.
     undated: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        if _day(reports[i].date) is None:
+        if reports[i].day is None:
             undated[reports[i].article_id].append(i)
     for article_members in undated.values():
         found.update((a, b) for k, a in enumerate(article_members) for b in article_members[k + 1 :])
@@ -368,12 +376,21 @@ def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndar
     two articles share their documents' pair, and a document row is long."""
     if not len(rows_a):
         return np.zeros(0)
-    distinct, inverse = np.unique(np.stack([rows_a, rows_b], axis=1), axis=0, return_inverse=True)
+    distinct, inverse = _distinct_pairs(rows_a, rows_b)
     values = np.zeros(len(distinct))
     for start in range(0, len(distinct), COSINE_CHUNK):
         a, b = distinct[start : start + COSINE_CHUNK, 0], distinct[start : start + COSINE_CHUNK, 1]
         values[start : start + COSINE_CHUNK] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-    return values[inverse.reshape(-1)]
+    return values[inverse]
+
+
+def _distinct_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (first, second) pairs in order, and where each given pair is among them: np.unique over one
+    integer per pair, which sorts as the pairs do and is far faster than np.unique over rows."""
+    first, second = first.astype(np.int64), second.astype(np.int64)
+    width = int(second.max()) + 1
+    codes, inverse = np.unique(first * width + second, return_inverse=True)
+    return np.stack([codes // width, codes % width], axis=1), inverse.reshape(-1)
 
 
 _NAME_WORD = re.compile(r"[a-z0-9]{2,}")
@@ -409,27 +426,52 @@ def gather_evidence(
     rows = np.array([article_row[r.article_id] for r in reports], dtype=int)
     document_cosine = _row_cosines(document_matrix, rows[first], rows[second]) if len(pairs) else np.zeros(0)
     sentence_cosine = _row_cosines(sentence_matrix, first, second)
+    # Every feature but dates_agree is computed over the whole pair array; only the date score and the vetoes,
+    # which branch on many fields, are decided pair by pair.
     stem_counts = Counter(r.key for r in reports)
+    log_stem_count = np.array([math.log(stem_counts[r.key]) for r in reports], dtype=float)
+    actors_known = np.array([bool(r.actor_words) for r in reports], dtype=bool)
+    places_known = np.array([bool(r.place_words) for r in reports], dtype=bool)
+    stem_of = _interned([r.key for r in reports])
     features = np.zeros((len(pairs), len(FEATURES)))
+    same_document = rows[first] == rows[second]
+    document = np.where(same_document, 1.0, np.minimum(1.0, document_cosine))
+    features[:, _F["sentence_cosine"]] = sentence_cosine
+    features[:, _F["document_cosine"]] = document
+    features[:, _F["document_x_sentence"]] = document * sentence_cosine
+    features[:, _F["actor_overlap"]] = _pair_overlaps([r.actor_words for r in reports], first, second)
+    features[:, _F["actors_known"]] = actors_known[first] & actors_known[second]
+    features[:, _F["place_overlap"]] = _pair_overlaps([r.place_words for r in reports], first, second)
+    features[:, _F["places_known"]] = places_known[first] & places_known[second]
+    features[:, _F["same_document"]] = same_document
+    features[:, _F["stem_frequency"]] = np.maximum(log_stem_count[first], log_stem_count[second])
+    features[:, _F["same_stem"]] = stem_of[first] == stem_of[second]
     vetoed = np.zeros(len(pairs), dtype=bool)
+    dates_agree = _F["dates_agree"]
     for k, (i, j) in enumerate(pairs.tolist()):
         a, b = reports[i], reports[j]
-        same_document = a.article_id == b.article_id
-        row = features[k]
-        row[_F["sentence_cosine"]] = sentence_cosine[k]
-        row[_F["document_cosine"]] = 1.0 if same_document else min(1.0, document_cosine[k])
-        row[_F["document_x_sentence"]] = row[_F["document_cosine"]] * sentence_cosine[k]
-        row[_F["actor_overlap"]] = _overlap(a.actor_words, b.actor_words)
-        row[_F["actors_known"]] = float(bool(a.actor_words) and bool(b.actor_words))
-        row[_F["place_overlap"]] = _overlap(a.place_words, b.place_words)
-        row[_F["places_known"]] = float(bool(a.place_words) and bool(b.place_words))
-        row[_F["same_document"]] = float(same_document)
         dates = date_score(a, b)
-        row[_F["dates_agree"]] = float(bool(a.date) and bool(b.date) and dates > 0)
-        row[_F["stem_frequency"]] = math.log(max(stem_counts[a.key], stem_counts[b.key]))
-        row[_F["same_stem"]] = float(a.key == b.key)
-        vetoed[k] = dates < 0 or _contradicted(a, b, row)
+        if a.date and b.date and dates > 0:
+            features[k, dates_agree] = 1.0
+        vetoed[k] = dates < 0 or _contradicted(a, b, features[k])
     return Evidence(pairs=pairs, features=features, vetoed=vetoed)
+
+
+def _interned(values: Sequence[Any]) -> np.ndarray:
+    """One integer per distinct value, so that equality of values is equality of integers."""
+    ids: dict[Any, int] = {}
+    return np.array([ids.setdefault(value, len(ids)) for value in values], dtype=np.int64)
+
+
+def _pair_overlaps(word_sets: Sequence[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """`_overlap` of each pair's word sets, computed once per distinct pair of sets (reports repeat names)."""
+    if not len(first):
+        return np.zeros(0)
+    set_of = _interned(word_sets)
+    distinct, inverse = _distinct_pairs(set_of[first], set_of[second])
+    set_with_id = {i: word_sets[k] for k, i in enumerate(set_of.tolist())}
+    values = np.array([_overlap(set_with_id[x], set_with_id[y]) for x, y in distinct.tolist()])
+    return values[inverse]
 
 
 def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
@@ -467,7 +509,7 @@ SAME_STORY_DOCUMENTS = 0.3  # the document cosine of two articles telling one st
 
 def dated(report: EventReport) -> bool:
     """Dated to the month or the day: a bare year ("in 2016") holds too many happenings to tell one apart."""
-    return report.date is not None and len(report.date[:10]) >= 7 and _known_date(report.date)
+    return report.is_dated
 
 
 def _known_date(value: str) -> bool:
