@@ -85,6 +85,10 @@ class Errors(metaclass=ErrorsWithCodes):
     # Evaluation (eval/)
     E201 = "no gold data found at {path}"
     E202 = "cannot parse gold file {path}: {reason}"
+    E203 = (
+        "the argument linker's cross-validation folds ({path}) {reason}; retrain both: "
+        "python -m newsledger.eval.arguments_training ../shared/eval/events"
+    )
     # Store (store/)
     E301 = "cannot open database {url}: {reason}"
     E302 = "database schema is at revision {found}, this version needs {needed}; run `newsledger db upgrade`"

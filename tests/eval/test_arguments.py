@@ -204,3 +204,49 @@ def test_arguments_each_word_of_an_event_is_scored_with_the_arguments_of_its_own
     assert by_trigger["wounded"] == (("target", _span(text, "Two guards")),)  # its own victims, not the bus
     later = text.rindex("gunmen")
     assert by_trigger["attack"] == (("source", (later, later + 6)),)
+
+
+def test_arguments_fold_linkers_are_read_by_document_and_only_with_the_linker_they_were_written_with(tmp_path):
+    from newsledger.errors import NewsledgerError
+    from newsledger.eval.arguments import held_out_linkers, linker_sha256
+    from newsledger.extract.arguments_linker import LinkerModel
+
+    def model(bias: float) -> LinkerModel:
+        return LinkerModel(("none", "source"), (bias, 0.0), {"dep=nsubj": (0.0, 2.0)}, 0.3)
+
+    shipped = tmp_path / "linker.json"
+    shipped.write_text(model(0.0).to_json(), encoding="utf-8")
+    folds = tmp_path / "folds.json"
+    fold_data = {
+        "linker_sha256": linker_sha256(shipped),
+        "folds": [
+            {"documents": ["a", "b"], "model": json.loads(model(1.0).to_json())},
+            {"documents": ["c"], "model": json.loads(model(2.0).to_json())},
+        ],
+    }
+    folds.write_text(json.dumps(fold_data), encoding="utf-8")
+    by_document = held_out_linkers(folds, shipped)
+    assert set(by_document) == {"a", "b", "c"}
+    assert by_document["a"].intercepts == (1.0, 0.0) and by_document["c"].intercepts == (2.0, 0.0)
+
+    shipped.write_text(model(0.5).to_json(), encoding="utf-8")  # retrained without its folds
+    with pytest.raises(NewsledgerError, match="not written with the shipped linker"):
+        held_out_linkers(folds, shipped)
+    assert held_out_linkers(folds, tmp_path / "no-linker.json") == {}
+
+
+def test_arguments_training_writes_each_fold_with_the_documents_it_left_out():
+    from newsledger.eval.arguments import GoldDocument
+    from newsledger.eval.arguments_training import folds_json
+    from newsledger.extract.arguments_linker import LinkerModel
+
+    documents = [GoldDocument(f"doc{n}", "text", []) for n in range(3)]
+    folders = {"wikievents": (documents, [])}
+    first = LinkerModel(("none", "source"), (0.0, 0.0), {}, 0.3)
+    second = LinkerModel(("none", "source"), (1.0, 0.0), {}, 0.3)
+    written = json.loads(
+        folds_json(folders, [(first, [("wikievents", 2), ("wikievents", 0)]), (second, [("wikievents", 1)])], "abc")
+    )
+    assert written["linker_sha256"] == "abc"
+    assert [fold["documents"] for fold in written["folds"]] == [["doc0", "doc2"], ["doc1"]]
+    assert LinkerModel.from_json(json.dumps(written["folds"][1]["model"])).intercepts == (1.0, 0.0)

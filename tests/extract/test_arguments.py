@@ -79,3 +79,27 @@ def test_arguments_a_pronoun_with_no_antecedent_is_still_the_words_of_its_role(m
 def test_arguments_the_subject_of_a_harm_verb_with_no_object_is_never_a_source(make_record):
     record = make_record("Dozens of people died in the fire. They were killed when the building collapsed.")
     assert all(role != "source" for role, _, _ in _arguments(record, "killed"))
+
+
+def test_arguments_a_document_the_linker_learned_from_is_read_by_the_fold_that_left_it_out(nlp):
+    from newsledger.extract.arguments import HELD_OUT_LINKERS
+    from newsledger.extract.arguments_linker import LinkerModel
+    from newsledger.model import Article
+    from newsledger.nlp import process_article
+
+    # a fold linker that makes a verb's object its doer, so its reading cannot be the shipped linker's
+    upside_down = LinkerModel(
+        classes=("none", "place", "source", "target"),
+        intercepts=(0.0, 0.0, 0.0, 0.0),
+        weights={"bias": (5.0, 0.0, 0.0, 0.0), "dep=dobj": (0.0, 0.0, 9.0, 0.0)},
+        threshold=0.5,
+    )
+    text = "Gunmen attacked the checkpoint near Kano on Monday."
+    token = HELD_OUT_LINKERS.set({"doc-held-out": upside_down})
+    try:
+        held_out = process_article(nlp, Article.from_text(text, source="doc-held-out"))
+        other = process_article(nlp, Article.from_text(text, source="doc-unseen"))
+    finally:
+        HELD_OUT_LINKERS.reset(token)
+    assert ("source", "checkpoint", None) in _arguments(held_out, "attacked")
+    assert ("source", "Gunmen") in [(role, words) for role, words, _ in _arguments(other, "attacked")]

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from newsledger.extract.arguments_linker import ARTIFACT, LinkerModel, Scored, choose, shipped_linker
+from newsledger.extract.arguments_linker import (
+    ARTIFACT,
+    LinkerModel,
+    Scored,
+    _PlaceSpans,
+    choose,
+    shipped_linker,
+)
+from newsledger.model import Mention, Place
 
 
 def _model() -> LinkerModel:
@@ -57,3 +67,42 @@ def test_linker_shipped_model_is_small_and_knows_the_three_roles():
     assert model is not None
     assert {"source", "target", "place", "none"} == set(model.classes)
     assert 0 < model.threshold < 1
+
+
+def _loop_probabilities(model: LinkerModel, found: dict[str, float]) -> dict[str, float]:
+    # the per-feature loop the vectorised scoring must match to the last bit
+    scores = list(model.intercepts)
+    for name, value in found.items():
+        for k, weight in enumerate(model.weights.get(name, ())):
+            scores[k] += weight * value
+    exps = [math.exp(s - max(scores)) for s in scores]
+    return {c: e / sum(exps) for c, e in zip(model.classes, exps, strict=True)}
+
+
+def test_linker_scores_all_candidates_at_once_exactly_as_one_by_one():
+    model = shipped_linker()
+    assert model is not None
+    names = sorted(model.weights)
+    founds = [{"bias": 1.0, **{name: 1.0 for name in names[k::97]}, "dep=never-seen": 1.0} for k in range(0, 40, 7)]
+    founds.append({"bias": 1.0, names[3]: 0.5, names[500]: -2.0})  # other values than 1
+    founds.append({})
+    together = model.probabilities_of(founds)
+    assert together == [_loop_probabilities(model, found) for found in founds]
+    assert len({tuple(p.values()) for p in together}) == len(founds)
+
+
+def test_linker_place_spans_hold_an_offset_inside_any_place_mention():
+    spans = [(10, 20), (15, 30), (40, 41), (50, 50), (60, 70)]
+    places = _PlaceSpans.of(
+        [Place(id=f"p{n}", name="X", mentions=(Mention(a, b, "x" * (b - a)),)) for n, (a, b) in enumerate(spans)]
+    )
+    for offset in range(0, 80):
+        assert (offset in places) == any(low <= offset < high for low, high in spans)
+
+
+def test_linker_ships_with_the_fold_linkers_of_its_own_training():
+    from newsledger.eval.arguments import held_out_linkers
+
+    by_document = held_out_linkers()  # raises when the folds were written with another linker
+    assert len(set(map(id, by_document.values()))) == 5
+    assert len(by_document) > 100  # the read parts of WikiEvents dev and RAMS dev

@@ -462,3 +462,39 @@ def test_entities_a_stance_prefix_makes_no_name_of_whom_it_is_for_or_against(mak
     names = {e.name for e in record.entities}
     assert "Sarah Lindqvist" in names
     assert not any(n.lower().startswith(("pro-", "anti-")) for n in names)
+
+
+def test_entities_the_zone_a_clock_time_is_read_in_is_no_actor_and_no_place(make_record):
+    record = make_record(
+        "The ministry said the ferry sank at 0900 GMT on Thursday off the coast of Mozambique. "
+        "Rescuers reached it at 7:00pm UK time, and the last survivor was found at 10:30 a.m. Moscow time. "
+        "At 5 p.m. Maputo residents gathered at the port."
+    )
+    names = {e.name for e in record.entities}
+    assert {"GMT", "United Kingdom", "UK", "Moscow"}.isdisjoint(names)
+    assert {p.name for p in record.places} >= {"Mozambique", "Maputo"}
+    assert not {"UK", "Moscow"} & {p.name for p in record.places}
+
+
+def test_entities_a_ship_by_its_prefix_is_one_vessel_never_a_person_or_a_place(make_record):
+    record = make_record(
+        "The navy said INS Talwar foiled a pirate attack on the MV Ocean Star in the Arabian Sea on Thursday. "
+        "Talwar later seized 14 rifles. Its crew detained 12 men, and HMS Kent escorted the MV Ocean Star to port."
+    )
+    by_name = {e.name: e for e in record.entities}
+    talwar = by_name["INS Talwar"]
+    assert talwar.type == "ORG" and talwar.kind == "vessel"
+    assert [m.text for m in talwar.mentions] == ["INS Talwar", "Talwar"]
+    assert by_name["MV Ocean Star"].kind == "vessel" and len(by_name["MV Ocean Star"].mentions) == 2
+    assert by_name["HMS Kent"].kind == "vessel"
+    assert not {"INS", "MV", "HMS", "Talwar", "Kent"} & set(by_name)
+    assert not {"Talwar", "Kent", "INS Talwar"} & {p.name for p in record.places}
+
+
+def test_entities_a_legislature_named_congress_is_no_party_but_a_national_congress_is(make_record):
+    record = make_record(
+        "Congress passed the budget on Friday. The Indian National Congress said it would oppose the law."
+    )
+    kinds = {e.name: e.kind for e in record.entities}
+    assert kinds["Congress"] == "government"
+    assert kinds["Indian National Congress"] == "political party"

@@ -231,6 +231,160 @@ def test_events_deaths_caused_by_nature_are_no_assault(make_record):
     assert any(q.value == 45 for q in record.quantities)  # the toll is still on record
 
 
+def test_events_deaths_in_an_accident_are_no_assault(make_record):
+    record, _ = events_of(
+        make_record,
+        "Two people were killed in the collision on the highway on Sunday. A truck driver was killed in an "
+        "accident on the bridge. Five passengers died in a train derailment. Gunmen killed a guard in the attack.",
+    )
+    killings = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(killings) == 1, [e.trigger.text for e in killings]
+    assert record.article.text[killings[0].sentence.start :].startswith("Gunmen")
+
+
+def test_events_a_merged_event_takes_the_place_a_later_word_gives(make_record):
+    record, _ = events_of(
+        make_record,
+        "A bomb exploded near a busy market on Sunday morning, witnesses said. "
+        "Five people were killed in the blast in Mosul, the governor said.",
+    )
+    (bombing,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert {m.text for m in bombing.mentions} >= {"blast"}
+    place = next(p for p in record.places if p.id == bombing.place)
+    assert place.name == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The ministry said so in a media release on Friday.", "release", "RETREAT"),
+        ("The agency put out a news release about the new rules.", "release", "RETREAT"),
+        ("Police said the teenager committed a burglary in the town last year.", "committed", "AGREE"),
+        ("The gang accepted responsibility for the robbery.", "accepted", "AGREE"),
+    ],
+)
+def test_events_a_publication_or_a_deed_is_no_release_or_pledge(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type == plover]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("The rebels announced the release of 40 prisoners on Monday.", "release", "RETREAT"),
+        ("The donors committed humanitarian aid to the region on Monday.", "committed", "AID"),
+        ("The two leaders committed their countries to the climate accord.", "committed", "AGREE"),
+    ],
+)
+def test_events_the_same_words_free_or_pledge(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert [e for e in record.events if e.trigger.text.lower().endswith(word) and e.type == plover]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("A rocket hit the school in the town on Monday.", "hit", "ASSAULT"),
+        ("The house was hit by a missile overnight.", "hit", "ASSAULT"),
+        ("The army said it hit three gunmen near the border.", "hit", "ASSAULT"),
+        (
+            "A suicide bomber riding a motorcycle loaded with explosives crashed into an army patrol.",
+            "crashed",
+            "ASSAULT",
+        ),
+        ("A van packed with explosives rammed the gate of the base.", "rammed", "ASSAULT"),
+        ("Thousands joined an opposition rally in the capital on Saturday.", "rally", "PROTEST"),
+        ("Students held a rally against the war outside the parliament.", "rally", "PROTEST"),
+        ("The opposition called for a nationwide strike on Monday.", "called", "REQUEST"),
+    ],
+)
+def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The storm hit the coast on Friday.", "hit"),
+        ("Prices hit a record high last week.", "hit"),
+        ("A truck crashed into a tree on the highway.", "crashed"),
+        ("The senator told a campaign rally in Ohio that she would win.", "rally"),
+        ("Speaking at a rally in Ohio, the governor said taxes would fall.", "rally"),
+        ("Her manager called her in for a talk last week.", "called"),
+        ("The government issued a ban on public gatherings and protests until Tuesday.", "protests"),
+        ("The council banned rallies and protests in the old town.", "protests"),
+    ],
+)
+def test_events_weather_records_accidents_campaign_rallies_summons_and_bans_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    found = [e for e in record.events if any(m.text.lower().endswith(word) for m in (e.trigger, *e.mentions))]
+    assert not found, [(e.type, e.trigger.text) for e in found]
+
+
+def test_events_a_toll_the_story_stays_on_keeps_its_violence(make_record):
+    record, _ = events_of(
+        make_record,
+        "A bomb exploded in the main square of the town on Friday. The mayor visited the square on Saturday. "
+        "Several people suffered injuries, he said. None of the injuries were life-threatening.",
+    )
+    (bombing,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert [m.text for m in bombing.mentions].count("injuries") == 2, bombing.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("He faces murder charges in Texas.", "charges", "ACCUSE"),
+        ("Prosecutors filed charges against the mayor on Monday.", "charges", "ACCUSE"),
+        ("Russia launched a war in Chechnya in 1994.", "war", "ASSAULT"),
+        ("A medical report confirmed the rape of the girl.", "rape", "ASSAULT"),
+        ("Rebels battled government troops near the town on Monday.", "battled", "ASSAULT"),
+        ("Witnesses described the torture of the prisoners in the camp.", "torture", "ASSAULT"),
+    ],
+)
+def test_events_charges_wars_rapes_and_battles_are_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover
+
+
+def test_events_a_plea_does_not_negate_the_charges(make_record):
+    record, _ = events_of(make_record, "The driver pleaded not guilty to charges of fraud on Monday.")
+    charges = event_at(record, "charges")
+    assert (charges.type, charges.status) == ("ACCUSE", "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She is in charge of the unit.", "charge"),
+        ("The bank imposed a charge of 5 dollars on each transfer.", "charge"),
+        ("The war in Syria has displaced millions of people.", "war"),
+        ("The senator is battling cancer.", "battling"),
+        ("He said he had battled through three bouts of pneumonia in his campaigns.", "battled"),
+        ("The club captured its fifth straight league crown on Sunday.", "captured"),
+    ],
+)
+def test_events_charges_of_money_states_of_war_and_illness_are_no_events(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    found = [e for e in record.events if any(m.text.lower().endswith(word) for m in (e.trigger, *e.mentions))]
+    assert not found, [(e.type, e.trigger.text) for e in found]
+
+
+def test_events_a_bond_set_on_a_charge_is_no_plan(make_record):
+    record, _ = events_of(
+        make_record, "The man was arraigned on Tuesday, with bond set at $50,000 on the sexual assault charge."
+    )
+    assert event_at(record, "charge").status == "reported"
+
+
+def test_events_fatalities_are_the_toll_of_the_violence(make_record):
+    record, _ = events_of(
+        make_record, "Gunmen attacked a police convoy near the border on Monday. Officials reported two fatalities."
+    )
+    assert "fatalities" in [m.text for m in event_at(record, "attacked").mentions]
+
+
 def test_events_place_of_a_reported_event_is_not_in_another_speakers_words(make_record):
     record = make_record(
         "The agency said it had sent 200 tonnes of food to the region, but the charity warned that cholera "

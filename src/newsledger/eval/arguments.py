@@ -25,10 +25,17 @@ scored on the same events.
 
 `--part first` scores the first three quarters of the file (the part read while building), `--part last` the
 last quarter (kept unread, a keep/drop gate); `--part all` the whole file.
+
+The argument linker (`extract/arguments_linker.py`) learned from the first three quarters of WikiEvents dev and
+RAMS dev. A scored document it learned from is read by the linker of the cross-validation fold that left it out
+(`data/events/argument_linker_folds.json`, five folds grouped by document, written with the shipped linker by
+`eval/arguments_training.py`), so every figure is cross-validated on the linker's training data and exact on
+the rest; the output says how many documents were read so.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -36,7 +43,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -55,8 +62,13 @@ from newsledger.eval.metrics import precision_recall_f1
 from newsledger.eval.report import emit
 from newsledger.model import ArticleRecord
 
+if TYPE_CHECKING:
+    from newsledger.extract.arguments_linker import LinkerModel
+
 Span = tuple[int, int]
 PARTS = ("all", "first", "last")
+# The linkers of the cross-validation folds, by the documents each one left out (see the module's docstring).
+FOLDS_ARTIFACT = Path(__file__).resolve().parent.parent / "data" / "events" / "argument_linker_folds.json"
 
 
 @dataclass(frozen=True)
@@ -453,6 +465,7 @@ def is_rams(path: Path) -> bool:
 
 
 def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baseline: bool = True) -> dict[str, Any]:
+    from newsledger.extract.arguments import HELD_OUT_LINKERS
     from newsledger.extract.event_baseline import records_with_baseline
     from newsledger.model import Article
     from newsledger.nlp import load_nlp
@@ -466,12 +479,18 @@ def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baselin
     if not documents:
         raise NewsledgerError(Errors.E201.format(path=path))
     nlp = load_nlp()
+    held_out = held_out_linkers()
+    read_held_out = sum(1 for d in documents if d.doc_id in held_out)
     ours: list[list[PredictedEvent]] = []
     theirs: list[list[PredictedEvent]] = []
     articles = (Article.from_text(d.text, source=d.doc_id) for d in documents)
-    for record, baseline_arguments in records_with_baseline(nlp, articles):
-        ours.append(predicted_events(record))
-        theirs.append(predicted_events(record, {k: _as_dict(v) for k, v in baseline_arguments.items()}))
+    token = HELD_OUT_LINKERS.set(held_out)
+    try:
+        for record, baseline_arguments in records_with_baseline(nlp, articles):
+            ours.append(predicted_events(record))
+            theirs.append(predicted_events(record, {k: _as_dict(v) for k, v in baseline_arguments.items()}))
+    finally:
+        HELD_OUT_LINKERS.reset(token)
     scorer = score_rams if rams else score_wikievents
     gold_events = sum(1 for d in documents for e in d.events if e.mapping is not None)
     result: dict[str, Any] = {
@@ -487,15 +506,44 @@ def evaluate(path: Path, *, part: str = "all", limit: int | None = None, baselin
             + json.dumps(unmapped_types(documents)),
             "every document runs through the whole pipeline (process_article); arguments scored end to end by "
             "head word" + ("" if rams else "; arg_* matches any mention of the gold argument's coreference cluster"),
-            "the argument linker (extract/arguments_linker.py) was trained on the first three quarters of WikiEvents "
-            "dev and RAMS dev: figures of --part first or all are on its training data (its 5-fold CV grouped by "
-            "document: python -m newsledger.eval.arguments_training ../shared/eval/events --cv); --part last is "
-            "unread",
+            f"argument linker: {read_held_out} of the {len(documents)} documents are in its training data (the "
+            "first three quarters of WikiEvents dev and RAMS dev) and were read by the linker of the 5-fold "
+            "cross-validation fold (grouped by document) that left them out; the others by the shipped linker",
         ],
+        "cross_validated": read_held_out > 0,
     }
     if baseline:
         result["baselines"] = {"nsubj/dobj + nearest GPE/LOC": scorer(documents, theirs)}
     return result
+
+
+def held_out_linkers(folds_path: Path = FOLDS_ARTIFACT, linker_path: Path | None = None) -> dict[str, LinkerModel]:
+    """By document id, the linker of the cross-validation fold that did not learn from that document. Empty when
+    no linker ships; an error when the folds are missing or were not written with the shipped linker, since the
+    figures on its training data would then not be cross-validated."""
+    from newsledger.extract.arguments_linker import ARTIFACT, LinkerModel
+
+    linker_path = linker_path or ARTIFACT
+    if not linker_path.is_file():
+        return {}
+    try:
+        folds = json.loads(folds_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NewsledgerError(Errors.E203.format(path=folds_path, reason=f"cannot be read ({exc})")) from None
+    if folds.get("linker_sha256") != linker_sha256(linker_path):
+        raise NewsledgerError(Errors.E203.format(path=folds_path, reason="were not written with the shipped linker"))
+    out: dict[str, LinkerModel] = {}
+    try:
+        for fold in folds["folds"]:
+            model = LinkerModel.from_json(json.dumps(fold["model"]))
+            out.update((str(doc_id), model) for doc_id in fold["documents"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise NewsledgerError(Errors.E203.format(path=folds_path, reason=f"cannot be read ({exc!r})")) from None
+    return out
+
+
+def linker_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _as_dict(arguments: Any) -> dict[str, Span]:

@@ -10,11 +10,14 @@ of the gold argument whose head it shares (any mention of its coreference cluste
 words that overlap no gold trigger teach nothing. The model is a multinomial logistic regression (C = 0.3),
 written to `data/events/argument_linker.json` (weights under 1e-4 dropped, four decimals). `--cv` scores the
 linker end to end, five folds grouped by document over both read parts, with the arguments scorer, before
-the model is written.
+the model is written. The five fold linkers are written beside it (`data/events/argument_linker_folds.json`,
+each with the ids of the documents it left out): `newsledger eval arguments` reads a training document with
+the linker that did not learn from it.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -23,9 +26,11 @@ from typing import Any
 
 from newsledger.eval.argument_types import PARTY
 from newsledger.eval.arguments import (
+    FOLDS_ARTIFACT,
     GoldDocument,
     PredictedEvent,
     head_start,
+    linker_sha256,
     overlaps,
     read_rams,
     read_wikievents,
@@ -37,6 +42,7 @@ from newsledger.model import ArticleRecord
 
 C = 0.3
 THRESHOLD = 0.3
+FOLDS = 5
 ROLES = ("source", "target", "place")
 Span = tuple[int, int]
 Row = tuple[Span, Any, str | None]  # event word, candidate (`Scored`, features as its probabilities), label
@@ -140,18 +146,26 @@ def decode(record: ArticleRecord, rows: list[Row], linker: Any) -> list[Predicte
     return out
 
 
-def cross_validate(
-    folders: dict[str, tuple[list[GoldDocument], list[tuple[ArticleRecord, list[Row]]]]],
-) -> dict[str, Any]:
+Folders = dict[str, tuple[list[GoldDocument], list[tuple[ArticleRecord, list[Row]]]]]
+
+
+def fold_linkers(folders: Folders) -> list[tuple[Any, list[tuple[str, int]]]]:
+    """Five linkers, each trained on the documents of four folds grouped by document, with the (dataset, index)
+    of the documents it left out."""
     from sklearn.model_selection import GroupKFold
 
     keys = [(name, i) for name, (documents, _) in folders.items() for i in range(len(documents))]
-    predicted: dict[tuple[str, int], list[PredictedEvent]] = {}
-    for train, test in GroupKFold(n_splits=5).split(keys, groups=list(range(len(keys)))):
+    out = []
+    for train, test in GroupKFold(n_splits=FOLDS).split(keys, groups=list(range(len(keys)))):
         rows = [row for k in train for row in folders[keys[k][0]][1][keys[k][1]][1]]
-        linker = to_linker(*fit(rows))
-        for k in test:
-            name, i = keys[k]
+        out.append((to_linker(*fit(rows)), [keys[k] for k in test]))
+    return out
+
+
+def cross_validate(folders: Folders, folds: list[tuple[Any, list[tuple[str, int]]]]) -> dict[str, Any]:
+    predicted: dict[tuple[str, int], list[PredictedEvent]] = {}
+    for linker, left_out in folds:
+        for name, i in left_out:
             record, doc_rows = folders[name][1][i]
             predicted[(name, i)] = decode(record, doc_rows, linker)
     out = {}
@@ -159,6 +173,21 @@ def cross_validate(
         scorer = score_rams if name == "rams" else score_wikievents
         out[name] = scorer(documents, [predicted[(name, i)] for i in range(len(documents))])
     return out
+
+
+def folds_json(folders: Folders, folds: list[tuple[Any, list[tuple[str, int]]]], linker_sha: str) -> str:
+    """The fold linkers with the ids of the documents each left out, tied to the shipped linker by its hash."""
+    data = {
+        "linker_sha256": linker_sha,
+        "folds": [
+            {
+                "documents": sorted(folders[name][0][i].doc_id for name, i in left_out),
+                "model": json.loads(linker.to_json()),
+            }
+            for linker, left_out in folds
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def main(argv: list[str]) -> int:
@@ -171,17 +200,24 @@ def main(argv: list[str]) -> int:
         "wikievents": (wikievents, list(run_pipeline(wikievents))),
         "rams": (rams, list(run_pipeline(rams))),
     }
+    folds = fold_linkers(folders)
     if "--cv" in argv:
-        for name, metrics in cross_validate(folders).items():
+        for name, metrics in cross_validate(folders, folds).items():
             figures = {k: round(v, 3) for k, v in metrics.items() if k.startswith("arg_")}
             print(f"{name} (5-fold CV grouped by document, first three quarters): {figures}")
     rows = [row for _, records in folders.values() for _, doc_rows in records for row in doc_rows]
     linker = to_linker(*fit(rows))
-    partial = ARTIFACT.with_suffix(".partial")
-    partial.write_text(linker.to_json(), encoding="utf-8")
-    partial.replace(ARTIFACT)  # never a half-written model
+    _write(ARTIFACT, linker.to_json())
+    _write(FOLDS_ARTIFACT, folds_json(folders, folds, linker_sha256(ARTIFACT)))
     print(f"wrote {ARTIFACT} ({ARTIFACT.stat().st_size:,} bytes, {len(linker.weights):,} features)")
+    print(f"wrote {FOLDS_ARTIFACT} ({FOLDS_ARTIFACT.stat().st_size:,} bytes, {len(folds)} folds)")
     return 0
+
+
+def _write(path: Path, text: str) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)  # never a half-written model
 
 
 if __name__ == "__main__":

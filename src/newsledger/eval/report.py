@@ -29,8 +29,29 @@ def emit(result: dict[str, Any], *, as_json: bool) -> None:
         for label, row in sorted(per_class.items()):
             detail.add_row(label, *(_fmt(row.get(c)) for c in columns))
         console.print(detail)
+    _print_views(console, result)
+    gate = result.get("gate")
+    if isinstance(gate, dict) and isinstance(gate.get("metrics"), dict):
+        console.print(f"[bold]gate[/bold] {gate.get('topics', '')} (n={gate.get('n')})")
+        _print_views(console, {"metrics": gate["metrics"], **gate}, headline=True)
     for note in result.get("notes", []):
         console.print(f"note: {note}")
+
+
+def _print_views(console: Console, result: dict[str, Any], *, headline: bool = False) -> None:
+    """Other views of the same task printed beside the headline: every key holding {"n", "metrics"}."""
+    views = {
+        k: v for k, v in result.items() if k != "gate" and isinstance(v, dict) and isinstance(v.get("metrics"), dict)
+    }
+    if headline:
+        views = {"headline": {"n": result.get("n"), "metrics": result["metrics"]}, **views}
+    if not views:
+        return
+    names = sorted({k for view in views.values() for k in view["metrics"]})
+    table = Table("metric", *(f"{name} (n={view.get('n')})" for name, view in views.items()))
+    for name in names:
+        table.add_row(name, *(_fmt(view["metrics"].get(name)) for view in views.values()))
+    console.print(table)
 
 
 def _fmt(value: Any) -> str:

@@ -9,16 +9,21 @@ leave this module: character spans and feature dicts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Token
 
 from newsledger.extract.argument_actors import ACTOR_NOUNS, VICTIM_NOUNS
+from newsledger.model import Place
+from newsledger.nlp.arrays import DocArrays, doc_arrays
 from newsledger.nlp.state import DocState
 
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -30,15 +35,22 @@ Features = dict[str, float]
 
 def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Token, Features]]:
     """The candidate heads of the word's sentence with their features."""
-    places = _place_starts(state)
+    places = _PlaceSpans.of(state.places)
     context = _WordContext.of(word)
+    doc = word.doc
+    arrays = context.arrays
+    pos, dep, head = arrays.pos, arrays.dep, arrays.head
+    entity_of_token = state.entity_of_token
+    sentence = word.sent
     out = []
-    for token in word.sent:
-        if token.i == word.i or token.pos_ not in CANDIDATE_POS or token.dep_ in _MODIFIER_DEPS:
+    # The sentence is scanned in the per-doc arrays; a Token is made only for the candidates kept.
+    for i in range(sentence.start, sentence.end):
+        if i == word.i or pos[i] not in CANDIDATE_POS or dep[i] in _MODIFIER_DEPS:
             continue
-        if token.pos_ == "PROPN" and state.entity_of_token.get(token.head.i) == state.entity_of_token.get(token.i):
-            if token.head.i != token.i and token.i in state.entity_of_token:
+        if pos[i] == "PROPN" and entity_of_token.get(head[i]) == entity_of_token.get(i):
+            if head[i] != i and i in entity_of_token:
                 continue  # inside a name: its root stands for it
+        token = doc[i]
         out.append((token, features(state, word, token, event_type, places, context)))
     return out
 
@@ -47,24 +59,53 @@ def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Toke
 class _WordContext:
     """What the features need of the event word itself, read once for all its candidates."""
 
-    up_word: list[Token]  # the word and its ancestors, nearest first
+    up_word: list[int]  # the word's index and its ancestors', nearest first
     position: dict[int, int]  # token index -> its place in `up_word`
     passive: bool
     lemma: str
+    pos: str
+    arrays: DocArrays
 
     @classmethod
     def of(cls, word: Token) -> _WordContext:
-        up_word = [word, *word.ancestors]
+        arrays = doc_arrays(word.doc)
+        head = arrays.head
+        up_word = [word.i]
+        # Token.ancestors: up the heads to the root (a root is its own head), at most once round the doc
+        while head[up_word[-1]] != up_word[-1] and len(up_word) <= len(head):
+            up_word.append(head[up_word[-1]])
         return cls(
             up_word=up_word,
-            position={t.i: n for n, t in enumerate(up_word)},
+            position={t: n for n, t in enumerate(up_word)},
             passive=any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children),
             lemma=word.lemma_.lower(),
+            pos=word.pos_,
+            arrays=arrays,
         )
 
 
-def _place_starts(state: DocState) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for p in state.places for m in p.mentions]
+@dataclass(frozen=True)
+class _PlaceSpans:
+    """The character spans of the doc's place mentions, merged where they overlap, for a search by offset."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, places: Sequence[Place]) -> _PlaceSpans:
+        merged: list[list[int]] = []
+        for low, high in sorted((m.start, m.end) for p in places for m in p.mentions):
+            if low >= high:
+                continue  # an empty span holds no offset
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        return cls([low for low, _ in merged], [high for _, high in merged])
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.ends[at]
 
 
 def features(
@@ -72,44 +113,49 @@ def features(
     word: Token,
     token: Token,
     event_type: str,
-    places: list[tuple[int, int]],
+    places: _PlaceSpans,
     context: _WordContext | None = None,
 ) -> Features:
     context = context or _WordContext.of(word)
+    arrays = context.arrays
+    i = token.i
+    dep, pos, lower = arrays.dep[i], arrays.pos[i], arrays.lower[i]
     path, preposition = _path(word, token, context)
-    distance = token.i - word.i
-    entity_id = state.entity_of_token.get(token.i)
+    distance = i - word.i
+    entity_id = state.entity_of_token.get(i)
     entity = state.entity(entity_id) if entity_id is not None else None
-    in_place = any(low <= token.idx < high for low, high in places)
+    in_place = token.idx in places
     passive = context.passive
     lemma = context.lemma
+    word_pos = context.pos
+    entity_type = entity.type if entity is not None else arrays.ent_type[i] or "-"
     found: Features = {
         "bias": 1.0,
-        f"dep={token.dep_}": 1.0,
-        f"pos={token.pos_}": 1.0,
+        f"dep={dep}": 1.0,
+        f"pos={pos}": 1.0,
         f"path={path}": 1.0,
         f"prep={preposition}": 1.0,
         f"side={'left' if distance < 0 else 'right'}": 1.0,
         f"dist={_bucket(distance)}": 1.0,
-        f"ent={entity.type if entity is not None else token.ent_type_ or '-'}": 1.0,
-        f"kind={entity.kind if entity is not None and entity.kind else ACTOR_NOUNS.get(token.lower_, ('-',))[0]}": 1.0,
+        f"ent={entity_type}": 1.0,
+        f"kind={entity.kind if entity is not None and entity.kind else ACTOR_NOUNS.get(lower, ('-',))[0]}": 1.0,
         f"place={in_place}": 1.0,
-        f"victim={token.lower_ in VICTIM_NOUNS}": 1.0,
+        f"victim={lower in VICTIM_NOUNS}": 1.0,
         f"type={event_type}": 1.0,
-        f"tpos={word.pos_}": 1.0,
+        f"tpos={word_pos}": 1.0,
         f"voice={'passive' if passive else 'active'}": 1.0,
         f"type|path={event_type}|{path}": 1.0,
-        f"type|dep={event_type}|{token.dep_}": 1.0,
+        f"type|dep={event_type}|{dep}": 1.0,
         f"type|prep={event_type}|{preposition}": 1.0,
-        f"voice|dep={passive}|{token.dep_}": 1.0,
-        f"tpos|path={word.pos_}|{path}": 1.0,
-        f"lemma|dep={lemma}|{token.dep_}": 1.0,
+        f"voice|dep={passive}|{dep}": 1.0,
+        f"tpos|path={word_pos}|{path}": 1.0,
+        f"lemma|dep={lemma}|{dep}": 1.0,
         f"lemma|prep={lemma}|{preposition}": 1.0,
         f"place|prep={in_place}|{preposition}": 1.0,
-        f"ent|type={entity.type if entity is not None else token.ent_type_ or '-'}|{event_type}": 1.0,
+        f"ent|type={entity_type}|{event_type}": 1.0,
     }
-    if token.pos_ == "PRON":
-        found[f"pron={token.lower_}"] = 1.0
+    if pos == "PRON":
+        found[f"pron={lower}"] = 1.0
     return found
 
 
@@ -128,17 +174,19 @@ def _bucket(distance: int) -> str:
 def _path(word: Token, token: Token, context: _WordContext | None = None) -> tuple[str, str]:
     """The dependency path from the word to the token ("^nsubj" up, "vdobj" down), and the preposition on it."""
     context = context or _WordContext.of(word)
+    arrays = context.arrays
+    head, dep = arrays.head, arrays.dep
     up_word, position = context.up_word, context.position
-    down: list[Token] = []
-    current = token
-    while current.i not in position:
+    down: list[int] = []
+    current = token.i
+    while current not in position:
         down.append(current)
-        if current.head.i == current.i:
+        if head[current] == current:
             return "far", "-"
-        current = current.head
-    ups = up_word[: position[current.i]]
-    steps = [f"^{t.dep_}" for t in ups] + [f"v{t.dep_}" for t in reversed(down)]
-    preposition = next((t.lower_ for t in [*ups, *down] if t.dep_ in ("prep", "agent")), "-")
+        current = head[current]
+    ups = up_word[: position[current]]
+    steps = [f"^{dep[t]}" for t in ups] + [f"v{dep[t]}" for t in reversed(down)]
+    preposition = next((arrays.lower[t] for t in [*ups, *down] if dep[t] in ("prep", "agent")), "-")
     if len(steps) > MAX_PATH:
         return "long", preposition
     return "/".join(steps) or "self", preposition
@@ -161,16 +209,41 @@ class LinkerModel:
     threshold: float  # the least probability of a role that makes a candidate its argument
 
     def probabilities(self, found: Features) -> dict[str, float]:
-        scores = list(self.intercepts)
-        for name, value in found.items():
-            row = self.weights.get(name)
-            if row is not None:
-                for k, weight in enumerate(row):
-                    scores[k] += weight * value
+        return self.probabilities_of([found])[0]
+
+    def probabilities_of(self, founds: Sequence[Features]) -> list[dict[str, float]]:
+        """`probabilities` of each feature dict, in one gather and one running sum over all of them."""
+        if not founds:
+            return []
+        index, table = self._table
+        # Row 1 holds the intercepts; a feature the model does not know takes row 0, zeros, which leave a sum as it is.
+        rows = [[1, *(index.get(name, 0) for name in found)] for found in founds]
+        values = [[1.0, *found.values()] for found in founds]
+        width = max(len(row) for row in rows)
+        for row, value in zip(rows, values, strict=True):
+            row.extend([0] * (width - len(row)))
+            value.extend([0.0] * (width - len(value)))
+        terms = table[np.array(rows, dtype=np.intp)] * np.array(values)[:, :, None]
+        # A running sum adds the terms one by one in the features' order, as a loop over them would: the scores,
+        # and so every probability and every decision at the threshold, are the same to the last bit.
+        scores = np.add.accumulate(terms, axis=1)[:, -1, :].tolist()
+        return [self._softmax(row) for row in scores]
+
+    def _softmax(self, scores: list[float]) -> dict[str, float]:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    @functools.cached_property
+    def _table(self) -> tuple[dict[str, int], np.ndarray]:
+        """Feature -> row of one weight matrix (row 0 zeros, row 1 the intercepts)."""
+        index = {name: n for n, name in enumerate(self.weights, start=2)}
+        table = np.zeros((len(self.weights) + 2, len(self.classes)))
+        table[1] = self.intercepts
+        for name, row in self.weights.items():
+            table[index[name]] = row
+        return index, table
 
     def to_json(self) -> str:
         data = {

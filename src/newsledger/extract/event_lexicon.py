@@ -729,7 +729,7 @@ VERB_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack kill bomb strike fight clash ambush assault raid storm massacre slaughter murder "
         "wound injure maim bombard besiege invade oust overthrow topple overrun capture recapture retake liberate "
-        "repel destroy torch behead execute lynch abuse",
+        "repel destroy torch behead execute lynch abuse battle skirmish mutilate exterminate annihilate",
         ("ASSAULT", "firearms"): "shoot gun fire",
         ("ASSAULT", "heavy-weapons"): "shell",
         ("ASSAULT", "explosives"): "detonate explode",
@@ -775,11 +775,13 @@ VERB_TRIGGERS = _triggers(
 NOUN_TRIGGERS = _triggers(
     {
         ("ASSAULT", None): "attack assault offensive fighting fight clash battle raid ambush massacre killing "
-        "murder slaying slaughter maiming takeover capture invasion siege bombardment",
+        "murder slaying slaughter maiming takeover capture invasion siege bombardment skirmish war",
         ("ASSAULT", "heavy-weapons"): "airstrike shelling",
         ("ASSAULT", "explosives"): "bombing explosion blast detonation",
         ("ASSAULT", "firearms"): "shooting gunfire",
         ("ASSAULT", "beat"): "stabbing",
+        ("ASSAULT", "sexual"): "rape",
+        ("ASSAULT", "torture"): "torture",
         ("ASSAULT", "assassinate"): "assassination",
         ("ASSAULT", "abduct"): "abduction kidnapping",
         ("COERCE", "arrest"): "arrest detention",
@@ -794,13 +796,13 @@ NOUN_TRIGGERS = _triggers(
         ("RETREAT", "disarm"): "surrender",
         ("SANCTION", None): "sanction sanctions suspension",
         ("THREATEN", None): "threat ultimatum",
-        ("ACCUSE", "allege"): "accusation allegation lawsuit",
+        ("ACCUSE", "allege"): "accusation allegation lawsuit charge",
         ("ACCUSE", "disapprove"): "condemnation criticism",
         ("ACCUSE", "investigate"): "investigation probe inquiry",
         ("REJECT", None): "rejection refusal veto",
         ("REQUEST", None): "appeal request plea",
         ("DEMAND", None): "demand instruction instructions",
-        ("AGREE", None): "agreement deal accord treaty pledge promise commitment",
+        ("AGREE", None): "agreement deal accord treaty pledge promise commitment vow",
         ("CONSULT", None): "meeting talks negotiation negotiations summit conference consultation mediation",
         ("CONSULT", "visit"): "visit trip",
         ("SUPPORT", None): "praise endorsement recognition support",
@@ -812,9 +814,36 @@ NOUN_TRIGGERS = _triggers(
 # Words that report the toll of violence, not an act: a mention of the violent event of their sentence, never an
 # event alone ("died of cholera" is no one's attack).
 CASUALTY_VERBS = frozenset({"die", "perish"})
-CASUALTY_NOUNS = frozenset({"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll"})
+CASUALTY_NOUNS = frozenset(
+    {"death", "deaths", "dead", "injury", "injuries", "casualty", "casualties", "toll", "fatality", "fatalities"}
+)
 # Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+# Words that make a "charge" one of law ("murder charges", "criminal charges"), and verbs that bring, face or
+# drop one ("faces charges", "filed charges", "pleaded not guilty to charges").
+LEGAL_CHARGE_WORDS = frozenset(
+    "criminal murder terrorism terror corruption fraud federal assault treason espionage manslaughter rape drug drugs "
+    "weapons weapon felony misdemeanor misdemeanour sedition bribery kidnapping homicide war trafficking "
+    "conspiracy theft embezzlement perjury".split()
+)
+CHARGE_VERBS = frozenset(
+    "face file bring press drop deny plead level lay dismiss answer reduce contest admit withdraw".split()
+)
+# What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
+WEAPON_WORDS = frozenset(
+    "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "
+    "drone drones bullet bullets grenade grenades artillery shellfire gunfire projectile projectiles "
+    "explosive explosives ied ieds".split()
+)
+# Armed sides whose "hit" at people or a post is a strike.
+ARMED_WORDS = frozenset(
+    "army armies troops soldiers forces military militants militant rebels rebel fighters insurgents insurgent "
+    "jets warplanes aircraft planes navy artillery gunboats".split()
+)
+# Verbs of driving a vehicle into something ("crashed into", "rammed", "ploughed into").
+RAMMING_VERBS = frozenset({"crash", "ram", "plough", "plow", "drive", "slam", "smash"})
+# Words that make a vehicle a bomb ("a motorcycle loaded with explosives", "an explosives-laden truck").
+EXPLOSIVE_WORDS = frozenset("explosive explosives bomb bombs ied ieds dynamite".split())
 
 # Verbs that name a "strike" of workers rather than of weapons, and nouns that make a "strike" one or the other.
 STRIKE_PROTEST_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "nationwide", "national"})
@@ -965,6 +994,15 @@ UNVERIFIED_HEDGES = re.compile(
 )
 # "news conference", "press briefing": where someone spoke, not a consultation between parties.
 SPEAKING_VENUE_MODIFIERS = frozenset({"news", "press", "video"})
+# Modifiers of a rally held by a campaign, not a protest ("a campaign rally", "an election rally").
+CAMPAIGN_WORDS = frozenset(
+    "campaign election electoral reelection re-election presidential primary fundraising fund-raising victory "
+    "midterm".split()
+)
+# Modifiers that make a rally a protest ("an opposition rally", "a protest rally").
+PROTEST_MODIFIERS = frozenset("opposition protest protesters demonstrators dissident strike solidarity".split())
+# Verbs of speaking to a gathering ("told a rally", "addressed a rally", "spoke at a rally").
+ADDRESSING_VERBS = frozenset({"tell", "address", "speak", "talk", "vow", "promise", "urge", "ask"})
 # "evacuate Americans": moving people out of danger is aid; "evacuate the base" is a retreat.
 PEOPLE_WORDS = frozenset(
     "people civilians citizens nationals residents families children women refugees staff workers "

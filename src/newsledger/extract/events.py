@@ -15,6 +15,7 @@ dependency parse:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -120,6 +121,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
         last = recent[-1] if recent else None
         if unattached and last is not None and number - last[0] <= CASUALTY_REACH:
             last[1].mentions.extend(unattached)
+            recent.append((number, last[1]))  # the story is still on that toll ("… None of the injuries were …")
         for trigger in found:
             numbered.append((number, sentence, trigger))
             if trigger.type in VIOLENT_TYPES:
@@ -166,7 +168,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
                 sentence=TextSpan(sentence.start_char, sentence.end_char),
                 source=source,
                 target=target if target != source else None,
-                place=event_place(doc, sentence, token),
+                place=_merged_place(doc, sentences, sentence, trigger),
                 when=_event_date(doc, sentence, token),
                 status=status,
                 according_to=according_to,
@@ -188,6 +190,21 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             ),
         )
     return events
+
+
+def _merged_place(doc: Doc, sentences: list[Span], sentence: Span, trigger: _Trigger) -> str | None:
+    """The place of one happening reported by several words: the trigger's own, else the first later word's
+    ("A bomb exploded on Sunday. … The blast in Kandahar killed five"). Words whose places differ never merge
+    (`_compatible`), so the first place found is the happening's."""
+    place = event_place(doc, sentence, trigger.token)
+    if place is not None:
+        return place
+    starts = [s.start for s in sentences]
+    for word in sorted(set(trigger.mentions), key=lambda t: t.i):
+        place = event_place(doc, sentences[bisect.bisect_right(starts, word.i) - 1], word)
+        if place is not None:
+            return place
+    return None
 
 
 # --- one happening, several sentences ----------------------------------------------------------------------
@@ -774,6 +791,10 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return _Trigger(token, "PROTEST", "demo", VERB_CONFIDENCE)
     if lemma in lexicon.MANHUNT_VERBS and _hunts_offender(token):
         return _Trigger(token, "ACCUSE", "investigate", VERB_CONFIDENCE)  # "police are hunting a suspect"
+    if lemma == "hit" and _hits_a_target(token):
+        return _Trigger(token, "ASSAULT", None, VERB_CONFIDENCE)  # "a rocket hit the school", "troops hit gunmen"
+    if lemma in lexicon.RAMMING_VERBS and _rams(token):
+        return _Trigger(token, "ASSAULT", None, VERB_CONFIDENCE)  # "a suicide bomber crashed into a patrol"
     entry = lexicon.VERB_TRIGGERS.get(lemma)
     if entry is None:
         return None
@@ -782,7 +803,7 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         c.dep_ in ("dobj", "nsubjpass") and _lemma_in(c, lexicon.IDEA_WORDS) for c in token.children
     ):
         return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "blocked the bill", as "killed the bill"
-    if not _in_its_sense(token, lemma):
+    if not _in_its_sense(token, lemma, event_type):
         return None
     if lemma == "seize":
         return _seizure(token)
@@ -820,11 +841,89 @@ def _takes_to_the_streets(token: Token) -> bool:
     )
 
 
-def _in_its_sense(token: Token, lemma: str) -> bool:
-    """Whether a trigger verb with another common sense is used in the one the lexicon means: "fired him" ends a
+def _doer(verb: Token) -> Token | None:
+    """The verb's subject, its passive "by" agent, or the subject of the verb it completes ("claimed to have hit")."""
+    current = verb
+    for _ in range(2):
+        for child in current.children:
+            if child.dep_ == "nsubj" and any(ch.isalpha() for ch in child.text):  # not a heading's "=="
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _hits_a_target(token: Token) -> bool:
+    """ "Hit" of a weapon ("a rocket hit the school", "was hit by a missile") or of an armed side at people or a
+    post ("the army hit three gunmen"); not "the storm hit the coast", "prices hit a record"."""
+    doer = _doer(token)
+    if doer is not None and _lemma_in(doer, lexicon.WEAPON_WORDS):
+        return True
+    hit = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if doer is not None and doer.pos_ == "PRON":
+        # "it hit three gunmen": whoever "it" is, hitting armed men is a strike
+        return any(_lemma_in(o, lexicon.OFFENDER_WORDS | lexicon.ARMED_WORDS) for o in hit)
+    if doer is None or not _lemma_in(doer, lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS):
+        return False
+    return any(
+        _is_person(o) or _lemma_in(o, lexicon.OFFENDER_WORDS | lexicon.ARMED_WORDS | lexicon.ATTACKABLE_PLACES)
+        for o in hit
+    )
+
+
+def _rams(token: Token) -> bool:
+    """A vehicle driven into people or a post by an attacker or laden with explosives: "a suicide bomber crashed
+    into a patrol", "a car packed with explosives rammed the gate"; not "a truck crashed into a tree"."""
+    into = any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)
+    if not into and not (token.lemma_.lower() == "ram" and any(c.dep_ == "dobj" for c in token.children)):
+        return False
+    doer = _doer(token)
+    if doer is None:
+        return False
+    return _lemma_in(doer, lexicon.OFFENDER_WORDS) or any(
+        _lemma_in(w, lexicon.EXPLOSIVE_WORDS) for w in doer.subtree if w.i != doer.i
+    )
+
+
+def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bool:
+    """Whether a trigger word with another common sense is used in the one the lexicon means: "fired him" ends a
     job, "pleaded not guilty" answers a charge, "asked him whether" questions, "sought to" tries, "hosted the
-    final" stages a game, "committed the attack" carries one out, "accepted responsibility" claims an act."""
+    final" stages a game, "committed the attack" or "committed a crime" carries one out, "accepted
+    responsibility" claims an act, "a news release" publishes. The one home of these senses: the factuality
+    rules (`event_factuality`) see only candidates that passed here."""
     children = list(token.children)
+    if token.pos_ in ("NOUN", "PROPN"):
+        if event_type == "RETREAT":
+            # "a news release", "a press release", "a data release": no one freed
+            return not any(
+                (
+                    c.dep_ == "compound"
+                    and not _is_person(c)
+                    and not _lemma_in(c, _RELEASED_PEOPLE)
+                    and c.ent_type_ not in _GROUPS
+                )
+                or (c.dep_ == "amod" and c.lower_ in _PUBLISHING_MODIFIERS)
+                for c in children
+            )
+        if lemma == "charge":
+            return _legal_charge(token)
+        return True
+    if lemma == "battle":
+        # "battled government troops", "battling with the police"; not "battled through pneumonia", "battling for
+        # votes" (what is fought for is read by word_sense)
+        opponents = [*(c for c in children if c.dep_ == "dobj")] + [
+            p for c in children if c.dep_ == "prep" and c.lower_ in ("with", "against") for p in c.children
+        ]
+        return (
+            any(
+                o.ent_type_ in _GROUPS or _is_person(o) or _lemma_in(o, lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS)
+                for o in opponents
+            )
+            or lexicon.VIOLENT_CONTEXT.search(_span_text(token.sent)) is not None
+        )
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
@@ -894,12 +993,51 @@ def _in_its_sense(token: Token, lemma: str) -> bool:
             for o in objects
         )
     if lemma in ("commit", "accept"):
-        return not any(
+        if any(
             _lemma_in(o, lexicon.DEEDS_AND_BLAME)
             or (lemma == "commit" and lexicon.NOUN_TRIGGERS.get(o.lemma_.lower(), ("",))[0] == "ASSAULT")
             for o in objects
-        )
+        ):
+            return False
+        return lemma != "commit" or not _commits_a_deed(token, children, objects)
     return True
+
+
+def _legal_charge(token: Token) -> bool:
+    """ "Charges of lying", "murder charges", "faces charges", "arrested on charges": an accusation at law; not "in
+    charge", "a charge of $5", "the cavalry charge", "free of charge"."""
+    children = list(token.children)
+    amounts = [*children, *(p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    if any(c.like_num or c.text == "$" or c.ent_type_ == "MONEY" for c in amounts):
+        return False  # "a charge of $5", "a 10 percent charge"
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "of", "at"):
+        return False  # "in charge", "free of charge"
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "over") for c in children):
+        return True
+    if any(c.dep_ in ("compound", "amod") and _lemma_in(c, lexicon.LEGAL_CHARGE_WORDS) for c in children):
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("on", "to") and head.head.pos_ == "VERB":
+        return True  # "arrested on charges", "pleaded guilty to charges"
+    return (
+        token.lower_ == "charges"
+        and token.dep_ in ("dobj", "nsubjpass")
+        and (head.lemma_.lower() in lexicon.CHARGE_VERBS)
+    )
+
+
+# Modifiers of "release" that publish rather than free ("a media release").
+_PUBLISHING_MODIFIERS = frozenset({"news", "press", "media"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+
+
+def _commits_a_deed(token: Token, children: list[Token], objects: list[Token]) -> bool:
+    """ "Commit a burglary", "commit suicide": a deed done, not a pledge. A pledge commits someone "to" something,
+    or commits itself, a sum, a named thing or aid ("committed $5 million", "committed 500 troops")."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children) or _moves_aid(token):
+        return False
+    deeds = [o for o in objects if o.dep_ == "dobj" and o.lower_ not in _REFLEXIVES]
+    return bool(deeds) and not any(c.ent_type_ or c.like_num or c.text == "$" for d in deeds for c in d.subtree)
 
 
 _GROUPS = ("PERSON", "ORG", "GPE", "NORP")
@@ -925,17 +1063,18 @@ def _seizure(token: Token) -> _Trigger:
     return _Trigger(token, "COERCE", "seize", VERB_CONFIDENCE)
 
 
-# Causes of death that are no one's act of violence.
+# Causes of death that are no one's act of violence: natural hazards, disease and accidents.
 NATURAL_CAUSES = frozenset(
     "flood floods flooding earthquake quake storm cyclone hurricane typhoon tornado landslide mudslide avalanche "
     "drought heatwave heat tsunami eruption disease cholera epidemic outbreak virus pandemic famine lightning "
-    "accident crash collapse".split()
+    "accident crash collapse collision pileup pile-up derailment wreck capsizing".split()
 )
 
 
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
-    joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident."""
+    joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
+    "from" or "in" one ("died of cholera", "deaths from the floods", "killed in the collision")."""
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
@@ -945,17 +1084,20 @@ def _caused_by_nature(token: Token) -> bool:
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
         if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
             return True
-    for child in token.children:  # "died of cholera", "deaths from the floods"
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             cause = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if cause is not None and cause.lemma_.lower() in NATURAL_CAUSES:
+            if cause is not None and (cause.lemma_.lower() in NATURAL_CAUSES or cause.lower_ in NATURAL_CAUSES):
                 return True
     return False
 
 
 def _calls_on(child: Token) -> bool:
-    """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack"."""
+    """ "called on X to", "called for calm": not "On Friday, X called the explosion an attack", nor "called her in
+    for a talk" (summoned someone) or "called him for help" (phoned someone)."""
     if child.dep_ not in ("prep", "prt") or child.lower_ not in ("on", "for", "upon") or child.i < child.head.i:
+        return False
+    if child.lower_ == "for" and any(c.dep_ == "dobj" and c.i < child.i for c in child.head.children):
         return False
     return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
 
@@ -1024,6 +1166,12 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None  # "aid-dependent"
     if event_type == "THREATEN" and _a_risk(token):
         return None
+    if lemma == "rally" and _campaign_rally(token):
+        return None
+    if lemma == "war" and not (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.LIGHT_VERBS | {"declare", "fight"}
+    ):
+        return None  # "launched a war in Chechnya", "declared war"; "the war in Syria" is a state, not a happening
     if lemma == "trip" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
         kinds_of_trip = [c for c in token.children if c.dep_ in ("compound", "amod")]
         placed = any(c.ent_type_ in ("GPE", "LOC") for c in kinds_of_trip)
@@ -1032,14 +1180,33 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         )
         if not placed and not someones:
             return None  # "a fishing trip", "the first trip through bankruptcy": no one's visit to a place
-    if event_type == "RETREAT" and any(
-        c.dep_ == "compound" and not _is_person(c) and not _lemma_in(c, _RELEASED_PEOPLE) and c.ent_type_ not in _GROUPS
-        for c in token.children
-    ):
-        return None  # "a news release", "a press release": no one freed
+    if not _in_its_sense(token, lemma, event_type):
+        return None
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+def _campaign_rally(token: Token) -> bool:
+    """A rally of a campaign ("a campaign rally", "a Trump rally") or one a speaker addresses ("told a rally",
+    "said at a rally in Ohio"), with nothing that makes it a protest ("a rally against the war", "an
+    opposition rally", "anti-government rallies"): a gathering of supporters, not a demonstration."""
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in token.children) or any(
+        _lemma_in(c, lexicon.PROTEST_MODIFIERS) or c.lower_.startswith(("anti", "pro-")) for c in modifiers
+    ):
+        return False
+    if any(_lemma_in(c, lexicon.CAMPAIGN_WORDS) or c.ent_type_ == "PERSON" for c in modifiers):
+        return True
+    head = token.head
+    if token.dep_ in ("dobj", "dative") and head.lemma_.lower() in lexicon.ADDRESSING_VERBS:
+        return True  # "Maduro told a rally"
+    if token.dep_ == "pobj" and head.lower_ in ("at", "during", "to"):
+        verb = head.head
+        return verb.pos_ in ("VERB", "AUX") and (
+            verb.lemma_.lower() in lexicon.SPEECH_VERBS or verb.lemma_.lower() in lexicon.ADDRESSING_VERBS
+        )
+    return False
 
 
 def _a_risk(token: Token) -> bool:
@@ -1089,7 +1256,10 @@ def _moves_aid(token: Token) -> bool:
 
 
 def _ends_or_averts(token: Token) -> bool:
-    """ "stop fighting", "end the attacks", "avert a catastrophe": what is stopped is not an event."""
+    """ "stop fighting", "end the attacks", "avert a catastrophe", "a ban on gatherings and protests": what is
+    stopped or banned is not an event."""
+    while token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
+        token = token.head  # "banned rallies and protests"
     head = token.head
     if token.dep_ in ("dobj", "xcomp", "pcomp") and head.lemma_.lower() in lexicon.ENDING_VERBS:
         return True
@@ -1472,6 +1642,8 @@ def _negated(token: Token, chain: list[Token]) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in token.children):
         return True
     for governing in chain:
+        if governing.lemma_.lower() == "plead" or governing.head.lemma_.lower() == "plead":
+            break  # "pleaded not guilty to charges": the plea answers the charges, it does not deny they were made
         if governing.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in governing.children):
             return True
         if governing.lower_ == "without":
@@ -1539,12 +1711,15 @@ def _planned(token: Token, chain: list[Token]) -> bool:
         return True
     if any(c.dep_ == "amod" and c.lower_ in lexicon.PLANNING_ADJECTIVES for c in token.children):
         return True
+    below = token
     for governing in chain[:3]:
         if governing.i == token.i:
             continue  # "bombs had gone off": the trigger is no plan of its own
         lemma = governing.lemma_.lower()
-        if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ"):
+        planned_thing = below.dep_ not in ("prep", "agent", "advmod", "npadvmod")  # not "bond set on the charge"
+        if lemma in lexicon.PLANNING_VERBS and governing.pos_ in ("VERB", "AUX", "ADJ") and planned_thing:
             return True
+        below = governing
         if lemma == "be" and token.dep_ == "xcomp":  # "is to visit"
             return True
     return False
