@@ -12,7 +12,6 @@ topics) weighs the evidence, and average-link clustering over the candidate pair
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import math
@@ -302,21 +301,20 @@ def block_keys(report: EventReport) -> list[tuple[str, ...]]:
 def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
     """Pairs that share a block: the trigger stem, or (for dated, typed reports with a country) the type family
     and country. Small blocks are compared pair by pair, large ones along their dates, so the work grows with
-    the reports (times the block size), never with their square."""
+    the reports (times the block size), never with their square. Sorted (first, second) index pairs, first <
+    second, each once."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, report in enumerate(reports):
         for key in block_keys(report):
             blocks[key].append(index)
-    found: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        found.update(_block_pairs(reports, members))
-    return np.array(sorted(found), dtype=int).reshape(-1, 2)
+    found = [np.zeros((0, 2), dtype=np.int64)] + [_block_pairs(reports, members) for members in blocks.values()]
+    return _distinct_pairs(*np.concatenate(found).T)[0].astype(int)
 
 
-def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tuple[int, int]]:
+def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> np.ndarray:
+    """The (k, 2) index pairs (first < second, maybe repeated) a block compares."""
     if len(members) <= ALL_PAIRS_BLOCK:
-        return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
-    found: set[tuple[int, int]] = set()
+        return _all_pairs(members)
     # A large block is compared along its dates: within each country (reports of two countries never link),
     # and reports without a country with any; each report meets at most NEIGHBOURS reports after it in the
     # order (day, place), so however dense a week is, the pairs grow with the reports, never with their square.
@@ -325,37 +323,59 @@ def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tupl
         day = reports[i].day
         if day is not None:
             by_country[reports[i].country].append((day.toordinal(), (reports[i].location or "").lower(), i))
-    countryless = by_country.pop(None, [])
+    countryless = sorted(by_country.pop(None, []))
     everyone = sorted(entry for entries in by_country.values() for entry in entries)
-    for entries in by_country.values():
-        found.update(_along_dates(sorted(entries)))
-    found.update(_along_dates(sorted(countryless)))
-    ordinals = [ordinal for ordinal, _place, _i in everyone]
-    for ordinal, _place, a in countryless:
-        first = bisect.bisect_left(ordinals, ordinal - MAX_WINDOW_DAYS)
-        last = bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS)
-        middle = bisect.bisect_left(ordinals, ordinal)
-        nearest = everyone[max(first, middle - NEIGHBOURS) : min(last, middle + NEIGHBOURS)]
-        found.update((min(a, b), max(a, b)) for _o, _p, b in nearest)
+    found = [_along_dates(sorted(entries)) for entries in by_country.values()]
+    found.append(_along_dates(countryless))
+    if countryless and everyone:
+        ordinals = np.array([ordinal for ordinal, _place, _i in everyone])
+        indices = np.array([i for _ordinal, _place, i in everyone])
+        own = np.array([ordinal for ordinal, _place, _i in countryless])
+        first = np.searchsorted(ordinals, own - MAX_WINDOW_DAYS, side="left")
+        last = np.searchsorted(ordinals, own + MAX_WINDOW_DAYS, side="right")
+        middle = np.searchsorted(ordinals, own, side="left")
+        starts = np.maximum(first, middle - NEIGHBOURS)
+        stops = np.minimum(last, middle + NEIGHBOURS)
+        which, positions = _ranges(starts, stops)
+        a, b = np.array([i for _ordinal, _place, i in countryless])[which], indices[positions]
+        found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
     # Reports without a day in a large block meet only the reports of their own article.
     undated: dict[str, list[int]] = defaultdict(list)
     for i in members:
         if reports[i].day is None:
             undated[reports[i].article_id].append(i)
-    for article_members in undated.values():
-        found.update((a, b) for k, a in enumerate(article_members) for b in article_members[k + 1 :])
-    return found
+    found.extend(_all_pairs(article_members) for article_members in undated.values())
+    return np.concatenate(found)
 
 
-def _along_dates(entries: list[tuple[int, str, int]]) -> set[tuple[int, int]]:
+def _all_pairs(members: list[int]) -> np.ndarray:
+    """Every pair of `members` (ascending), first < second."""
+    first, second = np.triu_indices(len(members), 1)
+    ordered = np.array(members, dtype=np.int64)
+    return np.stack([ordered[first], ordered[second]], axis=1)
+
+
+def _ranges(starts: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each k, the positions starts[k] .. stops[k] - 1 (none when stops[k] <= starts[k]), flattened: which k
+    each position belongs to, and the position."""
+    counts = np.maximum(stops - starts, 0)
+    which = np.repeat(np.arange(len(starts)), counts)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return which, starts[which] + offsets
+
+
+def _along_dates(entries: list[tuple[int, str, int]]) -> np.ndarray:
     """Pairs of (day, place, index) entries in that order whose days lie within MAX_WINDOW_DAYS, each entry with
     at most NEIGHBOURS after it."""
-    ordinals = [ordinal for ordinal, _place, _i in entries]
-    found: set[tuple[int, int]] = set()
-    for k, (ordinal, _place, a) in enumerate(entries):
-        end = min(bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS), k + 1 + NEIGHBOURS)
-        found.update((min(a, b), max(a, b)) for _o, _p, b in entries[k + 1 : end])
-    return found
+    if len(entries) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    ordinals = np.array([ordinal for ordinal, _place, _i in entries])
+    indices = np.array([i for _ordinal, _place, i in entries], dtype=np.int64)
+    position = np.arange(len(entries))
+    ends = np.minimum(np.searchsorted(ordinals, ordinals + MAX_WINDOW_DAYS, side="right"), position + 1 + NEIGHBOURS)
+    which, after = _ranges(position + 1, ends)
+    a, b = indices[which], indices[after]
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 
 
 def _tfidf(texts: Sequence[str]) -> Any:
@@ -388,6 +408,8 @@ def _distinct_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, 
     """The distinct (first, second) pairs in order, and where each given pair is among them: np.unique over one
     integer per pair, which sorts as the pairs do and is far faster than np.unique over rows."""
     first, second = first.astype(np.int64), second.astype(np.int64)
+    if not len(first):
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
     width = int(second.max()) + 1
     codes, inverse = np.unique(first * width + second, return_inverse=True)
     return np.stack([codes // width, codes % width], axis=1), inverse.reshape(-1)
