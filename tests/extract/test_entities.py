@@ -166,6 +166,66 @@ def test_entities_kind_from_general_words(vocab):
     assert by_name(entities, "Orvan").kind == "armed group"
 
 
+def test_entities_a_partys_short_name_is_the_party(vocab):
+    text = "The GOP chose its nominee . Later the Republican Party met and the Tories voted ."
+    doc = make_doc(vocab, words_with(text, {"8-9": "ORG", "13": "NORP"}))
+    entities, _ = extract_entities(doc)
+    party = by_name(entities, "Republican Party")
+    assert [m.text for m in party.mentions] == ["GOP", "Republican Party"]
+    assert party.type == "ORG" and party.kind == "political party"
+    assert by_name(entities, "Conservative Party").mentions[0].text == "Tories"
+
+
+def test_entities_an_online_platform_the_model_calls_a_person_is_an_organisation(vocab):
+    text = "Ruth Calder replied on Twitter and her Facebook page ."
+    doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "4": "PERSON", "7": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    assert by_name(entities, "Twitter").type == "ORG" and by_name(entities, "Twitter").kind == "media"
+    assert by_name(entities, "Facebook").type == "ORG"
+    assert by_name(entities, "Ruth Calder").type == "PERSON"
+
+
+def test_entities_a_surname_in_the_plural_is_a_family_not_a_person(vocab):
+    text = "The Fenwicks left . Ruth Fenwick thanked the Fenwicks . Mrs. Odell met the Odells . Tom Myers came ."
+    tags = {"1": "PERSON", "4-5": "PERSON", "8": "PERSON", "11": "PERSON", "14": "PERSON", "16-17": "PERSON"}
+    doc = make_doc(vocab, words_with(text, tags))
+    entities, _ = extract_entities(doc)
+    family = by_name(entities, "Fenwicks")
+    assert family.type == "PERSON" and family.kind == "family" and len(family.mentions) == 2
+    assert by_name(entities, "Ruth Fenwick").kind == "person"
+    assert by_name(entities, "Odells").kind == "family"  # the surname of a titled person
+    assert by_name(entities, "Tom Myers").kind == "person"  # a surname ending in s, written after a given name
+
+
+def test_entities_a_plural_of_a_given_name_or_a_bare_name_is_no_family(vocab):
+    text = "Williams spoke . Prince William came . Stevens said Steven was late ."
+    tags = {"0": "PERSON", "4": "PERSON", "7": "PERSON", "9": "PERSON"}
+    doc = make_doc(vocab, words_with(text, tags))
+    entities, _ = extract_entities(doc)
+    assert by_name(entities, "Williams").kind == "person"
+    assert by_name(entities, "Stevens").kind == "person"
+
+
+def test_entities_a_possessive_is_trimmed_from_either_end_of_a_name_typographic_quotes_too(vocab):
+    text = "America ’s Ruth Calder spoke . Later Ruth Calder ‘s plan failed ."
+    doc = make_doc(vocab, words_with(text, {"1-3": "PERSON", "7-9": "PERSON"}))
+    entities, _ = extract_entities(doc)
+    calder = by_name(entities, "Ruth Calder")
+    assert [m.text for m in calder.mentions] == ["Ruth Calder", "Ruth Calder"]
+
+
+def test_entities_a_common_word_or_a_title_alone_taken_for_a_person_names_no_one(vocab):
+    text = "The Editor said Mum was out and his mum agreed . Rice spoke . Stone Fenwick and Fenwick met Forest ."
+    text += " Miss won . Saddam spoke ."
+    tags = {"1": "PERSON", "3": "PERSON", "11": "PERSON", "14-15": "PERSON", "17": "PERSON", "19": "PERSON"}
+    tags |= {"21": "PERSON", "24": "PERSON"}
+    common = frozenset({"editor", "mum", "rice", "forest", "stone", "miss", "saddam", "won", "said", "out"})
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)), common_words=common)
+    # Rice and Forest are surnames too (census list); Miss is a title with no name after it; Saddam is in the word
+    # list (as the word lists hold famous mononyms) but neither a role nor written in lower case
+    assert sorted(e.name for e in entities) == ["Forest", "Rice", "Saddam", "Stone Fenwick"]
+
+
 def test_entities_ids_follow_first_mention_and_every_token_is_mapped(vocab):
     text = "Laura Fenwick visited Kestrel Bank . Fenwick left ."
     doc = make_doc(vocab, words_with(text, {"0-1": "PERSON", "3-4": "ORG"}))
@@ -426,6 +486,9 @@ def test_entities_a_two_word_surname_alone_joins_the_full_name(vocab):
         ("Wooster police said so .", "0"),  # a noun only a town qualifies
         ("Roads in Harvey , Kingman and Wooster counties closed .", "6"),  # a list ending in an area word
         ("Stores in Akron and Wooster closed .", "4"),  # a list with a place the model found
+        ("Police in the city of Wooster said so .", "5"),  # a settlement noun's "of"
+        ("Wooster , the largest town in the county , voted .", "0"),  # an apposition calling it a settlement
+        ("Roads in counties such as Wayne and Wooster closed .", "7"),  # examples of a plural noun for places
     ],
 )
 def test_entities_a_town_the_model_calls_a_person_is_a_place_where_the_text_places_it(vocab, text, where):
@@ -434,6 +497,21 @@ def test_entities_a_town_the_model_calls_a_person_is_a_place_where_the_text_plac
         tags["2"] = "GPE"
     entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
     assert ("wooster", "GPE") in [(e.name.lower(), e.type) for e in entities]
+
+
+def test_entities_each_mention_the_text_places_outweighs_one_guess_of_a_person(vocab):
+    # every mention the model calls a person; both are written as a place, one by "the village of"
+    text = "Police in the village of Kidlington searched . Kidlington , a village of 13,000 , waited ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"5": "PERSON", "8": "PERSON"})))
+    assert [(e.name, e.type) for e in entities] == [("Kidlington", "GPE")]
+    # a name the gazetteer holds as no town stays a person where the same words stand
+    text = "Police in the village of Kadlingtin searched . Kadlingtin , a village of 13,000 , waited ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"5": "PERSON", "8": "PERSON"})))
+    assert [(e.name, e.type) for e in entities] == [("Kadlingtin", "PERSON")]
+    # candidates are no places: a list after a plural noun for people stays a list of people
+    text = "Candidates such as Kidlington and Odell spoke ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"3": "PERSON", "5": "PERSON"})))
+    assert {e.type for e in entities} == {"PERSON"}
 
 
 def test_entities_a_small_towns_name_the_model_calls_a_person_stays_a_person_elsewhere(vocab):

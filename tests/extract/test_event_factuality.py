@@ -132,3 +132,55 @@ def test_wishes_publications_and_anything_are_no_event(make_record, dropped, wor
 def test_an_expected_meeting_stays_planned(make_record):
     record = make_record("The two presidents are expected to meet in Geneva next week.")
     assert any(e.type == "CONSULT" and e.status == "planned" for e in record.events)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "word", "plover"),
+    [
+        ("The company did not answer questions about how much leave it offers its workers.", "offers", "AGREE"),
+        ("Reporters asked whether the two ministers had met in Geneva.", "met", "CONSULT"),
+        ("When asked for his view during an interview, the senator said the plan was fine.", "asked", "REQUEST"),
+        ("Anyone who wants to help the shelter should send donations to the town hall.", "send", "AID"),
+        ("The hotel manager declined comment on Monday.", "declined", "REJECT"),
+        ("The driver sped through the town until slamming on his brakes near the bridge.", "slamming", "ACCUSE"),
+        ("The mayor said there may be engineers who agree with him.", "agree", "AGREE"),
+        ("Factory jobs let workers support their families on one paycheck.", "support", "SUPPORT"),
+        ("The senator is in danger of losing the support of younger voters.", "support", "SUPPORT"),
+        ("Voters would recognize the governor in that advertisement.", "recognize", "SUPPORT"),
+        ("Donations may be sent to the church in care of the local bank.", "sent", "AID"),
+        ("The fading attention on the race helped the senator.", "helped", "AID"),
+        ("To get the newsletter, click here and sign up.", "sign", "AGREE"),
+        ("Most economists agree that the tax should be lower.", "agree", "AGREE"),
+        ("The town library will offer a workshop for job seekers on Monday.", "offer", "AGREE"),
+        ("The company offers new mothers eight weeks of paid leave.", "offers", "AGREE"),
+        ("We look forward to a long and successful partnership.", "partnership", "COOPERATE"),
+        ("Do you support the new mayor?", "support", "SUPPORT"),
+        ("Nobody has acknowledged the atrocities committed.", "committed", "AGREE"),
+        ("The candidate would energize the party and expand its appeal.", "appeal", "REQUEST"),
+        ("New apartments for the elderly are in demand.", "demand", "DEMAND"),
+        ("Welcome to the season of big political promises.", "welcome", "SUPPORT"),
+    ],
+)
+def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_record, dropped, word, plover):
+    assert not has(triggers(make_record, dropped), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("kept", "word", "plover"),
+    [
+        ('"If the council approves the plan, we will accept it," the mayor said.', "accept", "AGREE"),
+        ("The rebels agreed with the government on a ceasefire in the north.", "agreed", "AGREE"),
+        ("The senator slammed the governor over the budget cuts.", "slammed", "ACCUSE"),
+        ("France recognized the new government in Tripoli on Monday.", "recognized", "SUPPORT"),
+        ("The union backed the mayor in the vote on Tuesday.", "backed", "SUPPORT"),
+        ("Why does the council refuse to recognize the union?", "refuse", "REJECT"),
+        ("The foundation is funding the planting of the first trees.", "funding", "AID"),
+        ("Humanitarian flights resumed to the northern provinces.", "resumed", "AID"),
+        ("The miners will be offered transfers to other mines.", "offered", "AGREE"),
+        ("The two sides agreed on Monday that talks would resume.", "agreed", "AGREE"),
+        ("Police issued an appeal for witnesses on Saturday.", "appeal", "REQUEST"),
+        ("The president welcomed the agreement on Monday.", "welcomed", "SUPPORT"),
+    ],
+)
+def test_the_same_verbal_words_report_acts(make_record, kept, word, plover):
+    assert has(triggers(make_record, kept), word, plover)

@@ -242,6 +242,21 @@ def test_events_deaths_in_an_accident_are_no_assault(make_record):
     assert record.article.text[killings[0].sentence.start :].startswith("Gunmen")
 
 
+def test_events_the_harm_a_hazard_did_in_a_participle_or_through_it_is_no_assault(make_record):
+    record, _ = events_of(
+        make_record,
+        "A 5.6 magnitude earthquake hit an island off the coast on Sunday, injuring five people and damaging "
+        "buildings. A quake struck the province in September, killing seven people and injuring 40. "
+        "In February, a cyclone hit the town. It killed 61 people and injured more than 140. "
+        "In March, gunmen stormed a checkpoint near the town. It was the third raid this month, and they killed "
+        "four soldiers.",
+    )
+    killings = [e for e in record.events if e.type == "ASSAULT"]
+    assert killings and all(
+        record.article.text[e.sentence.start :].startswith(("In March", "It was")) for e in killings
+    ), [e.trigger.text for e in killings]
+
+
 def test_events_a_merged_event_takes_the_place_a_later_word_gives(make_record):
     record, _ = events_of(
         make_record,

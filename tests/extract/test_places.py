@@ -442,3 +442,45 @@ def test_places_a_seat_of_government_gives_its_own_events_its_country(make_recor
         event = next(e for e in record.events if e.trigger.text == "blocked")
         place = next((p for p in record.places if p.id == event.place), None)
         assert place is not None and place.country == country and place.lat is None, text
+
+
+def test_places_a_persons_surname_is_no_town(make_record):
+    # "Bell" after "Tyrise M. Bell" is the man, not Bell, California; "the Webb Center" after "the Charles Webb
+    # Center" is named for a person, not a building in Webb, Alabama.
+    shooting = make_record(
+        "A coroner's jury ruled that the police shooting of Tyrise M. Bell in North Las Vegas was justified. Officer "
+        "Michael Eggers shot Bell as the two struggled over a handgun. Eggers tackled Bell near a parking lot."
+    )
+    assert {p.name for p in shooting.places} == {"North Las Vegas"}
+    shot = next(e for e in shooting.events if e.trigger.text == "shot")
+    assert shot.place is None
+    center = make_record(
+        "State lawmakers cut funds for the Charles Webb Center in Charleston, South Carolina. Parents said the Webb "
+        "Center could close, and donors tried to keep the Webb Center open."
+    )
+    assert not [p for p in center.places if "Webb" in p.name]
+    # The town of that name, written as a town, stays one.
+    town = make_record(
+        "Bell police arrested two men on Friday. The mayor of Bell said the city would hire more officers. "
+        "Residents of Bell, California, welcomed the news."
+    )
+    assert _place(town, "Bell").admin1 == "California"
+
+
+def test_places_dotted_initials_are_no_states_postal_code(make_record):
+    record = make_record("A shooting in L.A. left two people dead on Sunday, police said.")
+    assert not [p for p in record.places if p.admin1 == "Louisiana" or p.country not in (None, "US")]
+    named = make_record("Los Angeles police said a shooting in South L.A. left two people dead on Sunday.")
+    assert _place(named, "South L.A.").admin1 == "California"
+
+
+def test_places_a_street_named_for_a_town_is_not_the_town(make_record):
+    record = make_record("A man was shot on Dayton Avenue in Chicago late Friday. Officers closed Richmond Street.")
+    assert {p.name for p in record.places if p.lat is not None} == {"Chicago"}
+    shot = next(e for e in record.events if e.trigger.text == "shot")
+    assert _place(record, "Chicago").id == shot.place
+
+
+def test_places_the_capitol_is_an_institution_not_a_namesake_territory(make_record):
+    record = make_record("Protesters gathered outside the Capitol on Saturday as senators debated the bill.")
+    assert not [p for p in record.places if p.lat is not None]

@@ -50,3 +50,26 @@ def test_event_place_of_a_site_struck_by_the_event_is_the_sites_place(place_of):
     assert place_of("The federal building in Toledo was shattered by an explosion on Monday.", "explosion") == "Toledo"
     # people moved by the event are not where it happened
     assert place_of("Residents of Toledo were shocked by the bombing of the bridge on Monday.", "bombing") is None
+
+
+def test_event_place_is_never_the_dateline_where_the_report_was_filed(make_record, place_of):
+    filed = "Jury convicts gunman. WASHINGTON (AP) -- A roadside bomb killed four soldiers in Kandahar on Monday."
+    assert place_of(filed, "killed") == "Kandahar"
+    unnamed = "WASHINGTON (AP) -- A suicide bomber killed 12 people at a market on Monday, the Pentagon said."
+    assert place_of(unnamed, "killed") != "WASHINGTON"
+    # The dateline itself is the town the report was filed from: the capital, not the state.
+    record = make_record(filed)
+    (origin,) = [p for p in record.places if p.dateline]
+    assert origin.feature == "capital" and origin.admin1 == "District of Columbia"
+
+
+def test_event_place_in_the_city_is_the_one_town_named_before(place_of):
+    one = "The police said a man was stabbed in Leeds on Friday. Another man was attacked in the city centre on Sunday."
+    assert place_of(one, "attacked") == "Leeds"
+    hall = (
+        "A gunman opened fire at a school in Dayton on Friday. Two pupils were hurt when he fired in the city's hall."
+    )
+    assert place_of(hall, "fired") == "Dayton"
+    # With two towns named, "the city" could be either: no place.
+    two = "The mayor of Leeds met the mayor of York on Tuesday. A man was attacked in the city centre overnight."
+    assert place_of(two, "attacked") is None

@@ -317,3 +317,39 @@ def test_resolve_a_common_noun_after_the_is_no_place_abroad_nothing_points_to(ga
 def test_resolve_a_country_outside_iso_3166_is_the_country(gazetteer):
     (kosovo,) = _resolve_written(gazetteer, "The vice president spoke on a trip to Kosovo.", ["Kosovo"])
     assert kosovo.candidate.feature == "country" and kosovo.candidate.country == "XK"
+
+
+def test_resolve_dotted_initials_spell_a_names_words_never_a_postal_code(gazetteer):
+    # "L.A." is not LA, Louisiana's postal code; "N.Y.", "D.C." and "U.S." spell their names' words.
+    assert candidates_for(gazetteer, "L.A.")[0] == ()
+    for written, name in (("N.Y.", "New York"), ("D.C.", "District of Columbia"), ("U.S.", "United States")):
+        found = candidates_for(gazetteer, written)[0]
+        assert found and all(c.name == name for c in found)
+    (alone,) = _resolve(gazetteer, ["L.A."], text="Rents rose again in L.A. this spring.")
+    assert alone.candidate is None
+    # In a report that names Los Angeles, the initials are that city's.
+    text = "Los Angeles police said the suspect fled. The L.A. port was closed, and South L.A. stayed calm."
+    full, short, part = _resolve(gazetteer, ["Los Angeles", "L.A.", "South L.A."], text=text)
+    assert short.candidate is not None and short.candidate.id == full.candidate.id
+    assert part.candidate is not None and part.candidate.admin1 == "California"
+
+
+def test_resolve_a_place_called_by_the_name_written_beats_a_town_known_by_it_as_another_name(gazetteer):
+    # GeoNames knows Changchun as "Cancun" too: a trip to Cancun is to Cancún, Mexico.
+    (cancun,) = _resolve(gazetteer, ["Cancun"], text="The family took a trip to Cancun.")
+    assert cancun.candidate.country == "MX" and cancun.candidate.match == "name"
+    # A town pointed to by the text under its own name beats another name of a town the text also points to.
+    context = Context(admin1s=Counter({"US.TX": 2}), home_country="US", home_admin1="US.IL")
+    (maryville,) = _resolve(gazetteer, ["Maryville"], context=context, text="The church in Maryville reopened.")
+    assert maryville.candidate.admin1 == "Illinois" and maryville.candidate.match == "name"
+    # A far bigger place known by the name as another of its names keeps it ("Petersburg" in a Russian report).
+    (petersburg,) = _resolve(gazetteer, ["Petersburg"], context=Context(home_country="RU"))
+    assert petersburg.candidate.country == "RU"
+
+
+def test_resolve_a_national_capital_by_its_name_beats_a_province_or_a_city_known_by_it(gazetteer):
+    # GeoNames also calls Delhi "New Delhi", and Minsk's province "Minsk": the capitals are meant.
+    (new_delhi,) = _resolve(gazetteer, ["New Delhi"], text="Talks resumed in New Delhi.")
+    (minsk,) = _resolve(gazetteer, ["Minsk"], text="Talks resumed in Minsk.")
+    for capital in (new_delhi.candidate, minsk.candidate):
+        assert capital.feature == "city" and capital.capital and capital.match == "name"

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import gc
 from importlib.metadata import entry_points
 
 import pytest
 
-from newsledger.nlp.pipeline import COMPONENTS
+from newsledger.nlp.pipeline import COMPONENTS, settle_loaded_objects
 
 
 def test_pipeline_every_component_has_an_entry_point_that_loads():
@@ -48,3 +49,11 @@ def test_pipeline_records_are_readable_per_kind(nlp):
     assert doc._.newsledger_quotes == state.quotes and doc._.newsledger_quotes
     assert doc._.newsledger_times == state.times and doc._.newsledger_times
     assert doc._.newsledger_entities == state.entities
+
+
+def test_settled_objects_are_left_out_of_the_collectors_generations():
+    loaded = {"lexicon": ["a", "table", "a", "process", "keeps"]}
+    assert any(tracked is loaded for tracked in gc.get_objects())
+    settle_loaded_objects()
+    assert not any(tracked is loaded for tracked in gc.get_objects())
+    assert loaded["lexicon"][1] == "table"

@@ -202,3 +202,62 @@ def test_actors_a_partys_members_and_adjective_are_the_party_when_the_ledger_nam
     assert sorted(sorted(r.pk for r in a.members) for a in actors) == [[1, 2], [3], [4, 5, 6], [7]]
     labour = next(a for a in actors if 1 in {r.pk for r in a.members})
     assert labour.name == "Labour Party" and labour.type == "ORG"
+
+
+def test_actors_a_surname_taken_for_an_organisation_or_a_place_is_the_one_person_with_it():
+    refs = [
+        EntityRef(1, "a1", "Ruth Odell", "PERSON", aliases=("Odell",)),
+        EntityRef(2, "a2", "Odell", "ORG", kind="organization"),  # "Odell's path to victory"
+        EntityRef(3, "a3", "Odell", "GPE", kind="place"),  # "Odell voters", no place found for it
+        EntityRef(4, "a4", "Tom Fenwick", "PERSON"),
+        EntityRef(5, "a5", "Fenwick", "ORG", kind="organization"),
+        EntityRef(6, "a5", "Fenwick Motors", "ORG", kind="company"),  # the article's company opens with the word
+        EntityRef(7, "a6", "Leila Haddad", "PERSON"),
+        EntityRef(8, "a6", "Omar Haddad", "PERSON"),
+        EntityRef(9, "a7", "Haddad", "ORG", kind="organization"),  # two people carry it
+        EntityRef(10, "a8", "Myers", "ORG", kind="media"),  # a kind the entity stage knows
+        EntityRef(11, "a8", "Bill Myers", "PERSON"),
+        EntityRef(12, "a9", "Odell", "GPE", kind="place", place_id=42),  # a town the places stage found
+    ]
+    refs += [
+        EntityRef(13, "a10", "Obama White House", "PERSON"),  # the model's "person": no one is called "House" alone
+        EntityRef(14, "a11", "House", "ORG", kind="organization"),
+        EntityRef(15, "a12", "Tom Fenwick’s", "PERSON", aliases=("Fenwick",)),  # a typographic possessive
+    ]
+    actors = {tuple(sorted(m.pk for m in a.members)): a.type for a in resolve_actors(refs)}
+    assert actors[(1, 2, 3)] == "PERSON"
+    assert actors[(5,)] == "ORG" and actors[(9,)] == "ORG" and actors[(10,)] == "ORG" and actors[(12,)] == "GPE"
+    assert actors[(14,)] == "ORG" and actors[(4, 15)] == "PERSON"
+
+
+def test_actors_a_family_is_a_group_never_one_of_its_people():
+    refs = [
+        EntityRef(1, "a1", "Ruth Odell", "PERSON", kind="person"),
+        EntityRef(2, "a1", "Odells", "PERSON", kind="family"),
+        EntityRef(3, "a2", "Odells", "PERSON", kind="family"),
+        EntityRef(4, "a3", "Odell", "PERSON", kind="person"),
+    ]
+    actors = {tuple(sorted(m.pk for m in a.members)): a for a in resolve_actors(refs)}
+    assert set(actors) == {(1, 4), (2, 3)}
+    assert actors[(2, 3)].kind == "family" and actors[(2, 3)].key.startswith("group:")
+
+
+def test_actors_a_generational_suffix_closes_the_name_and_two_suffixes_are_two_people():
+    refs = [
+        EntityRef(1, "a1", "Arlen Joseph Comeaux Jr", "PERSON"),
+        EntityRef(2, "a1", "Comeaux", "PERSON"),  # the surname is the part before the suffix
+        EntityRef(3, "a2", "Arlen Joseph Comeaux", "PERSON"),  # the suffix left out
+        EntityRef(4, "a3", "Tom Fenwick Jr.", "PERSON"),
+        EntityRef(5, "a4", "Tom Fenwick Sr.", "PERSON"),  # father and son
+    ]
+    assert actor_members(refs) == [[1, 2, 3], [4], [5]]
+
+
+def test_actors_an_occupational_title_before_a_name_is_no_part_of_it():
+    refs = [
+        EntityRef(1, "a1", "Shawna Hollis", "PERSON"),
+        EntityRef(2, "a2", "Attorney Shawna Hollis", "PERSON"),
+        EntityRef(3, "a3", "Officer Dan Cordell", "PERSON"),
+        EntityRef(4, "a4", "Dan Cordell", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 2], [3, 4]]

@@ -103,9 +103,10 @@ def test_events_a_generic_verb_or_a_bare_undated_verb_links_nothing():
         4, "D", type="", date=None, trigger="killing", sentence="Storms are killing crops.", place_words=frozenset()
     )
     reports = [help_a, help_b, kill_a, kill_b]
-    evidence = gather_evidence(reports, {r.article_id: r.sentence for r in reports})
-    assert evidence.pairs.tolist() == [[0, 1], [2, 3]]  # blocked by trigger stem, never all pairs
-    assert evidence.vetoed.tolist() == [True, True]
+    assert candidate_pairs(reports).tolist() == [[0, 1], [2, 3]]  # blocked by trigger stem, never all pairs
+    # Nothing beyond the verb: neither pair is evidence of one happening (nor of two), so neither is kept.
+    assert gather_evidence(reports, {r.article_id: r.sentence for r in reports}).pairs.tolist() == []
+    assert len(cluster_reports(reports, documents={r.article_id: r.sentence for r in reports})) == 4
 
 
 def test_events_blocking_compares_a_large_block_along_its_dates_only():
@@ -274,3 +275,20 @@ def test_events_reports_of_two_countries_never_share_a_cluster_through_a_country
     assert join_bounds(Bounds("AF", 10, 10), Bounds("AF", 20, 20)) is None
     assert join_bounds(Bounds(coarse="2021-03"), Bounds(coarse="2021")) == Bounds(coarse="2021-03")
     assert join_bounds(Bounds(coarse="2021-03"), Bounds(None, 737000, 737000)) is None  # a day of 2018
+
+
+def test_events_a_pair_with_only_its_verb_neither_links_nor_keeps_apart():
+    bare = dict(type="", date=None, location=None, country=None, admin1=None, lat=None, lon=None, geo_precision=None)
+    bare |= dict(source_actor=None, target_actor=None, trigger="flooded")
+    # Two reports in one article (the second retells the first), and a third article telling the second one's
+    # sentence: the first and the third share only the verb, undated, in different articles.
+    told = "The river flooded the lower town of Arden on Tuesday, the mayor Ruth Hale said."
+    first = report(1, "A", **bare, sentence="Water flooded the cellars.", actor_words=frozenset())
+    second = report(2, "A", **bare, article_id="art1", sentence=told, actor_words=frozenset({"hale"}))
+    third = report(3, "B", **bare, sentence=told, actor_words=frozenset({"hale"}), place_words=words_of("Arden"))
+    second = replace(second, place_words=words_of("Arden"))
+    reports = [first, second, third]
+    docs = {"art1": f"{first.sentence} {told} Roads were closed.", "art3": f"{told} Roads were closed."}
+    pairs = gather_evidence(reports, docs).pairs.tolist()
+    assert [0, 2] not in pairs and [1, 2] in pairs
+    assert [sorted(r.pk for r in group) for group in cluster_reports(reports, documents=docs)] == [[1, 2, 3]]

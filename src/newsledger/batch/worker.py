@@ -93,10 +93,12 @@ def warm_up(spec: PipelineSpec = PipelineSpec()) -> str:
     """
     from newsledger.extract import load_resources
     from newsledger.nlp import process_articles
+    from newsledger.nlp.pipeline import settle_loaded_objects
 
     nlp = spec.load()
     load_resources(nlp.pipe_names)
     list(process_articles(nlp, [Article.from_text(WARM_UP_TEXT, published="2000-01-03")]))
+    settle_loaded_objects()  # and what the warm-up article loaded
     return spec.model or "standard"
 
 

@@ -13,6 +13,7 @@ from newsledger.extract.entities import place_words
 from newsledger.extract.event_classifier import shipped_classifier
 from newsledger.extract.names import knowledge_base
 from newsledger.gazetteer.index import get_gazetteer
+from newsledger.nlp.pipeline import settle_loaded_objects
 
 __all__ = ["claims", "entities", "events", "load_resources", "places", "quantities", "quoting", "times"]
 
@@ -32,3 +33,4 @@ def load_resources(components: Iterable[str]) -> None:
     for component in components:
         for load in RESOURCES_OF_COMPONENT.get(component, ()):
             load()
+    settle_loaded_objects()

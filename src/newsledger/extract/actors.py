@@ -12,10 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, LOWER, ORTH, SPACY
+import numpy
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from newsledger.extract.names import KnowledgeBase, normal_key
+from newsledger.nlp.state import doc_text
 
 if TYPE_CHECKING:
     from newsledger.extract.entities import Candidate
@@ -66,14 +68,20 @@ def token_arrays(doc: Doc) -> TokenArrays:
     arrays = doc.user_data.get("newsledger_tokens")
     if isinstance(arrays, TokenArrays) and len(arrays.words) == len(doc):
         return arrays
-    strings = doc.vocab.strings
-    table = doc.to_array([ORTH, LOWER, IDX, SPACY]).tolist() if len(doc) else []
-    words = [strings[row[0]] for row in table]
-    lowers = [strings[row[1]] for row in table]
-    starts = [row[2] for row in table]
-    # Doc.text builds a Token object per token; the same text from the arrays costs a fraction
-    text = "".join(word + " " * row[3] for word, row in zip(words, table, strict=True))
-    ends = [start + len(word) for start, word in zip(starts, words, strict=True)]
+    if len(doc):
+        table = doc.to_array([IDX, LENGTH, LOWER])
+        starts: list[int] = table[:, 0].tolist()
+        ends: list[int] = (table[:, 0] + table[:, 1]).tolist()
+        # The doc's text is cached (Doc.text builds a Token object per token); each word is its slice of it, and
+        # the lowered forms are looked up once per distinct word.
+        text = doc_text(doc)
+        words = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        distinct, where = numpy.unique(table[:, 2], return_inverse=True)
+        strings = doc.vocab.strings
+        lowered = numpy.array([strings[key] for key in distinct.tolist()], dtype=object)
+        lowers: list[str] = lowered[where.reshape(-1)].tolist()
+    else:
+        starts, ends, words, lowers, text = [], [], [], [], ""
     # a token's trailing whitespace is at most one space, so a line break is always in a token of its own
     newline_after = ["\n" in word for word in words]
     sentence_start = [0] * len(doc)

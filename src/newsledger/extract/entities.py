@@ -21,9 +21,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,7 +49,7 @@ ENTITY_LABELS = frozenset(
 # Fixed order to break ties in the label vote deterministically.
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 _DETERMINERS = frozenset({"the", "a", "an"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Candidate:
     titles: list[str] = field(default_factory=list)
     title_start: int = -1  # first token of the titles before the name, -1 if none
     evidence: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    family: bool = False  # a surname in the plural: "the Clintons"
 
     def words(self, doc: Doc) -> list[str]:
         return actors.token_arrays(doc).words[self.start : self.end]
@@ -121,11 +124,70 @@ _TOWN_FOLLOWERS = frozenset("police residents resident native natives student st
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+# Nouns for a settlement: "the city of X", "X, the third-largest city".
+_TOWN_NOUNS = frozenset("city town village hamlet suburb borough municipality capital".split())
+
+
+def _town_apposition(lowers: list[str], end: int, sentence_end: int) -> bool:
+    """ "X, the third-largest French city", "X, a town of 4,000": an apposition whose head is a settlement noun."""
+    if end + 2 >= sentence_end or lowers[end] != "," or lowers[end + 1] not in ("the", "a", "an"):
+        return False
+    for i in range(end + 2, min(sentence_end, end + 8)):
+        if lowers[i] in _TOWN_NOUNS:
+            return True
+        if lowers[i] in (",", ";", ".", "who", "whose", "said", "says"):
+            return False
+    return False
+
+
+# Plural nouns for places, whose examples a list gives: "counties such as X and Y", "towns including X".
+_PLACES_NOUNS = frozenset(
+    "counties cities towns villages states provinces districts regions suburbs communities municipalities".split()
+)
+_EXAMPLES_OPENERS = (("such", "as"), ("including",), ("like",))
+
+
+def _listed_after_places_noun(words: list[str], lowers: list[str], start: int, lowest: int) -> bool:
+    """The name is in a list of capitalised names opened by "such as", "including" or "like" shortly after a plural
+    noun for places ("other counties through which the road runs, such as Leavenworth and Shawnee")."""
+    i = start - 1
+    while i >= lowest and (words[i] in (",", "and", "or") or (words[i][:1].isupper() and words[i].isalpha())):
+        i -= 1
+    for opener in _EXAMPLES_OPENERS:
+        first = i - len(opener) + 1
+        if first >= lowest and tuple(lowers[first : i + 1]) == opener:
+            return any(lowers[j] in _PLACES_NOUNS for j in range(max(lowest, first - 10), first))
+    return False
+
+
+def _named_as_a_settlement(doc: Doc, candidate: Candidate) -> bool:
+    """The text calls the name a settlement: "the city of X", "X, the third-largest French city", "counties such as
+    X and Y"."""
+    arrays = actors.token_arrays(doc)
+    words, lowers = arrays.words, arrays.lowers
+    start, end = candidate.start, candidate.end
+    if start > 1 and lowers[start - 1] == "of" and lowers[start - 2] in _TOWN_NOUNS:
+        return True
+    if _town_apposition(lowers, end, arrays.sentence_end[start]):
+        return True
+    return _listed_after_places_noun(words, lowers, start, arrays.sentence_start[start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _a_gazetteer_town(key: str) -> bool:
+    """The gazetteer holds a town, county or province by this name (any size: the text must place it too)."""
+    from newsledger.gazetteer.index import get_gazetteer
+
+    found = get_gazetteer().lookup(key, fuzzy=False)
+    return any(c.match in ("name", "alias") and c.feature in ("city", "admin2", "admin1") for c in found)
+
+
 def _written_as_a_place(doc: Doc, candidate: Candidate, places: set[tuple[int, int]]) -> bool:
     """A mention the text itself places: after a locative preposition ("in Pataskala", not "in Obama's term") or
-    ", of" ("Amstutz, of Wooster"), opening a dateline ("ROSWELL -"), before a noun only a town qualifies
-    ("Roswell police"), before an area word, alone or closing a list ("Harvey, Harper and Kingman counties"), or
-    in a list with a name the model calls a place (`places`: their token spans; "Gainesville and Duluth")."""
+    ", of" ("Amstutz, of Wooster"), where the text calls it a settlement (`_named_as_a_settlement`), opening a
+    dateline ("ROSWELL -"), before a noun only a town qualifies ("Roswell police"), before an area word, alone or
+    closing a list ("Harvey, Harper and Kingman counties"), or in a list with a name the model calls a place
+    (`places`: their token spans; "Gainesville and Duluth")."""
     arrays = actors.token_arrays(doc)
     words, lowers = arrays.words, arrays.lowers
     start, end = candidate.start, candidate.end
@@ -133,6 +195,8 @@ def _written_as_a_place(doc: Doc, candidate: Candidate, places: set[tuple[int, i
     if start > 0 and lowers[start - 1] in _LOCATIVE and not possessive:
         return True
     if start > 1 and lowers[start - 1] == "of" and words[start - 2] == ",":
+        return True
+    if _named_as_a_settlement(doc, candidate):
         return True
     if words[start].isupper() and end < len(doc) and words[end] in ("-", "--", "—"):
         return True
@@ -294,18 +358,17 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
     """doc.ents as (start, end, label), read from arrays (doc.ents builds a Span and Tokens per entity)."""
     if not len(doc):
         return []
+    table = doc.to_array([ENT_IOB, ENT_TYPE])
+    iob = table[:, 0]  # 1 = I (inside), 2 = O, 3 = B
+    starts = numpy.flatnonzero(iob == 3)
+    # an entity ends at the first word after its start that is not inside it
+    not_inside = numpy.flatnonzero(iob != 1)
+    ends = numpy.append(not_inside, len(doc))[numpy.searchsorted(not_inside, starts, side="right")]
     strings = doc.vocab.strings
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, (iob, ent_type) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
-        if start >= 0 and iob != 1:  # 1 = I (inside), 2 = O, 3 = B
-            spans.append((start, i, label))
-            start = -1
-        if iob == 3:
-            start, label = i, strings[ent_type]
-    if start >= 0:
-        spans.append((start, len(doc), label))
-    return spans
+    return [
+        (start, end, strings[label])
+        for start, end, label in zip(starts.tolist(), ends.tolist(), table[starts, 1].tolist(), strict=True)
+    ]
 
 
 Retagger = Callable[[list[list[str]]], list[list[tuple[int, int, str]]]]
@@ -399,7 +462,8 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     """Trim determiners, possessives and titles; record the titles. None when nothing of a name is left."""
     start, end = candidate.start, candidate.end
     lowers = actors.token_lowers(doc)
-    while start < end and lowers[start] in _DETERMINERS:
+    # a possessive glued before the name ("America’s Donald Trump" taken from "’s") is no part of it
+    while start < end and (lowers[start] in _DETERMINERS or doc[start].text in _POSSESSIVE):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
@@ -612,20 +676,25 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
         elif len(words) >= 2 and words[0] in kb.first_names and all(w[:1].isupper() for w in text.split()):
             votes["PERSON"] += 1.5
         model_labels = {c.label for c in members if c.source != "repeat"}
-        if (
-            len(words) == 1
-            and known is None
-            and key in place_words()
-            and not person_surnames[words[0]]
-            and (
-                "PERSON" not in model_labels
-                or _city_not_a_name(key, kb)
-                or any(_written_as_a_place(doc, c, model_places) for c in members)
-            )
-        ):
+        if len(words) == 1 and known is None and not person_surnames[words[0]]:
             # a known city: enough to settle a guess of another label; against the model's "person", only for a
             # large city or where the text itself places the name (towns are named after people: Obama, Clinton)
-            votes["GPE"] += 0.6 * len(members) + 0.5
+            city = key in place_words()
+            # a town of any size the gazetteer holds, where the text calls it a settlement ("the village of X", "X,
+            # a town of 4,000"): each such mention outweighs one of the model's guesses of a person
+            settled = 0
+            if "PERSON" in model_labels and text not in kb.demonyms:
+                settled = sum(1 for c in members if _named_as_a_settlement(doc, c))
+                settled = settled if settled and (city or _a_gazetteer_town(key)) else 0
+            if settled or (
+                city
+                and (
+                    "PERSON" not in model_labels
+                    or _city_not_a_name(key, kb)
+                    or any(_written_as_a_place(doc, c, model_places) for c in members)
+                )
+            ):
+                votes["GPE"] += 0.6 * len(members) + 0.5 + settled
         if len(words) == 1 and person_surnames[words[0]] and known is None:
             votes["PERSON"] += len(members) + 1
         if not votes:
@@ -633,6 +702,74 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
         best = max(votes.items(), key=lambda kv: (kv[1], -LABEL_ORDER.index(kv[0])))[0]
         for c in members:
             c.label = best
+
+
+def _families(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> None:
+    """A surname of the article's people in the plural ("the Clintons", "the Khans' home") names a family: a group
+    of people, not one more person (and not a person of the same name). It keeps its label (CoNLL and ACE tag a
+    group of persons PER) and gets the kind "family", which the ledger's resolver treats as a group. The surname is
+    one the article writes after a given name or a title, or, after "the", any of its people's names; a group of
+    people the model found ("Catholics", beside a "Roman Catholic" it took for a person) is a family only by a
+    titled person's name."""
+    lowers = actors.token_lowers(doc)
+    people = [c for c in candidates if c.label == "PERSON"]
+    # "Mrs. Khan", not "Prince William": a title before a given name says nothing of a surname
+    titled = {lowers[c.start] for c in people if c.end - c.start == 1 and c.titles} - kb.first_names
+    full_names_end = {lowers[c.end - 1] for c in people if c.end - c.start >= 2}
+    surnames = full_names_end | titled
+    names = {lowers[c.end - 1] for c in people}
+    for c in candidates:
+        if c.label not in ("PERSON", "NORP") or c.end - c.start != 1 or not doc[c.start].text[:1].isupper():
+            continue
+        word = lowers[c.start]
+        stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set())
+        after_the = c.start > 0 and lowers[c.start - 1] == "the"
+        known = titled if c.label == "NORP" else surnames | names if after_the else surnames
+        # a name ending in s that the article writes after a given name is a surname ("Serena Williams")
+        if word.endswith("s") and word not in full_names_end and stems & known:
+            c.family = True
+
+
+def _without_words_taken_for_people(
+    doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, common_words: frozenset[str]
+) -> list[Candidate]:
+    """A "person" that is one English word no one is named (a role noun: "Coroner", "Editor"; a word the article
+    also writes in lower case: "Mum", "Attendance") or a title alone ("Miss" of a pageant) names no one: it is
+    dropped. A word that is also a given name or a surname (census lists: Bush, Rice, Forest), a titled one, and
+    the surname of a full name in the article stay people."""
+    if not common_words:
+        return candidates
+    lowers = actors.token_lowers(doc)
+    persons = [c for c in candidates if c.label == "PERSON"]
+    surnames = {lowers[c.end - 1] for c in persons if c.end - c.start >= 2}
+    by_word: dict[str, list[Candidate]] = defaultdict(list)
+    for c in persons:
+        if c.end - c.start == 1:
+            by_word[lowers[c.start]].append(c)
+    written_lower = {w for w in actors.token_arrays(doc).words if w.islower()}
+    dropped: set[int] = set()
+    for word, members in by_word.items():
+        lone_title = all(kb.honorifics.starting_at(doc, c.start, highest=c.end) == c.end for c in members)
+        # the word lists hold famous mononyms too (Saddam, Suharto): a common word is one the article also writes
+        # in lower case, or a role noun ("Coroner", "Editor")
+        common = word in written_lower or all(
+            kb.roles.starting_at(doc, c.start, highest=c.end) == c.end for c in members
+        )
+        nameless = common and word not in kb.first_names and word not in _surnames_among(common_words)
+        if any(c.titles or c.family for c in members) or word in surnames or not (lone_title or nameless):
+            continue
+        dropped.update(id(c) for c in members)
+    return [c for c in candidates if id(c) not in dropped]
+
+
+@functools.lru_cache(maxsize=2)
+def _surnames_among(words: frozenset[str]) -> frozenset[str]:
+    """The US census surnames (the `names` package) that are also common words: Bush, Rice, Forest, King."""
+    try:
+        text = (resources.files("names") / "dist.all.last").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w for line in text.splitlines() if line.strip() and (w := line.split()[0].lower()) in words)
 
 
 # --- 6. merging variants ---------------------------------------------------------------------------
@@ -789,6 +926,8 @@ def extract_entities(
     acronyms.update({**ships, **more_ships})  # "Mysore" after "INS Mysore" merges as an acronym does
     candidates.sort(key=lambda c: (c.start, c.end))
     vote_labels(doc, candidates, kb)
+    _families(doc, candidates, kb)
+    candidates = _without_words_taken_for_people(doc, candidates, kb, common_words)
     groups = merge(doc, candidates, kb, acronyms)
     return _entities(doc, groups, kb)
 
@@ -920,7 +1059,9 @@ def _entities(doc: Doc, groups: list[Group], kb: KnowledgeBase) -> tuple[list[En
         titles: list[str] = []
         for c in g.members:
             titles.extend(t for t in c.titles if t not in titles)
-        if g.label == "PERSON":
+        if g.members and all(c.family for c in g.members):
+            profile = actors.Profile(kind="family")
+        elif g.label == "PERSON":
             profile = actors.person_profile(doc, g.members, kb, entity_of_token=entity_of_token, info=info)
         else:
             profile = actors.Profile(
@@ -986,7 +1127,6 @@ class EntityExtractor:
         )
         state.entity_of_token.update(entity_of_token)
         doc.user_data.pop("newsledger_case_forms", None)
-        doc.user_data.pop("newsledger_tokens", None)
         return doc
 
 

@@ -79,15 +79,22 @@ _AGENT_NOUNS = frozenset(
     "unions board boards city cities administration ministry ministries department departments organization "
     "organisation organizations organisations parliament congress senate house team teams community communities "
     "family families church churches school schools university universities charity charities "
-    "resolution resolutions statement statements declaration letter communique".split()
+    "resolution resolutions statement statements declaration letter communique foundation foundations "
+    "institution institutions association associations federation federations coalition coalitions corporation "
+    "corporations commission commissions delegation delegations congregation mission missions".split()
 )
+# Endings of abstract nouns, which name no one who could act ("attention", "the movement", "uncertainty").
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+_FORCES_OF_NATURE = frozenset("weather rain storm storms flood floods drought heat snow wind winds".split())
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 # What one offers that is no undertaking to another party: a chance, a service, an opinion.
 _OFFERED_THINGS = frozenset(
     "opportunity opportunities chance chances option options choice choices discount discounts service services "
     "course courses class classes program programs programme programmes job jobs position glimpse insight insights "
     "explanation advice tip tips comment comments thought thoughts view views perspective perspectives "
-    "reward rewards prize prizes incentive incentives".split()
+    "reward rewards prize prizes incentive incentives workshop workshops seminar seminars session sessions "
+    "training lesson lessons tour tours hall leave benefit benefits insurance coverage discount "
+    "scholarship scholarships".split()
 )
 # What one shares with no partner that is no cooperation: a story, a view, a feature in common.
 _SHARED_THINGS = frozenset(
@@ -145,6 +152,12 @@ def unreported(token: Token, event_type: str, state: DocState) -> str | None:
         return "stance not taken"
     if event_type in VERBAL_TYPES and _only_wished(token):
         return "only wished"
+    if event_type in VERBAL_TYPES and token.pos_ == "VERB" and (_in_question(token) or _asked_directly(token)):
+        return "questioned"
+    if event_type in VERBAL_TYPES and _advice_to_anyone(token):
+        return "generic"
+    if event_type in AGENTIVE_TYPES and token.pos_ == "VERB" and _figure_of_speech(token, state):
+        return "no one acts"
     literal = _literal_sense(token, event_type, state)
     if literal is not None:
         return literal
@@ -169,8 +182,12 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _only_wished(token: Token) -> bool:
-    """An act someone only wants, hopes for or weighs ("we want to help", "hopes to meet"), unlike one that is
-    planned or expected, which keeps its status."""
+    """An act someone only wants, hopes for or weighs ("we want to help", "hopes to meet", "look forward to a
+    long partnership"), unlike one that is planned or expected, which keeps its status."""
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "to":
+        looking = token.head.head
+        if looking.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in looking.children):
+            return True
     below = token
     head = token.head
     for _ in range(2):
@@ -218,6 +235,57 @@ def _not_taken(token: Token) -> bool:
     return False
 
 
+def _in_question(token: Token) -> bool:
+    """A verb whose own clause is an embedded question ("questions about how much leave it offers", "asked
+    whether he had met them", "unclear if they agreed"): what is asked is not reported as done."""
+    if token.dep_ not in ("ccomp", "pcomp", "pobj", "xcomp", "csubj"):
+        return False
+    first = min(token.subtree, key=lambda t: t.i)
+    if first.i >= token.i or not (
+        (first.lower_ in ("whether", "if") and first.dep_ == "mark") or first.tag_ in ("WRB", "WP", "WDT")
+    ):
+        return False
+    word = first.head
+    while word.i != token.i:  # the question word opens the trigger's own clause, not one inside it
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+        word = word.head
+    return True
+
+
+def _asked_directly(token: Token) -> bool:
+    """The main verb of a direct question: "Do you support Donald Trump?", "Will they meet again?"."""
+    sentence = token.sent
+    if not doc_text(token.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
+        return False
+    if token.dep_ not in ("ROOT", "conj") or sentence[0].tag_ in ("WRB", "WP", "WDT"):
+        return False  # "Why does Israel refuse …?" takes the refusal as known
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in token.children)
+
+
+def _advice_to_anyone(token: Token) -> bool:
+    """ "Donations may be sent to the foundation", "donations can be made at the door": a passive with a modal and
+    no one named as doing it tells readers what they may do."""
+    verb = _clause_verb(token)
+    if verb.i != token.i and not (token.dep_ in ("nsubjpass", "dobj") and token.head.i == verb.i):
+        return False  # "details could be released due to the investigation": the investigation is no advice
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("may", "can", "should", "could", "must") for c in verb.children):
+        return False  # "will be offered transfers" is a plan
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _figure_of_speech(token: Token, state: DocState) -> bool:
+    """Aid, support, threat or cooperation whose doer is a thing ("the fading attention helped Clinton", "the
+    storm threatened the harvest"): no one's act, whatever the tense."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _inanimate(subject, state):
+        return False
+    return subject.lemma_.lower().endswith(_ABSTRACT_SUFFIXES) or _lemma_in(subject, _FORCES_OF_NATURE)
+
+
 # --- literal senses ----------------------------------------------------------------------------------------
 
 
@@ -233,6 +301,8 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         return None
     children = list(token.children)
     objects = _objects(token)
+    if event_type == "REQUEST" and lemma == "ask" and _when_asked(token):
+        return "question"  # "When asked for his position, Trump said …": an interviewer's question
     if event_type == "REQUEST" and lemma == "ask":
         asks_for = any(
             c.dep_ == "xcomp"
@@ -243,8 +313,10 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         if not asks_for and _asks_a_question(token, state):
             return "question"  # "'Why?' asked X", "asked whether", "when asked about it"
     if event_type == "AGREE" and lemma == "offer":
-        if any(_lemma_in(o, _OFFERED_THINGS) for o in [*objects, *(c for c in children if c.dep_ == "dative")]):
-            return "offered a chance"
+        offered = [*objects, *(c for c in children if c.dep_ == "dative")]
+        offered += [p for o in offered for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if any(_lemma_in(o, _OFFERED_THINGS) for o in offered):
+            return "offered a chance"  # "offered the opportunity", "offers new mothers eight weeks of paid leave"
     if event_type == "COOPERATE" and lemma == "share":
         partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
         knowledge = any(
@@ -262,8 +334,12 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
         if token.dep_ in ("acl", "relcl") and _lemma_in(token.head, _PUBLISHED):
             return "published"  # "a report released on Monday", "a handout photo released by police"
     if event_type == "REJECT" and lemma in ("decline", "refuse"):
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children):
-            return "no comment"  # "declined to comment": a spokesman's silence, no rejection of anything
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT_VERBS for c in children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview") for c in children
+        ):
+            return "no comment"  # "declined to comment", "declined comment": a silence, no rejection of anything
+    if event_type == "AGREE" and lemma == "agree" and _simple_present(token) and not _in_headline(token, state):
+        return "opinion"  # "most Democrats agree that …": an opinion held, not an agreement reached
     if event_type == "SUPPORT" and lemma == "back":
         if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
             return "backed out"  # "backing out of a driveway", "backed down"
@@ -338,6 +414,16 @@ def _threat_has_a_maker(token: Token, state: DocState) -> bool:
     return token.dep_ == "nsubjpass" and head.lemma_.lower() in _THREAT_MAKING_VERBS
 
 
+def _when_asked(token: Token) -> bool:
+    """ "When asked about it", "if asked for his view": a passive "asked" with no one named as asking, in a clause
+    of time or condition, is a question put to the speaker."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
+        return False
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "as", "once") for c in token.children)
+
+
 def _asks_a_question(token: Token, state: DocState) -> bool:
     """ "Asked" that puts a question: it introduces a quoted question ("'Why?' asked X"), or its complement is
     a question ("asked whether", "asked how") or a question itself ("asked a question"). "Asked about" and
@@ -371,6 +457,13 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
     verb = _clause_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    subject = _own_or_joined_subject(verb)
+    if (
+        subject is not None
+        and subject.lower_ in _GENERIC_PRONOUNS
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    ):
+        return True  # "anyone who would like to help should send donations": advice to whoever reads
     habitual = any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in verb.children)
     if not habitual and not _simple_present(verb):
         return False
@@ -378,7 +471,6 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
         return False
     if habitual:
         return True
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and _generic_phrase(subject, state):
         return True
     if event_type in AGENTIVE_TYPES and subject is not None and token.i == verb.i and _inanimate(subject, state):
@@ -391,6 +483,17 @@ def _generic(token: Token, event_type: str, state: DocState) -> bool:
             if child.dep_ == "dobj" and _generic_phrase(child, state):
                 return True
     return False
+
+
+def _own_or_joined_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is joined to by "and" ("the young ones don't see … and refuse")."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or current.dep_ != "conj" or current.head.i == current.i:
+            return subject
+        current = current.head
+    return None
 
 
 def _particular(noun: Token) -> bool:

@@ -829,6 +829,17 @@ LEGAL_CHARGE_WORDS = frozenset(
 CHARGE_VERBS = frozenset(
     "face file bring press drop deny plead level lay dismiss answer reduce contest admit withdraw".split()
 )
+# Whom one "supports" by providing for them, not by backing them.
+DEPENDANTS = frozenset(
+    "family families child children kid kids themselves himself herself myself ourselves household households "
+    "wife husband parents dependants dependents".split()
+)
+# Verbs of backing held, kept or lost rather than given ("lost the support of", "has the support of").
+HELD_SUPPORT_VERBS = frozenset({"lose", "have", "enjoy", "need", "lack", "retain", "keep", "risk"})
+# What one slams that is no one criticised ("slammed the door").
+SLAMMED_THINGS = frozenset("door doors brake brakes car phone fist fists ball window gate lid".split())
+# Verbs that make or answer an appeal ("issued an appeal", "heeded the appeal").
+APPEAL_MAKING_VERBS = frozenset("issue make launch renew repeat send broadcast heed answer echo reiterate".split())
 # What a weapon is when it "hits" something ("a rocket hit the school", "hit by an airstrike").
 WEAPON_WORDS = frozenset(
     "missile missiles rocket rockets shell shells mortar mortars bomb bombs airstrike airstrikes air-strike "

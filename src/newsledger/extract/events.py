@@ -910,6 +910,19 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             )
         if lemma == "charge":
             return _legal_charge(token)
+        if lemma == "appeal":
+            # "an appeal for witnesses", "issued an appeal to residents to stay home"; not "expand its appeal"
+            return (
+                any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in children)
+                or any(
+                    c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children
+                )
+                or (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.APPEAL_MAKING_VERBS)
+            )
+        if lemma == "demand" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return False  # "a building in demand": sought after, no one's demand
+        if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
+            return False  # "in danger of losing the support of members", "has the support of": backing held
         return True
     if lemma == "battle":
         # "battled government troops", "battling with the police"; not "battled through pneumonia", "battling for
@@ -928,6 +941,25 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
+    if lemma == "welcome" and "to" in preps and not any(c.dep_ in ("nsubj", "dobj") for c in children):
+        return False  # "Welcome to the season of …": a greeting
+    if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ in ("up", "in") for c in children):
+        return False  # "sign up", "sign in": to register, not to sign an agreement
+    if lemma == "support" and any(_lemma_in(o, lexicon.DEPENDANTS) for o in objects):
+        return False  # "support their families on a single paycheck": providing for one's own, not backing
+    if lemma == "agree" and "with" in preps and not preps & {"on", "to", "upon"}:
+        if not any(c.dep_ in ("xcomp", "dobj") for c in children):
+            return False  # "generals who agree with him": an opinion shared, not an agreement reached
+    if lemma in ("recognize", "recognise") and any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objects):
+        return False  # "the audience would recognize Trump in that passage": to identify, not to recognise a state
+    if lemma == "slam" and (
+        preps & {"into", "on", "onto", "against", "through"}
+        or any(c.dep_ == "prt" for c in children)
+        or any(_lemma_in(o, lexicon.SLAMMED_THINGS) for o in objects)
+    ):
+        return False  # "slammed on his brakes", "slammed into a tree", "slammed the door"
     if lemma == "fire":
         aimed = bool(preps & {"at", "on", "upon", "into", "from", "in", "toward", "towards"})
         return aimed or not any(_is_person(o) for o in objects)
@@ -1071,6 +1103,19 @@ NATURAL_CAUSES = frozenset(
 )
 
 
+def _natural(token: Token) -> bool:
+    return token.lower_ in NATURAL_CAUSES or token.lemma_.lower() in NATURAL_CAUSES
+
+
+def _last_subject_natural(pronoun: Token) -> bool:
+    """ "A quake hit the town. It killed 612 people": "it" stands for the hazard the sentence before is about."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return False
+    before = pronoun.doc[sentence.start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _natural(t) for t in before)
+
+
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
     joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
@@ -1078,11 +1123,14 @@ def _caused_by_nature(token: Token) -> bool:
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
-    for child in [*token.children, *(verb.children if verb.i != token.i else ())]:
+    verbs = [token, verb] if verb.i != token.i else [token]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verbs.append(verb.head)  # "an earthquake hit the island, killing five and injuring 40": the quake's harm
+    for child in [c for v in verbs for c in v.children]:
         doer = child if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if doer is not None and (doer.lower_ in NATURAL_CAUSES or doer.lemma_.lower() in NATURAL_CAUSES):
+        if doer is not None and (_natural(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
             return True
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):

@@ -208,9 +208,12 @@ def knowledge_base() -> KnowledgeBase:
                 kb.by_acronym.setdefault(name, actor)
         for demonym in country["demonyms"]:
             kb.demonyms.setdefault(demonym, actor)
-    # International organisations and major NGOs, then armed groups that news names daily (general knowledge:
-    # "al Shabaab" is an organisation whatever the model's guess; the canonical name merges its spellings).
-    for igo in [*_read("igos.json"), *_read("armed_groups.json")]:
+    # International organisations and major NGOs, armed groups that news names daily, major parties with the
+    # short names news gives them, and the online platforms news cites (general knowledge: "al Shabaab" is an
+    # organisation whatever the model's guess, "GOP" is the Republican Party, "Twitter" no person; the canonical
+    # name merges the spellings).
+    known = ("igos.json", "armed_groups.json", "parties.json", "platforms.json")
+    for igo in [entry for name in known for entry in _read(name)]:
         actor = KnownActor(name=igo["name"], type="ORG", kind=igo["kind"])
         for name in [igo["name"], *igo.get("aliases", [])]:
             kb.by_name[normal_key(name)] = actor

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
+from newsledger.extract.names import knowledge_base
 from newsledger.extract.not_places import not_a_place
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
@@ -329,14 +330,51 @@ QUALIFIER_PLACE_MIN_POPULATION = 100_000
 def _names_no_place(doc: Doc, state: DocState, gazetteer: Gazetteer) -> set[str]:
     """Ids of the entities whose names the text shows are not places, whatever type they were given: an
     organisation's acronym ("sympathetic to ETA"), a group of people ("the Bolsheviks sought"), and a person
-    ("her granddaughter, Tavia", "the Castro regime")."""
+    ("her granddaughter, Tavia", "the Castro regime"), or the surname of a person the report names in full
+    ("Tyrise M. Bell … Officer Eggers shot Bell", "the Charles Webb Center … the Webb Center")."""
+    named_for_persons = _named_for_persons(state)
     return {
         e.id
         for e in state.entities
         if _an_acronym_of_no_place(doc, e, gazetteer)
         or _a_group_of_people(doc, e, gazetteer)
         or (_may_be_a_persons_name(e.name, gazetteer) and _written_as_a_person(doc, e))
+        or (
+            e.name in named_for_persons
+            and _may_be_a_persons_name(e.name.split()[0], gazetteer)
+            and not _written_where_only_places_stand(doc, e)
+        )
     }
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _named_for_persons(state: DocState) -> set[str]:
+    """What the article's full names show to be a person's surname, with what follows it in that name: "Bell" in
+    "Tyrise M. Bell" (after a given name and an initial), "Webb Center" in "Charles Webb Center" (after a given
+    name). A shorter mention of that name is the person, or the thing named for them."""
+    first_names = knowledge_base().first_names
+    out: set[str] = set()
+    for entity in state.entities:
+        words = entity.name.split()
+        for j in range(1, min(len(words), 3)):
+            given = words[:j]
+            after_initial = _INITIAL.fullmatch(given[-1]) is not None and len(given) >= 2
+            after_given = j == 1 and given[0].lower() in first_names and given[0][:1].isupper()
+            if (after_initial or after_given) and words[j][:1].isupper() and words[j].isalpha():
+                out.add(" ".join(words[j:]))
+                break
+    return out
+
+
+def _written_where_only_places_stand(doc: Doc, entity: Entity) -> bool:
+    """Some mention stands after a word that only places follow ("in Bell", "near Webb")."""
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in PLACE_ONLY_PREPOSITIONS:
+            return True
+    return False
 
 
 def _entity_tokens(doc: Doc, entity: Entity) -> set[int]:
@@ -542,10 +580,14 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
     """The place at the head of a public body's name ("Gainesville Police Department") or after its "of"
     ("the University of Kentucky"), when the gazetteer knows it by that name."""
     out: list[_Mention] = []
+    named_for_persons = _named_for_persons(state)
     for entity in state.entities:
         # An organisation's or building's name; or a toponym the model drew around a whole institution's name
-        # that no gazetteer knows as such ("the Alachua County Jail" tagged GPE).
+        # that no gazetteer knows as such ("the Alachua County Jail" tagged GPE). Not one named for a person the
+        # report names in full ("the Charles Webb Center … the Webb Center").
         if entity.type not in ("ORG", "FAC", *TOPONYM_TYPES):
+            continue
+        if entity.name in named_for_persons and _may_be_a_persons_name(entity.name.split()[0], gazetteer):
             continue
         if entity.type in TOPONYM_TYPES and gazetteer.lookup(entity.name, fuzzy=False):
             continue
@@ -915,10 +957,48 @@ def event_place(doc: Doc, sentence: Span, trigger: Token) -> str | None:
     names none, the country of the national institution that carried the event out ("Congress passed the
     bill"), as a place with that country and no point; else None."""
     state = get_state(doc)
-    found = _named_event_place(doc, state, sentence, trigger)
+    found = _named_event_place(doc, state, sentence, trigger) or _the_named_town(doc, state, trigger)
     if found is not None:
         return found
     return _institution_country_place(doc, state, trigger)
+
+
+_TOWN_NOUNS = frozenset("city town village".split())
+
+
+def _the_named_town(doc: Doc, state: DocState, trigger: Token) -> str | None:
+    """ "A man was stabbed in the city centre", "fired in the town's main square": "the city" where the event
+    happened is the one town the report has named before it; with two or more named, it is none of them."""
+    for anchor in _event_anchors(trigger):
+        for preposition in anchor.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _LOCATIVES:
+                continue
+            for noun in preposition.children:
+                if noun.dep_ == "pobj" and _the_town_or_a_part_of_it(noun):
+                    towns = {
+                        place.id
+                        for place in state.places
+                        if place.feature in ("city", "capital") and any(m.start < trigger.idx for m in place.mentions)
+                    }
+                    return next(iter(towns)) if len(towns) == 1 else None
+    return None
+
+
+def _the_town_or_a_part_of_it(noun: Token) -> bool:
+    """ "the city", "the town", "the city centre", "the city's main hall"."""
+    if noun.lemma_.lower() in _TOWN_NOUNS:
+        return _just_the(noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lemma_.lower() in _TOWN_NOUNS), None)
+    if owner is not None:
+        return _just_the(owner)
+    part_of_town = any(c.dep_ == "compound" and c.lemma_.lower() in _TOWN_NOUNS for c in noun.children)
+    return part_of_town and noun.lemma_.lower() in _PLACE_PART_NOUNS and _just_the(noun, also=("compound",))
+
+
+def _just_the(noun: Token, also: tuple[str, ...] = ()) -> bool:
+    """The noun is "the" noun, with no word that would make it another town ("the old city", "a city")."""
+    words = [c for c in noun.children if c.dep_ not in ("case", "punct", *also) and c.i < noun.i]
+    return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ == "the"
 
 
 def _named_event_place(doc: Doc, state: DocState, sentence: Span, trigger: Token) -> str | None:

@@ -218,6 +218,8 @@ NATIONAL_INSTITUTIONS: dict[str, str] = {
     "congress": "US",
     "us congress": "US",
     "capitol hill": "US",
+    "capitol": "US",
+    "us capitol": "US",
     "white house": "US",
     "pentagon": "US",
     "justice department": "US",

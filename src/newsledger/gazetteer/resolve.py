@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsledger.gazetteer.index import Candidate, Gazetteer
@@ -218,8 +218,15 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
         attempts.append(_SAINT.sub("Saint ", clean))
     for attempt in attempts:
         found = gazetteer.lookup(attempt, fuzzy=False)
+        initials = _dotted_initials(attempt)
+        if initials is not None:
+            # "L.A." is Los Angeles, not the postal code LA: letters written with stops spell a name's words
+            # ("N.Y.", "D.C.", "U.A.E."), never a one-word name's code.
+            found = tuple(c for c in found if _spelt_by(c.name, initials))
         if found:
             return found, hint, attempt
+    if _dotted_initials(clean) is not None:
+        return (), hint, clean
     people = _place_of_people(gazetteer, clean)
     if people is not None:
         return people[0], None, people[1]
@@ -228,6 +235,23 @@ def candidates_for(gazetteer: Gazetteer, text: str) -> tuple[tuple[Candidate, ..
         if found:
             return found, hint, attempt
     return (), hint, clean
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+_MINOR_WORDS = frozenset("of the and de del la".split())
+
+
+def _dotted_initials(text: str) -> str | None:
+    """The letters of a name written as initials with stops ("L.A." -> "LA")."""
+    return text.replace(".", "") if _DOTTED_INITIALS.fullmatch(text) else None
+
+
+def _spelt_by(name: str, initials: str) -> bool:
+    """Whether the initials spell the start of the name's words ("NY": New York; "US": United States of America;
+    "DC": District of Columbia; "USA": United States), never a one-word name's code ("LA" is not Louisiana)."""
+    words = [w for w in re.split(r"[\s,-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    letters = "".join(w[0].upper() for w in words)
+    return len(letters) >= 2 and (letters.startswith(initials) or initials.startswith(letters))
 
 
 # How the name of a place's people is made from the place's name, as (ending of the people's name, endings the
@@ -275,10 +299,12 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
-    found = [candidates_for(gazetteer, t.text) for t in toponyms]
+    found = _initials_of_named_places([candidates_for(gazetteer, t.text) for t in toponyms])
     county_heads = {name_key(kind_hint_of(text)[1]) for _, hint, text in found if hint == "admin2"}
     looked_up = []
     for t, (cands, hint, text) in zip(toponyms, found, strict=True):
+        if t.dateline and hint is None:
+            cands = _dateline_towns(cands)
         written_kind = t.written_kind
         if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
             written_kind = "admin2"
@@ -352,6 +378,45 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+
+
+# A dateline names the town a report was filed from: "WASHINGTON (AP)" is the capital, not the state, and "NEW
+# YORK" the city, when a town of this size or a capital bears the province's name.
+DATELINE_TOWN_MIN_POPULATION = 100_000
+
+
+def _dateline_towns(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates without the provinces and districts a big town or capital of the same name outranks."""
+    town = any(
+        c.feature == "city" and c.match == "name" and (c.capital or c.population >= DATELINE_TOWN_MIN_POPULATION)
+        for c in candidates
+    )
+    if not town or any(c.feature == "country" and c.match == "name" for c in candidates):
+        return candidates  # "SINGAPORE", "KUWAIT": a country by its own name is a city-state's dateline too
+    return tuple(c for c in candidates if c.feature not in ("admin1", "admin2"))
+
+
+def _initials_of_named_places(
+    found: list[tuple[tuple[Candidate, ...], str | None, str]],
+) -> list[tuple[tuple[Candidate, ...], str | None, str]]:
+    """ "L.A." in a report that names Los Angeles: initials no place's own abbreviation spells are the initials of
+    a place the report names in full."""
+    out = list(found)
+    for i, (candidates, hint, text) in enumerate(found):
+        initials = _dotted_initials(re.sub(r"^(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?", "", text, flags=re.I))
+        if candidates or initials is None:
+            continue
+        for other, _, other_text in found:
+            spelt = tuple(
+                c
+                for c in other
+                if c.feature == "city" and c.match == "name" and _spelt_by(c.name, initials) and " " in other_text
+            )
+            if spelt:
+                # looked up as the full name, so that the two vouch for each other no more than one name does
+                out[i] = (spelt, hint, other_text)
+                break
+    return out
 
 
 def _names_its_county(candidates: Sequence[Candidate], text: str, county_heads: set[str]) -> bool:
@@ -561,11 +626,18 @@ def _choose(
     if best.feature in ("admin1", "admin2") and hint not in ("admin1", "admin2"):
         # "Kabul", "Geneva": a province named after the city that holds much of its people means the city.
         for score, candidate in scored[1:]:
+            # "Minsk": a national capital by its name beats a province only known by it, whatever the census
+            # counts ("Washington" in a list of states is still the state)
             if (
                 candidate.feature == "city"
                 and candidate.match == "name"
                 and candidate.admin1_code == best.admin1_code
                 and candidate.population >= 0.4 * best.population
+            ) or (
+                candidate.capital
+                and candidate.match == "name"
+                and best.match != "name"
+                and candidate.country == best.country
             ):
                 best_score, best = score, candidate
                 scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
@@ -592,6 +664,12 @@ def _choose(
             best_score, best = next(pair for pair in scored if pair[1] is famous)
             scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
             best_score = scored[0][0]
+    if best.match == "alias" and best.feature == "city":
+        own = _called_by_its_own_name(scored, best, pointed_to, context)
+        if own is not None:
+            best_score, best = own
+            scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+            best_score = scored[0][0]
     if best.feature == "city" and not _firmly_pointed_to(best, hint, context, container, anchors, contents, listed):
         major = _major_namesake(scored, best)
         if major is not None:
@@ -615,6 +693,41 @@ def _choose(
     # Confidence: softmax share of the best over its rivals (one candidate -> near-certain).
     total = sum(math.exp(3 * (s - best_score)) for s, _ in scored)
     return best, round(1.0 / total, 3)
+
+
+# A town known by another of its names beats a place called by that very name only when it is this many times
+# bigger ("Petersburg" for Saint Petersburg over Petersburg, Virginia), or when the text points to it alone.
+ALIAS_OVER_NAME_RATIO = 10
+
+
+def _called_by_its_own_name(
+    scored: Sequence[tuple[float, Candidate]],
+    best: Candidate,
+    pointed_to: Callable[[Candidate], bool],
+    context: Context,
+) -> tuple[float, Candidate] | None:
+    """The place called by the very name written, over a town that only bears it as another name ("Cancun" is
+    Cancún, not Changchun; "Maryville" in a text about Illinois is Maryville, Illinois, not Beeville, Texas): a
+    country by its own name, or its capital over a town of its country, always; a town or province when the text
+    points to it, or when nothing (not even its country) points to the other and it is no less than a tenth of
+    its size."""
+    for pair in scored:
+        candidate = pair[1]
+        if candidate.match != "name" or candidate.id == best.id:
+            continue
+        if candidate.feature == "country" or (candidate.capital and candidate.country == best.country):
+            return pair  # "New Delhi" is the capital, not Delhi, which GeoNames also calls New Delhi
+        if candidate.feature not in ("city", "admin1"):
+            continue
+        if pointed_to(candidate):
+            return pair
+        if (
+            not pointed_to(best)
+            and not context.countries[best.country or ""]
+            and candidate.population * ALIAS_OVER_NAME_RATIO >= best.population
+        ):
+            return pair
+    return None
 
 
 def _home_namesake(

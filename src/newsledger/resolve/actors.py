@@ -26,8 +26,15 @@ TITLE_WORDS = frozenset(
     imam ayatollah general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral
     sergeant sgt president vice prime minister foreign defence defense interior finance secretary
     spokesman spokeswoman spokesperson chief deputy senator sen rep representative governor gov mayor
-    king queen prince princess emir sultan pope cardinal bishop rev reverend father brother the""".split()
+    king queen prince princess emir sultan pope cardinal bishop rev reverend father brother the
+    attorney lawyer officer detective det judge justice sheriff coach professor agent inspector trooper constable
+    corporal cpl private pvt councilman councilwoman councillor councilor congressman congresswoman assemblyman
+    assemblywoman ambassador chancellor commissioner superintendent chairman chairwoman rabbi pastor archbishop
+    doctor""".split()
 )
+# A generational suffix ("Jr", "III") closes a name: the surname is the part before it, and two different
+# suffixes are two people (a father and his son).
+GENERATIONAL_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Particles that open a surname ("de Blasio", "bin Laden", "van Gogh", "al-Baghdadi"): with them, a name is still
 # a surname alone, not a given name and a surname.
 SURNAME_PARTICLES = frozenset("de da di du del della der den van von ten ter bin ibn al el le la st".split())
@@ -105,9 +112,10 @@ def name_parts(name: str) -> list[str]:
 
 
 def _folded_parts(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    folded = re.sub(r"['’`]s\b", "", folded)
-    folded = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", folded)  # O'Brien is one name part
+    # apostrophes first: ASCII folding drops typographic ones ("Trump’s" would become "trumps")
+    unquoted = re.sub(r"['’‘`]s\b", "", name, flags=re.IGNORECASE)  # a possessive, also one glued before a name
+    unquoted = re.sub(r"(?<=[A-Za-z])['’‘`](?=[A-Za-z])", "", unquoted)  # O'Brien is one name part
+    folded = unicodedata.normalize("NFKD", unquoted).encode("ascii", "ignore").decode("ascii").lower()
     return [p for p in re.split(r"[^a-z0-9]+", folded) if p]
 
 
@@ -136,9 +144,21 @@ def same_name_part(a: str, b: str) -> bool:
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Full names (two parts or more) of the same person: same number of parts, every part a variant."""
-    a, b = _without_initials(a), _without_initials(b)
+    """Full names (two parts or more) of the same person: same number of parts, every part a variant, and no two
+    different generational suffixes (one name may leave its suffix out)."""
+    suffix_a, suffix_b = a[len(core_parts(a)) :], b[len(core_parts(b)) :]
+    if suffix_a and suffix_b and list(suffix_a) != list(suffix_b):
+        return False
+    a, b = _without_initials(core_parts(a)), _without_initials(core_parts(b))
     return len(a) == len(b) and len(a) >= 2 and all(same_name_part(x, y) for x, y in zip(a, b, strict=True))
+
+
+def core_parts(parts: Sequence[str]) -> list[str]:
+    """The name without its generational suffix: "Arcade Joseph Comeaux Jr" -> arcade joseph comeaux."""
+    end = len(parts)
+    while end > 1 and parts[end - 1] in GENERATIONAL_SUFFIXES:
+        end -= 1
+    return list(parts[:end])
 
 
 def _without_initials(parts: Sequence[str]) -> list[str]:
@@ -159,9 +179,54 @@ def group_key(name: str, type_: str = "") -> str:
 
 def resolve_actors(refs: Sequence[EntityRef]) -> list[Actor]:
     """Group entity references into actors (only types PERSON, ORG, NORP, GPE are actors)."""
-    people = [r for r in refs if r.type in PERSON_TYPES]
-    groups = [r for r in refs if r.type in GROUP_TYPES]
-    return _resolve_people(people) + _resolve_groups(groups)
+    # a family ("the Clintons") is a group of persons: never one of them
+    people = [r for r in refs if r.type in PERSON_TYPES and r.kind != "family"]
+    groups = [r for r in refs if r.type in GROUP_TYPES or (r.type in PERSON_TYPES and r.kind == "family")]
+    surnames = _persons_named_as_groups(people, groups)
+    taken = {id(ref) for ref in surnames}
+    return _resolve_people(people + surnames) + _resolve_groups([r for r in groups if id(r) not in taken])
+
+
+# Kinds the entity stage gives a name it knows nothing about (no knowledge-base entry, no word of the name
+# saying what it is): a surname the model took for an organisation or a place gets one of these.
+_UNKNOWN_GROUP_KINDS = frozenset({None, "organization", "place"})
+
+
+def _persons_named_as_groups(people: Sequence[EntityRef], groups: Sequence[EntityRef]) -> list[EntityRef]:
+    """Surnames the model took for an organisation or a place ("Trump's path to victory", "Sanders voters"): a
+    group written as one capitalised word that is the surname of exactly one person the ledger knows by full name,
+    that some article writes alone for a person, that the entity stage knows nothing else about (no known kind, no
+    place the places stage found), and that no organisation of its article opens ("Ford" beside "Ford Motor") is
+    that person. (A model's "person" "Obama White House" makes no person of "House": no one calls it "House".)"""
+    full_names: dict[str, list[list[str]]] = defaultdict(list)
+    alone: set[str] = set()  # surnames some article writes alone for a person ("Trump said")
+    for ref in people:
+        parts = name_parts(ref.name)
+        if len(core_parts(parts)) >= 2 and not _opens_with_particle(ref.name, parts):
+            full_names[core_parts(parts)[-1]].append(parts)
+        alone.update(p[0] for p in map(name_parts, (ref.name, *ref.aliases)) if len(p) == 1)
+    opening: set[tuple[str, str]] = set()
+    for ref in groups:
+        words = _folded_parts(ref.name)
+        if len(words) >= 2:
+            opening.add((ref.article_id, words[0]))
+    found = []
+    for ref in groups:
+        name = ref.name.strip()
+        if ref.type not in ("ORG", "GPE") or ref.kind not in _UNKNOWN_GROUP_KINDS or ref.place_id is not None:
+            continue
+        if not re.fullmatch(r"[A-Z][a-z]+(?:['’]s)?", name):
+            continue
+        (word,) = name_parts(name) or [""]
+        known = full_names.get(word, [])
+        if (
+            word in alone
+            and known
+            and all(same_person(parts, known[0]) for parts in known)
+            and (ref.article_id, word) not in opening
+        ):
+            found.append(ref)
+    return found
 
 
 def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
@@ -171,10 +236,11 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
     # Longest names first, so that a full name founds the actor a variant joins.
     for ref in sorted(refs, key=lambda r: (-len(name_parts(r.name)), r.name, r.pk)):
         parts = name_parts(ref.name)
-        if len(parts) < 2 or _opens_with_particle(ref.name, parts):  # "Obama", "de Blasio": a surname alone
-            single[" ".join(parts) if parts else ref.name.lower()].append(ref)
+        core = core_parts(parts)
+        if len(core) < 2 or _opens_with_particle(ref.name, core):  # "Obama", "de Blasio": a surname alone
+            single[" ".join(core) if core else ref.name.lower()].append(ref)
             continue
-        candidates = by_last[skeleton(parts[-1])]
+        candidates = by_last[skeleton(core[-1])]
         for index in candidates:
             known_parts, members = full[index]
             if same_person(parts, known_parts):
@@ -248,8 +314,10 @@ def _opens_with_particle(name: str, parts: Sequence[str]) -> bool:
 
 
 def surnames(parts: Sequence[str]) -> list[str]:
-    """The forms a full name's surname is written in alone: its last part, and with the particles before it
-    ("Bill de Blasio" -> "blasio", "de blasio"; "Osama bin Laden" -> "laden", "bin laden")."""
+    """The forms a full name's surname is written in alone: its last part (before a generational suffix), and
+    with the particles before it ("Bill de Blasio" -> "blasio", "de blasio"; "Osama bin Laden" -> "laden", "bin
+    laden")."""
+    parts = core_parts(parts)
     if not parts:
         return []
     start = len(parts) - 1

@@ -6,7 +6,9 @@ so what is scored is what runs. Reports that may be one event are found by block
 ledger also the same type family and country when both are dated), never by comparing all pairs. A pair can only
 link when nothing contradicts it (dates, places, type family, different actors in one role) and it has evidence
 beyond the verb: similar sentences, shared actor or place words, agreeing dates, or two documents that tell the
-same story. A logistic pair model (`data/coref/event_pairs.json`, built by `scripts/train_coref.py` from ECB+
+same story. A contradicted pair keeps its two reports' clusters apart; a pair with only its verb to go on does
+neither (it is dropped, as if never compared), so a report can still join through a fellow report it has evidence
+with. A logistic pair model (`data/coref/event_pairs.json`, built by `scripts/train_coref.py` from ECB+
 topics) weighs the evidence, and average-link clustering over the candidate pairs groups the reports.
 """
 
@@ -469,14 +471,19 @@ def gather_evidence(
     features[:, _F["stem_frequency"]] = np.maximum(log_stem_count[first], log_stem_count[second])
     features[:, _F["same_stem"]] = stem_of[first] == stem_of[second]
     vetoed = np.zeros(len(pairs), dtype=bool)
+    supported = np.ones(len(pairs), dtype=bool)
     dates_agree = _F["dates_agree"]
     for k, (i, j) in enumerate(pairs.tolist()):
         a, b = reports[i], reports[j]
         dates = date_score(a, b)
         if a.date and b.date and dates > 0:
             features[k, dates_agree] = 1.0
-        vetoed[k] = dates < 0 or _contradicted(a, b, features[k])
-    return Evidence(pairs=pairs, features=features, vetoed=vetoed)
+        row = features[k]
+        vetoed[k] = dates < 0 or _contradicted(a, b, row)
+        supported[k] = vetoed[k] or _supported(a, b, row)
+    # A pair with nothing beyond its verb to go on neither links nor keeps its reports apart: it is treated as
+    # never compared, so each report may still join the other's cluster through pairs that have evidence.
+    return Evidence(pairs=pairs[supported], features=features[supported], vetoed=vetoed[supported])
 
 
 def _interned(values: Sequence[Any]) -> np.ndarray:
@@ -497,8 +504,7 @@ def _pair_overlaps(word_sets: Sequence[frozenset[str]], first: np.ndarray, secon
 
 
 def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
-    """What keeps a pair apart whatever the model says: different type families, places or actors, or nothing
-    but the verb to go on."""
+    """What keeps a pair apart whatever the model says: different type families, places or actors."""
     if a.family and b.family and a.family != b.family:
         return True
     if place_score(a, b) < 0 or actor_score(a, b) < 0:
@@ -507,22 +513,27 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     actors_b = {b.source_actor, b.target_actor} - {None}
     if actors_a and actors_b and not actors_a & actors_b and not _same_location(a, b):
         return True  # each names who was involved, and no one in common, somewhere not known to be the same
-    shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
-    if a.article_id != b.article_id and not _same_happening_across_articles(a, b, row):
-        return True
     if a.key != b.key:  # met through type family and country: the day and the place must agree
         if a.article_id != b.article_id and not same_specific_place(a, b):
             return True  # a country holds many happenings of a kind on one day (and figurative "attacks")
         return not (row[_F["dates_agree"]] and place_score(a, b) >= 0.6)
+    return False
+
+
+def _supported(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+    """Whether a pair has evidence beyond its verb that it is one happening; without it the two reports do not
+    link directly (a generic verb needs similar sentences and a shared name or place)."""
+    shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
+    if a.article_id != b.article_id and not _same_happening_across_articles(a, b, row):
+        return False
     if a.key in GENERIC_STEMS:
-        return not (row[_F["sentence_cosine"]] >= 0.5 and shared_words)
-    evidence = (
+        return bool(row[_F["sentence_cosine"]] >= 0.5 and shared_words)
+    return bool(
         row[_F["sentence_cosine"]] >= 0.1
         or shared_words
         or row[_F["dates_agree"]] > 0
         or row[_F["document_cosine"]] >= 0.2
     )
-    return not evidence
 
 
 CROSS_ARTICLE_SENTENCE = 0.2  # the sentence cosine two undated reports from different articles must reach
