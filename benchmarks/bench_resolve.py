@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import datetime as dt
 import json
 import math
@@ -252,11 +253,10 @@ def _fit(sizes: list[int], values: list[float]) -> float | None:
 def _growth(sizes: list[int], seconds: list[float]) -> dict[str, object]:
     exponent = _fit(sizes, seconds)
     bound = _fit(sizes, [n * math.log(n) for n in sizes])
+    points = list(zip(sizes, seconds, strict=True))
     steps = {
         f"{a}->{b}": round(math.log(tb / ta) / math.log(b / a), 3)
-        for (a, ta), (b, tb) in zip(
-            zip(sizes, seconds, strict=True), zip(sizes[1:], seconds[1:], strict=True), strict=True
-        )
+        for (a, ta), (b, tb) in itertools.pairwise(points)
         if ta > 0 and tb > 0
     }
     return {
