@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import itertools
 import datetime as dt
+import itertools
 import json
 import math
 import random
