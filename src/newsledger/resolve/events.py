@@ -15,7 +15,6 @@ pairs groups the reports.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import math
@@ -119,13 +118,21 @@ class EventReport:
     actor_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def family(self) -> str:
         return type_family(self.type) if self.type else ""
 
     @cached_property
     def key(self) -> str:
         return trigger_stem(self.lemma or self.trigger)
+
+    @cached_property
+    def day(self) -> dt.date | None:
+        return _day(self.date)
+
+    @cached_property
+    def is_dated(self) -> bool:
+        return self.date is not None and len(self.date[:10]) >= 7 and _known_date(self.date)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -175,7 +182,7 @@ def date_score(a: EventReport, b: EventReport, *, window_days: int = 3) -> float
     shared = min(len(a.date[:10]), len(b.date[:10]))
     if shared < 10:  # a month or a year: the coarser one decides
         return 0.6 if a.date[:shared] == b.date[:shared] else CANNOT_LINK
-    d1, d2 = _day(a.date), _day(b.date)
+    d1, d2 = a.day, b.day
     if d1 is None or d2 is None:
         return 0.3
     vague = max(a.time_precision or 1, b.time_precision or 1) >= 2
@@ -302,60 +309,81 @@ def block_keys(report: EventReport) -> list[tuple[str, ...]]:
 def candidate_pairs(reports: Sequence[EventReport]) -> np.ndarray:
     """Pairs that share a block: the trigger stem, or (for dated, typed reports with a country) the type family
     and country. Small blocks are compared pair by pair, large ones along their dates, so the work grows with
-    the reports (times the block size), never with their square."""
+    the reports (times the block size), never with their square. Sorted (first, second) index pairs, first <
+    second, each once."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, report in enumerate(reports):
         for key in block_keys(report):
             blocks[key].append(index)
-    found: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        found.update(_block_pairs(reports, members))
-    return np.array(sorted(found), dtype=int).reshape(-1, 2)
+    found = [np.zeros((0, 2), dtype=np.int64)] + [_block_pairs(reports, members) for members in blocks.values()]
+    return _distinct_pairs(*np.concatenate(found).T)[0].astype(int)
 
 
-def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> set[tuple[int, int]]:
+def _block_pairs(reports: Sequence[EventReport], members: list[int]) -> np.ndarray:
+    """The (k, 2) index pairs (first < second, maybe repeated) a block compares."""
     if len(members) <= ALL_PAIRS_BLOCK:
-        return {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
-    found: set[tuple[int, int]] = set()
+        return _all_pairs(members)
     # A large block is compared along its dates: within each country (reports of two countries never link),
     # and reports without a country with any; each report meets at most NEIGHBOURS reports after it in the
     # order (day, place), so however dense a week is, the pairs grow with the reports, never with their square.
     by_country: dict[str | None, list[tuple[int, str, int]]] = defaultdict(list)
     for i in members:
-        day = _day(reports[i].date)
+        day = reports[i].day
         if day is not None:
             by_country[reports[i].country].append((day.toordinal(), (reports[i].location or "").lower(), i))
-    countryless = by_country.pop(None, [])
+    countryless = sorted(by_country.pop(None, []))
     everyone = sorted(entry for entries in by_country.values() for entry in entries)
-    for entries in by_country.values():
-        found.update(_along_dates(sorted(entries)))
-    found.update(_along_dates(sorted(countryless)))
-    ordinals = [ordinal for ordinal, _place, _i in everyone]
-    for ordinal, _place, a in countryless:
-        first = bisect.bisect_left(ordinals, ordinal - MAX_WINDOW_DAYS)
-        last = bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS)
-        middle = bisect.bisect_left(ordinals, ordinal)
-        nearest = everyone[max(first, middle - NEIGHBOURS) : min(last, middle + NEIGHBOURS)]
-        found.update((min(a, b), max(a, b)) for _o, _p, b in nearest)
+    found = [_along_dates(sorted(entries)) for entries in by_country.values()]
+    found.append(_along_dates(countryless))
+    if countryless and everyone:
+        ordinals = np.array([ordinal for ordinal, _place, _i in everyone])
+        indices = np.array([i for _ordinal, _place, i in everyone])
+        own = np.array([ordinal for ordinal, _place, _i in countryless])
+        first = np.searchsorted(ordinals, own - MAX_WINDOW_DAYS, side="left")
+        last = np.searchsorted(ordinals, own + MAX_WINDOW_DAYS, side="right")
+        middle = np.searchsorted(ordinals, own, side="left")
+        starts = np.maximum(first, middle - NEIGHBOURS)
+        stops = np.minimum(last, middle + NEIGHBOURS)
+        which, positions = _ranges(starts, stops)
+        a, b = np.array([i for _ordinal, _place, i in countryless])[which], indices[positions]
+        found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
     # Reports without a day in a large block meet only the reports of their own article.
     undated: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        if _day(reports[i].date) is None:
+        if reports[i].day is None:
             undated[reports[i].article_id].append(i)
-    for article_members in undated.values():
-        found.update((a, b) for k, a in enumerate(article_members) for b in article_members[k + 1 :])
-    return found
+    found.extend(_all_pairs(article_members) for article_members in undated.values())
+    return np.concatenate(found)
 
 
-def _along_dates(entries: list[tuple[int, str, int]]) -> set[tuple[int, int]]:
+def _all_pairs(members: list[int]) -> np.ndarray:
+    """Every pair of `members` (ascending), first < second."""
+    first, second = np.triu_indices(len(members), 1)
+    ordered = np.array(members, dtype=np.int64)
+    return np.stack([ordered[first], ordered[second]], axis=1)
+
+
+def _ranges(starts: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each k, the positions starts[k] .. stops[k] - 1 (none when stops[k] <= starts[k]), flattened: which k
+    each position belongs to, and the position."""
+    counts = np.maximum(stops - starts, 0)
+    which = np.repeat(np.arange(len(starts)), counts)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return which, starts[which] + offsets
+
+
+def _along_dates(entries: list[tuple[int, str, int]]) -> np.ndarray:
     """Pairs of (day, place, index) entries in that order whose days lie within MAX_WINDOW_DAYS, each entry with
     at most NEIGHBOURS after it."""
-    ordinals = [ordinal for ordinal, _place, _i in entries]
-    found: set[tuple[int, int]] = set()
-    for k, (ordinal, _place, a) in enumerate(entries):
-        end = min(bisect.bisect_right(ordinals, ordinal + MAX_WINDOW_DAYS), k + 1 + NEIGHBOURS)
-        found.update((min(a, b), max(a, b)) for _o, _p, b in entries[k + 1 : end])
-    return found
+    if len(entries) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    ordinals = np.array([ordinal for ordinal, _place, _i in entries])
+    indices = np.array([i for _ordinal, _place, i in entries], dtype=np.int64)
+    position = np.arange(len(entries))
+    ends = np.minimum(np.searchsorted(ordinals, ordinals + MAX_WINDOW_DAYS, side="right"), position + 1 + NEIGHBOURS)
+    which, after = _ranges(position + 1, ends)
+    a, b = indices[which], indices[after]
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 
 
 def _tfidf(texts: Sequence[str]) -> Any:
@@ -376,12 +404,23 @@ def _row_cosines(matrix: Any, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndar
     two articles share their documents' pair, and a document row is long."""
     if not len(rows_a):
         return np.zeros(0)
-    distinct, inverse = np.unique(np.stack([rows_a, rows_b], axis=1), axis=0, return_inverse=True)
+    distinct, inverse = _distinct_pairs(rows_a, rows_b)
     values = np.zeros(len(distinct))
     for start in range(0, len(distinct), COSINE_CHUNK):
         a, b = distinct[start : start + COSINE_CHUNK, 0], distinct[start : start + COSINE_CHUNK, 1]
         values[start : start + COSINE_CHUNK] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-    return values[inverse.reshape(-1)]
+    return values[inverse]
+
+
+def _distinct_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (first, second) pairs in order, and where each given pair is among them: np.unique over one
+    integer per pair, which sorts as the pairs do and is far faster than np.unique over rows."""
+    first, second = first.astype(np.int64), second.astype(np.int64)
+    if not len(first):
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    width = int(second.max()) + 1
+    codes, inverse = np.unique(first * width + second, return_inverse=True)
+    return np.stack([codes // width, codes % width], axis=1), inverse.reshape(-1)
 
 
 _NAME_WORD = re.compile(r"[a-z0-9]{2,}")
@@ -417,29 +456,55 @@ def gather_evidence(
     rows = np.array([article_row[r.article_id] for r in reports], dtype=int)
     document_cosine = _row_cosines(document_matrix, rows[first], rows[second]) if len(pairs) else np.zeros(0)
     sentence_cosine = _row_cosines(sentence_matrix, first, second)
+    # Every feature but dates_agree is computed over the whole pair array; only the date score and the vetoes,
+    # which branch on many fields, are decided pair by pair.
     stem_counts = Counter(r.key for r in reports)
+    log_stem_count = np.array([math.log(stem_counts[r.key]) for r in reports], dtype=float)
+    actors_known = np.array([bool(r.actor_words) for r in reports], dtype=bool)
+    places_known = np.array([bool(r.place_words) for r in reports], dtype=bool)
+    stem_of = _interned([r.key for r in reports])
     features = np.zeros((len(pairs), len(FEATURES)))
+    same_document = rows[first] == rows[second]
+    document = np.where(same_document, 1.0, np.minimum(1.0, document_cosine))
+    features[:, _F["sentence_cosine"]] = sentence_cosine
+    features[:, _F["document_cosine"]] = document
+    features[:, _F["document_x_sentence"]] = document * sentence_cosine
+    features[:, _F["actor_overlap"]] = _pair_overlaps([r.actor_words for r in reports], first, second)
+    features[:, _F["actors_known"]] = actors_known[first] & actors_known[second]
+    features[:, _F["place_overlap"]] = _pair_overlaps([r.place_words for r in reports], first, second)
+    features[:, _F["places_known"]] = places_known[first] & places_known[second]
+    features[:, _F["same_document"]] = same_document
+    features[:, _F["stem_frequency"]] = np.maximum(log_stem_count[first], log_stem_count[second])
+    features[:, _F["same_stem"]] = stem_of[first] == stem_of[second]
     vetoed = np.zeros(len(pairs), dtype=bool)
     unsupported = np.zeros(len(pairs), dtype=bool)
+    dates_agree = _F["dates_agree"]
     for k, (i, j) in enumerate(pairs.tolist()):
         a, b = reports[i], reports[j]
-        same_document = a.article_id == b.article_id
-        row = features[k]
-        row[_F["sentence_cosine"]] = sentence_cosine[k]
-        row[_F["document_cosine"]] = 1.0 if same_document else min(1.0, document_cosine[k])
-        row[_F["document_x_sentence"]] = row[_F["document_cosine"]] * sentence_cosine[k]
-        row[_F["actor_overlap"]] = _overlap(a.actor_words, b.actor_words)
-        row[_F["actors_known"]] = float(bool(a.actor_words) and bool(b.actor_words))
-        row[_F["place_overlap"]] = _overlap(a.place_words, b.place_words)
-        row[_F["places_known"]] = float(bool(a.place_words) and bool(b.place_words))
-        row[_F["same_document"]] = float(same_document)
         dates = date_score(a, b)
-        row[_F["dates_agree"]] = float(bool(a.date) and bool(b.date) and dates > 0)
-        row[_F["stem_frequency"]] = math.log(max(stem_counts[a.key], stem_counts[b.key]))
-        row[_F["same_stem"]] = float(a.key == b.key)
+        if a.date and b.date and dates > 0:
+            features[k, dates_agree] = 1.0
+        row = features[k]
         vetoed[k] = dates < 0 or _contradicted(a, b, row)
         unsupported[k] = not vetoed[k] and not _supported(a, b, row)
     return Evidence(pairs=pairs, features=features, vetoed=vetoed, unsupported=unsupported)
+
+
+def _interned(values: Sequence[Any]) -> np.ndarray:
+    """One integer per distinct value, so that equality of values is equality of integers."""
+    ids: dict[Any, int] = {}
+    return np.array([ids.setdefault(value, len(ids)) for value in values], dtype=np.int64)
+
+
+def _pair_overlaps(word_sets: Sequence[frozenset[str]], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """`_overlap` of each pair's word sets, computed once per distinct pair of sets (reports repeat names)."""
+    if not len(first):
+        return np.zeros(0)
+    set_of = _interned(word_sets)
+    distinct, inverse = _distinct_pairs(set_of[first], set_of[second])
+    set_with_id = {i: word_sets[k] for k, i in enumerate(set_of.tolist())}
+    values = np.array([_overlap(set_with_id[x], set_with_id[y]) for x, y in distinct.tolist()])
+    return values[inverse]
 
 
 def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
@@ -481,7 +546,7 @@ SAME_STORY_DOCUMENTS = 0.3  # the document cosine of two articles telling one st
 
 def dated(report: EventReport) -> bool:
     """Dated to the month or the day: a bare year ("in 2016") holds too many happenings to tell one apart."""
-    return report.date is not None and len(report.date[:10]) >= 7 and _known_date(report.date)
+    return report.is_dated
 
 
 def _known_date(value: str) -> bool:
