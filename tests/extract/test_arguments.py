@@ -103,3 +103,29 @@ def test_arguments_a_document_the_linker_learned_from_is_read_by_the_fold_that_l
         HELD_OUT_LINKERS.reset(token)
     assert ("source", "checkpoint", None) in _arguments(held_out, "attacked")
     assert ("source", "Gunmen") in [(role, words) for role, words, _ in _arguments(other, "attacked")]
+
+
+def test_arguments_a_list_holds_only_the_words_that_name_someone(parsed_doc):
+    from newsledger.extract.arguments import _listed_with
+
+    # "Soldiers , police and given ..." with the parser's conjunct "given" a verb, not a noun
+    doc = parsed_doc(
+        """
+        Soldiers_ 5 nsubj NOUN NNS soldier
+        , 0 punct PUNCT , ,
+        police 0 conj NOUN NNS police
+        and 2 cc CCONJ CC and
+        given 2 conj VERB VBN give
+        came 5 ROOT VERB VBD come
+        """
+    )
+    assert [t.text for t in _listed_with(doc[0])] == ["police"]
+
+
+def test_arguments_the_people_a_harm_participle_describes_are_never_its_source(make_record):
+    record = make_record(
+        "A bomb exploded near the base on Monday. Six soldiers were killed, with two other Americans and "
+        "an Afghan interpreter injured."
+    )
+    injured = _arguments(record, "injured")
+    assert all(role != "source" for role, _, _ in injured)

@@ -106,3 +106,16 @@ def test_linker_ships_with_the_fold_linkers_of_its_own_training():
     by_document = held_out_linkers()  # raises when the folds were written with another linker
     assert len(set(map(id, by_document.values()))) == 5
     assert len(by_document) > 100  # the read parts of WikiEvents dev and RAMS dev
+
+
+def test_linker_a_name_or_nationality_modifying_the_event_word_is_a_candidate(nlp):
+    from newsledger.extract.arguments_linker import candidates
+    from newsledger.nlp.state import get_state
+
+    doc = nlp("Russian airstrikes hit a crowded market in the north of the country on Monday.")
+    state = get_state(doc)
+    strikes = next(t for t in doc if t.text == "airstrikes")
+    hit = next(t for t in doc if t.text == "hit")
+    assert "Russian" in [t.text for t, _ in candidates(state, strikes, "ASSAULT")]
+    # a modifier of another word stays inside its phrase ("crowded" is no candidate of "hit")
+    assert "crowded" not in [t.text for t, _ in candidates(state, hit, "ASSAULT")]

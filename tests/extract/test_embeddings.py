@@ -48,7 +48,7 @@ def test_embeddings_are_unit_length_rows(encoder):
 
 
 def test_embeddings_of_a_sentence_do_not_depend_on_its_batch(encoder):
-    # padding to the longest sentence of a batch must not leak into the shorter ones (the attention mask)
+    # the sentences packed into one batch must not attend to one another
     alone = encoder.embed([SHOOTING])[0]
     long_sentence = " ".join([KILLING] * 6)
     batched = encoder.embed([long_sentence, SHOOTING, RATES], batch_size=3)

@@ -257,6 +257,20 @@ def test_events_the_harm_a_hazard_did_in_a_participle_or_through_it_is_no_assaul
     ), [e.trigger.text for e in killings]
 
 
+def test_events_an_attack_on_a_vessel_or_a_post_is_physical_even_with_no_weapon_named(make_record):
+    record, _ = events_of(
+        make_record,
+        "The navy foiled an attempt by raiders to attack merchant vessels in the strait on Thursday. "
+        "Men on motorbikes attacked a border checkpoint on Friday. "
+        "The senator attacked the plan in a speech on Monday.",
+    )
+    text = record.article.text
+    type_of = {
+        text[e.sentence.start :].split()[1]: e.type for e in record.events if e.trigger.text.startswith("attack")
+    }
+    assert type_of == {"navy": "ASSAULT", "on": "ASSAULT", "senator": "ACCUSE"}
+
+
 def test_events_a_merged_event_takes_the_place_a_later_word_gives(make_record):
     record, _ = events_of(
         make_record,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.nlp.arrays import doc_arrays
+from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import span_text
 
 
@@ -24,6 +24,8 @@ def test_arrays_agree_with_every_token_of_a_parsed_article(nlp):
     assert [t.is_alpha for t in doc] == arrays.is_alpha
     assert [[c.i for c in t.children] for t in doc] == arrays.children
     assert "ROOT" in arrays.dep and "PERSON" in arrays.ent_type  # a parsed, tagged doc, not an empty one
+    assert [(s.start, s.end) for s in map(sentence_of, doc)] == [(t.sent.start, t.sent.end) for t in doc]
+    assert len({(s.start, s.end) for s in map(sentence_of, doc)}) == len(list(doc.sents)) >= 3
 
 
 def test_arrays_of_an_empty_doc_and_span_text_of_slices(nlp):

@@ -104,8 +104,10 @@ def test_events_a_generic_verb_or_a_bare_undated_verb_links_nothing():
     )
     reports = [help_a, help_b, kill_a, kill_b]
     assert candidate_pairs(reports).tolist() == [[0, 1], [2, 3]]  # blocked by trigger stem, never all pairs
-    # Nothing beyond the verb: neither pair is evidence of one happening (nor of two), so neither is kept.
-    assert gather_evidence(reports, {r.article_id: r.sentence for r in reports}).pairs.tolist() == []
+    # Nothing beyond the verb: neither pair is evidence of one happening (nor of two): no link, no veto.
+    evidence = gather_evidence(reports, {r.article_id: r.sentence for r in reports})
+    assert evidence.pairs.tolist() == [[0, 1], [2, 3]] and evidence.vetoed.tolist() == [False, False]
+    assert evidence.linkable().tolist() == [False, False]
     assert len(cluster_reports(reports, documents={r.article_id: r.sentence for r in reports})) == 4
 
 
@@ -188,7 +190,7 @@ def test_cluster_summary_type_tie_never_depends_on_member_order():
 def _linked(a, b, docs):
     evidence = gather_evidence([a, b], docs)
     pairs = evidence.pairs.tolist()
-    return [0, 1] in pairs and not evidence.vetoed[pairs.index([0, 1])]
+    return [0, 1] in pairs and bool(evidence.linkable()[pairs.index([0, 1])])
 
 
 def test_events_undated_reports_across_articles_need_place_participant_and_similar_sentences():
@@ -289,6 +291,7 @@ def test_events_a_pair_with_only_its_verb_neither_links_nor_keeps_apart():
     second = replace(second, place_words=words_of("Arden"))
     reports = [first, second, third]
     docs = {"art1": f"{first.sentence} {told} Roads were closed.", "art3": f"{told} Roads were closed."}
-    pairs = gather_evidence(reports, docs).pairs.tolist()
-    assert [0, 2] not in pairs and [1, 2] in pairs
+    evidence = gather_evidence(reports, docs)
+    linkable = dict(zip(map(tuple, evidence.pairs.tolist()), evidence.linkable().tolist(), strict=True))
+    assert not linkable[(0, 2)] and not evidence.vetoed[evidence.pairs.tolist().index([0, 2])] and linkable[(1, 2)]
     assert [sorted(r.pk for r in group) for group in cluster_reports(reports, documents=docs)] == [[1, 2, 3]]

@@ -189,3 +189,28 @@ def test_scoped_resolve_of_hand_built_reports_matches_a_full_resolve(store):
     assert after["clusters"][protest] == before["clusters"][protest]  # the untouched story kept its id and figures
     resolve_store(store)
     assert resolved_state(store) == after
+
+
+def test_scoped_a_rejected_event_leaves_a_hand_placed_cluster_which_keeps_its_other_members(store):
+    from sqlalchemy import update
+
+    from newsledger.api.review import review_event
+
+    for record in (first_report(), second_report(), unrelated_report()):
+        store.save_record(record)
+    resolve_store(store)
+    (cluster,) = store.clusters(min_outlets=2)
+    first, second = sorted(e["pk"] for e in store.cluster(cluster["id"])["events"])
+    other = min(e["pk"] for e in store.events() if e["pk"] not in (first, second))
+    # What the desk's merge does: the unrelated report joins the cluster, every membership marked as placed by hand.
+    with store.writing() as conn:
+        members, events = schema.event_cluster_members, schema.events
+        conn.execute(update(members).where(members.c.event_pk == other).values(cluster_id=cluster["id"]))
+        conn.execute(update(events).where(events.c.pk == other).values(cluster_id=cluster["id"]))
+        conn.execute(update(members).where(members.c.cluster_id == cluster["id"]).values(similarity=None))
+    move = review_event(store, first, who="analyst", action="reject")["cluster"]
+    assert move["before"]["cluster_id"] == cluster["id"] and move["after"]["cluster_id"] is None
+    assert store.event(first)["cluster_id"] is None
+    kept = store.cluster(cluster["id"])
+    assert sorted(e["pk"] for e in kept["events"]) == sorted([second, other])  # the same id, placed by hand
+    assert kept["n_reports"] == 2

@@ -118,9 +118,10 @@ def to_linker(vectorizer: Any, model: Any) -> Any:
 
 def decode(record: ArticleRecord, rows: list[Row], linker: Any) -> list[PredictedEvent]:
     """What the pipeline's `_linked` does, on rows already built (`choose`, then the rules' source and target
-    where the linker gives none)."""
+    where the linker gives none, no harmed candidate a source)."""
     import dataclasses
 
+    from newsledger.extract.arguments import not_a_source
     from newsledger.extract.arguments_linker import choose
 
     by_word: dict[Span, list[Any]] = defaultdict(list)
@@ -138,10 +139,12 @@ def decode(record: ArticleRecord, rows: list[Row], linker: Any) -> list[Predicte
                 arguments.append((role, scored[index].phrase if member < 0 else scored[index].listed[member]))
             given = {r for r, _ in arguments}
             used = {s for _, s in arguments}
+            harmed = not_a_source(scored)
             for argument in event.arguments:
                 span = (argument.mention.start, argument.mention.end)
                 if argument.of == of and argument.role not in ("place", *given) and span not in used:
-                    arguments.append((argument.role, span))
+                    if argument.role != "source" or span not in harmed:
+                        arguments.append((argument.role, span))
             out.append(PredictedEvent(event.type, key, tuple(arguments)))
     return out
 

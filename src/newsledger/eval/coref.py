@@ -390,7 +390,8 @@ def _pair_labels(stream: Stream, evidence: Evidence) -> np.ndarray:
 
 
 def _restricted(evidence: Evidence, keep_pair: np.ndarray) -> Evidence:
-    return Evidence(evidence.pairs[keep_pair], evidence.features[keep_pair], evidence.vetoed[keep_pair])
+    unsupported = evidence.unsupported[keep_pair] if evidence.unsupported is not None else None
+    return Evidence(evidence.pairs[keep_pair], evidence.features[keep_pair], evidence.vetoed[keep_pair], unsupported)
 
 
 def clusters_of(stream: Stream, evidence: Evidence, scores: np.ndarray, threshold: float) -> list[Cluster]:
@@ -424,7 +425,7 @@ def cross_validated_scores(
     fold_of_topic = {topic: i % k for i, topic in enumerate(topics)}
     fold = np.array([fold_of_topic[m.topic] for m in stream.mentions], dtype=int)
     labels = _pair_labels(stream, evidence)
-    usable = ~evidence.vetoed
+    usable = evidence.linkable()
     pair_a, pair_b = fold[evidence.pairs[:, 0]], fold[evidence.pairs[:, 1]]
     scores = np.zeros(len(evidence.pairs))
     chosen: list[dict[str, Any]] = []
@@ -454,7 +455,8 @@ def train_pair_model(stream: Stream, *, folds: int = FOLDS) -> tuple[PairModel, 
     key = gold_clusters(stream.mentions)
     cv = score_clusters(key, clusters_of(stream, evidence, scores, threshold))
     labels = _pair_labels(stream, evidence)
-    model = fit_pair_model(evidence.features[~evidence.vetoed], labels[~evidence.vetoed], threshold=threshold)
+    usable = evidence.linkable()
+    model = fit_pair_model(evidence.features[usable], labels[usable], threshold=threshold)
     return model, {"cv_conll_f1": round(cv["conll_f1"], 4), "cv_threshold": threshold}
 
 

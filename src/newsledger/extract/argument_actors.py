@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsledger.model import Entity, Mention
+from newsledger.nlp.arrays import sentence_of
 from newsledger.nlp.state import DocState, doc_text
 
 # plural or collective noun -> (kind, entity type). General English words for the sides of political violence,
@@ -141,11 +142,11 @@ class ArgumentResolver:
     # --- pronouns and descriptions ---------------------------------------------------------------------
 
     def _window_start(self, token: Token) -> int:
-        sentence = token.sent
+        sentence = sentence_of(token)
         for _ in range(_SENTENCES_BACK - 1):
             if sentence.start == 0:
                 break
-            sentence = self.doc[sentence.start - 1].sent
+            sentence = sentence_of(self.doc[sentence.start - 1])
         return sentence.start
 
     def _antecedent(self, pronoun: Token, *, persons: bool) -> str | None:

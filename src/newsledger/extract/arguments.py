@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS
 from newsledger.extract.arguments_linker import (
+    CANDIDATE_POS,
     USE_LINKER,
     LinkerModel,
     Scored,
@@ -33,6 +34,7 @@ from newsledger.extract.arguments_linker import (
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.places import event_place
 from newsledger.model import Event, EventArgument, Mention
+from newsledger.nlp.arrays import sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state
 
 SOURCE, TARGET, PLACE = "source", "target", "place"
@@ -111,7 +113,8 @@ def _linked(
     """The learned linker's arguments of one word (`arguments_linker`), the rules' filling a source or target it
     leaves empty. It reads every candidate with what the rules made of it; for each role the likeliest candidate
     above the model's threshold is the argument, with the members of a list it opens ("eight women, a girl and
-    four men"). A victim noun, or the harmed subject of a harm verb, is never a source; the rules' place is not
+    four men"). A victim noun, the harmed subject of a harm verb or the noun a harm participle describes ("two
+    others injured"), and the members of their lists, are never a source, the rules' either; the rules' place is not
     used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline."""
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
@@ -124,10 +127,20 @@ def _linked(
             out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
+    harmed = not_a_source(scored)
     for argument in ruled:
         span = (argument.mention.start, argument.mention.end)
         if argument.role != PLACE and argument.role not in given and span not in used:
-            out.append(argument)
+            if argument.role != SOURCE or span not in harmed:
+                out.append(argument)
+    return out
+
+
+def not_a_source(scored: list[Scored]) -> set[tuple[int, int]]:
+    """The phrases the linker's candidates say are harmed or victims: the rules' filling never makes them a source."""
+    out = {candidate.phrase for candidate in scored if not candidate.may_be_source}
+    for candidate in scored:
+        out.update(p for p, ok in zip(candidate.listed, candidate.listed_may_be_source, strict=True) if not ok)
     return out
 
 
@@ -139,7 +152,10 @@ def linker_candidates(
     rule_role = {(a.mention.start, a.mention.end): a.role for a in ruled}
     dateline = find_dateline(doc_text(word.doc))
     after_dateline = dateline.end() if dateline is not None else -1
-    harmed_subject = word.lemma_.lower() in HARMED_SUBJECT_VERBS and not any(c.dep_ == "dobj" for c in word.children)
+    harm_word = word.lemma_.lower() in HARMED_SUBJECT_VERBS
+    harmed_subject = harm_word and not any(c.dep_ == "dobj" for c in word.children)
+    # the noun a harm participle modifies is the harmed ("six soldiers killed", "two others injured")
+    harmed_head = word.head.i if harm_word and word.dep_ in ("acl", "amod") and word.tag_ == "VBN" else -1
     tokens: list[Token] = []
     scored: list[Scored] = []
     kept = [(token, found) for token, found in candidates(state, word, event.type) if token.idx >= after_dateline]
@@ -152,15 +168,17 @@ def linker_candidates(
     for (token, _), mention, probability in zip(kept, phrases, probabilities, strict=True):
         members = _listed_with(token)[:MAX_CONJUNCTS]
         listed = tuple((m.start, m.end) for m in (argument_phrase(state, t) for t in members))
+        first = _first_of_list(token)
+        harmed = first.i == harmed_head or (harmed_subject and first.dep_ in ("nsubj", "nsubjpass"))
         tokens.append(token)
         scored.append(
             Scored(
                 phrase=(mention.start, mention.end),
                 probabilities=probability,
-                may_be_source=token.lower_ not in VICTIM_NOUNS
-                and not (harmed_subject and token.dep_ in ("nsubj", "nsubjpass")),
+                may_be_source=token.lower_ not in VICTIM_NOUNS and not harmed,
                 listed=listed,
-                listed_may_be_source=tuple(t.lower_ not in VICTIM_NOUNS for t in members),
+                # the members of a list of the harmed are harmed too
+                listed_may_be_source=tuple(t.lower_ not in VICTIM_NOUNS and not harmed for t in members),
             )
         )
     return tokens, scored
@@ -192,7 +210,7 @@ def _distinct(arguments: list[EventArgument]) -> list[EventArgument]:
 
 
 def _sentence_place(doc: Doc, word: Token) -> str | None:
-    return event_place(doc, word.sent, word)
+    return event_place(doc, sentence_of(word), word)
 
 
 # --- the words naming an argument ------------------------------------------------------------------------
@@ -249,7 +267,15 @@ def _listed_with(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.conjuncts:
             members.extend(t for t in (child, *child.conjuncts) if t not in members and t != head)
-    return members
+    # a verb or adjective the parser coordinated with the head ("the warning, given ... and police") names no one
+    return [t for t in members if t.pos_ in CANDIDATE_POS]
+
+
+def _first_of_list(token: Token) -> Token:
+    """The word a list member is coordinated with first ("soldiers" of "soldiers, police and medics")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _shared_patient(state: DocState, word: Token) -> str | None:
@@ -273,7 +299,7 @@ def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
     resolved = resolver.resolved if resolver is not None else {}
     candidates = [
         token
-        for token in word.sent
+        for token in sentence_of(word)
         if state.entity_of_token.get(token.i) == entity_id or resolved.get(token.i) == entity_id
     ]
     if not candidates:
@@ -321,7 +347,7 @@ def _place_argument(state: DocState, word: Token, place_id: str | None) -> tuple
     place = next((p for p in state.places if p.id == place_id), None)
     if place is None:
         return None
-    sentence = word.sent
+    sentence = sentence_of(word)
     inside = [m for m in place.mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     if not inside:
         return None

@@ -23,12 +23,15 @@ from spacy.tokens import Token
 
 from newsledger.extract.argument_actors import ACTOR_NOUNS, VICTIM_NOUNS
 from newsledger.model import Place
-from newsledger.nlp.arrays import DocArrays, doc_arrays
+from newsledger.nlp.arrays import DocArrays, doc_arrays, sentence_of
 from newsledger.nlp.state import DocState
 
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifier slots: the phrase's head stands for it ("Syrian" in "Syrian forces" is not itself a candidate).
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "quantmod", "case", "punct"})
+# Modifiers of the event word that may name a participant or a place.
+_OWN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_NAMED_MODIFIER_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
 MAX_PATH = 4
 Features = dict[str, float]
 
@@ -41,12 +44,22 @@ def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Toke
     arrays = context.arrays
     pos, dep, head = arrays.pos, arrays.dep, arrays.head
     entity_of_token = state.entity_of_token
-    sentence = word.sent
+    sentence = sentence_of(word)
     out = []
     # The sentence is scanned in the per-doc arrays; a Token is made only for the candidates kept.
+    ent_type = arrays.ent_type
     for i in range(sentence.start, sentence.end):
-        if i == word.i or pos[i] not in CANDIDATE_POS or dep[i] in _MODIFIER_DEPS:
+        if i == word.i:
             continue
+        if pos[i] not in CANDIDATE_POS or dep[i] in _MODIFIER_DEPS:
+            # a name or nationality modifying the event word itself names who did it, or where ("Russian
+            # airstrikes", "a coalition strike", "the Orlando shooting")
+            if not (
+                head[i] == word.i
+                and dep[i] in _OWN_MODIFIER_DEPS
+                and (pos[i] in ("NOUN", "PROPN") or ent_type[i] in _NAMED_MODIFIER_TYPES)
+            ):
+                continue
         if pos[i] == "PROPN" and entity_of_token.get(head[i]) == entity_of_token.get(i):
             if head[i] != i and i in entity_of_token:
                 continue  # inside a name: its root stands for it

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ class MiniLMEncoder:
         return [list(encoding.ids) for encoding in self.tokenizer.encode_batch(list(texts))]
 
     def embed(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
-        """A unit-length float32 row per text. Texts are grouped by length so that batches carry little padding."""
+        """A unit-length float32 row per text, encoded in batches of `batch_size` texts, shortest first."""
         ids = self.token_ids(texts)
         out = np.zeros((len(ids), self.dimension), dtype=np.float32)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
@@ -164,40 +165,39 @@ class MiniLMEncoder:
         return out
 
     def _encode(self, batch: list[list[int]]) -> np.ndarray:
-        length = max(len(ids) for ids in batch)
-        token_ids = np.zeros((len(batch), length), dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.float32)
-        for row, ids in enumerate(batch):
-            token_ids[row, : len(ids)] = ids
-            mask[row, : len(ids)] = 1.0
-        x = self.words[token_ids] + self.positions[:length] + self.token_type
+        # The sentences' tokens are packed one after another, without padding: every dense layer runs once over
+        # all of them, and only the attention is computed sentence by sentence.
+        lengths = [len(ids) for ids in batch]
+        bounds = np.cumsum([0, *lengths]).tolist()
+        token_ids = np.fromiter((i for ids in batch for i in ids), dtype=np.int64, count=bounds[-1])
+        positions = np.fromiter((p for n in lengths for p in range(n)), dtype=np.int64, count=bounds[-1])
+        x = self.words[token_ids] + self.positions[positions] + self.token_type
         x = _layer_norm(x, self.embedding_norm, self.eps)
-        # Padding keys get a large negative score, so that they take no weight after the softmax.
-        key_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         for layer in self.layers:
-            x = self._layer(x, layer, key_bias)
-        summed = (x * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+            x = self._layer(x, layer, bounds)
+        pooled = np.stack(
+            [x[low:high].sum(axis=0) / np.float32(max(high - low, 1)) for low, high in itertools.pairwise(bounds)]
+        )
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
-    def _layer(self, x: np.ndarray, layer: _Layer, key_bias: np.ndarray) -> np.ndarray:
-        batch, length, hidden = x.shape
+    def _layer(self, x: np.ndarray, layer: _Layer, bounds: list[int]) -> np.ndarray:
+        hidden = x.shape[-1]
         size = hidden // self.heads
+        query, key, value = _linear(x, layer.query), _linear(x, layer.key), _linear(x, layer.value)
+        context = np.empty_like(x)
+        for low, high in itertools.pairwise(bounds):
 
-        def heads(projected: np.ndarray) -> np.ndarray:
-            return projected.reshape(batch, length, self.heads, size).transpose(0, 2, 1, 3)
+            def heads(projected: np.ndarray, low: int = low, high: int = high) -> np.ndarray:
+                return projected[low:high].reshape(high - low, self.heads, size).transpose(1, 0, 2)
 
-        query = heads(_linear(x, layer.query))
-        key = heads(_linear(x, layer.key))
-        value = heads(_linear(x, layer.value))
-        scores = query @ key.transpose(0, 1, 3, 2) * np.float32(1 / np.sqrt(size)) + key_bias
-        scores -= scores.max(axis=-1, keepdims=True)
-        # e^-80 is nothing beside the best key's e^0, and below -87 exp() lands among the slow subnormal floats.
-        np.maximum(scores, np.float32(-80.0), out=scores)
-        weights = np.exp(scores)
-        weights /= weights.sum(axis=-1, keepdims=True)
-        context = (weights @ value).transpose(0, 2, 1, 3).reshape(batch, length, hidden)
+            scores = heads(query) @ heads(key).transpose(0, 2, 1) * np.float32(1 / np.sqrt(size))
+            scores -= scores.max(axis=-1, keepdims=True)
+            # e^-80 is nothing beside the best key's e^0, and below -87 exp() lands among the slow subnormal floats.
+            np.maximum(scores, np.float32(-80.0), out=scores)
+            weights = np.exp(scores)
+            weights /= weights.sum(axis=-1, keepdims=True)
+            context[low:high] = (weights @ heads(value)).transpose(1, 0, 2).reshape(high - low, hidden)
         x = _layer_norm(_linear(context, layer.attention_out) + x, layer.attention_norm, self.eps)
         inner = _gelu(_linear(x, layer.intermediate))
         return _layer_norm(_linear(inner, layer.output) + x, layer.output_norm, self.eps)

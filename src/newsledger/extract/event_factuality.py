@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from newsledger.extract.argument_actors import ACTOR_NOUNS
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_lexicon import LIGHT_VERBS, PEOPLE_WORDS
+from newsledger.nlp.arrays import sentence_of
 from newsledger.nlp.state import DocState, doc_text
 
 # PLOVER types that are a stance taken or a speech act: the act is the saying, so one not said is nothing.
@@ -255,7 +256,7 @@ def _in_question(token: Token) -> bool:
 
 def _asked_directly(token: Token) -> bool:
     """The main verb of a direct question: "Do you support Donald Trump?", "Will they meet again?"."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     if not doc_text(token.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
         return False
     if token.dep_ not in ("ROOT", "conj") or sentence[0].tag_ in ("WRB", "WP", "WDT"):
@@ -432,7 +433,7 @@ def _asks_a_question(token: Token, state: DocState) -> bool:
     if any("?" in q.text for q in quoted):
         return True  # a quoted question; a quoted plea ("'Please leave,' she asked") is a request
     for child in token.children:
-        if child.dep_ == "nsubj" and child.i > token.i and "?" in token.doc[token.sent.start : token.i].text:
+        if child.dep_ == "nsubj" and child.i > token.i and "?" in token.doc[sentence_of(token).start : token.i].text:
             return True  # inverted after a quoted question: "…?" asked Bennett
         if child.dep_ == "dobj" and child.lemma_.lower() == "question":
             return True
@@ -575,7 +576,7 @@ def _letters(text: str) -> str:
 
 def _in_headline(token: Token, state: DocState) -> bool:
     """Headlines tell what happened in the present tense: the article's headline, or a short line of its own."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     text = doc_text(token.doc)
     alone = (sentence.start_char == 0 or "\n" in text[max(0, sentence.start_char - 2) : sentence.start_char]) and (
         "\n" in text[sentence.end_char - 1 : sentence.end_char + 2]

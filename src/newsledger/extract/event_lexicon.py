@@ -630,7 +630,7 @@ VIOLENCE_CUE_GROUPS = (
 # More signs of physical violence, for telling an armed attack from a verbal one (not classifier features).
 VIOLENT_CONTEXT = re.compile(
     r"\b(?:gunm[ae]n|armed|opened fire|shot|shooting|stabb\w*|weapons?|guns?|knife|knives|explosi\w*|bomb\w*|"
-    r"killed|injured|wounded|dead|troops|soldiers|militants?|rebels?|police)\b",
+    r"killed|injured|wounded|dead|troops|soldiers|militants?|rebels?|pirates?|police)\b",
     re.IGNORECASE,
 )
 # Triggers that, with no sign of physical violence in the sentence, are words of criticism.
@@ -698,6 +698,7 @@ PHYSICAL_STAKES = frozenset(
 ATTACKABLE_PLACES = frozenset(
     "town village city base camp convoy checkpoint position positions outpost compound building hospital school "
     "mosque church embassy area district neighborhood neighbourhood station post ship vessel plane aircraft "
+    "tanker boat ferry truck bus vehicle train "
     "troops soldiers forces army police".split()
 )
 

@@ -34,6 +34,7 @@ from newsledger.extract.event_factuality import unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
 # PLOVER types whose events ACLED codes, and the CASE-2021 sub-types each may take.
@@ -147,7 +148,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             target = target or other_target
         if source is None and trigger.type in CLAIMABLE_TYPES:
             # "… The attack was claimed by X": a claim of any sentence that reports the happening
-            starts = [sentence.start, *(word.sent.start for word in trigger.mentions)]
+            starts = [sentence.start, *(sentence_of(word).start for word in trigger.mentions)]
             source = next((claimants[s] for s in starts if s in claimants), None)
         status, according_to = event_status(token, sentence, state)
         subtype = subtypes.get(token.i)
@@ -417,7 +418,11 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
     casualties: list[Token] = []
-    for token in sentence:
+    doc, pos = sentence.doc, doc_arrays(sentence.doc).pos
+    for i in range(sentence.start, sentence.end):
+        if pos[i] not in _TRIGGER_POS:
+            continue  # speed: no test below takes a word of any other part of speech
+        token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
         if _reports_casualties(token):
@@ -475,6 +480,8 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     return kept
 
 
+# The parts of speech of casualty words and triggers (verbs, auxiliaries, intent adjectives, nouns, names).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
@@ -602,6 +609,8 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
     if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
         return trigger
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
+        return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
     if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
@@ -935,7 +944,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
                 o.ent_type_ in _GROUPS or _is_person(o) or _lemma_in(o, lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS)
                 for o in opponents
             )
-            or lexicon.VIOLENT_CONTEXT.search(_span_text(token.sent)) is not None
+            or lexicon.VIOLENT_CONTEXT.search(_span_text(sentence_of(token))) is not None
         )
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
@@ -1184,7 +1193,7 @@ def _noun_trigger(token: Token) -> _Trigger | None:
             return _Trigger(token, "PROTEST", "boycott", NOUN_CONFIDENCE)
         # a labour dispute in the sentence ("nurses went on strike over pay"), unless the report has already
         # named a strike of weapons that "the strike" takes up again ("An Israeli airstrike … the strike in Rafah")
-        labour = any(t.lower_ in lexicon.LABOUR_WORDS and t.pos_ in ("NOUN", "PROPN") for t in token.sent)
+        labour = any(t.lower_ in lexicon.LABOUR_WORDS and t.pos_ in ("NOUN", "PROPN") for t in sentence_of(token))
         if not modifiers & lexicon.STRIKE_ASSAULT_MODIFIERS and labour and not _armed_strike_before(token):
             return _Trigger(token, "PROTEST", "boycott", CONTEXT_CONFIDENCE)
         return _Trigger(token, "ASSAULT", "heavy-weapons" if modifiers else None, CONTEXT_CONFIDENCE)

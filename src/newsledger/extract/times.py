@@ -58,7 +58,9 @@ _EXTRA_PATTERN = re.compile(
 )
 # The same pattern, case-sensitive, for a lowered text: 3x faster than IGNORECASE (which folds every character it
 # tries), with the same matches wherever lowering keeps every offset and folds as IGNORECASE does (see below).
-_EXTRA_PATTERN_LOWERED = re.compile(_EXTRA_PATTERN.pattern)
+# Every alternative starts with a letter or a digit, so a match starts only where a word does: the look-ahead turns
+# away the word ends `\b` also stands at before some thirty alternatives are tried there (~30% faster).
+_EXTRA_PATTERN_LOWERED = re.compile(r"\b(?=\w)" + _EXTRA_PATTERN.pattern.removeprefix(r"\b"))
 
 
 def _extra_matches(text: str) -> list[tuple[int, int]]:

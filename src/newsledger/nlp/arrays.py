@@ -11,16 +11,17 @@ doc serves every component.
 
 from __future__ import annotations
 
+import bisect
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, IS_SPACE, LEMMA, LOWER, POS, TAG
-from spacy.tokens import Doc
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, IS_SPACE, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "newsledger_arrays"
 
 
-_ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_SPACE, IS_ALPHA, HEAD)
+_ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_SPACE, IS_ALPHA, HEAD, SENT_START)
 
 
 class DocArrays:
@@ -83,6 +84,13 @@ class DocArrays:
         return heads
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The index of each sentence's first token, as `Doc.sents` splits them (a token whose sent_start is 1)."""
+        flags = self._table[:, _ATTRS.index(SENT_START)].astype(numpy.int64)
+        starts: list[int] = numpy.flatnonzero(flags == 1).tolist()
+        return starts if starts[:1] == [0] else [0, *starts]
+
+    @cached_property
     def children(self) -> list[list[int]]:
         """Each token's children in text order, as Token.children gives them."""
         children: list[list[int]] = [[] for _ in range(self.length)]
@@ -99,3 +107,12 @@ def doc_arrays(doc: Doc) -> DocArrays:
         return cached
     arrays = doc.user_data[_KEY] = DocArrays(doc)
     return arrays
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`, found in the doc's sentence starts read once (`Token.sent` scans the doc on every call)."""
+    doc = token.doc
+    starts = doc_arrays(doc).sentence_starts
+    at = bisect.bisect_right(starts, token.i) - 1
+    end = starts[at + 1] if at + 1 < len(starts) else len(doc)
+    return doc[starts[at] : end]

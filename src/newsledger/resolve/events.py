@@ -7,9 +7,10 @@ ledger also the same type family and country when both are dated), never by comp
 link when nothing contradicts it (dates, places, type family, different actors in one role) and it has evidence
 beyond the verb: similar sentences, shared actor or place words, agreeing dates, or two documents that tell the
 same story. A contradicted pair keeps its two reports' clusters apart; a pair with only its verb to go on does
-neither (it is dropped, as if never compared), so a report can still join through a fellow report it has evidence
-with. A logistic pair model (`data/coref/event_pairs.json`, built by `scripts/train_coref.py` from ECB+
-topics) weighs the evidence, and average-link clustering over the candidate pairs groups the reports.
+neither (it counts as no similarity in the average between two clusters), so a report can still join through a
+fellow report it has evidence with. A logistic pair model (`data/coref/event_pairs.json`, built by
+`scripts/train_coref.py` from ECB+ topics) weighs the evidence, and average-link clustering over the candidate
+pairs groups the reports.
 """
 
 from __future__ import annotations
@@ -283,12 +284,17 @@ def load_pair_model() -> PairModel:
 
 @dataclass
 class Evidence:
-    """The candidate pairs of a stream of reports: indices (k, 2), their features (k, len(FEATURES)) and
-    whether something contradicts the pair (k,)."""
+    """The candidate pairs of a stream of reports: indices (k, 2), their features (k, len(FEATURES)), whether
+    something contradicts the pair (k,), and whether it has nothing beyond its verb to go on (k,; None: none)."""
 
     pairs: np.ndarray
     features: np.ndarray
     vetoed: np.ndarray
+    unsupported: np.ndarray | None = None
+
+    def linkable(self) -> np.ndarray:
+        """The pairs that may link: not contradicted, and with evidence beyond the verb."""
+        return ~self.vetoed if self.unsupported is None else ~self.vetoed & ~self.unsupported
 
 
 def block_keys(report: EventReport) -> list[tuple[str, ...]]:
@@ -471,7 +477,7 @@ def gather_evidence(
     features[:, _F["stem_frequency"]] = np.maximum(log_stem_count[first], log_stem_count[second])
     features[:, _F["same_stem"]] = stem_of[first] == stem_of[second]
     vetoed = np.zeros(len(pairs), dtype=bool)
-    supported = np.ones(len(pairs), dtype=bool)
+    unsupported = np.zeros(len(pairs), dtype=bool)
     dates_agree = _F["dates_agree"]
     for k, (i, j) in enumerate(pairs.tolist()):
         a, b = reports[i], reports[j]
@@ -480,10 +486,8 @@ def gather_evidence(
             features[k, dates_agree] = 1.0
         row = features[k]
         vetoed[k] = dates < 0 or _contradicted(a, b, row)
-        supported[k] = vetoed[k] or _supported(a, b, row)
-    # A pair with nothing beyond its verb to go on neither links nor keeps its reports apart: it is treated as
-    # never compared, so each report may still join the other's cluster through pairs that have evidence.
-    return Evidence(pairs=pairs[supported], features=features[supported], vetoed=vetoed[supported])
+        unsupported[k] = not vetoed[k] and not _supported(a, b, row)
+    return Evidence(pairs=pairs, features=features, vetoed=vetoed, unsupported=unsupported)
 
 
 def _interned(values: Sequence[Any]) -> np.ndarray:
@@ -642,12 +646,15 @@ def group_indices(
     threshold: float,
     bounds: Sequence[Bounds] | None = None,
 ) -> list[list[int]]:
-    """Average-link clusters of report indices over the scored candidate pairs (a vetoed pair never links).
+    """Average-link clusters of report indices over the scored candidate pairs. A vetoed pair keeps its two
+    groups apart; a pair with nothing beyond its verb neither links nor vetoes: it counts as no similarity in the
+    average between two groups, so a report may still join through a fellow report it has evidence with.
     With `bounds` (one per report), a cluster never holds two countries or days too far apart, compared or not
     (large blocks compare reports only along their dates and within a country)."""
+    unsupported = evidence.unsupported if evidence.unsupported is not None else np.zeros(len(scores), dtype=bool)
     values = {
-        (int(i), int(j)): (CANNOT_LINK if veto else float(score))
-        for (i, j), veto, score in zip(evidence.pairs.tolist(), evidence.vetoed, scores, strict=True)
+        (int(i), int(j)): (CANNOT_LINK if veto else 0.0 if weak else float(score))
+        for (i, j), veto, weak, score in zip(evidence.pairs.tolist(), evidence.vetoed, unsupported, scores, strict=True)
     }
     if bounds is None:
         return cluster_pairs(n, values, threshold=threshold)
@@ -676,8 +683,8 @@ def resolve_reports(
     )
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     best: dict[int, float] = {}
-    for (i, j), veto, score in zip(evidence.pairs.tolist(), evidence.vetoed, scores, strict=True):
-        if not veto and group_of[i] == group_of[j]:
+    for (i, j), linkable, score in zip(evidence.pairs.tolist(), evidence.linkable(), scores, strict=True):
+        if linkable and group_of[i] == group_of[j]:
             for index in (i, j):
                 best[index] = max(best.get(index, 0.0), float(score))
     similarity = {reports[i].pk: (best.get(i, 0.0) if len(groups[group_of[i]]) > 1 else 1.0) for i in group_of}

@@ -14,7 +14,6 @@ from newsledger.resolve.boilerplate import Passage, boilerplate_spans, overlaps
 from newsledger.resolve.claims import ClaimRef, cross_article_disputes
 from newsledger.resolve.events import (
     EventReport,
-    block_keys,
     cluster_summary,
     outlet_of,
     resolve_reports,
@@ -202,71 +201,6 @@ def _resolve_clusters(
     summary.clusters = len(by_cluster)
     summary.multi_report_clusters = sum(1 for g in by_cluster.values() if len({m.article_id for m in g}) > 1)
     return by_cluster
-
-
-# --- re-resolving what a review touched --------------------------------------------------------------
-
-
-def reresolve_events(store: Store, event_pks: Collection[int], *, who: str = "resolve") -> list[dict[str, Any]]:
-    """Re-resolve the clusters of some events after a review (a rejection, a corrected place, date or type) or an
-    ingest, without resolving the whole ledger. The events' clusters, and every cluster holding a report that
-    shares a block (trigger stem; type family and country) with one of them, are clustered again as a whole, by
-    the same resolver, and replace the old ones; a rejected event leaves its cluster. Clusters an analyst placed
-    by hand keep their members (but a rejected one), and boilerplate stays alone. Each event's move is written to
-    the audit log (its page shows it). Returns, per event, its cluster before and after."""
-    touched = set(event_pks)
-    with store.writing() as conn:
-        rows = resolution.block_rows(conn)
-        live = [row for row in rows if not row["rejected"]]
-        light = {
-            row["pk"]: EventReport(
-                pk=row["pk"],
-                article_id="",
-                outlet=None,
-                type=row["type"],
-                date=row["event_date"],
-                country=row["country"],
-                trigger=row["trigger_text"],
-            )
-            for row in live
-        }
-        keys = {key for pk in touched if pk in light for key in block_keys(light[pk])}
-        met = {pk for pk, report in light.items() if pk in touched or set(block_keys(report)) & keys}
-        cluster_of = {row["pk"]: row["cluster_id"] for row in rows}
-        cluster_ids = {cluster_of[pk] for pk in met | touched if cluster_of.get(pk) is not None}
-        members = resolution.cluster_events(conn, cluster_ids)
-        states = resolution.cluster_statuses(conn, cluster_ids)
-        before = {pk: _cluster_state(cluster_of.get(pk), states) for pk in touched}
-        scope = met | {pk for pks in members.values() for pk in pks}
-        rejected = {row["pk"] for row in rows if row["rejected"]}
-        event_rows = resolution.event_rows(conn, scope - rejected)
-        texts = resolution.article_texts(conn, {row["article_id"] for row in event_rows})
-        reports = [_report(row, texts) for row in event_rows]
-        pinned = {cid: members[cid] for cid, state in states.items() if state["manual"]}
-        boilerplate_pks = {
-            pk for cid, state in states.items() if state["status"] == BOILERPLATE_STATUS for pk in members[cid]
-        }
-        plans, placed = _placed_groups(reports, texts, pinned, boilerplate_pks)
-        new_ids = resolution.replace_clusters(conn, plans, event_pks=scope | touched, cluster_ids=cluster_ids)
-        by_cluster = {cluster_id: group for cluster_id, (_, group) in zip(new_ids, placed, strict=True)}
-        _write_cluster_summaries(conn, by_cluster, boilerplate_pks)
-        after_of = {member.pk: cluster_id for cluster_id, group in by_cluster.items() for member in group}
-        after_states = resolution.cluster_statuses(conn, set(after_of.values()))
-        moves = []
-        for pk in sorted(touched):
-            after = _cluster_state(after_of.get(pk), after_states)
-            resolution.audit(conn, who=who, action="re-resolve", target=f"event:{pk}", before=before[pk], after=after)
-            moves.append({"event_pk": pk, "before": before[pk], "after": after})
-    return moves
-
-
-def _cluster_state(cluster_id: int | None, states: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    state = states.get(cluster_id, {}) if cluster_id is not None else {}
-    return {
-        "cluster_id": cluster_id,
-        "cluster_reports": state.get("n_reports"),
-        "cluster_outlets": state.get("n_outlets"),
-    }
 
 
 BOILERPLATE_STATUS = "boilerplate"

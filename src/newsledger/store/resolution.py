@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -187,41 +187,6 @@ def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: It
     keys = {plan.key for plan in plans if plan.pinned_id is None}
     conn.execute(delete(clusters).where(clusters.c.key.not_in(keys), clusters.c.id.not_in(list(pinned_ids))))
     return _place(conn, plans, existing)
-
-
-def replace_clusters(
-    conn: Connection, plans: Sequence[ClusterPlan], *, event_pks: Collection[int], cluster_ids: Collection[int]
-) -> list[int]:
-    """Replace some clusters (`cluster_ids`, which hold only events of `event_pks`) by `plans` over the same events,
-    leaving every other cluster as it is; a plan whose key one of the replaced clusters had keeps its id. Returns
-    the cluster id of each plan, in order."""
-    ev, cl, ecm, clusters = schema.events, schema.claims, schema.event_cluster_members, schema.event_clusters
-    pks, ids = sorted(event_pks), sorted(cluster_ids)
-    replaced = {
-        row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id).where(clusters.c.id.in_(ids)))
-    }
-    claims = [
-        (row.article_id, row.claim_id)
-        for row in conn.execute(
-            select(ev.c.article_id, ev.c.claim_id).where(ev.c.pk.in_(pks), ev.c.claim_id.is_not(None))
-        )
-    ]
-    conn.execute(update(ev).where(ev.c.pk.in_(pks)).values(cluster_id=None))
-    for article_id, claim_id in claims:
-        conn.execute(update(cl).where(cl.c.article_id == article_id, cl.c.id == claim_id).values(cluster_id=None))
-    conn.execute(delete(ecm).where(ecm.c.event_pk.in_(pks)))
-    keys = {plan.key for plan in plans}
-    conn.execute(delete(clusters).where(clusters.c.id.in_(ids), clusters.c.key.not_in(keys)))
-    taken = {
-        row.key
-        for row in conn.execute(select(clusters.c.key).where(clusters.c.key.in_(keys), clusters.c.id.not_in(ids)))
-    }
-    # A key another cluster still holds (its first event moved here by a review) gets a suffix: keys are unique.
-    plans = [
-        plan if plan.key not in taken else replace(plan, key=f"{plan.key}:{plan.members[0]['event_pk']}r")
-        for plan in plans
-    ]
-    return _place(conn, plans, replaced)
 
 
 def write_cluster_plans(

@@ -5,6 +5,7 @@ All inside the one write transaction the resolve opens (`conn`)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select, update
@@ -116,9 +117,16 @@ def save_clusters_of(
         )
     )
     keys = sorted({plan.key for plan in plans})
-    existing = {
-        row.key: row.id for row in conn.execute(select(clusters.c.key, clusters.c.id).where(clusters.c.key.in_(keys)))
-    }
+    found = list(conn.execute(select(clusters.c.key, clusters.c.id).where(clusters.c.key.in_(keys))))
+    existing = {row.key: row.id for row in found if row.id in replaced}
+    # A key a cluster left as it is still holds (its first event moved away after a review) gets a suffix: keys
+    # are unique, and that cluster is not to be rewritten.
+    taken = {row.key for row in found if row.id not in replaced}
+    plans = [
+        plan if plan.key not in taken else replace(plan, key=f"{plan.key}:{plan.members[0]['event_pk']}r")
+        for plan in plans
+    ]
+    keys = sorted({plan.key for plan in plans})
     conn.execute(update(ev).where(ev.c.pk.in_(pks)).values(cluster_id=None))
     conn.execute(delete(ecm).where(ecm.c.event_pk.in_(pks)))
     conn.execute(delete(clusters).where(clusters.c.id.in_(sorted(replaced)), clusters.c.key.not_in(keys)))
