@@ -531,3 +531,22 @@ def test_places_an_institutions_stance_has_no_place(make_record):
     assert event_place("The Kremlin condemned the sanctions on Monday.", "condemned") is None
     imposed = event_place("The Justice Department charged two men with fraud on Monday.", "charged")
     assert imposed is not None and imposed.country == "US"
+
+
+def test_places_a_side_of_the_country_abroad_is_not_placed_there(make_record):
+    record = make_record(
+        "Fire crews from Sacramento and Fresno were sent up the West Coast on Tuesday, officials in California "
+        "said. Residents of Modesto were told to stay indoors."
+    )
+    side = [p for p in record.places if any(m.text == "West Coast" for m in p.mentions)]
+    assert all(p.country in (None, "US") for p in side)
+
+
+def test_places_a_name_heading_a_firm_or_its_unit_is_no_place(make_record):
+    record = make_record(
+        "A teller at the Northern Savings branch in Eugene was robbed on Tuesday. The firm's West Coast office in "
+        "Salem, Oregon, closed early."
+    )
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Eugene" in names and "Salem" in names
+    assert "West Coast" not in names and "Northern" not in names

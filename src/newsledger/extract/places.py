@@ -264,7 +264,8 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             if any(s <= start < e or start <= s < end for s, e in found) or outlet[0] <= start < outlet[1]:
                 continue
             if (
-                _qualifies_a_thing(doc, mention, gazetteer)
+                _names_a_firm_or_its_unit(doc_text(doc), end, text)
+                or _qualifies_a_thing(doc, mention, gazetteer)
                 or _coordinated_with_a_person(doc, state, mention, gazetteer)
                 or not_a_place(doc, state, mention, gazetteer)
             ):
@@ -523,6 +524,19 @@ def _a_group_of_people(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
     if "LOC" in _model_labels(doc, entity) or gazetteer.lookup(name, fuzzy=False) or gazetteer.demonym(name):
         return False
     return all(doc_text(doc)[max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
+# "West Coast Bank", "Lake Oswego Bank": a name heading a firm's own name; "the West Coast office", "its Northern
+# branch": a side of the country heading a firm's unit. Neither says where anything is.
+_FIRM_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Savings|Credit Union)\b")
+_UNIT_AFTER = re.compile(r"\s+(?:office|offices|branch|branches|division|region)\b")
+_SIDE_WORDS = GENERIC_WORDS | frozenset("shore midlands lowlands".split())
+
+
+def _names_a_firm_or_its_unit(text: str, end: int, name: str) -> bool:
+    if _FIRM_AFTER.match(text, end):
+        return True
+    return _UNIT_AFTER.match(text, end) is not None and all(w in _SIDE_WORDS for w in name.lower().split())
 
 
 def _qualifies_a_thing(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:

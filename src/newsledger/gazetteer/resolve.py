@@ -69,8 +69,19 @@ def follows_the_article(text: str, start: int) -> bool:
     return re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.IGNORECASE) is not None
 
 
+# Words of a name any coast or country has ("West Coast", "the North Shore", "Central Highlands"): a province
+# abroad so called is a guess unless the text points to its country.
+_SIDE_WORDS = frozenset(
+    "north south east west northern southern eastern western central coast coastal shore upper lower middle "
+    "highlands lowlands midlands lakes islands border interior".split()
+)
+
+
 def _reads_as_common_noun(toponym: Toponym, looked_up: str) -> bool:
-    """ "the Delta", "the Valley": one capitalised word after "the", the way a common noun is written."""
+    """ "the Delta", "the Valley": one capitalised word after "the", the way a common noun is written; "West
+    Coast": a name made only of words for a side or a coast."""
+    if all(word in _SIDE_WORDS for word in looked_up.lower().split()):
+        return True
     written_with_the = toponym.after_article or toponym.text.lower().startswith("the ")
     return written_with_the and looked_up.isalpha() and looked_up[:1].isupper() and looked_up[1:].islower()
 
