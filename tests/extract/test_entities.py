@@ -593,3 +593,19 @@ def test_entities_a_legislature_named_congress_is_no_party_but_a_national_congre
     kinds = {e.name: e.kind for e in record.entities}
     assert kinds["Congress"] == "government"
     assert kinds["Indian National Congress"] == "political party"
+
+
+def test_entities_full_names_with_different_middle_initials_are_two_people(vocab):
+    text = "Carla J. Mendez spoke . Her mother Carla H. J. Mendez came . Carla J. Mendez left ."
+    tags = {"0-2": "PERSON", "7-10": "PERSON", "13-15": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Carla H. J. Mendez", 1), ("Carla J. Mendez", 2)]
+    # the name without initials may be either of them: it joins neither
+    text = "Carla J. Mendez spoke . Carla H.J. Mendez left . Carla Mendez stayed ."
+    tags = {"0-2": "PERSON", "5-7": "PERSON", "10-11": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 1]
+    # with one initialled name it joins that one
+    text = "Carla J. Mendez spoke . Carla Mendez stayed ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-2": "PERSON", "5-6": "PERSON"})))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Carla J. Mendez", 2)]

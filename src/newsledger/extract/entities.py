@@ -781,6 +781,7 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     key: tuple[str, ...] = ()  # folded words of the longest name
     known: str | None = None  # canonical name from the knowledge base
+    initials: str = ""  # middle initials of a person's full names ("hw" of "George H.W. Bush")
 
 
 def merge(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, acronyms: dict[str, str]) -> list[Group]:
@@ -814,13 +815,18 @@ def _merge_persons(doc: Doc, persons: list[Candidate], kb: KnowledgeBase) -> lis
         if len(key) < 2:
             single.append(c)
             continue
-        group = next((g for g in groups if _same_person(key, g.key)), None)
+        initials = _middle_initials(c.words(doc))
+        matches = [g for g in groups if _same_person(key, g.key) and _compatible_initials(initials, g.initials)]
+        if len({g.initials for g in matches} - {""}) > 1 and not initials:
+            # "George Bush" beside "George W. Bush" and "George H.W. Bush": either of them
+            matches = [g for g in matches if not g.initials]
+        group = matches[0] if matches else None
         if group is None and fold_word(doc[c.start].text) and doc[c.start].lower_ not in kb.first_names:
             # a surname of two words ("de Blasio", "Wasserman Schultz") closing exactly one longer name
             owners = [g for g in groups if len(g.key) > len(key) and g.key[-len(key) :] == key]
             group = owners[0] if len(owners) == 1 else None
         if group is None:
-            group = Group("PERSON", key=key)
+            group = Group("PERSON", key=key, initials=initials)
             groups.append(group)
         group.members.append(c)
     by_surname: dict[str, list[Group]] = defaultdict(list)
@@ -861,6 +867,20 @@ def _title_sex(doc: Doc, candidate: Candidate) -> str | None:
 
 def _title_sex_of_group(doc: Doc, group: Group) -> set[str]:
     return {sex for member in group.members if (sex := _title_sex(doc, member))}
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+|[A-Z]")
+
+
+def _middle_initials(words: list[str]) -> str:
+    """The middle initials a full name writes: "George H.W. Bush" -> "hw", "George H. W. Bush" -> "hw"."""
+    return "".join(w.replace(".", "").lower() for w in words[1:-1] if _INITIALS.fullmatch(w))
+
+
+def _compatible_initials(a: str, b: str) -> bool:
+    """Two full names that both write middle initials write the same ones ("George W. Bush" and "George H.W. Bush"
+    are father and son); a name without them may be either."""
+    return not (a and b) or a == b
 
 
 def _same_person(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
