@@ -492,3 +492,20 @@ def test_places_a_name_no_gazetteer_knows_after_a_persons_title_is_no_place(make
         "resignation, its leader said. The removal of Saakashvili from power is justified, he said in Tbilisi."
     )
     assert {p.name for p in record.places} == {"Tbilisi"}
+
+
+def test_places_dateline_with_a_filing_date_and_an_outlet(make_record):
+    record = make_record(
+        "HERAT, Afghanistan, Oct. 3 (Xinhua) -- Gunmen killed two guards at a checkpoint on Saturday, police said."
+    )
+    origin = [p for p in record.places if p.dateline]
+    assert [p.mentions[0].text for p in origin] == ["HERAT"]
+    assert not any(m.text == "Xinhua" for p in record.places for m in p.mentions)
+    killed = next(e for e in record.events if e.trigger.text == "killed")
+    assert killed.place != origin[0].id
+
+
+def test_places_dateline_name_after_an_abbreviated_word_is_not_cut(make_record):
+    record = make_record("Budget passes. FT. MADISON — The city council approved a new budget on Monday.")
+    assert not any(p.country == "US" and p.name == "Madison" for p in record.places)
+    assert not any(m.text == "MADISON" for p in record.places for m in p.mentions)

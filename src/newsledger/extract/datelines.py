@@ -1,13 +1,17 @@
-"""Datelines: "LAGOS (Reuters) –", "NAIROBI, Kenya —", "KYIV, March 3 (Reuters) -" open a report, or its
-first paragraph after a one-line headline, and say where the report was filed. They are not part of any
-sentence's content."""
+"""Datelines: "LAGOS (Reuters) –", "NAIROBI, Kenya —", "KYIV, March 3 (Reuters) -",
+"KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --" open a report, or its first paragraph after a one-line headline, and
+say where the report was filed. They are not part of any sentence's content."""
 
 from __future__ import annotations
 
 import re
 
+# "Oct. 3", "March 3, 2015", "Sept 12": the filing date a dateline may carry between its place and its outlet.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FILING_DATE = rf"{_MONTH}\s\d{{1,2}}(?:,\s*\d{{4}})?"
 DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z0-9 .]{1,40}?))?\s*"
+    rf"(?P<city>[A-Z][A-Z .'’-]{{1,40}}?[A-Z])(?:,\s*(?!{_FILING_DATE})(?P<region>[A-Z][A-Za-z0-9 .]{{1,40}}?))?"
+    rf"(?:,\s*(?P<date>{_FILING_DATE}))?\s*"
     r"(?:\((?P<outlet>[^)\n]{1,60})\))?\s*[–—-]{1,2}\s"
 )
 HEADLINE_MAX_CHARS = 200

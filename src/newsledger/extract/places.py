@@ -220,6 +220,9 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
     dateline = _dateline(doc_text(doc)) or _dateline_after_a_headline(doc_text(doc), gazetteer)
     if dateline is not None:
         found[(dateline.start, dateline.end)] = dateline
+    opening = find_dateline(doc_text(doc))
+    # "(Xinhua)", "(Reuters)": the dateline's outlet is who filed the report, never a place.
+    outlet = opening.span("outlet") if opening is not None and opening.group("outlet") else (-1, -1)
     for home in _legislators_homes(doc_text(doc), gazetteer):
         found[(home.start, home.end)] = home
     for county in _listed_counties(doc_text(doc), gazetteer):
@@ -258,7 +261,7 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             if (mention.start, mention.end) in heading:
                 continue  # the place heading it is added below
             start, end, text = _trim_article(mention.start, mention.end, mention.text)
-            if any(s <= start < e or start <= s < end for s, e in found):
+            if any(s <= start < e or start <= s < end for s, e in found) or outlet[0] <= start < outlet[1]:
                 continue
             if (
                 _qualifies_a_thing(doc, mention, gazetteer)
@@ -734,12 +737,18 @@ DATELINE_SEARCH_CHARS = 300
 def _dateline_after_a_headline(text: str, gazetteer: Gazetteer) -> _Mention | None:
     """A dateline ("CITY —", "CITY, State (AP) —") opening the body after a headline or byline on the same line,
     when the gazetteer knows its capitals as a place's own name (not "UPDATE —" or "AP —")."""
+    unknown_city_end = -1
     for boundary in _AFTER_HEADLINE.finditer(text, 0, DATELINE_SEARCH_CHARS):
+        if boundary.end() < unknown_city_end:
+            continue  # "ST. PARIS —": the "PARIS" after "ST." is the rest of a name the gazetteer lacks
         match = DATELINE.match(text, boundary.end())
         if match is None:
             continue
         city = match.group("city").strip()
-        if not any(c.match == "name" for c in gazetteer.lookup(city, fuzzy=False)):
+        # An alias of several words ("ST. PARIS" for Saint Paris) is a place's name; one word may be "AP".
+        known_as = ("name", "alias") if " " in city else ("name",)
+        if not any(c.match in known_as for c in gazetteer.lookup(city, fuzzy=False)):
+            unknown_city_end = match.start("city") + len(city)
             continue
         start = match.start("city")
         return _Mention(start, start + len(city), city, dateline=True)
