@@ -516,3 +516,25 @@ def test_places_dateline_name_after_an_abbreviated_word_is_not_cut(make_record):
     record = make_record("Budget passes. FT. MADISON — The city council approved a new budget on Monday.")
     assert not any(p.country == "US" and p.name == "Madison" for p in record.places)
     assert not any(m.text == "MADISON" for p in record.places for m in p.mentions)
+
+
+def test_places_an_office_held_over_a_place_is_not_where_its_holder_acted(make_record):
+    record = make_record("The mayor of Bristol met the mayor of Exeter on Tuesday to discuss bus routes.")
+    met = next(e for e in record.events if e.trigger.text == "met")
+    assert met.place is None
+    assert {p.name for p in record.places} >= {"Bristol", "Exeter"}
+    record = make_record("The mayor of Bristol met the mayor of Exeter on Tuesday in London.")
+    met = next(e for e in record.events if e.trigger.text == "met")
+    assert next(p.name for p in record.places if p.id == met.place) == "London"
+
+
+def test_places_an_institutions_stance_has_no_place(make_record):
+    def event_place(text, trigger):
+        record = make_record(text)
+        event = next(e for e in record.events if e.trigger.text == trigger)
+        return next((p for p in record.places if p.id == event.place), None)
+
+    assert event_place("The White House praised the deal on Monday.", "praised") is None
+    assert event_place("The Kremlin condemned the sanctions on Monday.", "condemned") is None
+    imposed = event_place("The Justice Department charged two men with fraud on Monday.", "charged")
+    assert imposed is not None and imposed.country == "US"

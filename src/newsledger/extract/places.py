@@ -1330,6 +1330,8 @@ def _institution_country_place(doc: Doc, state: DocState, trigger: Token) -> str
     national institution that did it. Never the country of one who only speaks of it (a speaker is not the
     trigger's own subject), and not where the report's other places all lie in other countries ("Congress" in
     a report on India is its party)."""
+    if _a_stance(trigger):
+        return None
     countries = {p.country for p in state.places if p.country and p.feature != INSTITUTION_FEATURE}
     for token in _doers(trigger):
         entity_id = state.entity_of_token.get(token.i)
@@ -1352,6 +1354,17 @@ def _institution_country_place(doc: Doc, state: DocState, trigger: Token) -> str
         state.places = [*state.places, place]
         return place.id
     return None
+
+
+# Events that are an institution's stance ("the White House supported the bill", "the Kremlin condemned the
+# strike"): taken wherever its officials speak, so its country is not where anything happened.
+_STANCE_TYPES = frozenset("SUPPORT REJECT REQUEST DEMAND THREATEN".split())
+
+
+def _a_stance(trigger: Token) -> bool:
+    lexicon = NOUN_TRIGGERS if trigger.pos_ in ("NOUN", "PROPN") else VERB_TRIGGERS
+    kind, subtype = lexicon.get(trigger.lemma_.lower(), (None, None))
+    return kind in _STANCE_TYPES or (kind, subtype) == ("ACCUSE", "disapprove")
 
 
 # A place that stands for an institution's country: no GeoNames id and no point, only the country.
@@ -1386,8 +1399,8 @@ def _names_an_actors_origin(doc: Doc, state: DocState, start: int, end: int, tri
         return False
     root = span.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ORIGIN_NOUNS:
-        return True  # "a native of Mexico"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ORIGIN_NOUNS | _OFFICE_NOUNS:
+        return True  # "a native of Mexico", "the mayor of Leeds": whose the person is, not where they acted
     if root.dep_ not in ("compound", "poss", "amod", "nmod") or head.i == trigger.i or span.start <= head.i < span.end:
         return False
     owner = state.entity_of_token.get(head.i)
@@ -1397,6 +1410,13 @@ def _names_an_actors_origin(doc: Doc, state: DocState, start: int, end: int, tri
 
 # "A native of Mexico", "citizens of Kenya": where a person comes from.
 _ORIGIN_NOUNS = frozenset("native citizen national".split())
+# Offices held over a place ("the governor of Texas", "the government of Iraq"): the place says whose office it
+# is; the office holder may act anywhere.
+_OFFICE_NOUNS = frozenset(
+    "mayor governor president premier minister senator chancellor king queen prince emir sultan ruler leader "
+    "ambassador envoy bishop archbishop sheriff councillor councilor representative congressman congresswoman "
+    "government administration ministry".split()
+)
 # How nouns for people doing a job end: "two Vermont developers", "an Alton funeral director", "the New York
 # businessman".
 _PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women")
