@@ -363,3 +363,14 @@ def test_resolve_an_abbreviated_mount_or_fort_is_looked_up_in_full(gazetteer):
     assert town.candidate.admin1 == "Iowa"
     found, _, looked_up = candidates_for(gazetteer, "Ft. Worth")
     assert looked_up == "Fort Worth" and found[0].admin1 == "Texas"
+
+
+def test_resolve_a_famous_capital_beats_a_namesake_whose_province_is_named_far_from_it(gazetteer):
+    filler = " ".join(["The senator spoke about taxes, schools and roads for most of the hour."] * 7)
+    text = f"Sen. Jane Roe of Texas spoke in Iowa on Monday. {filler} She said the attacks in Paris changed the race."
+    _, _, paris = _resolve(gazetteer, ["Texas", "Iowa", "Paris"], text=text)
+    assert paris.candidate.country == "FR"
+    # The namesake's province written close to it still points to the namesake.
+    text = "Sen. Jane Roe of Texas said on Monday that Paris needs a new hospital."
+    _, paris = _resolve(gazetteer, ["Texas", "Paris"], text=text)
+    assert paris.candidate.country == "US" and paris.candidate.admin1 == "Texas"

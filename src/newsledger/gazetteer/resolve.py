@@ -364,6 +364,11 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
             if other != key:
                 own_context.features.update(features)
     anchors = [c for c, score in first if c is not None and score >= 0.6]
+    provinces_at = [
+        (t.start, c.admin1_code)
+        for t, (c, score) in zip(toponyms, first, strict=True)
+        if c is not None and score >= 0.5 and c.feature == "admin1" and c.admin1_code
+    ]
     chosen_pairs = [
         _choose(
             cands,
@@ -375,6 +380,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
             listed=t.enumerated,
             facility=t.facility,
             common_noun=_reads_as_common_noun(t, text),
+            provinces_near=frozenset(code for at, code in provinces_at if abs(at - t.start) <= PROVINCE_NEAR_CHARS),
         )
         for t, (cands, hint, text), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
@@ -588,6 +594,7 @@ def _choose(
     listed: bool = False,
     facility: bool = False,
     common_noun: bool = False,
+    provinces_near: frozenset[str] = frozenset(),
 ) -> tuple[Candidate | None, float]:
     if not candidates:
         return None, 0.0
@@ -662,6 +669,12 @@ def _choose(
         best_score, best = home
         scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
         best_score = scored[0][0]
+    if best.feature == "city" and not best.capital and best.population < CAPITAL_NAMESAKE_MAX_POPULATION:
+        capital = _famous_capital(scored, best, context, container, anchors, contents, provinces_near)
+        if capital is not None:
+            best_score, best = capital
+            scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
+            best_score = scored[0][0]
     if best.feature == "city" and not pointed_to(best):
         famous = max((c for _, c in scored if c.feature == "city"), key=lambda c: (c.names, c.population))
         if famous is not best and famous.names >= FAMOUS_MIN_NAMES and famous.names >= FAME_RATIO * best.names:
@@ -792,6 +805,52 @@ def _major_namesake(scored: Sequence[tuple[float, Candidate]], best: Candidate) 
         ),
         None,
     )
+
+
+# A famous national capital ("Paris") is what its bare name means over a namesake town of up to this size, even
+# in a report that names the namesake's province elsewhere ("Sen. Ted Cruz of Texas ... the Paris attacks"),
+# unless the namesake's container is written with it ("Paris, Texas") or its province within a few sentences of
+# it, a place the text names lies near it, or the outlet is local to it.
+CAPITAL_NAMESAKE_MAX_POPULATION = 30_000
+PROVINCE_NEAR_CHARS = 400
+
+
+def _famous_capital(
+    scored: Sequence[tuple[float, Candidate]],
+    best: Candidate,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+    contents: Sequence[Candidate],
+    provinces_near: frozenset[str],
+) -> tuple[float, Candidate] | None:
+    capital = next(
+        (
+            pair
+            for pair in scored
+            if pair[1].capital
+            and pair[1].feature == "city"
+            and pair[1].match == "name"
+            and pair[1].id != best.id
+            and pair[1].names >= FAMOUS_MIN_NAMES
+            and pair[1].names >= FAME_RATIO * best.names
+        ),
+        None,
+    )
+    if capital is None or best.country == capital[1].country:
+        return None
+    if container and any(_contains(outer, best) for outer in container):
+        return None
+    if contents and any(_contains(best, inner) for inner in contents):
+        return None
+    if best.admin1_code and (best.admin1_code == context.home_admin1 or best.admin1_code in provinces_near):
+        return None
+    if best.lat is not None and any(
+        a.id != best.id and a.lat is not None and a.feature not in ("country", "admin1") and _km(best, a) < NEARBY_KM
+        for a in anchors
+    ):
+        return None
+    return capital
 
 
 def _firmly_pointed_to(
