@@ -593,3 +593,59 @@ def test_entities_a_legislature_named_congress_is_no_party_but_a_national_congre
     kinds = {e.name: e.kind for e in record.entities}
     assert kinds["Congress"] == "government"
     assert kinds["Indian National Congress"] == "political party"
+
+
+def test_entities_full_names_with_different_middle_initials_are_two_people(vocab):
+    text = "Carla J. Mendez spoke . Her mother Carla H. J. Mendez came . Carla J. Mendez left ."
+    tags = {"0-2": "PERSON", "7-10": "PERSON", "13-15": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Carla H. J. Mendez", 1), ("Carla J. Mendez", 2)]
+    # the name without initials may be either of them: it joins neither
+    text = "Carla J. Mendez spoke . Carla H.J. Mendez left . Carla Mendez stayed ."
+    tags = {"0-2": "PERSON", "5-7": "PERSON", "10-11": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 1]
+    # with one initialled name it joins that one
+    text = "Carla J. Mendez spoke . Carla Mendez stayed ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-2": "PERSON", "5-6": "PERSON"})))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Carla J. Mendez", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Tankers sailed from Qeshm to Bandar Abbas on Monday .", "5-6"),  # where something goes
+        ("The port city of Bandar Abbas is busy .", "4-5"),  # a settlement noun's "of"
+        ("Shops near Bandar Abbas closed .", "2-3"),  # a locative preposition
+        ("Bandar Abbas , Iran , was quiet .", "0-1"),  # with its country
+    ],
+)
+def test_entities_a_town_of_several_words_the_model_calls_a_person_is_a_place_where_the_text_places_it(
+    vocab, text, where
+):
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {where: "PERSON"})))
+    assert ("Bandar Abbas", "GPE") in [(e.name, e.type) for e in entities]
+
+
+def test_entities_a_town_of_several_words_stays_a_person_where_the_text_does_not_place_it(vocab):
+    for text, tags in (
+        ("Bandar Abbas told reporters the port was quiet .", {"0-1": "PERSON"}),
+        ("The letter went to Marco Island at noon .", {"4-5": "PERSON"}),  # a given name: Marco
+    ):
+        entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+        assert [e.type for e in entities] == ["PERSON"], text
+
+
+def test_entities_a_name_written_with_its_container_is_a_place_never_a_persons_mention(vocab):
+    text = "Ana Jackson spoke . Shops in Jackson , Mississippi closed . Jackson said so ."
+    tags = {"0-1": "PERSON", "6": "PERSON", "8": "GPE", "11": "PERSON"}
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    found = sorted((e.name, e.type, len(e.mentions)) for e in entities)
+    assert found == [("Ana Jackson", "PERSON", 2), ("Jackson", "GPE", 1), ("Mississippi", "GPE", 1)]
+    # an abbreviated province counts with its period; an apposition with a possessive is no address
+    text = "Ana Jackson spoke in Jackson , Miss. , on Friday ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-1": "PERSON", "4": "PERSON"})))
+    assert ("Jackson", "GPE") in [(e.name, e.type) for e in entities]
+    text = "Ana Jackson spoke . Later Jackson , Mississippi 's governor , left ."
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-1": "PERSON", "5": "PERSON", "7": "GPE"})))
+    assert ("Ana Jackson", "PERSON", 2) in [(e.name, e.type, len(e.mentions)) for e in entities]

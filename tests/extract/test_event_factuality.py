@@ -184,3 +184,15 @@ def test_questions_advice_silence_and_other_senses_are_no_verbal_event(make_reco
 )
 def test_the_same_verbal_words_report_acts(make_record, kept, word, plover):
     assert has(triggers(make_record, kept), word, plover)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover", "kept"),
+    [
+        ("Shoppers who support the new market say it will bring jobs.", "support", "SUPPORT", False),
+        ("She praised those who support the shelter.", "support", "SUPPORT", False),
+        ("The shoppers who supported the new market last year were disappointed.", "supported", "SUPPORT", True),
+    ],
+)
+def test_a_kind_of_people_a_present_clause_describes_is_generic(make_record, text, word, plover, kept):
+    assert has(triggers(make_record, text), word, plover) is kept

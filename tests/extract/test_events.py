@@ -257,6 +257,20 @@ def test_events_the_harm_a_hazard_did_in_a_participle_or_through_it_is_no_assaul
     ), [e.trigger.text for e in killings]
 
 
+def test_events_harm_with_no_doer_beside_a_hazard_is_no_assault_but_beside_armed_men_it_is(make_record):
+    record, _ = events_of(
+        make_record,
+        "The tremor struck an area near the coast on Sunday. Four people were hurt by the quake, which struck "
+        "near the port. Several homes were damaged by the earthquake and two farmers slightly injured, the "
+        "governor said. Two farmers were injured when rebels shelled the town during the storm.",
+    )
+    text = record.article.text
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert assaults and all(text[e.sentence.start :].startswith("Two farmers") for e in assaults), [
+        e.trigger.text for e in assaults
+    ]
+
+
 def test_events_an_attack_on_a_vessel_or_a_post_is_physical_even_with_no_weapon_named(make_record):
     record, _ = events_of(
         make_record,

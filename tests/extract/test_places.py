@@ -197,6 +197,13 @@ def test_places_a_towns_name_before_a_noun_it_qualifies_is_a_place(make_record):
     assert not any(m.text in ("Vice", "March") for p in record.places for m in p.mentions)
 
 
+def test_places_a_persons_title_before_a_noun_a_town_qualifies_is_no_place(make_record):
+    # "Miss" is also the abbreviation of Mississippi, but here it is a pageant's title
+    record = make_record("A Miss Teen contestant and a Jackson man spoke on Friday in Jackson, Miss., to reporters.")
+    assert not any(m.text == "Miss" for p in record.places for m in p.mentions)
+    assert _place(record, "Jackson").admin1 is not None
+
+
 def test_places_a_dateline_place_named_again_in_a_sentence_binds_its_events(make_record):
     record = make_record("PESHAWAR (Reuters) - Gunmen attacked a checkpoint in Peshawar on Monday, police said.")
     attack = next(e for e in record.events if e.trigger.text == "attacked")

@@ -261,3 +261,25 @@ def test_actors_an_occupational_title_before_a_name_is_no_part_of_it():
         EntityRef(4, "a4", "Dan Cordell", "PERSON"),
     ]
     assert actor_members(refs) == [[1, 2], [3, 4]]
+
+
+def test_actors_full_names_with_different_middle_initials_are_two_people():
+    refs = [
+        EntityRef(1, "a1", "George W. Bush", "PERSON"),
+        EntityRef(2, "a2", "George H.W. Bush", "PERSON"),
+        EntityRef(3, "a3", "Vice President George H. W. Bush", "PERSON"),
+        EntityRef(4, "a4", "President George W. Bush", "PERSON"),
+        EntityRef(5, "a5", "Dirk A. Smith", "PERSON"),
+        EntityRef(6, "a6", "Dirk Smith", "PERSON"),  # no initial: compatible with the one Dirk Smith
+    ]
+    assert actor_members(refs) == [[1, 4], [2, 3], [5, 6]]
+
+
+def test_actors_full_name_without_initials_between_two_initialled_people_is_not_forced_into_one():
+    refs = [
+        EntityRef(1, "a1", "George W. Bush", "PERSON"),
+        EntityRef(2, "a2", "George H.W. Bush", "PERSON"),
+        EntityRef(3, "a3", "George Bush", "PERSON"),
+        EntityRef(4, "a4", "George Bush", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1], [2], [3, 4]]

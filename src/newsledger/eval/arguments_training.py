@@ -145,7 +145,7 @@ def decode(record: ArticleRecord, rows: list[Row], linker: Any) -> list[Predicte
                 if argument.of == of and argument.role not in ("place", *given) and span not in used:
                     if argument.role != "source" or span not in harmed:
                         arguments.append((argument.role, span))
-            out.append(PredictedEvent(event.type, key, tuple(arguments)))
+            out.append(PredictedEvent(event.type, key, tuple(arguments), event.mode))
     return out
 
 

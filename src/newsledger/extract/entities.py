@@ -216,6 +216,57 @@ def _written_as_a_place(doc: Doc, candidate: Candidate, places: set[tuple[int, i
     return i < len(doc) and lowers[i] in _AREA_WORDS
 
 
+@functools.lru_cache(maxsize=4096)
+def _a_country_or_province(name: str) -> bool:
+    """The gazetteer holds a country or a province by this name, or by this abbreviation written with its period
+    ("Miss.": the word "Miss" alone is a title)."""
+    from newsledger.gazetteer.index import get_gazetteer
+
+    return any(
+        c.feature in ("country", "admin1") and (c.match == "name" or (c.match == "abbreviation" and name.endswith(".")))
+        for c in get_gazetteer().lookup(name, fuzzy=False)
+    )
+
+
+def _with_its_container(doc: Doc, candidate: Candidate) -> bool:
+    """The name is written with the country or province that holds it: "Jackson, Mississippi", "Bandar Abbas, Iran",
+    "Jackson, Miss.". A possessive ("Putin, Russia's president") or a longer name after the container ("Smith, Texas
+    Republican") makes an apposition of it, not an address."""
+    arrays = actors.token_arrays(doc)
+    words, lowers = arrays.words, arrays.lowers
+    end = candidate.end
+    sentence_end = arrays.sentence_end[candidate.start]
+    if end + 1 >= sentence_end or words[end] != ",":
+        return False
+    for stop in range(min(sentence_end, end + 4), end + 1, -1):  # longest first: "New York", "South Carolina"
+        container = words[end + 1 : stop]
+        if not all(w[:1].isupper() for w in container):
+            continue
+        if stop < len(doc) and (lowers[stop] in _POSSESSIVE or words[stop][:1].isupper()):
+            continue
+        if _a_country_or_province(" ".join(container)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _a_gazetteer_city(key: str) -> bool:
+    """The gazetteer holds a populated place by this name."""
+    from newsledger.gazetteer.index import get_gazetteer
+
+    return any(c.match in ("name", "alias") and c.feature == "city" for c in get_gazetteer().lookup(key, fuzzy=False))
+
+
+def _multiword_town_written_as_a_place(
+    doc: Doc, candidate: Candidate, places: set[tuple[int, int]], lowers: list[str]
+) -> bool:
+    """A name of several words the text places: as a town (`_written_as_a_place`), with its container, or as where
+    something goes ("from Qeshm to Bandar Abbas": a person's name after "to" is rare once a town has it)."""
+    if _written_as_a_place(doc, candidate, places) or _with_its_container(doc, candidate):
+        return True
+    return candidate.start > 0 and lowers[candidate.start - 1] == "to"
+
+
 def caps_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges (sentences or lines) written all in capitals, where the model is nearly blind."""
     regions = []
@@ -642,18 +693,29 @@ def results_table_mentions(doc: Doc, candidates: list[Candidate], kb: KnowledgeB
 # --- 5. one label per name -------------------------------------------------------------------------
 
 
+_CONTAINED = "\x00contained"
+
+
 def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> None:
     """Give every mention of the same name the label with the most evidence across the article."""
     groups: dict[str, list[Candidate]] = defaultdict(list)
+    contained: set[str] = set()
     for c in candidates:
-        groups[normal_key(c.text(doc))].append(c)
+        key = normal_key(c.text(doc))
+        if not c.titles and _with_its_container(doc, c):
+            # "Jackson, Mississippi" is a place even where the article's people include an Andrew Jackson: it
+            # takes no vote of the other mentions of the name
+            key += _CONTAINED
+            contained.add(key)
+        groups[key].append(c)
     person_surnames: Counter[str] = Counter()
     for key, members in groups.items():
         for c in members:
             # a multi-token span can have an empty key (only punctuation or symbols): no surname then
-            if c.label == "PERSON" and c.end - c.start >= 2 and key.split():
+            if c.label == "PERSON" and c.end - c.start >= 2 and key.split() and key not in contained:
                 person_surnames[key.split()[-1]] += 1
     model_places = {(c.start, c.end) for c in candidates if c.label in _PLACE_LABELS and c.source == "model"}
+    lowers = actors.token_lowers(doc)
     for key, members in groups.items():
         votes: defaultdict[str, float] = defaultdict(float)
         for c in members:
@@ -669,6 +731,8 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
             votes[known.type] += len(members) + 2
         elif text in kb.demonyms:
             votes["NORP"] += len(members) + 2
+        with_container = key in contained
+        key = key.removesuffix(_CONTAINED)
         words = key.split()
         if any(word in kb.organisation_words for word in words[1:]):
             # "Delta Militia", "Grace Bank": a general organisation word outweighs a given name
@@ -695,11 +759,24 @@ def vote_labels(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> Non
                 )
             ):
                 votes["GPE"] += 0.6 * len(members) + 0.5 + settled
+        if (
+            len(words) >= 2
+            and known is None
+            and "PERSON" in model_labels
+            and words[0] not in kb.first_names
+            and not any(c.titles for c in members)
+            and _a_gazetteer_city(key)
+            and any(_multiword_town_written_as_a_place(doc, c, model_places, lowers) for c in members)
+        ):
+            # a town of several words ("Bandar Abbas") no given name or title makes a person, written as a place
+            votes["GPE"] += len(members) + 1.0
         if len(words) == 1 and person_surnames[words[0]] and known is None:
             votes["PERSON"] += len(members) + 1
         if not votes:
             continue
         best = max(votes.items(), key=lambda kv: (kv[1], -LABEL_ORDER.index(kv[0])))[0]
+        if with_container and best not in _PLACE_LABELS:
+            best = "GPE"
         for c in members:
             c.label = best
 
@@ -781,6 +858,7 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     key: tuple[str, ...] = ()  # folded words of the longest name
     known: str | None = None  # canonical name from the knowledge base
+    initials: str = ""  # middle initials of a person's full names ("hw" of "George H.W. Bush")
 
 
 def merge(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, acronyms: dict[str, str]) -> list[Group]:
@@ -814,13 +892,18 @@ def _merge_persons(doc: Doc, persons: list[Candidate], kb: KnowledgeBase) -> lis
         if len(key) < 2:
             single.append(c)
             continue
-        group = next((g for g in groups if _same_person(key, g.key)), None)
+        initials = _middle_initials(c.words(doc))
+        matches = [g for g in groups if _same_person(key, g.key) and _compatible_initials(initials, g.initials)]
+        if len({g.initials for g in matches} - {""}) > 1 and not initials:
+            # "George Bush" beside "George W. Bush" and "George H.W. Bush": either of them
+            matches = [g for g in matches if not g.initials]
+        group = matches[0] if matches else None
         if group is None and fold_word(doc[c.start].text) and doc[c.start].lower_ not in kb.first_names:
             # a surname of two words ("de Blasio", "Wasserman Schultz") closing exactly one longer name
             owners = [g for g in groups if len(g.key) > len(key) and g.key[-len(key) :] == key]
             group = owners[0] if len(owners) == 1 else None
         if group is None:
-            group = Group("PERSON", key=key)
+            group = Group("PERSON", key=key, initials=initials)
             groups.append(group)
         group.members.append(c)
     by_surname: dict[str, list[Group]] = defaultdict(list)
@@ -861,6 +944,20 @@ def _title_sex(doc: Doc, candidate: Candidate) -> str | None:
 
 def _title_sex_of_group(doc: Doc, group: Group) -> set[str]:
     return {sex for member in group.members if (sex := _title_sex(doc, member))}
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+|[A-Z]")
+
+
+def _middle_initials(words: list[str]) -> str:
+    """The middle initials a full name writes: "George H.W. Bush" -> "hw", "George H. W. Bush" -> "hw"."""
+    return "".join(w.replace(".", "").lower() for w in words[1:-1] if _INITIALS.fullmatch(w))
+
+
+def _compatible_initials(a: str, b: str) -> bool:
+    """Two full names that both write middle initials write the same ones ("George W. Bush" and "George H.W. Bush"
+    are father and son); a name without them may be either."""
+    return not (a and b) or a == b
 
 
 def _same_person(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:

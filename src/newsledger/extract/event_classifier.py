@@ -32,6 +32,7 @@ import numpy as np
 
 from newsledger.extract.embeddings import MiniLMEncoder, minilm_encoder
 from newsledger.extract.event_lexicon import ACLED_CUES, COMPILED_ACLED_CUES, VIOLENCE_CUE_GROUPS
+from newsledger.extract.linear_text import CharNgramTfidf, UnsupportedModel, load_state, plain_parts
 
 ARTIFACT = Path(__file__).resolve().parent.parent / "data" / "events" / "acled_subtype.pkl"
 
@@ -181,11 +182,16 @@ class SubtypeClassifier:
 
     def cheap_scores(self, texts: Sequence[str]) -> np.ndarray:
         """The SVM's standardized scores (a row per text, a column per class of `classes`)."""
-        from scipy import sparse
-
         if not texts:
             return np.zeros((0, len(self.classes)))
         cues = cue_matrix(texts) * self.cue_weight
+        vectorizer = self.parts["vectorizer"]
+        if isinstance(vectorizer, CharNgramTfidf):
+            rows = vectorizer.transform(texts).with_dense_columns(cues)
+            return _standardized(_two_columns(self.parts["svm"].decision_function(rows)))
+        # scikit-learn's own objects: training and cross-validation
+        from scipy import sparse
+
         features = sparse.hstack([self.parts["vectorizer"].transform(texts), sparse.csr_matrix(cues)]).tocsr()
         return _standardized(_two_columns(self.parts["svm"].decision_function(features)))
 
@@ -220,9 +226,16 @@ class SubtypeClassifier:
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> SubtypeClassifier:
-        # Our own artifact, shipped in the package and rebuilt by scripts/train_event_classifier.py.
-        with path.open("rb") as handle:
-            state = pickle.load(handle)
+        # Our own artifact, shipped in the package and rebuilt by scripts/train_event_classifier.py. Its estimators
+        # are read into NumPy models (`linear_text`) so that scoring imports neither scikit-learn nor SciPy; a
+        # pickle holding anything those models do not reproduce is loaded with scikit-learn as it is.
+        try:
+            with path.open("rb") as handle:
+                state = load_state(handle)
+            state["parts"] = plain_parts(state["parts"])
+        except (UnsupportedModel, KeyError, TypeError):
+            with path.open("rb") as handle:
+                state = pickle.load(handle)
         if state["cue_groups"] != list(ACLED_CUES):
             raise ValueError("the sub-type model was trained with other cue groups; rerun the training script")
         return cls(

@@ -523,8 +523,15 @@ def _simple_present(verb: Token) -> bool:
 
 def _generic_phrase(head: Token, state: DocState) -> bool:
     """A phrase that names a kind, not someone or something in particular."""
-    if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
+    described = head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl"
+    if described:
         head = head.head.head  # "folks who live …": the noun the clause describes
+        if (
+            head.tag_ == "NNS"
+            and head.i not in state.entity_of_token
+            and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in head.children)
+        ):
+            return True  # "voters who support the measure": whoever does, even of a kind that acts
     if head.i in state.entity_of_token or head.lower_ in _PERSONAL_PRONOUNS or head.lower_ in ACTOR_NOUNS:
         return False  # "police", "authorities": in a report, the ones of its place and time
     if head.lower_ in _GENERIC_PRONOUNS:

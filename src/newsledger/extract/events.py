@@ -1129,7 +1129,8 @@ def _seizure(token: Token) -> _Trigger:
 
 # Causes of death that are no one's act of violence: natural hazards, disease and accidents.
 NATURAL_CAUSES = frozenset(
-    "flood floods flooding earthquake quake storm cyclone hurricane typhoon tornado landslide mudslide avalanche "
+    "flood floods flooding earthquake quake tremor temblor aftershock storm cyclone hurricane typhoon tornado "
+    "landslide mudslide avalanche "
     "drought heatwave heat tsunami eruption disease cholera epidemic outbreak virus pandemic famine lightning "
     "accident crash collapse collision pileup pile-up derailment wreck capsizing".split()
 )
@@ -1164,12 +1165,31 @@ def _caused_by_nature(token: Token) -> bool:
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
         if doer is not None and (_natural(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
             return True
+        if doer is not None and doer.lower_ in ("which", "that") and child.head.dep_ == "relcl":
+            if _natural(child.head.head):
+                return True  # "the quake, which struck seven km east of the town"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             cause = next((c for c in child.children if c.dep_ == "pobj"), None)
             if cause is not None and (cause.lemma_.lower() in NATURAL_CAUSES or cause.lower_ in NATURAL_CAUSES):
                 return True
-    return False
+    return _harm_beside_a_hazard(token, verbs)
+
+
+def _harm_beside_a_hazard(token: Token, verbs: list[Token]) -> bool:
+    """ "Several houses were damaged and two villagers slightly injured", in a sentence about the quake: harm with no
+    doer of its own, in a sentence that names a natural hazard and no weapon, armed actor or offender."""
+    for verb in verbs:
+        for child in verb.children:
+            # the subject of a bare participle ("two villagers slightly injured") is the one harmed, not a doer
+            doer = child.dep_ == "agent" or (child.dep_ == "nsubj" and verb.tag_ != "VBN")
+            if doer and child.lower_ not in ("it", "which", "that"):
+                return False
+    sentence = token.sent
+    if not any(_natural(t) and t.pos_ == "NOUN" for t in sentence):
+        return False
+    avoid = lexicon.WEAPON_WORDS | lexicon.ARMED_WORDS | lexicon.OFFENDER_WORDS
+    return not any(_lemma_in(t, avoid) for t in sentence)
 
 
 def _calls_on(child: Token) -> bool:

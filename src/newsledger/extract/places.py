@@ -898,7 +898,9 @@ def _unlabelled_feature_names(doc: Doc, state: DocState, gazetteer: Gazetteer) -
             continue
         name = doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1].text)]
         if follower:  # "a Gainesville man": the name alone is the place
-            if _names_a_place(gazetteer, name, town=True):
+            # a person's title is no town ("Miss Teen USA": not "Miss." for Mississippi)
+            titled = knowledge_base().honorifics.starting_at(doc, name_tokens[0].i, highest=token.i) != -1
+            if not titled and _names_a_place(gazetteer, name, town=True):
                 out.append(_Mention(name_tokens[0].idx, name_tokens[0].idx + len(name), name))
             continue
         start, end = name_tokens[0].idx, token.idx + len(token.text)

@@ -149,6 +149,8 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     suffix_a, suffix_b = a[len(core_parts(a)) :], b[len(core_parts(b)) :]
     if suffix_a and suffix_b and list(suffix_a) != list(suffix_b):
         return False
+    if not _compatible_initials(core_parts(a), core_parts(b)):
+        return False
     a, b = _without_initials(core_parts(a)), _without_initials(core_parts(b))
     return len(a) == len(b) and len(a) >= 2 and all(same_name_part(x, y) for x, y in zip(a, b, strict=True))
 
@@ -159,6 +161,17 @@ def core_parts(parts: Sequence[str]) -> list[str]:
     while end > 1 and parts[end - 1] in GENERATIONAL_SUFFIXES:
         end -= 1
     return list(parts[:end])
+
+
+def _middle_initials(parts: Sequence[str]) -> str:
+    return "".join(p for p in parts[1:-1] if len(p) == 1)
+
+
+def _compatible_initials(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two names that both write middle initials write the same ones: "George W. Bush" and "George H.W. Bush" are
+    father and son. A name without them ("George Bush") may be either."""
+    initials_a, initials_b = _middle_initials(a), _middle_initials(b)
+    return not (initials_a and initials_b) or initials_a == initials_b
 
 
 def _without_initials(parts: Sequence[str]) -> list[str]:
@@ -241,11 +254,13 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
             single[" ".join(core) if core else ref.name.lower()].append(ref)
             continue
         candidates = by_last[skeleton(core[-1])]
-        for index in candidates:
-            known_parts, members = full[index]
-            if same_person(parts, known_parts):
-                members.append(ref)
-                break
+        matches = [index for index in candidates if same_person(parts, full[index][0])]
+        if len(matches) > 1:
+            # "George Bush" beside "George W. Bush" and "George H.W. Bush": either of them; only the same bare
+            # name's actor takes it
+            matches = [index for index in matches if not _middle_initials(core_parts(full[index][0]))]
+        if len(matches) == 1:
+            full[matches[0]][1].append(ref)
         else:
             candidates.append(len(full))
             full.append((parts, [ref]))
