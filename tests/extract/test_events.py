@@ -262,11 +262,14 @@ def test_events_harm_with_no_doer_beside_a_hazard_is_no_assault_but_beside_armed
         make_record,
         "The tremor struck an area near the coast on Sunday. Four people were hurt by the quake, which struck "
         "near the port. Several homes were damaged by the earthquake and two farmers slightly injured, the "
-        "governor said. Two farmers were injured when rebels shelled the town during the storm.",
+        "governor said. Two farmers were injured when rebels shelled the town during the storm. "
+        "A man injured two people in the village during the storm, police said.\n\n"
+        "Quake hits island off south coast, five hurt: media\nA 5.6 magnitude earthquake hit an island off the "
+        "coast on Sunday, injuring five people, state media said.",
     )
     text = record.article.text
     assaults = [e for e in record.events if e.type == "ASSAULT"]
-    assert assaults and all(text[e.sentence.start :].startswith("Two farmers") for e in assaults), [
+    assert assaults and all(text[e.sentence.start :].startswith(("Two farmers", "A man")) for e in assaults), [
         e.trigger.text for e in assaults
     ]
 

@@ -1140,6 +1140,11 @@ def _natural(token: Token) -> bool:
     return token.lower_ in NATURAL_CAUSES or token.lemma_.lower() in NATURAL_CAUSES
 
 
+def _natural_or_named_one(token: Token) -> bool:
+    """A hazard, or a word set beside one ("media, a 5.6 magnitude earthquake": a headline run into the lead)."""
+    return _natural(token) or any(c.dep_ == "appos" and _natural(c) for c in token.children)
+
+
 def _last_subject_natural(pronoun: Token) -> bool:
     """ "A quake hit the town. It killed 612 people": "it" stands for the hazard the sentence before is about."""
     sentence = pronoun.sent
@@ -1163,7 +1168,7 @@ def _caused_by_nature(token: Token) -> bool:
         doer = child if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             doer = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if doer is not None and (_natural(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
+        if doer is not None and (_natural_or_named_one(doer) or (doer.lower_ == "it" and _last_subject_natural(doer))):
             return True
         if doer is not None and doer.lower_ in ("which", "that") and child.head.dep_ == "relcl":
             if _natural(child.head.head):
@@ -1183,7 +1188,7 @@ def _harm_beside_a_hazard(token: Token, verbs: list[Token]) -> bool:
         for child in verb.children:
             # the subject of a bare participle ("two villagers slightly injured") is the one harmed, not a doer
             doer = child.dep_ == "agent" or (child.dep_ == "nsubj" and verb.tag_ != "VBN")
-            if doer and child.lower_ not in ("it", "which", "that"):
+            if doer and child.lower_ not in ("it", "which", "that") and not _natural_or_named_one(child):
                 return False
     sentence = token.sent
     if not any(_natural(t) and t.pos_ == "NOUN" for t in sentence):
