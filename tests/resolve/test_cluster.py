@@ -51,8 +51,54 @@ def test_cluster_pairs_is_average_link_over_the_scored_pairs_on_random_graphs():
         for (i, j), value in scores.items():
             values[i, j] = values[j, i] = value
             known[i, j] = known[j, i] = True
-        dense = sorted(sorted(g) for g in cluster._agglomerate(values, 0.5, "average", known))
-        assert cluster.cluster_pairs(n, scores, threshold=0.5) == dense
+        for threshold in (0.5, 0.3, 0.15):  # averages in [0.125, 0.25) and [0.25, 0.5) order exactly too
+            dense = sorted(sorted(g) for g in cluster._agglomerate(values, threshold, "average", known))
+            assert cluster.cluster_pairs(n, scores, threshold=threshold) == dense
+
+
+def test_cluster_pairs_with_traits_merges_the_best_joinable_average_first_on_random_graphs():
+    import random
+
+    from newsledger.resolve import cluster
+
+    def join(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+        first, last = min(a[0], b[0]), max(a[1], b[1])
+        return (first, last) if last - first <= 3 else None  # monotone: a wider group never joins again
+
+    def reference(n: int, scores: dict[tuple[int, int], float], days: list[int]) -> list[list[int]]:
+        groups = [[i] for i in range(n)]
+        while True:
+            best = None
+            for x in range(len(groups)):
+                for y in range(x + 1, len(groups)):
+                    between = [
+                        scores.get((min(i, j), max(i, j)))
+                        for i in groups[x]
+                        for j in groups[y]
+                        if (min(i, j), max(i, j)) in scores
+                    ]
+                    if not between or any(v < 0 for v in between):
+                        continue
+                    average = sum(between) / len(between)
+                    span = [days[i] for i in groups[x] + groups[y]]
+                    if average >= 0.4 and max(span) - min(span) <= 3 and (best is None or average > best[0]):
+                        best = (average, x, y)
+            if best is None:
+                return sorted(sorted(g) for g in groups)
+            _average, x, y = best
+            groups[x] = groups[x] + groups.pop(y)
+
+    for trial in range(150):
+        rng = random.Random(1000 + trial)
+        n = rng.randint(2, 14)
+        days = [rng.randint(0, 8) for _ in range(n)]
+        scores: dict[tuple[int, int], float] = {}
+        for _ in range(rng.randint(1, 3 * n)):
+            i, j = sorted(rng.sample(range(n), 2))
+            scores[(i, j)] = CANNOT_LINK if rng.random() < 0.1 else rng.random()
+        traits = [(day, day) for day in days]
+        got = cluster.cluster_pairs(n, scores, threshold=0.4, traits=traits, join=join)
+        assert got == reference(n, scores, days)
 
 
 def test_cluster_pairs_of_a_component_of_thousands_of_equal_copies_is_one_cluster():

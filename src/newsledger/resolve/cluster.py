@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
@@ -117,25 +118,34 @@ def _agglomerate(
 
 
 def _agglomerate_component(
-    heap: list[tuple[float, int, int]],
+    heap: list[int],
     tables: dict[int, dict[int, list[float]]],
     members: dict[int, list[int]],
     trait: dict[int, S],
     join: Callable[[S, S], S | None] | None,
     threshold: float,
+    scale: float,
+    whole: int,
 ) -> None:
-    """The merges of one connected component, best average first (`cluster_pairs`), in place."""
+    """The merges of one connected component, best average first (`cluster_pairs`), in place. The heap holds
+    `_merge_key`s: one integer per candidate merge, which sorts as (-average, a, b) does and compares far faster
+    than that tuple (the heap of a large component holds millions)."""
     pop, push = heapq.heappop, heapq.heappush
+    joining = bool(trait) and join is not None
     while heap:
-        negative, a, b = pop(heap)
+        key = pop(heap)
+        a, b = (key >> 32) & _INDEX_MASK, key & _INDEX_MASK
         table_a = tables.get(a)
         entry = table_a.get(b) if table_a is not None else None
-        if table_a is None or entry is None or entry[2] or entry[0] / entry[1] != -negative:
+        if entry is None or entry[2] or whole - int(entry[0] / entry[1] * scale) != key >> 64:
             continue  # a group already folded, or an average changed since it was queued (a newer entry holds it)
-        joined = join(trait[a], trait[b]) if trait and join else None
-        if trait and joined is None:
+        joined = join(trait[a], trait[b]) if joining else None  # type: ignore[misc]
+        if joining and joined is None:
+            # `join` is monotone: no groups holding these two can ever join, so the pair is vetoed for good and
+            # the merges that would re-queue it (and pop it again to no end) queue nothing.
+            entry[2] = 1.0
             continue
-        keep, fold = (a, b) if len(table_a) >= len(tables[b]) else (b, a)
+        keep, fold = (a, b) if len(table_a) >= len(tables[b]) else (b, a)  # type: ignore[arg-type]
         kept = tables[keep]
         del kept[fold]
         changed = []
@@ -149,15 +159,28 @@ def _agglomerate_component(
                 merged = kept[other] = table[keep] = [0.0, 0.0, 0.0]
             merged[0] += total
             merged[1] += count
-            merged[2] = max(merged[2], veto)
+            if veto > merged[2]:
+                merged[2] = veto
             changed.append((other, merged))
         members[keep].extend(members.pop(fold))
-        if trait and joined is not None:
-            trait[keep] = joined
+        if joining:
+            trait[keep] = joined  # type: ignore[assignment]
             del trait[fold]
         for other, (total, count, veto) in changed:
             if not veto and count and total / count >= threshold:
-                push(heap, (-total / count, min(keep, other), max(keep, other)))
+                low, high = (keep, other) if keep < other else (other, keep)
+                push(heap, ((whole - int(total / count * scale)) << 64) | (low << 32) | high)
+
+
+_INDEX_MASK = (1 << 32) - 1
+
+
+def _key_scale(threshold: float) -> float:
+    """2**(52 + k) for the least k with 2**-k <= threshold: every average of at least threshold times it is an
+    exact integer (a double of at least 2**-k is a multiple of 2**-(52 + k)), so (whole - average * scale), with
+    `whole` the largest such product, orders the averages exactly, best first."""
+    k = max(0, math.ceil(-math.log2(threshold)))
+    return float(2 ** (52 + k))
 
 
 def cluster_pairs(
@@ -168,8 +191,24 @@ def cluster_pairs(
     traits: Sequence[S] | None = None,
     join: Callable[[S, S], S | None] | None = None,
 ) -> list[list[int]]:
-    """Average-link clusters of n items when only some pairs were scored: the average between two groups is
-    over their scored pairs (a pair never compared is no evidence either way; a vetoed one keeps them apart).
+    """`cluster_scored` of a {(i, j): score} mapping."""
+    pairs = np.array(list(scores), dtype=np.int64).reshape(-1, 2)
+    values = np.fromiter(scores.values(), dtype=float, count=len(scores))
+    return cluster_scored(n, pairs, values, threshold=threshold, traits=traits, join=join)
+
+
+def cluster_scored(
+    n: int,
+    pairs: np.ndarray,
+    values: np.ndarray,
+    *,
+    threshold: float,
+    traits: Sequence[S] | None = None,
+    join: Callable[[S, S], S | None] | None = None,
+) -> list[list[int]]:
+    """Average-link clusters of n items when only some pairs were scored (`pairs`, (k, 2) item indices, each
+    pair once, with its score in `values`): the average between two groups is over their scored pairs (a pair
+    never compared is no evidence either way; a vetoed one keeps them apart).
     `traits` and `join` (optional): what each item says of the group it may join (the ledger's country and
     dates), and how two groups' traits combine, None when they cannot (two countries; days too far apart). Such
     groups never merge, whether or not any of their pairs was compared: blocking compares only some pairs, so
@@ -181,24 +220,19 @@ def cluster_pairs(
     smaller table into the larger and re-queues only the neighbours of the folded group, so each pair moves
     O(log n) times and the work grows with the scored pairs, never with the square of a component (thousands
     of copies of one wire report cost what their pairs cost)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    first, second = (pairs[:, 0], pairs[:, 1]) if len(pairs) else (np.zeros(0, np.int64), np.zeros(0, np.int64))
     # Groups only ever merge inside a connected component of the pairs reaching the threshold, so a pair
     # between two components (most vetoed pairs: unrelated reports met in a block) is never needed: it is
     # not stored.
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), value in scores.items():
-        if value >= threshold:
-            parent[find(i)] = find(j)
+    strong = values >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (first[strong], second[strong])), shape=(n, n))
+    _count, component = connected_components(graph, directed=False)
+    inside = (component[first] == component[second]) & (first != second)
     tables: dict[int, dict[int, list[float]]] = {a: {} for a in range(n)}  # [sum, count, vetoed]
-    for (i, j), value in scores.items():
-        if i == j or find(i) != find(j):
-            continue
+    for i, j, value in zip(first[inside].tolist(), second[inside].tolist(), values[inside].tolist(), strict=True):
         entry = tables[i].get(j)
         if entry is None:
             entry = tables[i][j] = tables[j][i] = [0.0, 0.0, 0.0]
@@ -211,12 +245,17 @@ def cluster_pairs(
     trait: dict[int, S] = dict(enumerate(traits)) if traits is not None and join is not None else {}
     # Merges in one component never touch another's tables, so each component is agglomerated on its own
     # heap: the same merges in the same order as on one heap for all, on heaps a fraction of the size.
-    queued: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    if threshold <= 0 or n >= 1 << 32:
+        raise ValueError(f"cluster_scored: threshold {threshold} must be above 0 and n {n} below 2**32")
+    scale = _key_scale(threshold)
+    whole = int(max(1.0, float(values.max(initial=0.0))) * scale)  # at least every average times scale
+    queued: dict[int, list[int]] = defaultdict(list)
+    labels = component.tolist()
     for a, table in tables.items():
         for b, (total, count, veto) in table.items():
             if a < b and not veto and count and total / count >= threshold:
-                queued[find(a)].append((-total / count, a, b))
+                queued[labels[a]].append(((whole - int(total / count * scale)) << 64) | (a << 32) | b)
     for heap in queued.values():
         heapq.heapify(heap)
-        _agglomerate_component(heap, tables, members, trait, join, threshold)
+        _agglomerate_component(heap, tables, members, trait, join, threshold, scale, whole)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from newsledger.resolve.cluster import CANNOT_LINK, cluster_pairs
+from newsledger.resolve.cluster import CANNOT_LINK, cluster_scored
 
 # PLOVER types grouped into families whose reports may describe the same event ("attacked" / "seized").
 TYPE_FAMILIES = {
@@ -479,15 +479,21 @@ def gather_evidence(
     vetoed = np.zeros(len(pairs), dtype=bool)
     unsupported = np.zeros(len(pairs), dtype=bool)
     dates_agree = _F["dates_agree"]
-    for k, (i, j) in enumerate(pairs.tolist()):
-        a, b = reports[i], reports[j]
-        dates = date_score(a, b)
-        if a.date and b.date and dates > 0:
-            features[k, dates_agree] = 1.0
-        row = features[k]
-        vetoed[k] = dates < 0 or _contradicted(a, b, row)
-        unsupported[k] = not vetoed[k] and not _supported(a, b, row)
+    # The rules read a pair's features as a list of Python floats (the same values): indexing a NumPy row
+    # per feature per pair cost more than the rules themselves. In chunks, so the lists stay small.
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        rows = features[start : start + PAIR_CHUNK].tolist()
+        for k, ((i, j), row) in enumerate(zip(pairs[start : start + PAIR_CHUNK].tolist(), rows, strict=True), start):
+            a, b = reports[i], reports[j]
+            dates = date_score(a, b)
+            if a.date and b.date and dates > 0:
+                features[k, dates_agree] = row[dates_agree] = 1.0
+            vetoed[k] = veto = dates < 0 or _contradicted(a, b, row)
+            unsupported[k] = not veto and not _supported(a, b, row)
     return Evidence(pairs=pairs, features=features, vetoed=vetoed, unsupported=unsupported)
+
+
+PAIR_CHUNK = 50_000  # pairs whose features are read as Python lists at once
 
 
 def _interned(values: Sequence[Any]) -> np.ndarray:
@@ -507,7 +513,7 @@ def _pair_overlaps(word_sets: Sequence[frozenset[str]], first: np.ndarray, secon
     return values[inverse]
 
 
-def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+def _contradicted(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
     """What keeps a pair apart whatever the model says: different type families, places or actors."""
     if a.family and b.family and a.family != b.family:
         return True
@@ -524,7 +530,7 @@ def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     return False
 
 
-def _supported(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+def _supported(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
     """Whether a pair has evidence beyond its verb that it is one happening; without it the two reports do not
     link directly (a generic verb needs similar sentences and a shared name or place)."""
     shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
@@ -578,7 +584,7 @@ def shared_participant(a: EventReport, b: EventReport) -> bool:
     return bool(a.actor_words & b.actor_words)
 
 
-def _same_happening_across_articles(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
+def _same_happening_across_articles(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
     """Whether two reports from different articles have evidence beyond their verb, type and wording that they
     tell one happening. Two dated ones must also say something alike (similar sentences, or a shared participant
     or place). An undated one could be any happening of its kind, at any time: it needs similar sentences and
@@ -652,13 +658,11 @@ def group_indices(
     With `bounds` (one per report), a cluster never holds two countries or days too far apart, compared or not
     (large blocks compare reports only along their dates and within a country)."""
     unsupported = evidence.unsupported if evidence.unsupported is not None else np.zeros(len(scores), dtype=bool)
-    values = {
-        (int(i), int(j)): (CANNOT_LINK if veto else 0.0 if weak else float(score))
-        for (i, j), veto, weak, score in zip(evidence.pairs.tolist(), evidence.vetoed, unsupported, scores, strict=True)
-    }
+    values = np.where(evidence.vetoed, CANNOT_LINK, np.where(unsupported, 0.0, np.asarray(scores, dtype=float)))
+    pairs = np.asarray(evidence.pairs, dtype=np.int64).reshape(-1, 2)
     if bounds is None:
-        return cluster_pairs(n, values, threshold=threshold)
-    return cluster_pairs(n, values, threshold=threshold, traits=bounds, join=join_bounds)
+        return cluster_scored(n, pairs, values, threshold=threshold)
+    return cluster_scored(n, pairs, values, threshold=threshold, traits=bounds, join=join_bounds)
 
 
 def resolve_reports(
