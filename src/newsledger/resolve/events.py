@@ -479,21 +479,15 @@ def gather_evidence(
     vetoed = np.zeros(len(pairs), dtype=bool)
     unsupported = np.zeros(len(pairs), dtype=bool)
     dates_agree = _F["dates_agree"]
-    # The rules read a pair's features as a list of Python floats (the same values): indexing a NumPy row
-    # per feature per pair cost more than the rules themselves. In chunks, so the lists stay small.
-    for start in range(0, len(pairs), PAIR_CHUNK):
-        rows = features[start : start + PAIR_CHUNK].tolist()
-        for k, ((i, j), row) in enumerate(zip(pairs[start : start + PAIR_CHUNK].tolist(), rows, strict=True), start):
-            a, b = reports[i], reports[j]
-            dates = date_score(a, b)
-            if a.date and b.date and dates > 0:
-                features[k, dates_agree] = row[dates_agree] = 1.0
-            vetoed[k] = veto = dates < 0 or _contradicted(a, b, row)
-            unsupported[k] = not veto and not _supported(a, b, row)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        a, b = reports[i], reports[j]
+        dates = date_score(a, b)
+        if a.date and b.date and dates > 0:
+            features[k, dates_agree] = 1.0
+        row = features[k]
+        vetoed[k] = dates < 0 or _contradicted(a, b, row)
+        unsupported[k] = not vetoed[k] and not _supported(a, b, row)
     return Evidence(pairs=pairs, features=features, vetoed=vetoed, unsupported=unsupported)
-
-
-PAIR_CHUNK = 50_000  # pairs whose features are read as Python lists at once
 
 
 def _interned(values: Sequence[Any]) -> np.ndarray:
@@ -513,7 +507,7 @@ def _pair_overlaps(word_sets: Sequence[frozenset[str]], first: np.ndarray, secon
     return values[inverse]
 
 
-def _contradicted(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
+def _contradicted(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     """What keeps a pair apart whatever the model says: different type families, places or actors."""
     if a.family and b.family and a.family != b.family:
         return True
@@ -530,7 +524,7 @@ def _contradicted(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
     return False
 
 
-def _supported(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
+def _supported(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     """Whether a pair has evidence beyond its verb that it is one happening; without it the two reports do not
     link directly (a generic verb needs similar sentences and a shared name or place)."""
     shared_words = row[_F["actor_overlap"]] > 0 or row[_F["place_overlap"]] > 0
@@ -584,7 +578,7 @@ def shared_participant(a: EventReport, b: EventReport) -> bool:
     return bool(a.actor_words & b.actor_words)
 
 
-def _same_happening_across_articles(a: EventReport, b: EventReport, row: Sequence[float]) -> bool:
+def _same_happening_across_articles(a: EventReport, b: EventReport, row: np.ndarray) -> bool:
     """Whether two reports from different articles have evidence beyond their verb, type and wording that they
     tell one happening. Two dated ones must also say something alike (similar sentences, or a shared participant
     or place). An undated one could be any happening of its kind, at any time: it needs similar sentences and

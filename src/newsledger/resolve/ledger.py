@@ -5,7 +5,9 @@ are kept for identities that persist, through their stable keys). The rows are r
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import contextlib
+import gc
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +50,7 @@ def resolve_store(store: Store, *, scope: Collection[str] | None = None) -> Reso
 
         return resolve_scope(store, scope)
     summary = ResolveSummary()
-    with store.writing() as conn:
+    with _no_cycle_collection(), store.writing() as conn:
         actor_of_entity = _resolve_actors(conn, summary)
         resolution.attach_actors(conn, actor_of_entity)
         texts = resolution.article_texts(conn)
@@ -68,6 +70,21 @@ def resolve_store(store: Store, *, scope: Collection[str] | None = None) -> Reso
         _write_cluster_summaries(conn, groups, boilerplate_events)
         store.note_resolved(conn)
     return summary
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the ledger is resolved, and run once after: resolution builds
+    millions of small lists, dicts and tuples that hold no cycles (pair features, merge tables), and each
+    collection walks every live object, so it took a fifth of the time of a 10,000-article resolve."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
 
 
 # --- actors ----------------------------------------------------------------------------------------
