@@ -374,3 +374,16 @@ def test_resolve_a_famous_capital_beats_a_namesake_whose_province_is_named_far_f
     text = "Sen. Jane Roe of Texas said on Monday that Paris needs a new hospital."
     _, paris = _resolve(gazetteer, ["Texas", "Paris"], text=text)
     assert paris.candidate.country == "US" and paris.candidate.admin1 == "Texas"
+
+
+def test_resolve_a_home_town_of_its_own_size_needs_firm_evidence_to_lose(gazetteer):
+    # A place of the article some hundreds of kilometres from a far namesake (Detroit, from Athens, Michigan) does
+    # not move "Athens" in a Georgia paper away from home (and on to Greece); a village of the home province does
+    # not take "Nashville" from Tennessee's capital on such a pointer (Chattanooga).
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "Road work in Athens: a Detroit firm is at work. Athens crews work."
+    athens, _ = _resolve_in_text(gazetteer, text, ["Athens", "Detroit"], home)
+    assert athens.candidate.admin1_code == "US.GA" and athens.candidate.feature == "city"
+    text = "The jail is run by a Nashville company, Chattanooga officials said."
+    nashville, _ = _resolve_in_text(gazetteer, text, ["Nashville", "Chattanooga"], home)
+    assert nashville.candidate.admin1_code == "US.TN"

@@ -676,7 +676,7 @@ def _choose(
         # name, not a place the report is about.
         return None, 0.0
     home = _home_namesake(scored, best, hint, context)
-    if home is not None and not pointed_to(best):
+    if home is not None and not _kept_over_home(best, home[1], hint, context, container, anchors, contents):
         best_score, best = home
         scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
         best_score = scored[0][0]
@@ -862,6 +862,26 @@ def _famous_capital(
     ):
         return None
     return capital
+
+
+def _kept_over_home(
+    best: Candidate,
+    home: Candidate,
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+    contents: Sequence[Candidate],
+) -> bool:
+    """Whether the text points to the chosen place away from the outlet's home province firmly enough to keep it
+    over the home town of its name. Against a home town of a size of its own (a tenth of the other's or more)
+    only firm evidence counts (see _firmly_pointed_to): a place of the article a few hundred kilometres off, or a
+    town of a province one of the article's places lies in, is not enough ("Athens" in a Georgia paper that
+    names a street some Michigan town shares is Athens, Georgia). A far bigger place ("Nashville" over a
+    Georgia village) is kept on any pointer."""
+    if home.population < SMALL_NAMESAKE_RATIO * best.population:
+        return _pointed_to(best, hint=hint, context=context, container=container, anchors=anchors, contents=contents)
+    return _firmly_pointed_to(best, hint, context, container, anchors, contents, listed=False)
 
 
 def _firmly_pointed_to(
