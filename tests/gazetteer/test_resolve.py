@@ -387,3 +387,16 @@ def test_resolve_a_home_town_of_its_own_size_needs_firm_evidence_to_lose(gazette
     text = "The jail is run by a Nashville company, Chattanooga officials said."
     nashville, _ = _resolve_in_text(gazetteer, text, ["Nashville", "Chattanooga"], home)
     assert nashville.candidate.admin1_code == "US.TN"
+
+
+def test_resolve_a_village_far_smaller_than_the_home_town_needs_its_container_written(gazetteer):
+    # "New York" named elsewhere in a Georgia paper does not make "Augusta" the New York village of that name.
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "An Augusta native who worked in New York has died."
+    town, state = _resolve_in_text(gazetteer, text, ["Augusta", "New York"], home)
+    assert state.candidate.feature == "admin1" and state.candidate.admin1_code == "US.NY"
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.GA"
+    # ... but its written container does.
+    text = "She was born in Augusta, New York."
+    village, _ = _resolve(gazetteer, ["Augusta", "New York"], text=text, context=home)
+    assert village.candidate.admin1_code == "US.NY"

@@ -881,6 +881,11 @@ def _kept_over_home(
     Georgia village) is kept on any pointer."""
     if home.population < SMALL_NAMESAKE_RATIO * best.population:
         return _pointed_to(best, hint=hint, context=context, container=container, anchors=anchors, contents=contents)
+    if best.population < SMALL_NAMESAKE_RATIO * home.population:
+        # A village far smaller than the home town ("Augusta", New York, in a Georgia paper that names New York
+        # elsewhere) only on its written container or kind.
+        unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1)
+        return _pointed_to(best, hint=hint, context=unnamed, container=container, anchors=(), contents=contents)
     return _firmly_pointed_to(best, hint, context, container, anchors, contents, listed=False)
 
 
