@@ -400,3 +400,12 @@ def test_resolve_a_village_far_smaller_than_the_home_town_needs_its_container_wr
     text = "She was born in Augusta, New York."
     village, _ = _resolve(gazetteer, ["Augusta", "New York"], text=text, context=home)
     assert village.candidate.admin1_code == "US.NY"
+
+
+def test_resolve_the_home_namesake_may_match_by_the_same_kind_of_name_as_the_chosen_place(gazetteer):
+    # "St. Cloud" is another name of both Saint Clouds: in a Minnesota paper it is the Minnesota one, though the
+    # driver came from Tampa, a few hours from the Florida one.
+    text = "The Tampa driver was taken to St. Cloud Hospital."
+    home = Context(home_country="US", home_admin1="US.MN")
+    _, local = _resolve_in_text(gazetteer, text, ["Tampa", "St. Cloud"], home)
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.MN"

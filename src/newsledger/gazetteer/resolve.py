@@ -764,7 +764,9 @@ def _home_namesake(
     """The town or county of the outlet's known home province that bears the name, when nothing in the text
     points to the prominent reading: local news names its own towns ("Alexandria" in a Minnesota paper, "Dublin"
     in an Ohio one). A country or province called by its own name stays itself ("flew for China", "west of
-    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school")."""
+    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school"). The home
+    namesake is called by its own name, or by the same kind of name as the chosen place ("St. Cloud" is another
+    name of both Saint Clouds)."""
     if context.home_admin1 is None:
         return None
     if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
@@ -774,7 +776,7 @@ def _home_namesake(
             pair
             for pair in scored
             if pair[1].feature in ("city", "admin2")
-            and pair[1].match == "name"
+            and (pair[1].match == "name" or pair[1].match == best.match)
             and pair[1].admin1_code == context.home_admin1
         ),
         None,
