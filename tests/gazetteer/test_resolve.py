@@ -409,3 +409,41 @@ def test_resolve_the_home_namesake_may_match_by_the_same_kind_of_name_as_the_cho
     home = Context(home_country="US", home_admin1="US.MN")
     _, local = _resolve_in_text(gazetteer, text, ["Tampa", "St. Cloud"], home)
     assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.MN"
+
+
+def test_resolve_a_local_feature_the_gazetteer_lacks_lies_near_the_report_town(gazetteer):
+    from newsledger.gazetteer.build import POINT_NEAR_TOWN
+    from newsledger.gazetteer.resolve import precision_of
+
+    text = "Crews searched Brackwater Creek near Tallahassee. Tallahassee police and Zion National Park rangers helped."
+    names = ["Brackwater Creek", "Tallahassee", "Tallahassee", "Zion National Park"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    creek, town, _, park = resolve_toponyms(gazetteer, toponyms, Context())
+    assert town.candidate.admin1_code == "US.FL"
+    # the creek: the town's point, no GeoNames id, a place near the town
+    assert creek.candidate is not None and creek.kind_hint == "near"
+    assert (creek.candidate.lat, creek.candidate.lon) == (town.candidate.lat, town.candidate.lon)
+    assert creek.candidate.geonameid is None and creek.candidate.point == POINT_NEAR_TOWN
+    assert precision_of(creek.candidate, creek.kind_hint) == 2 and creek.score < 0.5
+    # a national park is no local feature
+    assert park.candidate is None
+
+
+def test_resolve_an_unknown_name_lies_near_the_town_of_a_local_report_only(gazetteer):
+    local = "Firefighters from Brackwater helped Tallahassee crews. Tallahassee police closed the road."
+    names = ["Brackwater", "Tallahassee", "Tallahassee"]
+    spans = [(local.index("Brackwater"), local.index("Brackwater") + 10)]
+    spans += [(i, i + 11) for i in (local.index("Tallahassee"), local.rindex("Tallahassee"))]
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    village, town, _ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.kind_hint == "near" and village.candidate.admin1_code == town.candidate.admin1_code == "US.FL"
+    # a report that also names a country abroad is not local: the unknown name stays unplaced
+    wider = local + " Aid came from Brazil."
+    toponyms.append(Toponym("Brazil", wider.index("Brazil"), wider.index("Brazil") + 6))
+    village, *_ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.candidate is None

@@ -201,6 +201,12 @@ SITE_WORDS = (
     "city",
 )
 
+# Words of the name of a small feature near a town, which the gazetteer (towns and divisions) lacks: "Coffman
+# Park", "Kish River", "Lake Cunningham", "Madison Twp.".
+LOCAL_FEATURE_WORDS = frozenset(
+    "lake river creek park pond reservoir falls township twp station beach springs trail".split()
+)
+
 # Nouns a town's name qualifies in local news: "the Lebanon police", "a Jordan middle school", "a Malta woman".
 # A country or province is rarely written so (its adjective is: "Lebanese police"), so these words after a name
 # that is both make the town the likelier reading where the outlet's home province holds it.

@@ -21,9 +21,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsledger.gazetteer.build import POINT_NEAR_TOWN
 from newsledger.gazetteer.index import Candidate, Gazetteer
 from newsledger.gazetteer.keys import name_key
-from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, LOCAL_NOUNS, SITE_WORDS
+from newsledger.gazetteer.lexicon import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    AREA_WORDS,
+    LOCAL_FEATURE_WORDS,
+    LOCAL_NOUNS,
+    SITE_WORDS,
+)
 
 # Feature prominence: a bare name that is both a country and a town is, in news, usually the country.
 # A world region, sea or large island ("Middle East", "Pacific", "Java") outranks the small towns named after it.
@@ -395,10 +403,52 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         )
         for t, (cands, hint, text), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
-    return [
+    resolutions = [
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+    return _near_the_report_town(toponyms, resolutions)
+
+
+# A report whose towns all lie within this distance of the town it names most is a local one.
+LOCAL_REPORT_KM = 150
+NEAR_TOWN_SCORE = 0.2
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolution]) -> list[Resolution]:
+    """A name no place of the gazetteer takes, placed near the town the report names most, at district
+    precision and with no GeoNames id of its own: a park, creek, lake, river or township by its own words ("Coffman
+    Park", "Kish River", "Madison Twp."), or any name of a local report (one whose towns all lie within
+    LOCAL_REPORT_KM of that town and that names no other country), where it is a village or a part of town the
+    gazetteer lacks ("Lanexa", "Zamalek"). Local reports name the places around the town they cover. A national
+    park is no such place ("Zion National Park" in a West Virginia paper)."""
+    sure = [
+        r.candidate for r in resolutions if r.candidate is not None and r.score >= 0.5 and r.candidate.lat is not None
+    ]
+    towns = [c for c in sure if c.feature == "city"]
+    if not towns or all(r.candidate is not None for r in resolutions):
+        return resolutions
+    counts = Counter(c.id for c in towns)
+    order = {c.id: i for i, c in reversed(list(enumerate(towns)))}
+    focus_id = max(counts, key=lambda i: (counts[i], -order[i]))
+    focus = next(c for c in towns if c.id == focus_id)
+    local = all(_km(c, focus) <= LOCAL_REPORT_KM for c in sure if c.feature in ("city", "admin2")) and not any(
+        c.feature == "country" and c.country != focus.country for c in sure
+    )
+    near = focus._replace(geonameid=None, match="near", point=POINT_NEAR_TOWN)
+    out = list(resolutions)
+    for i, (toponym, resolution) in enumerate(zip(toponyms, resolutions, strict=True)):
+        if resolution.candidate is not None:
+            continue
+        words = {w.lower() for w in _WORDS.findall(toponym.text)}
+        if "national" in words or _dotted_initials(toponym.text) is not None:
+            continue
+        if local or words & LOCAL_FEATURE_WORDS:
+            out[i] = Resolution(
+                candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
+            )
+    return out
 
 
 # A dateline names the town a report was filed from: "WASHINGTON (AP)" is the capital, not the state, and "NEW
@@ -985,6 +1035,6 @@ def precision_of(candidate: Candidate | None, hint: str | None) -> int | None:
         return None
     if hint == "site":
         return 1
-    if hint == "district":
-        return 2  # a part of the place's point, not the point itself
+    if hint in ("district", "near"):
+        return 2  # a part of the place's point, or a place near it, not the point itself
     return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4, "region": 4}.get(candidate.feature, 2)
