@@ -458,3 +458,20 @@ def test_resolve_a_famous_town_yields_to_a_namesake_only_on_firm_evidence(gazett
     text = "The Illinois village of Atlanta held a fair."
     _, village = _resolve_in_text(gazetteer, text, ["Illinois", "Atlanta"], Context())
     assert village.candidate.admin1_code == "US.IL"
+
+
+def test_resolve_a_local_reading_of_one_mention_holds_for_the_name_throughout(gazetteer):
+    text = "The Jordan Junior Olympic volleyball program starts again, Jordan police said."
+    first = text.index("Jordan")
+    second = text.index("Jordan", first + 1)
+    spans = [(first, first + 6), (second, second + 6)]
+    kinds = written_kinds(text, spans)
+    assert kinds == [None, "local"]
+    toponyms = [Toponym("Jordan", s, e, written_kind=k) for (s, e), k in zip(spans, kinds, strict=True)]
+    home = Context(home_country="US", home_admin1="US.MN")
+    volleyball, police = resolve_toponyms(gazetteer, toponyms, home)
+    assert police.candidate.feature == "city" and police.candidate.admin1_code == "US.MN"
+    assert volleyball.candidate == police.candidate
+    # with no home province known, the country stays the country
+    abroad = resolve_toponyms(gazetteer, toponyms, Context(home_country="US"))
+    assert abroad[0].candidate.feature == "country"

@@ -15,6 +15,7 @@ airport, a landmark) goes to a town only on such evidence, never to a namesake p
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -409,7 +410,35 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
-    return _near_the_report_town(toponyms, resolutions)
+    return _near_the_report_town(toponyms, _local_reading_throughout(toponyms, resolutions, context))
+
+
+def _local_reading_throughout(
+    toponyms: Sequence[Toponym], resolutions: list[Resolution], context: Context
+) -> list[Resolution]:
+    """A name means one place throughout a report: where one of its mentions qualifies a local noun and so reads
+    as the town of the outlet's home province ("the Jordan Hubmen", "a Lebanon man"), every mention of that name
+    is the town, not the country or province of the name ("Jordan Junior Olympic volleyball")."""
+    local: dict[str, Resolution] = {}
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        candidate = resolution.candidate
+        if (
+            resolution.kind_hint == "local"
+            and candidate is not None
+            and candidate.feature in ("city", "admin2")
+            and candidate.admin1_code is not None
+            and candidate.admin1_code == context.home_admin1
+        ):
+            local.setdefault(name_key(toponym.text), resolution)
+    if not local:
+        return resolutions
+    out = []
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        reading = local.get(name_key(toponym.text))
+        if reading is not None and reading.candidate is not None and resolution.candidate != reading.candidate:
+            resolution = dataclasses.replace(resolution, candidate=reading.candidate, score=reading.score)
+        out.append(resolution)
+    return out
 
 
 # A report whose towns all lie within this distance of the town it names most is a local one.
