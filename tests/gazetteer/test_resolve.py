@@ -475,3 +475,14 @@ def test_resolve_a_local_reading_of_one_mention_holds_for_the_name_throughout(ga
     # with no home province known, the country stays the country
     abroad = resolve_toponyms(gazetteer, toponyms, Context(home_country="US"))
     assert abroad[0].candidate.feature == "country"
+
+
+def test_resolve_a_local_paper_calls_a_home_county_by_its_bare_name(gazetteer):
+    text = "Budget money is badly needed in Oxford, the mayor said."
+    (local,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context(home_country="CA", home_admin1="CA.08"))
+    assert local.candidate.feature == "admin2" and local.candidate.name == "Oxford County"
+    (alone,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context())
+    assert alone.candidate.country == "GB"
+    # a home province that has a town of the name keeps the town
+    (town,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context(home_country="US", home_admin1="US.OH"))
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.OH"

@@ -334,6 +334,8 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         written_kind = t.written_kind
         if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
             written_kind = "admin2"
+        if hint is None and written_kind is None and cands:
+            cands = _with_home_county(gazetteer, cands, text, context.home_admin1)
         looked_up.append(
             (
                 _with_written_kind(gazetteer, cands, written_kind, text) if hint is None else cands,
@@ -549,6 +551,23 @@ def _with_written_kind(
             if candidate.feature == written_kind:
                 found.setdefault(candidate.id, candidate)
     return tuple(found.values())
+
+
+def _with_home_county(
+    gazetteer: Gazetteer, candidates: tuple[Candidate, ...], text: str, home_admin1: str | None
+) -> tuple[Candidate, ...]:
+    """A local paper calls a county of its home province by its bare name ("Oxford" for Oxford County, Ontario,
+    in an Ontario paper): where no place of the home province bears the name, the home county of that name joins
+    the candidates (and may be the home namesake the outlet's prior prefers)."""
+    if home_admin1 is None or any(c.admin1_code == home_admin1 for c in candidates):
+        return candidates
+    counties = [
+        c
+        for suffix in _KIND_SUFFIXES["admin2"]
+        for c in gazetteer.lookup(f"{text} {suffix}", fuzzy=False)
+        if c.feature == "admin2" and c.match == "name" and c.admin1_code == home_admin1
+    ]
+    return candidates + tuple(c for c in counties if c.id not in {d.id for d in candidates})
 
 
 def _container_of(
