@@ -486,3 +486,22 @@ def test_resolve_a_local_paper_calls_a_home_county_by_its_bare_name(gazetteer):
     # a home province that has a town of the name keeps the town
     (town,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context(home_country="US", home_admin1="US.OH"))
     assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.OH"
+
+
+def test_resolve_a_far_nearest_spelling_in_a_local_report_lies_near_the_report_town(gazetteer):
+    # "Ellicotville" is no town the gazetteer has; its nearest spelling is Ellettsville, Indiana, far from the
+    # Tallahassee report it stands in.
+    text = "Tallahassee police and Ellicotville firefighters were called. Tallahassee closed the road."
+    names = ["Tallahassee", "Ellicotville", "Tallahassee"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    town, village, _ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.kind_hint == "near" and village.candidate.geonameid is None
+    assert (village.candidate.lat, village.candidate.lon) == (town.candidate.lat, town.candidate.lon)
+    # alone, the nearest spelling stands
+    (alone,) = resolve_toponyms(gazetteer, [Toponym("Ellicotville", 0, 12)], Context(home_country="US"))
+    assert alone.candidate is not None and alone.candidate.match == "fuzzy"

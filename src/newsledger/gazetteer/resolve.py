@@ -457,10 +457,12 @@ def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolut
     gazetteer lacks ("Lanexa", "Zamalek"). Local reports name the places around the town they cover. A national
     park is no such place ("Zion National Park" in a West Virginia paper)."""
     sure = [
-        r.candidate for r in resolutions if r.candidate is not None and r.score >= 0.5 and r.candidate.lat is not None
+        r.candidate
+        for r in resolutions
+        if r.candidate is not None and r.score >= 0.5 and r.candidate.lat is not None and r.candidate.match != "fuzzy"
     ]
     towns = [c for c in sure if c.feature == "city"]
-    if not towns or all(r.candidate is not None for r in resolutions):
+    if not towns:
         return resolutions
     counts = Counter(c.id for c in towns)
     order = {c.id: i for i, c in reversed(list(enumerate(towns)))}
@@ -473,6 +475,10 @@ def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolut
     out = list(resolutions)
     for i, (toponym, resolution) in enumerate(zip(toponyms, resolutions, strict=True)):
         if resolution.candidate is not None:
+            if local and _far_guess(resolution, focus):
+                out[i] = Resolution(
+                    candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
+                )
             continue
         words = {w.lower() for w in _WORDS.findall(toponym.text)}
         if "national" in words or _dotted_initials(toponym.text) is not None:
@@ -482,6 +488,16 @@ def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolut
                 candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
             )
     return out
+
+
+def _far_guess(resolution: Resolution, focus: Candidate) -> bool:
+    """A town of a local report found only as the nearest spelling of its name, far from the report's town: the
+    village the report means is likelier one the gazetteer lacks near that town ("Harwinton" in a report on
+    Litchfield, Connecticut is not Harrington, Delaware)."""
+    candidate = resolution.candidate
+    if candidate is None or candidate.feature != "city" or candidate.capital or candidate.lat is None:
+        return False
+    return candidate.match == "fuzzy" and _km(candidate, focus) > LOCAL_REPORT_KM
 
 
 # A dateline names the town a report was filed from: "WASHINGTON (AP)" is the capital, not the state, and "NEW
