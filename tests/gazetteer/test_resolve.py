@@ -505,3 +505,14 @@ def test_resolve_a_far_nearest_spelling_in_a_local_report_lies_near_the_report_t
     # alone, the nearest spelling stands
     (alone,) = resolve_toponyms(gazetteer, [Toponym("Ellicotville", 0, 12)], Context(home_country="US"))
     assert alone.candidate is not None and alone.candidate.match == "fuzzy"
+
+
+def test_resolve_the_outlet_home_reaches_the_towns_next_to_a_small_home_province(gazetteer):
+    # A paper at home in the District of Columbia means Alexandria, Virginia, just across the river.
+    text = "The Alexandria school board met on Monday."
+    home = Context(home_country="US", home_admin1="US.DC")
+    (local,) = _resolve_in_text(gazetteer, text, ["Alexandria"], home)
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.VA"
+    # a home province far from any Alexandria leaves it to the other evidence
+    (far,) = _resolve_in_text(gazetteer, text, ["Alexandria"], Context(home_country="US", home_admin1="US.NV"))
+    assert far.candidate.admin1_code != "US.VA"

@@ -195,6 +195,7 @@ class Context:
     admin1s: Counter[str] = field(default_factory=Counter)
     home_country: str | None = None
     home_admin1: str | None = None  # GeoNames admin1 code ("US.OH")
+    home_point: tuple[float, float] | None = None  # the home province's point (filled in from the gazetteer)
     chosen: frozenset[int] = frozenset()  # index ids the article's other names were resolved to
     features: Counter[str] = field(default_factory=Counter)  # what kinds of place the other names are
     # the provinces the caller says the article names (its admin1s as given, before the towns' provinces join)
@@ -325,6 +326,10 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
+    if context.home_admin1 is not None and context.home_point is None:
+        province = gazetteer.admin1(context.home_admin1)
+        if province is not None and province.lat is not None and province.lon is not None:
+            context = dataclasses.replace(context, home_point=(province.lat, province.lon))
     found = _initials_of_named_places([candidates_for(gazetteer, t.text) for t in toponyms])
     county_heads = {name_key(kind_hint_of(text)[1]) for _, hint, text in found if hint == "admin2"}
     looked_up = []
@@ -641,6 +646,7 @@ def _contexts_excluding_self(
             all_admin1s - admin1s,
             context.home_country,
             context.home_admin1,
+            home_point=context.home_point,
             named_admin1s=Counter(context.admin1s),
         )
     return out
@@ -899,7 +905,7 @@ def _home_namesake(
             for pair in scored
             if pair[1].feature in ("city", "admin2")
             and (pair[1].match == "name" or pair[1].match == best.match)
-            and pair[1].admin1_code == context.home_admin1
+            and _at_home(pair[1], context)
         ),
         None,
     )
@@ -1008,7 +1014,9 @@ def _kept_over_home(
     if best.population < SMALL_NAMESAKE_RATIO * home.population:
         # A village far smaller than the home town ("Augusta", New York, in a Georgia paper that names New York
         # elsewhere) only on its written container or kind.
-        unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1)
+        unnamed = Context(
+            home_country=context.home_country, home_admin1=context.home_admin1, home_point=context.home_point
+        )
         return _pointed_to(best, hint=hint, context=unnamed, container=container, anchors=(), contents=contents)
     return _firmly_pointed_to(best, hint, context, container, anchors, contents, listed=False)
 
@@ -1027,7 +1035,7 @@ def _firmly_pointed_to(
     it stands in a list with places near it, its province is named, another place of the article lies close to
     it, or it lies in the outlet's known home province. A place of the article a few hours away is not enough,
     nor is its country or the province of another place."""
-    unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1)
+    unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1, home_point=context.home_point)
     if _pointed_to(
         candidate, hint=hint, context=unnamed, container=container, anchors=anchors if listed else (), contents=contents
     ):
@@ -1069,7 +1077,7 @@ def _pointed_to(
     echo = candidate.id in context.chosen
     if candidate.admin1_code and not echo and context.admin1s[candidate.admin1_code]:
         return True
-    if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
+    if _at_home(candidate, context):
         return True
     if anchors and candidate.lat is not None and candidate.lon is not None and not echo:
         return any(
@@ -1077,6 +1085,20 @@ def _pointed_to(
             for a in anchors
         )
     return False
+
+
+# The outlet's home is its province and, past the province's edge, the towns this close to the province's point
+# (an outlet whose home province is the District of Columbia is at home in Alexandria, Virginia).
+HOME_AREA_KM = 50
+
+
+def _at_home(candidate: Candidate, context: Context) -> bool:
+    """Whether a place lies in the outlet's home province, or is a town within HOME_AREA_KM of its point."""
+    if candidate.admin1_code is not None and candidate.admin1_code == context.home_admin1:
+        return True
+    if context.home_point is None or candidate.feature != "city" or candidate.lat is None or candidate.lon is None:
+        return False
+    return haversine_km(candidate.lat, candidate.lon, *context.home_point) < HOME_AREA_KM
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
