@@ -516,3 +516,11 @@ def test_resolve_the_outlet_home_reaches_the_towns_next_to_a_small_home_province
     # a home province far from any Alexandria leaves it to the other evidence
     (far,) = _resolve_in_text(gazetteer, text, ["Alexandria"], Context(home_country="US", home_admin1="US.NV"))
     assert far.candidate.admin1_code != "US.VA"
+
+
+def test_resolve_a_county_word_points_to_the_home_county_as_much_as_to_any_other(gazetteer):
+    # a trucker from Muscle Shoals, Alabama, hours from Alabama's Henry County, does not take the name from Iowa's
+    text = "Henry County gets money; a Muscle Shoals trucker broke the bridge."
+    home = Context(home_country="US", home_admin1="US.IA")
+    county, _ = _resolve_in_text(gazetteer, text, ["Henry County", "Muscle Shoals"], home)
+    assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.IA"

@@ -1008,7 +1008,9 @@ def _kept_over_home(
     only firm evidence counts (see _firmly_pointed_to): a place of the article a few hundred kilometres off, or a
     town of a province one of the article's places lies in, is not enough ("Athens" in a Georgia paper that
     names a street some Michigan town shares is Athens, Georgia). A far bigger place ("Nashville" over a
-    Georgia village) is kept on any pointer."""
+    Georgia village) is kept on any pointer. A kind the words ask for ("Henry County") points to both alike."""
+    if hint is not None and hint == best.feature == home.feature:
+        hint = None
     if home.population < SMALL_NAMESAKE_RATIO * best.population:
         return _pointed_to(best, hint=hint, context=context, container=container, anchors=anchors, contents=contents)
     if best.population < SMALL_NAMESAKE_RATIO * home.population:
