@@ -449,17 +449,6 @@ def test_resolve_an_unknown_name_lies_near_the_town_of_a_local_report_only(gazet
     assert village.candidate is None
 
 
-def test_resolve_a_famous_town_yields_to_a_namesake_only_on_firm_evidence(gazetteer):
-    # Chicago lies in Illinois, as does a village called Atlanta some 250 km off: no reason to leave Georgia's.
-    text = "Flights link Moscow with Chicago, New York and Atlanta."
-    *_, atlanta = _resolve_in_text(gazetteer, text, ["Moscow", "Chicago", "New York", "Atlanta"], Context())
-    assert atlanta.candidate.admin1_code == "US.GA"
-    # ... while the village's own province, named, is firm evidence
-    text = "The Illinois village of Atlanta held a fair."
-    _, village = _resolve_in_text(gazetteer, text, ["Illinois", "Atlanta"], Context())
-    assert village.candidate.admin1_code == "US.IL"
-
-
 def test_resolve_a_local_reading_of_one_mention_holds_for_the_name_throughout(gazetteer):
     text = "The Jordan Junior Olympic volleyball program starts again, Jordan police said."
     first = text.index("Jordan")

@@ -198,8 +198,6 @@ class Context:
     home_point: tuple[float, float] | None = None  # the home province's point (filled in from the gazetteer)
     chosen: frozenset[int] = frozenset()  # index ids the article's other names were resolved to
     features: Counter[str] = field(default_factory=Counter)  # what kinds of place the other names are
-    # the provinces the caller says the article names (its admin1s as given, before the towns' provinces join)
-    named_admin1s: Counter[str] = field(default_factory=Counter)
 
 
 def kind_hint_of(text: str) -> tuple[str | None, str]:
@@ -647,7 +645,6 @@ def _contexts_excluding_self(
             context.home_country,
             context.home_admin1,
             home_point=context.home_point,
-            named_admin1s=Counter(context.admin1s),
         )
     return out
 
@@ -814,7 +811,7 @@ def _choose(
             best_score, best = capital
             scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
             best_score = scored[0][0]
-    if best.feature == "city" and not _firmly_pointed_to(best, hint, context, container, anchors, contents, listed):
+    if best.feature == "city" and not pointed_to(best):
         famous = max((c for _, c in scored if c.feature == "city"), key=lambda c: (c.names, c.population))
         if famous is not best and famous.names >= FAMOUS_MIN_NAMES and famous.names >= FAME_RATIO * best.names:
             best_score, best = next(pair for pair in scored if pair[1] is famous)
@@ -1048,8 +1045,6 @@ def _firmly_pointed_to(
     # a few hours' drive away does not.
     if any(a.feature == "admin1" and a.admin1_code == candidate.admin1_code for a in anchors):
         return True  # its province is named ("Illinois")
-    if candidate.admin1_code and context.named_admin1s[candidate.admin1_code]:
-        return True
     near = {
         a.id
         for a in anchors
