@@ -513,3 +513,10 @@ def test_resolve_a_county_word_points_to_the_home_county_as_much_as_to_any_other
     home = Context(home_country="US", home_admin1="US.IA")
     county, _ = _resolve_in_text(gazetteer, text, ["Henry County", "Muscle Shoals"], home)
     assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.IA"
+
+
+def test_resolve_canadian_press_abbreviation_of_newfoundland_and_labrador(gazetteer):
+    text = "ST. JOHN'S, N.L. - The victims were remembered."
+    start = text.index("N.L.")
+    (province,) = resolve_toponyms(gazetteer, [Toponym("N.L.", start, start + 4)], Context())
+    assert province.candidate.feature == "admin1" and province.candidate.admin1_code == "CA.05"

@@ -100,7 +100,7 @@ PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA-QC": ("Que.",),
     "CA-NS": ("N.S.",),
     "CA-NB": ("N.B.",),
-    "CA-NL": ("Nfld.",),
+    "CA-NL": ("Nfld.", "N.L."),
     "CA-PE": ("P.E.I.", "PEI"),
 }
 
