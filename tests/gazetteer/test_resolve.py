@@ -520,3 +520,29 @@ def test_resolve_canadian_press_abbreviation_of_newfoundland_and_labrador(gazett
     start = text.index("N.L.")
     (province,) = resolve_toponyms(gazetteer, [Toponym("N.L.", start, start + 4)], Context())
     assert province.candidate.feature == "admin1" and province.candidate.admin1_code == "CA.05"
+
+
+def test_written_kinds_of_a_range_and_of_examples_led_in_by_a_plural_feature_word():
+    def kinds_of(text, names):
+        spans, position = [], 0
+        for name in names:
+            start = text.index(name, position)
+            position = start + len(name)
+            spans.append((start, position))
+        return written_kinds(text, spans)
+
+    assert kinds_of("Cars overturned from Ellsworth to Riley counties.", ["Ellsworth", "Riley"]) == ["admin2"] * 2
+    text = "Other counties along the road, such as Leavenworth and Shawnee, paid for it. Shawnee voted."
+    assert kinds_of(text, ["Leavenworth", "Shawnee", "Shawnee"]) == ["admin2", "admin2", None]
+    text = "Neighboring counties and their rates include: Hamilton, 6 percent."
+    assert kinds_of(text, ["Hamilton"]) == ["admin2"]
+    # a town named after the examples' sentence ends keeps no kind
+    assert kinds_of("Counties voted. Towns such as Hamilton did not.", ["Hamilton"]) == [None]
+
+
+def test_resolve_the_counties_of_a_range_are_counties(gazetteer):
+    text = "The vehicles overturned in a stretch from Ellsworth to Riley counties."
+    home = Context(home_country="US", home_admin1="US.KS")
+    ellsworth, riley = _resolve_in_text(gazetteer, text, ["Ellsworth", "Riley"], home)
+    assert ellsworth.candidate.feature == riley.candidate.feature == "admin2"
+    assert ellsworth.candidate.admin1_code == riley.candidate.admin1_code == "US.KS"

@@ -136,8 +136,9 @@ _KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
     "Punjab province", "Harris county") or "the state/province of" right before it; a plural feature word after
-    a list gives every name of the list its kind ("Clay, Grant and Wilkin counties"); "local" for a name that
-    qualifies a local noun ("the Lebanon police")."""
+    a list or range gives every name of it its kind ("Clay, Grant and Wilkin counties", "from Ellsworth to Riley
+    counties"), and so does one that leads into examples ("counties along the road, such as Leavenworth and
+    Shawnee"); "local" for a name that qualifies a local noun ("the Lebanon police")."""
     kinds: list[str | None] = []
     for start, end in spans:
         after = _KIND_AFTER.match(text, end)
@@ -151,15 +152,27 @@ def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | Non
         kinds.append(kind)
     run_start = 0
     for i in range(len(spans)):
-        if i + 1 < len(spans) and _LIST_GLUE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None:
+        if i + 1 < len(spans) and _KIND_RUN_GLUE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None:
             continue  # the run of listed names goes on
         plural = _PLURAL_KIND_AFTER.match(text, spans[i][1])
-        if plural is not None and i > run_start:
-            kind = _kind_of_word(_SINGULAR.get(plural.group(1), plural.group(1)))
+        lead_in = _PLURAL_KIND_BEFORE.search(text[max(0, spans[run_start][0] - 100) : spans[run_start][0]])
+        word = plural.group(1) if plural is not None and i > run_start else lead_in.group(1) if lead_in else None
+        if word is not None:
+            kind = _kind_of_word(_SINGULAR.get(word, word))
             for j in range(run_start, i + 1):
                 kinds[j] = kind or kinds[j]
         run_start = i + 1
     return kinds
+
+
+# Names run on in a list, or in a range ("from Ellsworth to Riley counties").
+_KIND_RUN_GLUE = re.compile(r",?\s+(?:and|or|to|through)\s+|,\s*")
+# A plural feature word that leads into a list of examples: "other counties along the route, such as Leavenworth
+# and Shawnee", "neighboring counties and their rates include: Hamilton, ...".
+_PLURAL_KIND_BEFORE = re.compile(
+    r"\b(counties|parishes|provinces|states|districts|boroughs|townships)\b[^.;:!?]{0,60}?"
+    r"\b(?:such as|including|like|include|includes)\s*:?\s*$"
+)
 
 
 _PLURAL_KIND_AFTER = re.compile(r"\s+(counties|parishes|provinces|states|districts|boroughs|townships)\b")
