@@ -546,3 +546,13 @@ def test_resolve_the_counties_of_a_range_are_counties(gazetteer):
     ellsworth, riley = _resolve_in_text(gazetteer, text, ["Ellsworth", "Riley"], home)
     assert ellsworth.candidate.feature == riley.candidate.feature == "admin2"
     assert ellsworth.candidate.admin1_code == riley.candidate.admin1_code == "US.KS"
+
+
+def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_home_town_of_the_name_lies_in_it(gazetteer):
+    # Georgia's Madison lies in another county: a Georgia paper's "Madison", beside "Madison County", is the county,
+    # though some Madison elsewhere lies in a Madison County.
+    text = "Madison will dump assessors. Madison County commissioners voted Monday."
+    home = Context(home_country="US", home_admin1="US.GA")
+    bare, county = _resolve_in_text(gazetteer, text, ["Madison", "Madison County"], home)
+    assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.GA"
+    assert bare.candidate.id == county.candidate.id

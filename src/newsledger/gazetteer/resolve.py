@@ -348,7 +348,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         if t.dateline and hint is None:
             cands = _dateline_towns(cands)
         written_kind = t.written_kind
-        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
+        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads, context.home_admin1):
             written_kind = "admin2"
         if hint is None and written_kind is None and cands:
             cands = _with_home_county(gazetteer, cands, text, context.home_admin1)
@@ -555,14 +555,21 @@ def _initials_of_named_places(
     return out
 
 
-def _names_its_county(candidates: Sequence[Candidate], text: str, county_heads: set[str]) -> bool:
+def _names_its_county(
+    candidates: Sequence[Candidate], text: str, county_heads: set[str], home_admin1: str | None = None
+) -> bool:
     """ "Navarro" in a report that names "Navarro County": the bare name is the county the report has named, unless
-    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County)."""
+    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County), in the
+    outlet's home province where that is known (elsewhere some town of a common name always does)."""
     key = name_key(text)
     if key not in county_heads:
         return False
     return not any(
-        c.feature == "city" and c.match == "name" and c.admin2 is not None and name_key(c.admin2).startswith(key)
+        c.feature == "city"
+        and c.match == "name"
+        and c.admin2 is not None
+        and name_key(c.admin2).startswith(key)
+        and (home_admin1 is None or c.admin1_code == home_admin1)
         for c in candidates
     )
 
