@@ -556,3 +556,14 @@ def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_home_town_o
     bare, county = _resolve_in_text(gazetteer, text, ["Madison", "Madison County"], home)
     assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.GA"
     assert bare.candidate.id == county.candidate.id
+
+
+def test_resolve_the_home_country_capital_by_its_name_beats_a_home_province_village(gazetteer):
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "The report came from a Washington-based organization."
+    (capital,) = _resolve_in_text(gazetteer, text, ["Washington"], home)
+    assert capital.candidate.admin1_code == "US.DC"
+    # ... unless the name qualifies a local noun
+    text = "The Washington police chief spoke."
+    (village,) = _resolve_in_text(gazetteer, text, ["Washington"], home)
+    assert village.candidate.feature == "city" and village.candidate.admin1_code == "US.GA"

@@ -916,6 +916,8 @@ def _home_namesake(
         return None
     if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
         return None
+    if best.capital and best.country == context.home_country and best.match == "name" and hint != "local":
+        return None  # the home country's capital by its name is its government's seat ("a Washington-based group")
     return next(
         (
             pair
