@@ -201,8 +201,8 @@ SITE_WORDS = (
     "city",
 )
 
-# Words of the name of a small feature near a town, which the gazetteer (towns and divisions) lacks: "Coffman
-# Park", "Kish River", "Lake Cunningham", "Madison Twp.".
+# Words of the name of a small feature near a town, which the gazetteer (towns and divisions) lacks: "Mill Creek
+# Park", "Bear River", "Lake Jones", "Union Twp.".
 LOCAL_FEATURE_WORDS = frozenset(
     "lake river creek park pond reservoir falls township twp station beach springs trail".split()
 )

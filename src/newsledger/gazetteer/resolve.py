@@ -136,9 +136,9 @@ _KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
     "Punjab province", "Harris county") or "the state/province of" right before it; a plural feature word after
-    a list or range gives every name of it its kind ("Clay, Grant and Wilkin counties", "from Ellsworth to Riley
-    counties"), and so does one that leads into examples ("counties along the road, such as Leavenworth and
-    Shawnee"); "local" for a name that qualifies a local noun ("the Lebanon police")."""
+    a list or range gives every name of it its kind ("Clay, Grant and Wilkin counties", "from Clay to Grant
+    counties"), and so does one that leads into examples ("counties along the road, such as Clay and Grant");
+    "local" for a name that qualifies a local noun ("the Lebanon police")."""
     kinds: list[str | None] = []
     for start, end in spans:
         after = _KIND_AFTER.match(text, end)
@@ -165,10 +165,10 @@ def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | Non
     return kinds
 
 
-# Names run on in a list, or in a range ("from Ellsworth to Riley counties").
+# Names run on in a list, or in a range ("from Clay to Grant counties").
 _KIND_RUN_GLUE = re.compile(r",?\s+(?:and|or|to|through)\s+|,\s*")
-# A plural feature word that leads into a list of examples: "other counties along the route, such as Leavenworth
-# and Shawnee", "neighboring counties and their rates include: Hamilton, ...".
+# A plural feature word that leads into a list of examples: "other counties along the route, such as Clay and
+# Grant", "neighboring counties and their rates include: Clay, ...".
 _PLURAL_KIND_BEFORE = re.compile(
     r"\b(counties|parishes|provinces|states|districts|boroughs|townships)\b[^.;:!?]{0,60}?"
     r"\b(?:such as|including|like|include|includes)\s*:?\s*$"
@@ -436,7 +436,7 @@ def _local_reading_throughout(
 ) -> list[Resolution]:
     """A name means one place throughout a report: where one of its mentions qualifies a local noun and so reads
     as the town of the outlet's home province ("the Jordan Hubmen", "a Lebanon man"), every mention of that name
-    is the town, not the country or province of the name ("Jordan Junior Olympic volleyball")."""
+    is the town, not the country or province of the name ("the Jordan youth league")."""
     local: dict[str, Resolution] = {}
     for toponym, resolution in zip(toponyms, resolutions, strict=True):
         candidate = resolution.candidate
@@ -467,11 +467,11 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolution]) -> list[Resolution]:
     """A name no place of the gazetteer takes, placed near the town the report names most, at district
-    precision and with no GeoNames id of its own: a park, creek, lake, river or township by its own words ("Coffman
-    Park", "Kish River", "Madison Twp."), or any name of a local report (one whose towns all lie within
+    precision and with no GeoNames id of its own: a park, creek, lake, river or township by its own words ("Mill
+    Creek Park", "Bear River", "Union Twp."), or any name of a local report (one whose towns all lie within
     LOCAL_REPORT_KM of that town and that names no other country), where it is a village or a part of town the
-    gazetteer lacks ("Lanexa", "Zamalek"). Local reports name the places around the town they cover. A national
-    park is no such place ("Zion National Park" in a West Virginia paper)."""
+    gazetteer lacks (a hamlet, a quarter of the town). Local reports name the places around the town they cover. A
+    national park is no such place (a local paper names the far ones its readers visit)."""
     sure = [
         r.candidate
         for r in resolutions
@@ -508,8 +508,8 @@ def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolut
 
 def _far_guess(resolution: Resolution, focus: Candidate) -> bool:
     """A town of a local report found only as the nearest spelling of its name, far from the report's town: the
-    village the report means is likelier one the gazetteer lacks near that town ("Harwinton" in a report on
-    Litchfield, Connecticut is not Harrington, Delaware)."""
+    village the report means is likelier one the gazetteer lacks near that town, not a town of a like spelling
+    some states away."""
     candidate = resolution.candidate
     if candidate is None or candidate.feature != "city" or candidate.capital or candidate.lat is None:
         return False
@@ -595,8 +595,8 @@ def _with_written_kind(
 def _with_home_county(
     gazetteer: Gazetteer, candidates: tuple[Candidate, ...], text: str, home_admin1: str | None
 ) -> tuple[Candidate, ...]:
-    """A local paper calls a county of its home province by its bare name ("Oxford" for Oxford County, Ontario,
-    in an Ontario paper): where no place of the home province bears the name, the home county of that name joins
+    """A local paper calls a county of its home province by its bare name ("Clay" for Clay County in a paper at
+    home in that county's state): where no place of the home province bears the name, the home county of that name joins
     the candidates (and may be the home namesake the outlet's prior prefers)."""
     if home_admin1 is None or any(c.admin1_code == home_admin1 for c in candidates):
         return candidates
@@ -910,8 +910,8 @@ def _home_namesake(
     points to the prominent reading: local news names its own towns ("Alexandria" in a Minnesota paper, "Dublin"
     in an Ohio one). A country or province called by its own name stays itself ("flew for China", "west of
     Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school"). The home
-    namesake is called by its own name, or by the same kind of name as the chosen place ("St. Cloud" is another
-    name of both Saint Clouds)."""
+    namesake is called by its own name, or by the same kind of name as the chosen place ("St. Mary" may be
+    another name of each of two towns)."""
     if context.home_admin1 is None:
         return None
     if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
@@ -1025,15 +1025,15 @@ def _kept_over_home(
     """Whether the text points to the chosen place away from the outlet's home province firmly enough to keep it
     over the home town of its name. Against a home town of a size of its own (a tenth of the other's or more)
     only firm evidence counts (see _firmly_pointed_to): a place of the article a few hundred kilometres off, or a
-    town of a province one of the article's places lies in, is not enough ("Athens" in a Georgia paper that
-    names a street some Michigan town shares is Athens, Georgia). A far bigger place ("Nashville" over a
-    Georgia village) is kept on any pointer. A kind the words ask for ("Henry County") points to both alike."""
+    town of a province one of the article's places lies in, is not enough (a Georgia paper's town is not
+    moved to Michigan by a street some Michigan town shares). A far bigger place (a state capital over a home
+    village) is kept on any pointer. A kind the words ask for ("X County") points to both alike."""
     if hint is not None and hint == best.feature == home.feature:
         hint = None
     if home.population < SMALL_NAMESAKE_RATIO * best.population:
         return _pointed_to(best, hint=hint, context=context, container=container, anchors=anchors, contents=contents)
     if best.population < SMALL_NAMESAKE_RATIO * home.population:
-        # A village far smaller than the home town ("Augusta", New York, in a Georgia paper that names New York
+        # A village far smaller than the home town (a New York village, in a Georgia paper that names New York
         # elsewhere) only on its written container or kind.
         unnamed = Context(
             home_country=context.home_country, home_admin1=context.home_admin1, home_point=context.home_point
@@ -1107,7 +1107,7 @@ def _pointed_to(
 
 
 # The outlet's home is its province and, past the province's edge, the towns this close to the province's point
-# (an outlet whose home province is the District of Columbia is at home in Alexandria, Virginia).
+# (an outlet whose home province is the District of Columbia is at home in the Virginia towns across the river).
 HOME_AREA_KM = 50
 
 
