@@ -567,3 +567,14 @@ def test_resolve_the_home_country_capital_by_its_name_beats_a_home_province_vill
     text = "The Washington police chief spoke."
     (village,) = _resolve_in_text(gazetteer, text, ["Washington"], home)
     assert village.candidate.feature == "city" and village.candidate.admin1_code == "US.GA"
+
+
+def test_resolve_a_province_abroad_by_its_name_yields_to_the_home_town_of_the_name(gazetteer):
+    text = "He shot a man near Grand Avenue in San Pedro, police said."
+    home = Context(home_country="US", home_admin1="US.CA")
+    (town,) = _resolve_in_text(gazetteer, text, ["San Pedro"], home)
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.CA"
+    # ... unless the report names the province's country
+    abroad = Context(countries=Counter({"PY": 2}), home_country="US", home_admin1="US.CA")
+    (province,) = _resolve_in_text(gazetteer, text, ["San Pedro"], abroad)
+    assert province.candidate.country == "PY"

@@ -909,12 +909,20 @@ def _home_namesake(
     """The town or county of the outlet's known home province that bears the name, when nothing in the text
     points to the prominent reading: local news names its own towns ("Alexandria" in a Minnesota paper, "Dublin"
     in an Ohio one). A country or province called by its own name stays itself ("flew for China", "west of
-    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school"). The home
+    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school"), or, for a
+    province abroad, unless the report names its country (a department of Paraguay called like a Los Angeles
+    neighbourhood is no more than any namesake). The home
     namesake is called by its own name, or by the same kind of name as the chosen place ("St. Mary" may be
     another name of each of two towns)."""
     if context.home_admin1 is None:
         return None
-    if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
+    if (
+        best.feature in ("country", "admin1")
+        and best.match in ("name", "abbreviation")
+        and hint != "local"
+        and (best.feature == "country" or best.country == context.home_country or context.countries[best.country or ""])
+    ):
+        # a province abroad, in a country the report does not name, is no more than any namesake town
         return None
     if best.capital and best.country == context.home_country and best.match == "name" and hint != "local":
         return None  # the home country's capital by its name is its government's seat ("a Washington-based group")
