@@ -557,3 +557,16 @@ def test_places_a_name_heading_a_firm_or_its_unit_is_no_place(make_record):
     names = {m.text for p in record.places for m in p.mentions}
     assert "Eugene" in names and "Salem" in names
     assert "West Coast" not in names and "Northern" not in names
+
+
+def test_places_a_river_the_gazetteer_lacks_lies_near_the_report_town(make_record):
+    record = make_record(
+        "A body was found in the Brackwater River on Sunday. Tallahassee police said the man was from "
+        "Tallahassee and was last seen at the Brackwater Mall."
+    )
+    river, town = _place(record, "Brackwater River"), _place(record, "Tallahassee")
+    assert town.admin1 == "Florida" and town.precision == 1 and town.geonameid is not None
+    assert (river.lat, river.lon) == (town.lat, town.lon) and river.geonameid is None
+    assert river.feature == "near" and river.precision == 2 and river.point == "near the report's town"
+    # a building no gazetteer knows is still no place, near the town or not
+    assert not any(m.text.endswith("Mall") for p in record.places for m in p.mentions)

@@ -374,3 +374,207 @@ def test_resolve_a_famous_capital_beats_a_namesake_whose_province_is_named_far_f
     text = "Sen. Jane Roe of Texas said on Monday that Paris needs a new hospital."
     _, paris = _resolve(gazetteer, ["Texas", "Paris"], text=text)
     assert paris.candidate.country == "US" and paris.candidate.admin1 == "Texas"
+
+
+def test_resolve_a_home_town_of_its_own_size_needs_firm_evidence_to_lose(gazetteer):
+    # A place of the article some hundreds of kilometres from a far namesake (Detroit, from Athens, Michigan) does
+    # not move "Athens" in a Georgia paper away from home (and on to Greece); a village of the home province does
+    # not take "Nashville" from Tennessee's capital on such a pointer (Chattanooga).
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "Road work in Athens: a Detroit firm is at work. Athens crews work."
+    athens, _ = _resolve_in_text(gazetteer, text, ["Athens", "Detroit"], home)
+    assert athens.candidate.admin1_code == "US.GA" and athens.candidate.feature == "city"
+    text = "The jail is run by a Nashville company, Chattanooga officials said."
+    nashville, _ = _resolve_in_text(gazetteer, text, ["Nashville", "Chattanooga"], home)
+    assert nashville.candidate.admin1_code == "US.TN"
+
+
+def test_resolve_a_village_far_smaller_than_the_home_town_needs_its_container_written(gazetteer):
+    # "New York" named elsewhere in a Georgia paper does not make "Augusta" the New York village of that name.
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "An Augusta native who worked in New York has died."
+    town, state = _resolve_in_text(gazetteer, text, ["Augusta", "New York"], home)
+    assert state.candidate.feature == "admin1" and state.candidate.admin1_code == "US.NY"
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.GA"
+    # ... but its written container does.
+    text = "She was born in Augusta, New York."
+    village, _ = _resolve(gazetteer, ["Augusta", "New York"], text=text, context=home)
+    assert village.candidate.admin1_code == "US.NY"
+
+
+def test_resolve_the_home_namesake_may_match_by_the_same_kind_of_name_as_the_chosen_place(gazetteer):
+    # "St. Cloud" is another name of both Saint Clouds: in a Minnesota paper it is the Minnesota one, though the
+    # driver came from Tampa, a few hours from the Florida one.
+    text = "The Tampa driver was taken to St. Cloud Hospital."
+    home = Context(home_country="US", home_admin1="US.MN")
+    _, local = _resolve_in_text(gazetteer, text, ["Tampa", "St. Cloud"], home)
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.MN"
+
+
+def test_resolve_a_local_feature_the_gazetteer_lacks_lies_near_the_report_town(gazetteer):
+    from newsledger.gazetteer.build import POINT_NEAR_TOWN
+    from newsledger.gazetteer.resolve import precision_of
+
+    text = "Crews searched Brackwater Creek near Tallahassee. Tallahassee police and Zion National Park rangers helped."
+    names = ["Brackwater Creek", "Tallahassee", "Tallahassee", "Zion National Park"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    creek, town, _, park = resolve_toponyms(gazetteer, toponyms, Context())
+    assert town.candidate.admin1_code == "US.FL"
+    # the creek: the town's point, no GeoNames id, a place near the town
+    assert creek.candidate is not None and creek.kind_hint == "near"
+    assert (creek.candidate.lat, creek.candidate.lon) == (town.candidate.lat, town.candidate.lon)
+    assert creek.candidate.geonameid is None and creek.candidate.point == POINT_NEAR_TOWN
+    assert precision_of(creek.candidate, creek.kind_hint) == 2 and creek.score < 0.5
+    # a national park is no local feature
+    assert park.candidate is None
+
+
+def test_resolve_an_unknown_name_lies_near_the_town_of_a_local_report_only(gazetteer):
+    local = "Firefighters from Brackwater helped Tallahassee crews. Tallahassee police closed the road."
+    names = ["Brackwater", "Tallahassee", "Tallahassee"]
+    spans = [(local.index("Brackwater"), local.index("Brackwater") + 10)]
+    spans += [(i, i + 11) for i in (local.index("Tallahassee"), local.rindex("Tallahassee"))]
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    village, town, _ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.kind_hint == "near" and village.candidate.admin1_code == town.candidate.admin1_code == "US.FL"
+    # a report that also names a country abroad is not local: the unknown name stays unplaced
+    wider = local + " Aid came from Brazil."
+    toponyms.append(Toponym("Brazil", wider.index("Brazil"), wider.index("Brazil") + 6))
+    village, *_ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.candidate is None
+
+
+def test_resolve_a_local_reading_of_one_mention_holds_for_the_name_throughout(gazetteer):
+    text = "The Jordan Junior Olympic volleyball program starts again, Jordan police said."
+    first = text.index("Jordan")
+    second = text.index("Jordan", first + 1)
+    spans = [(first, first + 6), (second, second + 6)]
+    kinds = written_kinds(text, spans)
+    assert kinds == [None, "local"]
+    toponyms = [Toponym("Jordan", s, e, written_kind=k) for (s, e), k in zip(spans, kinds, strict=True)]
+    home = Context(home_country="US", home_admin1="US.MN")
+    volleyball, police = resolve_toponyms(gazetteer, toponyms, home)
+    assert police.candidate.feature == "city" and police.candidate.admin1_code == "US.MN"
+    assert volleyball.candidate == police.candidate
+    # with no home province known, the country stays the country
+    abroad = resolve_toponyms(gazetteer, toponyms, Context(home_country="US"))
+    assert abroad[0].candidate.feature == "country"
+
+
+def test_resolve_a_local_paper_calls_a_home_county_by_its_bare_name(gazetteer):
+    text = "Budget money is badly needed in Oxford, the mayor said."
+    (local,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context(home_country="CA", home_admin1="CA.08"))
+    assert local.candidate.feature == "admin2" and local.candidate.name == "Oxford County"
+    (alone,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context())
+    assert alone.candidate.country == "GB"
+    # a home province that has a town of the name keeps the town
+    (town,) = _resolve_in_text(gazetteer, text, ["Oxford"], Context(home_country="US", home_admin1="US.OH"))
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.OH"
+
+
+def test_resolve_a_far_nearest_spelling_in_a_local_report_lies_near_the_report_town(gazetteer):
+    # "Ellicotville" is no town the gazetteer has; its nearest spelling is Ellettsville, Indiana, far from the
+    # Tallahassee report it stands in.
+    text = "Tallahassee police and Ellicotville firefighters were called. Tallahassee closed the road."
+    names = ["Tallahassee", "Ellicotville", "Tallahassee"]
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        position = start + len(name)
+        spans.append((start, position))
+    toponyms = [Toponym(n, s, e) for n, (s, e) in zip(names, spans, strict=True)]
+    town, village, _ = resolve_toponyms(gazetteer, toponyms, Context())
+    assert village.kind_hint == "near" and village.candidate.geonameid is None
+    assert (village.candidate.lat, village.candidate.lon) == (town.candidate.lat, town.candidate.lon)
+    # alone, the nearest spelling stands
+    (alone,) = resolve_toponyms(gazetteer, [Toponym("Ellicotville", 0, 12)], Context(home_country="US"))
+    assert alone.candidate is not None and alone.candidate.match == "fuzzy"
+
+
+def test_resolve_the_outlet_home_reaches_the_towns_next_to_a_small_home_province(gazetteer):
+    # A paper at home in the District of Columbia means Alexandria, Virginia, just across the river.
+    text = "The Alexandria school board met on Monday."
+    home = Context(home_country="US", home_admin1="US.DC")
+    (local,) = _resolve_in_text(gazetteer, text, ["Alexandria"], home)
+    assert local.candidate.feature == "city" and local.candidate.admin1_code == "US.VA"
+    # a home province far from any Alexandria leaves it to the other evidence
+    (far,) = _resolve_in_text(gazetteer, text, ["Alexandria"], Context(home_country="US", home_admin1="US.NV"))
+    assert far.candidate.admin1_code != "US.VA"
+
+
+def test_resolve_a_county_word_points_to_the_home_county_as_much_as_to_any_other(gazetteer):
+    # a trucker from Muscle Shoals, Alabama, hours from Alabama's Henry County, does not take the name from Iowa's
+    text = "Henry County gets money; a Muscle Shoals trucker broke the bridge."
+    home = Context(home_country="US", home_admin1="US.IA")
+    county, _ = _resolve_in_text(gazetteer, text, ["Henry County", "Muscle Shoals"], home)
+    assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.IA"
+
+
+def test_resolve_canadian_press_abbreviation_of_newfoundland_and_labrador(gazetteer):
+    text = "ST. JOHN'S, N.L. - The victims were remembered."
+    start = text.index("N.L.")
+    (province,) = resolve_toponyms(gazetteer, [Toponym("N.L.", start, start + 4)], Context())
+    assert province.candidate.feature == "admin1" and province.candidate.admin1_code == "CA.05"
+
+
+def test_written_kinds_of_a_range_and_of_examples_led_in_by_a_plural_feature_word():
+    def kinds_of(text, names):
+        spans, position = [], 0
+        for name in names:
+            start = text.index(name, position)
+            position = start + len(name)
+            spans.append((start, position))
+        return written_kinds(text, spans)
+
+    assert kinds_of("Cars overturned from Ellsworth to Riley counties.", ["Ellsworth", "Riley"]) == ["admin2"] * 2
+    text = "Other counties along the road, such as Leavenworth and Shawnee, paid for it. Shawnee voted."
+    assert kinds_of(text, ["Leavenworth", "Shawnee", "Shawnee"]) == ["admin2", "admin2", None]
+    text = "Neighboring counties and their rates include: Hamilton, 6 percent."
+    assert kinds_of(text, ["Hamilton"]) == ["admin2"]
+    # a town named after the examples' sentence ends keeps no kind
+    assert kinds_of("Counties voted. Towns such as Hamilton did not.", ["Hamilton"]) == [None]
+
+
+def test_resolve_the_counties_of_a_range_are_counties(gazetteer):
+    text = "The vehicles overturned in a stretch from Ellsworth to Riley counties."
+    home = Context(home_country="US", home_admin1="US.KS")
+    ellsworth, riley = _resolve_in_text(gazetteer, text, ["Ellsworth", "Riley"], home)
+    assert ellsworth.candidate.feature == riley.candidate.feature == "admin2"
+    assert ellsworth.candidate.admin1_code == riley.candidate.admin1_code == "US.KS"
+
+
+def test_resolve_a_bare_name_is_the_county_the_report_names_unless_a_home_town_of_the_name_lies_in_it(gazetteer):
+    # Georgia's Madison lies in another county: a Georgia paper's "Madison", beside "Madison County", is the county,
+    # though some Madison elsewhere lies in a Madison County.
+    text = "Madison will dump assessors. Madison County commissioners voted Monday."
+    home = Context(home_country="US", home_admin1="US.GA")
+    bare, county = _resolve_in_text(gazetteer, text, ["Madison", "Madison County"], home)
+    assert county.candidate.feature == "admin2" and county.candidate.admin1_code == "US.GA"
+    assert bare.candidate.id == county.candidate.id
+
+
+def test_resolve_the_home_country_capital_by_its_name_beats_a_home_province_village(gazetteer):
+    home = Context(home_country="US", home_admin1="US.GA")
+    text = "The report came from a Washington-based organization."
+    (capital,) = _resolve_in_text(gazetteer, text, ["Washington"], home)
+    assert capital.candidate.admin1_code == "US.DC"
+    # ... unless the name qualifies a local noun
+    text = "The Washington police chief spoke."
+    (village,) = _resolve_in_text(gazetteer, text, ["Washington"], home)
+    assert village.candidate.feature == "city" and village.candidate.admin1_code == "US.GA"
+
+
+def test_resolve_a_province_abroad_by_its_name_yields_to_the_home_town_of_the_name(gazetteer):
+    text = "He shot a man near Grand Avenue in San Pedro, police said."
+    home = Context(home_country="US", home_admin1="US.CA")
+    (town,) = _resolve_in_text(gazetteer, text, ["San Pedro"], home)
+    assert town.candidate.feature == "city" and town.candidate.admin1_code == "US.CA"
+    # ... unless the report names the province's country
+    abroad = Context(countries=Counter({"PY": 2}), home_country="US", home_admin1="US.CA")
+    (province,) = _resolve_in_text(gazetteer, text, ["San Pedro"], abroad)
+    assert province.candidate.country == "PY"

@@ -137,12 +137,14 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         return []
     toponyms = _as_toponyms(doc_text(doc), mentions)
     resolutions = _districts_to_their_city(doc_text(doc), mentions, resolve_toponyms(gazetteer, toponyms, context))
-    # A facility no gazetteer knows is a building or a road, not a place on a map; unresolved GPE and LOC
-    # entities ("Darfur", rivers, regions) are kept without a point.
+    # A facility no gazetteer knows is a building or a road, not a place on a map (a point near the report's town
+    # does not make it one); unresolved GPE and LOC entities ("Darfur", rivers, regions) are kept, without a point
+    # or near the report's town.
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
-        if (r.candidate is not None or m.label in ("LOC", "GPE") or m.dateline) and _written_as_a_name(m.text)
+        if ((r.candidate is not None and r.kind_hint != "near") or m.label in ("LOC", "GPE") or m.dateline)
+        and _written_as_a_name(m.text)
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
 
@@ -176,7 +178,8 @@ def _districts_to_their_city(text: str, mentions: list[_Mention], resolutions: l
     for i in range(len(mentions) - 1):
         if _PART_OF_PLACE.fullmatch(text[mentions[i].end : mentions[i + 1].start]) is None:
             continue
-        own, whole = resolutions[i].candidate, resolutions[i + 1].candidate
+        own = resolutions[i].candidate if resolutions[i].kind_hint != "near" else None
+        whole = resolutions[i + 1].candidate
         if whole is None or whole.lat is None or whole.lon is None or whole.feature not in ("city", "admin2"):
             continue
         if own is not None and own.lat is not None and own.lon is not None:
@@ -985,8 +988,8 @@ def _feature(candidate: Candidate | None, site: str | None, hint: str | None) ->
         return None
     if hint == "area" and candidate.feature in ("admin1", "admin2"):
         return "area"
-    if hint == "district":
-        return "district"
+    if hint in ("district", "near"):
+        return hint
     return "capital" if candidate.capital else candidate.feature
 
 

@@ -47,7 +47,7 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, M49, REGIONS, Region
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
@@ -67,7 +67,18 @@ POINT_CAPITAL = "capital"  # a country with no centre in any package: its capita
 POINT_PACKAGE_CENTRE = "package centre"  # a province's centre from `country_state_city`, checked against its towns
 POINT_TOWNS = "centroid of towns"  # the centre of the span of the towns inside a province or district
 POINT_CAPITALS = "median of member capitals"  # a world region of countries: the median of their capitals' points
-POINT_SOURCES = (POINT_GEONAMES, POINT_FACTBOOK, POINT_CAPITAL, POINT_PACKAGE_CENTRE, POINT_TOWNS, POINT_CAPITALS)
+# A name the gazetteer lacks, placed near the town its report names most (resolve._near_the_report_town): not an
+# index point, and no GeoNames id.
+POINT_NEAR_TOWN = "near the report's town"
+POINT_SOURCES = (
+    POINT_GEONAMES,
+    POINT_FACTBOOK,
+    POINT_CAPITAL,
+    POINT_PACKAGE_CENTRE,
+    POINT_TOWNS,
+    POINT_CAPITALS,
+    POINT_NEAR_TOWN,
+)
 
 SCHEMA = """
 CREATE TABLE place (

@@ -100,7 +100,7 @@ PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA-QC": ("Que.",),
     "CA-NS": ("N.S.",),
     "CA-NB": ("N.B.",),
-    "CA-NL": ("Nfld.",),
+    "CA-NL": ("Nfld.", "N.L."),
     "CA-PE": ("P.E.I.", "PEI"),
 }
 
@@ -199,6 +199,12 @@ SITE_WORDS = (
     "harbour",
     "square",
     "city",
+)
+
+# Words of the name of a small feature near a town, which the gazetteer (towns and divisions) lacks: "Mill Creek
+# Park", "Bear River", "Lake Jones", "Union Twp.".
+LOCAL_FEATURE_WORDS = frozenset(
+    "lake river creek park pond reservoir falls township twp station beach springs trail".split()
 )
 
 # Nouns a town's name qualifies in local news: "the Lebanon police", "a Jordan middle school", "a Malta woman".

@@ -15,15 +15,24 @@ airport, a landmark) goes to a town only on such evidence, never to a namesake p
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsledger.gazetteer.build import POINT_NEAR_TOWN
 from newsledger.gazetteer.index import Candidate, Gazetteer
 from newsledger.gazetteer.keys import name_key
-from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, LOCAL_NOUNS, SITE_WORDS
+from newsledger.gazetteer.lexicon import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    AREA_WORDS,
+    LOCAL_FEATURE_WORDS,
+    LOCAL_NOUNS,
+    SITE_WORDS,
+)
 
 # Feature prominence: a bare name that is both a country and a town is, in news, usually the country.
 # A world region, sea or large island ("Middle East", "Pacific", "Java") outranks the small towns named after it.
@@ -127,8 +136,9 @@ _KIND_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+of\s+$")  # "the province of X"; 
 def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
     """Per name, the kind of place the words around it give: a feature word right after it ("Washington state",
     "Punjab province", "Harris county") or "the state/province of" right before it; a plural feature word after
-    a list gives every name of the list its kind ("Clay, Grant and Wilkin counties"); "local" for a name that
-    qualifies a local noun ("the Lebanon police")."""
+    a list or range gives every name of it its kind ("Clay, Grant and Wilkin counties", "from Clay to Grant
+    counties"), and so does one that leads into examples ("counties along the road, such as Clay and Grant");
+    "local" for a name that qualifies a local noun ("the Lebanon police")."""
     kinds: list[str | None] = []
     for start, end in spans:
         after = _KIND_AFTER.match(text, end)
@@ -142,15 +152,27 @@ def written_kinds(text: str, spans: Sequence[tuple[int, int]]) -> list[str | Non
         kinds.append(kind)
     run_start = 0
     for i in range(len(spans)):
-        if i + 1 < len(spans) and _LIST_GLUE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None:
+        if i + 1 < len(spans) and _KIND_RUN_GLUE.fullmatch(text[spans[i][1] : spans[i + 1][0]]) is not None:
             continue  # the run of listed names goes on
         plural = _PLURAL_KIND_AFTER.match(text, spans[i][1])
-        if plural is not None and i > run_start:
-            kind = _kind_of_word(_SINGULAR.get(plural.group(1), plural.group(1)))
+        lead_in = _PLURAL_KIND_BEFORE.search(text[max(0, spans[run_start][0] - 100) : spans[run_start][0]])
+        word = plural.group(1) if plural is not None and i > run_start else lead_in.group(1) if lead_in else None
+        if word is not None:
+            kind = _kind_of_word(_SINGULAR.get(word, word))
             for j in range(run_start, i + 1):
                 kinds[j] = kind or kinds[j]
         run_start = i + 1
     return kinds
+
+
+# Names run on in a list, or in a range ("from Clay to Grant counties").
+_KIND_RUN_GLUE = re.compile(r",?\s+(?:and|or|to|through)\s+|,\s*")
+# A plural feature word that leads into a list of examples: "other counties along the route, such as Clay and
+# Grant", "neighboring counties and their rates include: Clay, ...".
+_PLURAL_KIND_BEFORE = re.compile(
+    r"\b(counties|parishes|provinces|states|districts|boroughs|townships)\b[^.;:!?]{0,60}?"
+    r"\b(?:such as|including|like|include|includes)\s*:?\s*$"
+)
 
 
 _PLURAL_KIND_AFTER = re.compile(r"\s+(counties|parishes|provinces|states|districts|boroughs|townships)\b")
@@ -186,6 +208,7 @@ class Context:
     admin1s: Counter[str] = field(default_factory=Counter)
     home_country: str | None = None
     home_admin1: str | None = None  # GeoNames admin1 code ("US.OH")
+    home_point: tuple[float, float] | None = None  # the home province's point (filled in from the gazetteer)
     chosen: frozenset[int] = frozenset()  # index ids the article's other names were resolved to
     features: Counter[str] = field(default_factory=Counter)  # what kinds of place the other names are
 
@@ -314,6 +337,10 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     Two passes: the first reads only what is near-certain (countries named, demonyms, priors); the second
     adds the provinces and countries of the first pass's confident choices, and their points as anchors.
     """
+    if context.home_admin1 is not None and context.home_point is None:
+        province = gazetteer.admin1(context.home_admin1)
+        if province is not None and province.lat is not None and province.lon is not None:
+            context = dataclasses.replace(context, home_point=(province.lat, province.lon))
     found = _initials_of_named_places([candidates_for(gazetteer, t.text) for t in toponyms])
     county_heads = {name_key(kind_hint_of(text)[1]) for _, hint, text in found if hint == "admin2"}
     looked_up = []
@@ -321,8 +348,10 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         if t.dateline and hint is None:
             cands = _dateline_towns(cands)
         written_kind = t.written_kind
-        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads):
+        if hint is None and written_kind is None and _names_its_county(cands, text, county_heads, context.home_admin1):
             written_kind = "admin2"
+        if hint is None and written_kind is None and cands:
+            cands = _with_home_county(gazetteer, cands, text, context.home_admin1)
         looked_up.append(
             (
                 _with_written_kind(gazetteer, cands, written_kind, text) if hint is None else cands,
@@ -395,10 +424,96 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
         )
         for t, (cands, hint, text), key, inner in zip(toponyms, looked_up, keys, contents, strict=True)
     ]
-    return [
+    resolutions = [
         Resolution(candidate=cand, score=score, kind_hint=hint, lookup_text=text)
         for (cand, score), (_, hint, text) in zip(chosen_pairs, looked_up, strict=True)
     ]
+    return _near_the_report_town(toponyms, _local_reading_throughout(toponyms, resolutions, context))
+
+
+def _local_reading_throughout(
+    toponyms: Sequence[Toponym], resolutions: list[Resolution], context: Context
+) -> list[Resolution]:
+    """A name means one place throughout a report: where one of its mentions qualifies a local noun and so reads
+    as the town of the outlet's home province ("the Jordan Hubmen", "a Lebanon man"), every mention of that name
+    is the town, not the country or province of the name ("the Jordan youth league")."""
+    local: dict[str, Resolution] = {}
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        candidate = resolution.candidate
+        if (
+            resolution.kind_hint == "local"
+            and candidate is not None
+            and candidate.feature in ("city", "admin2")
+            and candidate.admin1_code is not None
+            and candidate.admin1_code == context.home_admin1
+        ):
+            local.setdefault(name_key(toponym.text), resolution)
+    if not local:
+        return resolutions
+    out = []
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
+        reading = local.get(name_key(toponym.text))
+        if reading is not None and reading.candidate is not None and resolution.candidate != reading.candidate:
+            resolution = dataclasses.replace(resolution, candidate=reading.candidate, score=reading.score)
+        out.append(resolution)
+    return out
+
+
+# A report whose towns all lie within this distance of the town it names most is a local one.
+LOCAL_REPORT_KM = 150
+NEAR_TOWN_SCORE = 0.2
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolution]) -> list[Resolution]:
+    """A name no place of the gazetteer takes, placed near the town the report names most, at district
+    precision and with no GeoNames id of its own: a park, creek, lake, river or township by its own words ("Mill
+    Creek Park", "Bear River", "Union Twp."), or any name of a local report (one whose towns all lie within
+    LOCAL_REPORT_KM of that town and that names no other country), where it is a village or a part of town the
+    gazetteer lacks (a hamlet, a quarter of the town). Local reports name the places around the town they cover. A
+    national park is no such place (a local paper names the far ones its readers visit)."""
+    sure = [
+        r.candidate
+        for r in resolutions
+        if r.candidate is not None and r.score >= 0.5 and r.candidate.lat is not None and r.candidate.match != "fuzzy"
+    ]
+    towns = [c for c in sure if c.feature == "city"]
+    if not towns:
+        return resolutions
+    counts = Counter(c.id for c in towns)
+    order = {c.id: i for i, c in reversed(list(enumerate(towns)))}
+    focus_id = max(counts, key=lambda i: (counts[i], -order[i]))
+    focus = next(c for c in towns if c.id == focus_id)
+    local = all(_km(c, focus) <= LOCAL_REPORT_KM for c in sure if c.feature in ("city", "admin2")) and not any(
+        c.feature == "country" and c.country != focus.country for c in sure
+    )
+    near = focus._replace(geonameid=None, match="near", point=POINT_NEAR_TOWN)
+    out = list(resolutions)
+    for i, (toponym, resolution) in enumerate(zip(toponyms, resolutions, strict=True)):
+        if resolution.candidate is not None:
+            if local and _far_guess(resolution, focus):
+                out[i] = Resolution(
+                    candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
+                )
+            continue
+        words = {w.lower() for w in _WORDS.findall(toponym.text)}
+        if "national" in words or _dotted_initials(toponym.text) is not None:
+            continue
+        if local or words & LOCAL_FEATURE_WORDS:
+            out[i] = Resolution(
+                candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
+            )
+    return out
+
+
+def _far_guess(resolution: Resolution, focus: Candidate) -> bool:
+    """A town of a local report found only as the nearest spelling of its name, far from the report's town: the
+    village the report means is likelier one the gazetteer lacks near that town, not a town of a like spelling
+    some states away."""
+    candidate = resolution.candidate
+    if candidate is None or candidate.feature != "city" or candidate.capital or candidate.lat is None:
+        return False
+    return candidate.match == "fuzzy" and _km(candidate, focus) > LOCAL_REPORT_KM
 
 
 # A dateline names the town a report was filed from: "WASHINGTON (AP)" is the capital, not the state, and "NEW
@@ -440,14 +555,21 @@ def _initials_of_named_places(
     return out
 
 
-def _names_its_county(candidates: Sequence[Candidate], text: str, county_heads: set[str]) -> bool:
+def _names_its_county(
+    candidates: Sequence[Candidate], text: str, county_heads: set[str], home_admin1: str | None = None
+) -> bool:
     """ "Navarro" in a report that names "Navarro County": the bare name is the county the report has named, unless
-    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County)."""
+    a town of that name lies in a county of that name ("Kaufman" is also the seat of Kaufman County), in the
+    outlet's home province where that is known (elsewhere some town of a common name always does)."""
     key = name_key(text)
     if key not in county_heads:
         return False
     return not any(
-        c.feature == "city" and c.match == "name" and c.admin2 is not None and name_key(c.admin2).startswith(key)
+        c.feature == "city"
+        and c.match == "name"
+        and c.admin2 is not None
+        and name_key(c.admin2).startswith(key)
+        and (home_admin1 is None or c.admin1_code == home_admin1)
         for c in candidates
     )
 
@@ -468,6 +590,23 @@ def _with_written_kind(
             if candidate.feature == written_kind:
                 found.setdefault(candidate.id, candidate)
     return tuple(found.values())
+
+
+def _with_home_county(
+    gazetteer: Gazetteer, candidates: tuple[Candidate, ...], text: str, home_admin1: str | None
+) -> tuple[Candidate, ...]:
+    """A local paper calls a county of its home province by its bare name ("Clay" for Clay County in a paper at
+    home in that county's state): where no place of the home province bears the name, the home county of that name joins
+    the candidates (and may be the home namesake the outlet's prior prefers)."""
+    if home_admin1 is None or any(c.admin1_code == home_admin1 for c in candidates):
+        return candidates
+    counties = [
+        c
+        for suffix in _KIND_SUFFIXES["admin2"]
+        for c in gazetteer.lookup(f"{text} {suffix}", fuzzy=False)
+        if c.feature == "admin2" and c.match == "name" and c.admin1_code == home_admin1
+    ]
+    return candidates + tuple(c for c in counties if c.id not in {d.id for d in candidates})
 
 
 def _container_of(
@@ -520,7 +659,13 @@ def _contexts_excluding_self(
         all_admin1s.update(admin1s)
     out: dict[str, Context] = {}
     for key, (countries, admin1s) in contributions.items():
-        out[key] = Context(all_countries - countries, all_admin1s - admin1s, context.home_country, context.home_admin1)
+        out[key] = Context(
+            all_countries - countries,
+            all_admin1s - admin1s,
+            context.home_country,
+            context.home_admin1,
+            home_point=context.home_point,
+        )
     return out
 
 
@@ -676,7 +821,7 @@ def _choose(
         # name, not a place the report is about.
         return None, 0.0
     home = _home_namesake(scored, best, hint, context)
-    if home is not None and not pointed_to(best):
+    if home is not None and not _kept_over_home(best, home[1], hint, context, container, anchors, contents):
         best_score, best = home
         scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
         best_score = scored[0][0]
@@ -764,18 +909,30 @@ def _home_namesake(
     """The town or county of the outlet's known home province that bears the name, when nothing in the text
     points to the prominent reading: local news names its own towns ("Alexandria" in a Minnesota paper, "Dublin"
     in an Ohio one). A country or province called by its own name stays itself ("flew for China", "west of
-    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school")."""
+    Kansas") unless the name qualifies a local noun ("the Lebanon police", "a Jordan middle school"), or, for a
+    province abroad, unless the report names its country (a department of Paraguay called like a Los Angeles
+    neighbourhood is no more than any namesake). The home
+    namesake is called by its own name, or by the same kind of name as the chosen place ("St. Mary" may be
+    another name of each of two towns)."""
     if context.home_admin1 is None:
         return None
-    if best.feature in ("country", "admin1") and best.match in ("name", "abbreviation") and hint != "local":
+    if (
+        best.feature in ("country", "admin1")
+        and best.match in ("name", "abbreviation")
+        and hint != "local"
+        and (best.feature == "country" or best.country == context.home_country or context.countries[best.country or ""])
+    ):
+        # a province abroad, in a country the report does not name, is no more than any namesake town
         return None
+    if best.capital and best.country == context.home_country and best.match == "name" and hint != "local":
+        return None  # the home country's capital by its name is its government's seat ("a Washington-based group")
     return next(
         (
             pair
             for pair in scored
             if pair[1].feature in ("city", "admin2")
-            and pair[1].match == "name"
-            and pair[1].admin1_code == context.home_admin1
+            and (pair[1].match == "name" or pair[1].match == best.match)
+            and _at_home(pair[1], context)
         ),
         None,
     )
@@ -864,6 +1021,35 @@ def _famous_capital(
     return capital
 
 
+def _kept_over_home(
+    best: Candidate,
+    home: Candidate,
+    hint: str | None,
+    context: Context,
+    container: Sequence[Candidate] | None,
+    anchors: Sequence[Candidate],
+    contents: Sequence[Candidate],
+) -> bool:
+    """Whether the text points to the chosen place away from the outlet's home province firmly enough to keep it
+    over the home town of its name. Against a home town of a size of its own (a tenth of the other's or more)
+    only firm evidence counts (see _firmly_pointed_to): a place of the article a few hundred kilometres off, or a
+    town of a province one of the article's places lies in, is not enough (a Georgia paper's town is not
+    moved to Michigan by a street some Michigan town shares). A far bigger place (a state capital over a home
+    village) is kept on any pointer. A kind the words ask for ("X County") points to both alike."""
+    if hint is not None and hint == best.feature == home.feature:
+        hint = None
+    if home.population < SMALL_NAMESAKE_RATIO * best.population:
+        return _pointed_to(best, hint=hint, context=context, container=container, anchors=anchors, contents=contents)
+    if best.population < SMALL_NAMESAKE_RATIO * home.population:
+        # A village far smaller than the home town (a New York village, in a Georgia paper that names New York
+        # elsewhere) only on its written container or kind.
+        unnamed = Context(
+            home_country=context.home_country, home_admin1=context.home_admin1, home_point=context.home_point
+        )
+        return _pointed_to(best, hint=hint, context=unnamed, container=container, anchors=(), contents=contents)
+    return _firmly_pointed_to(best, hint, context, container, anchors, contents, listed=False)
+
+
 def _firmly_pointed_to(
     candidate: Candidate,
     hint: str | None,
@@ -878,7 +1064,7 @@ def _firmly_pointed_to(
     it stands in a list with places near it, its province is named, another place of the article lies close to
     it, or it lies in the outlet's known home province. A place of the article a few hours away is not enough,
     nor is its country or the province of another place."""
-    unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1)
+    unnamed = Context(home_country=context.home_country, home_admin1=context.home_admin1, home_point=context.home_point)
     if _pointed_to(
         candidate, hint=hint, context=unnamed, container=container, anchors=anchors if listed else (), contents=contents
     ):
@@ -918,7 +1104,7 @@ def _pointed_to(
     echo = candidate.id in context.chosen
     if candidate.admin1_code and not echo and context.admin1s[candidate.admin1_code]:
         return True
-    if candidate.admin1_code and candidate.admin1_code == context.home_admin1:
+    if _at_home(candidate, context):
         return True
     if anchors and candidate.lat is not None and candidate.lon is not None and not echo:
         return any(
@@ -926,6 +1112,20 @@ def _pointed_to(
             for a in anchors
         )
     return False
+
+
+# The outlet's home is its province and, past the province's edge, the towns this close to the province's point
+# (an outlet whose home province is the District of Columbia is at home in the Virginia towns across the river).
+HOME_AREA_KM = 50
+
+
+def _at_home(candidate: Candidate, context: Context) -> bool:
+    """Whether a place lies in the outlet's home province, or is a town within HOME_AREA_KM of its point."""
+    if candidate.admin1_code is not None and candidate.admin1_code == context.home_admin1:
+        return True
+    if context.home_point is None or candidate.feature != "city" or candidate.lat is None or candidate.lon is None:
+        return False
+    return haversine_km(candidate.lat, candidate.lon, *context.home_point) < HOME_AREA_KM
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -958,6 +1158,6 @@ def precision_of(candidate: Candidate | None, hint: str | None) -> int | None:
         return None
     if hint == "site":
         return 1
-    if hint == "district":
-        return 2  # a part of the place's point, not the point itself
+    if hint in ("district", "near"):
+        return 2  # a part of the place's point, or a place near it, not the point itself
     return {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 4, "region": 4}.get(candidate.feature, 2)
