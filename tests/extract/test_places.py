@@ -570,3 +570,28 @@ def test_places_a_river_the_gazetteer_lacks_lies_near_the_report_town(make_recor
     assert river.feature == "near" and river.precision == 2 and river.point == "near the report's town"
     # a building no gazetteer knows is still no place, near the town or not
     assert not any(m.text.endswith("Mall") for p in record.places for m in p.mentions)
+
+
+def test_places_a_name_only_the_model_calls_a_place_is_not_put_near_the_report_town(make_record):
+    # "Underdog" and "Vetting" are GPEs to the model and no gazetteer's; nothing in the text makes them places,
+    # so they get no point (a brand or a nickname near a town would be a false place on the map), while a name
+    # written after "near" does.
+    record = make_record(
+        "Tallahassee police said the man was from Tallahassee. He was known at the Underdog, and witnesses said "
+        "he lived near Dunmore Heights and ate at Vetting."
+    )
+    town, suburb = _place(record, "Tallahassee"), _place(record, "Dunmore Heights")
+    assert suburb.feature == "near" and (suburb.lat, suburb.lon) == (town.lat, town.lon)
+    for name in ("Underdog", "Vetting"):
+        place = next((p for p in record.places if any(m.text == name for m in p.mentions)), None)
+        assert place is None or (place.lat is None and place.feature != "near")
+
+
+def test_places_a_report_of_far_towns_puts_no_unknown_river_near_its_main_town(make_record):
+    record = make_record(
+        "A body was found in the Brackwater River on Sunday. Tallahassee police said the man was from "
+        "Tallahassee; his family lives in Seattle and Denver."
+    )
+    assert _place(record, "Tallahassee").admin1 == "Florida"
+    river = next((p for p in record.places if any(m.text == "Brackwater River" for m in p.mentions)), None)
+    assert river is None or (river.lat is None and river.feature != "near")

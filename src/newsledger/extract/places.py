@@ -13,6 +13,7 @@ import calendar
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -24,7 +25,13 @@ from newsledger.extract.names import knowledge_base
 from newsledger.extract.not_places import not_a_place
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
-from newsledger.gazetteer.lexicon import ADMIN1_WORDS, ADMIN2_WORDS, AREA_WORDS, NATIONAL_INSTITUTIONS
+from newsledger.gazetteer.lexicon import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    AREA_WORDS,
+    LOCAL_FEATURE_WORDS,
+    NATIONAL_INSTITUTIONS,
+)
 from newsledger.gazetteer.resolve import (
     Context,
     Resolution,
@@ -140,6 +147,11 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     # A facility no gazetteer knows is a building or a road, not a place on a map (a point near the report's town
     # does not make it one); unresolved GPE and LOC entities ("Darfur", rivers, regions) are kept, without a point
     # or near the report's town.
+    placed_by_text = _names_placed_by_their_text(doc, mentions)
+    resolutions = [
+        r if r.kind_hint != "near" or name_key(m.text) in placed_by_text else Resolution(None, 0.0, None, r.lookup_text)
+        for m, r in zip(mentions, resolutions, strict=True)
+    ]
     kept = [
         (m, r)
         for m, r in zip(mentions, resolutions, strict=True)
@@ -147,6 +159,22 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         and _written_as_a_name(m.text)
     ]
     return _places([m for m, _ in kept], [r for _, r in kept])
+
+
+def _names_placed_by_their_text(doc: Doc, mentions: Sequence[_Mention]) -> set[str]:
+    """The names the text itself makes places of: a lake, creek, park or township by its own words ("Mill Creek
+    Park"), or a name written at least once after "in", "near", "outside"... ("a farm near Elk Grove"). Only
+    these may be placed near the report's town when no gazetteer knows them (the others stay places without a
+    point): the model's GPE and LOC labels alone also fall on brands, nicknames and capitalised headline words
+    ("Cheetos", "Underdog", "Super" of Super Tuesday), which are no place near anything."""
+    placed = set()
+    for m in mentions:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        before = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if words & LOCAL_FEATURE_WORDS or (before is not None and before.lower_ in PLACE_ONLY_PREPOSITIONS):
+            placed.add(name_key(m.text))
+    return placed
 
 
 # Words a name does not end with: the model's span stopped short of the name ("the City of", "the Village of").

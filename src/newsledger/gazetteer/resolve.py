@@ -29,7 +29,6 @@ from newsledger.gazetteer.lexicon import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
     AREA_WORDS,
-    LOCAL_FEATURE_WORDS,
     LOCAL_NOUNS,
     SITE_WORDS,
 )
@@ -467,11 +466,13 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolution]) -> list[Resolution]:
     """A name no place of the gazetteer takes, placed near the town the report names most, at district
-    precision and with no GeoNames id of its own: a park, creek, lake, river or township by its own words ("Mill
-    Creek Park", "Bear River", "Union Twp."), or any name of a local report (one whose towns all lie within
-    LOCAL_REPORT_KM of that town and that names no other country), where it is a village or a part of town the
-    gazetteer lacks (a hamlet, a quarter of the town). Local reports name the places around the town they cover. A
-    national park is no such place (a local paper names the far ones its readers visit)."""
+    precision and with no GeoNames id of its own, in a local report (one whose towns all lie within
+    LOCAL_REPORT_KM of that town and that names no other country): a village or a part of town the gazetteer
+    lacks (a hamlet, a quarter of the town), a park, creek or township. Local reports name the places around the
+    town they cover; a report of several far towns gives no town to put a name near ("Lake Michigan" in a poll
+    of Indiana is no place in its most-named town). A national park is no such place (a local paper names the
+    far ones its readers visit). The pipeline keeps such a point only where the text makes the name a place
+    (`extract.places`: its own words, or a place-only preposition before it)."""
     sure = [
         r.candidate
         for r in resolutions
@@ -499,7 +500,7 @@ def _near_the_report_town(toponyms: Sequence[Toponym], resolutions: list[Resolut
         words = {w.lower() for w in _WORDS.findall(toponym.text)}
         if "national" in words or _dotted_initials(toponym.text) is not None:
             continue
-        if local or words & LOCAL_FEATURE_WORDS:
+        if local:
             out[i] = Resolution(
                 candidate=near, score=NEAR_TOWN_SCORE, kind_hint="near", lookup_text=resolution.lookup_text
             )
