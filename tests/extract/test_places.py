@@ -595,3 +595,15 @@ def test_places_a_report_of_far_towns_puts_no_unknown_river_near_its_main_town(m
     assert _place(record, "Tallahassee").admin1 == "Florida"
     river = next((p for p in record.places if any(m.text == "Brackwater River" for m in p.mentions)), None)
     assert river is None or (river.lat is None and river.feature != "near")
+
+
+def test_places_a_report_touring_many_states_points_to_no_namesake_of_a_famous_city(make_record):
+    # Texas is one of several states the report's towns lie in, so it does not point "Paris" to Paris, Texas.
+    record = make_record(
+        "Sen. Ted Cruz of Texas and Sen. Marco Rubio of Florida spoke in Iowa and New Hampshire. Terrorist attacks "
+        "in Paris and San Bernardino, Calif., suddenly placed security at the top."
+    )
+    assert _place(record, "Paris").country == "FR"
+    # a report about one state still points to its towns
+    local = make_record("Officials in Concord and Nashua said flooding closed roads in Manchester on Monday.")
+    assert (_place(local, "Manchester").country, _place(local, "Manchester").admin1) == ("US", "New Hampshire")

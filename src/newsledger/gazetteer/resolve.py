@@ -1103,7 +1103,7 @@ def _pointed_to(
     if hint in ("admin1", "admin2") and candidate.feature == hint:
         return True
     echo = candidate.id in context.chosen
-    if candidate.admin1_code and not echo and context.admin1s[candidate.admin1_code]:
+    if candidate.admin1_code and not echo and _province_in_focus(candidate.admin1_code, context):
         return True
     if _at_home(candidate, context):
         return True
@@ -1113,6 +1113,17 @@ def _pointed_to(
             for a in anchors
         )
     return False
+
+
+# A province the article's other places lie in points to its namesake towns only while it holds this share of
+# them: a report of one or two states points to their towns, one that tours a nation's states ("Houston ...
+# Louisville ... Portland") does not make its "Paris" the one in Texas, Kentucky or Maine.
+PROVINCE_FOCUS_SHARE = 0.34
+
+
+def _province_in_focus(code: str, context: Context) -> bool:
+    named = context.admin1s[code]
+    return bool(named) and named >= PROVINCE_FOCUS_SHARE * sum(context.admin1s.values())
 
 
 # The outlet's home is its province and, past the province's edge, the towns this close to the province's point
