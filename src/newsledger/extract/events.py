@@ -418,10 +418,11 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
     casualties: list[Token] = []
-    doc, pos = sentence.doc, doc_arrays(sentence.doc).pos
+    doc, arrays = sentence.doc, doc_arrays(sentence.doc)
+    pos, lemma_lower, lower, ent_type = arrays.pos, arrays.lemma_lower, arrays.lower, arrays.ent_type
     for i in range(sentence.start, sentence.end):
-        if pos[i] not in _TRIGGER_POS:
-            continue  # speed: no test below takes a word of any other part of speech
+        if pos[i] not in _TRIGGER_POS or not _may_report(pos[i], lemma_lower[i], lower[i], ent_type[i]):
+            continue  # speed: a word no test below can take (see `_may_report`)
         token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
@@ -482,6 +483,39 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
 
 # The parts of speech of casualty words and triggers (verbs, auxiliaries, intent adjectives, nouns, names).
 _TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+# The lemmas for which `_verb_trigger` can give a trigger: its own tests' words and the verb lexicon's.
+_VERB_TRIGGER_LEMMAS = frozenset(
+    {"call", "blow", "go", "set", "charge", "take", "hit"}
+    | lexicon.AID_CARRIER_VERBS
+    | lexicon.MANHUNT_VERBS
+    | lexicon.RAMMING_VERBS
+    | lexicon.COERCING_VERBS
+    | set(lexicon.VERB_TRIGGERS)
+)
+
+
+def _may_report(pos: str, lemma: str, lower: str, ent_type: str) -> bool:
+    """Speed: whether `sentence_triggers` can make the word a casualty word or a trigger, read from the per-doc
+    arrays before any Token is made. A superset of what `_reports_casualties`, `_verb_trigger`, `_intent_trigger`
+    and `_noun_trigger` accept (an auxiliary is none of them); the tests themselves decide."""
+    if pos == "VERB":
+        return lemma in lexicon.CASUALTY_VERBS or lemma in _VERB_TRIGGER_LEMMAS
+    if pos in ("NOUN", "ADJ") and (lemma in lexicon.CASUALTY_NOUNS or lower in lexicon.CASUALTY_NOUNS):
+        return True
+    if pos == "ADJ":
+        return lower in lexicon.INTENT_ADJECTIVES
+    if pos in ("NOUN", "PROPN") and ent_type in ("", "EVENT"):
+        nouns = lexicon.NOUN_TRIGGERS
+        return (
+            lemma in ("strike", "fire", "warning")
+            or lower == "strikes"
+            or lower in nouns
+            or lemma in nouns
+            or (pos == "PROPN" and lower.endswith("s") and (lower[:-1] in nouns or lower[:-2] in nouns))
+        )
+    return False
+
+
 # Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
