@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -230,7 +231,8 @@ class LinkerModel:
             return []
         index, table = self._table
         # Row 1 holds the intercepts; a feature the model does not know takes row 0, zeros, which leave a sum as it is.
-        rows = [[1, *(index.get(name, 0) for name in found)] for found in founds]
+        row_of = index.get
+        rows = [[1, *map(row_of, found, itertools.repeat(0))] for found in founds]
         values = [[1.0, *found.values()] for found in founds]
         width = max(len(row) for row in rows)
         for row, value in zip(rows, values, strict=True):

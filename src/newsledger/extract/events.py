@@ -18,13 +18,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
+from newsledger.extract import event_classifier
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
 from newsledger.extract.arguments import event_arguments
@@ -96,14 +98,62 @@ class _Trigger:
 
 def extract_events(doc: Doc, state: DocState) -> list[Event]:
     """All events of the doc in text order, ids ev1, ev2, …"""
-    reset = CURRENT_RESOLVER.set(ArgumentResolver(doc, state))
-    try:
-        return _extract_events(doc, state)
-    finally:
-        CURRENT_RESOLVER.reset(reset)
+    run = _EventRun(doc, state)
+    while run.request is not None:
+        run.answer(event_classifier.embed_sentences(run.request))
+    return run.events
 
 
-def _extract_events(doc: Doc, state: DocState) -> list[Event]:
+# What `_extract_events` asks of its caller mid-way: the sentences to embed (MiniLM), answered with their vectors
+# (a row per sentence) or None (no model). Asked at most once per doc, so that a batch of docs is embedded at once.
+EmbeddingRequest = list[str]
+_EventSteps = Generator[EmbeddingRequest, "np.ndarray | None", list[Event]]
+
+
+class _EventRun:
+    """One doc's `_extract_events`, run up to its request for embeddings and resumed with the answer; each step
+    with the doc's own argument resolver as the current one."""
+
+    def __init__(self, doc: Doc, state: DocState) -> None:
+        self.resolver = ArgumentResolver(doc, state)
+        self.steps: _EventSteps = _extract_events(doc, state)
+        self.request: EmbeddingRequest | None = None
+        self.events: list[Event] = []
+        self._step(None)
+
+    def answer(self, vectors: np.ndarray | None) -> None:
+        self._step(vectors)
+
+    def _step(self, vectors: np.ndarray | None) -> None:
+        reset = CURRENT_RESOLVER.set(self.resolver)
+        try:
+            self.request = self.steps.send(vectors) if self.request is not None else next(self.steps)
+        except StopIteration as done:
+            self.request, self.events = None, done.value
+        finally:
+            CURRENT_RESOLVER.reset(reset)
+
+
+def extract_events_of_batch(docs: list[Doc]) -> None:
+    """`extract_events` for each doc, setting its state's events, with the sentences the docs need embedded
+    embedded in one MiniLM call: on 1-3 sentences a doc its matrix products run well below the speed of a larger
+    batch, and a sentence's vector does not depend on the sentences packed with it (bitwise)."""
+    runs = [(doc, _EventRun(doc, get_state(doc))) for doc in docs]
+    asking = [run for _, run in runs if run.request is not None]
+    while asking:
+        texts = [text for run in asking for text in run.request or ()]
+        vectors = event_classifier.embed_sentences(texts)
+        at = 0
+        for run in asking:
+            count = len(run.request or ())
+            run.answer(None if vectors is None else vectors[at : at + count])
+            at += count
+        asking = [run for run in asking if run.request is not None]
+    for doc, run in runs:
+        get_state(doc).events = run.events
+
+
+def _extract_events(doc: Doc, state: DocState) -> _EventSteps:
     sentences = list(doc.sents)
     claimants: dict[int, str] = {}  # sentence start -> who claimed the violence it reports
     recent: list[tuple[int, _Trigger]] = []  # (sentence number, trigger) of the violence reported so far
@@ -135,7 +185,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             if claimant is not None:
                 claimants[sentence.start] = claimant
     triggers = [(sentence, trigger) for _, sentence, trigger in one_per_happening(doc, state, numbered)]
-    subtypes = _acled_subtypes(triggers)
+    subtypes = yield from _acled_subtypes(triggers)
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
@@ -1895,8 +1945,11 @@ def _planned(token: Token, chain: list[Token]) -> bool:
 # --- ACLED sub-types -------------------------------------------------------------------------------------
 
 
-def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
-    """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call."""
+def _acled_subtypes(
+    triggers: list[tuple[Span, _Trigger]],
+) -> Generator[EmbeddingRequest, np.ndarray | None, dict[int, str]]:
+    """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call; the
+    sentences MiniLM must read are asked of the caller (`EmbeddingRequest`)."""
     wanted: dict[int, Span] = {}
     asked: dict[int, list[tuple[int, str, set[str]]]] = {}  # sentence start -> (trigger, type, words)
     violent: dict[int, bool] = {}
@@ -1935,7 +1988,13 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
             for _, event_type, lemmas in asked[start]
         )
     ]
-    classifier.refine(texts, unsure, scores)
+    if unsure and classifier.parts.get("regression") is not None:
+        # `classifier.refine(texts, unsure, scores)`, with the embeddings of the unsure rows from the caller
+        vectors = yield [texts[row] for row in unsure]
+        if vectors is not None:
+            given = np.zeros((len(texts), vectors.shape[1]), dtype=vectors.dtype)
+            given[unsure] = vectors
+            classifier.refine(texts, unsure, scores, embeddings=given)
     out: dict[int, str] = {}
     for start, labels in zip(starts, classifier.ranked(scores), strict=True):
         for token_index, event_type, lemmas in asked[start]:
@@ -2036,12 +2095,31 @@ def _clear_lead(row: np.ndarray, classes: list[str], allowed: set[str], threshol
     return len(values) < 2 or values[0] - values[1] >= threshold
 
 
-@Language.component(
+class EventsComponent:
+    """The events component: one doc at a time, or a batch of docs (`nlp.pipe`) whose MiniLM sentences are
+    embedded together (`extract_events_of_batch`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        state.events = extract_events(doc, state)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 4) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            extract_events_of_batch(batch)
+            yield from batch
+
+
+def events_factory(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
+
+
+# spaCy validates factory arguments from real annotations, not the strings `from __future__` leaves.
+events_factory.__annotations__ = {"nlp": Language, "name": str, "return": EventsComponent}
+Language.factory(
     "newsledger_events",
     requires=["token.dep", "token.lemma", *records_attrs("entities", "places", "times", "quotes")],
     assigns=["doc._.newsledger", *records_attrs("events")],
+    func=events_factory,
 )
-def events_component(doc: Doc) -> Doc:
-    state = get_state(doc)
-    state.events = extract_events(doc, state)
-    return doc
+events_component = EventsComponent()
