@@ -4,7 +4,8 @@ A filter tests words in the per-doc arrays before the rules make Tokens of them 
 accept every word a rule could take, so a rule that learns a new word must teach its filter too. These tests run
 the seed report and sentences that reach each rule's own words with the filter on and off. The events component
 embeds the unsure sentences of a batch of docs in one MiniLM call (`events.extract_events_of_batch`): the records
-are those of one doc at a time.
+are those of one doc at a time. The violence cue search runs case-sensitive on lowered text where that finds what
+the case-blind search finds (`event_classifier.shows_violence`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from newsledger.extract import event_classifier, events
 from newsledger.model import Article
 from newsledger.nlp import process_article, process_articles
 from tests.conftest import SEED_TEXT
-
-pytestmark = pytest.mark.model
 
 TEXTS = (
     "A suicide bomber blew himself up at a checkpoint in Kabul on Monday, killing five soldiers.",
@@ -35,6 +34,7 @@ def _records(nlp, texts):
     return [process_article(nlp, Article.from_text(text, published="2021-09-06")).to_json() for text in texts]
 
 
+@pytest.mark.model
 def test_speedups_trigger_filter_keeps_every_trigger(nlp, monkeypatch):
     texts = (SEED_TEXT.read_text(encoding="utf-8"), *TEXTS)
     filtered = _records(nlp, texts)
@@ -54,6 +54,7 @@ UNSURE = (
 )
 
 
+@pytest.mark.model
 def test_speedups_a_batch_embeds_once_with_the_records_of_one_doc_at_a_time(nlp, monkeypatch):
     alone = _records(nlp, UNSURE)
     asked: list[int] = []
@@ -68,3 +69,21 @@ def test_speedups_a_batch_embeds_once_with_the_records_of_one_doc_at_a_time(nlp,
     batched = [record.to_json() for record in process_articles(nlp, articles, batch_size=4)]
     assert batched == alone
     assert asked == [3]
+
+
+def test_speedups_violence_search_on_lowered_text_finds_what_the_case_blind_one_finds():
+    texts = [
+        *TEXTS,
+        "AIRSTRIKES HIT THE TOWN",
+        "Gunmen Opened Fire On Protesters",
+        "a quiet day",
+        "BOMB\u212aED",  # the Kelvin sign folds to an ASCII k under IGNORECASE
+        "the b\u0131mb",  # dotless i
+        "\u0130ED blast",  # dotted capital I lowers to two characters
+        "air \u017ftrike",  # long s
+        "Caf\u00e9 bombing",
+        "\uff21ir strike",  # a full-width letter
+    ]
+    assert event_classifier._VIOLENCE_LOWERED is not None
+    for text in texts:
+        assert event_classifier.shows_violence(text) == (event_classifier._VIOLENCE.search(text) is not None), text

@@ -57,11 +57,32 @@ def _any_of(patterns: Sequence[str]) -> re.Pattern[str]:
 # groups) is passed over in one search instead of one search per pattern, ~5 times faster on news sentences.
 _GROUP_FILTERS = {group: _any_of(patterns) for group, patterns in ACLED_CUES.items()}
 _VIOLENCE = _any_of([pattern for group in VIOLENCE_CUE_GROUPS for pattern in ACLED_CUES[group]])
+# The same alternation without IGNORECASE, searched in lowered text: ~2.5 times faster on news sentences. Only for a
+# pattern in lower-case ASCII (no upper-case escape such as \W or \B either), where it finds what IGNORECASE finds
+# (see `shows_violence`); otherwise None, and the case-blind search is the only one.
+_VIOLENCE_LOWERED = (
+    re.compile(_VIOLENCE.pattern)
+    if _VIOLENCE.pattern.isascii() and not any(c.isupper() for c in _VIOLENCE.pattern)
+    else None
+)
 
 
 def shows_violence(text: str) -> bool:
     """Whether the sentence names any cue of violence (weapons, attacks, casualties ...): only those are classified."""
+    # Lowering ASCII letters is what IGNORECASE does to them, and leaves every other character of an ASCII text as
+    # it is; a character outside ASCII matches a letter of the lower-case ASCII pattern under neither, unless one of
+    # its cases is ASCII or it lowers to two characters (the Kelvin sign, dotless i, long s, dotted I): a text holding
+    # one of those takes the case-blind search (as `times._extra_matches` does).
+    if _VIOLENCE_LOWERED is not None and (text.isascii() or all(_folds_apart_from_ascii(c) for c in set(text))):
+        return _VIOLENCE_LOWERED.search(text.lower()) is not None
     return _VIOLENCE.search(text) is not None
+
+
+def _folds_apart_from_ascii(char: str) -> bool:
+    if char.isascii():
+        return True
+    lower = char.lower()
+    return len(lower) == 1 and not lower.isascii() and not char.upper().isascii()
 
 
 def _cue_counts(text: str) -> dict[str, int]:
