@@ -4,8 +4,8 @@ A filter tests words in the per-doc arrays before the rules make Tokens of them 
 accept every word a rule could take, so a rule that learns a new word must teach its filter too. These tests run
 the seed report and sentences that reach each rule's own words with the filter on and off. The events component
 embeds the unsure sentences of a batch of docs in one MiniLM call (`events.extract_events_of_batch`): the records
-are those of one doc at a time. The violence cue search runs case-sensitive on lowered text where that finds what
-the case-blind search finds (`event_classifier.shows_violence`).
+are those of one doc at a time. The violence and cue searches run case-sensitive on lowered text where that finds what
+the case-blind search finds (`event_classifier.shows_violence`, `_cue_counts`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.extract import event_classifier, events
+from newsledger.extract.event_lexicon import acled_cue_counts
 from newsledger.model import Article
 from newsledger.nlp import process_article, process_articles
 from tests.conftest import SEED_TEXT
@@ -71,7 +72,7 @@ def test_speedups_a_batch_embeds_once_with_the_records_of_one_doc_at_a_time(nlp,
     assert asked == [3]
 
 
-def test_speedups_violence_search_on_lowered_text_finds_what_the_case_blind_one_finds():
+def test_speedups_cue_searches_on_lowered_text_find_what_the_case_blind_ones_find():
     texts = [
         *TEXTS,
         "AIRSTRIKES HIT THE TOWN",
@@ -85,5 +86,7 @@ def test_speedups_violence_search_on_lowered_text_finds_what_the_case_blind_one_
         "\uff21ir strike",  # a full-width letter
     ]
     assert event_classifier._VIOLENCE_LOWERED is not None
+    assert event_classifier._LOWERED_CUES is not None
     for text in texts:
         assert event_classifier.shows_violence(text) == (event_classifier._VIOLENCE.search(text) is not None), text
+        assert event_classifier._cue_counts(text) == acled_cue_counts(text), text
