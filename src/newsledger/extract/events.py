@@ -471,8 +471,12 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     doc, arrays = sentence.doc, doc_arrays(sentence.doc)
     pos, lemma_lower, lower, ent_type = arrays.pos, arrays.lemma_lower, arrays.lower, arrays.ent_type
     for i in range(sentence.start, sentence.end):
-        if pos[i] not in _TRIGGER_POS or not _may_report(pos[i], lemma_lower[i], lower[i], ent_type[i]):
+        if pos[i] not in _TRIGGER_POS:
             continue  # speed: a word no test below can take (see `_may_report`)
+        if lemma_lower[i] not in _REPORTING_WORDS and lower[i] not in _REPORTING_WORDS and pos[i] != "PROPN":
+            continue  # (the same, at the cost of two set look-ups)
+        if not _may_report(pos[i], lemma_lower[i], lower[i], ent_type[i]):
+            continue
         token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
@@ -541,6 +545,18 @@ _VERB_TRIGGER_LEMMAS = frozenset(
     | lexicon.RAMMING_VERBS
     | lexicon.COERCING_VERBS
     | set(lexicon.VERB_TRIGGERS)
+)
+
+
+# Every word `_may_report` can accept, as its lemma or its form, whatever the part of speech (a name's plural
+# aside: "Shootings", "Clashes").
+_REPORTING_WORDS = frozenset(
+    {"strike", "fire", "warning", "strikes"}
+    | lexicon.CASUALTY_VERBS
+    | _VERB_TRIGGER_LEMMAS
+    | lexicon.CASUALTY_NOUNS
+    | lexicon.INTENT_ADJECTIVES
+    | set(lexicon.NOUN_TRIGGERS)
 )
 
 
