@@ -8,15 +8,16 @@ and aide of Y's resistance front"). Kinds come from the knowledge base and gener
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from newsledger.extract.names import KnowledgeBase, normal_key
+from newsledger.nlp.arrays import doc_arrays
 from newsledger.nlp.state import doc_text
 
 if TYPE_CHECKING:
@@ -69,24 +70,27 @@ def token_arrays(doc: Doc) -> TokenArrays:
     if isinstance(arrays, TokenArrays) and len(arrays.words) == len(doc):
         return arrays
     if len(doc):
-        table = doc.to_array([IDX, LENGTH, LOWER])
+        table = doc.to_array([IDX, LENGTH])
         starts: list[int] = table[:, 0].tolist()
         ends: list[int] = (table[:, 0] + table[:, 1]).tolist()
         # The doc's text is cached (Doc.text builds a Token object per token); each word is its slice of it, and
-        # the lowered forms are looked up once per distinct word.
+        # the lowered forms are the per-doc arrays' (looked up once per distinct word).
         text = doc_text(doc)
         words = [text[start:end] for start, end in zip(starts, ends, strict=True)]
-        distinct, where = numpy.unique(table[:, 2], return_inverse=True)
-        strings = doc.vocab.strings
-        lowered = numpy.array([strings[key] for key in distinct.tolist()], dtype=object)
-        lowers: list[str] = lowered[where.reshape(-1)].tolist()
+        lowers: list[str] = doc_arrays(doc).lower
     else:
         starts, ends, words, lowers, text = [], [], [], [], ""
     # a token's trailing whitespace is at most one space, so a line break is always in a token of its own
     newline_after = ["\n" in word for word in words]
     sentence_start = [0] * len(doc)
     sentence_end = [len(doc)] * len(doc)
-    if doc.has_annotation("SENT_START"):
+    if doc.has_annotation("SENT_START") and "sents" not in doc.user_hooks:
+        # the sentences `Doc.sents` gives, from the sentence starts read once per doc
+        bounds = [*doc_arrays(doc).sentence_starts, len(doc)]
+        for start, end in itertools.pairwise(bounds):
+            sentence_start[start:end] = [start] * (end - start)
+            sentence_end[start:end] = [end] * (end - start)
+    elif doc.has_annotation("SENT_START"):
         for sent in doc.sents:
             sentence_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
             sentence_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)

@@ -34,7 +34,7 @@ from newsledger.extract.arguments_linker import (
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.places import event_place
 from newsledger.model import Event, EventArgument, Mention
-from newsledger.nlp.arrays import sentence_of
+from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state
 
 SOURCE, TARGET, PLACE = "source", "target", "place"
@@ -263,6 +263,10 @@ def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) 
 def _listed_with(head: Token) -> list[Token]:
     """The other members of a list the head opens: its conjuncts, and an appositive that continues the list
     ("eight women, a girl and four men" is often parsed as "women" with the appositive "girl" and its conjunct)."""
+    arrays = doc_arrays(head.doc)
+    dep = arrays.dep
+    if dep[head.i] != "conj" and not any(dep[c] in ("conj", "appos") for c in arrays.children[head.i]):
+        return []  # speed: no conjunct (Token.conjuncts starts at a conj's head or at a word with conj children)
     members = list(head.conjuncts)
     for child in head.children:
         if child.dep_ == "appos" and child.conjuncts:
@@ -297,10 +301,11 @@ def _entity_of_token(state: DocState, token: Token) -> str | None:
 def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
     resolver = CURRENT_RESOLVER.get()
     resolved = resolver.resolved if resolver is not None else {}
-    candidates = [
-        token
-        for token in sentence_of(word)
-        if state.entity_of_token.get(token.i) == entity_id or resolved.get(token.i) == entity_id
+    sentence, doc, entity_of_token = sentence_of(word), word.doc, state.entity_of_token
+    candidates = [  # a Token only for the words of the entity (speed)
+        doc[i]
+        for i in range(sentence.start, sentence.end)
+        if entity_of_token.get(i) == entity_id or resolved.get(i) == entity_id
     ]
     if not candidates:
         return None
@@ -313,12 +318,22 @@ def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
 
 
 def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    depth_in_a = {t.i: n for n, t in enumerate(up_a)}
-    for n, token in enumerate([b, *b.ancestors]):
-        if token.i in depth_in_a:
-            return n + depth_in_a[token.i]
+    head = doc_arrays(a.doc).head
+    up_a = _up_from(a.i, head)
+    depth_in_a = {t: n for n, t in enumerate(up_a)}
+    for n, token in enumerate(_up_from(b.i, head)):
+        if token in depth_in_a:
+            return n + depth_in_a[token]
     return len(up_a) + 50
+
+
+def _up_from(i: int, head: list[int]) -> list[int]:
+    """The token index and its ancestors' (`Token.ancestors`: up the heads until a root, at most once round the
+    doc), nearest first, from the per-doc arrays."""
+    up = [i]
+    while head[up[-1]] != up[-1] and len(up) <= len(head):
+        up.append(head[up[-1]])
+    return up
 
 
 def argument_phrase(state: DocState, head: Token) -> Mention:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsledger.extract.argument_actors import ACTOR_NOUNS, VICTIM_NOUNS
 from newsledger.model import Place
@@ -33,14 +34,15 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "quantmod", "ca
 _OWN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NAMED_MODIFIER_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
 MAX_PATH = 4
+_PLACE_SPANS_KEY = "newsledger_place_spans"
 Features = dict[str, float]
 
 
 def candidates(state: DocState, word: Token, event_type: str) -> list[tuple[Token, Features]]:
     """The candidate heads of the word's sentence with their features."""
-    places = _PlaceSpans.of(state.places)
-    context = _WordContext.of(word)
     doc = word.doc
+    places = _PlaceSpans.of_doc(doc, state.places)
+    context = _WordContext.of(word)
     arrays = context.arrays
     pos, dep, head = arrays.pos, arrays.dep, arrays.head
     entity_of_token = state.entity_of_token
@@ -115,6 +117,20 @@ class _PlaceSpans:
             else:
                 merged.append([low, high])
         return cls([low for low, _ in merged], [high for _, high in merged])
+
+    @classmethod
+    def of_doc(cls, doc: Doc, places: Sequence[Place]) -> _PlaceSpans:
+        """`of(places)`, kept in the doc's user_data while the same place records are asked for (every word of
+        every event asks)."""
+        key = tuple(map(id, places))
+        cached = doc.user_data.get(_PLACE_SPANS_KEY)
+        if cached is not None and cached[0] == key:
+            spans: _PlaceSpans = cached[1]
+            return spans
+        spans = cls.of(places)
+        # the records themselves are kept too, so that the ids in the key stay theirs
+        doc.user_data[_PLACE_SPANS_KEY] = (key, spans, tuple(places))
+        return spans
 
     def __contains__(self, offset: int) -> bool:
         at = bisect.bisect_right(self.starts, offset) - 1
@@ -230,7 +246,8 @@ class LinkerModel:
             return []
         index, table = self._table
         # Row 1 holds the intercepts; a feature the model does not know takes row 0, zeros, which leave a sum as it is.
-        rows = [[1, *(index.get(name, 0) for name in found)] for found in founds]
+        row_of = index.get
+        rows = [[1, *map(row_of, found, itertools.repeat(0))] for found in founds]
         values = [[1.0, *found.values()] for found in founds]
         width = max(len(row) for row in rows)
         for row, value in zip(rows, values, strict=True):

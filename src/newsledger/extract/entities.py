@@ -425,9 +425,16 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
 Retagger = Callable[[list[list[str]]], list[list[tuple[int, int, str]]]]
 
 
-def model_spans(doc: Doc, *, retag: Retagger | None, common_words: frozenset[str] = frozenset()) -> list[Candidate]:
-    """The model's entity spans, with all-caps stretches re-tagged on truecased words when `retag` is given."""
-    regions = caps_regions(doc) if retag is not None else []
+def model_spans(
+    doc: Doc,
+    *,
+    retag: Retagger | None,
+    common_words: frozenset[str] = frozenset(),
+    caps: list[tuple[int, int]] | None = None,
+) -> list[Candidate]:
+    """The model's entity spans, with all-caps stretches re-tagged on truecased words when `retag` is given
+    (`caps`: the doc's `caps_regions`, when the caller has them already)."""
+    regions = (caps_regions(doc) if caps is None else caps) if retag is not None else []
     inside: set[int] = set()
     for start, end in regions:
         inside.update(range(start, end))
@@ -979,7 +986,8 @@ def extract_entities(
     """Entities of the doc, ids in order of first mention, and the entity id of every mention token."""
     kb = knowledge_base()
     sentence_of = _sentence_starts(doc)
-    raw = model_spans(doc, retag=retag, common_words=common_words)
+    regions = caps_regions(doc)
+    raw = model_spans(doc, retag=retag, common_words=common_words, caps=regions)
     candidates = []
     for c in raw:
         cleaned = clean(doc, c, kb, sentence_start=sentence_of[c.start])
@@ -1009,7 +1017,7 @@ def extract_entities(
     candidates = [c for c in candidates if not _acronym_as_a_common_noun(doc, c, kb)]
     candidates = _confirmed_in_body(doc, candidates, kb)
     caps: set[int] = set()
-    for start, end in caps_regions(doc):
+    for start, end in regions:
         caps.update(range(start, end))
     known_acronyms = {a for a in kb.by_acronym if a not in acronyms}
     candidates = _add_acronym_mentions(doc, candidates, acronyms, known_acronyms, kb, caps)

@@ -18,13 +18,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
+from newsledger.extract import event_classifier
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
 from newsledger.extract.arguments import event_arguments
@@ -96,14 +98,62 @@ class _Trigger:
 
 def extract_events(doc: Doc, state: DocState) -> list[Event]:
     """All events of the doc in text order, ids ev1, ev2, …"""
-    reset = CURRENT_RESOLVER.set(ArgumentResolver(doc, state))
-    try:
-        return _extract_events(doc, state)
-    finally:
-        CURRENT_RESOLVER.reset(reset)
+    run = _EventRun(doc, state)
+    while run.request is not None:
+        run.answer(event_classifier.embed_sentences(run.request))
+    return run.events
 
 
-def _extract_events(doc: Doc, state: DocState) -> list[Event]:
+# What `_extract_events` asks of its caller mid-way: the sentences to embed (MiniLM), answered with their vectors
+# (a row per sentence) or None (no model). Asked at most once per doc, so that a batch of docs is embedded at once.
+EmbeddingRequest = list[str]
+_EventSteps = Generator[EmbeddingRequest, "np.ndarray | None", list[Event]]
+
+
+class _EventRun:
+    """One doc's `_extract_events`, run up to its request for embeddings and resumed with the answer; each step
+    with the doc's own argument resolver as the current one."""
+
+    def __init__(self, doc: Doc, state: DocState) -> None:
+        self.resolver = ArgumentResolver(doc, state)
+        self.steps: _EventSteps = _extract_events(doc, state)
+        self.request: EmbeddingRequest | None = None
+        self.events: list[Event] = []
+        self._step(None)
+
+    def answer(self, vectors: np.ndarray | None) -> None:
+        self._step(vectors)
+
+    def _step(self, vectors: np.ndarray | None) -> None:
+        reset = CURRENT_RESOLVER.set(self.resolver)
+        try:
+            self.request = self.steps.send(vectors) if self.request is not None else next(self.steps)
+        except StopIteration as done:
+            self.request, self.events = None, done.value
+        finally:
+            CURRENT_RESOLVER.reset(reset)
+
+
+def extract_events_of_batch(docs: list[Doc]) -> None:
+    """`extract_events` for each doc, setting its state's events, with the sentences the docs need embedded
+    embedded in one MiniLM call: on 1-3 sentences a doc its matrix products run well below the speed of a larger
+    batch, and a sentence's vector does not depend on the sentences packed with it (bitwise)."""
+    runs = [(doc, _EventRun(doc, get_state(doc))) for doc in docs]
+    asking = [run for _, run in runs if run.request is not None]
+    while asking:
+        texts = [text for run in asking for text in run.request or ()]
+        vectors = event_classifier.embed_sentences(texts)
+        at = 0
+        for run in asking:
+            count = len(run.request or ())
+            run.answer(None if vectors is None else vectors[at : at + count])
+            at += count
+        asking = [run for run in asking if run.request is not None]
+    for doc, run in runs:
+        get_state(doc).events = run.events
+
+
+def _extract_events(doc: Doc, state: DocState) -> _EventSteps:
     sentences = list(doc.sents)
     claimants: dict[int, str] = {}  # sentence start -> who claimed the violence it reports
     recent: list[tuple[int, _Trigger]] = []  # (sentence number, trigger) of the violence reported so far
@@ -135,7 +185,7 @@ def _extract_events(doc: Doc, state: DocState) -> list[Event]:
             if claimant is not None:
                 claimants[sentence.start] = claimant
     triggers = [(sentence, trigger) for _, sentence, trigger in one_per_happening(doc, state, numbered)]
-    subtypes = _acled_subtypes(triggers)
+    subtypes = yield from _acled_subtypes(triggers)
     events = []
     for number, (sentence, trigger) in enumerate(triggers, start=1):
         token = trigger.token
@@ -418,10 +468,15 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
     go to `unattached` (a caller may give them to the violence of the sentences before)."""
     found: dict[int, _Trigger] = {}
     casualties: list[Token] = []
-    doc, pos = sentence.doc, doc_arrays(sentence.doc).pos
+    doc, arrays = sentence.doc, doc_arrays(sentence.doc)
+    pos, lemma_lower, lower, ent_type = arrays.pos, arrays.lemma_lower, arrays.lower, arrays.ent_type
     for i in range(sentence.start, sentence.end):
         if pos[i] not in _TRIGGER_POS:
-            continue  # speed: no test below takes a word of any other part of speech
+            continue  # speed: a word no test below can take (see `_may_report`)
+        if lemma_lower[i] not in _REPORTING_WORDS and lower[i] not in _REPORTING_WORDS and pos[i] != "PROPN":
+            continue  # (the same, at the cost of two set look-ups)
+        if not _may_report(pos[i], lemma_lower[i], lower[i], ent_type[i]):
+            continue
         token = doc[i]
         if token.i in state.entity_of_token and token.pos_ != "VERB" and not _names_an_event(token, state):
             continue  # part of a name ("National Resistance Front", "Operation X")
@@ -482,6 +537,51 @@ def sentence_triggers(sentence: Span, state: DocState, *, unattached: list[Token
 
 # The parts of speech of casualty words and triggers (verbs, auxiliaries, intent adjectives, nouns, names).
 _TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+# The lemmas for which `_verb_trigger` can give a trigger: its own tests' words and the verb lexicon's.
+_VERB_TRIGGER_LEMMAS = frozenset(
+    {"call", "blow", "go", "set", "charge", "take", "hit"}
+    | lexicon.AID_CARRIER_VERBS
+    | lexicon.MANHUNT_VERBS
+    | lexicon.RAMMING_VERBS
+    | lexicon.COERCING_VERBS
+    | set(lexicon.VERB_TRIGGERS)
+)
+
+
+# Every word `_may_report` can accept, as its lemma or its form, whatever the part of speech (a name's plural
+# aside: "Shootings", "Clashes").
+_REPORTING_WORDS = frozenset(
+    {"strike", "fire", "warning", "strikes"}
+    | lexicon.CASUALTY_VERBS
+    | _VERB_TRIGGER_LEMMAS
+    | lexicon.CASUALTY_NOUNS
+    | lexicon.INTENT_ADJECTIVES
+    | set(lexicon.NOUN_TRIGGERS)
+)
+
+
+def _may_report(pos: str, lemma: str, lower: str, ent_type: str) -> bool:
+    """Speed: whether `sentence_triggers` can make the word a casualty word or a trigger, read from the per-doc
+    arrays before any Token is made. A superset of what `_reports_casualties`, `_verb_trigger`, `_intent_trigger`
+    and `_noun_trigger` accept (an auxiliary is none of them); the tests themselves decide."""
+    if pos == "VERB":
+        return lemma in lexicon.CASUALTY_VERBS or lemma in _VERB_TRIGGER_LEMMAS
+    if pos in ("NOUN", "ADJ") and (lemma in lexicon.CASUALTY_NOUNS or lower in lexicon.CASUALTY_NOUNS):
+        return True
+    if pos == "ADJ":
+        return lower in lexicon.INTENT_ADJECTIVES
+    if pos in ("NOUN", "PROPN") and ent_type in ("", "EVENT"):
+        nouns = lexicon.NOUN_TRIGGERS
+        return (
+            lemma in ("strike", "fire", "warning")
+            or lower == "strikes"
+            or lower in nouns
+            or lemma in nouns
+            or (pos == "PROPN" and lower.endswith("s") and (lower[:-1] in nouns or lower[:-2] in nouns))
+        )
+    return False
+
+
 # Events whose toll a casualty word reports ("died in the protests" belongs to the protests).
 VIOLENT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
@@ -1861,8 +1961,11 @@ def _planned(token: Token, chain: list[Token]) -> bool:
 # --- ACLED sub-types -------------------------------------------------------------------------------------
 
 
-def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
-    """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call."""
+def _acled_subtypes(
+    triggers: list[tuple[Span, _Trigger]],
+) -> Generator[EmbeddingRequest, np.ndarray | None, dict[int, str]]:
+    """Trigger token index -> CASE-2021 sub-type, for the event types ACLED codes. One classifier call; the
+    sentences MiniLM must read are asked of the caller (`EmbeddingRequest`)."""
     wanted: dict[int, Span] = {}
     asked: dict[int, list[tuple[int, str, set[str]]]] = {}  # sentence start -> (trigger, type, words)
     violent: dict[int, bool] = {}
@@ -1901,7 +2004,13 @@ def _acled_subtypes(triggers: list[tuple[Span, _Trigger]]) -> dict[int, str]:
             for _, event_type, lemmas in asked[start]
         )
     ]
-    classifier.refine(texts, unsure, scores)
+    if unsure and classifier.parts.get("regression") is not None:
+        # `classifier.refine(texts, unsure, scores)`, with the embeddings of the unsure rows from the caller
+        vectors = yield [texts[row] for row in unsure]
+        if vectors is not None:
+            given = np.zeros((len(texts), vectors.shape[1]), dtype=vectors.dtype)
+            given[unsure] = vectors
+            classifier.refine(texts, unsure, scores, embeddings=given)
     out: dict[int, str] = {}
     for start, labels in zip(starts, classifier.ranked(scores), strict=True):
         for token_index, event_type, lemmas in asked[start]:
@@ -2002,12 +2111,31 @@ def _clear_lead(row: np.ndarray, classes: list[str], allowed: set[str], threshol
     return len(values) < 2 or values[0] - values[1] >= threshold
 
 
-@Language.component(
+class EventsComponent:
+    """The events component: one doc at a time, or a batch of docs (`nlp.pipe`) whose MiniLM sentences are
+    embedded together (`extract_events_of_batch`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        state.events = extract_events(doc, state)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 4) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            extract_events_of_batch(batch)
+            yield from batch
+
+
+def events_factory(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
+
+
+# spaCy validates factory arguments from real annotations, not the strings `from __future__` leaves.
+events_factory.__annotations__ = {"nlp": Language, "name": str, "return": EventsComponent}
+Language.factory(
     "newsledger_events",
     requires=["token.dep", "token.lemma", *records_attrs("entities", "places", "times", "quotes")],
     assigns=["doc._.newsledger", *records_attrs("events")],
+    func=events_factory,
 )
-def events_component(doc: Doc) -> Doc:
-    state = get_state(doc)
-    state.events = extract_events(doc, state)
-    return doc
+events_component = EventsComponent()

@@ -360,13 +360,20 @@ def extract_quantities(doc: Doc, state: DocState) -> list[Quantity]:
     taken: set[int] = set()
     arrays = token_arrays(doc)
     lowers, words = arrays.lowers, arrays.words
+    # a word's number test, once per distinct word (its lowered form is the word's own: one per spelling)
+    numeric: dict[str, bool] = {}
     i = 0
     while i < len(doc):
         # Most tokens can start no quantity: skip them on their text alone (from the per-doc arrays: a Token
         # object per word cost more than the test), before any phrase lookup.
-        if lowers[i] not in _STARTING_WORDS and not _is_number_text(words[i], lowers[i]):
-            i += 1
-            continue
+        if lowers[i] not in _STARTING_WORDS:
+            word = words[i]
+            is_number = numeric.get(word)
+            if is_number is None:
+                is_number = numeric[word] = _is_number_text(word, lowers[i])
+            if not is_number:
+                i += 1
+                continue
         record = _quantity_at(doc, i, state, taken)
         if record is None:
             i += 1

@@ -34,7 +34,10 @@ class DocState:
     def entity(self, entity_id: str | None) -> Entity | None:
         if entity_id is None:
             return None
-        return next((e for e in self.entities if e.id == entity_id), None)
+        for entity in self.entities:  # the first with the id (a plain loop: asked for every candidate argument)
+            if entity.id == entity_id:
+                return entity
+        return None
 
 
 if not Doc.has_extension(EXTENSION):
