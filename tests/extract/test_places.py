@@ -607,3 +607,15 @@ def test_places_a_report_touring_many_states_points_to_no_namesake_of_a_famous_c
     # a report about one state still points to its towns
     local = make_record("Officials in Concord and Nashua said flooding closed roads in Manchester on Monday.")
     assert (_place(local, "Manchester").country, _place(local, "Manchester").admin1) == ("US", "New Hampshire")
+
+
+def test_places_the_given_name_of_a_person_named_in_full_is_no_town(make_record):
+    record = make_record(
+        'Then he turned to "little" Marco Rubio. "I was a million votes higher than Marco, one million votes," '
+        "he told the crowd in Sarasota."
+    )
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Sarasota" in names and "Marco" not in names
+    # written where only a place stands, the name is the town again
+    town = make_record("Marco Rubio spoke in Sarasota. Voters in Marco stayed home on Tuesday.")
+    assert "Marco" in {m.text for p in town.places for m in p.mentions}

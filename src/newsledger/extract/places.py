@@ -407,8 +407,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _named_for_persons(state: DocState, gazetteer: Gazetteer) -> set[str]:
     """What the article's full names show to be a person's surname, with what follows it in that name: "Bell" in
     "Tyrise M. Bell" (after a given name and an initial), "Webb Center" in "Charles Webb Center" (after a given
-    name), or the last word of a person's full name that no gazetteer knows. A shorter mention of that name is the
-    person, or the thing named for them."""
+    name), the last word of a person's full name that no gazetteer knows, or the given name of a person named in
+    full ("Mika Brzezinski … Mika"). A shorter mention of that name is the person, or the thing named for them."""
     first_names = knowledge_base().first_names
     out: set[str] = set()
     for entity in state.entities:
@@ -416,6 +416,8 @@ def _named_for_persons(state: DocState, gazetteer: Gazetteer) -> set[str]:
         last = words[-1] if words else ""
         if entity.type == "PERSON" and len(words) >= 2 and last.isalpha() and not gazetteer.lookup(last, fuzzy=False):
             out.add(last)  # "Olga Petrova … Petrova said": a surname no gazetteer knows as a place
+        if entity.type == "PERSON" and len(words) >= 2 and words[0].isalpha() and words[0].lower() in first_names:
+            out.add(words[0])  # "Marco Rubio … than Marco": the given name of a person the report names in full
         for j in range(1, min(len(words), 3)):
             given = words[:j]
             after_initial = _INITIAL.fullmatch(given[-1]) is not None and len(given) >= 2
