@@ -619,3 +619,12 @@ def test_places_the_given_name_of_a_person_named_in_full_is_no_town(make_record)
     # written where only a place stands, the name is the town again
     town = make_record("Marco Rubio spoke in Sarasota. Voters in Marco stayed home on Tuesday.")
     assert "Marco" in {m.text for p in town.places for m in p.mentions}
+
+
+def test_places_a_name_told_something_or_quoted_as_a_source_is_no_town(make_record):
+    record = make_record(
+        '"The referendum choice is grim," the political scientist Christopher Wlezien told Bloomberg in late May. '
+        "Altman has stock worth about $130 million, according to Bloomberg. Voters in Denver were unmoved."
+    )
+    names = {m.text for p in record.places for m in p.mentions}
+    assert "Denver" in names and "Bloomberg" not in names

@@ -470,6 +470,11 @@ def _written_as_a_person(doc: Doc, entity: Entity) -> bool:
             return True
         if root.dep_ in ("compound", "poss") and head.lemma_.lower() in LEADERS_NOUNS and head.i >= span.end:
             return True
+        # a source, not a place: "told Bloomberg", "according to Gallup"
+        if root.dep_ == "dobj" and head.lemma_.lower() == "tell":
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according":
+            return True
     return False
 
 
