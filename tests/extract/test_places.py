@@ -628,3 +628,12 @@ def test_places_a_name_told_something_or_quoted_as_a_source_is_no_town(make_reco
     )
     names = {m.text for p in record.places for m in p.mentions}
     assert "Denver" in names and "Bloomberg" not in names
+
+
+def test_places_a_sentence_opening_in_gives_no_province_to_the_report(make_record):
+    # "In" at the head of a sentence, taken for a name by the model, was Indiana, and pointed "Mexico" there.
+    record = make_record(
+        "The deal is not counted among his more successful ventures. In 1990 he defaulted on his loan. In 2009, "
+        "he decided to sell his Boeing 727 to a buyer in Mexico."
+    )
+    assert _place(record, "Mexico").country == "MX"

@@ -131,3 +131,9 @@ def test_index_every_country_a_package_carries_is_found_by_its_name(gazetteer):
     kosovo = [c for c in gazetteer.lookup("Kosovo", fuzzy=False) if c.feature == "country"]
     assert kosovo and kosovo[0].country == "XK" and kosovo[0].lat is not None
     assert gazetteer.demonym("Kosovar") == "XK"
+
+
+def test_index_a_function_word_in_title_case_is_no_postal_code(gazetteer):
+    # "In 2009, he sold the jet": "In" is the word; "IN" in capitals is still Indiana.
+    assert not any(c.match == "abbreviation" for c in gazetteer.lookup("In", fuzzy=False))
+    assert any(c.feature == "admin1" and c.admin1_code == "US.IN" for c in gazetteer.lookup("IN", fuzzy=False))

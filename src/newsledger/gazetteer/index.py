@@ -86,6 +86,13 @@ class Gazetteer:
         if len(key) < 2:
             return ()
         found = self._by_key(key)
+        if found and _a_word_not_an_abbreviation(text):
+            # "In 2009, he …": a postal code is written in capitals ("IN", "ME", "OR"); an English function word
+            # in title case that spells one is the word.
+            kept = tuple(c for c in found if c.match != "abbreviation")
+            if not kept:
+                return ()
+            found = kept
         if found:
             return found
         found = self._by_column("compact", compact_key(key), match="compact")
@@ -199,3 +206,10 @@ def get_gazetteer() -> Gazetteer:
             path, _ = ensure_index()
             _shared = Gazetteer(path)
         return _shared
+
+
+def _a_word_not_an_abbreviation(text: str) -> bool:
+    """ "In", "Me", "Or": an English stop word not written in capitals."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain set: no model is loaded
+
+    return not text.isupper() and text.lower() in STOP_WORDS
