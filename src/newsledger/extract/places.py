@@ -139,7 +139,9 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
     context = Context()
     _read_demonyms(doc, state, gazetteer, context)
     _read_outlet(state, gazetteer, context)
-    mentions = _toponym_mentions(doc, state, gazetteer)
+    # A mention not written as a name is dropped before any is resolved: resolved, it would still count as a
+    # place the report names, and point its namesakes' neighbours there ("In 2009, …" as Indiana).
+    mentions = [m for m in _toponym_mentions(doc, state, gazetteer) if _written_as_a_name(m.text)]
     if not mentions:
         return []
     toponyms = _as_toponyms(doc_text(doc), mentions)
