@@ -637,3 +637,17 @@ def test_places_a_sentence_opening_in_gives_no_province_to_the_report(make_recor
         "he decided to sell his Boeing 727 to a buyer in Mexico."
     )
     assert _place(record, "Mexico").country == "MX"
+
+
+def test_places_a_dateline_written_alone_is_the_big_city(make_record):
+    record = make_record(
+        "DALLAS (AP) — The candidate is shifting staff and money to Iowa, where voters in Des Moines and "
+        "Ames meet him often."
+    )
+    assert _place(record, "DALLAS").admin1 == "Texas"
+
+
+def test_places_a_small_town_found_only_by_a_like_spelling_is_no_place(make_record):
+    record = make_record("Pfizer is working on a $160 billion combination with Allergan, bankers in New York said.")
+    allergan = [p for p in record.places if any(m.text == "Allergan" for m in p.mentions)]
+    assert all(p.lat is None for p in allergan)

@@ -491,9 +491,9 @@ def test_resolve_a_far_nearest_spelling_in_a_local_report_lies_near_the_report_t
     town, village, _ = resolve_toponyms(gazetteer, toponyms, Context())
     assert village.kind_hint == "near" and village.candidate.geonameid is None
     assert (village.candidate.lat, village.candidate.lon) == (town.candidate.lat, town.candidate.lon)
-    # alone, the nearest spelling stands
+    # alone, a small town found only by a like spelling is a guess, not a place
     (alone,) = resolve_toponyms(gazetteer, [Toponym("Ellicotville", 0, 12)], Context(home_country="US"))
-    assert alone.candidate is not None and alone.candidate.match == "fuzzy"
+    assert alone.candidate is None
 
 
 def test_resolve_the_outlet_home_reaches_the_towns_next_to_a_small_home_province(gazetteer):
@@ -578,3 +578,16 @@ def test_resolve_a_province_abroad_by_its_name_yields_to_the_home_town_of_the_na
     abroad = Context(countries=Counter({"PY": 2}), home_country="US", home_admin1="US.CA")
     (province,) = _resolve_in_text(gazetteer, text, ["San Pedro"], abroad)
     assert province.candidate.country == "PY"
+
+
+def test_resolve_namesakes_near_only_each_other_in_a_touring_report_point_nowhere(gazetteer):
+    # Chicago, Ohio and Dublin, Ohio lie close to each other, and Ohio is one of three states named: none of it
+    # is a report about one area, so the famous places stand.
+    names = ["Nev.", "Ohio", "Vermont", "Chicago", "Dublin", "Raleigh"]
+    text = (
+        "Shell companies in Nev. and Ohio and Vermont. Chicago-based AbbVie and Dublin-based Shire called it off; "
+        "a firm in Raleigh did not."
+    )
+    *_, chicago, dublin, _raleigh = _resolve(gazetteer, names, text=text)
+    assert chicago.candidate.admin1 == "Illinois"
+    assert dublin.candidate.country == "IE"

@@ -345,7 +345,7 @@ def resolve_toponyms(gazetteer: Gazetteer, toponyms: Sequence[Toponym], context:
     looked_up = []
     for t, (cands, hint, text) in zip(toponyms, found, strict=True):
         if t.dateline and hint is None:
-            cands = _dateline_towns(cands)
+            cands = _dateline_towns(cands, written_alone=t.container is None)
         written_kind = t.written_kind
         if hint is None and written_kind is None and _names_its_county(cands, text, county_heads, context.home_admin1):
             written_kind = "admin2"
@@ -522,15 +522,28 @@ def _far_guess(resolution: Resolution, focus: Candidate) -> bool:
 DATELINE_TOWN_MIN_POPULATION = 100_000
 
 
-def _dateline_towns(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """The candidates without the provinces and districts a big town or capital of the same name outranks."""
-    town = any(
-        c.feature == "city" and c.match == "name" and (c.capital or c.population >= DATELINE_TOWN_MIN_POPULATION)
+# A town found only by a like spelling of the name written must be this big, or pointed to by the text.
+FUZZY_TOWN_MIN_POPULATION = 20_000
+
+
+def _dateline_towns(candidates: tuple[Candidate, ...], *, written_alone: bool = False) -> tuple[Candidate, ...]:
+    """The candidates without the provinces and districts a big town or capital of the same name outranks; and,
+    for a dateline written with no province or country after it ("DALLAS (AP)"), without the towns under a tenth
+    of its size: wire style writes only the big cities alone ("DALLAS, Iowa" names its state)."""
+    big = [
+        c
         for c in candidates
-    )
-    if not town or any(c.feature == "country" and c.match == "name" for c in candidates):
+        if c.feature == "city" and c.match == "name" and (c.capital or c.population >= DATELINE_TOWN_MIN_POPULATION)
+    ]
+    if not big or any(c.feature == "country" and c.match == "name" for c in candidates):
         return candidates  # "SINGAPORE", "KUWAIT": a country by its own name is a city-state's dateline too
-    return tuple(c for c in candidates if c.feature not in ("admin1", "admin2"))
+    largest = max(c.population for c in big)
+    return tuple(
+        c
+        for c in candidates
+        if c.feature not in ("admin1", "admin2")
+        and not (written_alone and c.feature == "city" and not c.capital and c.population * 10 < largest)
+    )
 
 
 def _initials_of_named_places(
@@ -821,6 +834,11 @@ def _choose(
         # "Shoppers lined up at Sears": a small town abroad that nothing in the text points to is a guess at a
         # name, not a place the report is about.
         return None, 0.0
+    if best.feature == "city" and best.match == "fuzzy" and best.population < FUZZY_TOWN_MIN_POPULATION:
+        if not pointed_to(best):
+            # "a combination with Allergan": a small town found only by a like spelling, that nothing in the text
+            # points to, is a guess at a name (a firm's, a person's), not a place.
+            return None, 0.0
     home = _home_namesake(scored, best, hint, context)
     if home is not None and not _kept_over_home(best, home[1], hint, context, container, anchors, contents):
         best_score, best = home
@@ -1108,11 +1126,14 @@ def _pointed_to(
     if _at_home(candidate, context):
         return True
     if anchors and candidate.lat is not None and candidate.lon is not None and not echo:
-        return any(
-            a.id != candidate.id and a.lat is not None and a.feature != "country" and _km(candidate, a) < 300
-            for a in anchors
-        )
+        # near the report's other places: the places of a report about one area, not one of many a report tours
+        others = [a for a in anchors if a.id != candidate.id and a.lat is not None and a.feature != "country"]
+        near = [a for a in others if _km(candidate, a) < 300]
+        return bool(near) and len(near) >= ANCHOR_FOCUS_SHARE * len(others)
     return False
+
+
+ANCHOR_FOCUS_SHARE = 0.34
 
 
 # A province the article's other places lie in points to its namesake towns only while it holds this share of
