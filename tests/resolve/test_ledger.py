@@ -383,3 +383,20 @@ def test_ledger_a_correction_or_rejection_re_resolves_the_cluster_at_once_as_a_f
     # A confirmation moves nothing and re-resolves nothing.
     assert "cluster" not in review_event(store, second_pk, who="analyst", action="confirm")
     assert reresolve_events(store, [second_pk])[0]["before"] == reresolve_events(store, [second_pk])[0]["after"]
+
+
+def test_ledger_an_event_dated_only_by_its_report_day_is_undated_to_the_resolver():
+    from newsledger.resolve.ledger import _report
+
+    row = {
+        "pk": 1, "article_id": "a", "outlet": "Wire", "type": "ASSAULT", "event_date": "2020-01-01",
+        "when_value": "2020-01-01", "time_precision": 3, "location": None, "country": "FR", "admin1": None,
+        "lat": None, "lon": None, "geo_precision": None, "source_actor_id": None, "source_name": None,
+        "target_actor_id": None, "target_name": None, "status": "reported", "fatalities": None,
+        "trigger_text": "attacks", "sentence_start": 0, "sentence_end": 0,
+    }  # fmt: skip
+    # the sentence gave no date: the report's day (precision 3) is no date of the happening
+    assert _report(row, {}).date is None and not _report(row, {}).is_dated
+    # a day the text gives (precision 1), or a month it gives, is kept
+    assert _report({**row, "time_precision": 1}, {}).date == "2020-01-01"
+    assert _report({**row, "when_value": "2020-01", "event_date": "2020-01"}, {}).date == "2020-01"
