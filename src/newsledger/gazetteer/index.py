@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from newsledger.gazetteer.build import KIND_ABBREVIATION, KIND_ALIAS, KIND_NAME, ensure_index
 from newsledger.gazetteer.keys import compact_key, name_key, skeleton_key
+from newsledger.gazetteer.lexicon import FUNCTION_WORDS
 
 FUZZY_MIN_RATIO = 90.0
 FUZZY_MIN_LENGTH = 6
@@ -209,7 +210,5 @@ def get_gazetteer() -> Gazetteer:
 
 
 def _a_word_not_an_abbreviation(text: str) -> bool:
-    """ "In", "Me", "Or": an English stop word not written in capitals."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # a plain set: no model is loaded
-
-    return not text.isupper() and text.lower() in STOP_WORDS
+    """ "In", "Me", "Or": an English function word not written in capitals."""
+    return not text.isupper() and text.lower() in FUNCTION_WORDS

@@ -258,3 +258,11 @@ NATIONAL_INSTITUTIONS: dict[str, str] = {
     "quai dorsay": "FR",
     "foggy bottom": "US",
 }
+
+# English function words. One in title case ("In 2009, he ...", "Or else") is the word, not the postal code or
+# other abbreviation it spells ("IN", "OR", "ME" in capitals are the states).
+FUNCTION_WORDS = frozenset(
+    "a an the in on at to of by for from into onto up as or and but if so no nor not is am are was be been do "
+    "does did he she it we us me my his her its our they them who what when where why how this that than then "
+    "there here all any each some such only own too very can will just".split()
+)
