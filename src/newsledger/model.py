@@ -153,6 +153,9 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime, as supplied
     language: str = "en"
     source: str | None = None  # where it was read from (file path, feed URL, WARC record)
+    # The outlet's home the ledger had learnt when it read the article (GeoNames admin1 code "US.OH", or a country
+    # code "US"; see gazetteer/homes.py): its places were read with it. None for an article read on its own.
+    outlet_home: str | None = None
 
     @property
     def chars(self) -> int:

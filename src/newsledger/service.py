@@ -4,11 +4,17 @@ processed and saved the same way whoever asks.
 
 Texts already stored by the same pipeline version are skipped before the pipeline runs; the rest go through
 `process_articles` (nlp.pipe) in batches and are saved one article per transaction, so a run killed at any moment
-leaves only whole articles and the next run does the rest."""
+leaves only whole articles and the next run does the rest.
+
+Each article is read with its outlet's home as the ledger has learnt it from the outlet's stored reports
+(gazetteer/homes.py: local news names its towns bare); at the end of a run, the reports of the outlets it
+touched whose home has changed since they were read (the first reports of a new outlet, read before any home
+was known) are read again with it."""
 
 from __future__ import annotations
 
-from collections import Counter
+import dataclasses
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,6 +25,7 @@ from newsledger.model import Article, ArticleRecord
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsledger.gazetteer.homes import OutletHomes
     from newsledger.resolve import ResolveSummary
     from newsledger.store.db import SaveResult, Store
 
@@ -31,6 +38,7 @@ class IngestSummary:
     updated: int = 0  # stored before by another pipeline version, now re-processed
     unchanged: int = 0  # stored before by this pipeline version (or repeated within the run)
     rejected: list[InputError] = field(default_factory=list)
+    read_again: int = 0  # stored reports read again with their outlet's home, learnt since they were read
 
     @property
     def changed(self) -> bool:
@@ -47,6 +55,7 @@ class IngestSummary:
             "unchanged": self.unchanged,
             "rejected": len(self.rejected),
             "rejected_by_reason": dict(self.rejected_by_reason()),
+            "read_again_for_outlet_home": self.read_again,
         }
 
     def count(self, result: SaveResult) -> None:
@@ -66,20 +75,28 @@ def ingest_articles(
     batch_size: int = 32,
     progress: Progress | None = None,
     on_reject: Callable[[InputError], None] | None = None,
+    every_outlet: bool = False,
 ) -> IngestSummary:
     """Store the records of `inputs`; InputErrors (and articles the pipeline fails on) are recorded in the store
-    and go to `rejected`. `progress(n)` is called as n more inputs are done."""
+    and go to `rejected`. `progress(n)` is called as n more inputs are done. At the end, reports whose outlet's
+    home has changed since they were read are read again: those of the outlets the run stored reports of, or
+    (`every_outlet`) of any outlet."""
     from newsledger.nlp import pipeline_version, process_articles
 
     version = pipeline_version(nlp)
     summary = IngestSummary()
     seen: set[str] = set()
+    homes = learnt_homes(store)
+    touched: set[str] = set()
 
     def rejected(error: InputError) -> None:
         store.reject_error(error)
         summary.rejected.append(error)
         if on_reject is not None:
             on_reject(error)
+
+    def with_home(article: Article) -> Article:  # asked as the pipeline reaches the article, so it is current
+        return dataclasses.replace(article, outlet_home=homes.home(article.outlet))
 
     for chunk in _chunks(inputs, batch_size):
         articles: list[Article] = []
@@ -99,7 +116,7 @@ def ingest_articles(
         done_without_pipeline = len(chunk) - len(todo)
         if progress is not None and done_without_pipeline:
             progress(done_without_pipeline)
-        for result in process_articles(nlp, todo):
+        for result in process_articles(nlp, (with_home(article) for article in todo)):
             if isinstance(result, InputError):
                 rejected(result)
             else:
@@ -108,9 +125,67 @@ def ingest_articles(
                     rejected(saved)
                 else:
                     summary.count(saved)
+                    homes.add_record(result)
+                    if result.article.outlet:
+                        touched.add(result.article.outlet)
             if progress is not None:
                 progress(1)
+    outlets = None if every_outlet else touched
+    summary.read_again = read_again_for_homes(store, nlp, homes, outlets, on_reject=rejected)
     return summary
+
+
+def learnt_homes(store: Store) -> OutletHomes:
+    """Every outlet's home as the ledger's stored places make it (gazetteer/homes.py)."""
+    from newsledger.gazetteer.homes import CONFIDENT, OutletHomes, votes_of
+    from newsledger.gazetteer.index import get_gazetteer
+
+    places_of: dict[str, list[tuple[str | None, str | None, str | None, float | None]]] = defaultdict(list)
+    for article_id, _outlet, country, admin1, feature, score in store.outlet_place_votes(CONFIDENT):
+        places_of[article_id].append((country, admin1, feature, score))
+    homes = OutletHomes(get_gazetteer())
+    # Every report counts, those with no confident place too: a home is named in a share of all of them.
+    for article_id, (outlet, _read_with) in store.homes_read_with().items():
+        homes.add(outlet, article_id, votes_of(places_of.get(article_id, [])))
+    return homes
+
+
+def read_again_for_homes(
+    store: Store,
+    nlp: Language,
+    homes: OutletHomes,
+    outlets: Collection[str] | None,
+    *,
+    on_reject: Callable[[InputError], None] | None = None,
+) -> int:
+    """Read again each stored report of `outlets` (None: of every outlet) that was read with another home than
+    its outlet's as learnt now, in the order they were stored; each report read again adds its votes before
+    the next is asked about (as the evaluation does). Once per run: a home that moves again is taken up by the
+    next. Returns how many were stored anew."""
+    from newsledger.nlp import process_articles
+
+    if outlets is not None and not outlets:
+        return 0
+    read_with = store.homes_read_with(outlets)
+
+    def stale() -> Iterator[Article]:
+        for article_id, (outlet, home) in read_with.items():
+            if homes.home(outlet) == home:
+                continue
+            record = store.get_record(article_id)
+            if record is not None:
+                yield dataclasses.replace(record.article, outlet_home=homes.home(outlet))
+
+    done = 0
+    for result in process_articles(nlp, stale()):
+        saved = result if isinstance(result, InputError) else _save(store, result)
+        if isinstance(saved, InputError):
+            if on_reject is not None:
+                on_reject(saved)
+        elif not isinstance(result, InputError):
+            homes.add_record(result)
+            done += saved == "updated"
+    return done
 
 
 def _save(store: Store, record: ArticleRecord) -> SaveResult | InputError:
@@ -144,12 +219,14 @@ def stale_count(store: Store, nlp: Language) -> int:
 def reprocess_stored(
     store: Store, nlp: Language, *, batch_size: int = 32, progress: Progress | None = None
 ) -> IngestSummary:
-    """Re-run the pipeline on every stored article whose record came from another pipeline version."""
+    """Re-run the pipeline on every stored article whose record came from another pipeline version, then on
+    every one read with another home than its outlet's as the ledger has learnt it."""
     from newsledger.nlp import pipeline_version
 
     version = pipeline_version(nlp)
     articles = (record.article for record in store.iter_records(pipeline_not=version))
-    return ingest_articles(store, nlp, articles, batch_size=batch_size, progress=progress)
+    # Records loaded from a batch run (`newsledger load`) were read without the ledger's homes: taken up here.
+    return ingest_articles(store, nlp, articles, batch_size=batch_size, progress=progress, every_outlet=True)
 
 
 def save_records(store: Store, records: Iterable[ArticleRecord]) -> IngestSummary:

@@ -315,9 +315,10 @@ def test_db_migration_writes_older_corrections_into_the_events_rows(store_url):
 
     db = store_url
     with Store.open(db) as store:
+        # stored first, then taken down to 0003 (today's rows have columns 0003 did not)
+        store.save_record(attack_record())
         with store.writing() as conn:
             command.downgrade(store._alembic_config(conn), "0003")
-        store.save_record(attack_record())
         with store.writing() as conn:
             pk = conn.execute(select(schema.events.c.pk)).scalar_one()
             # a review as revision 0003 stored it: the correction only in event_reviews

@@ -53,6 +53,7 @@ def test_ingest_folder_twice_stores_each_article_once(tmp_path, store_url):
         "unchanged": 7,
         "rejected": 0,
         "rejected_by_reason": {},
+        "read_again_for_outlet_home": 0,
     }
     with Store.open(store_url) as store:
         assert store.count("articles") == 7

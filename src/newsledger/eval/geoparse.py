@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,6 @@ from newsledger.errors import Errors
 from newsledger.eval.metrics import f1_of
 
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
-HOME_MIN_SHARE = 0.25
-HOME_MIN_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -138,30 +135,44 @@ def _int(value: str | None) -> int | None:
 
 def resolve_gold(articles: Sequence[GoldArticle]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """Metrics of the choice of referent for the gold toponyms, and the misses per kind of place."""
+    from newsledger.gazetteer.homes import OutletHomes, split_home
     from newsledger.gazetteer.index import get_gazetteer
     from newsledger.gazetteer.resolve import Context, Toponym, resolve_toponyms
 
     gazetteer = get_gazetteer()
 
-    def run(homes: dict[str, tuple[str | None, str | None]]) -> list[list[Any]]:
-        out = []
-        for article in articles:
-            toponyms = _with_containers(article)
-            home_country, home_admin1 = homes.get(article.domain or "", (None, None))
-            context = Context(home_country=home_country, home_admin1=home_admin1)
-            out.append(resolve_toponyms(gazetteer, [Toponym(*t) for t in toponyms], context))
-        return out
+    def read(article: GoldArticle, home: str | None) -> list[Any]:
+        home_country, home_admin1 = split_home(home)
+        toponyms = [Toponym(*t) for t in _with_containers(article)]
+        return list(resolve_toponyms(gazetteer, toponyms, Context(home_country=home_country, home_admin1=home_admin1)))
 
-    first = run({})
-    homes = learn_homes(articles, first)
-    final = run(homes) if homes else first
+    # As the ledger reads them (service.ingest_articles): in order, each report with the home its outlet's earlier
+    # reports make, then again each report whose outlet's home has changed since it was read.
+    homes = OutletHomes(gazetteer)
+    read_with: list[str | None] = []
+    final: list[list[Any]] = []
+    for article in articles:
+        home = homes.home(article.domain)
+        resolutions = read(article, home)
+        homes.add(article.domain, article.id, _votes(resolutions))
+        read_with.append(home)
+        final.append(resolutions)
+    read_again = 0
+    for index, article in enumerate(articles):
+        home = homes.home(article.domain)
+        if home != read_with[index]:
+            read_again += 1
+            final[index] = read(article, home)
+            homes.add(article.domain, article.id, _votes(final[index]))
+    first = [read(article, None) for article in articles]  # no home at all: what the learnt homes change
     pairs = [
         (gold, resolution.candidate)
         for article, resolutions in zip(articles, final, strict=True)
         for gold, resolution in zip(article.toponyms, resolutions, strict=True)
     ]
     metrics, per_kind = score_resolutions(pairs)
-    metrics["home_regions_learnt"] = len(homes)
+    metrics["home_regions_learnt"] = sum(1 for outlet in homes.votes if homes.home(outlet) is not None)
+    metrics["reports_read_again_for_their_home"] = read_again
     overrides, overrides_right = home_overrides(articles, first, final)
     metrics["home_overrides_of_million_places"] = overrides
     metrics["home_overrides_of_million_places_right"] = overrides_right
@@ -282,38 +293,20 @@ def _with_containers(
     ]
 
 
-def learn_homes(
-    articles: Sequence[GoldArticle], resolutions: Sequence[Sequence[Any]]
-) -> dict[str, tuple[str | None, str | None]]:
-    """A domain's home province and country: where its confidently resolved places cluster."""
-    admin1_by_domain: dict[str, Counter[str]] = defaultdict(Counter)
-    country_by_domain: dict[str, Counter[str]] = defaultdict(Counter)
-    for article, article_resolutions in zip(articles, resolutions, strict=True):
-        if not article.domain:
-            continue
-        for resolution in article_resolutions:
-            candidate = resolution.candidate
-            if candidate is None or resolution.score < 0.6:
-                continue
-            if candidate.country:
-                country_by_domain[article.domain][candidate.country] += 1
-            if candidate.admin1_code and candidate.feature in ("city", "admin2", "admin1"):
-                admin1_by_domain[article.domain][candidate.admin1_code] += 1
-    homes: dict[str, tuple[str | None, str | None]] = {}
-    for domain, countries in country_by_domain.items():
-        home_country = _dominant(countries)
-        home_admin1 = _dominant(admin1_by_domain[domain])
-        if home_country or home_admin1:
-            homes[domain] = (home_country, home_admin1)
-    return homes
+def _votes(resolutions: Sequence[Any]) -> list[Any]:
+    """A report's resolutions as votes for its outlet's home, as a stored record's places are."""
+    from newsledger.gazetteer.homes import votes_of
 
-
-def _dominant(counts: Counter[str]) -> str | None:
-    if not counts:
-        return None
-    value, count = counts.most_common(1)[0]
-    total = sum(counts.values())
-    return value if count >= HOME_MIN_COUNT and count / total >= HOME_MIN_SHARE else None
+    return votes_of(
+        (
+            r.candidate.country,
+            r.candidate.admin1 if r.candidate.feature not in ("country", "continent") else None,
+            r.candidate.feature,
+            r.score,
+        )
+        for r in resolutions
+        if r.candidate is not None
+    )
 
 
 # --- end to end --------------------------------------------------------------------------------------
@@ -334,11 +327,17 @@ class EndToEnd:
 
 
 def spans_end_to_end(articles: Sequence[GoldArticle]) -> EndToEnd:
-    """Predicted toponym spans per article: ours (places, and places plus demonyms) and spaCy's GPE/LOC/FAC."""
+    """Predicted toponym spans per article: ours (places, and places plus demonyms) and spaCy's GPE/LOC/FAC.
+    Ours are read as the ledger reads them: ingested in order into a ledger of their own, so that each outlet's
+    home is learnt from its reports and its first reports are read again with it (service.ingest_articles)."""
+    import tempfile
+
     from newsledger.errors import InputError
     from newsledger.gazetteer.index import get_gazetteer
     from newsledger.model import Article
     from newsledger.nlp import load_nlp, process_articles
+    from newsledger.service import ingest_articles
+    from newsledger.store.db import Store
 
     gazetteer = get_gazetteer()
     inputs = [Article.from_text(a.text, source=a.id, outlet=a.domain) for a in articles]
@@ -346,13 +345,14 @@ def spans_end_to_end(articles: Sequence[GoldArticle]) -> EndToEnd:
     ours: Spans = []
     places_at: list[dict[tuple[int, int], Any]] = []
     failed: list[str] = []
-    for article, record in zip(
-        articles,
-        process_articles(load_nlp(components=("newsledger_entities", "newsledger_places")), inputs),
-        strict=True,
-    ):
-        if isinstance(record, InputError):
-            failed.append(f"{article.id}: {record}")
+    with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/eval.db") as store:
+        nlp = load_nlp(components=("newsledger_entities", "newsledger_places"))
+        summary = ingest_articles(store, nlp, inputs)
+        refused = {error.source: error.reason for error in summary.rejected}
+        records = [store.get_record(article.id) for article in inputs]
+    for article, record in zip(articles, records, strict=True):
+        if record is None:
+            failed.append(f"{article.id}: {refused.get(article.id, 'not stored')}")
             places_only.append(set())
             ours.append(set())
             places_at.append({})
@@ -369,11 +369,11 @@ def spans_end_to_end(articles: Sequence[GoldArticle]) -> EndToEnd:
         }
         ours.append(spans | demonyms)
     baseline: list[set[tuple[int, int]]] = []
-    for record in process_articles(load_nlp(components=("newsledger_entities",)), inputs):
-        if isinstance(record, InputError):
+    for result in process_articles(load_nlp(components=("newsledger_entities",)), inputs):
+        if isinstance(result, InputError):
             baseline.append(set())
             continue
-        baseline.append({(m.start, m.end) for e in record.entities if e.type in TOPONYM_LABELS for m in e.mentions})
+        baseline.append({(m.start, m.end) for e in result.entities if e.type in TOPONYM_LABELS for m in e.mentions})
     return EndToEnd(ours, places_only, baseline, places_at, failed)
 
 
@@ -487,8 +487,9 @@ def command(
         "one gazetteer build setting is tuned: provinces take a packaged centre point only inside the inner 80% "
         "of their towns' extent (chosen on LGL, whose gold uses GeoNames points; checked on GeoVirus, which uses "
         "Wikipedia's)",
-        "local outlets' home regions are learnt from the system's own resolutions of the other articles of the "
-        "same domain (unsupervised), never from gold coordinates",
+        "each outlet's home is learnt as the ledger learns it (gazetteer/homes.py, unsupervised, never from gold "
+        "coordinates): the articles are read in file order, each with the home its domain's earlier articles "
+        "make, then each article whose domain's home has changed since is read again with it",
     ]
     if articles_slice is not None:
         notes.append(f"articles {articles_slice} of the file's {total} (0-based, in file order)")

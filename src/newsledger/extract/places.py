@@ -23,6 +23,7 @@ from newsledger.extract.datelines import DATELINE, find_dateline
 from newsledger.extract.event_lexicon import NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS
 from newsledger.extract.names import knowledge_base
 from newsledger.extract.not_places import not_a_place
+from newsledger.gazetteer.homes import split_home
 from newsledger.gazetteer.index import Candidate, Gazetteer, get_gazetteer
 from newsledger.gazetteer.keys import name_key
 from newsledger.gazetteer.lexicon import (
@@ -231,7 +232,11 @@ def _read_demonyms(doc: Doc, state: DocState, gazetteer: Gazetteer, context: Con
 
 
 def _read_outlet(state: DocState, gazetteer: Gazetteer, context: Context) -> None:
-    """An outlet named after a country ("Kenya Times", "Pakistan Observer") is a weak prior for it."""
+    """The outlet's home the ledger has learnt from its earlier reports (gazetteer/homes.py); else an outlet
+    named after a country ("Kenya Times", "Pakistan Observer") is a weak prior for it."""
+    if state.article.outlet_home:
+        context.home_country, context.home_admin1 = split_home(state.article.outlet_home)
+        return
     outlet = state.article.outlet
     if not outlet:
         return

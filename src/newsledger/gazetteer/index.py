@@ -179,6 +179,14 @@ class Gazetteer:
         ).fetchone()
         return _candidate(row, "name") if row else None
 
+    def admin1_named(self, iso2: str, name: str) -> Candidate | None:
+        """The country's province of that name, as the index names it (a place's `admin1`)."""
+        row = self.conn.execute(
+            f"SELECT {_PLACE_COLUMNS}, 0 FROM place p WHERE p.country = ? AND p.feature = 'admin1' AND p.name = ?",
+            (iso2, name),
+        ).fetchone()
+        return _candidate(row, "name") if row else None
+
     def admin1(self, admin1_code: str) -> Candidate | None:
         row = self.conn.execute(
             f"SELECT {_PLACE_COLUMNS}, 0 FROM place p WHERE p.admin1_code = ? AND p.feature = 'admin1'",

@@ -188,10 +188,13 @@ class Store(QueryMixin):
         now = dt.datetime.now(dt.UTC)
         rows = record_rows(record)
         with self.writing() as conn:
-            stored = conn.execute(
-                select(schema.articles.c.pipeline).where(schema.articles.c.id == article_id)
-            ).scalar_one_or_none()
-            if stored is not None and stored == record.pipeline:
+            row = conn.execute(
+                select(schema.articles.c.pipeline, schema.articles.c.outlet_home).where(
+                    schema.articles.c.id == article_id
+                )
+            ).one_or_none()
+            stored = row.pipeline if row is not None else None
+            if row is not None and (row.pipeline, row.outlet_home) == (record.pipeline, record.article.outlet_home):
                 return "unchanged"
             reviews: list[dict[str, Any]] = []
             if stored is not None:
@@ -350,6 +353,35 @@ class Store(QueryMixin):
                 query = select(schema.articles.c.id, schema.articles.c.pipeline).where(schema.articles.c.id.in_(chunk))
                 found.update({row.id: row.pipeline for row in conn.execute(query)})
         return found
+
+    def outlet_place_votes(self, min_score: float) -> list[tuple[Any, ...]]:
+        """(article_id, outlet, country, admin1, feature, score) of every place of at least `min_score` in an
+        article with an outlet: what gazetteer/homes.py learns outlets' homes from."""
+        pl, ar = schema.places, schema.articles
+        query = (
+            select(pl.c.article_id, ar.c.outlet, pl.c.country, pl.c.admin1, pl.c.feature, pl.c.score)
+            .join(ar, ar.c.id == pl.c.article_id)
+            .where(ar.c.outlet.is_not(None), pl.c.score >= min_score)
+            .order_by(pl.c.article_id, pl.c.pk)
+        )
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(query)]
+
+    def homes_read_with(self, outlets: Iterable[str] | None = None) -> dict[str, tuple[str, str | None]]:
+        """{article id: (outlet, the outlet home it was read with)} for the articles of `outlets` (all outlets
+        when None), in the order they were stored."""
+        ar = schema.articles
+        query = select(ar.c.id, ar.c.outlet, ar.c.outlet_home, ar.c.ingested_at).where(ar.c.outlet.is_not(None))
+        rows: list[Any] = []
+        with self.engine.connect() as conn:
+            if outlets is None:
+                rows.extend(conn.execute(query))
+            else:
+                names = sorted(set(outlets))
+                for start in range(0, len(names), 500):
+                    rows.extend(conn.execute(query.where(ar.c.outlet.in_(names[start : start + 500]))))
+        rows.sort(key=lambda row: (row.ingested_at, row.id))
+        return {row.id: (row.outlet, row.outlet_home) for row in rows}
 
     def get_record(self, article_id: str) -> ArticleRecord | None:
         with self.engine.connect() as conn:

@@ -51,6 +51,7 @@ def article_row(record: ArticleRecord, *, now: dt.datetime) -> dict[str, Any]:
         "chars": article.chars,
         "text": article.text,
         "pipeline": record.pipeline,
+        "outlet_home": article.outlet_home,
         "schema_version": record.schema,
         "record": record.to_json(),
         "ingested_at": now,

@@ -60,6 +60,7 @@ articles = Table(
     Column("chars", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("pipeline", String(200), nullable=False, index=True),  # version that produced the record
+    Column("outlet_home", String(16)),  # the outlet's home the places were read with (gazetteer/homes.py)
     Column("schema_version", Integer, nullable=False),
     Column("record", Text, nullable=False),  # ArticleRecord.to_json(): the lossless copy
     Column("ingested_at", DateTime(timezone=True), nullable=False),
