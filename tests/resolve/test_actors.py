@@ -253,6 +253,26 @@ def test_actors_a_generational_suffix_closes_the_name_and_two_suffixes_are_two_p
     assert actor_members(refs) == [[1, 2, 3], [4], [5]]
 
 
+def test_actors_a_father_and_a_son_told_apart_in_one_article_stay_two_people_across_the_ledger():
+    refs = [
+        EntityRef(1, "a1", "Walter Brandt Jr.", "PERSON"),
+        EntityRef(2, "a1", "Walter P. Brandt", "PERSON"),  # the same article names the father beside his son
+        EntityRef(3, "a2", "Walter Brandt", "PERSON"),
+        EntityRef(4, "a3", "Walter Brandt Jr.", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1, 4], [2, 3]]
+    # With no article telling them apart, the son's bare name is his (the suffix left out).
+    assert actor_members([refs[0], refs[2]]) == [[1, 3]]
+
+
+def test_actors_a_fathers_written_sr_is_never_left_out():
+    refs = [
+        EntityRef(1, "a1", "Duncan Reyes Sr.", "PERSON"),
+        EntityRef(2, "a2", "Duncan Reyes", "PERSON"),
+    ]
+    assert actor_members(refs) == [[1], [2]]
+
+
 def test_actors_an_occupational_title_before_a_name_is_no_part_of_it():
     refs = [
         EntityRef(1, "a1", "Shawna Hollis", "PERSON"),

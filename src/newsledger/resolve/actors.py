@@ -145,9 +145,12 @@ def same_name_part(a: str, b: str) -> bool:
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     """Full names (two parts or more) of the same person: same number of parts, every part a variant, and no two
-    different generational suffixes (one name may leave its suffix out)."""
+    different generational suffixes. A son may leave his suffix out ("James B. Comey Jr." is "James Comey"); a
+    father's "Sr." is written only to tell him from a son who goes by the bare name, so it is never left out."""
     suffix_a, suffix_b = a[len(core_parts(a)) :], b[len(core_parts(b)) :]
     if suffix_a and suffix_b and list(suffix_a) != list(suffix_b):
+        return False
+    if bool(suffix_a) != bool(suffix_b) and "sr" in (*suffix_a, *suffix_b):
         return False
     if not _compatible_initials(core_parts(a), core_parts(b)):
         return False
@@ -242,7 +245,31 @@ def _persons_named_as_groups(people: Sequence[EntityRef], groups: Sequence[Entit
     return found
 
 
+def _told_apart_by_suffix(refs: Sequence[EntityRef]) -> set[tuple[str, ...]]:
+    """Names (without suffix and initials) that some article gives two people, one with a generational suffix and
+    one without ("Donald Trump Jr." beside "Donald Trump"): in the whole ledger, the bare name is then not the
+    son's."""
+    suffixed: set[tuple[str, tuple[str, ...]]] = set()
+    bare: set[tuple[str, tuple[str, ...]]] = set()
+    for ref in refs:
+        parts = name_parts(ref.name)
+        core = core_parts(parts)
+        if len(core) < 2:
+            continue
+        key = (ref.article_id, tuple(_without_initials(core)))
+        (suffixed if len(core) < len(parts) else bare).add(key)
+    return {name for _article, name in suffixed & bare}
+
+
+def _suffix_allows(a: Sequence[str], b: Sequence[str], told_apart: set[tuple[str, ...]]) -> bool:
+    """Whether a name with a suffix and one without may be one person, given the ledger's articles."""
+    if (len(core_parts(a)) < len(a)) == (len(core_parts(b)) < len(b)):
+        return True
+    return tuple(_without_initials(core_parts(a))) not in told_apart
+
+
 def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
+    told_apart = _told_apart_by_suffix(refs)
     full: list[tuple[list[str], list[EntityRef]]] = []  # (name parts of the first, members)
     by_last: dict[str, list[int]] = defaultdict(list)  # surname skeleton -> indices into `full`
     single: dict[str, list[EntityRef]] = defaultdict(list)
@@ -254,7 +281,11 @@ def _resolve_people(refs: Sequence[EntityRef]) -> list[Actor]:
             single[" ".join(core) if core else ref.name.lower()].append(ref)
             continue
         candidates = by_last[skeleton(core[-1])]
-        matches = [index for index in candidates if same_person(parts, full[index][0])]
+        matches = [
+            index
+            for index in candidates
+            if same_person(parts, full[index][0]) and _suffix_allows(parts, full[index][0], told_apart)
+        ]
         if len(matches) > 1:
             # "George Bush" beside "George W. Bush" and "George H.W. Bush": either of them; only the same bare
             # name's actor takes it
