@@ -85,6 +85,20 @@ def test_claims_unrelated_statements_are_not_disputes(make_record):
     assert all(not c.disputes for c in record.claims)
 
 
+def test_claims_a_denial_far_from_a_claim_sharing_only_its_people_and_two_words_is_no_dispute(make_record):
+    filler = "".join(f"The county clerk listed polling place number {n} on the ballot notice.\n\n" for n in range(6))
+    record = make_record(
+        "Senator Ruth Calder denied that supporting Mayor Ed Pryor would help Governor Ann Voss win.\n\n"
+        + filler
+        + "Even under the rosiest assumptions, Voss would need forty more delegates supporting Pryor to switch "
+        "sides for her to win the vote, according to a Daily Ledger analysis."
+    )
+    denial = claim_with(record, "supporting Mayor Ed Pryor")
+    analysis = claim_with(record, "rosiest assumptions")
+    assert (denial.stance, analysis.stance) == ("denies", "asserts")
+    assert not denial.disputes and not analysis.disputes
+
+
 def test_claims_reporter_uncertainty_disputes_the_claim_it_is_about(make_record):
     record = make_record(
         "Fighting continued in the hills on Friday.\n"

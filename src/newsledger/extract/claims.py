@@ -581,6 +581,10 @@ def _link_disputes(drafts: list[_Draft], state: DocState) -> None:
                         link(i, k)
 
 
+# How many paragraphs apart a denial and a claim may stand when only their actors and a few words tie them.
+NEAR_PARAGRAPHS = 3
+
+
 def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
     """The claims a denial contradicts: those it names ("the X claim of victory") or whose content it negates."""
     denial = drafts[i]
@@ -597,10 +601,13 @@ def _denied(i: int, drafts: list[_Draft], state: DocState) -> list[int]:
             if named_claimant and (overlap >= 1 or denial.mentioned & other.mentioned):
                 targets.append(j)
         else:
-            # "denied that X": the same words as X, and the same actors or most of the words
+            # "denied that X": the same words as X, and most of the words, or the same actors close by (a denial
+            # far from a claim that shares with it only the article's people and a couple of its words, "support"
+            # and "win" in an election report, is about something else)
             share = overlap / max(1, min(len(denial.content), len(other.content)))
             whole = overlap == len(denial.content)  # every word of what is denied is in the claim
-            if overlap >= 2 and share >= 0.4 and (shared_actors or whole or (overlap >= 3 and share >= 0.6)):
+            near = abs(denial.paragraph - other.paragraph) <= NEAR_PARAGRAPHS
+            if overlap >= 2 and share >= 0.4 and ((shared_actors and near) or whole or (overlap >= 3 and share >= 0.6)):
                 targets.append(j)
     if not targets and denial.about_claim:
         # "dismissed the claim as false" with no word in common: the nearest earlier claim of the named claimant
