@@ -16,8 +16,8 @@ Every place says where its point comes from (`point`): GeoNames' own point (town
 installed package carries GeoNames' point for the feature (countries, provinces, districts; see POINT_SOURCES
 and the README for the packages checked), the factbook centre, the package's centre point, or the centroid of
 the place's towns; a world region, the median of its member countries' capitals or the centre of its
-provinces' towns. One point is typed in, with
-its reason: see COUNTRY_POINT_OVERRIDES.
+provinces' towns. No point is typed in by hand (issue 17): the United States keeps its factbook centre, 235 km
+from GeoNames' point for it, until a package carries GeoNames' own country points.
 
 The file is written under a temporary name and renamed into place, behind a lock, so a process never sees
 a half-built index and parallel test processes build it once.
@@ -47,18 +47,12 @@ from newsledger.gazetteer.lexicon import (
 )
 from newsledger.gazetteer.regions import FORMER_COUNTRY_NAMES, M49, REGIONS, Region
 
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 INDEX_NAME = f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 # Name kinds, in order of trust: the place's own name, an alias or alternate name, an abbreviation.
 KIND_NAME, KIND_ALIAS, KIND_ABBREVIATION = 0, 1, 2
 
-# The one point typed in by hand, and why: GeoNames' own point for the United States (the geographic centre of
-# the contiguous states). No package on PyPI, npm or Debian carries GeoNames' country points (README lists those
-# checked); for most countries `countryinfo`'s factbook centre is GeoNames' point to the kilometre, but for the
-# United States it is 235 km away, and the centre derived from the states' towns 173 km. Either would put every
-# "U.S." of a news report beyond 161 km of GeoNames' point for it (176 toponyms of LGL; acc@161 0.90 -> 0.86).
-COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
 
 # Where a place's point comes from (the `point` column, carried to each record's place).
 POINT_GEONAMES = "geonames"  # GeoNames' own point for the place's id
@@ -255,12 +249,9 @@ class _GazetteerWriter:
         for iso2, name, names in _country_names(pycountry.countries, geonames_countries):
             info = info_by_iso.get(iso2) or {}
             geo = geonames_countries.get(iso2, {})
-            point = COUNTRY_POINT_OVERRIDES.get(iso2)
-            source = POINT_GEONAMES
-            if point is None and len(info.get("latlng") or []) == 2:
+            point, source = capitals.get(iso2), POINT_CAPITAL
+            if len(info.get("latlng") or []) == 2:
                 point, source = (float(info["latlng"][0]), float(info["latlng"][1])), POINT_FACTBOOK
-            if point is None:
-                point, source = capitals.get(iso2), POINT_CAPITAL
             place_id = self._add_place(
                 geonameid=geo.get("geonameid"),
                 name=name,
