@@ -651,3 +651,33 @@ def test_places_a_small_town_found_only_by_a_like_spelling_is_no_place(make_reco
     record = make_record("Pfizer is working on a $160 billion combination with Allergan, bankers in New York said.")
     allergan = [p for p in record.places if any(m.text == "Allergan" for m in p.mentions)]
     assert all(p.lat is None for p in allergan)
+
+
+def test_places_a_body_of_a_national_institution_puts_no_place_on_the_map(make_record):
+    record = make_record(
+        "The president said the troops would stay. White House Office of the Press Secretary issued a "
+        "statement on Monday."
+    )
+    assert record.places == ()
+
+
+def test_places_a_compass_region_of_the_country_is_no_town(make_record):
+    record = make_record(
+        "Voters in Pennsylvania and Ohio go to the polls. Two weeks ago, his strongest territory had been the "
+        "South. Now, it is the Northeast, the pollster said in Pittsburgh."
+    )
+    northeast = [p for p in record.places if p.name == "Northeast"]
+    assert northeast and all(p.lat is None and p.geonameid is None for p in northeast)
+    # Written with its province, the town is the town.
+    record = make_record("Police said the crash happened in North East, Pennsylvania, on Monday.")
+    town = next(p for p in record.places if p.name == "North East")
+    assert (town.feature, town.admin1) == ("city", "Pennsylvania")
+
+
+def test_places_one_name_for_two_places_in_one_report(make_record):
+    record = make_record(
+        "Voters in Iowa want to forge consensus with Republicans in Washington. But as Mr. Sanders campaigned on "
+        "Friday in Washington, Iowa, he said the capital had forgotten small towns."
+    )
+    washingtons = sorted((p.admin1, len(p.mentions)) for p in record.places if p.name == "Washington")
+    assert washingtons == [("District of Columbia", 1), ("Iowa", 1)]

@@ -156,12 +156,12 @@ def extract_places(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[Plac
         for m, r in zip(mentions, resolutions, strict=True)
     ]
     kept = [
-        (m, r)
-        for m, r in zip(mentions, resolutions, strict=True)
+        (m, r, t.container is not None and not t.enumerated)
+        for m, r, t in zip(mentions, resolutions, toponyms, strict=True)
         if ((r.candidate is not None and r.kind_hint != "near") or m.label in ("LOC", "GPE") or m.dateline)
         and _written_as_a_name(m.text)
     ]
-    return _places([m for m, _ in kept], [r for _, r in kept])
+    return _places([m for m, _, _ in kept], [r for _, r, _ in kept], [c for _, _, c in kept])
 
 
 def _names_placed_by_their_text(doc: Doc, mentions: Sequence[_Mention]) -> set[str]:
@@ -710,6 +710,8 @@ def _places_in_institution_names(state: DocState, gazetteer: Gazetteer) -> list[
                 start = mention.start + words[first].start()
                 end = mention.start + words[last - 1].end()
                 name = mention.text[words[first].start() : words[last - 1].end()]
+                if name_key(name) in NATIONAL_INSTITUTIONS:
+                    break  # "the White House Office of the Press Secretary": a body of an institution, no place
                 if _names_a_place(gazetteer, name, town=town):
                     out.append(_Mention(start, end, name, within=(mention.start, mention.end)))
                     break
@@ -983,11 +985,22 @@ def _as_toponyms(text: str, mentions: list[_Mention]) -> list[Toponym]:
 # --- records ---------------------------------------------------------------------------------------
 
 
-def _places(mentions: list[_Mention], resolutions: list[Resolution]) -> list[Place]:
-    groups: dict[str, list[tuple[_Mention, Resolution]]] = {}
-    for mention, resolution in zip(mentions, resolutions, strict=True):
+def _places(mentions: list[_Mention], resolutions: list[Resolution], contained: list[bool]) -> list[Place]:
+    """One place per name (the most confident reading of its mentions), except that a mention written with its
+    container ("Washington, Iowa") that reads as another place than the name's bare mentions do ("Republicans in
+    Washington") is a place of its own."""
+    by_name: dict[str, list[tuple[_Mention, Resolution, bool]]] = {}
+    for mention, resolution, own in zip(mentions, resolutions, contained, strict=True):
         # "the Somali capital" joins the capital's own mentions ("Mogadishu")
-        groups.setdefault(name_key(mention.lookup or mention.text), []).append((mention, resolution))
+        by_name.setdefault(name_key(mention.lookup or mention.text), []).append((mention, resolution, own))
+    groups: dict[tuple[str, int | None], list[tuple[_Mention, Resolution]]] = {}
+    for key, named in by_name.items():
+        bare = [r for _, r, own in named if not own]
+        bare_best = max(bare, key=lambda r: r.score).candidate if bare else None
+        for mention, resolution, own in named:
+            candidate = resolution.candidate
+            apart = own and bare_best is not None and candidate is not None and candidate.id != bare_best.id
+            groups.setdefault((key, candidate.id if apart and candidate else None), []).append((mention, resolution))
     places = []
     for number, members in enumerate(groups.values(), start=1):
         first_mention, _ = members[0]

@@ -83,6 +83,9 @@ _SIDE_WORDS = frozenset(
     "north south east west northern southern eastern western central coast coastal shore upper lower middle "
     "highlands lowlands midlands lakes islands border interior".split()
 )
+# A part of any country by its compass point: "the Northeast", "the Midwest" is a region of the report's
+# country (or one it names), never the town of that name unless the text points there.
+_COMPASS_REGIONS = frozenset("north south east west northeast northwest southeast southwest midwest".split())
 
 
 def _reads_as_common_noun(toponym: Toponym, looked_up: str) -> bool:
@@ -868,6 +871,11 @@ def _choose(
             best_score, best = major
             scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
             best_score = scored[0][0]
+    compass = name_key(best.name).replace(" ", "").replace("-", "") in _COMPASS_REGIONS  # "North East, PA"
+    if common_noun and compass and best.feature == "city" and not container:
+        # "now it's the Northeast" in an election report that names Pennsylvania: no Northeast, Pennsylvania,
+        # unless its province is written after it ("Northeast, Pa.")
+        return None, 0.0
     if (
         common_noun
         and best.feature in ("city", "admin1", "admin2")
