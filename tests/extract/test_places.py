@@ -681,3 +681,17 @@ def test_places_one_name_for_two_places_in_one_report(make_record):
     )
     washingtons = sorted((p.admin1, len(p.mentions)) for p in record.places if p.name == "Washington")
     assert washingtons == [("District of Columbia", 1), ("Iowa", 1)]
+
+
+def test_places_a_name_that_speaks_throughout_is_a_speaker_not_a_town(make_record):
+    record = make_record(
+        'Reynolds says the two met in an online group in Portland, Ore. "They want me!" he says to Reynolds from '
+        "behind the camera. Reynolds said the show grew across the United States, and Reynolds says it was ambush "
+        "journalism."
+    )
+    assert not [p for p in record.places if p.name == "Reynolds"]
+    # A town the report is about may be said to speak once, where its name also stands as a place.
+    record = make_record(
+        "Flooding closed roads around Springfield, officials said. Springfield says it will open shelters."
+    )
+    assert [p.feature for p in record.places if p.name == "Springfield"] == ["city"]

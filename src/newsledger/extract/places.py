@@ -288,7 +288,10 @@ def _toponym_mentions(doc: Doc, state: DocState, gazetteer: Gazetteer) -> list[_
             continue
         repaired = False
         if not is_toponym and entity.type in REPAIRABLE_TYPES and gazetteer.demonym(entity.name) is None:
-            repaired = _looks_like_place(doc, entity, gazetteer, place_texts)
+            # "he says to Reynolds" stands where a place may, but "Reynolds says …" throughout is a speaker
+            repaired = _looks_like_place(doc, entity, gazetteer, place_texts) and not _acts_as_a_person(
+                doc, entity, gazetteer
+            )
         elif entity.type == "PERSON" and not entity.titles and not entity.role:
             repaired = _only_written_as_a_place(doc, entity, gazetteer)
         if not (is_toponym or repaired):
@@ -865,20 +868,28 @@ def _looks_like_place(doc: Doc, entity: Entity, gazetteer: Gazetteer, place_text
 
 # What a person does and a town does not: "Clinton visited the town", "Clinton told reporters".
 PERSON_ONLY_VERBS = frozenset("visit meet tell speak campaign vow pledge promise insist testify resign".split())
+# What a speaker does: a capital or a country may "say" (its government), a town does not.
+SAYING_VERBS = frozenset("say add explain recall note recount acknowledge admit".split())
 
 
 def _acts_as_a_person(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
-    """A name the model calls a place, every mention of which is the subject of what only a person does ("Clinton
-    visited the flooded town"), and which names no country, province or capital (whose name stands for its
-    government: "Washington vowed"), is a person's name, not a town."""
+    """A name the model calls a place, which names no country, province or capital (whose name stands for its
+    government: "Washington vowed"), is a person's name, not a town, when every mention of it is the subject of
+    what only a person does ("Clinton visited the flooded town"), or when at least half of them are the subject of
+    a saying ("Reynolds says the two met online"; a town says nothing) and none stands where only a place
+    stands."""
     candidates = gazetteer.lookup(entity.name, fuzzy=False)
     if not entity.mentions or any(c.feature not in ("city", "admin2") or c.capital for c in candidates):
         return False
+    acting = saying = 0
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_.lower() not in PERSON_ONLY_VERBS:
-            return False
-    return True
+        verb = span.root.head.lemma_.lower() if span is not None and span.root.dep_ == "nsubj" else ""
+        acting += verb in PERSON_ONLY_VERBS
+        saying += verb in SAYING_VERBS
+    if acting == len(entity.mentions):
+        return True
+    return (acting + saying) * 2 >= len(entity.mentions) and not _written_where_only_places_stand(doc, entity)
 
 
 def _only_written_as_a_place(doc: Doc, entity: Entity, gazetteer: Gazetteer) -> bool:
