@@ -56,3 +56,14 @@ def test_a_seat_of_government_is_its_government_unless_its_container_is_written(
         assert not any(seat in name for name in names), seat
     district = make_record("A protest was held in Miraflores, Lima, on Sunday.")
     assert any(p.country == "PE" for p in district.places if any("Miraflores" in m.text for m in p.mentions))
+
+
+def test_not_places_a_name_right_after_a_word_for_a_firm_is_the_firm(make_record):
+    record = make_record(
+        "A partner at Centerview suggested that the health care property company Ventas spin off a major "
+        "division last year in Chicago."
+    )
+    assert [p.name for p in record.places] == ["Chicago"]
+    # A town after a firm's possessive is still the town.
+    record = make_record("The company's Dallas office closed, and the airline moved its staff to Houston.")
+    assert {p.name for p in record.places} == {"Dallas", "Houston"}

@@ -65,6 +65,7 @@ def not_a_place(doc: Doc, state: DocState, mention: Mention, gazetteer: Gazettee
         or _listed_with_persons(state, span)
         or _an_employer(span)
         or _a_business_here(doc, mention.text)
+        or _called_a_firm(span)
     )
 
 
@@ -154,6 +155,21 @@ def _listed_with_persons(state: DocState, span: Span) -> bool:
 def _token_range(doc: Doc, start: int, end: int) -> range:
     found = doc.char_span(start, end, alignment_mode="expand")
     return range(found.start, found.end) if found is not None else range(0)
+
+
+# What a firm, a broadcaster or a pollster is called just before its name: "the health care property company
+# Ventas", "the pollster Gallup", "the news agency Xinhua".
+FIRM_NOUNS = frozenset(
+    "company firm corporation conglomerate retailer insurer airline carrier bank lender pollster network "
+    "broadcaster newspaper magazine agency chain brand maker manufacturer developer startup publisher "
+    "studio label website".split()
+)
+
+
+def _called_a_firm(span: Span) -> bool:
+    """The name stands right after a word for a firm it is the name of ("the company Ventas")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in FIRM_NOUNS
 
 
 def _an_employer(span: Span) -> bool:
