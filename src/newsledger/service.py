@@ -43,7 +43,7 @@ class IngestSummary:
     @property
     def changed(self) -> bool:
         """Whether the run stored anything new (and resolution across articles has something to do)."""
-        return bool(self.ingested or self.updated)
+        return bool(self.ingested or self.updated or self.read_again)
 
     def rejected_by_reason(self) -> Counter[str]:
         return Counter(error.reason.split(":")[0] if error.code != "E000" else error.reason for error in self.rejected)

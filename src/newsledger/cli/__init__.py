@@ -33,7 +33,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "reprocess": (
         "newsledger.cli.ledger",
-        "Re-run the pipeline on stored articles whose records came from another pipeline version.",
+        "Re-run the pipeline on stored articles from another pipeline version or read without their outlet's home.",
     ),
     "resolve": (
         "newsledger.cli.ledger",

@@ -126,7 +126,7 @@ def ingest(
         summary = ingest_articles(store, nlp, inputs, batch_size=batch_size, progress=tracker, on_reject=report)
         progress.update(task, total=tracker.done)  # feeds and archives hold more (or fewer) than estimated
         resolved = None
-        if resolve and (summary.ingested or summary.updated or store.resolve_pending()):
+        if resolve and (summary.changed or store.resolve_pending()):
             from newsledger.service import resolve_ledger
 
             # The second stage: resolution runs over the whole ledger, so the bar says so instead of resting
@@ -147,7 +147,8 @@ def reprocess(
         str | None, typer.Option("--nlp", help="MODULE:FUNCTION returning the spaCy pipeline to use.", hidden=True)
     ] = None,
 ) -> None:
-    """Re-run the pipeline on stored articles whose records came from another pipeline version."""
+    """Re-run the pipeline on stored articles whose records came from another pipeline version, or were read
+    with another home than their outlet's as the ledger has learnt it (records loaded from a batch run)."""
     from newsledger.service import reprocess_stored, resolve_ledger, stale_count
 
     nlp = load_pipeline(nlp_spec)
@@ -155,7 +156,7 @@ def reprocess(
         stale = stale_count(store, nlp)
         task = progress.add_task("reprocess", total=stale, rate="0.0")
         summary = reprocess_stored(store, nlp, batch_size=batch_size, progress=_RateTracker(progress, task))
-        resolved = resolve_ledger(store) if summary.updated or store.resolve_pending() else None
+        resolved = resolve_ledger(store) if summary.changed or store.resolve_pending() else None
     _print_summary(summary, resolved, as_json=as_json)
     if summary.rejected:
         raise typer.Exit(1)
