@@ -147,8 +147,7 @@ def reprocess(
         str | None, typer.Option("--nlp", help="MODULE:FUNCTION returning the spaCy pipeline to use.", hidden=True)
     ] = None,
 ) -> None:
-    """Re-run the pipeline on stored articles whose records came from another pipeline version, or were read
-    with another home than their outlet's as the ledger has learnt it (records loaded from a batch run)."""
+    """Re-run the pipeline on stored articles from another pipeline version or read without their outlet's home."""
     from newsledger.service import reprocess_stored, resolve_ledger, stale_count
 
     nlp = load_pipeline(nlp_spec)
