@@ -695,3 +695,15 @@ def test_places_a_name_that_speaks_throughout_is_a_speaker_not_a_town(make_recor
         "Flooding closed roads around Springfield, officials said. Springfield says it will open shelters."
     )
     assert [p.feature for p in record.places if p.name == "Springfield"] == ["city"]
+
+
+def test_places_a_famous_town_beats_a_namesake_in_a_province_only_its_other_towns_lie_in(make_record):
+    record = make_record(
+        "The jet left Teterboro for Queens on Monday. He bought the shuttle that connected New York City with "
+        "Boston and Washington, aides in Texas said."
+    )
+    boston = next(p for p in record.places if p.name == "Boston")
+    assert boston.admin1 == "Massachusetts"
+    # The province written out still points to its namesake town.
+    record = make_record("Snow closed roads in Boston, New York, a town south of Buffalo, on Monday.")
+    assert next(p for p in record.places if p.name == "Boston").admin1 == "New York"

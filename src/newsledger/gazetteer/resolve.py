@@ -853,7 +853,16 @@ def _choose(
             best_score, best = capital
             scored = [(best_score + 1e-6, best), *[pair for pair in scored if pair[1] is not best]]
             best_score = scored[0][0]
-    if best.feature == "city" and not pointed_to(best):
+    # A famous town beats its namesake unless the text points there; a province counts only when written, not
+    # when the report's other towns lie in it ("Queens … New York City … Boston and Washington" is no Boston,
+    # New York).
+    written = {a.admin1_code for a in anchors if a.feature == "admin1" and a.admin1_code}
+    named_only = dataclasses.replace(
+        context, admin1s=Counter({code: n for code, n in context.admin1s.items() if code in written})
+    )
+    if best.feature == "city" and not _pointed_to(
+        best, hint=hint, context=named_only, container=container, anchors=anchors, contents=contents
+    ):
         famous = max((c for _, c in scored if c.feature == "city"), key=lambda c: (c.names, c.population))
         if famous is not best and famous.names >= FAMOUS_MIN_NAMES and famous.names >= FAME_RATIO * best.names:
             best_score, best = next(pair for pair in scored if pair[1] is famous)
