@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,18 @@ _ACTOR_COLUMNS = (
 
 
 # --- actors ----------------------------------------------------------------------------------------
+
+
+# Values bound into one IN (...) at most: SQLite refuses a statement with more variables than its build allows
+# (32,766 or 250,000) and PostgreSQL one with more than 65,535, and a ledger of 100,000 articles holds 360,000
+# clusters. Lists that grow with the ledger are sent in chunks of this many, or compared in Python.
+IN_CHUNK = 500
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    ordered = sorted(values)
+    for start in range(0, len(ordered), IN_CHUNK):
+        yield ordered[start : start + IN_CHUNK]
 
 
 def actor_entity_rows(conn: Connection, types: Iterable[str]) -> list[dict[str, Any]]:
@@ -89,7 +101,8 @@ def save_actors(conn: Connection, actors: Sequence[ResolvedActor]) -> dict[tuple
     conn.execute(update(en).values(actor_id=None))
     for table, column in _ACTOR_COLUMNS:
         conn.execute(update(table).values({column: None}))
-    conn.execute(delete(schema.actors).where(schema.actors.c.id.not_in(kept_ids)))
+    for chunk in _chunks(set(existing.values()) - kept_ids):
+        conn.execute(delete(schema.actors).where(schema.actors.c.id.in_(chunk)))
     actor_of_entity: dict[tuple[str, str], int] = {}
     entity_updates = []
     ids = write_keyed_rows(
@@ -138,18 +151,19 @@ def event_rows(conn: Connection, pks: Collection[int] | None = None) -> list[dic
     ev = schema.events
     rejected = select(schema.event_reviews.c.event_pk).where(schema.event_reviews.c.status == "rejected")
     query = select(ev).where(ev.c.pk.not_in(rejected)).order_by(ev.c.pk)
-    if pks is not None:
-        query = query.where(ev.c.pk.in_(sorted(pks)))
-    return [dict(row) for row in conn.execute(query).mappings()]
+    if pks is None:
+        return [dict(row) for row in conn.execute(query).mappings()]
+    rows = [dict(row) for chunk in _chunks(pks) for row in conn.execute(query.where(ev.c.pk.in_(chunk))).mappings()]
+    return sorted(rows, key=lambda row: row["pk"])
 
 
 def article_texts(conn: Connection, ids: Collection[str] | None = None) -> dict[str, str]:
     """{article id: text} of every stored article (or of those of `ids`)."""
     ar = schema.articles
     query = select(ar.c.id, ar.c.text)
-    if ids is not None:
-        query = query.where(ar.c.id.in_(sorted(ids)))
-    return {row.id: row.text for row in conn.execute(query)}
+    if ids is None:
+        return {row.id: row.text for row in conn.execute(query)}
+    return {row.id: row.text for chunk in _chunks(ids) for row in conn.execute(query.where(ar.c.id.in_(chunk)))}
 
 
 def hand_placed_clusters(conn: Connection) -> dict[int, list[int]]:
@@ -181,7 +195,9 @@ def save_clusters(conn: Connection, plans: Sequence[ClusterPlan], pinned_ids: It
     conn.execute(update(cl).values(cluster_id=None))
     conn.execute(delete(ecm))
     keys = {plan.key for plan in plans if plan.pinned_id is None}
-    conn.execute(delete(clusters).where(clusters.c.key.not_in(keys), clusters.c.id.not_in(list(pinned_ids))))
+    pinned = set(pinned_ids)
+    for chunk in _chunks(cid for key, cid in existing.items() if key not in keys and cid not in pinned):
+        conn.execute(delete(clusters).where(clusters.c.id.in_(chunk)))
     return _place(conn, plans, existing)
 
 
@@ -247,15 +263,14 @@ def write_keyed_rows(conn: Connection, table: Table, rows: Sequence[tuple[int | 
 def _place(conn: Connection, plans: Sequence[ClusterPlan], existing: dict[str, int]) -> list[int]:
     """Write the clusters of `plans` (reusing the id of a known key) and point their events and claims at them."""
     ev, cl = schema.events, schema.claims
-    planned = [member["event_pk"] for plan in plans for member in plan.members]
+    planned = {member["event_pk"] for plan in plans for member in plan.members}
     claim_of_event = {
         row.pk: (row.article_id, row.claim_id)
         # In pk order: a claim tied to several events takes the cluster of the last, on every backend.
         for row in conn.execute(
-            select(ev.c.pk, ev.c.article_id, ev.c.claim_id)
-            .where(ev.c.claim_id.is_not(None), ev.c.pk.in_(planned))
-            .order_by(ev.c.pk)
+            select(ev.c.pk, ev.c.article_id, ev.c.claim_id).where(ev.c.claim_id.is_not(None)).order_by(ev.c.pk)
         )
+        if row.pk in planned
     }
     ids, cluster_of_event = write_cluster_plans(conn, plans, existing)
     claim_updates = [
@@ -302,28 +317,30 @@ def cluster_events(conn: Connection, cluster_ids: Collection[int]) -> dict[int, 
     """{cluster id: its event pks} for the given clusters."""
     ev = schema.events
     found: dict[int, list[int]] = defaultdict(list)
-    query = select(ev.c.cluster_id, ev.c.pk).where(ev.c.cluster_id.in_(sorted(cluster_ids)))
-    for row in conn.execute(query):
-        found[row.cluster_id].append(row.pk)
-    return dict(found)
+    for chunk in _chunks(cluster_ids):
+        for row in conn.execute(select(ev.c.cluster_id, ev.c.pk).where(ev.c.cluster_id.in_(chunk))):
+            found[row.cluster_id].append(row.pk)
+    return {cluster_id: sorted(pks) for cluster_id, pks in found.items()}
 
 
 def cluster_statuses(conn: Connection, cluster_ids: Collection[int]) -> dict[int, dict[str, Any]]:
     """{cluster id: {status, n_reports, n_outlets, manual}}: whether a cluster was placed by hand, marked as
     boilerplate, and its size."""
     clusters, ecm = schema.event_clusters, schema.event_cluster_members
-    hand = {
-        row.cluster_id
-        for row in conn.execute(
-            select(ecm.c.cluster_id).where(ecm.c.cluster_id.in_(sorted(cluster_ids)), ecm.c.similarity.is_(None))
+    hand: set[int] = set()
+    rows: list[Any] = []
+    for chunk in _chunks(cluster_ids):
+        hand.update(
+            row.cluster_id
+            for row in conn.execute(
+                select(ecm.c.cluster_id).where(ecm.c.cluster_id.in_(chunk), ecm.c.similarity.is_(None))
+            )
         )
-    }
-    query = select(clusters.c.id, clusters.c.status, clusters.c.n_reports, clusters.c.n_outlets).where(
-        clusters.c.id.in_(sorted(cluster_ids))
-    )
+        query = select(clusters.c.id, clusters.c.status, clusters.c.n_reports, clusters.c.n_outlets)
+        rows.extend(conn.execute(query.where(clusters.c.id.in_(chunk))))
     return {
         row.id: {"status": row.status, "n_reports": row.n_reports, "n_outlets": row.n_outlets, "manual": row.id in hand}
-        for row in conn.execute(query)
+        for row in rows
     }
 
 
