@@ -159,8 +159,12 @@ def test_resolve_a_famous_town_beats_a_namesake_a_named_country_alone_points_to(
     paris, venice, vancouver = _resolve(gazetteer, ["Paris", "Venice", "Vancouver"], context=us_context)
     assert (paris.candidate.country, venice.candidate.country, vancouver.candidate.country) == ("FR", "IT", "CA")
     # The text points to the namesake: its state is named, or the outlet's home state holds it.
-    (venice_ca,) = _resolve(gazetteer, ["Venice"], context=Context(admin1s=Counter({"US.CA": 2})))
+    text = "Surfers crowded Venice on Sunday. Beaches across California stayed open."
+    venice_ca, _state = _resolve(gazetteer, ["Venice", "California"], text=text)
     assert venice_ca.candidate.admin1 == "California"
+    # A state the report's other towns lie in is not the state named ("Boston" beside "New York City").
+    (venice_it,) = _resolve(gazetteer, ["Venice"], context=Context(admin1s=Counter({"US.CA": 2})))
+    assert venice_it.candidate.country == "IT"
     (vancouver_wa,) = _resolve(gazetteer, ["Vancouver"], context=Context(home_country="US", home_admin1="US.WA"))
     assert vancouver_wa.candidate.admin1 == "Washington"
 
