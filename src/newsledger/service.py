@@ -14,7 +14,7 @@ was known) are read again with it."""
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from newsledger.model import Article, ArticleRecord
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from newsledger.gazetteer.homes import OutletHomes
+    from newsledger.gazetteer.homes import OutletHomes, PlaceVote
     from newsledger.resolve import ResolveSummary
     from newsledger.store.db import SaveResult, Store
 
@@ -136,18 +136,15 @@ def ingest_articles(
 
 
 def learnt_homes(store: Store) -> OutletHomes:
-    """Every outlet's home as the ledger's stored places make it (gazetteer/homes.py)."""
+    """Every outlet's home as the ledger's stored places make it (gazetteer/homes.py); an outlet's reports are
+    read from the store the first time the outlet is asked about."""
     from newsledger.gazetteer.homes import CONFIDENT, OutletHomes, votes_of
     from newsledger.gazetteer.index import get_gazetteer
 
-    places_of: dict[str, list[tuple[str | None, str | None, str | None, float | None]]] = defaultdict(list)
-    for article_id, _outlet, country, admin1, feature, score in store.outlet_place_votes(CONFIDENT):
-        places_of[article_id].append((country, admin1, feature, score))
-    homes = OutletHomes(get_gazetteer())
-    # Every report counts, those with no confident place too: a home is named in a share of all of them.
-    for article_id, (outlet, _read_with) in store.homes_read_with().items():
-        homes.add(outlet, article_id, votes_of(places_of.get(article_id, [])))
-    return homes
+    def load(outlet: str) -> list[tuple[str, list[PlaceVote]]]:
+        return [(article_id, votes_of(places)) for article_id, places in store.outlet_reports(outlet, CONFIDENT)]
+
+    return OutletHomes(get_gazetteer(), load=load)
 
 
 def read_again_for_homes(

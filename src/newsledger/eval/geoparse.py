@@ -171,7 +171,7 @@ def resolve_gold(articles: Sequence[GoldArticle]) -> tuple[dict[str, Any], dict[
         for gold, resolution in zip(article.toponyms, resolutions, strict=True)
     ]
     metrics, per_kind = score_resolutions(pairs)
-    metrics["home_regions_learnt"] = sum(1 for outlet in homes.votes if homes.home(outlet) is not None)
+    metrics["home_regions_learnt"] = sum(1 for outlet in homes.outlets() if homes.home(outlet) is not None)
     metrics["reports_read_again_for_their_home"] = read_again
     overrides, overrides_right = home_overrides(articles, first, final)
     metrics["home_overrides_of_million_places"] = overrides

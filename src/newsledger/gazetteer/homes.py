@@ -16,7 +16,7 @@ this same class, in the same order, so its figure is the ledger's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -64,18 +64,69 @@ def votes_of(places: Iterable[tuple[str | None, str | None, str | None, float | 
     return votes
 
 
+# What a loader gives for one outlet: each of its stored reports' id and votes (none for a report with no
+# confident place).
+OutletLoader = Callable[[str], Iterable[tuple[str, list[PlaceVote]]]]
+
+
+@dataclass
+class _Tally:
+    """One outlet's votes, counted as they come: the votes of each report (a report read again replaces its
+    own), and per key (a province, or a country) how many votes and how many reports name it."""
+
+    by_report: dict[str, list[PlaceVote]] = field(default_factory=dict)
+    provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
+    province_reports: Counter[tuple[str, str]] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    country_reports: Counter[str] = field(default_factory=Counter)
+
+    def count(self, votes: list[PlaceVote], sign: int) -> None:
+        provinces = [(v.country, v.province) for v in votes if v.province]
+        countries = [v.country for v in votes]
+        _shift(self.provinces, provinces, sign)
+        _shift(self.province_reports, set(provinces), sign)
+        _shift(self.countries, countries, sign)
+        _shift(self.country_reports, set(countries), sign)
+
+
+def _shift(counter: Counter[K], keys: Iterable[K], sign: int) -> None:
+    """Count `keys` in (sign 1) or out (sign -1); a key counted out to nothing leaves the counter."""
+    for key, n in Counter(keys).items():
+        counter[key] += sign * n
+        if counter[key] <= 0:
+            del counter[key]
+
+
 @dataclass
 class OutletHomes:
-    """The votes of every report of every outlet the ledger holds, and the home they make for each outlet."""
+    """The votes of every report of every outlet met so far, and the home they make for each outlet. With
+    `load`, an outlet's stored reports are read the first time the outlet is met (a run reads only the outlets
+    it touches, not the whole ledger)."""
 
     gazetteer: Gazetteer
-    # outlet -> article id -> that report's votes (a report read again replaces its own votes)
-    votes: dict[str, dict[str, list[PlaceVote]]] = field(default_factory=dict)
+    load: OutletLoader | None = None
+    tallies: dict[str, _Tally] = field(default_factory=dict)
     _codes: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
+
+    def _tally(self, outlet: str) -> _Tally:
+        tally = self.tallies.get(outlet)
+        if tally is None:
+            tally = self.tallies[outlet] = _Tally()
+            for article_id, votes in self.load(outlet) if self.load is not None else ():
+                self._put(tally, article_id, votes)
+        return tally
 
     def add(self, outlet: str | None, article_id: str, votes: list[PlaceVote]) -> None:
         if outlet:
-            self.votes.setdefault(outlet, {})[article_id] = votes
+            self._put(self._tally(outlet), article_id, votes)
+
+    @staticmethod
+    def _put(tally: _Tally, article_id: str, votes: list[PlaceVote]) -> None:
+        old = tally.by_report.get(article_id)
+        if old is not None:
+            tally.count(old, -1)
+        tally.by_report[article_id] = votes
+        tally.count(votes, +1)
 
     def add_record(self, record: ArticleRecord) -> None:
         """A report's places as its votes (replacing the votes of the same report read before)."""
@@ -85,15 +136,19 @@ class OutletHomes:
     def home(self, outlet: str | None) -> str | None:
         """The outlet's home: a GeoNames admin1 code ("US.OH"), a country code ("US") when only the country is
         known, or None."""
-        if not outlet or outlet not in self.votes:
+        if not outlet:
             return None
-        reports = list(self.votes[outlet].values())
-        province = _dominant([[(v.country, v.province) for v in votes if v.province] for votes in reports])
+        tally = self._tally(outlet)
+        reports = len(tally.by_report)
+        province = _dominant(tally.provinces, tally.province_reports, reports)
         if province is not None:
             code = self._admin1_code(*province)
             if code is not None:
                 return code
-        return _dominant([[v.country for v in votes if v.country] for votes in reports])
+        return _dominant(tally.countries, tally.country_reports, reports)
+
+    def outlets(self) -> list[str]:
+        return list(self.tallies)
 
     def _admin1_code(self, country: str, name: str) -> str | None:
         if (country, name) not in self._codes:  # a scan of the index's provinces: asked once per province
@@ -102,23 +157,21 @@ class OutletHomes:
         return self._codes[(country, name)]
 
 
-def _dominant(per_report: list[list[K]]) -> K | None:
-    """The key most votes go to (`per_report`: each report's votes, none for a report with no confident place),
-    if no other has as many, and it has at least MIN_SHARE of them, MIN_PLACES votes, and votes from
-    MIN_ARTICLES reports and from MIN_REPORT_SHARE of all the outlet's reports."""
-    counts: Counter[K] = Counter(key for votes in per_report for key in votes)
-    if not counts:
+def _dominant(votes: Counter[K], reports_naming: Counter[K], reports: int) -> K | None:
+    """The key most votes go to, if no other has as many, and it has at least MIN_SHARE of them, MIN_PLACES
+    votes, and votes from MIN_ARTICLES reports and from MIN_REPORT_SHARE of all the outlet's `reports`."""
+    if not votes:
         return None
-    top = counts.most_common(2)
+    top = votes.most_common(2)
     key, count = top[0]
     if len(top) == 2 and top[1][1] == count:  # a tie is no home (and the answer must not hang on input order)
         return None
-    reports = sum(1 for votes in per_report if key in votes)
+    named_in = reports_naming[key]
     if (
         count >= MIN_PLACES
-        and count / counts.total() >= MIN_SHARE
-        and reports >= MIN_ARTICLES
-        and reports / len(per_report) >= MIN_REPORT_SHARE
+        and count / votes.total() >= MIN_SHARE
+        and named_in >= MIN_ARTICLES
+        and named_in / reports >= MIN_REPORT_SHARE
     ):
         return key
     return None

@@ -354,18 +354,24 @@ class Store(QueryMixin):
                 found.update({row.id: row.pipeline for row in conn.execute(query)})
         return found
 
-    def outlet_place_votes(self, min_score: float) -> list[tuple[Any, ...]]:
-        """(article_id, outlet, country, admin1, feature, score) of every place of at least `min_score` in an
-        article with an outlet: what gazetteer/homes.py learns outlets' homes from."""
-        pl, ar = schema.places, schema.articles
+    def outlet_reports(self, outlet: str, min_score: float) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """Each stored report of `outlet`, in the order stored, with the (country, admin1, feature, score) of its
+        places of at least `min_score` (none for a report without such a place): what gazetteer/homes.py learns
+        the outlet's home from."""
+        ar, pl = schema.articles, schema.places
         query = (
-            select(pl.c.article_id, ar.c.outlet, pl.c.country, pl.c.admin1, pl.c.feature, pl.c.score)
-            .join(ar, ar.c.id == pl.c.article_id)
-            .where(ar.c.outlet.is_not(None), pl.c.score >= min_score)
-            .order_by(pl.c.article_id, pl.c.pk)
+            select(ar.c.id, pl.c.country, pl.c.admin1, pl.c.feature, pl.c.score)
+            .select_from(ar.outerjoin(pl, (pl.c.article_id == ar.c.id) & (pl.c.score >= min_score)))
+            .where(ar.c.outlet == outlet)
+            .order_by(ar.c.ingested_at, ar.c.id, pl.c.pk)
         )
+        reports: dict[str, list[tuple[Any, ...]]] = {}
         with self.engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(query)]
+            for article_id, *place in conn.execute(query):
+                places = reports.setdefault(article_id, [])
+                if place[3] is not None:  # a report with no confident place joins no row of places
+                    places.append(tuple(place))
+        return list(reports.items())
 
     def homes_read_with(self, outlets: Iterable[str] | None = None) -> dict[str, tuple[str, str | None]]:
         """{article id: (outlet, the outlet home it was read with)} for the articles of `outlets` (all outlets
