@@ -18,6 +18,7 @@ SENTENCES = [
     "That which was said is what we heard:  this is ours, that was theirs.\n\nThe new line starts here .",
     "Officials said the bombing killed 20 people in the capital, and police arrested three suspects on Monday.",
     "   \n Leading whitespace, then a sentence that gets longer and got shorter, yet but remained.",
+    "He said nothin' about it, nuthin' at all, and nothing more.",
 ]
 
 
@@ -48,6 +49,19 @@ def test_token_rules_every_word_as_spacy_tags_and_lemmatizes_it(spacy_and_ours):
         assert _analyses(mine) == _analyses(theirs)
 
 
+def test_token_rules_the_same_after_forgetting_what_was_remembered(spacy_and_ours):
+    """A long-running worker forgets the signatures it worked out past a limit; the answers stay spaCy's."""
+    spacy_nlp, ours = spacy_and_ours
+    ruler = ours.get_pipe("attribute_ruler")
+    ruler.MAX_SIGNATURES = 5
+    try:
+        for theirs, mine in zip(spacy_nlp.pipe(SENTENCES * 2), ours.pipe(SENTENCES * 2), strict=True):
+            assert _analyses(mine) == _analyses(theirs)
+            assert len(ruler._outcome_of) <= 5 + len(mine)
+    finally:
+        del ruler.MAX_SIGNATURES
+
+
 def test_token_rules_exceptions_reached_by_the_sentences_are_applied(spacy_and_ours):
     """Guards the comparison above from comparing two pipelines that both skip the ruler."""
     _spacy_nlp, ours = spacy_and_ours
@@ -56,6 +70,7 @@ def test_token_rules_exceptions_reached_by_the_sentences_are_applied(spacy_and_o
     assert lemmas["gon"] == "go" and lemmas["na"] == "to" and lemmas["ai"] == "be"
     assert doc[0].morph.get("Case") == ["Nom"]
     assert all(t.pos_ == "SPACE" for t in ours(SENTENCES[5]) if t.is_space)
+    assert [t.lemma_ for t in ours(SENTENCES[6]) if t.text.endswith("'")] == ["nothing", "nothing"]  # a REGEX
 
 
 def test_token_rules_later_patterns_win_and_every_test_kind_is_read():

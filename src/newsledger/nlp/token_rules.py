@@ -36,6 +36,10 @@ _STRING_ATTRS = frozenset((ORTH, LOWER, NORM, TAG, DEP, LEMMA))
 _FLAG_ATTRS = frozenset(value for name, value in IDS.items() if name.startswith(("IS_", "LIKE_")) and 0 < value < 64)
 
 
+_PACKED = 2**15  # distinct values per attribute a packed signature has room for (four attributes in 60 bits)
+OTHER = 2**64 - 1  # a value no pattern names (not a string hash anything here makes: spaCy's hashes are 64-bit)
+
+
 @dataclass(frozen=True, eq=False)
 class _Test:
     """One attribute test of one pattern token: which attribute, and which of its values pass: one of `values`
@@ -53,7 +57,20 @@ class _Test:
     @cached_property
     def wanted(self) -> frozenset[int] | None:
         """The values one of which a token must have to pass; None for a negated or regular-expression test."""
-        return None if self.regex is not None or self.negated else frozenset(self.values.tolist())
+        return None if self.regex is not None or self.negated else self.members
+
+    def passes(self, value: int, strings: StringStore, verdicts: dict[int, bool]) -> bool:
+        """Whether a word with this value of the attribute passes."""
+        if self.regex is None:
+            return (value in self.members) != self.negated
+        verdict = verdicts.get(value)
+        if verdict is None:
+            verdict = verdicts[value] = bool(self.regex.search(strings[value] if value else ""))
+        return verdict
+
+    @cached_property
+    def members(self) -> frozenset[int]:
+        return frozenset(self.values.tolist())
 
     def mask(self, column: numpy.ndarray, strings: StringStore, verdicts: dict[int, bool]) -> numpy.ndarray:
         """Which tokens pass, given the doc's column of this attribute."""
@@ -127,25 +144,140 @@ def compile_ruler(ruler: AttributeRuler) -> list[_Rule] | None:
 
 class ArrayAttributeRuler:
     """`AttributeRuler.__call__` on a doc's attribute table: every pattern tested on the values the doc had before
-    any pattern wrote, then the writes in pattern order, so a later pattern's value wins."""
+    any pattern wrote, then the writes in pattern order, so a later pattern's value wins.
+
+    What the one-word patterns write on a word depends only on the word's own values of the attributes they read
+    (its "signature": tag, lowered form, dependency, space flag for the English model), so they are worked out
+    once per distinct signature and remembered; the few longer patterns are masks over the doc. Where both write
+    the same attribute of a word, the later pattern's value is kept, as in spaCy."""
+
+    MAX_SIGNATURES = 300_000  # remembered signatures; a long-running worker starts afresh past this
 
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = rules
         self.reads: list[int | str] = sorted({test.attr for rule in rules for tests in rule.tokens for test in tests})
+        self._single = [(rank, rule.tokens[0], rule.writes) for rank, rule in enumerate(rules) if len(rule.tokens) == 1]
+        self._multi = [(rank, rule) for rank, rule in enumerate(rules) if len(rule.tokens) > 1]
+        signature_attrs = sorted({test.attr for _rank, tests, _writes in self._single for test in tests})
+        self._signature_columns = [self.reads.index(attr) for attr in signature_attrs]
+        self._signature_attrs = signature_attrs
         self._verdicts: dict[int, dict[int, bool]] = {}  # per regex test: {word hash: found}
+        # A new signature is checked only against the patterns that can match it: each one-word pattern is filed
+        # under the values one of its tests requires ("TAG" = "NN"); those with no such test are always checked.
+        self._filed: dict[tuple[int, int], list[tuple[int, tuple[_Test, ...], tuple[tuple[int, int], ...]]]] = {}
+        self._unfiled: list[tuple[int, tuple[_Test, ...], tuple[tuple[int, int], ...]]] = []
+        for rank, tests, writes in self._single:
+            anchor = next((test for test in tests if test.wanted is not None), None)
+            if anchor is None:
+                self._unfiled.append((rank, tests, writes))
+            else:
+                for value in anchor.members:
+                    self._filed.setdefault((anchor.attr, value), []).append((rank, tests, writes))
+        # Words that no one-word pattern names ("LOWER" in ["do", "does"]) nor finds (a REGEX) are all alike to
+        # them: they share one number, so that a new word rarely makes a new signature. An attribute some pattern
+        # tests with NOT_IN is read as it is (each value its own number).
+        self._named: list[frozenset[int] | None] = []  # per signature attribute; None: every value counts
+        self._found: list[list[_Test]] = []  # per signature attribute, its regular-expression tests
+        for attr in signature_attrs:
+            on_attr = [test for _rank, tests, _writes in self._single for test in tests if test.attr == attr]
+            self._found.append([test for test in on_attr if test.regex is not None])
+            plain = any(test.negated for test in on_attr)
+            self._named.append(None if plain else frozenset().union(*(t.members for t in on_attr if t.regex is None)))
+        self._forget()
+
+    def _forget(self) -> None:
+        # Each signature is one integer: per attribute, a small number for each value met (`_numbers`), packed.
+        self._numbers: list[dict[int, int]] = [{} for _attr in self._signature_attrs]  # 0: a value none names
+        self._counts = [1 for _attr in self._signature_attrs]
+        self._outcome_of: dict[int, int] = {}  # packed signature -> row of the two tables below
+        # per signature and written attribute: the rank of the last one-word pattern writing it (-1: none), its value
+        self._ranks = numpy.full((1024, len(_WRITE)), -1, dtype=numpy.int64)
+        self._values = numpy.zeros((1024, len(_WRITE)), dtype=numpy.uint64)
+
+    def _outcome(self, signature: tuple[int, ...], strings: StringStore) -> int:
+        value_of = dict(zip(self._signature_attrs, signature, strict=True))
+        row = len(self._outcome_of)
+        if row == len(self._ranks):
+            self._ranks = numpy.concatenate([self._ranks, numpy.full_like(self._ranks, -1)])
+            self._values = numpy.concatenate([self._values, numpy.zeros_like(self._values)])
+        candidates = [*self._unfiled]
+        for attr, value in value_of.items():
+            candidates.extend(self._filed.get((attr, value), ()))
+        for rank, tests, writes in sorted(candidates, key=lambda candidate: candidate[0]):
+            if all(
+                test.passes(value_of[test.attr], strings, self._verdicts.setdefault(id(test), {})) for test in tests
+            ):
+                for column, value in writes:
+                    self._ranks[row, column] = rank
+                    self._values[row, column] = value
+        return row
+
+    def _number(self, position: int, value: int, strings: StringStore) -> int:
+        named = self._named[position]
+        if named is not None and value not in named:
+            verdicts = self._verdicts
+            if not any(
+                test.passes(value, strings, verdicts.setdefault(id(test), {})) for test in self._found[position]
+            ):
+                return 0
+        self._counts[position] += 1
+        return self._counts[position] - 1
+
+    def _signature_rows(self, table: numpy.ndarray, strings: StringStore) -> numpy.ndarray:
+        """Per word, its row of the outcome tables (worked out for a signature not met before)."""
+        signatures = table[:, self._signature_columns]
+        if len(self._outcome_of) > self.MAX_SIGNATURES or sum(map(len, self._numbers)) > self.MAX_SIGNATURES:
+            self._forget()
+        packed = numpy.zeros(len(table), dtype=numpy.int64)
+        for position in range(len(self._signature_attrs)):
+            distinct, where = numpy.unique(signatures[:, position], return_inverse=True)
+            numbers = self._numbers[position]
+            small = []
+            for value in distinct.tolist():
+                number = numbers.get(value)
+                if number is None:
+                    number = numbers[value] = self._number(position, value, strings)
+                small.append(number)
+            packed = packed * _PACKED + numpy.array(small, dtype=numpy.int64)[where.reshape(-1)]
+        if any(count >= _PACKED for count in self._counts):  # too many values to pack: start afresh
+            self._forget()
+            return self._signature_rows(table, strings)
+        keys, first, where = numpy.unique(packed, return_index=True, return_inverse=True)
+        outcome_of = self._outcome_of
+        rows = []
+        for key, word in zip(keys.tolist(), first.tolist(), strict=True):
+            row = outcome_of.get(key)
+            if row is None:
+                row = outcome_of[key] = self._outcome(tuple(signatures[word].tolist()), strings)
+            rows.append(row)
+        return numpy.array(rows, dtype=numpy.int64)[where.reshape(-1)]
 
     def __call__(self, doc: Doc) -> Doc:
         length = len(doc)
         if not length or not self.rules:
             return doc
         table = doc.to_array(self.reads)
-        columns = {attr: table[:, position] for position, attr in enumerate(self.reads)}
-        masks: dict[int, numpy.ndarray] = {}  # per test, which tokens pass it
-        written = doc.to_array(list(_WRITE))
         strings = doc.vocab.strings
-        # Most patterns test for one word or tag the doc does not hold: a set look-up rules them out before numpy.
+        rows = self._signature_rows(table, strings)
+        ranks, values = self._ranks[rows], self._values[rows]
+        if self._multi:
+            self._apply_multi_word(table, strings, ranks, values)
+        written = doc.to_array(list(_WRITE))
+        chosen = ranks >= 0
+        written[chosen] = values[chosen]
+        doc.from_array(list(_WRITE), written)  # type: ignore[arg-type]  # uint64, as to_array gives
+        return doc
+
+    def _apply_multi_word(
+        self, table: numpy.ndarray, strings: StringStore, ranks: numpy.ndarray, values: numpy.ndarray
+    ) -> None:
+        """The longer patterns, in order, over what the one-word patterns wrote: a write lands where no later
+        pattern wrote the same attribute of the word."""
+        length = len(table)
+        columns = {attr: table[:, position] for position, attr in enumerate(self.reads)}
         present = {attr: set(column.tolist()) for attr, column in columns.items()}
-        for rule in self.rules:
+        masks: dict[int, numpy.ndarray] = {}  # per test, which tokens pass it
+        for rank, rule in self._multi:
             span = len(rule.tokens)
             if span > length or any(
                 test.wanted is not None and present[test.attr].isdisjoint(test.wanted)
@@ -166,9 +298,9 @@ class ArrayAttributeRuler:
                 continue
             targets = numpy.flatnonzero(starts) + (rule.index if rule.index >= 0 else span + rule.index)
             for column, value in rule.writes:
-                written[targets, column] = value
-        doc.from_array(list(_WRITE), written)  # type: ignore[arg-type]  # uint64, as to_array gives
-        return doc
+                later = targets[ranks[targets, column] < rank]
+                ranks[later, column] = rank
+                values[later, column] = value
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
