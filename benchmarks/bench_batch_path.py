@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/bench_batch_path.py [--articles 32] [--partition-size 4]
 
 For the same texts in one process: the pipeline (`process_articles`), then each step a batch adds to it: the
-records turned into Arrow tables (`record_tables`, on the worker), the result serialized as Dask sends it back to
-the client (`distributed.protocol.serialize` of the `PartitionResult`, on the worker), and the client's Parquet
-writes (`write_partition`). Each step's cost is given as a share of the pipeline's. It also times the pipeline
+records turned into Arrow tables (`record_tables`, on the worker) and encoded as Parquet files (`parquet_files`,
+on the worker), the result serialized as Dask sends it back to the client (`distributed.protocol.serialize` of the
+`PartitionResult`, on the worker), and the client's writes of those files (`write_partition`). Each step's cost
+is given as a share of the pipeline's. It also times the pipeline
 with the BLAS thread pools limited to one thread, as a Dask worker runs it (`threads_per_worker=1`), against the
 default: on 2 cores, numpy's BLAS may use both cores for spaCy's matrix products in a plain process, which no single
 Dask worker gets; that part of the gap is the cost of one core, not of the batch path.
@@ -42,7 +43,7 @@ def main() -> int:
 
     from newsledger.batch.inputs import InputTally, partition_inputs
     from newsledger.batch.output import write_partition
-    from newsledger.batch.tables import record_tables
+    from newsledger.batch.tables import parquet_files, record_tables
     from newsledger.batch.worker import PartitionResult, PipelineSpec, warm_up
     from newsledger.model import Article, ArticleRecord
     from newsledger.nlp import process_articles
@@ -74,9 +75,10 @@ def main() -> int:
         _, pipeline_one_thread = cpu(pipeline)
         wall_one_thread = time.perf_counter() - wall
     tables, table_seconds = cpu(lambda: [record_tables(r) for r in records])
+    files, encode_seconds = cpu(lambda: [parquet_files(t) for t in tables])
     results = [
-        PartitionResult(index=p.index, digest=p.digest, tables=t, articles=len(r), rejected=())
-        for p, t, r in zip(partitions, tables, records, strict=True)
+        PartitionResult(index=p.index, digest=p.digest, files=f, articles=len(r), rejected=())
+        for p, f, r in zip(partitions, files, records, strict=True)
     ]
     frames, serialize_seconds = cpu(lambda: [serialize_bytelist(result) for result in results])
     with tempfile.TemporaryDirectory() as out:
@@ -94,6 +96,7 @@ def main() -> int:
     print(f"wall one thread / wall default: {wall_one_thread / wall_default:.2f}")
     for name, seconds in (
         ("record_tables (worker)", table_seconds),
+        ("Parquet encoding (worker)", encode_seconds),
         ("serialize result (worker)", serialize_seconds),
         ("write_partition (client)", write_seconds),
     ):

@@ -16,7 +16,7 @@ from newsledger.batch.output import (
     remove_unlisted_files,
     write_partition,
 )
-from newsledger.batch.tables import record_tables
+from newsledger.batch.tables import parquet_files, record_tables
 from newsledger.batch.worker import PartitionResult, Rejection
 from newsledger.errors import Errors, InputError, NewsledgerError
 from newsledger.model import Article, ArticleRecord
@@ -24,7 +24,9 @@ from newsledger.model import Article, ArticleRecord
 
 def _result(index: int, text: str) -> PartitionResult:
     record = ArticleRecord(article=Article.from_text(text, published="2024-04-04"))
-    return PartitionResult(index=index, digest=f"{index:064d}", tables=record_tables([record]), articles=1, rejected=())
+    return PartitionResult(
+        index=index, digest=f"{index:064d}", files=parquet_files(record_tables([record])), articles=1, rejected=()
+    )
 
 
 def test_output_manifest_ignores_a_torn_last_line_and_missing_files(tmp_path):
@@ -43,7 +45,9 @@ def test_output_partition_of_several_days_lands_in_each_days_folder_and_leaves_n
         ArticleRecord(article=Article.from_text("A ferry sank near the port.", published="2024-04-04")),
         ArticleRecord(article=Article.from_text("Rain flooded the old town.", published="2024-04-05")),
     ]
-    result = PartitionResult(index=3, digest="3" * 64, tables=record_tables(records), articles=2, rejected=())
+    result = PartitionResult(
+        index=3, digest="3" * 64, files=parquet_files(record_tables(records)), articles=2, rejected=()
+    )
     entry = write_partition(tmp_path, result, partition_name="part-3")
     assert "articles/published=2024-04-04/part-3.parquet" in entry.files
     assert "articles/published=2024-04-05/part-3.parquet" in entry.files

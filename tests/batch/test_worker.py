@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import psutil
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from newsledger.batch.inputs import InputTally, partition_inputs
@@ -24,9 +26,11 @@ def test_worker_process_partition_gives_one_article_row_per_article(nlp):
     (partition,) = partition_inputs(articles, partition_size=10, tally=InputTally())
     result = process_partition(partition)
     assert (result.index, result.digest, result.articles, result.rejected) == (0, partition.digest, 4, ())
-    article_rows = sum(t.num_rows for (kind, _), t in result.tables.items() if kind == "articles")
+    # the tables come back as the bytes of their Parquet files, encoded on the worker
+    tables = {key: pq.read_table(pa.BufferReader(data)) for key, data in result.files.items()}
+    article_rows = sum(t.num_rows for (kind, _), t in tables.items() if kind == "articles")
     assert article_rows == 4
-    assert {date for kind, date in result.tables if kind == "articles"} == {"2024-06-01", "2024-06-02"}
+    assert {date for kind, date in tables if kind == "articles"} == {"2024-06-01", "2024-06-02"}
 
 
 def test_worker_preload_is_registered_once_per_pipeline_and_apart_for_another():

@@ -119,19 +119,17 @@ def partition_file(kind: str, date: str, partition_name: str) -> str:
 
 
 def write_partition(out: Path, result: PartitionResult, *, partition_name: str) -> PartitionEntry:
-    """Write a partition's tables (staged, then renamed into place) and return its manifest entry."""
-    import pyarrow.parquet as pq
-
+    """Write a partition's files (staged, then renamed into place) and return its manifest entry."""
     staging = out / STAGING / partition_name
     staging.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, str]] = []
     # Staged side by side in one folder: a partition writes a file per kind and date (8 kinds x 4 dates for 4
     # articles of different days), and a copy of the dataset's folder tree per partition cost a batch client more
     # in making and removing folders than in writing Parquet.
-    for (kind, date), table in sorted(result.tables.items()):
+    for (kind, date), data in sorted(result.files.items()):
         relative = partition_file(kind, date, partition_name)
         temporary = staging / relative.replace("/", "~")
-        pq.write_table(table, temporary, compression="zstd")
+        temporary.write_bytes(data)
         staged.append((temporary, relative))
     folders: set[Path] = set()
     for temporary, relative in staged:

@@ -1,4 +1,4 @@
-"""What runs on a Dask worker: one partition through `process_articles`, its records turned into Arrow tables.
+"""What runs on a Dask worker: one partition through `process_articles`, its records turned into Parquet files.
 
 The spaCy pipeline (and whatever its components load, such as the gazetteer) is loaded once per worker process:
 `load_nlp` is cached per process, and the `PipelinePreload` plugin fills that cache when the worker starts, so
@@ -13,11 +13,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsledger.batch.inputs import Partition
-from newsledger.batch.tables import record_tables
+from newsledger.batch.tables import parquet_files, record_tables
 from newsledger.errors import InputError
 from newsledger.model import Article, ArticleRecord
 
@@ -59,7 +58,7 @@ class Rejection:
 class PartitionResult:
     index: int
     digest: str
-    tables: dict[tuple[str, str], pa.Table]
+    files: dict[tuple[str, str], bytes]  # (kind, date) -> the Parquet file's bytes (`tables.parquet_files`)
     articles: int
     rejected: tuple[Rejection, ...]  # the articles the pipeline failed on
 
@@ -79,7 +78,7 @@ def process_partition(partition: Partition, spec: PipelineSpec = PipelineSpec())
     return PartitionResult(
         index=partition.index,
         digest=partition.digest,
-        tables=record_tables(records),
+        files=parquet_files(record_tables(records)),
         articles=len(records),
         rejected=tuple(rejected),
     )
