@@ -8,7 +8,8 @@ measured in the same run, and how its cost grows.
    seconds per article ingested;
 2. for each size n, a fresh SQLite store filled with n records: the ingested records copied, each copy with its
    own text (a numbered line added), outlet and dates moved by up to a year, so the ledger meets many stories
-   on many days as it would; then `resolve_store` timed on it;
+   on many days as it would (`--days-per-1000 D`: by up to n/1000 x D days instead, so that a larger ledger
+   covers a longer time, as dense at every size); then `resolve_store` timed on it;
 3. printed (after one untimed resolve of a 50-article ledger, so that one-time imports and model loads are not
    counted in the first size): resolve time per article as a ratio to ingest time per article, the candidate
    pairs the resolver's blocking gives (counted apart, untimed), and the growth of the resolve time against n
@@ -140,10 +141,10 @@ def make_varied_texts(n: int, *, seed: int = 11) -> list[tuple[str, str]]:
     return reports
 
 
-def copy_record(record, index: int):  # type: ignore[no-untyped-def]
+def copy_record(record, index: int, span: int = 365):  # type: ignore[no-untyped-def]
     from newsledger.model import Article
 
-    days = (index * 37) % 365
+    days = (index * 37) % span
     article = record.article
     text = article.text + f"\n\nFiled as report {index}."
     copied = Article.from_text(text, outlet=f"Wire {index % 50}", published=_shifted(article.published, days))
@@ -159,6 +160,13 @@ def main() -> int:
     parser.add_argument("--stories", choices=("varied", "template"), default="varied")
     parser.add_argument("--seed-articles", type=int, default=200)
     parser.add_argument("--sizes", default="1000,3000,10000")
+    parser.add_argument(
+        "--days-per-1000",
+        type=float,
+        default=None,
+        help="spread the copies of a size n over n/1000 times this many days (a ledger that grows over time, as "
+        "dense at every size) instead of over one year (a ledger that gets denser as it grows)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -194,8 +202,9 @@ def main() -> int:
         results = []
         for n in sizes:
             sized = Store.open(f"sqlite:///{folder}/n{n}.db")
+            span = 365 if args.days_per_1000 is None else max(1, round(n * args.days_per_1000 / 1000))
             for index in range(n):
-                sized.save_record(copy_record(records[index % len(records)], index))
+                sized.save_record(copy_record(records[index % len(records)], index, span))
             started, cpu_started = time.perf_counter(), time.process_time()
             summary = resolve_store(sized)
             seconds, wall = time.process_time() - cpu_started, time.perf_counter() - started
@@ -218,8 +227,9 @@ def main() -> int:
     growth["pairs_exponent"] = _fit([r["articles"] for r in results], [r["candidate_pairs"] for r in results])
     about = (
         f"NLP run on {len(articles)} generated wire reports ({args.stories} stories); each size filled with copies "
-        "of their processed records (own text line, outlet, dates moved by up to a year); CPU seconds of this "
-        "process; exponents fitted by least squares on log-log over all sizes"
+        "of their processed records (own text line, outlet, dates moved by up to "
+        + ("a year" if args.days_per_1000 is None else f"n/1000 x {args.days_per_1000:g} days")
+        + "); CPU seconds of this process; exponents fitted by least squares on log-log over all sizes"
     )
     print(
         json.dumps(
