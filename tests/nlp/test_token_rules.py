@@ -126,3 +126,59 @@ def test_token_rules_the_pipeline_reads_english_words_from_the_lemmatizer_it_wra
     words = _common_words(ours)
     assert words == _common_words(spacy_nlp)
     assert "bomb" in words
+
+
+def test_token_rules_first_lemma_is_spacys_rule_lemma_for_every_kind_of_word(spacy_and_ours):
+    """The lemmatizer's own rules, read over a set instead of a list, give spaCy's first lemma: plural and
+    irregular nouns, verb forms, comparatives, a proper noun, a word no table knows, punctuation and space."""
+    from spacy.tokens import Doc
+
+    _spacy_nlp, ours = spacy_and_ours
+    lemmatizer = ours.get_pipe("lemmatizer")
+    assert lemmatizer._own_rules
+    words = ["villages", "soldiers", "children", "bridges", "attacking", "bombed", "fled", "was", "better", "largest"]
+    words += ["Kabul", "zorbled", "glimfs", ",", " "]
+    cases = [
+        ("NOUN", "Number=Plur"),
+        ("NOUN", "Number=Sing"),
+        ("VERB", "Tense=Past|VerbForm=Fin"),
+        ("VERB", "Aspect=Prog|Tense=Pres|VerbForm=Part"),
+        ("ADJ", "Degree=Cmp"),
+        ("PROPN", "Number=Sing"),
+        ("PUNCT", ""),
+        ("SPACE", ""),
+    ]
+    lemmas = set()
+    for pos, morph in cases:
+        doc = Doc(ours.vocab, words=words)
+        for token in doc:
+            token.pos_ = pos
+            token.set_morph(morph or None)
+            lemmatizer.lemmatizer.cache.clear()
+            expected = lemmatizer.lemmatizer.rule_lemmatize(token)[0]
+            assert lemmatizer._first_lemma(token) == expected, (token.text, pos, morph)
+            lemmas.add((token.text, pos, expected))
+    assert ("villages", "NOUN", "village") in lemmas and ("fled", "VERB", "flee") in lemmas  # the rules did work
+
+
+def test_token_rules_a_lemmatizer_with_rules_of_its_own_is_asked_as_it_is():
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from newsledger.nlp.token_rules import ArrayLemmatizer
+
+    class Shouting(EnglishLemmatizer):
+        def rule_lemmatize(self, token):
+            return [token.text.upper()]
+
+    nlp = spacy.load(MODEL)
+    spacy_lemmatizer = nlp.get_pipe("lemmatizer")
+    shouting = Shouting(nlp.vocab, spacy_lemmatizer.model, mode="rule")
+    shouting.lookups = spacy_lemmatizer.lookups
+    array = ArrayLemmatizer(shouting)
+    assert not array._own_rules
+    doc = nlp.make_doc("Soldiers fled")
+    for name, proc in nlp.pipeline:
+        if name == "lemmatizer":
+            break
+        doc = proc(doc)
+    assert [t.lemma_ for t in array(doc)] == ["SOLDIERS", "FLED"]
