@@ -62,6 +62,19 @@ def test_token_rules_the_same_after_forgetting_what_was_remembered(spacy_and_our
         del ruler.MAX_SIGNATURES
 
 
+def test_token_rules_the_same_when_a_doc_holds_more_values_than_a_packed_signature_has_room_for(spacy_and_ours):
+    spacy_nlp, ours = spacy_and_ours
+    ruler = ours.get_pipe("attribute_ruler")
+    room = ruler._room
+    ruler._room = 4  # every sentence below has more than 4 distinct tags
+    try:
+        for theirs, mine in zip(spacy_nlp.pipe(SENTENCES), ours.pipe(SENTENCES), strict=True):
+            assert _analyses(mine) == _analyses(theirs)
+    finally:
+        ruler._room = room
+        ruler._forget()
+
+
 def test_token_rules_exceptions_reached_by_the_sentences_are_applied(spacy_and_ours):
     """Guards the comparison above from comparing two pipelines that both skip the ruler."""
     _spacy_nlp, ours = spacy_and_ours

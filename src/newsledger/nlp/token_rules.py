@@ -38,7 +38,7 @@ _STRING_ATTRS = frozenset((ORTH, LOWER, NORM, TAG, DEP, LEMMA))
 _FLAG_ATTRS = frozenset(value for name, value in IDS.items() if name.startswith(("IS_", "LIKE_")) and 0 < value < 64)
 
 
-_PACKED = 2**15  # distinct values per attribute a packed signature has room for (four attributes in 60 bits)
+_PACKED_BITS = 60  # a signature is packed into one int64: 15 bits per attribute for the English model's four
 OTHER = 2**64 - 1  # a value no pattern names (not a string hash anything here makes: spaCy's hashes are 64-bit)
 
 
@@ -151,7 +151,8 @@ class ArrayAttributeRuler:
     What the one-word patterns write on a word depends only on the word's own values of the attributes they read
     (its "signature": tag, lowered form, dependency, space flag for the English model), so they are worked out
     once per distinct signature and remembered; the few longer patterns are masks over the doc. Where both write
-    the same attribute of a word, the later pattern's value is kept, as in spaCy."""
+    the same attribute of a word, the later pattern's value is kept, as in spaCy. Like a spaCy pipeline, one
+    instance serves one thread at a time (what it remembers is not locked)."""
 
     MAX_SIGNATURES = 300_000  # remembered signatures; a long-running worker starts afresh past this
 
@@ -163,6 +164,7 @@ class ArrayAttributeRuler:
         signature_attrs = sorted({test.attr for _rank, tests, _writes in self._single for test in tests})
         self._signature_columns = [self.reads.index(attr) for attr in signature_attrs]
         self._signature_attrs = signature_attrs
+        self._room = 2 ** (_PACKED_BITS // max(1, len(signature_attrs)))  # distinct values per attribute
         self._verdicts: dict[int, dict[int, bool]] = {}  # per regex test: {word hash: found}
         # A new signature is checked only against the patterns that can match it: each one-word pattern is filed
         # under the values one of its tests requires ("TAG" = "NN"); those with no such test are always checked.
@@ -192,13 +194,15 @@ class ArrayAttributeRuler:
         self._numbers: list[dict[int, int]] = [{} for _attr in self._signature_attrs]  # 0: a value none names
         self._counts = [1 for _attr in self._signature_attrs]
         self._outcome_of: dict[int, int] = {}  # packed signature -> row of the two tables below
+        self._used = 0  # rows of the tables worked out
         # per signature and written attribute: the rank of the last one-word pattern writing it (-1: none), its value
         self._ranks = numpy.full((1024, len(_WRITE)), -1, dtype=numpy.int64)
         self._values = numpy.zeros((1024, len(_WRITE)), dtype=numpy.uint64)
 
     def _outcome(self, signature: tuple[int, ...], strings: StringStore) -> int:
         value_of = dict(zip(self._signature_attrs, signature, strict=True))
-        row = len(self._outcome_of)
+        row = self._used
+        self._used += 1
         if row == len(self._ranks):
             self._ranks = numpy.concatenate([self._ranks, numpy.full_like(self._ranks, -1)])
             self._values = numpy.concatenate([self._values, numpy.zeros_like(self._values)])
@@ -225,7 +229,7 @@ class ArrayAttributeRuler:
         self._counts[position] += 1
         return self._counts[position] - 1
 
-    def _signature_rows(self, table: numpy.ndarray, strings: StringStore) -> numpy.ndarray:
+    def _signature_rows(self, table: numpy.ndarray, strings: StringStore, *, fresh: bool = False) -> numpy.ndarray:
         """Per word, its row of the outcome tables (worked out for a signature not met before)."""
         signatures = table[:, self._signature_columns]
         if len(self._outcome_of) > self.MAX_SIGNATURES or sum(map(len, self._numbers)) > self.MAX_SIGNATURES:
@@ -240,10 +244,20 @@ class ArrayAttributeRuler:
                 if number is None:
                     number = numbers[value] = self._number(position, value, strings)
                 small.append(number)
-            packed = packed * _PACKED + numpy.array(small, dtype=numpy.int64)[where.reshape(-1)]
-        if any(count >= _PACKED for count in self._counts):  # too many values to pack: start afresh
+            packed = packed * self._room + numpy.array(small, dtype=numpy.int64)[where.reshape(-1)]
+        if any(count >= self._room for count in self._counts):  # too many values to pack: start afresh
             self._forget()
-            return self._signature_rows(table, strings)
+            if not fresh:
+                return self._signature_rows(table, strings, fresh=True)
+            # one doc alone holds more values than a packed signature has room for: its signatures as they are
+            found: dict[tuple[int, ...], int] = {}
+            unpacked = [
+                found[signature]
+                if signature in found
+                else found.setdefault(signature, self._outcome(signature, strings))
+                for signature in map(tuple, signatures.tolist())
+            ]
+            return numpy.array(unpacked, dtype=numpy.int64)
         keys, first, where = numpy.unique(packed, return_index=True, return_inverse=True)
         outcome_of = self._outcome_of
         rows = []
