@@ -2,12 +2,14 @@
 
 The English model ends its tagging with two rule pipes that work one token at a time in Python: the attribute ruler
 runs its 179 patterns (tag -> part of speech and morphology, plus exceptions such as "gonna" or an auxiliary's
-part of speech) through spaCy's Matcher, and the lemmatizer looks up each token's lemma. Together they cost about
-18 ms of the ~115 ms spaCy spends on a 1,400-word report, more than any newsledger stage but events. Here each
-pattern is a boolean mask over the doc's attribute table (`Doc.to_array`), applied in the ruler's own order (a
-later pattern overrides an earlier one, as spaCy sorts its matches), and the lemmatizer is asked once per distinct
-(word, part of speech, morphology). Nothing is hand-written: the patterns are read from the loaded model's ruler,
-and a pattern of a kind this module does not know keeps spaCy's own pipe (`compile_ruler` returns None).
+part of speech) through spaCy's Matcher, and the lemmatizer looks up each token's lemma, testing candidate forms
+against a word list. Together they cost about 18 ms of the ~115 ms spaCy spends on a 1,400-word report, more than
+any newsledger stage but events. Here what the one-word patterns write is worked out once per word signature (the
+values of the attributes they read) and remembered, the longer patterns are boolean masks over the doc's attribute
+table (`Doc.to_array`), and the writes follow the ruler's own order (a later pattern overrides an earlier one, as
+spaCy sorts its matches); the lemmatizer is asked once per distinct (word, part of speech, morphology), with its
+word lists read as sets. Nothing is hand-written: the patterns are read from the loaded model's ruler, and a pattern
+of a kind this module does not know keeps spaCy's own pipe (`compile_ruler` returns None).
 `tests/nlp/test_token_rules.py` checks, word by word, that both give what spaCy's own pipes give.
 """
 
@@ -39,7 +41,6 @@ _FLAG_ATTRS = frozenset(value for name, value in IDS.items() if name.startswith(
 
 
 _PACKED_BITS = 60  # a signature is packed into one int64: 15 bits per attribute for the English model's four
-OTHER = 2**64 - 1  # a value no pattern names (not a string hash anything here makes: spaCy's hashes are 64-bit)
 
 
 @dataclass(frozen=True, eq=False)
@@ -165,7 +166,6 @@ class ArrayAttributeRuler:
         self._signature_columns = [self.reads.index(attr) for attr in signature_attrs]
         self._signature_attrs = signature_attrs
         self._room = 2 ** (_PACKED_BITS // max(1, len(signature_attrs)))  # distinct values per attribute
-        self._verdicts: dict[int, dict[int, bool]] = {}  # per regex test: {word hash: found}
         # A new signature is checked only against the patterns that can match it: each one-word pattern is filed
         # under the values one of its tests requires ("TAG" = "NN"); those with no such test are always checked.
         self._filed: dict[tuple[int, int], list[tuple[int, tuple[_Test, ...], tuple[tuple[int, int], ...]]]] = {}
@@ -190,6 +190,7 @@ class ArrayAttributeRuler:
         self._forget()
 
     def _forget(self) -> None:
+        self._verdicts: dict[int, dict[int, bool]] = {}  # per regex test: {word hash: found}
         # Each signature is one integer: per attribute, a small number for each value met (`_numbers`), packed.
         self._numbers: list[dict[int, int]] = [{} for _attr in self._signature_attrs]  # 0: a value none names
         self._counts = [1 for _attr in self._signature_attrs]
@@ -233,6 +234,8 @@ class ArrayAttributeRuler:
         """Per word, its row of the outcome tables (worked out for a signature not met before)."""
         signatures = table[:, self._signature_columns]
         if len(self._outcome_of) > self.MAX_SIGNATURES or sum(map(len, self._numbers)) > self.MAX_SIGNATURES:
+            # what is remembered (signatures, each word's number, regular-expression verdicts) grows with the words
+            # met: a long-running worker starts afresh
             self._forget()
         packed = numpy.zeros(len(table), dtype=numpy.int64)
         for position in range(len(self._signature_attrs)):
