@@ -330,7 +330,7 @@ class ArrayLemmatizer:
     """`Lemmatizer.__call__` (rule mode, overwrite off): each token without a lemma gets the lemmatizer's first
     lemma, asked once per distinct (word, part of speech, morphology): its rules read nothing else of a token."""
 
-    MAX_KNOWN = 500_000  # distinct (word, tag, morphology) keys kept; a long-running worker clears them past this
+    MAX_KNOWN = 500_000  # distinct (word, part of speech, morphology) kept; a long-running worker clears them past this
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
