@@ -48,7 +48,26 @@ def test_linker_choose_takes_the_likeliest_candidate_of_each_role_above_the_thre
         _scored((20, 25), source=0.35, target=0.5),
         _scored((30, 34), place=0.2),  # below the threshold: no place
     ]
-    assert choose(scored, 0.3) == [("source", 0, -1), ("target", 1, -1)]
+    assert choose(scored, _model().thresholds) == [("source", 0, -1), ("target", 1, -1)]
+
+
+def test_linker_each_role_has_its_own_threshold_and_they_survive_json():
+    model = LinkerModel(
+        classes=("none", "place", "source", "target"),
+        intercepts=(0.0, 0.0, 0.0, 0.0),
+        weights={},
+        threshold=0.3,
+        role_thresholds={"source": 0.5},
+        rule_sources=False,
+    )
+    assert model.thresholds == {"source": 0.5, "target": 0.3, "place": 0.3}
+    again = LinkerModel.from_json(model.to_json())
+    assert again.thresholds == model.thresholds and again.rule_sources is False
+    # a model written before per-role thresholds reads as one threshold for all, the rules' sources kept
+    old = LinkerModel.from_json('{"classes": ["none"], "intercepts": [0.0], "threshold": 0.4, "weights": {}}')
+    assert old.thresholds == {"source": 0.4, "target": 0.4, "place": 0.4} and old.rule_sources is True
+    scored = [_scored((0, 6), source=0.45), _scored((20, 25), target=0.45)]
+    assert choose(scored, model.thresholds) == [("target", 1, -1)]  # 0.45 is a target, not yet a source
 
 
 def test_linker_choose_never_makes_victims_a_source_and_takes_a_list_whole():
@@ -56,7 +75,7 @@ def test_linker_choose_never_makes_victims_a_source_and_takes_a_list_whole():
         _scored((0, 11), source=0.7, may_be_source=False),  # "the victims"
         _scored((20, 31), target=0.8, listed=[(33, 39), (44, 52)], listed_ok=[True, True]),
     ]
-    chosen = choose(scored, 0.3)
+    chosen = choose(scored, _model().thresholds)
     assert all(role != "source" for role, _, _ in chosen)
     assert chosen == [("target", 1, -1), ("target", 1, 0), ("target", 1, 1)]
 
@@ -119,3 +138,27 @@ def test_linker_a_name_or_nationality_modifying_the_event_word_is_a_candidate(nl
     assert "Russian" in [t.text for t, _ in candidates(state, strikes, "ASSAULT")]
     # a modifier of another word stays inside its phrase ("crowded" is no candidate of "hit")
     assert "crowded" not in [t.text for t, _ in candidates(state, hit, "ASSAULT")]
+
+
+def test_linker_features_say_what_may_act_and_the_word_a_candidate_hangs_on(nlp):
+    from newsledger.extract.arguments_linker import candidates
+    from newsledger.nlp.state import get_state
+
+    doc = nlp("After the explosion, the minister sent instructions to the police.")
+    state = get_state(doc)
+    explosion = next(t for t in doc if t.text == "explosion")
+    found = {t.text: f for t, f in candidates(state, explosion, "ASSAULT")}
+    minister, instructions = found["minister"], found["instructions"]
+    # the minister hangs on "sent", above the event word, through "after"
+    assert minister.get("gov=send") == 1.0
+    assert any(k.startswith("path|prep=") and k.endswith("|after") for k in minister)
+    # a word for an official may act; "instructions" may not
+    assert minister.get("actor|type=True|ASSAULT") == 1.0
+    assert instructions.get("actor|type=False|ASSAULT") == 1.0
+    assert instructions.get("noun=instruction") == 1.0
+    # a candidate on the event word itself has no governor
+    doc = nlp("The bombing by the militants killed nine people.")
+    state = get_state(doc)
+    bombing = next(t for t in doc if t.text == "bombing")
+    militants = next(f for t, f in candidates(state, bombing, "ASSAULT") if t.text == "militants")
+    assert not any(k.startswith("gov=") for k in militants)

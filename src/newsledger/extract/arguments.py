@@ -118,7 +118,7 @@ def _linked(
     used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline."""
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
-    for role, index, member in choose(scored, model.threshold):
+    for role, index, member in choose(scored, model.thresholds):
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
         if role == PLACE:
@@ -131,7 +131,7 @@ def _linked(
     for argument in ruled:
         span = (argument.mention.start, argument.mention.end)
         if argument.role != PLACE and argument.role not in given and span not in used:
-            if argument.role != SOURCE or span not in harmed:
+            if argument.role != SOURCE or (model.rule_sources and span not in harmed):
                 out.append(argument)
     return out
 

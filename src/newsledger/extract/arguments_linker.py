@@ -14,9 +14,9 @@ import functools
 import itertools
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "det", "quantmod", "ca
 # Modifiers of the event word that may name a participant or a place.
 _OWN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NAMED_MODIFIER_TYPES = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
+_ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_PATH = 4
 _PLACE_SPANS_KEY = "newsledger_place_spans"
 Features = dict[str, float]
@@ -150,6 +151,7 @@ def features(
     i = token.i
     dep, pos, lower = arrays.dep[i], arrays.pos[i], arrays.lower[i]
     path, preposition = _path(word, token, context)
+    governor = _governor(word, token, context)
     distance = i - word.i
     entity_id = state.entity_of_token.get(i)
     entity = state.entity(entity_id) if entity_id is not None else None
@@ -183,6 +185,21 @@ def features(
         f"place|prep={in_place}|{preposition}": 1.0,
         f"ent|type={entity_type}|{event_type}": 1.0,
     }
+    # What may do something at all: a person, group, organisation or country, a word for a kind of actor, a
+    # pronoun. Times, things and places named as nouns ("at least 30 minutes' warning") are rarely a source.
+    actor = entity_type in _ACTOR_ENTITY_TYPES or lower in ACTOR_NOUNS or pos == "PRON"
+    found[f"actor|type={actor}|{event_type}"] = 1.0
+    found[f"actor|dep={actor}|{dep}"] = 1.0
+    # The preposition with the path: "after the explosion, the minister said" is no doer ("^pobj/^prep/vnsubj"
+    # through "after"), "responsibility for the attack" may be.
+    found[f"path|prep={path}|{preposition}"] = 1.0
+    if governor is not None:
+        # The word the candidate hangs on when it is not the event word's own (a common noun's lemma: "claimed
+        # responsibility for", "carried out", "responded to", "suffered injuries").
+        found[f"gov={governor}"] = 1.0
+        found[f"gov|dep={governor}|{dep}"] = 1.0
+    if pos == "NOUN":
+        found[f"noun={arrays.lemma_lower[i]}"] = 1.0
     if pos == "PRON":
         found[f"pron={lower}"] = 1.0
     return found
@@ -192,6 +209,23 @@ def add_rule_role(found: Features, rule_role: str, event_type: str) -> None:
     """What the rules made of the candidate (source, target, place or none): the linker learns when to trust them."""
     found[f"rule={rule_role}"] = 1.0
     found[f"rule|type={rule_role}|{event_type}"] = 1.0
+
+
+def _governor(word: Token, token: Token, context: _WordContext) -> str | None:
+    """The lemma of the word where the path from the event word turns down to the candidate, when that is an
+    ancestor of the event word (a verb or noun above it), else None."""
+    arrays = context.arrays
+    head, position = arrays.head, context.position
+    current = token.i
+    steps = 0
+    while current not in position:
+        if head[current] == current or steps > len(head):
+            return None
+        current = head[current]
+        steps += 1
+    if current == word.i:
+        return None
+    return arrays.lemma_lower[current]
 
 
 def _bucket(distance: int) -> str:
@@ -236,6 +270,14 @@ class LinkerModel:
     intercepts: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]  # feature -> one weight per class
     threshold: float  # the least probability of a role that makes a candidate its argument
+    # Per role, where it differs from `threshold` (chosen by the training's cross-validation).
+    role_thresholds: dict[str, float] = field(default_factory=dict)
+    # Whether the rules' source fills a word the linker gives none (chosen by the cross-validation too).
+    rule_sources: bool = True
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {role: self.role_thresholds.get(role, self.threshold) for role in ROLES}
 
     def probabilities(self, found: Features) -> dict[str, float]:
         return self.probabilities_of([found])[0]
@@ -280,6 +322,8 @@ class LinkerModel:
             "classes": list(self.classes),
             "intercepts": list(self.intercepts),
             "threshold": self.threshold,
+            "role_thresholds": dict(sorted(self.role_thresholds.items())),
+            "rule_sources": self.rule_sources,
             "weights": {k: list(v) for k, v in sorted(self.weights.items())},
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -292,6 +336,8 @@ class LinkerModel:
             intercepts=tuple(data["intercepts"]),
             weights={k: tuple(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
+            role_thresholds={str(k): float(v) for k, v in data.get("role_thresholds", {}).items()},
+            rule_sources=bool(data.get("rule_sources", True)),
         )
 
 
@@ -316,16 +362,16 @@ class Scored:
     listed_may_be_source: tuple[bool, ...] = ()
 
 
-def choose(scored: list[Scored], threshold: float) -> list[tuple[str, int, int]]:
+def choose(scored: list[Scored], thresholds: Mapping[str, float]) -> list[tuple[str, int, int]]:
     """(role, candidate index, list member index or -1): for each role the likeliest candidate at or above the
-    threshold that no other role took, and the members of the list it opens."""
+    role's threshold that no other role took, and the members of the list it opens."""
     chosen: list[tuple[str, int, int]] = []
     used: set[tuple[int, int]] = set()
     for role in ROLES:
         options = [
             (candidate.probabilities.get(role, 0.0), index)
             for index, candidate in enumerate(scored)
-            if candidate.probabilities.get(role, 0.0) >= threshold
+            if candidate.probabilities.get(role, 0.0) >= thresholds[role]
             and candidate.phrase not in used
             and (role != "source" or candidate.may_be_source)
         ]
