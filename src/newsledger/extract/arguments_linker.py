@@ -150,8 +150,7 @@ def features(
     arrays = context.arrays
     i = token.i
     dep, pos, lower = arrays.dep[i], arrays.pos[i], arrays.lower[i]
-    path, preposition = _path(word, token, context)
-    governor = _governor(word, token, context)
+    path, preposition, governor = _path(word, token, context)
     distance = i - word.i
     entity_id = state.entity_of_token.get(i)
     entity = state.entity(entity_id) if entity_id is not None else None
@@ -194,11 +193,12 @@ def features(
     # through "after"), "responsibility for the attack" may be.
     found[f"path|prep={path}|{preposition}"] = 1.0
     if governor is not None:
-        # The word the candidate hangs on when it is not the event word's own (a common noun's lemma: "claimed
-        # responsibility for", "carried out", "responded to", "suffered injuries").
+        # The word the candidate hangs on when it is not the event word itself: "X claimed responsibility for the
+        # attack" may name the doer, "X responded to the attack" or "X suffered injuries" does not.
         found[f"gov={governor}"] = 1.0
         found[f"gov|dep={governor}|{dep}"] = 1.0
     if pos == "NOUN":
+        # a common noun's lemma: words for people the actor lexicon lacks ("individuals", "delegates")
         found[f"noun={arrays.lemma_lower[i]}"] = 1.0
     if pos == "PRON":
         found[f"pron={lower}"] = 1.0
@@ -211,31 +211,16 @@ def add_rule_role(found: Features, rule_role: str, event_type: str) -> None:
     found[f"rule|type={rule_role}|{event_type}"] = 1.0
 
 
-def _governor(word: Token, token: Token, context: _WordContext) -> str | None:
-    """The lemma of the word where the path from the event word turns down to the candidate, when that is an
-    ancestor of the event word (a verb or noun above it), else None."""
-    arrays = context.arrays
-    head, position = arrays.head, context.position
-    current = token.i
-    steps = 0
-    while current not in position:
-        if head[current] == current or steps > len(head):
-            return None
-        current = head[current]
-        steps += 1
-    if current == word.i:
-        return None
-    return arrays.lemma_lower[current]
-
-
 def _bucket(distance: int) -> str:
     size = abs(distance)
     label = str(size) if size <= 3 else "4-6" if size <= 6 else "7-12" if size <= 12 else "far"
     return ("-" if distance < 0 else "+") + label
 
 
-def _path(word: Token, token: Token, context: _WordContext | None = None) -> tuple[str, str]:
-    """The dependency path from the word to the token ("^nsubj" up, "vdobj" down), and the preposition on it."""
+def _path(word: Token, token: Token, context: _WordContext | None = None) -> tuple[str, str, str | None]:
+    """The dependency path from the word to the token ("^nsubj" up, "vdobj" down), the preposition on it, and the
+    lemma of the word where it turns down when that is above the event word (the verb or noun the candidate hangs
+    on: "claimed responsibility for", "responded to", "suffered injuries"), else None."""
     context = context or _WordContext.of(word)
     arrays = context.arrays
     head, dep = arrays.head, arrays.dep
@@ -245,14 +230,15 @@ def _path(word: Token, token: Token, context: _WordContext | None = None) -> tup
     while current not in position:
         down.append(current)
         if head[current] == current:
-            return "far", "-"
+            return "far", "-", None
         current = head[current]
+    governor = arrays.lemma_lower[current] if current != word.i else None
     ups = up_word[: position[current]]
     steps = [f"^{dep[t]}" for t in ups] + [f"v{dep[t]}" for t in reversed(down)]
     preposition = next((arrays.lower[t] for t in [*ups, *down] if dep[t] in ("prep", "agent")), "-")
     if len(steps) > MAX_PATH:
-        return "long", preposition
-    return "/".join(steps) or "self", preposition
+        return "long", preposition, governor
+    return "/".join(steps) or "self", preposition, governor
 
 
 # --- the shipped model -----------------------------------------------------------------------------------
