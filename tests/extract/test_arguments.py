@@ -129,3 +129,36 @@ def test_arguments_the_people_a_harm_participle_describes_are_never_its_source(m
     )
     injured = _arguments(record, "injured")
     assert all(role != "source" for role, _, _ in injured)
+
+
+
+
+def test_arguments_the_harmed_of_an_absolute_with_are_never_a_source(nlp):
+    from newsledger.extract.arguments import linker_candidates
+    from newsledger.model import Event, Mention, TextSpan
+    from newsledger.nlp.state import get_state
+
+    def may_be_source(text: str, word_text: str) -> dict[str, bool]:
+        doc = nlp(text)
+        word = next(t for t in doc if t.text == word_text)
+        mention = Mention(word.idx, word.idx + len(word), word.text)
+        event = Event(id="e", type="ASSAULT", trigger=mention, sentence=TextSpan(0, len(text)))
+        _, scored = linker_candidates(get_state(doc), event, word, [], None)
+        out = {}
+        for candidate in scored:
+            out[doc.text[slice(*candidate.phrase)]] = candidate.may_be_source
+            for phrase, ok in zip(candidate.listed, candidate.listed_may_be_source, strict=True):
+                out[doc.text[slice(*phrase)]] = ok
+        return out
+
+    # the parser hangs "with" on the clause's verb and reads "injured" as a verb beside it: the people before
+    # it are still the ones harmed, the list whole
+    found = may_be_source(
+        "Six American service members were killed with two other Americans and an Afghan injured.", "injured"
+    )
+    assert {k: v for k, v in found.items() if "Americans" in k or "Afghan" in k} and not any(
+        v for k, v in found.items() if "Americans" in k or "Afghan" in k
+    ), found
+    # the doer of the clause stays a possible source, and "with" before a doer's present participle is no harm
+    found = may_be_source("Gunmen stormed the town with rifles, killing five people.", "killing")
+    assert found["Gunmen"] is True

@@ -156,6 +156,8 @@ def linker_candidates(
     harmed_subject = harm_word and not any(c.dep_ == "dobj" for c in word.children)
     # the noun a harm participle modifies is the harmed ("six soldiers killed", "two others injured")
     harmed_head = word.head.i if harm_word and word.dep_ in ("acl", "amod") and word.tag_ == "VBN" else -1
+    # (a past form: the parser reads "with two Americans injured" as VBN or VBD; "with gunmen killing" is a doer)
+    harmed_with = _harmed_with(word) if harm_word and word.tag_ in ("VBN", "VBD") else set()
     tokens: list[Token] = []
     scored: list[Scored] = []
     kept = [(token, found) for token, found in candidates(state, word, event.type) if token.idx >= after_dateline]
@@ -169,7 +171,11 @@ def linker_candidates(
         members = _listed_with(token)[:MAX_CONJUNCTS]
         listed = tuple((m.start, m.end) for m in (argument_phrase(state, t) for t in members))
         first = _first_of_list(token)
-        harmed = first.i == harmed_head or (harmed_subject and first.dep_ in ("nsubj", "nsubjpass"))
+        harmed = (
+            first.i == harmed_head
+            or first.i in harmed_with
+            or (harmed_subject and first.dep_ in ("nsubj", "nsubjpass"))
+        )
         tokens.append(token)
         scored.append(
             Scored(
@@ -182,6 +188,23 @@ def linker_candidates(
             )
         )
     return tokens, scored
+
+
+def _harmed_with(word: Token) -> set[int]:
+    """The harmed of a harm participle in the absolute "with" ("…, with two Afghans and three Americans injured"),
+    where the parser hung "with" on the clause's verb and the participle beside it: the object of a "with" that
+    ends just before the participle (an adverb between: "with two people slightly injured")."""
+    out: set[int] = set()
+    doc = word.doc
+    before = word.i - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before < 0:
+        return out
+    for token in doc[before].sent:
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.right_edge.i == before:
+            out.add(token.i)
+    return out
 
 
 def _place_at(state: DocState, mention: Mention) -> str | None:
