@@ -131,8 +131,6 @@ def test_arguments_the_people_a_harm_participle_describes_are_never_its_source(m
     assert all(role != "source" for role, _, _ in injured)
 
 
-
-
 def test_arguments_the_harmed_of_an_absolute_with_are_never_a_source(nlp):
     from newsledger.extract.arguments import linker_candidates
     from newsledger.model import Event, Mention, TextSpan
