@@ -242,6 +242,18 @@ def test_events_deaths_in_an_accident_are_no_assault(make_record):
     assert record.article.text[killings[0].sentence.start :].startswith("Gunmen")
 
 
+def test_events_a_blast_or_a_shot_called_accidental_is_no_assault(make_record):
+    record, _ = events_of(
+        make_record,
+        "Seven militants were killed in two accidental explosions in the south on Friday night. A device they were "
+        "planting detonated accidentally, killing three of them. A soldier inadvertently shot a colleague during "
+        "an exercise. Gunmen detonated a bomb at a checkpoint on Saturday, killing three soldiers.",
+    )
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert [e.trigger.text for e in assaults] == ["detonated"], [e.trigger.text for e in assaults]
+    assert record.article.text[assaults[0].sentence.start :].startswith("Gunmen")
+
+
 def test_events_the_harm_a_hazard_did_in_a_participle_or_through_it_is_no_assault(make_record):
     record, _ = events_of(
         make_record,

@@ -1236,6 +1236,30 @@ NATURAL_CAUSES = frozenset(
 )
 
 
+# Words that make a harm or a blast an accident: "two accidental explosions", "the device detonated accidentally".
+ACCIDENT_MODIFIERS = frozenset(
+    "accidental accidentally inadvertent inadvertently unintentional unintentionally".split()
+)
+
+
+def _accidental(token: Token) -> bool:
+    """The word, or the cause its harm came "in", "from", "of" or "by", is said to be an accident ("killed in two
+    accidental explosions", "the device detonated accidentally"): no one's attack."""
+
+    def marked(word: Token) -> bool:
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in ACCIDENT_MODIFIERS for c in word.children)
+
+    if marked(token):
+        return True
+    return any(
+        marked(cause)
+        for child in token.children
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "from", "of", "by")
+        for cause in child.children
+        if cause.dep_ == "pobj"
+    )
+
+
 def _natural(token: Token) -> bool:
     return token.lower_ in NATURAL_CAUSES or token.lemma_.lower() in NATURAL_CAUSES
 
@@ -1257,13 +1281,16 @@ def _last_subject_natural(pronoun: Token) -> bool:
 def _caused_by_nature(token: Token) -> bool:
     """The verb's doer (its subject, its "by" agent in the passive, or the subject it shares with the verb it is
     joined to: "Floods displaced 120,000 and killed 45") is a natural hazard or an accident, or the harm came "of",
-    "from" or "in" one ("died of cholera", "deaths from the floods", "killed in the collision")."""
+    "from" or "in" one ("died of cholera", "deaths from the floods", "killed in the collision"), or the word or
+    that cause is called accidental ("detonated accidentally, killing three")."""
     verb = token
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
     verbs = [token, verb] if verb.i != token.i else [token]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
         verbs.append(verb.head)  # "an earthquake hit the island, killing five and injuring 40": the quake's harm
+    if any(_accidental(v) for v in verbs):
+        return True
     for child in [c for v in verbs for c in v.children]:
         doer = child if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
@@ -1396,6 +1423,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
             return None  # "a fishing trip", "the first trip through bankruptcy": no one's visit to a place
     if not _in_its_sense(token, lemma, event_type):
         return None
+    if event_type == "ASSAULT" and _accidental(token):
+        return None  # "an accidental explosion": harm, but no one's attack
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
