@@ -364,6 +364,45 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        ("Former police officer John Smith, 76, shot himself in the parking lot of a hospital last month.", "shot"),
+        ("Veterans in 2014 were killing themselves at three times the rate of civilians.", "killing"),
+        ("Employees forged signatures under pressure to meet sales targets or be fired.", "fired"),
+        ("The coach was fired on Monday after a string of losses.", "fired"),
+        ("Nearly 1,500 coal- and gas-fired power plants emit two billion tons of carbon dioxide.", "fired"),
+        ("Under a gray sky that seemed to capture the ambiguity of the day, he spoke.", "capture"),
+        ("The movement has been unable to capture the soul of the party.", "capture"),
+        ("He denounced the government takeover of the economy.", "takeover"),
+    ],
+)
+def test_events_self_harm_dismissals_and_captured_moods_are_no_assault(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    found = [e for e in record.events if any(m.text.lower().endswith(word) for m in (e.trigger, *e.mentions))]
+    assert not found, [(e.type, e.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The gunman killed three people and then himself.", "killed"),
+        ("The suicide bomber blew himself up at the checkpoint, killing four soldiers.", "blew"),
+        ("Shots were fired at the convoy near the border.", "fired"),
+        ("Shots were fired overnight in the old town.", "fired"),
+        ("Rebels fired rockets at the town on Monday.", "fired"),
+        ("Rebels captured the town of Kafr Nabl on Sunday.", "captured"),
+        ("Troops captured 20 fighters in the raid.", "captured"),
+        ("His eldest sister was later captured and disappeared in the prisons.", "captured"),
+        ("It took a long war for the Eritreans to liberate themselves.", "liberate"),
+        ("The takeover of Kabul by the Taliban shocked the world.", "takeover"),
+    ],
+)
+def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_record, text, word):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
         ("The storm hit the coast on Friday.", "hit"),
         ("Prices hit a record high last week.", "hit"),
         ("A truck crashed into a tree on the highway.", "crashed"),

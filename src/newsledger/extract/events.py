@@ -1051,6 +1051,16 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
                 )
                 or (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.APPEAL_MAKING_VERBS)
             )
+        if lemma in ("takeover", "capture", "recapture"):
+            # "the capture of the town", "the takeover of Kabul"; not "a government takeover of the economy"
+            taken = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            return not taken or any(
+                o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+                or _is_person(o)
+                or any(c.dep_ == "nummod" for c in o.children)
+                or _lemma_in(o, _CAPTURABLE)
+                for o in taken
+            )
         if lemma == "demand" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return False  # "a building in demand": sought after, no one's demand
         if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
@@ -1093,8 +1103,32 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     ):
         return False  # "slammed on his brakes", "slammed into a tree", "slammed the door"
     if lemma == "fire":
-        aimed = bool(preps & {"at", "on", "upon", "into", "from", "in", "toward", "towards"})
-        return aimed or not any(_is_person(o) for o in objects)
+        aimed = any(  # at something, not "on Monday" or "in the morning"
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "on", "upon", "into", "from", "in", "toward", "towards")
+            and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            for c in children
+        )
+        if aimed:
+            return True
+        if token.i > 0 and token.nbor(-1).text in ("-", "–"):
+            return False  # "gas-fired power plants", "a coal-fired boiler"
+        if any(c.dep_ == "auxpass" for c in children) or (token.tag_ == "VBN" and token.dep_ in ("xcomp", "conj")):
+            # "shots were fired", "a missile was fired"; not "the coach was fired", "work hard or be fired"
+            return any(_lemma_in(o, _FIRED_THINGS) for o in objects)
+        return not any(_is_person(o) for o in objects)
+    if lemma in _SELF_HARM_VERBS and _only_oneself(children):
+        return False  # "shot himself", "were killing themselves": self-harm, no one's attack
+    if lemma in ("capture", "recapture") and objects:
+        # "captured the town", "captured 20 fighters", "captured Mosul"; not "capture the ambiguity of the moment"
+        return any(
+            o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+            or _is_person(o)
+            or o.pos_ in ("PRON", "NUM")
+            or any(c.dep_ == "nummod" for c in o.children)
+            or _lemma_in(o, _CAPTURABLE)
+            for o in objects
+        )
     if lemma == "plead":
         return not any(c.lower_ in ("guilty", "innocent", "contest") for c in token.subtree)
     if lemma == "ask":
@@ -1165,6 +1199,36 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             return False
         return lemma != "commit" or not _commits_a_deed(token, children, objects)
     return True
+
+
+# What is fired when "fire" is a shot (a passive subject: "shots were fired", "a rocket was fired").
+_FIRED_THINGS = lexicon.WEAPON_WORDS | frozenset(
+    "shot shots round rounds salvo salvos volley volleys gas canister canisters flare flares weapon weapons gun "
+    "guns cannon cannons pellet pellets".split()
+)
+# What forces capture besides people and named places: ground, posts, the armed, those wanted.
+_CAPTURABLE = (
+    lexicon.PHYSICAL_STAKES
+    | lexicon.ATTACKABLE_PLACES
+    | lexicon.ARMED_WORDS
+    | lexicon.OFFENDER_WORDS
+    | lexicon.WEAPON_WORDS
+    | _RELEASED_PEOPLE
+    | frozenset("headquarters barracks garrison stronghold strongholds dam crossing oilfield refinery".split())
+    | frozenset(
+        "sister sisters brother brothers mother father son sons daughter daughters wife husband relative relatives "
+        "family cousin uncle aunt nephew niece".split()
+    )
+)
+_SELF_HARM_VERBS = lexicon.HARM_VERBS | frozenset({"shoot", "stab", "hang", "poison", "burn"})
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
+
+
+def _only_oneself(children: list[Token]) -> bool:
+    """The verb's only object is a reflexive pronoun, with nothing coordinated ("shot himself"; not "killed three
+    people and then himself")."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in _REFLEXIVES and not o.conjuncts for o in objects)
 
 
 def _legal_charge(token: Token) -> bool:
