@@ -372,9 +372,15 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("Under a gray sky that seemed to capture the ambiguity of the day, he spoke.", "capture"),
         ("The movement has been unable to capture the soul of the party.", "capture"),
         ("He denounced the government takeover of the economy.", "takeover"),
+        ("Politifact seized on the senator's claim about the budget.", "seized"),
+        ("The campaign is seizing upon a report about his taxes.", "seizing"),
+        ("She has demonstrated her skill as a negotiator.", "demonstrated"),
+        ("His tweet was all about demonstrating that the campaign was weak.", "demonstrating"),
+        ("She occupies one of the key positions of power in the capital.", "occupies"),
+        ("Donors are intent on deciding who will occupy the White House next year.", "occupy"),
     ],
 )
-def test_events_self_harm_dismissals_and_captured_moods_are_no_assault(make_record, text, word):
+def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
     record, _ = events_of(make_record, text)
     found = [e for e in record.events if any(m.text.lower().endswith(word) for m in (e.trigger, *e.mentions))]
     assert not found, [(e.type, e.trigger.text) for e in found]
@@ -398,6 +404,21 @@ def test_events_self_harm_dismissals_and_captured_moods_are_no_assault(make_reco
 def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_record, text, word):
     record, _ = events_of(make_record, text)
     assert event_at(record, word).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        ("Police seized weapons and cash in the raid.", "seized", "COERCE"),
+        ("About a dozen people demonstrated outside the newspaper's offices.", "demonstrated", "PROTEST"),
+        ("A dozen people demonstrated outside the offices after it backed her.\n\n___.\n\n", "demonstrated", "PROTEST"),
+        ("Thousands demonstrated in the capital against the new law.", "demonstrated", "PROTEST"),
+        ("Protesters occupied the parliament building for three days.", "occupied", "COERCE"),
+    ],
+)
+def test_events_seizures_demonstrations_and_occupations_stay_events(make_record, text, word, plover):
+    record, _ = events_of(make_record, text)
+    assert event_at(record, word).type == plover
 
 
 @pytest.mark.parametrize(

@@ -1117,6 +1117,25 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             # "shots were fired", "a missile was fired"; not "the coach was fired", "work hard or be fired"
             return any(_lemma_in(o, _FIRED_THINGS) for o in objects)
         return not any(_is_person(o) for o in objects)
+    if lemma in ("seize", "pounce") and preps & {"on", "upon"} and not any(c.dep_ == "dobj" for c in children):
+        return False  # "Politifact seized on Trump's claim", "Democrats seized upon his remarks": took it up
+    if lemma == "demonstrate" and (
+        # (a word, not a run of underscores a page uses as a rule that the parser hung on the verb)
+        any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.text[:1].isalnum() for c in children)
+        or any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ or p.pos_ == "PRON" for p in c.children)
+            for c in children
+        )
+    ):
+        return False  # "demonstrated her skill", "demonstrating that the plan works", "demonstrate to North Korea"
+    held = [
+        *objects,
+        *(p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+    ]
+    if lemma == "occupy" and any(
+        _lemma_in(o, _OFFICES) or (o.lower_ == "house" and any(c.lower_ == "white" for c in o.children)) for o in held
+    ):
+        return False  # "occupies one of the key positions", "who will occupy the White House": holds office
     if lemma in _SELF_HARM_VERBS and _only_oneself(children):
         return False  # "shot himself", "were killing themselves": self-harm, no one's attack
     if lemma in ("capture", "recapture") and objects:
@@ -1220,6 +1239,8 @@ _CAPTURABLE = (
         "family cousin uncle aunt nephew niece".split()
     )
 )
+# Offices one holds ("occupies the post of"), not ground one takes.
+_OFFICES = frozenset("position positions post posts office offices seat seats presidency role roles chair".split())
 _SELF_HARM_VERBS = lexicon.HARM_VERBS | frozenset({"shoot", "stab", "hang", "poison", "burn"})
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
 
