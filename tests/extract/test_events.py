@@ -378,6 +378,16 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("His tweet was all about demonstrating that the campaign was weak.", "demonstrating"),
         ("She occupies one of the key positions of power in the capital.", "occupies"),
         ("Donors are intent on deciding who will occupy the White House next year.", "occupy"),
+        ("Only four countries apart from the United States meet the bar.", "meet"),
+        ("New technologies may prove indispensable to meet the limits on emissions.", "meet"),
+        ("I think we've got to back away from that.", "back"),
+        ("His response to the question nobody asked was bellicose.", "asked"),
+        ("The debate promised to be a crucial moment for the candidate.", "promised"),
+        ("His news conference offered a striking contrast with the evening before.", "offered"),
+        ("There are 14 more nominees ready to be confirmed.", "ready"),
+        ("They had guns at the ready.", "ready"),
+        ("Her standing is identical to the senator's 34 percent support in 2008.", "support"),
+        ("The exceptions are Wyoming (approval 26 percent, Clinton support 27 percent) and Arkansas.", "support"),
     ],
 )
 def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
@@ -414,9 +424,15 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("A dozen people demonstrated outside the offices after it backed her.\n\n___.\n\n", "demonstrated", "PROTEST"),
         ("Thousands demonstrated in the capital against the new law.", "demonstrated", "PROTEST"),
         ("Protesters occupied the parliament building for three days.", "occupied", "COERCE"),
+        ("The two leaders will meet in Geneva next week.", "meet", "CONSULT"),
+        ("The senator backed the bill on Monday.", "backed", "SUPPORT"),
+        ("The minister asked donors to send more aid.", "asked", "REQUEST"),
+        ("The president promised to raise taxes on the rich.", "promised", "AGREE"),
+        ("The rebels are ready to negotiate with the government.", "ready", "AGREE"),
+        ("The union announced its support for the candidate on Friday.", "support", "SUPPORT"),
     ],
 )
-def test_events_seizures_demonstrations_and_occupations_stay_events(make_record, text, word, plover):
+def test_events_seizures_demonstrations_meetings_promises_and_support_stay_events(make_record, text, word, plover):
     record, _ = events_of(make_record, text)
     assert event_at(record, word).type == plover
 

@@ -1063,6 +1063,12 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             )
         if lemma == "demand" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return False  # "a building in demand": sought after, no one's demand
+        if lemma == "support" and any(
+            c.like_num or c.lower_ in ("percent", "%") or any(g.like_num for g in c.children)
+            for c in (*children, token.head)
+            if c.dep_ in ("nummod", "compound", "npadvmod", "appos", "amod") or c is token.head
+        ):
+            return False  # "34 percent support", "Clinton support 27 percent": a poll's figure, no act of support
         if lemma == "support" and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.HELD_SUPPORT_VERBS:
             return False  # "in danger of losing the support of members", "has the support of": backing held
         return True
@@ -1117,6 +1123,27 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             # "shots were fired", "a missile was fired"; not "the coach was fired", "work hard or be fired"
             return any(_lemma_in(o, _FIRED_THINGS) for o in objects)
         return not any(_is_person(o) for o in objects)
+    if lemma == "meet" and any(_lemma_in(o, _STANDARDS) for o in objects):
+        return False  # "four countries meet the bar", "to meet the limits on emissions": no meeting
+    if lemma == "back" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "down", "off", "out") for c in children
+    ):
+        return False  # "back away from that", "backed down": no one backed
+    if lemma == "support" and any(o.lower_ in ("percent", "%") for o in objects):
+        return False  # "Clinton support 27 percent" read as a verb: a poll's figure
+    if lemma == "ask" and (
+        any(_lemma_in(o, _QUESTIONS) for o in objects) or (token.dep_ == "relcl" and _lemma_in(token.head, _QUESTIONS))
+    ):
+        return False  # "the question nobody asked", "asked a question": a question, not a request
+    if lemma == "promise" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() == "be"
+        and not any(a.dep_ == "aux" and a.lower_ != "to" for a in c.children)
+        for c in children
+    ):
+        return False  # "the debate promised to be a crucial moment": it looked likely, no one promised
+    if lemma == "offer" and any(_lemma_in(o, _OFFERED_VIEWS) for o in objects):
+        return False  # "offered a striking contrast", "offered a glimpse": no offer made
     if lemma in ("seize", "pounce") and preps & {"on", "upon"} and not any(c.dep_ == "dobj" for c in children):
         return False  # "Politifact seized on Trump's claim", "Democrats seized upon his remarks": took it up
     if lemma == "demonstrate" and (
@@ -1238,6 +1265,18 @@ _CAPTURABLE = (
         "sister sisters brother brothers mother father son sons daughter daughters wife husband relative relatives "
         "family cousin uncle aunt nephew niece".split()
     )
+)
+# What is "met" when no one meets: a bar, a target, a need.
+_STANDARDS = frozenset(
+    "bar standard standards target targets goal goals criteria criterion requirement requirements deadline "
+    "deadlines need needs demand threshold quota quotas expectation expectations obligation obligations limit "
+    "limits benchmark benchmarks condition conditions qualification qualifications test definition".split()
+)
+_QUESTIONS = frozenset("question questions query queries".split())
+# What is "offered" when nothing is offered to anyone: a sight or a sense of something.
+_OFFERED_VIEWS = frozenset(
+    "contrast glimpse look view views insight insights window reminder example hint picture sense taste preview "
+    "snapshot perspective".split()
 )
 # Offices one holds ("occupies the post of"), not ground one takes.
 _OFFICES = frozenset("position positions post posts office offices seat seats presidency role roles chair".split())
@@ -1583,9 +1622,12 @@ def _intent_trigger(token: Token) -> _Trigger | None:
     """ "ready / willing to <act>": an expressed intent, which PLOVER codes as AGREE."""
     if token.lower_ not in lexicon.INTENT_ADJECTIVES:
         return None
-    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+    if token.head.lower_ == "at":
+        return None  # "guns at the ready"
+    acts = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if any(not any(a.dep_ == "auxpass" for a in act.children) for act in acts):
         return _Trigger(token, "AGREE", None, CONTEXT_CONFIDENCE)
-    return None
+    return None  # "14 more nominees ready to be confirmed": waiting for others' act, no intent of their own
 
 
 def _moves_aid(token: Token) -> bool:
