@@ -388,6 +388,9 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("They had guns at the ready.", "ready"),
         ("Her standing is identical to the senator's 34 percent support in 2008.", "support"),
         ("The exceptions are Wyoming (approval 26 percent, Clinton support 27 percent) and Arkansas.", "support"),
+        ("It is the only campaign donation the company ever made.", "donation"),
+        ("He is proud of the way the challenger is funding his campaign.", "funding"),
+        ("The pattern re-emerges in the donations to the PAC on June 27.", "donations"),
     ],
 )
 def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
@@ -430,6 +433,9 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("The president promised to raise taxes on the rich.", "promised", "AGREE"),
         ("The rebels are ready to negotiate with the government.", "ready", "AGREE"),
         ("The union announced its support for the candidate on Friday.", "support", "SUPPORT"),
+        ("The Red Cross donated food and blankets to flood victims in the province.", "donated", "AID"),
+        ("The government will fund new shelters for displaced families.", "fund", "AID"),
+        ("The prisoners who were released on Monday returned home.", "released", "RETREAT"),
     ],
 )
 def test_events_seizures_demonstrations_meetings_promises_and_support_stay_events(make_record, text, word, plover):

@@ -738,6 +738,8 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return None  # "withdraw money from ATMs": a bank's customers, not a force pulling back
     if trigger.type == "SANCTION" and any(_lemma_in(o, lexicon.OWN_OPERATIONS) for o in direct):
         return None  # "the company halted operations": a stoppage of one's own work, no one is penalised
+    if trigger.type == "AID" and lemma in _POLITICAL_MONEY_WORDS and _about_political_money(sentence):
+        return None  # "the only campaign donation the company made", "how he is funding his campaign"
     if trigger.type != "ASSAULT":
         return trigger
     if _figurative(trigger):
@@ -790,6 +792,20 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         if any(c.lower_ in lexicon.MEDIA_WORDS or _entity_type(c, state) == "PERSON" for c in aimed_at):
             return in_words  # "his attacks on a former Miss Universe", "attacked the press"
     return _verbal_or_physical(trigger, sentence)
+
+
+# Words of giving money that are as often a campaign's as aid (PLOVER's AID is help to those in need).
+_POLITICAL_MONEY_WORDS = frozenset(
+    "donate donation donations fund funding finance contribution contributions contribute".split()
+)
+_POLITICAL_MONEY_CONTEXT = lexicon.CAMPAIGN_WORDS | frozenset(
+    "pac pacs fundraiser fundraisers candidate candidates candidacy".split()
+)
+
+
+def _about_political_money(sentence: Span) -> bool:
+    """The sentence is about a campaign's money: a campaign, a PAC, a fundraiser or a candidate is named in it."""
+    return any(t.lower_ in _POLITICAL_MONEY_CONTEXT or t.lemma_.lower() in _POLITICAL_MONEY_CONTEXT for t in sentence)
 
 
 def _beats_in_a_contest(token: Token, sentence: Span, state: DocState) -> bool:
@@ -869,6 +885,10 @@ def _releases_people(token: Token, state: DocState) -> bool:
         released = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         released = [token.head]  # "a handout photo released by police"
+    elif token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the ad that Trump released", "the prisoners who were released": the relative pronoun stands for the noun
+        if not released or all(w.lower_ in ("that", "which", "who", "whom") for w in released):
+            released = [token.head]
     if not released:
         return True
     return any(
