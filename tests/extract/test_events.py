@@ -391,6 +391,9 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("It is the only campaign donation the company ever made.", "donation"),
         ("He is proud of the way the challenger is funding his campaign.", "funding"),
         ("The pattern re-emerges in the donations to the PAC on June 27.", "donations"),
+        ("The deal is ethically, politically, and practically flawed.", "deal"),
+        ("Several senators oppose the nuclear deal with Tehran.", "deal"),
+        ("Many leaders are pushing to make the Paris agreement binding years earlier.", "agreement"),
     ],
 )
 def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
@@ -436,6 +439,11 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("The Red Cross donated food and blankets to flood victims in the province.", "donated", "AID"),
         ("The government will fund new shelters for displaced families.", "fund", "AID"),
         ("The prisoners who were released on Monday returned home.", "released", "RETREAT"),
+        ("World powers and Iran reached a deal on Tuesday in Vienna.", "deal", "AGREE"),
+        ("The campaign entered into an agreement with the firm last year.", "agreement", "AGREE"),
+        ("Critics lambasted the nuclear deal negotiated by the president.", "deal", "AGREE"),
+        ("Government and rebels agree on a peace deal.", "deal", "AGREE"),
+        ("Deal reached to end the strike.", "deal", "AGREE"),
     ],
 )
 def test_events_seizures_demonstrations_meetings_promises_and_support_stay_events(make_record, text, word, plover):

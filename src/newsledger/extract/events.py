@@ -1553,6 +1553,8 @@ def _noun_trigger(token: Token) -> _Trigger | None:
         return None  # "the demands of the presidency": what a duty asks of one, no one's demand
     if lemma == "rally" and _campaign_rally(token):
         return None
+    if event_type == "AGREE" and lemma in _AGREEMENT_NOUNS and not _agreement_made(token):
+        return None  # "the Iran deal is flawed", "opposed the Paris agreement": the agreement named, not made
     if lemma == "war" and not (
         token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.LIGHT_VERBS | {"declare", "fight"}
     ):
@@ -1572,6 +1574,36 @@ def _noun_trigger(token: Token) -> _Trigger | None:
     if lemma in ("support", "relief") and not any(c.dep_ in ("poss", "prep", "amod") for c in token.children):
         return None  # bare "support", "relief" are rarely an act reported
     return _Trigger(token, event_type, mode, NOUN_CONFIDENCE)
+
+
+# Nouns of an agreement, which news names again and again after it is made ("the Iran deal").
+_AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact"})
+# Verbs that make one: "reached a deal", "the accord adopted", "entered into an agreement", "signed the treaty".
+_AGREEMENT_MAKING = frozenset(
+    "reach sign strike seal conclude clinch broker negotiate adopt agree finalize finalise ink enter forge "
+    "hammer cut make announce approve ratify unveil secure produce yield".split()
+)
+
+
+def _agreement_made(token: Token) -> bool:
+    """The agreement noun is what a verb of making one acts on or is said of: its object or passive subject
+    ("reached a deal", "the deal was signed"), "into"/"on" one ("entered into", "agreed on"), or a participle or
+    relative clause on it ("the deal reached by", "the agreement that they signed"); a headline's or the
+    sentence's own subject with such a verb ("Deal reached")."""
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "nsubj") and _lemma_in(head, _AGREEMENT_MAKING):
+        # not "make the agreement binding", "made the deal public": a complement says what became of it; and one
+        # "makes" a new deal ("made a deal with"), while "make the Paris agreement ..." does something to one made
+        if head.lemma_.lower() == "make" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        ):
+            return False
+        return not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.i > token.i for c in head.children)
+    if token.dep_ == "pobj" and head.lower_ in ("into", "on", "to") and _lemma_in(head.head, _AGREEMENT_MAKING):
+        return True
+    if token.dep_ == "conj" and token.head.i != token.i:
+        return _agreement_made(token.head)  # "reached a ceasefire and a deal"
+    return any(c.dep_ in ("acl", "relcl", "amod") and _lemma_in(c, _AGREEMENT_MAKING) for c in token.children)
 
 
 def _bomb_warning(token: Token) -> bool:
