@@ -394,6 +394,11 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("The deal is ethically, politically, and practically flawed.", "deal"),
         ("Several senators oppose the nuclear deal with Tehran.", "deal"),
         ("Many leaders are pushing to make the Paris agreement binding years earlier.", "agreement"),
+        ("An FBI spokesman did not immediately respond to a request for comment.", "request"),
+        ("This would have capped immigration at 16,000, as opposed to the average 80,000.", "opposed"),
+        ("One senior official said, speaking on the condition of anonymity to discuss internal plans.", "discuss"),
+        ("The official, who was not authorized to discuss the matter, spoke by phone.", "discuss"),
+        ("Mr. Smith asked, repeating a charge that the president was responsible.", "asked"),
     ],
 )
 def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
@@ -444,6 +449,12 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Critics lambasted the nuclear deal negotiated by the president.", "deal", "AGREE"),
         ("Government and rebels agree on a peace deal.", "deal", "AGREE"),
         ("Deal reached to end the strike.", "deal", "AGREE"),
+        ("Unions strongly opposed the measure.", "opposed", "REJECT"),
+        ("The two leaders will discuss trade in Geneva.", "discuss", "CONSULT"),
+        ("The newspaper has repeatedly asked the campaign to release copies of the speeches.", "asked", "REQUEST"),
+        ("Police asked for calm after the shooting.", "asked", "REQUEST"),
+        ("The senator asked that the vote be delayed.", "asked", "REQUEST"),
+        ("The minister asked Congress for $5 billion in aid.", "asked", "REQUEST"),
     ],
 )
 def test_events_seizures_demonstrations_meetings_promises_and_support_stay_events(make_record, text, word, plover):
