@@ -399,6 +399,8 @@ def test_events_strikes_rammings_protest_rallies_and_calls_are_events(make_recor
         ("One senior official said, speaking on the condition of anonymity to discuss internal plans.", "discuss"),
         ("The official, who was not authorized to discuss the matter, spoke by phone.", "discuss"),
         ("Mr. Smith asked, repeating a charge that the president was responsible.", "asked"),
+        ("The campaign was late to recognize the importance of the state conventions.", "recognize"),
+        ("Western leaders recognize that their neighbours can be their allies.", "recognize"),
     ],
 )
 def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events(make_record, text, word):
@@ -450,6 +452,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Government and rebels agree on a peace deal.", "deal", "AGREE"),
         ("Deal reached to end the strike.", "deal", "AGREE"),
         ("Unions strongly opposed the measure.", "opposed", "REJECT"),
+        ("Several countries formally recognized the new government on Monday.", "recognized", "SUPPORT"),
         ("The two leaders will discuss trade in Geneva.", "discuss", "CONSULT"),
         ("The newspaper has repeatedly asked the campaign to release copies of the speeches.", "asked", "REQUEST"),
         ("Police asked for calm after the shooting.", "asked", "REQUEST"),

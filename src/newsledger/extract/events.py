@@ -1127,6 +1127,14 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             return False  # "generals who agree with him": an opinion shared, not an agreement reached
     if lemma in ("recognize", "recognise") and any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objects):
         return False  # "the audience would recognize Trump in that passage": to identify, not to recognise a state
+    if lemma in ("recognize", "recognise") and (
+        any(_lemma_in(o, _RECOGNIZED_FACTS) for o in objects)
+        or any(c.dep_ == "ccomp" for c in children)
+        or "in" in preps
+    ):
+        return (
+            False  # "recognize the importance of", "recognize that ...", "recognizes himself in": to see, not to back
+        )
     if lemma == "slam" and (
         preps & {"into", "on", "onto", "against", "through"}
         or any(c.dep_ == "prt" for c in children)
@@ -1318,6 +1326,11 @@ _STANDARDS = frozenset(
     "bar standard standards target targets goal goals criteria criterion requirement requirements deadline "
     "deadlines need needs demand threshold quota quotas expectation expectations obligation obligations limit "
     "limits benchmark benchmarks condition conditions qualification qualifications test definition".split()
+)
+# What one "recognizes" when one sees it rather than backs it.
+_RECOGNIZED_FACTS = frozenset(
+    "importance significance need needs fact facts value reality realities danger dangers limit limits problem "
+    "problems risk risks necessity difficulty difficulties role potential truth".split()
 )
 _QUESTIONS = frozenset("question questions query queries".split())
 # What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
