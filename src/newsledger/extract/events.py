@@ -751,6 +751,8 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
     if not (verbal or rejecting or lemma in lexicon.FIGURATIVE_STRUGGLES or lemma == "fire"):
         return trigger
     in_words = _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+    if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)  # "the court could strike them down": a ruling
     if lemma == "strike" and any(_lemma_in(o, lexicon.AGREEMENT_WORDS) for o in direct):
         return _Trigger(token, "AGREE", None, CONTEXT_CONFIDENCE)  # "struck a deal"
     if lemma == "strike" and any(_lemma_in(o, lexicon.STRUCK_FIGURES) for o in direct):
@@ -1071,6 +1073,13 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
                 )
                 or (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.APPEAL_MAKING_VERBS)
             )
+        if lemma == "invasion" and any(
+            _lemma_in(p, _UNBREAKABLE | _PRIVATE_DOMAINS)
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+        ):
+            return False  # "an invasion of privacy", "an invasion of the state regulatory domain"
         if lemma in ("takeover", "capture", "recapture"):
             # "the capture of the town", "the takeover of Kabul"; not "a government takeover of the economy"
             taken = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
@@ -1202,6 +1211,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         return False  # "occupies one of the key positions", "who will occupy the White House": holds office
     if lemma in _SELF_HARM_VERBS and _only_oneself(children):
         return False  # "shot himself", "were killing themselves": self-harm, no one's attack
+    if lemma == "destroy" and objects and all(_lemma_in(o, _UNBREAKABLE) for o in objects):
+        return False  # "it's destroying the committee", "destroys credibility and faith": ruin, no violence
     if lemma in ("capture", "recapture") and objects:
         # "captured the town", "captured 20 fighters", "captured Mosul"; not "capture the ambiguity of the moment"
         return any(
@@ -1332,6 +1343,12 @@ _RECOGNIZED_FACTS = frozenset(
     "importance significance need needs fact facts value reality realities danger dangers limit limits problem "
     "problems risk risks necessity difficulty difficulties role potential truth".split()
 )
+# What is "destroyed" or "invaded" only in a figure of speech: standing, trust, an institution's work.
+_UNBREAKABLE = lexicon.IDEA_WORDS | frozenset(
+    "credibility faith trust reputation confidence chance chances career careers future hope hopes morale "
+    "relationship relationships committee brand image legacy integrity credentials".split()
+)
+_PRIVATE_DOMAINS = frozenset("privacy domain space sphere jurisdiction turf".split())
 _QUESTIONS = frozenset("question questions query queries".split())
 # What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
 _ASKED_THINGS = frozenset(
@@ -1690,6 +1707,8 @@ def _campaign_rally(token: Token) -> bool:
         return False
     if any(_lemma_in(c, lexicon.CAMPAIGN_WORDS) or c.ent_type_ == "PERSON" for c in modifiers):
         return True
+    if any(t.ent_type_ == "PERSON" for c in modifiers for t in c.subtree):
+        return True  # "the Bush family rally": a candidate's, named inside its modifier
     head = token.head
     if token.dep_ in ("dobj", "dative") and head.lemma_.lower() in lexicon.ADDRESSING_VERBS:
         return True  # "Maduro told a rally"
