@@ -461,6 +461,8 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Airstrikes destroyed three houses and a school in the village.", "destroyed", "ASSAULT"),
         ("Militants destroyed the bridge on Sunday.", "destroyed", "ASSAULT"),
         ("Russia's invasion of Ukraine began in February.", "invasion", "ASSAULT"),
+        ("The candidate tweeted on Sunday after a lone-wolf attack on a nightclub in the city.", "attack", "ASSAULT"),
+        ("The senator launched a scathing attack on the governor in a speech.", "attack", "ACCUSE"),
         ("The two leaders will discuss trade in Geneva.", "discuss", "CONSULT"),
         ("The newspaper has repeatedly asked the campaign to release copies of the speeches.", "asked", "REQUEST"),
         ("Police asked for calm after the shooting.", "asked", "REQUEST"),

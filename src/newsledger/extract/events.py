@@ -712,6 +712,12 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return trigger
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
         return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
+    if any(
+        o.lemma_.lower() in lexicon.ATTACKABLE_PLACES | _BUILDINGS or o.ent_type_ in ("FAC", "GPE", "LOC")
+        for o in _struggle_objects(token)
+        if o.dep_ != "dobj" or token.pos_ in ("NOUN", "PROPN")
+    ):
+        return trigger  # "a lone-wolf attack on an Orlando nightclub", "the attack on the embassy": a place attacked
     if token.pos_ in ("NOUN", "PROPN") and not lexicon.SPEECH_CONTEXT.search(_span_text(sentence)):
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
@@ -1349,6 +1355,12 @@ _UNBREAKABLE = lexicon.IDEA_WORDS | frozenset(
     "relationship relationships committee brand image legacy integrity credentials".split()
 )
 _PRIVATE_DOMAINS = frozenset("privacy domain space sphere jurisdiction turf".split())
+# Buildings and gathering places an attack "on" is made on (beside the posts of `ATTACKABLE_PLACES`).
+_BUILDINGS = frozenset(
+    "nightclub club bar restaurant cafe hotel mall market marketplace shop store office offices headquarters "
+    "theater theatre cinema stadium arena airport synagogue temple shrine university college clinic consulate "
+    "court courthouse prison jail parliament ministry home house houses residence".split()
+)
 _QUESTIONS = frozenset("question questions query queries".split())
 # What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
 _ASKED_THINGS = frozenset(
