@@ -463,6 +463,14 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Russia's invasion of Ukraine began in February.", "invasion", "ASSAULT"),
         ("The candidate tweeted on Sunday after a lone-wolf attack on a nightclub in the city.", "attack", "ASSAULT"),
         ("The senator launched a scathing attack on the governor in a speech.", "attack", "ACCUSE"),
+        (
+            "In a speech, the candidate attacked his rival for her support of military action abroad, saying she "
+            "was reckless.",
+            "attacked",
+            "ACCUSE",
+        ),
+        ("A man attacked worshippers at the gate, killing three.", "attacked", "ASSAULT"),
+        ("He attacked his neighbour with a knife over a parking dispute.", "attacked", "ASSAULT"),
         ("The two leaders will discuss trade in Geneva.", "discuss", "CONSULT"),
         ("The newspaper has repeatedly asked the campaign to release copies of the speeches.", "asked", "REQUEST"),
         ("Police asked for calm after the shooting.", "asked", "REQUEST"),

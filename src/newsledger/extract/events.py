@@ -708,7 +708,8 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         return trigger
     if any(o.lemma_.lower() in lexicon.POLICY_WORDS for o in _struggle_objects(token)):
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
-    if lexicon.VIOLENT_CONTEXT.search(_span_text(sentence)) or _shows_violence(_span_text(sentence)):
+    told = _without_grounds_and_descriptions(sentence, token)
+    if lexicon.VIOLENT_CONTEXT.search(told) or _shows_violence(told):
         return trigger
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
         return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
@@ -722,6 +723,28 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
         if not any(c.lower_ in lexicon.VERBAL_MODIFIERS for c in token.children):
             return trigger
     return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
+
+
+def _without_grounds_and_descriptions(sentence: Span, token: Token) -> str:
+    """The sentence's text with blanks where words say why one attacked or who the attacked is, and what was said
+    with it: "attacked Clinton [for her support of military action], [saying ...]", "an attack on Sen. McCain,
+    [a former prisoner of war]". Their violence is the subject of the words, not the act reported."""
+    text = _span_text(sentence)
+    offset = sentence.start_char
+    blanked = list(text)
+    spans: list[Token] = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "over")]
+    spans += [
+        c
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.SPEECH_VERBS
+    ]
+    for aimed in _struggle_objects(token):
+        spans += [c for c in aimed.children if c.dep_ in ("appos", "relcl", "acl")]
+    for head in spans:
+        low = head.left_edge.idx - offset
+        high = head.right_edge.idx + len(head.right_edge.text) - offset
+        blanked[max(low, 0) : max(high, 0)] = " " * (max(high, 0) - max(low, 0))
+    return "".join(blanked)
 
 
 def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger | None:
