@@ -1112,13 +1112,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         if lemma in ("takeover", "capture", "recapture"):
             # "the capture of the town", "the takeover of Kabul"; not "a government takeover of the economy"
             taken = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            return not taken or any(
-                o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-                or _is_person(o)
-                or any(c.dep_ == "nummod" for c in o.children)
-                or _lemma_in(o, _CAPTURABLE)
-                for o in taken
-            )
+            return not taken or any(_capturable(o) for o in taken)
         if lemma == "request" and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() == "comment" for p in c.children)
             for c in children
@@ -1165,14 +1159,13 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             return False  # "generals who agree with him": an opinion shared, not an agreement reached
     if lemma in ("recognize", "recognise") and any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" for o in objects):
         return False  # "the audience would recognize Trump in that passage": to identify, not to recognise a state
+    # "recognize the importance of", "recognize that ...", "recognizes himself in": to see, not to back
     if lemma in ("recognize", "recognise") and (
         any(_lemma_in(o, _RECOGNIZED_FACTS) for o in objects)
         or any(c.dep_ == "ccomp" for c in children)
         or "in" in preps
     ):
-        return (
-            False  # "recognize the importance of", "recognize that ...", "recognizes himself in": to see, not to back
-        )
+        return False
     if lemma == "slam" and (
         preps & {"into", "on", "onto", "against", "through"}
         or any(c.dep_ == "prt" for c in children)
@@ -1244,14 +1237,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         return False  # "it's destroying the committee", "destroys credibility and faith": ruin, no violence
     if lemma in ("capture", "recapture") and objects:
         # "captured the town", "captured 20 fighters", "captured Mosul"; not "capture the ambiguity of the moment"
-        return any(
-            o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-            or _is_person(o)
-            or o.pos_ in ("PRON", "NUM")
-            or any(c.dep_ == "nummod" for c in o.children)
-            or _lemma_in(o, _CAPTURABLE)
-            for o in objects
-        )
+        return any(_capturable(o) or o.pos_ in ("PRON", "NUM") for o in objects)
     if lemma == "plead":
         return not any(c.lower_ in ("guilty", "innocent", "contest") for c in token.subtree)
     if lemma == "ask":
@@ -1398,6 +1384,16 @@ _OFFERED_VIEWS = frozenset(
 _OFFICES = frozenset("position positions post posts office offices seat seats presidency role roles chair".split())
 _SELF_HARM_VERBS = lexicon.HARM_VERBS | frozenset({"shoot", "stab", "hang", "poison", "burn"})
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
+
+
+def _capturable(taken: Token) -> bool:
+    """What forces take: a named person, group or place, people, a count of them, ground, a post, the armed."""
+    return (
+        taken.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+        or _is_person(taken)
+        or any(c.dep_ == "nummod" for c in taken.children)
+        or _lemma_in(taken, _CAPTURABLE)
+    )
 
 
 def _speaking_unnamed(token: Token) -> bool:
