@@ -422,6 +422,8 @@ def test_events_self_harm_dismissals_figures_of_speech_and_offices_are_no_events
         ("Rebels fired rockets at the town on Monday.", "fired"),
         ("Rebels captured the town of Kafr Nabl on Sunday.", "captured"),
         ("Troops captured 20 fighters in the raid.", "captured"),
+        ("Kurdish-led militias captured IS’ last remaining territory in March 2019.", "captured"),
+        ("Government forces captured dozens of militiamen near the border.", "captured"),
         ("His eldest sister was later captured and disappeared in the prisons.", "captured"),
         ("It took a long war for the Eritreans to liberate themselves.", "liberate"),
         ("The takeover of Kabul by the Taliban shocked the world.", "takeover"),

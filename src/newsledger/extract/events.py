@@ -1112,7 +1112,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         if lemma in ("takeover", "capture", "recapture"):
             # "the capture of the town", "the takeover of Kabul"; not "a government takeover of the economy"
             taken = [p for c in children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            return not taken or any(_capturable(o) for o in taken)
+            return not taken or not all(_captured_in_a_figure(o) for o in taken)
         if lemma == "request" and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() == "comment" for p in c.children)
             for c in children
@@ -1235,9 +1235,9 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         return False  # "shot himself", "were killing themselves": self-harm, no one's attack
     if lemma == "destroy" and objects and all(_lemma_in(o, _UNBREAKABLE) for o in objects):
         return False  # "it's destroying the committee", "destroys credibility and faith": ruin, no violence
-    if lemma in ("capture", "recapture") and objects:
-        # "captured the town", "captured 20 fighters", "captured Mosul"; not "capture the ambiguity of the moment"
-        return any(_capturable(o) or o.pos_ in ("PRON", "NUM") for o in objects)
+    captured = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]  # not a headline's guessed subject
+    if lemma in ("capture", "recapture") and captured and all(_captured_in_a_figure(o) for o in captured):
+        return False  # "capture the ambiguity of the moment", "captured the nomination": no one seized
     if lemma == "plead":
         return not any(c.lower_ in ("guilty", "innocent", "contest") for c in token.subtree)
     if lemma == "ask":
@@ -1333,19 +1333,13 @@ _FIRED_THINGS = lexicon.WEAPON_WORDS | frozenset(
     "shot shots round rounds salvo salvos volley volleys gas canister canisters flare flares weapon weapons gun "
     "guns cannon cannons pellet pellets".split()
 )
-# What forces capture besides people and named places: ground, posts, the armed, those wanted.
-_CAPTURABLE = (
-    lexicon.PHYSICAL_STAKES
-    | lexicon.ATTACKABLE_PLACES
-    | lexicon.ARMED_WORDS
-    | lexicon.OFFENDER_WORDS
-    | lexicon.WEAPON_WORDS
-    | _RELEASED_PEOPLE
-    | frozenset("headquarters barracks garrison stronghold strongholds dam crossing oilfield refinery".split())
-    | frozenset(
-        "sister sisters brother brothers mother father son sons daughter daughters wife husband relative relatives "
-        "family cousin uncle aunt nephew niece".split()
-    )
+# What is "captured" or "taken over" only in a figure of speech: a mood, a prize, a market, an economy. Anything
+# else stays a capture, so that a parse that misses the real object ("captured IS' last territory") keeps the event.
+_FIGURATIVE_CAPTURES = frozenset(
+    "ambiguity greatness soul frustration imagination attention essence spirit mood moment feeling feelings heart "
+    "hearts mind minds momentum magic sense nuance energy zeitgeist experience beauty emotion emotions anger "
+    "anxiety fear fears hope hopes nomination presidency vote votes market markets share title award prize medal "
+    "majority lead crown championship trophy economy industry company imagination audience".split()
 )
 # What is "met" when no one meets: a bar, a target, a need.
 _STANDARDS = frozenset(
@@ -1386,14 +1380,8 @@ _SELF_HARM_VERBS = lexicon.HARM_VERBS | frozenset({"shoot", "stab", "hang", "poi
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
 
 
-def _capturable(taken: Token) -> bool:
-    """What forces take: a named person, group or place, people, a count of them, ground, a post, the armed."""
-    return (
-        taken.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-        or _is_person(taken)
-        or any(c.dep_ == "nummod" for c in taken.children)
-        or _lemma_in(taken, _CAPTURABLE)
-    )
+def _captured_in_a_figure(taken: Token) -> bool:
+    return _lemma_in(taken, _FIGURATIVE_CAPTURES | _UNBREAKABLE)
 
 
 def _speaking_unnamed(token: Token) -> bool:
