@@ -456,6 +456,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Critics lambasted the nuclear deal negotiated by the president.", "deal", "AGREE"),
         ("Government and rebels agree on a peace deal.", "deal", "AGREE"),
         ("Deal reached to end the strike.", "deal", "AGREE"),
+        ("A ceasefire agreement between the army and the rebels took effect on Monday.", "agreement", "AGREE"),
         ("Unions strongly opposed the measure.", "opposed", "REJECT"),
         ("Several countries formally recognized the new government on Monday.", "recognized", "SUPPORT"),
         ("Israeli jets struck the town overnight.", "struck", "ASSAULT"),
@@ -1182,3 +1183,17 @@ def test_events_pressing_someone_into_an_act_is_coercion(make_record, text, word
     record, _ = events_of(make_record, text)
     typed = [e.type for e in record.events if e.trigger.text.lower() == word]
     assert typed == (["THREATEN"] if coerced else []), [(e.type, e.trigger.text) for e in record.events]
+
+
+def test_events_a_firing_is_read_from_what_was_fired(nlp):
+    from newsledger.extract.events import _in_its_sense
+
+    def sense(text: str) -> bool:
+        doc = nlp(text)
+        fired = next(t for t in doc if t.lower_ == "fired")
+        return _in_its_sense(fired, "fire", "ASSAULT")
+
+    assert sense("Witnesses counted the shots that were fired during the night.")  # "that" stands for the shots
+    assert sense("Live ammunition was fired at the crowd.")
+    assert not sense("The coach was fired on Monday after a string of losses.")
+    assert not sense("Employees who miss their targets risk being fired.")

@@ -1184,8 +1184,10 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         if token.i > 0 and token.nbor(-1).text in ("-", "–"):
             return False  # "gas-fired power plants", "a coal-fired boiler"
         if any(c.dep_ == "auxpass" for c in children) or (token.tag_ == "VBN" and token.dep_ in ("xcomp", "conj")):
-            # "shots were fired", "a missile was fired"; not "the coach was fired", "work hard or be fired"
-            return any(_lemma_in(o, _FIRED_THINGS) for o in objects)
+            # "shots were fired", "a missile was fired"; not "the coach was fired", "work hard or be fired"; "the
+            # shots that were fired": the relative pronoun stands for the noun
+            fired = [token.head if o.lower_ in ("that", "which") and token.dep_ == "relcl" else o for o in objects]
+            return any(_lemma_in(o, _FIRED_THINGS) for o in fired)
         return not any(_is_person(o) for o in objects)
     if lemma == "oppose" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return False  # "as opposed to": a contrast
@@ -1330,8 +1332,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
 
 # What is fired when "fire" is a shot (a passive subject: "shots were fired", "a rocket was fired").
 _FIRED_THINGS = lexicon.WEAPON_WORDS | frozenset(
-    "shot shots round rounds salvo salvos volley volleys gas canister canisters flare flares weapon weapons gun "
-    "guns cannon cannons pellet pellets".split()
+    "shot shots round rounds salvo salvos volley volleys gas teargas canister canisters flare flares weapon weapons "
+    "gun guns cannon cannons pellet pellets ammunition ammo".split()
 )
 # What is "captured" or "taken over" only in a figure of speech: a mood, a prize, a market, an economy. Anything
 # else stays a capture, so that a parse that misses the real object ("captured IS' last territory") keeps the event.
@@ -1693,6 +1695,10 @@ def _agreement_made(token: Token) -> bool:
         return True
     if token.dep_ == "conj" and token.head.i != token.i:
         return _agreement_made(token.head)  # "reached a ceasefire and a deal"
+    if token.dep_ == "nsubj" and head.lemma_.lower() in ("take", "come", "go", "enter"):
+        # "the agreement took effect on Monday", "the accord came into force"
+        if any(t.lower_ in ("effect", "force") for t in head.subtree if t.i > head.i):
+            return True
     return any(c.dep_ in ("acl", "relcl", "amod") and _lemma_in(c, _AGREEMENT_MAKING) for c in token.children)
 
 
