@@ -441,6 +441,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("About a dozen people demonstrated outside the newspaper's offices.", "demonstrated", "PROTEST"),
         ("A dozen people demonstrated outside the offices after it backed her.\n\n___.\n\n", "demonstrated", "PROTEST"),
         ("Thousands demonstrated in the capital against the new law.", "demonstrated", "PROTEST"),
+        ("Hundreds of residents demonstrated their anger outside the court on Friday.", "demonstrated", "PROTEST"),
         ("Protesters occupied the parliament building for three days.", "occupied", "COERCE"),
         ("The two leaders will meet in Geneva next week.", "meet", "CONSULT"),
         ("The senator backed the bill on Monday.", "backed", "SUPPORT"),

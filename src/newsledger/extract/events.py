@@ -1218,7 +1218,10 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
         return False  # "Politifact seized on Trump's claim", "Democrats seized upon his remarks": took it up
     if lemma == "demonstrate" and (
         # (a word, not a run of underscores a page uses as a rule that the parser hung on the verb)
-        any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.text[:1].isalnum() for c in children)
+        any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.text[:1].isalnum() and not _lemma_in(c, _PROTESTED)
+            for c in children
+        )
         or any(
             c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ or p.pos_ == "PRON" for p in c.children)
             for c in children
@@ -1366,6 +1369,8 @@ _BUILDINGS = frozenset(
     "theater theatre cinema stadium arena airport synagogue temple shrine university college clinic consulate "
     "court courthouse prison jail parliament ministry home house houses residence".split()
 )
+# What people "demonstrate" when they protest ("demonstrated their anger at the verdict").
+_PROTESTED = frozenset("anger opposition outrage solidarity frustration displeasure rejection discontent fury".split())
 _QUESTIONS = frozenset("question questions query queries".split())
 # What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
 _ASKED_THINGS = frozenset(
