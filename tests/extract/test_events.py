@@ -443,6 +443,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Thousands demonstrated in the capital against the new law.", "demonstrated", "PROTEST"),
         ("Hundreds of residents demonstrated their anger outside the court on Friday.", "demonstrated", "PROTEST"),
         ("Protesters occupied the parliament building for three days.", "occupied", "COERCE"),
+        ("Protesters occupied the governor's office on Tuesday.", "occupied", "COERCE"),
         ("The two leaders will meet in Geneva next week.", "meet", "CONSULT"),
         ("The senator backed the bill on Monday.", "backed", "SUPPORT"),
         ("The minister asked donors to send more aid.", "asked", "REQUEST"),

@@ -1382,7 +1382,8 @@ _OFFERED_VIEWS = frozenset(
     "snapshot perspective".split()
 )
 # Offices one holds ("occupies the post of"), not ground one takes.
-_OFFICES = frozenset("position positions post posts office offices seat seats presidency role roles chair".split())
+# (not "post" or "office": rebels occupy an army post, protesters a governor's office)
+_OFFICES = frozenset("position positions seat seats presidency role roles chair".split())
 _SELF_HARM_VERBS = lexicon.HARM_VERBS | frozenset({"shoot", "stab", "hang", "poison", "burn"})
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
 
