@@ -466,6 +466,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Airstrikes destroyed three houses and a school in the village.", "destroyed", "ASSAULT"),
         ("Militants destroyed the bridge on Sunday.", "destroyed", "ASSAULT"),
         ("Russia's invasion of Ukraine began in February.", "invasion", "ASSAULT"),
+        ("The jets carried out an invasion of Ukrainian air space on Monday.", "invasion", "ASSAULT"),
         ("The candidate tweeted on Sunday after a lone-wolf attack on a nightclub in the city.", "attack", "ASSAULT"),
         ("The senator launched a scathing attack on the governor in a speech.", "attack", "ACCUSE"),
         (

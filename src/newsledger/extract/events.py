@@ -1362,7 +1362,8 @@ _UNBREAKABLE = lexicon.IDEA_WORDS | frozenset(
     "credibility faith trust reputation confidence chance chances career careers future hope hopes morale "
     "relationship relationships committee brand image legacy integrity credentials".split()
 )
-_PRIVATE_DOMAINS = frozenset("privacy domain space sphere jurisdiction turf".split())
+# (not "space": an invasion of a country's air space is one)
+_PRIVATE_DOMAINS = frozenset("privacy domain jurisdiction turf".split())
 # Buildings and gathering places an attack "on" is made on (beside the posts of `ATTACKABLE_PLACES`).
 _BUILDINGS = frozenset(
     "nightclub club bar restaurant cafe hotel mall market marketplace shop store office offices headquarters "
