@@ -95,7 +95,8 @@ _OFFERED_THINGS = frozenset(
     "explanation advice tip tips comment comments thought thoughts view views perspective perspectives "
     "reward rewards prize prizes incentive incentives workshop workshops seminar seminars session sessions "
     "training lesson lessons tour tours hall leave benefit benefits insurance coverage discount "
-    "scholarship scholarships".split()
+    "scholarship scholarships contrast look window reminder example hint picture sense taste preview "
+    "snapshot".split()
 )
 # What one shares with no partner that is no cooperation: a story, a view, a feature in common.
 _SHARED_THINGS = frozenset(
@@ -122,12 +123,17 @@ _COMMENT_VERBS = frozenset(
 )
 _MET_STANDARDS = frozenset(
     "demand demands need needs goal goals target targets deadline deadlines standard standards requirement "
-    "requirements expectation expectations criteria criterion threshold obligation obligations challenge quota".split()
+    "requirements expectation expectations criteria criterion threshold obligation obligations challenge quota "
+    "quotas bar limit limits benchmark benchmarks condition conditions qualification qualifications test "
+    "definition".split()
 )
 _RECORDERS = frozenset("camera cameras video videos footage photographer photographers lens recording".split())
 _CAPTURED_SENSES = frozenset(
     "moment moments image images imagination attention heart hearts mood spirit essence vote votes title "
     "nomination award prize market share footage crown crowns championship championships trophy cup medal medals "
+    "ambiguity greatness soul frustration feeling feelings mind minds momentum magic nuance energy zeitgeist "
+    "experience beauty emotion emotions anger anxiety fear fears hope hopes presidency markets lead economy "
+    "industry company audience "
     "seat seats majority victory".split()
 )
 _FIRED_WORDS = frozenset("question questions broadside email emails letter tweet tweets".split())
@@ -344,8 +350,13 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
     if event_type == "AGREE" and lemma == "agree" and _simple_present(token) and not _in_headline(token, state):
         return "opinion"  # "most Democrats agree that …": an opinion held, not an agreement reached
     if event_type == "SUPPORT" and lemma == "back":
-        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away")) for c in children):
-            return "backed out"  # "backing out of a driveway", "backed down"
+        if any(
+            c.dep_ == "prt"
+            or (c.dep_ == "prep" and c.lower_ in ("out", "into", "away"))
+            or (c.dep_ == "advmod" and c.lower_ in ("away", "down", "off", "out"))
+            for c in children
+        ):
+            return "backed out"  # "backing out of a driveway", "backed down", "back away from that"
     if event_type == "AID" and lemma in ("help", "assist"):
         if any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in children):
             return "helped do"  # "helped her beat", "to help give context": a hand in something, not aid
@@ -362,7 +373,7 @@ def _not_violence(token: Token, lemma: str, objects: list[Token], children: list
     question or an employee "fired"."""
     if lemma == "execute" and objects and not any(_is_someone(o) for o in objects):
         return "carried out"  # "executed a search warrant", "a campaign executed by"
-    if lemma == "capture":
+    if lemma in ("capture", "recapture"):
         agents = [p for c in children if c.dep_ == "agent" for p in c.children]
         if any(_lemma_in(w, _RECORDERS) for w in [*agents, *objects]) or any(
             _lemma_in(o, _CAPTURED_SENSES) for o in objects
@@ -392,6 +403,10 @@ def _literal_noun(token: Token, event_type: str, lemma: str, state: DocState) ->
         return "danger"  # "poses a threat to public health", "the threat that faces the country": a risk
     if event_type == "AGREE" and lemma == "deal" and any(c.lower_ in _DEAL_SIZES for c in token.children):
         return "big deal"  # "a big deal", "a great deal of credit"
+    if event_type == "ASSAULT" and lemma in ("takeover", "capture", "recapture"):
+        taken = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if taken and all(_lemma_in(o, _CAPTURED_SENSES) for o in taken):
+            return "recorded"  # "a government takeover of the economy", "the capture of the nomination"
     return None
 
 
