@@ -138,10 +138,11 @@ _CAPTURED_SENSES = frozenset(
 )
 _FIRED_WORDS = frozenset("question questions broadside email emails letter tweet tweets".split())
 # What is fired in a shooting; anyone or anything else fired is dismissed.
-_PROJECTILES = frozenset(
+PROJECTILES = frozenset(
     "shot shots round rounds bullet bullets rocket rockets missile missiles shell shells mortar mortars gun guns "
     "weapon weapons cannon cannons salvo salvos volley volleys gas grenade grenades projectile projectiles "
-    "artillery flare flares torpedo torpedoes dart darts arrow arrows pellet pellets warning burst bursts".split()
+    "artillery flare flares torpedo torpedoes dart darts arrow arrows pellet pellets warning burst bursts teargas "
+    "canister canisters ammunition ammo".split()
 )
 _DEAL_SIZES = frozenset({"big", "great", "good", "huge", "bigger", "biggest"})
 _THREAT_MAKING_VERBS = frozenset("make issue carry repeat renew voice utter send deliver receive".split())
@@ -382,7 +383,7 @@ def _not_violence(token: Token, lemma: str, objects: list[Token], children: list
     if lemma == "fire" and objects:
         if any(_lemma_in(o, _FIRED_WORDS) for o in objects):
             return "fired words"  # "fired every question at him"
-        if not any(_lemma_in(o, _PROJECTILES) or o.like_num for o in objects) and not any(
+        if not any(_lemma_in(o, PROJECTILES) or o.like_num for o in objects) and not any(
             c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in children
         ):
             return "dismissed"  # "fired the principal": a dismissal, not a shooting

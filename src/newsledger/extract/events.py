@@ -32,7 +32,7 @@ from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, A
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
-from newsledger.extract.event_factuality import unreported
+from newsledger.extract.event_factuality import PROJECTILES, unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
@@ -1314,16 +1314,13 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     return True
 
 
-# What is fired when "fire" is a shot (a passive subject: "shots were fired", "a rocket was fired").
-_FIRED_THINGS = lexicon.WEAPON_WORDS | frozenset(
-    "shot shots round rounds salvo salvos volley volleys gas teargas canister canisters flare flares weapon weapons "
-    "gun guns cannon cannons pellet pellets ammunition ammo".split()
-)
 # What one "recognizes" when one sees it rather than backs it.
 _RECOGNIZED_FACTS = frozenset(
     "importance significance need needs fact facts value reality realities danger dangers limit limits problem "
     "problems risk risks necessity difficulty difficulties role potential truth".split()
 )
+# What is fired when "fire" is a shot: the factuality rules' projectiles and the weapons of the lexicon.
+_FIRED_THINGS = PROJECTILES | lexicon.WEAPON_WORDS
 # What is "destroyed" or "invaded" only in a figure of speech: standing, trust, an institution's work.
 _UNBREAKABLE = lexicon.IDEA_WORDS | frozenset(
     "credibility faith trust reputation confidence chance chances career careers future hope hopes morale "
