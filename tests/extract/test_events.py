@@ -482,6 +482,7 @@ def test_events_shots_captures_and_killings_beside_oneself_stay_assaults(make_re
         ("Police asked for calm after the shooting.", "asked", "REQUEST"),
         ("The senator asked that the vote be delayed.", "asked", "REQUEST"),
         ("The minister asked Congress for $5 billion in aid.", "asked", "REQUEST"),
+        ('"Please leave the building now," she asked the crowd.', "asked", "REQUEST"),
     ],
 )
 def test_events_seizures_demonstrations_meetings_promises_and_support_stay_events(make_record, text, word, plover):

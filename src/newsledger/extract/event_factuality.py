@@ -121,6 +121,10 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "whe
 _COMMENT_VERBS = frozenset(
     "comment discuss say elaborate answer speak respond confirm identify name specify disclose talk reply".split()
 )
+# What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
+_ASKED_THINGS = frozenset(
+    "favor favour favors favours permission help forgiveness support money funds aid assistance resignation".split()
+)
 _MET_STANDARDS = frozenset(
     "demand demands need needs goal goals target targets deadline deadlines standard standards requirement "
     "requirements expectation expectations criteria criterion threshold obligation obligations challenge quota "
@@ -314,14 +318,25 @@ def _literal_sense(token: Token, event_type: str, state: DocState) -> str | None
     if event_type == "REQUEST" and lemma == "ask" and _when_asked(token):
         return "question"  # "When asked for his position, Trump said …": an interviewer's question
     if event_type == "REQUEST" and lemma == "ask":
+        # A request asks someone to do or give something: "asked them to leave", "asked for calm", "asked that
+        # the vote be delayed", "asked Congress for aid"; or a to-infinitive the parser hung lower down ("asked
+        # the agencies that dealt with it to stonewall"), unless what is asked is a question.
         asks_for = any(
             c.dep_ == "xcomp"
             or (c.dep_ == "prep" and c.lower_ == "for")
             or (c.dep_ == "ccomp" and any(w.lower_ in ("to", "that") and w.dep_ in ("aux", "mark") for w in c.children))
+            or (c.dep_ == "dobj" and _lemma_in(c, _ASKED_THINGS))
             for c in children
         )
         if not asks_for and _asks_a_question(token, state):
-            return "question"  # "'Why?' asked X", "asked whether", "when asked about it"
+            return "question"  # "'Why?' asked X", "asked whether", "asked what he thought ... to persuade"
+        hung_lower = any(
+            t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+            for t in token.subtree
+            if t.i > token.i
+        )
+        if not asks_for and not hung_lower and not _quoted_plea(token, state):
+            return "question"  # "Asked what ..., X replied", "X asked, repeating ..."
     if event_type == "AGREE" and lemma == "offer":
         offered = [*objects, *(c for c in children if c.dep_ == "dative")]
         offered += [p for o in offered for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
@@ -441,6 +456,20 @@ def _when_asked(token: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
         return False
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "as", "once") for c in token.children)
+
+
+def _quoted_plea(token: Token, state: DocState) -> bool:
+    """ "'Please leave,' she asked": "asked" cues a direct quotation that asks for something, not a question."""
+    quoted = [
+        q
+        for q in state.quotes
+        if q.kind == "direct" and q.cue_start is not None and q.cue_start <= token.idx < (q.cue_end or 0)
+    ]
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "Trump was asked what he thought": a question put to him
+    if any(w.lower_ in _QUESTION_WORDS for w in token.subtree if w.i > token.i):
+        return False  # "asked several times whether …"
+    return bool(quoted) and not _asks_a_question(token, state)
 
 
 def _asks_a_question(token: Token, state: DocState) -> bool:

@@ -1233,25 +1233,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
             and any(m.lower_ in ("if", "whether") or m.tag_ in ("WRB", "WP", "WDT") for m in c.children)
             for c in children
         )
-        if questions or "about" in preps:
-            return False
-        # A request asks someone to do or give something: "asked them to leave", "asked for calm", "asked that
-        # the vote be delayed", "asked Congress for aid". Without that, "Trump asked, repeating ..." and "Asked
-        # what a commitment looks like, Devine replied" ask a question.
-        return (
-            "for" in preps
-            or any(c.dep_ == "xcomp" for c in children)
-            # "asked the agencies that dealt with it to stonewall": a to-infinitive the parser hung lower down
-            or any(
-                t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-                for t in token.subtree
-                if t.i > token.i
-            )
-            or any(
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in children
-            )
-            or any(c.dep_ == "dobj" and _lemma_in(c, _ASKED_THINGS) for c in children)
-        )
+        return not questions and "about" not in preps
     if lemma == "seek":
         sought = [c for c in children if c.dep_ == "dobj"]
         return "from" in preps or any(_lemma_in(o, lexicon.SOUGHT_FROM_OTHERS) for o in sought)
@@ -1336,10 +1318,6 @@ _BUILDINGS = frozenset(
 )
 # What people "demonstrate" when they protest ("demonstrated their anger at the verdict").
 _PROTESTED = frozenset("anger opposition outrage solidarity frustration displeasure rejection discontent fury".split())
-# What one asks someone for when it is the verb's own object: "asked a favor", "asked permission".
-_ASKED_THINGS = frozenset(
-    "favor favour favors favours permission help forgiveness support money funds aid assistance resignation".split()
-)
 # Offices one holds ("occupies the post of"), not ground one takes.
 # (not "post" or "office": rebels occupy an army post, protesters a governor's office)
 _OFFICES = frozenset("position positions seat seats presidency role roles chair".split())
