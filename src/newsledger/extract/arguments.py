@@ -363,13 +363,11 @@ def argument_phrase(state: DocState, head: Token) -> Mention:
     """The words naming an argument: the entity mention holding its head, else the head with the modifiers
     right before it."""
     text = doc_text(head.doc)
-    entity_id = state.entity_of_token.get(head.i)
-    if entity_id is not None:
-        for entity in state.entities:
-            if entity.id == entity_id:
-                for mention in entity.mentions:
-                    if mention.start <= head.idx < mention.end:
-                        return mention
+    entity = state.entity(state.entity_of_token.get(head.i))
+    if entity is not None:
+        for mention in entity.mentions:
+            if mention.start <= head.idx < mention.end:
+                return mention
     start = head.i
     for child in reversed(list(head.lefts)):
         if child.dep_ not in _PHRASE_LEFT or child.i != start - 1:

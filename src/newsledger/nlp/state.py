@@ -31,13 +31,32 @@ class DocState:
     # token index -> entity id, for every token inside an entity mention (filled by newsledger_entities)
     entity_of_token: dict[int, str] = field(default_factory=dict)
 
+    # entity id -> position of its first entity in `entities`, with the list (held, so that it stays the same
+    # object) and the length it was made from
+    _positions: tuple[list[Entity] | None, int, dict[str, int]] = field(
+        default=(None, -1, {}), repr=False, compare=False
+    )
+
     def entity(self, entity_id: str | None) -> Entity | None:
+        """The first entity with the id. Asked for every candidate argument of every event word, so the positions
+        are remembered; they hold while entities are only appended or replaced where they stand (the events stage
+        adds generic actors and their mentions so), and are made again when the list is another or its length."""
         if entity_id is None:
             return None
-        for entity in self.entities:  # the first with the id (a plain loop: asked for every candidate argument)
-            if entity.id == entity_id:
-                return entity
-        return None
+        entities = self.entities
+        made_for, length, positions = self._positions
+        if made_for is not entities or length != len(entities):
+            positions = {}
+            for position, entity in enumerate(entities):
+                positions.setdefault(entity.id, position)
+            self._positions = (entities, len(entities), positions)
+        position = positions.get(entity_id)
+        if position is None:
+            return None
+        found = entities[position]
+        if found.id != entity_id:  # the list was changed some other way: look again
+            return next((e for e in entities if e.id == entity_id), None)
+        return found
 
 
 if not Doc.has_extension(EXTENSION):
