@@ -205,3 +205,28 @@ def test_run_local_cluster_starts_workers_without_dasks_malloc_trim_setting(monk
         threads = client.run(os.environ.get, "OPENBLAS_NUM_THREADS")
     assert list(seen.values()) == [None]
     assert list(threads.values()) == ["1"]  # Dask's other settings stay: one BLAS thread per worker
+
+
+def test_run_local_cluster_wakes_its_event_loops_less_often_than_dasks_defaults():
+    # every wake-up of a worker's, nanny's or the scheduler's loop preempts a pipeline on the same cores
+    def settings() -> tuple[float, float, float]:
+        import dask
+        from dask.utils import parse_timedelta
+
+        return tuple(  # type: ignore[return-value]
+            parse_timedelta(dask.config.get(key))
+            for key in (
+                "distributed.admin.tick.interval",
+                "distributed.admin.system-monitor.interval",
+                "distributed.worker.memory.monitor-interval",
+            )
+        )
+
+    defaults = settings()
+    with dask_client(workers=1) as client:
+        on_workers = list(client.run(settings).values())
+        on_scheduler = client.run_on_scheduler(settings)
+    assert len(on_workers) == 1
+    for seen in (on_workers[0], on_scheduler):
+        assert all(ours > default for ours, default in zip(seen, defaults, strict=True))
+    assert settings() == defaults  # the caller's own configuration is left as it was
