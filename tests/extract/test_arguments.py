@@ -160,3 +160,12 @@ def test_arguments_the_harmed_of_an_absolute_with_are_never_a_source(nlp):
     # the doer of the clause stays a possible source, and "with" before a doer's present participle is no harm
     found = may_be_source("Gunmen stormed the town with rifles, killing five people.", "killing")
     assert found["Gunmen"] is True
+
+
+def test_arguments_a_site_the_event_word_happened_at_is_its_place(make_record):
+    record = make_record("Two soldiers were killed in a village near the border on Monday, the army said.")
+    assert ("place", "village", None) in _arguments(record, "killed")
+    # "calls on" an office: the preposition of a phrasal verb leads to no site
+    record = make_record("The governor called on the prosecutor's office to arrest the two men on Monday.")
+    assert not [a for a in _arguments(record, "called") if a[0] == "place"]
+    assert not [a for e in record.events for a in e.arguments if a.role == "place" and "office" in a.mention.text]

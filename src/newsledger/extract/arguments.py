@@ -127,6 +127,13 @@ def _linked(
             out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
+    if PLACE not in given:
+        site = _site_of(word, tokens, used)
+        if site is not None:
+            mention = argument_phrase(state, site)
+            out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
+            given.add(PLACE)
+            used.add((mention.start, mention.end))
     harmed = not_a_source(scored)
     for argument in ruled:
         span = (argument.mention.start, argument.mention.end)
@@ -134,6 +141,32 @@ def _linked(
             if argument.role != SOURCE or (model.rule_sources and span not in harmed):
                 out.append(argument)
     return out
+
+
+_SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+# "on" leads to a site only for a way or a span ("on the road"): a verb "calls on" an office, "agrees on" a border.
+_ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge", "square"})
+
+
+def _site_of(word: Token, tokens: list[Token], used: set[tuple[int, int]]) -> Token | None:
+    """A common noun of a site the word happened at ("the explosion at the station", "detained in a hospital",
+    "killed in a village"): the object of a preposition of place on the word itself, nearest first."""
+    for token in sorted(tokens, key=lambda t: abs(t.i - word.i)):
+        preposition = token.head
+        if (
+            token.dep_ == "pobj"
+            and token.pos_ == "NOUN"
+            and token.lemma_.lower() in lexicon.SITE_NOUNS
+            and preposition.dep_ == "prep"
+            and (
+                preposition.lower_ in _SITE_PREPOSITIONS
+                or (preposition.lower_ == "on" and token.lemma_.lower() in _ON_SITES)
+            )
+            and preposition.head.i == word.i
+            and (token.idx, token.idx + len(token.text)) not in used
+        ):
+            return token
+    return None
 
 
 def not_a_source(scored: list[Scored]) -> set[tuple[int, int]]:

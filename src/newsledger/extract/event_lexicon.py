@@ -694,6 +694,16 @@ PHYSICAL_STAKES = frozenset(
     "airport base bases road roads border bridge port oil field fields land lands position positions ground "
     "hour hours day days week weeks month months year years night nights minute minutes".split()
 )
+# Common nouns of the sites where things happen ("killed in a village", "the explosion at the station", "held in
+# a jail"): where an event word's preposition of place leads to one, it is the event's place.
+SITE_NOUNS = frozenset(
+    "village villages town towns city cities neighbourhood neighborhood district area areas region province "
+    "street streets road roads highway square market bazaar mall shop store restaurant cafe hotel bar club "
+    "stadium park station airport airfield airbase port harbour harbor bridge crossing border checkpoint base "
+    "camp outpost post posts compound building house home office headquarters embassy consulate school "
+    "university campus hospital clinic mosque church cathedral temple synagogue shrine prison jail courthouse "
+    "factory plant mine".split()
+)
 # Places and posts a subject "under attack" can be held in: the attack there is physical.
 ATTACKABLE_PLACES = frozenset(
     "town village city base camp convoy checkpoint position positions outpost compound building hospital school "
