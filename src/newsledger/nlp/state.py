@@ -47,8 +47,8 @@ class DocState:
         made_for, length, positions = self._positions
         if made_for is not entities or length != len(entities):
             positions = {}
-            for position, entity in enumerate(entities):
-                positions.setdefault(entity.id, position)
+            for at, entity in enumerate(entities):
+                positions.setdefault(entity.id, at)
             self._positions = (entities, len(entities), positions)
         position = positions.get(entity_id)
         if position is None:
