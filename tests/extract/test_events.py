@@ -157,6 +157,9 @@ def test_events_verbal_attack_is_criticism_without_acled_subtype(make_record):
     assert event.acled_subtype is None
     armed, _ = events_of(make_record, "Gunmen attacked a bus near the border on Monday.")
     assert event_at(armed, "attacked").type == "ASSAULT"
+    # a rally is a gathering, no sign of violence: the nominee's attack there is of words
+    rally, _ = events_of(make_record, "At a rally in Florida on Monday, the Republican nominee attacked the media.")
+    assert event_at(rally, "attacked").type == "ACCUSE"
 
 
 def test_events_violence_claimed_by_a_group_has_the_group_as_its_source(make_record):
@@ -353,6 +356,8 @@ def test_events_the_same_words_free_or_pledge(make_record, text, word, plover):
         ("A van packed with explosives rammed the gate of the base.", "rammed", "ASSAULT"),
         ("Thousands joined an opposition rally in the capital on Saturday.", "rally", "PROTEST"),
         ("Students held a rally against the war outside the parliament.", "rally", "PROTEST"),
+        ("Maria Lopez held a rally outside the parliament on Tuesday to demand new elections.", "rally", "PROTEST"),
+        ("Thousands of farmers rallied in the capital on Saturday.", "rallied", "PROTEST"),
         ("The opposition called for a nationwide strike on Monday.", "called", "REQUEST"),
     ],
 )
@@ -497,6 +502,8 @@ def test_events_seizures_demonstrations_meetings_promises_and_support_stay_event
         ("Prices hit a record high last week.", "hit"),
         ("A truck crashed into a tree on the highway.", "crashed"),
         ("The senator told a campaign rally in Ohio that she would win.", "rally"),
+        ("Maria Lopez held a rally in Ohio on Tuesday night.", "rally"),
+        ("The candidate rallied supporters in Iowa on Saturday.", "rallied"),
         ("Speaking at a rally in Ohio, the governor said taxes would fall.", "rally"),
         ("Her manager called her in for a talk last week.", "called"),
         ("The government issued a ban on public gatherings and protests until Tuesday.", "protests"),

@@ -709,7 +709,7 @@ def _verbal_or_physical(trigger: _Trigger, sentence: Span) -> _Trigger:
     if any(o.lemma_.lower() in lexicon.POLICY_WORDS for o in _struggle_objects(token)):
         return _Trigger(token, "ACCUSE", "disapprove", CONTEXT_CONFIDENCE)
     told = _without_grounds_and_descriptions(sentence, token)
-    if lexicon.VIOLENT_CONTEXT.search(told) or _shows_violence(told):
+    if lexicon.VIOLENT_CONTEXT.search(told) or _shows_violence_besides_rallies(told):
         return trigger
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.ATTACKABLE_PLACES for c in token.children):
         return trigger  # "an attempt to attack merchant vessels", "attacked a checkpoint": no one criticises a ship
@@ -874,7 +874,16 @@ def _violent_context(sentence: Span, token: Token) -> bool:
     """A weapon, casualty or armed actor named in the sentence beside the trigger word itself."""
     start = token.idx - sentence.start_char
     text = sentence.text[:start] + " " * len(token.text) + sentence.text[start + len(token.text) :]
-    return lexicon.VIOLENT_CONTEXT.search(text) is not None or _shows_violence(text)
+    return lexicon.VIOLENT_CONTEXT.search(text) is not None or _shows_violence_besides_rallies(text)
+
+
+# A rally is a gathering (a campaign's as often as a protest's): it is no sign that an attack or a fight told in
+# the same sentence was physical ("At a rally in Florida, the nominee attacked the media").
+_RALLY_WORDS = re.compile(r"\brall(?:y|ies|ied)\b", re.IGNORECASE)
+
+
+def _shows_violence_besides_rallies(text: str) -> bool:
+    return _shows_violence(_RALLY_WORDS.sub(lambda m: " " * len(m.group(0)), text))
 
 
 def _physical_stake(token: Token, state: DocState) -> bool:
@@ -1078,6 +1087,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     responsibility" claims an act, "a news release" publishes. The one home of these senses: the factuality
     rules (`event_factuality`) see only candidates that passed here."""
     children = list(token.children)
+    if lemma == "rally" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in children):
+        return False  # "Sanders rallied supporters", "rallied the base": gathering support, no protest
     if token.pos_ in ("NOUN", "PROPN"):
         if event_type == "RETREAT":
             # "a news release", "a press release", "a data release": no one freed
@@ -1660,6 +1671,11 @@ def _presses_into_an_act(token: Token) -> bool:
     return pressed and into_an_act
 
 
+_RALLY_HOLDING_VERBS = frozenset({"hold", "headline", "stage", "host", "address", "attend", "throw"})
+# What a rally held "to ..." makes it a protest for.
+_PROTESTING_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate", "call", "press"})
+
+
 def _campaign_rally(token: Token) -> bool:
     """A rally of a campaign ("a campaign rally", "a Trump rally") or one a speaker addresses ("told a rally",
     "said at a rally in Ohio"), with nothing that makes it a protest ("a rally against the war", "an
@@ -1676,6 +1692,14 @@ def _campaign_rally(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("dobj", "dative") and head.lemma_.lower() in lexicon.ADDRESSING_VERBS:
         return True  # "Maduro told a rally"
+    if token.dep_ == "dobj" and head.lemma_.lower() in _RALLY_HOLDING_VERBS:
+        # "Trump held a rally in Ohio", "the senator will headline a rally": a politician's own, unless it is
+        # held to protest or demand something ("held a rally to demand electoral reforms")
+        holders = [c for c in head.children if c.dep_ == "nsubj"]
+        purposes = [c for c in head.children if c.dep_ in ("xcomp", "advcl")]
+        return any(h.ent_type_ == "PERSON" or _lemma_in(h, lexicon.POLITICAL_DOERS) for h in holders) and not any(
+            _lemma_in(p, _PROTESTING_VERBS) for p in purposes
+        )
     if token.dep_ == "pobj" and head.lower_ in ("at", "during", "to"):
         verb = head.head
         return verb.pos_ in ("VERB", "AUX") and (
