@@ -160,6 +160,11 @@ def test_events_verbal_attack_is_criticism_without_acled_subtype(make_record):
     # a rally is a gathering, no sign of violence: the nominee's attack there is of words
     rally, _ = events_of(make_record, "At a rally in Florida on Monday, the Republican nominee attacked the media.")
     assert event_at(rally, "attacked").type == "ACCUSE"
+    # what only words can hit: a person's judgment, credibility, character
+    judged, _ = events_of(make_record, "She kept up her attacks on his credibility and character on Tuesday.")
+    assert event_at(judged, "attacks").type == "ACCUSE"
+    posts, _ = events_of(make_record, "The rebels launched attacks on army positions near the town on Monday.")
+    assert event_at(posts, "attacks").type == "ASSAULT"
 
 
 def test_events_violence_claimed_by_a_group_has_the_group_as_its_source(make_record):
@@ -504,6 +509,7 @@ def test_events_seizures_demonstrations_meetings_promises_and_support_stay_event
         ("The senator told a campaign rally in Ohio that she would win.", "rally"),
         ("Maria Lopez held a rally in Ohio on Tuesday night.", "rally"),
         ("The candidate rallied supporters in Iowa on Saturday.", "rallied"),
+        ("The mayor easily beat back a challenge from a city councilman in the primary.", "beat"),
         ("Speaking at a rally in Ohio, the governor said taxes would fall.", "rally"),
         ("Her manager called her in for a talk last week.", "called"),
         ("The government issued a ban on public gatherings and protests until Tuesday.", "protests"),

@@ -658,7 +658,9 @@ ABSTRACT_ADVERSARIES = frozenset(
 # What a politician attacks in words: an attack on these is criticism (ACCUSE), whatever else the sentence says.
 POLICY_WORDS = frozenset(
     "bill law plan policy policies proposal decision ruling idea budget reform reforms measure legislation "
-    "charges allegations accusations record remarks comments statement speech handling approach strategy".split()
+    "charges allegations accusations record remarks comments statement speech handling approach strategy "
+    # what a person is criticised for ("peppered him with attacks on his biography", "attacked her judgment")
+    "biography character credibility views tweets temperament judgment candidacy".split()
 )
 
 # What no one can be shot, bombed or killed in: measures, texts and ideas. "Killed the bill", "shot down the
@@ -1019,7 +1021,7 @@ STRUCK_FIGURES = frozenset("tone note chord pose figure".split())
 # Whom one beats in a contest: "beat this guy", "beat the incumbent".
 CONTESTANTS = frozenset(
     "guy guys candidate candidates incumbent opponent opponents rival rivals challenger challengers team teams "
-    "champion favourite favorite nominee frontrunner front-runner".split()
+    "champion favourite favorite nominee frontrunner front-runner challenge challenges bid".split()
 )
 # Where a blockade of protesters is laid: "blocked the main road" (but not "blocked the bill").
 BLOCKABLE_WAYS = frozenset(
