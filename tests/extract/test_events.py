@@ -1214,3 +1214,24 @@ def test_events_a_firing_is_read_from_what_was_fired(nlp):
     assert sense("Live ammunition was fired at the crowd.")
     assert not sense("The coach was fired on Monday after a string of losses.")
     assert not sense("Employees who miss their targets risk being fired.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There have been thousands of shootings in the city since January, the mayor said.",
+        "Police recorded 2,521 shootings in the city last year.",
+        "The senator received more than 9,000 donations from teachers last month.",
+    ],
+)
+def test_events_happenings_counted_by_the_thousand_are_a_statistic(make_record, text):
+    record, _ = events_of(make_record, text)
+    counted = [e for e in record.events if e.trigger.text.endswith(("shootings", "donations"))]
+    assert not counted, [(e.type, e.trigger.text) for e in counted]
+
+
+def test_events_a_year_or_a_few_count_no_statistic(make_record):
+    dated, _ = events_of(make_record, "Gunmen carried out the 2008 attacks on hotels in Mumbai.")
+    assert event_at(dated, "attacks").type == "ASSAULT"
+    few, _ = events_of(make_record, "Three shootings in the city on Saturday left two people dead.")
+    assert event_at(few, "shootings").type == "ASSAULT"

@@ -1080,6 +1080,26 @@ def _rams(token: Token) -> bool:
     )
 
 
+_STATISTIC_COUNTS = frozenset({"thousands", "millions", "thousand", "million"})
+
+
+def _counted_in_thousands(token: Token) -> bool:
+    """ "thousands of shootings", "tens of thousands of arrests", "2,500 shootings": happenings counted by the
+    thousand are a tally over a time or a place, not an event a report can date and place ("the 2001 attacks"
+    are)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _STATISTIC_COUNTS:
+        return True
+    for child in token.children:
+        if child.dep_ == "nummod" and child.like_num:
+            # grouped by commas ("2,521"): "the 2001 attacks" are dated by their year, not counted
+            digits = child.text.replace(",", "")
+            if "," in child.text and digits.isdigit() and int(digits) >= 1000:
+                return True
+            if child.lower_ in _STATISTIC_COUNTS or any(g.lower_ in _STATISTIC_COUNTS for g in child.children):
+                return True
+    return False
+
+
 def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bool:
     """Whether a trigger word with another common sense is used in the one the lexicon means: "fired him" ends a
     job, "pleaded not guilty" answers a charge, "asked him whether" questions, "sought to" tries, "hosted the
@@ -1090,6 +1110,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if lemma == "rally" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in children):
         return False  # "Sanders rallied supporters", "rallied the base": gathering support, no protest
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.tag_ == "NNS" and _counted_in_thousands(token):
+            return False  # "thousands of shootings in Chicago this year": a statistic, no happening of its own
         if event_type == "RETREAT":
             # "a news release", "a press release", "a data release": no one freed
             return not any(
