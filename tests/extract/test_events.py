@@ -1222,6 +1222,7 @@ def test_events_a_firing_is_read_from_what_was_fired(nlp):
         "There have been thousands of shootings in the city since January, the mayor said.",
         "Police recorded 2,521 shootings in the city last year.",
         "The senator received more than 9,000 donations from teachers last month.",
+        "The mayor spoke on Monday. Report: Thousands of Shootings in the City This Year.",
     ],
 )
 def test_events_happenings_counted_by_the_thousand_are_a_statistic(make_record, text):

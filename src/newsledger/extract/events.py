@@ -1110,7 +1110,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if lemma == "rally" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in children):
         return False  # "Sanders rallied supporters", "rallied the base": gathering support, no protest
     if token.pos_ in ("NOUN", "PROPN"):
-        if token.tag_ == "NNS" and _counted_in_thousands(token):
+        if token.tag_ in ("NNS", "NNPS") and _counted_in_thousands(token):
             return False  # "thousands of shootings in Chicago this year": a statistic, no happening of its own
         if event_type == "RETREAT":
             # "a news release", "a press release", "a data release": no one freed
