@@ -86,15 +86,11 @@ class ArgumentResolver:
     _generic: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _default_country: str | None = None
     _country_known: bool = False
-    _by_id: dict[str, Entity] = field(default_factory=dict)
     # token index -> the entity its phrase was last resolved to: where in a sentence an argument was found
     resolved: dict[int, str] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> Entity | None:
-        """The entity of an id, from a table rebuilt only when entities were added (a lookup per token)."""
-        if len(self._by_id) != len(self.state.entities):
-            self._by_id = {e.id: e for e in self.state.entities}
-        return self._by_id.get(entity_id) if entity_id is not None else None
+        return self.state.entity(entity_id)  # (the state remembers where each id stands)
 
     def resolve(self, head: Token) -> str | None:
         found = self._resolve(head)

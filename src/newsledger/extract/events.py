@@ -35,7 +35,7 @@ from newsledger.extract.event_classifier import shipped_classifier, shows_violen
 from newsledger.extract.event_factuality import PROJECTILES, unreported
 from newsledger.extract.places import event_place
 from newsledger.extract.times import event_when
-from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Entity, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
+from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
 from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state, records_attrs
 
@@ -664,7 +664,7 @@ def _background_death(token: Token) -> bool:
 def _names_an_event(token: Token, state: DocState) -> bool:
     """The head word of an event's name ("the Boston Marathon bombing") reports that event."""
     entity_id = state.entity_of_token[token.i]
-    entity = _entity(entity_id, state)
+    entity = state.entity(entity_id)
     return entity is not None and entity.type == "EVENT" and state.entity_of_token.get(token.i + 1) != entity_id
 
 
@@ -866,7 +866,7 @@ def _entity_type(token: Token, state: DocState) -> str | None:
     if token.lower_ in ("he", "she", "him", "her", "his", "hers"):
         return "PERSON"
     entity_id = state.entity_of_token.get(token.i)
-    entity = _entity(entity_id, state) if entity_id is not None else None
+    entity = state.entity(entity_id)
     return entity.type if entity is not None else None
 
 
@@ -1989,13 +1989,8 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return source, target
 
 
-def _entity(entity_id: str, state: DocState) -> Entity | None:
-    resolver = CURRENT_RESOLVER.get()
-    return resolver.entity(entity_id) if resolver is not None else state.entity(entity_id)
-
-
 def _is_place_entity(entity_id: str, state: DocState) -> bool:
-    entity = _entity(entity_id, state)
+    entity = state.entity(entity_id)
     return entity is not None and entity.type in ("GPE", "LOC", "FAC")
 
 
