@@ -127,10 +127,10 @@ def _linked(
             out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
-    if PLACE not in given:
-        site = _site_of(word, tokens, used)
-        if site is not None:
-            mention = argument_phrase(state, site)
+    site = _site_of(word, tokens) if PLACE not in given else None
+    if site is not None:
+        mention = argument_phrase(state, site)
+        if (mention.start, mention.end) not in used:  # not words the linker gave another role
             out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
             given.add(PLACE)
             used.add((mention.start, mention.end))
@@ -148,22 +148,18 @@ _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 _ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge", "square"})
 
 
-def _site_of(word: Token, tokens: list[Token], used: set[tuple[int, int]]) -> Token | None:
+def _site_of(word: Token, tokens: list[Token]) -> Token | None:
     """A common noun of a site the word happened at ("the explosion at the station", "detained in a hospital",
     "killed in a village"): the object of a preposition of place on the word itself, nearest first."""
     for token in sorted(tokens, key=lambda t: abs(t.i - word.i)):
-        preposition = token.head
+        preposition, lemma = token.head, token.lemma_.lower()
         if (
             token.dep_ == "pobj"
             and token.pos_ == "NOUN"
-            and token.lemma_.lower() in lexicon.SITE_NOUNS
+            and lemma in lexicon.SITE_NOUNS
             and preposition.dep_ == "prep"
-            and (
-                preposition.lower_ in _SITE_PREPOSITIONS
-                or (preposition.lower_ == "on" and token.lemma_.lower() in _ON_SITES)
-            )
             and preposition.head.i == word.i
-            and (token.idx, token.idx + len(token.text)) not in used
+            and (preposition.lower_ in _SITE_PREPOSITIONS or (preposition.lower_ == "on" and lemma in _ON_SITES))
         ):
             return token
     return None
