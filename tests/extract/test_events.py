@@ -1234,5 +1234,7 @@ def test_events_happenings_counted_by_the_thousand_are_a_statistic(make_record, 
 def test_events_a_year_or_a_few_count_no_statistic(make_record):
     dated, _ = events_of(make_record, "Gunmen carried out the 2008 attacks on hotels in Mumbai.")
     assert event_at(dated, "attacks").type == "ASSAULT"
+    priced, _ = events_of(make_record, "The charity received nine $2,500 donations for flood victims on Monday.")
+    assert [e.type for e in priced.events if e.trigger.text == "donations"] == ["AID"]
     few, _ = events_of(make_record, "Three shootings in the city on Saturday left two people dead.")
     assert event_at(few, "shootings").type == "ASSAULT"

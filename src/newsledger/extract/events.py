@@ -1091,9 +1091,11 @@ def _counted_in_thousands(token: Token) -> bool:
         return True
     for child in token.children:
         if child.dep_ == "nummod" and child.like_num:
-            # grouped by commas ("2,521"): "the 2001 attacks" are dated by their year, not counted
+            # grouped by commas ("2,521"): "the 2001 attacks" are dated by their year, not counted; "nine $2,500
+            # donations" are each that much
             digits = child.text.replace(",", "")
-            if "," in child.text and digits.isdigit() and int(digits) >= 1000:
+            priced = child.nbor(-1).is_currency if child.i > 0 else False
+            if "," in child.text and digits.isdigit() and int(digits) >= 1000 and not priced:
                 return True
             if child.lower_ in _STATISTIC_COUNTS or any(g.lower_ in _STATISTIC_COUNTS for g in child.children):
                 return True
