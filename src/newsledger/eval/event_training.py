@@ -22,13 +22,13 @@ from newsledger.extract.event_classifier import (
     ARTIFACT,
     Hyperparameters,
     SubtypeClassifier,
-    _single_threaded,
     _standardized,
     _two_columns,
     cue_matrix,
     embed_sentences,
 )
 from newsledger.extract.event_lexicon import ACLED_CUES
+from newsledger.nlp.blas import single_threaded_blas
 
 # The grid the inner cross-validation searches, for the shipped model and inside every outer fold of the scorer.
 # A margin threshold of 0 means "the SVM alone", so the search also decides whether the embeddings earn their cost.
@@ -80,14 +80,14 @@ def train_classifier(
     vectorizer = _char_vectorizer()
     cues = cue_matrix(texts) * hyperparameters.cue_weight
     features = sparse.hstack([vectorizer.fit_transform(texts), sparse.csr_matrix(cues)]).tocsr()
-    with _single_threaded():
+    with single_threaded_blas():
         svm = _svm(hyperparameters.svm_c).fit(features, list(labels))
     parts: dict[str, Any] = {"vectorizer": vectorizer, "svm": svm, "regression": None}
     if use_embeddings:
         if embeddings is None:
             embeddings = embed_sentences(texts)
         if embeddings is not None:
-            with _single_threaded():
+            with single_threaded_blas():
                 regression = _regression(hyperparameters.regression_c)
                 regression.fit(np.hstack([embeddings, cues]), list(labels))
             parts["regression"] = regression
@@ -206,13 +206,13 @@ def select_hyperparameters(
         for (weight, c), out in svm_scores.items():
             train_features = sparse.hstack([grams_train, sparse.csr_matrix(cues[train] * weight)]).tocsr()
             test_features = sparse.hstack([grams_test, sparse.csr_matrix(cues[held_out] * weight)]).tocsr()
-            with _single_threaded():
+            with single_threaded_blas():
                 svm = _svm(c).fit(train_features, train_labels)
             scored = _aligned(_two_columns(svm.decision_function(test_features)), svm.classes_, column)
             out[offset + held_out] = scored
         for (weight, c), out in regression_scores.items():
             assert embeddings is not None
-            with _single_threaded():
+            with single_threaded_blas():
                 regression = _regression(c).fit(np.hstack([embeddings[train], cues[train] * weight]), train_labels)
                 raw = regression.decision_function(np.hstack([embeddings[held_out], cues[held_out] * weight]))
             out[offset + held_out] = _aligned(_two_columns(raw), regression.classes_, column)

@@ -33,6 +33,7 @@ import numpy as np
 from newsledger.extract.embeddings import MiniLMEncoder, minilm_encoder
 from newsledger.extract.event_lexicon import ACLED_CUES, COMPILED_ACLED_CUES, VIOLENCE_CUE_GROUPS
 from newsledger.extract.linear_text import CharNgramTfidf, UnsupportedModel, load_state, plain_parts
+from newsledger.nlp.blas import single_threaded_blas
 
 ARTIFACT = Path(__file__).resolve().parent.parent / "data" / "events" / "acled_subtype.pkl"
 
@@ -143,7 +144,7 @@ def embed_sentences(texts: Sequence[str]) -> np.ndarray | None:
     encoder = minilm_encoder()
     if encoder is None:
         return None
-    with _single_threaded():
+    with single_threaded_blas():
         return np.asarray(encoder.embed(texts), dtype=np.float64)
 
 
@@ -157,21 +158,6 @@ def _standardized(scores: np.ndarray) -> np.ndarray:
 def _two_columns(raw: np.ndarray) -> np.ndarray:
     # Two classes: scikit-learn gives one column, the second class's score.
     return np.stack([-raw, raw], axis=1) if raw.ndim == 1 else raw
-
-
-@functools.lru_cache(maxsize=1)
-def _thread_pools() -> Any:
-    # Made once: finding the loaded BLAS and OpenMP libraries took ~5 ms of CPU per call in a process that has
-    # spaCy, scipy and scikit-learn loaded, and the pipeline asks once per article.
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
-
-
-def _single_threaded() -> Any:
-    # Small problems: BLAS threads only fight each other (and the other jobs) on a shared machine; one thread
-    # made the regression ~20 times faster there.
-    return _thread_pools().limit(limits=1)
 
 
 @dataclass
