@@ -128,6 +128,23 @@ def test_events_light_verb_noun_takes_the_verb_subject(make_record):
     assert names.get(event.target) == "France"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "doer"),
+    [
+        # the preposition puts the verb's subject in the event
+        ("Prime Minister Anna Berg said during talks with the rebels that a ceasefire was near.", "talks", "Anna Berg"),
+        ("Foreign Minister Ahmed Saleh travelled to the summit in Lagos on Monday.", "summit", "Ahmed Saleh"),
+        ("The rebels responded with attacks on army posts in the north.", "attacks", "rebels"),
+        # it only relates the subject to an event someone else did
+        ("After the bombing in Kabul, President Ashraf Ghani ordered a review of security.", "bombing", None),
+        ("Prime Minister Anna Berg responded to the bombing on Tuesday.", "bombing", None),
+    ],
+)
+def test_events_noun_under_a_verbs_preposition_takes_its_subject_only_as_a_participant(make_record, text, word, doer):
+    record, names = events_of(make_record, text)
+    assert names.get(event_at(record, word).source) == doer
+
+
 def test_events_stopping_a_fight_is_not_a_fight(make_record):
     record, _ = events_of(make_record, "Both sides agreed to stop the fighting.")
     assert not [e for e in record.events if e.trigger.text == "fighting"]

@@ -78,6 +78,13 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", 
 CLAIMABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TARGET_PREPOSITIONS = ("against", "with", "on", "at", "to", "for", "into")
 _SOURCE_PREPOSITIONS = ("by", "from")
+# A noun event under a verb's preposition has the verb's subject for its doer only where the preposition puts the
+# subject in it ("X is in talks", "X left for a visit", "X went on strike", "X responded with attacks"); one
+# that only relates the subject to it ("responded to the bombing", "heard bangs during the raids", "after the
+# attacks, X kept the country safe") does not. "to" takes part with a verb of going ("X travelled to the
+# summit"), and "during" with a meeting, where who speaks is among those meeting ("X said during talks").
+_TAKING_PART_PREPOSITIONS = frozenset({"in", "for", "on", "at", "into", "with"})
+_GOING_VERBS = frozenset({"go", "come", "travel", "head", "fly", "return", "arrive"})
 # How sure a trigger is an event of its type: plain verbs, event nouns, and readings that needed context.
 VERB_CONFIDENCE = 0.75
 NOUN_CONFIDENCE = 0.6
@@ -1986,9 +1993,19 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             if target is None:  # "scores died in the attacks": who died is harmed, never the doer
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 target = _entity_of_phrase(subject, state) if subject is not None else None
-        else:  # "X is departing for a visit", "X is in talks with Y"
+        elif (
+            head.lower_ in _TAKING_PART_PREPOSITIONS
+            or (head.lower_ == "to" and verb.lemma_.lower() in _GOING_VERBS)
+            or (head.lower_ == "during" and _noun_trigger_type(token) == "CONSULT")
+        ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _noun_trigger_type(token: Token) -> str | None:
+    # the word as written first: the lexicon lists some nouns in the plural ("talks", whose lemma is "talk")
+    found = lexicon.NOUN_TRIGGERS.get(token.lower_) or lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+    return found[0] if found is not None else None
 
 
 def _is_place_entity(entity_id: str, state: DocState) -> bool:
