@@ -735,6 +735,22 @@ def test_events_victims_are_targets_never_sources(make_record):
     assert killed.target is not None and raid_entities[killed.target].name in ("Iranians", "Iranian")
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "harmed"),
+    [
+        ("The mayor suffered injuries in the blast.", "blast", "mayor"),
+        ("President Amir Haddad survived an attack on his convoy on Saturday.", "attack", "Haddad"),
+    ],
+)
+def test_events_who_suffers_or_survives_an_attack_is_its_target_never_its_source(make_record, text, word, harmed):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.source is None
+    assert harmed in (names.get(event.target) or "")
+    sources = [a.mention.text for a in event.arguments if a.role == "source"]
+    assert not any(harmed.split()[-1] in source for source in sources)
+
+
 def test_events_background_event_takes_its_own_year_never_the_publication_date(make_record):
     record, _ = events_of(
         make_record,

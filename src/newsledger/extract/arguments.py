@@ -187,6 +187,7 @@ def linker_candidates(
     harmed_head = word.head.i if harm_word and word.dep_ in ("acl", "amod") and word.tag_ == "VBN" else -1
     # (a past form: the parser reads "with two Americans injured" as VBN or VBD; "with gunmen killing" is a doer)
     harmed_with = _harmed_with(word) if harm_word and word.tag_ in ("VBN", "VBD") else set()
+    undergoer = _undergoer(word)
     tokens: list[Token] = []
     scored: list[Scored] = []
     kept = [(token, found) for token, found in candidates(state, word, event.type) if token.idx >= after_dateline]
@@ -203,6 +204,7 @@ def linker_candidates(
         harmed = (
             first.i == harmed_head
             or first.i in harmed_with
+            or first.i == undergoer
             or (harmed_subject and first.dep_ in ("nsubj", "nsubjpass"))
         )
         tokens.append(token)
@@ -217,6 +219,21 @@ def linker_candidates(
             )
         )
     return tokens, scored
+
+
+def _undergoer(word: Token) -> int:
+    """The subject of a verb of undergoing whose object is the event word or holds it under a preposition ("the
+    mayor suffered injuries in the blast", "the president survived an attack"): the harmed; else -1."""
+    verb = word.head
+    if word.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
+            verb = verb.head  # "suffered injuries in the blast"
+    elif word.dep_ != "dobj":
+        return -1
+    if verb.lemma_.lower() not in lexicon.UNDERGOING_VERBS:
+        return -1
+    return next((c.i for c in verb.children if c.dep_ == "nsubj"), -1)
 
 
 def _harmed_with(word: Token) -> set[int]:

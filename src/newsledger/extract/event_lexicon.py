@@ -832,6 +832,9 @@ CASUALTY_NOUNS = frozenset(
 )
 # Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+# Verbs whose subject is on the receiving end of the event named in their object or under their preposition
+# ("the mayor suffered injuries in the blast", "the president survived an attack", "the party faces attacks").
+UNDERGOING_VERBS = frozenset({"suffer", "sustain", "survive", "escape", "endure", "undergo", "face"})
 # Words that make a "charge" one of law ("murder charges", "criminal charges"), and verbs that bring, face or
 # drop one ("faces charges", "filed charges", "pleaded not guilty to charges").
 LEGAL_CHARGE_WORDS = frozenset(

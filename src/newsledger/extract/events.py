@@ -1987,9 +1987,12 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = next(
                 (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
             )
+    elif token.dep_ == "dobj" and head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
+        if target is None:  # "the president survived an attack": the one it was done to
+            target = _subject_entity(head, state)
     elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
-        if verb.lemma_.lower() in lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS:
+        if verb.lemma_.lower() in lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS | lexicon.UNDERGOING_VERBS:
             if target is None:  # "scores died in the attacks": who died is harmed, never the doer
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 target = _entity_of_phrase(subject, state) if subject is not None else None
