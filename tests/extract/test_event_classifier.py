@@ -38,6 +38,15 @@ def test_event_classifier_violence_gate_tells_violence_from_politics():
     assert not event_classifier.shows_violence(SENTENCES[5])
 
 
-def test_event_classifier_runs_blas_on_one_thread_inside_its_limit():
-    with event_classifier._single_threaded():
-        assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+def test_event_classifier_embeds_sentences_on_one_blas_thread(monkeypatch):
+    seen = []
+
+    class Encoder:
+        def embed(self, texts):
+            seen.append({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"})
+            return [[1.0, 0.0] for _ in texts]
+
+    monkeypatch.setattr(event_classifier, "minilm_encoder", Encoder)
+    vectors = event_classifier.embed_sentences(SENTENCES[:2])
+    assert vectors is not None and vectors.shape == (2, 2)
+    assert seen == [{1}]
