@@ -1120,6 +1120,8 @@ def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record
     [
         ("The number of voters has since exploded to four million.", "exploded"),
         ("Their prison population stood at 9,000 in 1990 and has since exploded.", "exploded"),
+        ("Deaths from the disease are exploding across the region.", "exploding"),
+        ("Cases exploded in the capital last month.", "exploded"),
         ("The coach drew up a plan and executed it perfectly.", "executed"),
         ("She can't beat this guy without help from the party.", "beat"),
         ("The two firms are fighting to keep their market share.", "fighting"),

@@ -989,11 +989,13 @@ POLITICAL_DOERS = frozenset(
     "rival rivals liberals conservatives tories pundit pundits commentator commentators voter voters "
     "establishment".split()
 )
-# What grows rather than blows up when it "explodes": "the prison population exploded", "costs exploded".
+# What grows rather than blows up when it "explodes": "the prison population exploded", "costs exploded",
+# "deaths from the disease are exploding", "cases exploded".
 GROWING_QUANTITIES = frozenset(
     "population populations number numbers cost costs price prices debt deficit demand sales use usage growth "
     "interest popularity membership enrolment enrollment traffic spending rent rents crime market markets "
-    "industry inflation scandal controversy story issue".split()
+    "industry inflation scandal controversy story issue death deaths case cases rate rates infection infections "
+    "complaint complaints application applications".split()
 )
 # Marks one beats by doing better than them: "beat expectations", "beat the odds", "beat the deadline".
 SURPASSED_MARKS = frozenset(
