@@ -1125,6 +1125,8 @@ def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record
         ("The coach drew up a plan and executed it perfectly.", "executed"),
         ("She can't beat this guy without help from the party.", "beat"),
         ("The two firms are fighting to keep their market share.", "fighting"),
+        ("The senator is gearing up for a floor fight over the bill in the capital.", "fight"),
+        ("The governor faces a bruising reelection fight against a wealthy rival.", "fight"),
         ("Volunteers pledged to fight against bigotry in the town.", "fight"),
     ],
 )

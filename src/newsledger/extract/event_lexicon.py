@@ -684,7 +684,10 @@ MEDIA_WORDS = frozenset(
 FIGURATIVE_MODIFIERS = frozenset(
     "media verbal scathing stinging blistering withering rhetorical legal court courtroom custody campaign ad "
     "twitter budget electoral election trade price bidding turf charm propaganda ideological procedural "
-    "partisan culture cultural tariff currency ratings".split()
+    "partisan culture cultural tariff currency ratings "
+    # contests for votes, offices and bills ("a floor fight", "a reelection fight", "a primary battle")
+    "floor reelection re-election primary primaries nomination caucus convention leadership political policy "
+    "legislative congressional funding spending shutdown messaging".split()
 )
 # What one strikes when one strikes an agreement.
 AGREEMENT_WORDS = frozenset("deal deals agreement agreements accord bargain compromise pact truce balance".split())
