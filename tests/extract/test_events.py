@@ -1127,6 +1127,10 @@ def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record
         ("The two firms are fighting to keep their market share.", "fighting"),
         ("The senator is gearing up for a floor fight over the bill in the capital.", "fight"),
         ("The governor faces a bruising reelection fight against a wealthy rival.", "fight"),
+        ("The party's primaries turned into a pillow fight.", "fight"),
+        ("If the plan passes, things will really explode, she said.", "explode"),
+        ("Only long shot Mary Okafor has backed the plan among the candidates.", "shot"),
+        ("His campaign manager struck a similar tune on Monday.", "struck"),
         ("Volunteers pledged to fight against bigotry in the town.", "fight"),
     ],
 )

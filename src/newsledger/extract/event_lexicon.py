@@ -687,7 +687,9 @@ FIGURATIVE_MODIFIERS = frozenset(
     "partisan culture cultural tariff currency ratings "
     # contests for votes, offices and bills ("a floor fight", "a reelection fight", "a primary battle")
     "floor reelection re-election primary primaries nomination caucus convention leadership political policy "
-    "legislative congressional funding spending shutdown messaging".split()
+    "legislative congressional funding spending shutdown messaging "
+    # games ("a pillow fight", "a food fight")
+    "pillow food snowball".split()
 )
 # What one strikes when one strikes an agreement.
 AGREEMENT_WORDS = frozenset("deal deals agreement agreements accord bargain compromise pact truce balance".split())
@@ -998,8 +1000,10 @@ GROWING_QUANTITIES = frozenset(
     "population populations number numbers cost costs price prices debt deficit demand sales use usage growth "
     "interest popularity membership enrolment enrollment traffic spending rent rents crime market markets "
     "industry inflation scandal controversy story issue death deaths case cases rate rates infection infections "
-    "complaint complaints application applications".split()
+    "complaint complaints application applications thing things tension tensions anger".split()
 )
+# Words before "shot" that make it no gunshot: "a long shot", "a big shot", "a parting shot", "a flu shot".
+NOT_GUNSHOT_WORDS = frozenset("long big parting mug flu booster cheap moon screen jump slap".split())
 # Marks one beats by doing better than them: "beat expectations", "beat the odds", "beat the deadline".
 SURPASSED_MARKS = frozenset(
     "expectation expectations estimate estimates forecast forecasts projection projections record records odds "
@@ -1025,7 +1029,7 @@ DEMANDING_DUTIES = frozenset(
 # KAIROS code with threats.
 COERCING_VERBS = frozenset("pressure pressurise pressurize coerce".split())
 # Figures one "strikes" in speech or conduct: "struck a measured tone", "struck a chord", "struck a balance".
-STRUCK_FIGURES = frozenset("tone note chord pose figure".split())
+STRUCK_FIGURES = frozenset("tone note chord pose figure tune nerve".split())
 # Whom one beats in a contest: "beat this guy", "beat the incumbent".
 CONTESTANTS = frozenset(
     "guy guys candidate candidates incumbent opponent opponents rival rivals challenger challengers team teams "

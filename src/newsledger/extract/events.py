@@ -978,6 +978,8 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "Alleged Ongoing Clash Leaves Two Hurt": a hedge on a noun, however a headline parses
     if lemma == "call" and any(_calls_on(c) for c in token.children):
         return _Trigger(token, "REQUEST", None, VERB_CONFIDENCE)
+    if token.lower_ == "shot" and token.i > 0 and token.nbor(-1).lower_ in lexicon.NOT_GUNSHOT_WORDS:
+        return None  # "long shot Lindsey Graham", however the parser reads it
     if _detonates(token):
         return _Trigger(token, "ASSAULT", "explosives", VERB_CONFIDENCE)  # "blew himself up", "bombs went off"
     if lemma in lexicon.AID_CARRIER_VERBS and _moves_aid(token):
