@@ -1131,6 +1131,8 @@ def test_events_the_same_words_with_objects_of_their_kind_are_events(make_record
         ("If the plan passes, things will really explode, she said.", "explode"),
         ("Only long shot Mary Okafor has backed the plan among the candidates.", "shot"),
         ("His campaign manager struck a similar tune on Monday.", "struck"),
+        # the word said twice is no sign of violence beside itself
+        ("If you want to beat Ann Moore, you have to back the only candidate who can beat Ann Moore.", "beat"),
         ("Volunteers pledged to fight against bigotry in the town.", "fight"),
     ],
 )

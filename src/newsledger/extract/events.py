@@ -878,9 +878,13 @@ def _entity_type(token: Token, state: DocState) -> str | None:
 
 
 def _violent_context(sentence: Span, token: Token) -> bool:
-    """A weapon, casualty or armed actor named in the sentence beside the trigger word itself."""
-    start = token.idx - sentence.start_char
-    text = sentence.text[:start] + " " * len(token.text) + sentence.text[start + len(token.text) :]
+    """A weapon, casualty or armed actor named in the sentence beside the trigger word itself. The word said again
+    is no other sign ("if you want to beat him, go with the campaign that can beat him")."""
+    lemma = token.lemma_.lower()
+    text = sentence.text
+    for same in (t for t in sentence if t.i == token.i or (t.lemma_.lower() == lemma and t.pos_ == token.pos_)):
+        start = same.idx - sentence.start_char
+        text = text[:start] + " " * len(same.text) + text[start + len(same.text) :]
     return lexicon.VIOLENT_CONTEXT.search(text) is not None or _shows_violence_besides_rallies(text)
 
 
