@@ -736,6 +736,21 @@ def test_events_victims_are_targets_never_sources(make_record):
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The two ministers met at the Hotel Continental in Geneva on Monday.", "met"),
+        ("The governor's rally at the Greensboro Coliseum drew thousands.", "rally"),
+        ("Students protested at their Brooklyn school on Monday.", "protested"),
+    ],
+)
+def test_events_a_meeting_or_protest_at_a_place_happens_there_not_against_it(make_record, text, word):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert event.target is None, names.get(event.target)
+    assert not [a.mention.text for a in event.arguments if a.role == "target"]
+
+
+@pytest.mark.parametrize(
     ("text", "word", "harmed"),
     [
         ("The mayor suffered injuries in the blast.", "blast", "mayor"),

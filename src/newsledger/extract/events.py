@@ -1903,7 +1903,8 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             if child.dep_ != "prep":
                 continue
             if child.lower_ in _TARGET_PREPOSITIONS and target is None:
-                target = _entity_of_pobj(child, state)
+                if not _gathered_at_a_place(token, child, state):  # "met at the cafe": where, not whom
+                    target = _entity_of_pobj(child, state)
             elif child.lower_ in _SOURCE_PREPOSITIONS and passive and source is None:
                 source = _entity_of_pobj(child, state)
         if passive and source is None and target is not None:
@@ -1981,6 +1982,8 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         elif child.lower_ in _SOURCE_PREPOSITIONS and source is None:
             source = _entity_of_phrase(pobj, state)
         elif child.lower_ in (*_TARGET_PREPOSITIONS, "of") and target is None:
+            if child.lower_ == "at" and _gathering(token) and _is_a_place_phrase(pobj, state):
+                continue  # "a rally at the coliseum", "a meeting at the castle": where, not whom
             found = _entity_of_phrase(pobj, state)
             if found != source:
                 target = found
@@ -2009,6 +2012,35 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _gathering(token: Token) -> bool:
+    """A protest or a meeting: what happens "at" a place happens there. (Shots fired "at" a building, or an
+    attack "at" it, may be aimed at it.)"""
+    found = _noun_trigger_type(token) if token.pos_ in ("NOUN", "PROPN") else None
+    if found is None:
+        entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
+        found = entry[0] if entry is not None else None
+    return found in ("PROTEST", "CONSULT")
+
+
+def _gathered_at_a_place(verb: Token, preposition: Token, state: DocState) -> bool:
+    """A protest or meeting "at" a place happens there ("protested at her Brooklyn school", "met at the cafe")."""
+    if preposition.lower_ != "at" or not _gathering(verb):
+        return False
+    pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return pobj is not None and _is_a_place_phrase(pobj, state)
+
+
+def _is_a_place_phrase(head: Token, state: DocState) -> bool:
+    """A phrase naming a place: a place's name (an entity of a place's type, a place the geoparser found there, a
+    name with a site in it: "the Greensboro Coliseum", "the Hotel Continental") or a site ("her Brooklyn school")."""
+    found = _entity_of_phrase(head, state, resolve=False) if head.i in state.entity_of_token else None
+    if (found is not None and _is_place_entity(found, state)) or _lemma_in(head, lexicon.SITE_NOUNS):
+        return True
+    if any(c.dep_ == "compound" and _lemma_in(c, lexicon.SITE_NOUNS) for c in head.children):
+        return True  # "the Hotel Continental", however its name is typed
+    return any(m.start <= head.idx < m.end for place in state.places for m in place.mentions)
 
 
 def _noun_trigger_type(token: Token) -> str | None:
