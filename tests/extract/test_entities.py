@@ -649,3 +649,17 @@ def test_entities_a_name_written_with_its_container_is_a_place_never_a_persons_m
     text = "Ana Jackson spoke . Later Jackson , Mississippi 's governor , left ."
     entities, _ = extract_entities(make_doc(vocab, words_with(text, {"0-1": "PERSON", "5": "PERSON", "7": "GPE"})))
     assert ("Ana Jackson", "PERSON", 2) in [(e.name, e.type, len(e.mentions)) for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "name"),
+    [
+        ("Without Ann Moore , the party would have lost the seat .", {"0-2": "PERSON"}, "Ann Moore"),
+        ("Unlike Kestrel Holdings , the bank kept its staff .", {"0-2": "ORG"}, "Kestrel Holdings"),
+        # a first name that is also a modal is the name's own first word
+        ("Will Moore said he would run .", {"0-1": "PERSON"}, "Will Moore"),
+    ],
+)
+def test_entities_a_sentences_first_word_is_not_taken_into_the_name_after_it(vocab, text, tags, name):
+    entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
+    assert [e.name for e in entities] == [name]

@@ -49,6 +49,16 @@ ENTITY_LABELS = frozenset(
 # Fixed order to break ties in the label vote deterministically.
 LABEL_ORDER = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Words that open a sentence with a capital and are never the first word of a name: the model sometimes takes
+# them into the name that follows ("Without Bloomberg, the race …", "Unlike Clinton, he …"). Not modals that are
+# also first names ("Will", "May").
+_SENTENCE_OPENERS = frozenset(
+    "without with within after before despite unlike like as if when while although though because since until "
+    "unless whether however meanwhile certainly perhaps maybe indeed thus yet still also even only just nor but "
+    "so then there here where why how what whom whose which that this these those every each both either neither "
+    "besides beyond among amid against toward towards upon onto into through throughout during following "
+    "including according regarding concerning once".split()
+)
 _POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 
 
@@ -523,6 +533,8 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     # a possessive glued before the name ("America’s Donald Trump" taken from "’s") is no part of it
     while start < end and (lowers[start] in _DETERMINERS or doc[start].text in _POSSESSIVE):
         start += 1
+    if start == sentence_start and end - start > 1 and lowers[start] in _SENTENCE_OPENERS:
+        start += 1  # "Without Bloomberg": the sentence's first word, not the name's
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     if start >= end:
