@@ -663,3 +663,15 @@ def test_entities_a_name_written_with_its_container_is_a_place_never_a_persons_m
 def test_entities_a_sentences_first_word_is_not_taken_into_the_name_after_it(vocab, text, tags, name):
     entities, _ = extract_entities(make_doc(vocab, words_with(text, tags)))
     assert [e.name for e in entities] == [name]
+
+
+def test_entities_a_quoted_headline_the_model_read_as_a_title_stays_one_and_takes_no_person(vocab):
+    # a headline's verb in title case, tagged as a proper noun, hid the title; a given name and a surname found
+    # elsewhere then made it a person holding the surname's mentions
+    text = "Mr. Trump is not Christian , writers said ( '' Francesco Excommunicates Trump , '' declared La Stampa ) ."
+    doc = make_doc(vocab, words_with(text, {"1": "PERSON", "10-12": "WORK_OF_ART", "16-17": "ORG"}))
+    entities, _ = extract_entities(doc)
+    headline = by_name(entities, "Francesco Excommunicates Trump")
+    assert headline.type == "WORK_OF_ART"
+    assert by_name(entities, "Trump").type == "PERSON"
+    assert owner(entities, "Trump") == {by_name(entities, "Trump").id}

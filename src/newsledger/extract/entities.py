@@ -1057,7 +1057,8 @@ _VERB_OR_PLURAL_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NNS"
 def _quoted_title(doc: Doc, candidate: Candidate) -> bool:
     """A name filling a pair of quotation marks and holding a verb, a plural or a function word after its first
     word is a title (a headline, a book: "Trump Revealed", 'Donald Trump Leads'), not a person or a group:
-    names hold neither."""
+    names hold neither. So is one of three words or more that the model itself read as a title there, whatever its
+    words' tags (a headline's verb in title case is often tagged a proper noun: ''Francesco Excommunicates Trump'')."""
     start, end = candidate.start, candidate.end
     words = actors.token_arrays(doc).words
     if end - start < 2 or start == 0 or words[start - 1] not in _QUOTE_MARKS:
@@ -1067,6 +1068,8 @@ def _quoted_title(doc: Doc, candidate: Candidate) -> bool:
         close += 1
     if close >= len(doc) or words[close] not in _QUOTE_MARKS:
         return False
+    if candidate.label == "WORK_OF_ART" and end - start >= 3:
+        return True  # (two quoted words are as often a group or a show read so: too "Tea Party", "Nightly News")
     return any(
         doc[i].tag_ in _VERB_OR_PLURAL_TAGS or (doc[i].is_stop and doc[i].is_alpha) for i in range(start + 1, end)
     )
