@@ -516,6 +516,11 @@ def ship_names(doc: Doc, candidates: list[Candidate]) -> tuple[list[Candidate], 
     return kept, ships
 
 
+def _opens_its_sentence(doc: Doc, index: int, sentence_start: int) -> bool:
+    """The sentence's first word, after any opening quotation marks or brackets."""
+    return all(doc[i].is_punct for i in range(sentence_start, index))
+
+
 def _a_time_zone(doc: Doc, start: int, end: int) -> bool:
     """'0900 GMT', '7:00pm UK, Wednesday', '10:30 a.m. Moscow time': the zone a clock time is read in."""
     if end - start == 1 and doc[start].text in TIME_ZONES:
@@ -533,8 +538,8 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     # a possessive glued before the name ("America’s Donald Trump" taken from "’s") is no part of it
     while start < end and (lowers[start] in _DETERMINERS or doc[start].text in _POSSESSIVE):
         start += 1
-    if start == sentence_start and end - start > 1 and lowers[start] in _SENTENCE_OPENERS:
-        start += 1  # "Without Bloomberg": the sentence's first word, not the name's
+    if end - start > 1 and lowers[start] in _SENTENCE_OPENERS and _opens_its_sentence(doc, start, sentence_start):
+        start += 1  # "Without Bloomberg", “Certainly Donald Trump: the sentence's first word, not the name's
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     if start >= end:
