@@ -657,7 +657,8 @@ def test_entities_a_name_written_with_its_container_is_a_place_never_a_persons_m
         ("Without Ann Moore , the party would have lost the seat .", {"0-2": "PERSON"}, "Ann Moore"),
         ("Unlike Kestrel Holdings , the bank kept its staff .", {"0-2": "ORG"}, "Kestrel Holdings"),
         ("“ Certainly Ann Moore has gone the other way , ” he said .", {"1-3": "PERSON"}, "Ann Moore"),
-        # a first name that is also a modal is the name's own first word
+        # a title may begin so; a first name that is also a modal is the name's own first word
+        ("Without a Trace ran for seven seasons .", {"0-2": "WORK_OF_ART"}, "Without a Trace"),
         ("Will Moore said he would run .", {"0-1": "PERSON"}, "Will Moore"),
     ],
 )

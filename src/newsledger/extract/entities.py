@@ -59,6 +59,8 @@ _SENTENCE_OPENERS = frozenset(
     "besides beyond among amid against toward towards upon onto into through throughout during following "
     "including according regarding concerning once".split()
 )
+# Labels of names that may well begin with such a word ("Once Upon a Time", "Without a Trace").
+_TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 _POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 
 
@@ -538,7 +540,12 @@ def clean(doc: Doc, candidate: Candidate, kb: KnowledgeBase, *, sentence_start: 
     # a possessive glued before the name ("America’s Donald Trump" taken from "’s") is no part of it
     while start < end and (lowers[start] in _DETERMINERS or doc[start].text in _POSSESSIVE):
         start += 1
-    if end - start > 1 and lowers[start] in _SENTENCE_OPENERS and _opens_its_sentence(doc, start, sentence_start):
+    if (
+        end - start > 1
+        and candidate.label not in _TITLE_LABELS
+        and lowers[start] in _SENTENCE_OPENERS
+        and _opens_its_sentence(doc, start, sentence_start)
+    ):
         start += 1  # "Without Bloomberg", “Certainly Donald Trump: the sentence's first word, not the name's
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
