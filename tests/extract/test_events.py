@@ -136,7 +136,7 @@ def test_events_light_verb_noun_takes_the_verb_subject(make_record):
         ("Foreign Minister Ahmed Saleh travelled to the summit in Lagos on Monday.", "summit", "Ahmed Saleh"),
         ("The rebels responded with attacks on army posts in the north.", "attacks", "rebels"),
         # it only relates the subject to an event someone else did
-        ("After the bombing in Kabul, President Ashraf Ghani ordered a review of security.", "bombing", None),
+        ("After the bombing in Lagos, President Amina Yusuf ordered a review of security.", "bombing", None),
         ("Prime Minister Anna Berg responded to the bombing on Tuesday.", "bombing", None),
     ],
 )

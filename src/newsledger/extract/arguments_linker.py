@@ -138,6 +138,11 @@ class _PlaceSpans:
         return at >= 0 and offset < self.ends[at]
 
 
+def in_a_place_mention(doc: Doc, places: Sequence[Place], offset: int) -> bool:
+    """Whether a character offset falls inside a mention of one of the doc's places (spans kept per doc)."""
+    return offset in _PlaceSpans.of_doc(doc, places)
+
+
 def features(
     state: DocState,
     word: Token,

@@ -30,6 +30,7 @@ from newsledger.extract import event_classifier
 from newsledger.extract import event_lexicon as lexicon
 from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
 from newsledger.extract.arguments import event_arguments
+from newsledger.extract.arguments_linker import in_a_place_mention
 from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.event_factuality import PROJECTILES, unreported
@@ -1982,7 +1983,7 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         elif child.lower_ in _SOURCE_PREPOSITIONS and source is None:
             source = _entity_of_phrase(pobj, state)
         elif child.lower_ in (*_TARGET_PREPOSITIONS, "of") and target is None:
-            if child.lower_ == "at" and _gathering(token) and _is_a_place_phrase(pobj, state):
+            if _gathered_at_a_place(token, child, state):
                 continue  # "a rally at the coliseum", "a meeting at the castle": where, not whom
             found = _entity_of_phrase(pobj, state)
             if found != source:
@@ -2040,7 +2041,7 @@ def _is_a_place_phrase(head: Token, state: DocState) -> bool:
         return True
     if any(c.dep_ == "compound" and _lemma_in(c, lexicon.SITE_NOUNS) for c in head.children):
         return True  # "the Hotel Continental", however its name is typed
-    return any(m.start <= head.idx < m.end for place in state.places for m in place.mentions)
+    return in_a_place_mention(head.doc, state.places, head.idx)
 
 
 def _noun_trigger_type(token: Token) -> str | None:
