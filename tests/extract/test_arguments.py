@@ -169,3 +169,14 @@ def test_arguments_a_site_the_event_word_happened_at_is_its_place(make_record):
     record = make_record("The governor called on the prosecutor's office to arrest the two men on Monday.")
     assert not [a for a in _arguments(record, "called") if a[0] == "place"]
     assert not [a for e in record.events for a in e.arguments if a.role == "place" and "office" in a.mention.text]
+
+
+def test_arguments_a_name_modifying_a_noun_gives_the_whole_phrase(make_record):
+    # the event's target is the country of "the Malian soldiers"; in another word's sentence it is still the
+    # soldiers who were harmed, not the word "Malian"
+    record = make_record("Relatives of the Malian soldiers killed in the raid gathered outside the hospital.")
+    raid = [(role, words) for role, words, _ in _arguments(record, "raid") if role == "target"]
+    assert raid == [("target", "Malian soldiers")]
+    # a possessor belongs to the words of the phrase it opens
+    owned = make_record("Gunmen attacked Kenya's soldiers near the border on Monday.")
+    assert ("target", "Kenya's soldiers") in [(role, words) for role, words, _ in _arguments(owned, "attacked")]

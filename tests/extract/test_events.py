@@ -1296,3 +1296,21 @@ def test_events_a_year_or_a_few_count_no_statistic(make_record):
     assert [e.type for e in priced.events if e.trigger.text == "donations"] == ["AID"]
     few, _ = events_of(make_record, "Three shootings in the city on Saturday left two people dead.")
     assert event_at(few, "shootings").type == "ASSAULT"
+
+
+def test_events_the_giver_of_aid_is_its_source(make_record):
+    record, names = events_of(
+        make_record, "Others say the rebels, likely with the aid of Rwanda and Uganda, will hold the town."
+    )
+    aid = event_at(record, "aid")
+    assert names.get(aid.source or "") == "Rwanda"
+    assert aid.target is None or names.get(aid.target) not in ("Rwanda", "Uganda")
+
+
+def test_events_the_dead_of_protests_are_not_what_the_protest_was_against(make_record):
+    record, names = events_of(
+        make_record, "Nearly 60 people have died in two months of anti-government street protests."
+    )
+    protests = event_at(record, "protests")
+    assert protests.type == "PROTEST"
+    assert protests.target is None

@@ -63,3 +63,37 @@ def test_syntax_a_count_stops_four_heads_up_and_a_time_goes_on():
     )
     assert governing_verb(doc[8:9]).text == "said"
     assert governing_verb(doc[8:9], **{**COUNT, "root": False}) is None
+
+
+def test_syntax_a_participle_the_tagger_calls_a_past_tense_still_describes_its_noun(parsed_doc):
+    from newsledger.extract.syntax import is_reduced_passive
+
+    # "the families of the soldiers killed and …": the tagger may read "killed" as VBD; as a clause on a noun it
+    # has no finite verb, so the soldiers underwent it
+    doc = parsed_doc(
+        """
+        families 0 ROOT NOUN NNS family
+        of 0 prep ADP IN of
+        the 3 det DET DT the
+        soldiers 1 pobj NOUN NNS soldier
+        killed 3 acl VERB VBD kill
+        """
+    )
+    assert is_reduced_passive(doc[4])
+    finite = parsed_doc(
+        """
+        soldiers 1 nsubj NOUN NNS soldier
+        killed 1 ROOT VERB VBD kill
+        two 3 nummod NUM CD two
+        rebels 1 dobj NOUN NNS rebel
+        """
+    )
+    assert not is_reduced_passive(finite[1])
+    drones = parsed_doc(
+        """
+        drones 0 ROOT NOUN NNS drone
+        bombing 0 acl VERB VBG bomb
+        towns 1 dobj NOUN NNS town
+        """
+    )
+    assert not is_reduced_passive(drones[1])  # "drones bombing towns": the drones do it

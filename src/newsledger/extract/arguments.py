@@ -33,6 +33,7 @@ from newsledger.extract.arguments_linker import (
 )
 from newsledger.extract.datelines import find_dateline
 from newsledger.extract.places import event_place
+from newsledger.extract.syntax import is_reduced_passive
 from newsledger.model import Event, EventArgument, Mention
 from newsledger.nlp.arrays import doc_arrays, sentence_of
 from newsledger.nlp.state import DocState, doc_text, get_state
@@ -41,6 +42,8 @@ SOURCE, TARGET, PLACE = "source", "target", "place"
 ActorsOf = Callable[[Token, DocState], tuple[str | None, str | None]]
 # Left modifiers that belong to the words naming an argument ("three other Russian soldiers", "Syria's army").
 _PHRASE_LEFT = frozenset({"compound", "amod", "nummod", "nmod", "poss", "case", "quantmod"})
+# A name in one of these slots may stand for the noun it modifies ("six U.S. service members").
+_NAMING_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 # Pronouns that stand for people whether or not the document names them before ("I", "they"); a common noun
 # with no entity is as often a thing ("fraud", "the vote") as a participant, and "it" as often no one.
 PERSONAL_PRONOUNS = frozenset("i me we us you he him she her they them".split())
@@ -184,7 +187,8 @@ def linker_candidates(
     harm_word = word.lemma_.lower() in HARMED_SUBJECT_VERBS
     harmed_subject = harm_word and not any(c.dep_ == "dobj" for c in word.children)
     # the noun a harm participle modifies is the harmed ("six soldiers killed", "two others injured")
-    harmed_head = word.head.i if harm_word and word.dep_ in ("acl", "amod") and word.tag_ == "VBN" else -1
+    participle = is_reduced_passive(word) or (word.dep_ == "amod" and word.tag_ == "VBN")
+    harmed_head = word.head.i if harm_word and participle else -1
     # (a past form: the parser reads "with two Americans injured" as VBN or VBD; "with gunmen killing" is a doer)
     harmed_with = _harmed_with(word) if harm_word and word.tag_ in ("VBN", "VBD") else set()
     undergoer = _undergoer(word)
@@ -383,7 +387,24 @@ def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
         # the root of the name the token is part of ("Gladkikh" in "Vyacheslav Gladkikh")
         while best.head.i != best.i and state.entity_of_token.get(best.head.i) == entity_id:
             best = best.head
+    head = best.head
+    if (
+        best.dep_ in _NAMING_MODIFIERS
+        and head.i != word.i
+        and head.pos_ == "NOUN"
+        and head.i not in state.entity_of_token
+        and not _names_an_event(head)
+    ):
+        # a name modifying a noun ("six U.S. service members", "the Islamic body", "British soil", "Trump's
+        # campaign") stands for what the noun names: the words of the argument are the whole phrase
+        return head
     return best
+
+
+def _names_an_event(token: Token) -> bool:
+    """An event noun ("Russia's invasion", "police killings"): its modifier is that event's doer, not words for
+    something the modifier names."""
+    return token.lower_ in lexicon.NOUN_TRIGGERS or token.lemma_.lower() in lexicon.NOUN_TRIGGERS
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -416,7 +437,9 @@ def argument_phrase(state: DocState, head: Token) -> Mention:
                 return mention
     start = head.i
     for child in reversed(list(head.lefts)):
-        if child.dep_ not in _PHRASE_LEFT or child.i != start - 1:
+        # a left modifier right before the head or before what is already taken ("Syria's army": "'s" ends
+        # the possessor's own words)
+        if child.dep_ not in _PHRASE_LEFT or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i if child.left_edge.i < child.i else child.i
     low, high = head.doc[start].idx, head.idx + len(head.text)

@@ -35,6 +35,7 @@ from newsledger.extract.entities import headline_region
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.event_factuality import PROJECTILES, unreported
 from newsledger.extract.places import event_place
+from newsledger.extract.syntax import is_reduced_passive
 from newsledger.extract.times import event_when
 from newsledger.model import ACLED_OF_SUBTYPE, REPORTER, Event, EventStatus, Mention, Quote, TextSpan, TimeRef
 from newsledger.nlp.arrays import doc_arrays, sentence_of
@@ -202,6 +203,8 @@ def _extract_events(doc: Doc, state: DocState) -> _EventSteps:
             if target is not None and source is not None:
                 break
             other_source, other_target = _mention_actors(word, state)
+            if _gathering(token) and _lemma_in(word, lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS):
+                other_target = None  # who died in the protests is not what the protest was against
             source = source or other_source
             target = target or other_target
         if source is None and trigger.type in CLAIMABLE_TYPES:
@@ -1191,7 +1194,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         objects += [c for c in children if c.dep_ == "nsubj"]  # a headline's passive: "Curfew lifted"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
-    if token.dep_ == "acl" and token.tag_ == "VBN":
+    if is_reduced_passive(token):
         objects.append(token.head)  # "the atrocities committed", "the prisoners released": the noun undergoes it
     if lemma == "welcome" and "to" in preps and not any(c.dep_ in ("nsubj", "dobj") for c in children):
         return False  # "Welcome to the season of …": a greeting
@@ -1894,7 +1897,7 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     if source is None and not passive:
         source = _inherited_subject(token, state)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.tag_ == "VBN":
+        if is_reduced_passive(token):
             if target is None:  # "Iranians killed in the raid": the people it was done to
                 target = _entity_of_phrase(token.head, state)
         elif source is None:
@@ -1956,6 +1959,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
 def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
     source = target = None
     is_visit = token.lower_ in ("visit", "visits", "trip", "trips", "tour")
+    given_by_of = _noun_trigger_type(token) == "AID"
     for child in _on_its_line(token):
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = _entity_of_phrase(child, state)
@@ -1980,8 +1984,8 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
                 source = named[0]
             if len(named) > 1 and target is None:
                 target = named[1]
-        elif child.lower_ in _SOURCE_PREPOSITIONS and source is None:
-            source = _entity_of_phrase(pobj, state)
+        elif (child.lower_ in _SOURCE_PREPOSITIONS or (child.lower_ == "of" and given_by_of)) and source is None:
+            source = _entity_of_phrase(pobj, state)  # "the aid of Russia", "with the help of China": the giver
         elif child.lower_ in (*_TARGET_PREPOSITIONS, "of") and target is None:
             if _gathered_at_a_place(token, child, state):
                 continue  # "a rally at the coliseum", "a meeting at the castle": where, not whom
@@ -2003,7 +2007,9 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
         if verb.lemma_.lower() in lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS | lexicon.UNDERGOING_VERBS:
-            if target is None:  # "scores died in the attacks": who died is harmed, never the doer
+            # "scores died in the attacks": who died is harmed, never the doer; who died in protests or at a
+            # meeting is not what the protest or meeting was against or with
+            if target is None and not _gathering(token):
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 target = _entity_of_phrase(subject, state) if subject is not None else None
         elif (

@@ -27,3 +27,10 @@ def governing_verb(
             return token if is_verb else None
         token = token.head
     return None
+
+
+def is_reduced_passive(token: Token) -> bool:
+    """A past participle modifying a noun ("the six soldiers killed in the attack", "the prisoners released"):
+    the noun undergoes it. The tagger often calls such a participle a past tense (VBD) when nothing follows it;
+    a clause that modifies a noun (`acl`) has no finite verb of its own, so either tag reads as the participle."""
+    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBD")
