@@ -180,3 +180,58 @@ def test_arguments_a_name_modifying_a_noun_gives_the_whole_phrase(make_record):
     # a possessor belongs to the words of the phrase it opens
     owned = make_record("Gunmen attacked Kenya's soldiers near the border on Monday.")
     assert ("target", "Kenya's soldiers") in [(role, words) for role, words, _ in _arguments(owned, "attacked")]
+
+
+def test_arguments_a_site_is_read_on_the_copula_and_on_what_was_attacked(parsed_doc):
+    from types import SimpleNamespace
+
+    from newsledger.extract.arguments import _site_of
+
+    no_places = SimpleNamespace(places=[])
+    # "The worst explosion was at the station": the event noun is the subject of "was"
+    copula = parsed_doc(
+        """
+        The 2 det DET DT the
+        worst 2 amod ADJ JJS bad
+        explosion 3 nsubj NOUN NN explosion
+        was 3 ROOT AUX VBD be
+        at 3 prep ADP IN at
+        the 6 det DET DT the
+        station 4 pobj NOUN NN station
+        """
+    )
+    assert _site_of(no_places, copula[2], list(copula)).text == "station"
+    # "Gunmen attacked a base in Kunar": the place hangs on what was attacked
+    on_object = parsed_doc(
+        """
+        Gunmen 1 nsubj NOUN NNS gunman
+        attacked 1 ROOT VERB VBD attack
+        a 3 det DET DT a
+        base 1 dobj NOUN NN base
+        in 3 prep ADP IN in
+        Kunar 4 pobj PROPN NNP Kunar
+        """,
+        ents=((5, 6, "GPE"),),
+    )
+    assert _site_of(no_places, on_object[1], list(on_object)).text == "Kunar"
+    # "Gunmen fired at a crowd": a crowd is no site
+    aimed = parsed_doc(
+        """
+        Gunmen 1 nsubj NOUN NNS gunman
+        fired 1 ROOT VERB VBD fire
+        at 1 prep ADP IN at
+        a 4 det DET DT a
+        crowd 2 pobj NOUN NN crowd
+        """
+    )
+    assert _site_of(no_places, aimed[1], list(aimed)) is None
+
+
+def test_arguments_explosions_at_named_streets_happened_there_and_were_not_done_to_them(make_record):
+    record = make_record(
+        "In the case of the two worst explosions at Baker Street and the Harrow Road, warnings were given well in "
+        "advance."
+    )
+    explosions = _arguments(record, "explosions")
+    assert not [words for role, words, _ in explosions if role == "target"]
+    assert [words for role, words, _ in explosions if role == "place"] in (["Baker Street"], ["Harrow Road"])

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS
+from newsledger.extract.argument_actors import ACTOR_NOUNS, CURRENT_RESOLVER, VICTIM_NOUNS
 from newsledger.extract.arguments_linker import (
     CANDIDATE_POS,
     USE_LINKER,
@@ -29,6 +29,7 @@ from newsledger.extract.arguments_linker import (
     add_rule_role,
     candidates,
     choose,
+    in_a_place_mention,
     shipped_linker,
 )
 from newsledger.extract.datelines import find_dateline
@@ -124,13 +125,17 @@ def _linked(
     for role, index, member in choose(scored, model.thresholds):
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
+        if role == TARGET and _at_a_site(state, word, token):
+            continue  # "the explosions at Oxford Street": where they happened (the site rule below), not whom
         if role == PLACE:
             out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
         else:
             out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
+    # the rules' target too: "explosions at Oxford Street" were not done to the street
+    ruled = [a for a in ruled if a.role != TARGET or not _at_a_site(state, word, _root_of(word.doc, a.mention))]
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
-    site = _site_of(word, tokens) if PLACE not in given else None
+    site = _site_of(state, word, tokens) if PLACE not in given else None
     if site is not None:
         mention = argument_phrase(state, site)
         if (mention.start, mention.end) not in used:  # not words the linker gave another role
@@ -149,20 +154,60 @@ def _linked(
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 # "on" leads to a site only for a way or a span ("on the road"): a verb "calls on" an office, "agrees on" a border.
 _ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge", "square"})
+_PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _site_of(word: Token, tokens: list[Token]) -> Token | None:
-    """A common noun of a site the word happened at ("the explosion at the station", "detained in a hospital",
-    "killed in a village"): the object of a preposition of place on the word itself, nearest first."""
+def _at_a_site(state: DocState, word: Token, token: Token) -> bool:
+    """A site or named place in a phrase of place ("at", "in", "near"…) on an event noun: "the blast at the
+    station", "explosions at Oxford Street and the Cavehill Road" happened there. (A verb may aim "at" it: "fired
+    at the station".)"""
+    first = _first_of_list(token)
+    preposition = first.head
+    return (
+        word.pos_ == "NOUN"
+        and first.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.head.i == word.i
+        and preposition.lower_ in _SITE_PREPOSITIONS
+        and _is_a_site(state, token)
+    )
+
+
+def _root_of(doc: Doc, mention: Mention) -> Token:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else doc[0]
+
+
+def _is_a_site(state: DocState, token: Token) -> bool:
+    """A common noun of a site ("the station") or a named place ("Helmand Province"), whatever the tagger typed a
+    name that ends in a site ("Oxford Street", "the Cavehill Road")."""
+    if token.pos_ == "PROPN":
+        return (
+            token.ent_type_ in _PLACE_ENTITY_TYPES
+            or token.lower_ in lexicon.SITE_NOUNS
+            or in_a_place_mention(token.doc, state.places, token.idx)
+        )
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.SITE_NOUNS
+
+
+def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
+    """A site the word happened at, nearest first: the object of a preposition of place ("in", "at", "near"…)
+    that is a common noun of a site ("the explosion at the station", "detained in a hospital") or a named place
+    ("explosions at Oxford Street"), hung on the word itself, on the copula it is the subject of ("the worst
+    explosion was at the bus station") or on what it was done to ("attacked a camp in Helmand Province", "kills a
+    general in Syria": where they were is where it happened)."""
+    holders = {word.i}
+    if word.dep_ == "nsubj" and word.head.lemma_ == "be":
+        holders.add(word.head.i)
+    holders.update(c.i for c in word.children if c.dep_ in ("dobj", "nsubjpass"))
     for token in sorted(tokens, key=lambda t: abs(t.i - word.i)):
         preposition, lemma = token.head, token.lemma_.lower()
-        if (
-            token.dep_ == "pobj"
-            and token.pos_ == "NOUN"
-            and lemma in lexicon.SITE_NOUNS
-            and preposition.dep_ == "prep"
-            and preposition.head.i == word.i
-            and (preposition.lower_ in _SITE_PREPOSITIONS or (preposition.lower_ == "on" and lemma in _ON_SITES))
+        if token.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head.i not in holders:
+            continue
+        if not _is_a_site(state, token):
+            continue
+        if preposition.lower_ in _SITE_PREPOSITIONS or (
+            preposition.lower_ == "on" and (lemma in _ON_SITES or token.ent_type_ == "FAC")
         ):
             return token
     return None
@@ -294,7 +339,7 @@ def _entity_arguments(state: DocState, word: Token, role: str, entity_id: str | 
     coordinated with it, each with its entity."""
     if entity_id is None:
         return []
-    head = _naming_token(state, word, entity_id)
+    head = _naming_token(state, word, entity_id, role)
     if head is None:
         return []
     found = [(argument_phrase(state, head), entity_id)]
@@ -371,7 +416,7 @@ def _entity_of_token(state: DocState, token: Token) -> str | None:
     return resolver.resolve(token) if resolver is not None else None
 
 
-def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
+def _naming_token(state: DocState, word: Token, entity_id: str, role: str) -> Token | None:
     resolver = CURRENT_RESOLVER.get()
     resolved = resolver.resolved if resolver is not None else {}
     sentence, doc, entity_of_token = sentence_of(word), word.doc, state.entity_of_token
@@ -394,11 +439,27 @@ def _naming_token(state: DocState, word: Token, entity_id: str) -> Token | None:
         and head.pos_ == "NOUN"
         and head.i not in state.entity_of_token
         and not _names_an_event(head)
+        and (role != SOURCE or head.lower_ in _PEOPLE_NOUNS)
     ):
-        # a name modifying a noun ("six U.S. service members", "the Islamic body", "British soil", "Trump's
-        # campaign") stands for what the noun names: the words of the argument are the whole phrase
+        # a name modifying a noun ("six U.S. service members", "Trump's campaign", "North Korea's nuclear test")
+        # stands for what the noun names: the words of the argument are the whole phrase. A doer is people or a
+        # body of them: "Mr. Obama's eyes welled … and urged voters" was Mr. Obama.
         return head
     return best
+
+
+# Words for people and the bodies they form, besides the actor lexicon's kinds of actors.
+_PEOPLE_NOUNS = (
+    frozenset(ACTOR_NOUNS)
+    | VICTIM_NOUNS
+    | frozenset(
+        "member members body bodies administration campaign campaigns patrol patrols convoy convoys unit units "
+        "delegation delegations staff crew crews team teams relatives nationals envoy envoys diplomats diplomat "
+        "agents agent agency agencies council committee party parties company companies firm firms lawyer lawyers "
+        "partner partners head chief allies ally executives executive advisers adviser aides aide fundraisers "
+        "representatives representative negotiators".split()
+    )
+)
 
 
 def _names_an_event(token: Token) -> bool:
