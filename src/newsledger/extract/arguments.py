@@ -126,12 +126,12 @@ def _linked(
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
         if role == TARGET and _at_a_site(state, word, token):
-            continue  # "the explosions at Oxford Street": where they happened (the site rule below), not whom
+            continue  # "the explosions at Baker Street": where they happened (the site rule below), not whom
         if role == PLACE:
             out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
         else:
             out.append(EventArgument(role, mention, of, entity=_entity_of_token(state, token)))
-    # the rules' target too: "explosions at Oxford Street" were not done to the street
+    # the rules' target too: "explosions at Baker Street" were not done to the street
     ruled = [a for a in ruled if a.role != TARGET or not _at_a_site(state, word, _root_of(word.doc, a.mention))]
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
@@ -159,7 +159,7 @@ _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 def _at_a_site(state: DocState, word: Token, token: Token) -> bool:
     """A site or named place in a phrase of place ("at", "in", "near"…) on an event noun: "the blast at the
-    station", "explosions at Oxford Street and the Cavehill Road" happened there. (A verb may aim "at" it: "fired
+    station", "explosions at Baker Street and the Harrow Road" happened there. (A verb may aim "at" it: "fired
     at the station".)"""
     first = _first_of_list(token)
     preposition = first.head
@@ -179,8 +179,8 @@ def _root_of(doc: Doc, mention: Mention) -> Token:
 
 
 def _is_a_site(state: DocState, token: Token) -> bool:
-    """A common noun of a site ("the station") or a named place ("Helmand Province"), whatever the tagger typed a
-    name that ends in a site ("Oxford Street", "the Cavehill Road")."""
+    """A common noun of a site ("the station") or a named place ("Kunar Province"), whatever the tagger typed a
+    name that ends in a site ("Baker Street", "the Harrow Road")."""
     if token.pos_ == "PROPN":
         return (
             token.ent_type_ in _PLACE_ENTITY_TYPES
@@ -193,8 +193,8 @@ def _is_a_site(state: DocState, token: Token) -> bool:
 def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
     """A site the word happened at, nearest first: the object of a preposition of place ("in", "at", "near"…)
     that is a common noun of a site ("the explosion at the station", "detained in a hospital") or a named place
-    ("explosions at Oxford Street"), hung on the word itself, on the copula it is the subject of ("the worst
-    explosion was at the bus station") or on what it was done to ("attacked a camp in Helmand Province", "kills a
+    ("explosions at Baker Street"), hung on the word itself, on the copula it is the subject of ("the worst
+    explosion was at the bus station") or on what it was done to ("attacked a camp in Kunar Province", "kills a
     general in Syria": where they were is where it happened)."""
     holders = {word.i}
     if word.dep_ == "nsubj" and word.head.lemma_ == "be":
@@ -441,9 +441,9 @@ def _naming_token(state: DocState, word: Token, entity_id: str, role: str) -> To
         and not _names_an_event(head)
         and (role != SOURCE or head.lower_ in _PEOPLE_NOUNS)
     ):
-        # a name modifying a noun ("six U.S. service members", "Trump's campaign", "North Korea's nuclear test")
+        # a name modifying a noun ("six U.S. service members", "the senator's campaign", "the country's nuclear test")
         # stands for what the noun names: the words of the argument are the whole phrase. A doer is people or a
-        # body of them: "Mr. Obama's eyes welled … and urged voters" was Mr. Obama.
+        # body of them: "the mayor's eyes welled … and she urged voters": the mayor.
         return head
     return best
 
