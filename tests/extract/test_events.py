@@ -1308,9 +1308,54 @@ def test_events_the_giver_of_aid_is_its_source(make_record):
 
 
 def test_events_the_dead_of_protests_are_not_what_the_protest_was_against(make_record):
-    record, names = events_of(
-        make_record, "Nearly 60 people have died in two months of anti-government street protests."
-    )
+    record, _ = events_of(make_record, "Nearly 60 people have died in two months of anti-government street protests.")
     protests = event_at(record, "protests")
     assert protests.type == "PROTEST"
     assert protests.target is None
+
+
+def test_events_a_device_that_explodes_is_never_the_doer(make_record):
+    record, names = events_of(make_record, "Then for about ten minutes they exploded at a rate of one a minute.")
+    exploded = event_at(record, "exploded")
+    assert exploded.source is None
+    assert not [a for a in exploded.arguments if a.role == "source"]
+    bomber, names = events_of(make_record, "A suicide bomber detonated near the gate of the army base on Monday.")
+    assert names.get(event_at(bomber, "detonated").source or "") == "bomber"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer"),
+    [
+        # a speech verb's infinitive: the speaker claims to have done it
+        ("The army claimed to have shot two gunmen near the bridge.", "shot", "army"),
+        # an event noun's passive
+        (
+            "Kenya has suffered a series of attacks carried out by militants from neighbouring Somalia.",
+            "attacks",
+            "militants",
+        ),
+        # who took part
+        ("The prosecutor said 20 people were involved in the failed assassination attempt.", "assassination", "people"),
+    ],
+)
+def test_events_the_doer_of_a_claimed_carried_out_or_joined_act(make_record, text, word, doer):
+    record, names = events_of(make_record, text)
+    assert names.get(event_at(record, word).source or "") == doer
+
+
+def test_events_who_accepted_responsibility_is_the_doer(make_record):
+    record, names = events_of(
+        make_record,
+        "A bomb exploded in a crowded market in the north on Friday. Boko Haram accepted responsibility for the "
+        "bombing.",
+    )
+    assert names.get(event_at(record, "exploded").source or "") == "Boko Haram"
+
+
+def test_events_detained_in_hospital_is_treatment_not_an_arrest(make_record):
+    record, _ = events_of(
+        make_record, "Ninety people were detained in hospital, and 24 others were allowed home after treatment."
+    )
+    assert not [e for e in record.events if e.type == "COERCE"]
+    arrest, _ = events_of(make_record, "The suspect was detained at the hospital by police on Monday.")
+    assert event_at(arrest, "detained").type == "COERCE"

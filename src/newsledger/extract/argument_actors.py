@@ -239,3 +239,23 @@ class ArgumentResolver:
 
 
 CURRENT_RESOLVER: ContextVar[ArgumentResolver | None] = ContextVar("newsledger_argument_resolver", default=None)
+
+
+# Verbs whose subject, with no object, is the device ("the bomb exploded", "the device detonated", "it went off").
+_DEVICE_VERBS = frozenset({"explode", "detonate", "go", "blow"})
+# Who may set a device off himself ("the bomber detonated"): a person or a group, by name.
+_DOER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def is_device_subject(subject: Token) -> bool:
+    """The subject of an explosion verb with no object that is the device, not who set it off: "the bomb
+    exploded", "they exploded at one a minute" (a thing explodes), "it went off"; where "the suicide bomber
+    detonated" names a doer (a name, or a word for a kind of actor)."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in _DEVICE_VERBS:
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "militants detonated a car bomb", "he blew himself up"
+    if verb.lemma_.lower() == "explode":
+        return True
+    return not (subject.ent_type_ in _DOER_ENTITY_TYPES or subject.lower_ in ACTOR_NOUNS)

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.argument_actors import ACTOR_NOUNS, CURRENT_RESOLVER, VICTIM_NOUNS
+from newsledger.extract.argument_actors import ACTOR_NOUNS, CURRENT_RESOLVER, VICTIM_NOUNS, is_device_subject
 from newsledger.extract.arguments_linker import (
     CANDIDATE_POS,
     USE_LINKER,
@@ -255,6 +255,7 @@ def linker_candidates(
             or first.i in harmed_with
             or first.i == undergoer
             or (harmed_subject and first.dep_ in ("nsubj", "nsubjpass"))
+            or (first.head.i == word.i and is_device_subject(first))  # "the bomb exploded": no doer
         )
         tokens.append(token)
         scored.append(
@@ -371,6 +372,8 @@ def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) 
     for child in word.children:
         if child.dep_ not in deps or child.idx in taken or child.lower_ not in PERSONAL_PRONOUNS:
             continue
+        if role == SOURCE and is_device_subject(child):
+            continue  # "they exploded one a minute": the bombs
         mention = argument_phrase(state, child)
         if mention.start in taken:
             continue
@@ -439,11 +442,12 @@ def _naming_token(state: DocState, word: Token, entity_id: str, role: str) -> To
         and head.pos_ == "NOUN"
         and head.i not in state.entity_of_token
         and not _names_an_event(head)
-        and (role != SOURCE or head.lower_ in _PEOPLE_NOUNS)
+        and (role != SOURCE or best.dep_ != "poss" or head.lower_ in _PEOPLE_NOUNS)
     ):
-        # a name modifying a noun ("six U.S. service members", "the senator's campaign", "the country's nuclear test")
-        # stands for what the noun names: the words of the argument are the whole phrase. A doer is people or a
-        # body of them: "the mayor's eyes welled … and she urged voters": the mayor.
+        # a name modifying a noun ("six U.S. service members", "the Republican nominee", "the country's nuclear
+        # test") stands for what the noun names: the words of the argument are the whole phrase. But a doer's
+        # possessor is the doer unless the noun is people ("the senator's campaign"): "the mayor's eyes welled …
+        # and she urged voters" was the mayor.
         return head
     return best
 

@@ -28,7 +28,7 @@ from spacy.util import minibatch
 
 from newsledger.extract import event_classifier
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver
+from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver, is_device_subject
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.arguments_linker import in_a_place_mention
 from newsledger.extract.entities import headline_region
@@ -1119,6 +1119,18 @@ def _counted_in_thousands(token: Token) -> bool:
     return False
 
 
+def _kept_in_hospital(children: list[Token]) -> bool:
+    """ "were detained in hospital", with no one said to detain them ("by police", "police detained")."""
+    if any(c.dep_ in ("agent", "nsubj") for c in children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in ("hospital", "clinic") for o in c.children)
+        for c in children
+    )
+
+
 def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bool:
     """Whether a trigger word with another common sense is used in the one the lexicon means: "fired him" ends a
     job, "pleaded not guilty" answers a charge, "asked him whether" questions, "sought to" tries, "hosted the
@@ -1128,6 +1140,8 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     children = list(token.children)
     if lemma == "rally" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in children):
         return False  # "Sanders rallied supporters", "rallied the base": gathering support, no protest
+    if lemma in ("detain", "keep", "hold") and _kept_in_hospital(children):
+        return False  # "96 people were detained in hospital": kept for treatment, no arrest
     if token.pos_ in ("NOUN", "PROPN"):
         if token.tag_ in ("NNS", "NNPS") and _counted_in_thousands(token):
             return False  # "thousands of shootings in Chicago this year": a statistic, no happening of its own
@@ -1877,7 +1891,8 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     # the subject nearest the verb: a parse that runs two sentences together gives a verb several
     for child in sorted(_on_its_line(token), key=lambda c: abs(c.i - token.i)):
         if child.dep_ == "nsubj" and source is None:
-            if child.lower_ not in VICTIM_NOUNS:  # "the victims died": harmed, never the doer
+            # "the victims died": harmed, never the doer; "the bomb exploded": the device, never the doer
+            if child.lower_ not in VICTIM_NOUNS and not is_device_subject(child):
                 source = _entity_of_subject(child, token, state)
         elif child.dep_ == "nsubjpass" and target is None:
             target = _entity_of_phrase(child, state)
@@ -1943,8 +1958,8 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return None
         head = current.head
-        if head.lemma_.lower() in lexicon.SPEECH_VERBS and current.dep_ != "conj":
-            return None
+        if head.lemma_.lower() in lexicon.SPEECH_VERBS and current.dep_ not in ("conj", "xcomp"):
+            return None  # (but "the army claimed to have hit three gunmen": the army hit them)
         if current.dep_ == "xcomp":
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
             if controller is not None:
@@ -1992,6 +2007,8 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             found = _entity_of_phrase(pobj, state)
             if found != source:
                 target = found
+    if source is None:
+        source = _agent_of_a_deed(token, state)
     head = token.head
     # "X held a meeting with Y", "X completed the withdrawal", "X launched an offensive"
     if token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT_VERBS:
@@ -2019,6 +2036,29 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _agent_of_a_deed(token: Token, state: DocState) -> str | None:
+    """Who an event noun says did it in a passive: "attacks carried out by militants", "the bombing was
+    perpetrated by X", and who took part in it: "34 people were involved in the attack"."""
+    head = token.head
+    if token.dep_ == "nsubjpass":
+        verbs = [head]  # "the attack was carried out by X"
+    else:
+        verbs = [c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
+    for verb in verbs:
+        if verb.lemma_.lower() in lexicon.LIGHT_VERBS:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return _entity_of_pobj(agent, state)
+    phrase = head if token.dep_ == "compound" else token  # "the assassination attempt"
+    preposition = phrase.head if phrase.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ == "in" and preposition.head.lemma_.lower() == "involve":
+        verb = preposition.head  # "X were involved in the attack"
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return _entity_of_phrase(subject, state)
+    return None
 
 
 def _gathering(token: Token) -> bool:
@@ -2061,10 +2101,14 @@ def _is_place_entity(entity_id: str, state: DocState) -> bool:
     return entity is not None and entity.type in ("GPE", "LOC", "FAC")
 
 
+# "X claimed / took / accepted / admitted / assumed responsibility"
+_RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+
+
 def _responsibility_claimant(sentence: Span, state: DocState) -> str | None:
     """Who the sentence says claimed the violence: "in an attack claimed by X", "X claimed responsibility"."""
     for token in sentence:
-        if token.lemma_.lower() not in ("claim", "take"):
+        if token.lemma_.lower() not in _RESPONSIBILITY_VERBS:
             continue
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if token.lemma_.lower() == "claim" and agent is not None:
