@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _arguments(record, trigger_word: str) -> list[tuple[str, str, str | None]]:
     """(role, words, entity name) of the arguments one word of an event gives."""
@@ -235,3 +237,20 @@ def test_arguments_explosions_at_named_streets_happened_there_and_were_not_done_
     explosions = _arguments(record, "explosions")
     assert not [words for role, words, _ in explosions if role == "target"]
     assert [words for role, words, _ in explosions if role == "place"] in (["Baker Street"], ["Harrow Road"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        ("The explosion targeted a police station on the main street.", "explosion", "police station"),
+        ("About 100 people have joined anti-government protests in the capital.", "protests", "government"),
+    ],
+)
+def test_arguments_what_an_event_was_aimed_at_is_its_target(make_record, text, word, target):
+    record = make_record(text)
+    assert target in [words for role, words, _ in _arguments(record, word) if role == "target"]
+
+
+def test_arguments_a_suicide_bomber_is_not_his_own_target(make_record):
+    record = make_record("A suicide bomber blew himself up near the gate of the base on Monday.")
+    assert "himself" not in [words for role, words, _ in _arguments(record, "blew") if role == "target"]

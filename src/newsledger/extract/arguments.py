@@ -125,8 +125,10 @@ def _linked(
     for role, index, member in choose(scored, model.thresholds):
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
-        if role == TARGET and _at_a_site(state, word, token):
-            continue  # "the explosions at Baker Street": where they happened (the site rule below), not whom
+        if role == TARGET and (_at_a_site(state, word, token) or token.lower_ in _REFLEXIVES):
+            # "the explosions at Baker Street": where they happened (the site rule below), not whom; "a suicide
+            # bomber blew himself up": the doer, not a target
+            continue
         if role == PLACE:
             out.append(EventArgument(PLACE, mention, of, place=_place_at(state, mention)))
         else:
@@ -135,6 +137,13 @@ def _linked(
     ruled = [a for a in ruled if a.role != TARGET or not _at_a_site(state, word, _root_of(word.doc, a.mention))]
     given = {a.role for a in out}
     used = {(a.mention.start, a.mention.end) for a in out}
+    aimed = _aimed_at(word) if TARGET not in given else None
+    if aimed is not None:
+        mention = argument_phrase(state, aimed)
+        if (mention.start, mention.end) not in used:
+            out.append(EventArgument(TARGET, mention, of, entity=_entity_of_token(state, aimed)))
+            given.add(TARGET)
+            used.add((mention.start, mention.end))
     site = _site_of(state, word, tokens) if PLACE not in given else None
     if site is not None:
         mention = argument_phrase(state, site)
@@ -155,6 +164,40 @@ _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 # "on" leads to a site only for a way or a span ("on the road"): a verb "calls on" an office, "agrees on" a border.
 _ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge", "square"})
 _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+# Verbs an event is "aimed" by: "bombings targeted at the military", "attacks aimed at civilians".
+_AIMING_VERBS = frozenset({"target", "aim", "direct"})
+# Verbs whose object an event noun as their subject hits: "the explosion targeted a bakery", "the blast hit a bus".
+_HITTING_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "wreck"})
+
+
+def _aimed_at(word: Token) -> Token | None:
+    """What the words around an event say it was aimed at or hit: the object of a verb of hitting the event noun is
+    the subject of ("the explosion targeted a bakery"), the object of "at"/"against" of a verb of aiming that
+    describes it ("bombings targeted at the military", "the bombings, which seemed to be aimed at civilians"),
+    and the X of "anti-X" on a protest or accusation ("anti-government protests")."""
+    if word.pos_ != "NOUN":
+        return None
+    if word.dep_ == "nsubj" and word.head.lemma_.lower() in _HITTING_VERBS:
+        return next((c for c in word.head.children if c.dep_ == "dobj"), None)
+    clauses = [c for c in word.children if c.dep_ in ("acl", "relcl")]
+    for _ in range(3):  # "which seemed to be aimed at": down a verb's infinitive
+        for verb in clauses:
+            if verb.lemma_.lower() in _AIMING_VERBS:
+                for preposition in verb.children:
+                    if preposition.dep_ == "prep" and preposition.lower_ in ("at", "against"):
+                        found = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+                        if found is not None:
+                            return found
+        clauses = [c for verb in clauses for c in verb.children if c.dep_ == "xcomp"]
+    doc = word.doc
+    for child in word.lefts:
+        # "anti - government" (three tokens) or "anti-government"
+        if child.i >= 2 and doc[child.i - 1].text == "-" and doc[child.i - 2].lower_ == "anti":
+            return child
+    return None
 
 
 def _at_a_site(state: DocState, word: Token, token: Token) -> bool:
