@@ -236,6 +236,7 @@ def test_arguments_explosions_at_named_streets_happened_there_and_were_not_done_
     )
     explosions = _arguments(record, "explosions")
     assert not [words for role, words, _ in explosions if role == "target"]
+    assert all(e.target is None for e in record.events if e.trigger.text == "explosions")  # the record's too
     assert [words for role, words, _ in explosions if role == "place"] in (["Baker Street"], ["Harrow Road"])
 
 

@@ -2071,9 +2071,14 @@ def _gathering(token: Token) -> bool:
     return found in ("PROTEST", "CONSULT")
 
 
+# Explosions: what one is "at" is where it went off ("the explosions at the bus station"), never whom it aimed at.
+_EXPLOSION_WORDS = frozenset({"explosion", "blast", "detonation", "bombing", "explode", "detonate"})
+
+
 def _gathered_at_a_place(verb: Token, preposition: Token, state: DocState) -> bool:
-    """A protest or meeting "at" a place happens there ("protested at her Brooklyn school", "met at the cafe")."""
-    if preposition.lower_ != "at" or not _gathering(verb):
+    """A protest or meeting "at" a place happens there ("protested at her Brooklyn school", "met at the cafe"), and
+    so does an explosion ("two explosions at the bus station")."""
+    if preposition.lower_ != "at" or not (_gathering(verb) or _lemma_in(verb, _EXPLOSION_WORDS)):
         return False
     pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     return pobj is not None and _is_a_place_phrase(pobj, state)
@@ -2084,7 +2089,7 @@ def _is_a_place_phrase(head: Token, state: DocState) -> bool:
     name with a site in it: "the Greensboro Coliseum", "the Hotel Continental") or a site ("her Brooklyn school")."""
     found = _entity_of_phrase(head, state, resolve=False) if head.i in state.entity_of_token else None
     if (found is not None and _is_place_entity(found, state)) or _lemma_in(head, lexicon.SITE_NOUNS):
-        return True
+        return True  # (a name ending in a site too: "Baker Street", however the tagger typed it)
     if any(c.dep_ == "compound" and _lemma_in(c, lexicon.SITE_NOUNS) for c in head.children):
         return True  # "the Hotel Continental", however its name is typed
     return in_a_place_mention(head.doc, state.places, head.idx)
