@@ -255,3 +255,10 @@ def test_arguments_what_an_event_was_aimed_at_is_its_target(make_record, text, w
 def test_arguments_a_suicide_bomber_is_not_his_own_target(make_record):
     record = make_record("A suicide bomber blew himself up near the gate of the base on Monday.")
     assert "himself" not in [words for role, words, _ in _arguments(record, "blew") if role == "target"]
+
+
+def test_arguments_a_battle_between_two_sides_has_a_doer_and_a_target(make_record):
+    record = make_record("In one incident, a man was killed in a battle between troops and gunmen in the market area.")
+    battle = [(role, words) for role, words, _ in _arguments(record, "battle") if role in ("source", "target")]
+    assert ("source", "troops") in battle
+    assert ("target", "gunmen") in battle

@@ -1359,3 +1359,15 @@ def test_events_detained_in_hospital_is_treatment_not_an_arrest(make_record):
     assert not [e for e in record.events if e.type == "COERCE"]
     arrest, _ = events_of(make_record, "The suspect was detained at the hospital by police on Monday.")
     assert event_at(arrest, "detained").type == "COERCE"
+
+
+def test_events_hunters_are_not_the_doers_of_the_violence_they_investigate(make_record):
+    # the parser hangs "wounding" on "hunting"; the wounding is the explosion's toll
+    record, _ = events_of(
+        make_record,
+        "Police are hunting a man believed to have left a bag containing a device that exploded on Friday, "
+        "wounding 13 people on a busy street.",
+    )
+    exploded = event_at(record, "exploded")
+    assert exploded.source is None
+    assert not [a for a in exploded.arguments if a.role == "source"]

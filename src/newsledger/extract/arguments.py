@@ -122,9 +122,13 @@ def _linked(
     used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline."""
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
-    for role, index, member in choose(scored, model.thresholds):
+    chosen = choose(scored, model.thresholds)
+    has_target = any(role == TARGET for role, _, _ in chosen)
+    for role, index, member in chosen:
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
+        if role == SOURCE and member >= 0 and not has_target and _between_on(word, tokens[index]):
+            role = TARGET  # "a battle between troops and gunmen": the one side the doer, the other its target
         if role == TARGET and (_at_a_site(state, word, token) or token.lower_ in _REFLEXIVES):
             # "the explosions at Baker Street": where they happened (the site rule below), not whom; "a suicide
             # bomber blew himself up": the doer, not a target
@@ -198,6 +202,12 @@ def _aimed_at(word: Token) -> Token | None:
         if child.i >= 2 and doc[child.i - 1].text == "-" and doc[child.i - 2].lower_ == "anti":
             return child
     return None
+
+
+def _between_on(word: Token, token: Token) -> bool:
+    """The token opens the list of a "between" phrase on the event word ("clashes between X and Y")."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "between" and preposition.head.i == word.i
 
 
 def _at_a_site(state: DocState, word: Token, token: Token) -> bool:

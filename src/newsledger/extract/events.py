@@ -1958,6 +1958,10 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return None
         head = current.head
+        if current.dep_ == "advcl" and _lemma_in(current, HARMED_BY_AN_ACT) and _violence_between(head, current):
+            # "police are hunting a suspect who left a device that exploded on Friday, wounding 13 people": the
+            # parser hung the wounding on the far verb; it is the explosion's toll, not the hunters' deed
+            return None
         if head.lemma_.lower() in lexicon.SPEECH_VERBS and current.dep_ not in ("conj", "xcomp"):
             return None  # (but "the army claimed to have hit three gunmen": the army hit them)
         if current.dep_ == "xcomp":
@@ -1969,6 +1973,35 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
             return None if subject.dep_ == "nsubjpass" else _entity_of_subject(subject, head, state)
         current = head
     return None
+
+
+HARMED_BY_AN_ACT = lexicon.HARM_VERBS | lexicon.CASUALTY_VERBS
+
+
+def _violence_between(head: Token, participle: Token) -> bool:
+    """A violent verb between a verb and the harm participle hung on it (the participle's nearer act)."""
+    return not _violent_verb(head) and any(
+        t.pos_ == "VERB" and _violent_verb(t) for t in head.doc[head.i + 1 : participle.i]
+    )
+
+
+def _violent_verb(token: Token) -> bool:
+    """A verb the lexicon reads as violence ("attacked", "stormed"), or one whose object is violence ("launched
+    a series of attacks", "opened fire")."""
+    entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
+    if _lemma_in(token, HARMED_BY_AN_ACT) or (entry is not None and entry[0] == "ASSAULT"):
+        return True
+    return any(c.dep_ == "dobj" and _noun_trigger_type(_counted(c)) == "ASSAULT" for c in token.children)
+
+
+def _counted(noun: Token) -> Token:
+    """The noun a quantity phrase counts ("a series of attacks": attacks)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None and noun.lemma_.lower() in _QUANTITY_NOUNS else noun
+
+
+_QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round"})
 
 
 def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
