@@ -262,3 +262,6 @@ def test_arguments_a_battle_between_two_sides_has_a_doer_and_a_target(make_recor
     battle = [(role, words) for role, words, _ in _arguments(record, "battle") if role in ("source", "target")]
     assert ("source", "troops") in battle
     assert ("target", "gunmen") in battle
+    clashes = make_record("Clashes between police and protesters left ten people injured.")
+    sides = [(role, words) for role, words, _ in _arguments(clashes, "Clashes") if role in ("source", "target")]
+    assert sides == [("source", "police"), ("target", "protesters")]

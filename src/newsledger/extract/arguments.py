@@ -123,12 +123,18 @@ def _linked(
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
     chosen = choose(scored, model.thresholds)
+    has_source = any(role == SOURCE for role, _, _ in chosen)
     has_target = any(role == TARGET for role, _, _ in chosen)
     for role, index, member in chosen:
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
-        if role == SOURCE and member >= 0 and not has_target and _between_on(word, tokens[index]):
-            role = TARGET  # "a battle between troops and gunmen": the one side the doer, the other its target
+        if _between_on(word, tokens[index]):
+            # "a battle between troops and gunmen", "clashes between police and protesters": the first side is
+            # the doer, the others its target (as the event's own actors are read)
+            if role == SOURCE and member >= 0 and not has_target:
+                role = TARGET
+            elif role == TARGET and member < 0 and not has_source:
+                role = SOURCE
         if role == TARGET and (_at_a_site(state, word, token) or token.lower_ in _REFLEXIVES):
             # "the explosions at Baker Street": where they happened (the site rule below), not whom; "a suicide
             # bomber blew himself up": the doer, not a target
