@@ -677,3 +677,17 @@ def test_entities_a_quoted_headline_the_model_read_as_a_title_stays_one_and_take
     assert headline.type == "WORK_OF_ART"
     assert by_name(entities, "Trump").type == "PERSON"
     assert owner(entities, "Trump") == {by_name(entities, "Trump").id}
+
+
+def test_entities_a_known_group_is_found_where_the_model_missed_it_or_took_a_part(vocab):
+    text = "The Islamic State group claimed the attack . Later Taliban fighters withdrew . They want an Islamic state ."
+    doc = make_doc(vocab, words_with(text, {"1": "NORP"}))  # the model read "Islamic" as a nationality
+    entities, _ = extract_entities(doc)
+    names = {e.name for e in entities}
+    assert {"Islamic State", "Taliban"} <= names
+    assert "Islamic" not in names
+    assert [m.text for m in by_name(entities, "Islamic State").mentions] == ["Islamic State group"]
+    assert by_name(entities, "Taliban").type == "ORG"
+    # a national society a nationality opens is a name of its own, not the known one
+    society = make_doc(vocab, words_with("The North Korean Red Cross said so .", {"1-2": "NORP"}))
+    assert "International Committee of the Red Cross" not in {e.name for e in extract_entities(society)[0]}

@@ -121,6 +121,9 @@ class KnowledgeBase:
     kind_following_words: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()  # single words that name an organisation's kind
+    # The names of international organisations and armed groups as written (found wherever the model missed them)
+    known_names: PhraseTable = field(default_factory=lambda: PhraseTable("known names", ()))
+    known_surfaces: frozenset[str] = frozenset()
 
     def actor(self, text: str) -> KnownActor | None:
         if text in self.by_acronym:
@@ -188,6 +191,22 @@ def _phrases(name: str, items: list[str]) -> PhraseTable:
     return PhraseTable(name, (tuple(_title_tokens(item)) for item in items))
 
 
+def _names_of(entry: dict[str, Any]) -> list[str]:
+    return [entry["name"], *entry.get("aliases", [])]
+
+
+def _name_tokens(text: str) -> list[str]:
+    """A name's lowercased tokens as spaCy's English tokenizer splits them ("al-Qaeda": al, -, qaeda)."""
+    return [token.lower_ for token in _english_tokenizer()(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def _english_tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
 def _title_tokens(text: str) -> list[str]:
     # "Secretary-General" is one spaCy token, "Secretary of State" three; "Dr." one: match token texts.
     return re.findall(r"[^\s-]+|-", text.lower())
@@ -219,6 +238,9 @@ def knowledge_base() -> KnowledgeBase:
             kb.by_name[normal_key(name)] = actor
         for acronym in igo.get("acronyms", []):
             kb.by_acronym[acronym] = actor
+    surfaces = [name for entry in _read("igos.json") + _read("armed_groups.json") for name in _names_of(entry)]
+    kb.known_names = PhraseTable("known names", (tuple(_name_tokens(name)) for name in surfaces))
+    kb.known_surfaces = frozenset(surfaces)
     titles = _read("titles.json")
     kb.honorifics = _phrases("honorifics", titles["honorifics"] + titles["offices"])
     kb.offices = _phrases("offices", titles["offices"])
