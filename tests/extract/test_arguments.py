@@ -265,3 +265,17 @@ def test_arguments_a_battle_between_two_sides_has_a_doer_and_a_target(make_recor
     clashes = make_record("Clashes between police and protesters left ten people injured.")
     sides = [(role, words) for role, words, _ in _arguments(clashes, "Clashes") if role in ("source", "target")]
     assert sides == [("source", "police"), ("target", "protesters")]
+
+
+def test_arguments_a_list_seen_from_a_later_member_holds_all_its_members(make_record):
+    # parsed as "women" with the appositive "girl" and its conjunct "men", the participle hung on "girl"
+    record = make_record("There were eight women, a 10-year-old girl and four men injured.")
+    targets = {words for role, words, _ in _arguments(record, "injured") if role == "target"}
+    assert {"eight women", "four men"} <= targets
+
+
+def test_arguments_an_event_listed_beside_a_target_is_no_target(make_record):
+    record = make_record("The region sees frequent attacks on security forces and assassinations of officials.")
+    targets = [words for role, words, _ in _arguments(record, "attacks") if role == "target"]
+    assert "security forces" in targets
+    assert "assassinations" not in targets

@@ -135,6 +135,8 @@ def _linked(
                 role = TARGET
             elif role == TARGET and member < 0 and not has_source:
                 role = SOURCE
+        if member >= 0 and token.pos_ == "NOUN" and _names_an_event(token):
+            continue  # "attacks on security forces and assassinations": a second event, not a second target
         if role == TARGET and (_at_a_site(state, word, token) or token.lower_ in _REFLEXIVES):
             # "the explosions at Baker Street": where they happened (the site rule below), not whom; "a suicide
             # bomber blew himself up": the doer, not a target
@@ -451,6 +453,9 @@ def _listed_with(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.conjuncts:
             members.extend(t for t in (child, *child.conjuncts) if t not in members and t != head)
+    first = _first_of_list(head)
+    if first.dep_ == "appos" and (members or first != head) and first.head.pos_ in ("NOUN", "PROPN"):
+        members.insert(0, first.head)  # the same list seen from a later member ("eight women, a girl and four men")
     # a verb or adjective the parser coordinated with the head ("the warning, given ... and police") names no one
     return [t for t in members if t.pos_ in CANDIDATE_POS]
 
