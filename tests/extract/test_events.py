@@ -1371,3 +1371,54 @@ def test_events_hunters_are_not_the_doers_of_the_violence_they_investigate(make_
     exploded = event_at(record, "exploded")
     assert exploded.source is None
     assert not [a for a in exploded.arguments if a.role == "source"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But the people that are getting killed in this deal are small business owners.",  # losing out on a deal
+        "She acknowledged their uphill battle in the state.",  # only hard
+    ],
+)
+def test_events_a_bad_deal_and_an_uphill_battle_are_no_violence(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.type == "ASSAULT"]
+
+
+def test_events_a_shooting_told_to_the_one_who_did_it_is_still_violence(make_record):
+    record, _ = events_of(make_record, '"You shot my son," she told the officer on Monday.')
+    assert event_at(record, "shot").type == "ASSAULT"
+
+
+def test_events_the_generic_you_in_the_present_is_no_event(parsed_doc):
+    from newsledger.extract.events import _generic_you
+
+    anyone = parsed_doc(
+        """
+        You 1 nsubj PRON PRP you
+        walk 5 ccomp VERB VBP walk
+        , 5 punct PUNCT , ,
+        you 5 nsubjpass PRON PRP you
+        get 5 auxpass AUX VBP get
+        shot 5 ROOT VERB VBN shoot
+        """
+    )
+    assert _generic_you(anyone[5])  # "you get shot": what happens to anyone
+    told = parsed_doc(
+        """
+        You 1 nsubj PRON PRP you
+        shot 1 ROOT VERB VBD shoot
+        my 3 poss PRON PRP$ my
+        son 1 dobj NOUN NN son
+        """
+    )
+    assert not _generic_you(told[1])  # "you shot my son": it happened
+    let = parsed_doc(
+        """
+        let 0 ROOT VERB VB let
+        you 2 nsubj PRON PRP you
+        massacre 0 ccomp VERB VB massacre
+        people 2 dobj NOUN NNS people
+        """
+    )
+    assert not _generic_you(let[2])  # "we will not let you massacre people": said to someone

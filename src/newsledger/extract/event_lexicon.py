@@ -688,8 +688,8 @@ FIGURATIVE_MODIFIERS = frozenset(
     # contests for votes, offices and bills ("a floor fight", "a reelection fight", "a primary battle")
     "floor reelection re-election primary primaries nomination caucus convention leadership political policy "
     "legislative congressional funding spending shutdown messaging "
-    # games ("a pillow fight", "a food fight")
-    "pillow food snowball".split()
+    # games ("a pillow fight", "a food fight"), and what is only hard ("an uphill battle")
+    "pillow food snowball uphill".split()
 )
 # What one strikes when one strikes an agreement.
 AGREEMENT_WORDS = frozenset("deal deals agreement agreements accord bargain compromise pact truce balance".split())

@@ -782,7 +782,7 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         return None  # "the only campaign donation the company made", "how he is funding his campaign"
     if trigger.type != "ASSAULT":
         return trigger
-    if _figurative(trigger):
+    if _figurative(trigger) or _generic_you(token):
         return None
     verbal = lemma in lexicon.VERBAL_ATTACK_TRIGGERS
     rejecting = lemma in lexicon.REJECTING_STRUGGLES
@@ -803,6 +803,8 @@ def word_sense(trigger: _Trigger, sentence: Span, state: DocState) -> _Trigger |
         if sense is None or sense.type != "ASSAULT":
             return in_words if verbal else None
     objects = [*direct, *_struggle_objects(token)]
+    if rejecting and any(_lemma_in(o, lexicon.IDEA_WORDS) for o in _objects_of(token, "in")):
+        return None  # "the people getting killed in this deal": losing out, no one hurt
     if any(_lemma_in(o, lexicon.IDEA_WORDS) and not _is_named(o, state) for o in objects):
         if rejecting and direct:
             return _Trigger(token, "REJECT", None, CONTEXT_CONFIDENCE)
@@ -843,6 +845,25 @@ _POLITICAL_MONEY_WORDS = frozenset(
 _POLITICAL_MONEY_CONTEXT = lexicon.CAMPAIGN_WORDS | frozenset(
     "pac pacs fundraiser fundraisers candidate candidates candidacy".split()
 )
+
+
+def _objects_of(token: Token, preposition: str) -> list[Token]:
+    """The objects of a preposition on the token ("in this deal": deal)."""
+    prepositions = [c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition]
+    return [o for c in prepositions for o in c.children if o.dep_ == "pobj"]
+
+
+def _generic_you(token: Token) -> bool:
+    """ "You walk down the street, you get shot": the generic "you" in the present simple says what happens to
+    anyone, not that something happened ("you shot my son" and "they are shooting at you" do)."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ != "you" or _in_condition(token):
+        return False  # ("if you shoot it down, …" is kept as a condition, as any event in an "if" clause)
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    # a finite present: "you die", "you get shot" ("we will not let you massacre people" speaks to someone)
+    if token.tag_ == "VBP" and not auxiliaries:
+        return True
+    return token.tag_ == "VBN" and any(a.lemma_.lower() == "get" and a.tag_ == "VBP" for a in auxiliaries)
 
 
 def _about_political_money(sentence: Span) -> bool:
