@@ -1422,3 +1422,8 @@ def test_events_the_generic_you_in_the_present_is_no_event(parsed_doc):
         """
     )
     assert not _generic_you(let[2])  # "we will not let you massacre people": said to someone
+
+
+def test_events_attacks_on_debate_moderators_are_words(make_record):
+    record, _ = events_of(make_record, "The senator will also find it difficult to repeat his attacks on moderators.")
+    assert not [e for e in record.events if e.type == "ASSAULT"]

@@ -677,7 +677,8 @@ IDEA_WORDS = POLICY_WORDS | frozenset(
 # Who an attack in words is aimed at: the press and what it prints, critics and rivals.
 MEDIA_WORDS = frozenset(
     "media press journalist journalists reporter reporters newspaper newspapers paper network networks outlet "
-    "outlets news tweet tweets column columnist critics critic opponent opponents rival rivals".split()
+    "outlets news tweet tweets column columnist critics critic opponent opponents rival rivals moderator moderators "
+    "anchor anchors host hosts interviewer interviewers pundit pundits commentator commentators".split()
 )
 # Modifiers that make a struggle one of words, law, money or votes ("a media attack", "a legal battle", "a trade
 # war", "attack ads"), whatever else the sentence says.
