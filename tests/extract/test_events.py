@@ -1427,3 +1427,51 @@ def test_events_the_generic_you_in_the_present_is_no_event(parsed_doc):
 def test_events_attacks_on_debate_moderators_are_words(make_record):
     record, _ = events_of(make_record, "The senator will also find it difficult to repeat his attacks on moderators.")
     assert not [e for e in record.events if e.type == "ASSAULT"]
+
+
+def test_events_pronouns_in_a_quotation_stand_for_its_speaker_and_its_own_words(make_record):
+    record, names = events_of(
+        make_record,
+        "President Okafor survived an attack during a parade celebrating the anniversary of the Republican Guard "
+        'in the capital. "They have tried to assassinate me today, and everything points to the far right," '
+        "Okafor said.",
+    )
+    assassinate = event_at(record, "assassinate")
+    assert names.get(assassinate.source or "") != "Republican Guard"  # "they": not a group the narrative named
+    assert names.get(assassinate.target or "") == "Okafor"  # "me": the speaker
+
+
+def test_events_a_description_in_apposition_stands_for_the_person_and_relatives_for_themselves(make_record):
+    record, names = events_of(
+        make_record,
+        "Neighbors of Rashid Omar, the British-Somali who carried out the concert bombing in the city, accused the "
+        "security services of missing warnings.",
+    )
+    assert names.get(event_at(record, "bombing").source or "") == "Rashid Omar"
+    assert names.get(event_at(record, "accused").source or "") != "Rashid Omar"  # his neighbours accused
+
+
+def test_events_responsibility_for_something_else_claims_no_violence(make_record):
+    record, _ = events_of(
+        make_record,
+        'At the forum, the senator noted that her rival also supported the invasion in 2003. "I have taken '
+        'responsibility for my vote," she said.',
+    )
+    assert event_at(record, "invasion").source is None
+
+
+def test_events_a_verb_with_its_own_subject_inherits_no_doer(make_record):
+    record, names = events_of(
+        make_record, "Adelson has committed $5 million, and the Ricketts family will donate $1 million."
+    )
+    assert names.get(event_at(record, "donate").source or "") != "Adelson"
+
+
+def test_events_supporters_of_a_person_are_not_the_person_and_a_clash_over_papers_is_no_violence(make_record):
+    record, names = events_of(make_record, "Senator Okafor's supporters protested outside the court on Monday.")
+    assert names.get(event_at(record, "protested").source or "") != "Okafor"
+    dispute, _ = events_of(
+        make_record,
+        "Some meetings ran late as supporters of the two candidates clashed over the credentials of delegates.",
+    )
+    assert not [e for e in dispute.events if e.type == "ASSAULT"]

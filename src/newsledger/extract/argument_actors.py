@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsledger.model import Entity, Mention
+from newsledger.model import Entity, Mention, Quote
 from newsledger.nlp.arrays import sentence_of
 from newsledger.nlp.state import DocState, doc_text
 
@@ -73,6 +73,7 @@ _COUNTED_PEOPLE = frozenset({"others", "more", "scores", "dozens", "hundreds", "
 _HARMED_BY = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "arrest", "detain", "abduct", "kidnap"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "myself"})
 _GROUP_DESCRIPTIONS = frozenset({"group", "organisation", "organization", "movement", "outfit", "faction"})
 _SENTENCES_BACK = 3
 
@@ -100,6 +101,10 @@ class ArgumentResolver:
 
     def _resolve(self, head: Token) -> str | None:
         lower = head.lower_
+        if lower in _FIRST_PERSON_SINGULAR:
+            # "They have tried to assassinate me," the president said: the speaker of the quotation
+            quote = self._quote_holding(head)
+            return quote.speaker if quote is not None else None
         if lower in _PERSON_PRONOUNS and head.pos_ == "PRON":
             return self._antecedent(head, persons=True)
         if lower in _GROUP_PRONOUNS:
@@ -147,6 +152,11 @@ class ArgumentResolver:
 
     def _antecedent(self, pronoun: Token, *, persons: bool) -> str | None:
         lowest = self._window_start(pronoun)
+        quote = self._quote_holding(pronoun)
+        if quote is not None and not persons:
+            # "They have tried to assassinate me today," the president said: a speaker's "they" stands for whom
+            # his own words name, not for a group the narrative named before the quotation opened
+            lowest = max(lowest, self._first_token_at(quote.start))
         for index in range(pronoun.i - 1, lowest - 1, -1):
             entity_id = self.state.entity_of_token.get(index)
             if entity_id is not None:
@@ -167,6 +177,14 @@ class ArgumentResolver:
             ):
                 return self.generic(token)
         return None
+
+    def _quote_holding(self, token: Token) -> Quote | None:
+        inside = [q for q in self.state.quotes if q.start <= token.idx < q.end]
+        return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+    def _first_token_at(self, offset: int) -> int:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
 
     def _named_before(self, token: Token, types: tuple[str, ...]) -> str | None:
         for index in range(token.i - 1, -1, -1):

@@ -646,7 +646,9 @@ SPEECH_CONTEXT = re.compile(
 )
 # Verbs and nouns of struggle that are figurative when what they fight is no one's side ("the fight against
 # corruption", "attack the virus", "battle the blaze").
-FIGURATIVE_STRUGGLES = frozenset({"fight", "fighting", "attack", "battle", "combat", "war", "tackle", "assault"})
+FIGURATIVE_STRUGGLES = frozenset(
+    {"fight", "fighting", "attack", "battle", "combat", "war", "tackle", "assault", "clash"}
+)
 ABSTRACT_ADVERSARIES = frozenset(
     "corruption poverty inflation crime drugs drug trafficking terrorism extremism radicalism radicalization virus "
     "pandemic epidemic disease diseases cancer covid coronavirus malaria aids hiv fire fires wildfire wildfires blaze "

@@ -1930,7 +1930,9 @@ def _verb_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         # "Iranians killed in the raid": a verb of harm with no object is a passive without its auxiliary, and
         # its subject the harmed, never the doer
         source, target = None, target or source
-    if source is None and not passive:
+    if source is None and not passive and not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
+        # (a verb with a subject of its own inherits none: "X has committed $5 million, and the Y family will
+        # donate"; a pronoun may stand for the same doer: "when it signed on, the United States pledged")
         source = _inherited_subject(token, state)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if is_reduced_passive(token):
@@ -2174,17 +2176,39 @@ def _responsibility_claimant(sentence: Span, state: DocState) -> str | None:
             found = _entity_of_pobj(agent, state)
             if found is not None:
                 return found
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in token.children):
+        taken = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")]
+        if taken and all(_claims_violence(c) for c in taken):
             found = _subject_entity(token, state)
             if found is not None:
                 return found
     return None
 
 
+def _claims_violence(responsibility: Token) -> bool:
+    """ "responsibility for the attack" or for nothing named claims violence; "responsibility for my vote" does
+    not."""
+    claimed = _objects_of(responsibility, "for")
+    return not claimed or any(
+        o.pos_ == "PRON" or _noun_trigger_type(o) in CLAIMABLE_TYPES or _lemma_in(o, lexicon.BOMB_WORDS)
+        for o in claimed
+    )
+
+
 def _entity_of_subject(subject: Token, verb: Token, state: DocState) -> str | None:
     """The entity a subject names; a relative pronoun names what its clause describes ("X, which is fighting")."""
     if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         return _entity_of_phrase(verb.head, state)
+    if (
+        _lemma_in(subject, _RELATION_NOUNS)
+        and subject.i not in state.entity_of_token
+        and any(
+            c.dep_ in ("poss", "prep") or (c.dep_ in ("compound", "nmod") and not _lemma_in(subject, _KIN_GROUPS))
+            for c in subject.children
+        )
+    ):
+        # "the neighbours of X accused …", "X's wife pleads", "Sanders supporters threaten": other people than
+        # X ("the Ricketts family will donate" is the family's)
+        return None
     return _entity_of_phrase(subject, state)
 
 
@@ -2192,9 +2216,7 @@ def _subject_entity(verb: Token, state: DocState) -> str | None:
     subject = next((c for c in _on_its_line(verb) if c.dep_ == "nsubj"), None)
     if subject is None:
         return _inherited_subject(verb, state)
-    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        return _entity_of_phrase(verb.head, state)
-    return _entity_of_phrase(subject, state)
+    return _entity_of_subject(subject, verb, state)
 
 
 def _entity_of_pobj(preposition: Token, state: DocState) -> str | None:
@@ -2202,10 +2224,21 @@ def _entity_of_pobj(preposition: Token, state: DocState) -> str | None:
     return _entity_of_phrase(pobj, state) if pobj is not None else None
 
 
+# People named by whom they are related to: "the neighbours of X" who do something are not X.
+_RELATION_NOUNS = frozenset(
+    "neighbor neighbour relative family friend lawyer attorney wife husband son daughter mother father brother "
+    "sister parent child colleague supporter aide spokesman spokeswoman spokesperson victim".split()
+)
+_KIN_GROUPS = frozenset({"family", "clan"})
+
+
 def _entity_of_phrase(head: Token, state: DocState, *, resolve: bool = True) -> str | None:
     """The entity a noun phrase names: its head's entity; a pronoun's or description's antecedent, or a generic
     actor ("Kenyan police"), through the document (`argument_actors`); else the first entity inside the phrase
     proper (compounds, possessors, "of"/"from" phrases), never inside a clause attached to it."""
+    described = state.entity_of_token.get(head.head.i) if head.dep_ == "appos" else None
+    if described is not None and _entity_type(head.head, state) == "PERSON" and _entity_type(head, state) != "PERSON":
+        return described  # "X, the British-Libyan who carried out the bombing": X
     if head.i in state.entity_of_token:
         return state.entity_of_token[head.i]
     resolver = CURRENT_RESOLVER.get() if resolve else None
