@@ -1475,3 +1475,12 @@ def test_events_supporters_of_a_person_are_not_the_person_and_a_clash_over_paper
         "Some meetings ran late as supporters of the two candidates clashed over the credentials of delegates.",
     )
     assert not [e for e in dispute.events if e.type == "ASSAULT"]
+
+
+def test_events_the_people_an_attack_left_injured_are_its_toll_never_its_doers(make_record):
+    record, _ = events_of(make_record, "The attack left 12 people injured, police said.")
+    attack = event_at(record, "attack")
+    assert attack.source is None
+    assert not [a for a in attack.arguments if a.role == "source"]
+    blast, _ = events_of(make_record, "The blast left three soldiers dead and five wounded.")
+    assert len([e for e in blast.events if e.type == "ASSAULT"]) == 1  # one happening, its toll a mention

@@ -689,6 +689,9 @@ def _reports_casualties(token: Token) -> bool:
     return False
 
 
+_LEAVING_VERBS = frozenset({"leave"})
+
+
 def _harm_as_mentions(kept: list[_Trigger]) -> list[_Trigger]:
     """ "A bomb exploded, killing five": the killing is the explosion's toll, one happening. A verb of harm with
     no doer of its own, joined to another violent act ("exploded, killing", "attacked … and wounded"), becomes a
@@ -699,11 +702,16 @@ def _harm_as_mentions(kept: list[_Trigger]) -> list[_Trigger]:
     out = []
     for trigger in kept:
         token = trigger.token
-        own_doer = any(c.dep_ in ("nsubj", "agent") for c in token.children)
+        # ("and five wounded": the subject of a harm participle is the harmed, no doer of its own)
+        own_doer = any(c.dep_ == "agent" or (c.dep_ == "nsubj" and token.tag_ != "VBN") for c in token.children)
         if trigger in acts or trigger.type != "ASSAULT" or token.pos_ != "VERB" or own_doer:
             out.append(trigger)
             continue
         joined = [t for t in acts if token.head.i == t.token.i and token.dep_ in ("advcl", "conj", "xcomp")]
+        if not joined and _lemma_in(token.head, _LEAVING_VERBS):
+            # "the blast left three soldiers dead and five wounded": the toll of what left them so
+            doers = [c.i for c in token.head.children if c.dep_ == "nsubj"]
+            joined = [t for t in acts if t.token.i in doers]
         if not joined:
             out.append(trigger)
             continue
@@ -1990,7 +1998,8 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         if current.dep_ == "xcomp":
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
             if controller is not None:
-                return _entity_of_phrase(controller, state)
+                # "he ordered them to sign": they sign; "the attack left 12 people injured": they were harmed
+                return None if current.tag_ == "VBN" else _entity_of_phrase(controller, state)
         subject = next((c for c in _on_its_line(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return None if subject.dep_ == "nsubjpass" else _entity_of_subject(subject, head, state)
