@@ -119,7 +119,10 @@ def _linked(
     above the model's threshold is the argument, with the members of a list it opens ("eight women, a girl and
     four men"). A victim noun, the harmed subject of a harm verb or the noun a harm participle describes ("two
     others injured"), and the members of their lists, are never a source, the rules' either; the rules' place is not
-    used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline."""
+    used (on the read parts it was more often a place the sentence merely names), nor anything in the dateline.
+    What the parse says outright comes after the model: a "between X and Y" list gives a doer and a target, an event
+    noun in a list is no participant, a site "at" an event noun and a reflexive are no target; what the event was
+    aimed at fills an empty target (`_aimed_at`) and a site an empty place (`_site_of`)."""
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
     chosen = choose(scored, model.thresholds)
