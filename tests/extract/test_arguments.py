@@ -279,3 +279,10 @@ def test_arguments_an_event_listed_beside_a_target_is_no_target(make_record):
     targets = [words for role, words, _ in _arguments(record, "attacks") if role == "target"]
     assert "security forces" in targets
     assert "assassinations" not in targets
+
+
+def test_arguments_who_answers_an_accusation_is_its_target_never_its_source(make_record):
+    record = make_record("After several debates, Senator Okafor dismissed Governor Bello's charges about his record.")
+    charges = _arguments(record, "charges")
+    assert ("target", "Okafor") in [(role, name) for role, _, name in charges]
+    assert ("source", "Okafor") not in [(role, name) for role, _, name in charges]

@@ -345,9 +345,16 @@ def _undergoer(word: Token) -> int:
             verb = verb.head  # "suffered injuries in the blast"
     elif word.dep_ != "dobj":
         return -1
-    if verb.lemma_.lower() not in lexicon.UNDERGOING_VERBS:
+    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS
+    answering = verb.lemma_.lower() in lexicon.ANSWERING_VERBS and _accusation(word)  # "he denied the charges"
+    if not (undergoing or answering):
         return -1
     return next((c.i for c in verb.children if c.dep_ == "nsubj"), -1)
+
+
+def _accusation(word: Token) -> bool:
+    found = lexicon.NOUN_TRIGGERS.get(word.lower_) or lexicon.NOUN_TRIGGERS.get(word.lemma_.lower())
+    return word.pos_ == "NOUN" and found is not None and found[0] == "ACCUSE"
 
 
 def _harmed_with(word: Token) -> set[int]:

@@ -843,6 +843,9 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 # Verbs whose subject is on the receiving end of the event named in their object or under their preposition
 # ("the mayor suffered injuries in the blast", "the president survived an attack", "the party faces attacks").
 UNDERGOING_VERBS = frozenset({"suffer", "sustain", "survive", "escape", "endure", "undergo", "face"})
+# Verbs whose subject answers an accusation made of him ("denied the charges", "rejected the allegations"): the
+# accused, never the accuser.
+ANSWERING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "contest", "dispute", "fight"})
 # Words that make a "charge" one of law ("murder charges", "criminal charges"), and verbs that bring, face or
 # drop one ("faces charges", "filed charges", "pleaded not guilty to charges").
 LEGAL_CHARGE_WORDS = frozenset(

@@ -2083,8 +2083,11 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = next(
                 (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
             )
-    elif token.dep_ == "dobj" and head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
-        if target is None:  # "the president survived an attack": the one it was done to
+    elif token.dep_ == "dobj" and (
+        head.lemma_.lower() in lexicon.UNDERGOING_VERBS
+        or (head.lemma_.lower() in lexicon.ANSWERING_VERBS and _noun_trigger_type(token) == "ACCUSE")
+    ):
+        if target is None:  # "the president survived an attack", "he denied the charges": the one it was done to
             target = _subject_entity(head, state)
     elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
