@@ -1484,3 +1484,16 @@ def test_events_the_people_an_attack_left_injured_are_its_toll_never_its_doers(m
     assert not [a for a in attack.arguments if a.role == "source"]
     blast, _ = events_of(make_record, "The blast left three soldiers dead and five wounded.")
     assert len([e for e in blast.events if e.type == "ASSAULT"]) == 1  # one happening, its toll a mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alabama beat undefeated Clemson 45-40 to take the national championship.",  # a score: a game
+        "In the 2016 election, the senator beat a large field of 16 candidates to clinch the nomination.",
+        "His populist attacks on big banks instantly resonated with voters.",  # words
+    ],
+)
+def test_events_games_fields_of_candidates_and_populist_attacks_are_no_violence(make_record, text):
+    record, _ = events_of(make_record, text)
+    assert not [e for e in record.events if e.type == "ASSAULT"]

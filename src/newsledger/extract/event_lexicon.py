@@ -687,7 +687,7 @@ MEDIA_WORDS = frozenset(
 FIGURATIVE_MODIFIERS = frozenset(
     "media verbal scathing stinging blistering withering rhetorical legal court courtroom custody campaign ad "
     "twitter budget electoral election trade price bidding turf charm propaganda ideological procedural "
-    "partisan culture cultural tariff currency ratings "
+    "partisan culture cultural tariff currency ratings populist "
     # contests for votes, offices and bills ("a floor fight", "a reelection fight", "a primary battle")
     "floor reelection re-election primary primaries nomination caucus convention leadership political policy "
     "legislative congressional funding spending shutdown messaging "
@@ -998,7 +998,7 @@ POLITICAL_DOERS = frozenset(
     "republican republicans democrat democrats gop campaign campaigns candidate candidates senator senators "
     "lawmaker lawmakers congressman congressmen congresswoman party parties opponent opponents critic critics "
     "rival rivals liberals conservatives tories pundit pundits commentator commentators voter voters "
-    "establishment".split()
+    "establishment challenger challengers".split()
 )
 # What grows rather than blows up when it "explodes": "the prison population exploded", "costs exploded",
 # "deaths from the disease are exploding", "cases exploded".

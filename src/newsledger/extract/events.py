@@ -884,13 +884,19 @@ def _beats_in_a_contest(token: Token, sentence: Span, state: DocState) -> bool:
     won ("can't beat this guy", "beat Clemson"), not a beating ("police beat the protesters with batons")."""
     if _violent_context(sentence, token):
         return False
+    if _SCORE.search(sentence.text):
+        return True  # "Alabama beat undefeated Clemson 45-40"
     beaten = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(
         _entity_type(b, state) in _GROUPS
         or b.pos_ == "PRON"
-        or _lemma_in(b, lexicon.CONTESTANTS | lexicon.SURPASSED_MARKS)
+        or _lemma_in(_counted(b), lexicon.CONTESTANTS | lexicon.SURPASSED_MARKS)  # "a field of 16 candidates"
         for b in beaten
     )
+
+
+# A game's score ("45-40", "2–1").
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
 def _lemma_in(token: Token, words: frozenset[str]) -> bool:
@@ -2033,7 +2039,7 @@ def _counted(noun: Token) -> Token:
     return counted if counted is not None and noun.lemma_.lower() in _QUANTITY_NOUNS else noun
 
 
-_QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round"})
+_QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "field"})
 
 
 def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
