@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -103,7 +104,7 @@ class ArgumentResolver:
         lower = head.lower_
         if lower in _FIRST_PERSON_SINGULAR:
             # "They have tried to assassinate me," the president said: the speaker of the quotation
-            quote = self._quote_holding(head)
+            quote = quote_around(head, self.state.quotes)
             return quote.speaker if quote is not None else None
         if lower in _PERSON_PRONOUNS and head.pos_ == "PRON":
             return self._antecedent(head, persons=True)
@@ -152,12 +153,12 @@ class ArgumentResolver:
 
     def _antecedent(self, pronoun: Token, *, persons: bool) -> str | None:
         lowest = self._window_start(pronoun)
-        quote = self._quote_holding(pronoun)
-        if quote is not None and not persons:
-            # "They have tried to assassinate me today," the president said: a speaker's "they" stands for whom
-            # his own words name, not for a group the narrative named before the quotation opened
-            lowest = max(lowest, self._first_token_at(quote.start))
+        # "They have tried to assassinate me today," the president said: a speaker's "they" stands for whom his own
+        # words name, not for a group the narrative named before the quotation opened
+        quote = quote_around(pronoun, self.state.quotes) if not persons else None
         for index in range(pronoun.i - 1, lowest - 1, -1):
+            if quote is not None and self.doc[index].idx < quote.start:
+                break
             entity_id = self.state.entity_of_token.get(index)
             if entity_id is not None:
                 entity = self.entity(entity_id)
@@ -177,14 +178,6 @@ class ArgumentResolver:
             ):
                 return self.generic(token)
         return None
-
-    def _quote_holding(self, token: Token) -> Quote | None:
-        inside = [q for q in self.state.quotes if q.start <= token.idx < q.end]
-        return min(inside, key=lambda q: q.end - q.start) if inside else None
-
-    def _first_token_at(self, offset: int) -> int:
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return span.start if span is not None else 0
 
     def _named_before(self, token: Token, types: tuple[str, ...]) -> str | None:
         for index in range(token.i - 1, -1, -1):
@@ -277,3 +270,9 @@ def is_device_subject(subject: Token) -> bool:
     if verb.lemma_.lower() == "explode":
         return True
     return not (subject.ent_type_ in _DOER_ENTITY_TYPES or subject.lower_ in ACTOR_NOUNS)
+
+
+def quote_around(token: Token, quotes: Sequence[Quote]) -> Quote | None:
+    """The innermost quotation holding the token."""
+    inside = [q for q in quotes if q.start <= token.idx < q.end]
+    return min(inside, key=lambda q: q.end - q.start) if inside else None

@@ -353,8 +353,7 @@ def _undergoer(word: Token) -> int:
 
 
 def _accusation(word: Token) -> bool:
-    found = lexicon.NOUN_TRIGGERS.get(word.lower_) or lexicon.NOUN_TRIGGERS.get(word.lemma_.lower())
-    return word.pos_ == "NOUN" and found is not None and found[0] == "ACCUSE"
+    return word.pos_ == "NOUN" and lexicon.noun_trigger_type(word) == "ACCUSE"
 
 
 def _harmed_with(word: Token) -> set[int]:
@@ -543,7 +542,7 @@ _PEOPLE_NOUNS = (
 def _names_an_event(token: Token) -> bool:
     """An event noun ("Russia's invasion", "police killings"): its modifier is that event's doer, not words for
     something the modifier names."""
-    return token.lower_ in lexicon.NOUN_TRIGGERS or token.lemma_.lower() in lexicon.NOUN_TRIGGERS
+    return lexicon.noun_trigger_type(token) is not None
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -37,6 +37,7 @@ from newsledger.extract.names import (
     fold_word,
     is_acronym_of,
     knowledge_base,
+    known_names,
     looks_like_acronym,
     normal_key,
 )
@@ -1045,7 +1046,7 @@ def extract_entities(
         caps.update(range(start, end))
     known_acronyms = {a for a in kb.by_acronym if a not in acronyms}
     candidates = _add_acronym_mentions(doc, candidates, acronyms, known_acronyms, kb, caps)
-    candidates = _add_known_names(doc, candidates, kb, caps)
+    candidates = _add_known_names(doc, candidates, caps)
     for c in candidates:
         actors.add_label_evidence(doc, c, kb)
     candidates = candidates + results_table_mentions(doc, candidates, kb)
@@ -1192,18 +1193,19 @@ def _add_acronym_mentions(
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-def _add_known_names(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, caps: set[int]) -> list[Candidate]:
+def _add_known_names(doc: Doc, candidates: list[Candidate], caps: set[int]) -> list[Candidate]:
     """The international organisations and armed groups of the knowledge base, wherever their names are written
     as names (its spelling, capitals included) and the model missed them or took a part of one ("the Islamic State
     group" as the nationality "Islamic", "the Pakistani Taliban" without "Taliban"): general knowledge, as known
     acronyms are. A longer name that holds one ("the Islamic State of Iraq"), or one that crosses it, stays, and so
     does a name a nationality opens ("the North Korean Red Cross" is a society of its own)."""
     arrays = actors.token_arrays(doc)
+    names, surfaces = known_names()
     out = list(candidates)
     i = 0
     while i < len(doc):
-        end = kb.known_names.starting_at(doc, i, highest=len(doc))
-        if end < 0 or i in caps or arrays.text[arrays.starts[i] : arrays.ends[end - 1]] not in kb.known_surfaces:
+        end = names.starting_at(doc, i, highest=len(doc))
+        if end < 0 or i in caps or arrays.text[arrays.starts[i] : arrays.ends[end - 1]] not in surfaces:
             i += 1
             continue
         overlapping = [c for c in out if c.start < end and c.end > i]

@@ -9,11 +9,15 @@ whether the victims were civilians, who ends up holding territory).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 # the reporting verbs events read are subsets of the one list of them
 from newsledger.extract.lexicon.reporting import CLAIM_VERBS as CLAIM_VERBS
 from newsledger.extract.lexicon.reporting import DENY_VERBS as DENY_VERBS
 from newsledger.extract.lexicon.reporting import SPEECH_VERBS as SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Group name -> regular expressions (matched case-insensitively on the sentence text).
 ACLED_CUES: dict[str, tuple[str, ...]] = {
@@ -831,6 +835,14 @@ NOUN_TRIGGERS = _triggers(
         ("AID", None): "aid assistance relief donation airlift",
     }
 )
+
+
+def noun_trigger_type(token: Token) -> str | None:
+    """The PLOVER type a noun reports, if the lexicon lists it: the word as written first, since some nouns are
+    listed in the plural ("talks", whose lemma is "talk")."""
+    found = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS.get(token.lemma_.lower())
+    return found[0] if found is not None else None
+
 
 # Words that report the toll of violence, not an act: a mention of the violent event of their sentence, never an
 # event alone ("died of cholera" is no one's attack).

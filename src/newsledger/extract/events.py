@@ -28,7 +28,13 @@ from spacy.util import minibatch
 
 from newsledger.extract import event_classifier
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.argument_actors import CURRENT_RESOLVER, VICTIM_NOUNS, ArgumentResolver, is_device_subject
+from newsledger.extract.argument_actors import (
+    CURRENT_RESOLVER,
+    VICTIM_NOUNS,
+    ArgumentResolver,
+    is_device_subject,
+    quote_around,
+)
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.arguments_linker import in_a_place_mention
 from newsledger.extract.entities import headline_region
@@ -1154,16 +1160,14 @@ def _counted_in_thousands(token: Token) -> bool:
     return False
 
 
-def _kept_in_hospital(children: list[Token]) -> bool:
+_CLINICS = frozenset({"hospital", "clinic"})
+
+
+def _kept_in_hospital(token: Token) -> bool:
     """ "were detained in hospital", with no one said to detain them ("by police", "police detained")."""
-    if any(c.dep_ in ("agent", "nsubj") for c in children):
+    if any(c.dep_ in ("agent", "nsubj") for c in token.children):
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("in", "at")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in ("hospital", "clinic") for o in c.children)
-        for c in children
-    )
+    return any(_lemma_in(o, _CLINICS) for o in (*_objects_of(token, "in"), *_objects_of(token, "at")))
 
 
 def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bool:
@@ -1175,7 +1179,7 @@ def _in_its_sense(token: Token, lemma: str, event_type: str | None = None) -> bo
     children = list(token.children)
     if lemma == "rally" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in children):
         return False  # "Sanders rallied supporters", "rallied the base": gathering support, no protest
-    if lemma in ("detain", "keep", "hold") and _kept_in_hospital(children):
+    if lemma in ("detain", "keep", "hold") and _kept_in_hospital(token):
         return False  # "96 people were detained in hospital": kept for treatment, no arrest
     if token.pos_ in ("NOUN", "PROPN"):
         if token.tag_ in ("NNS", "NNPS") and _counted_in_thousands(token):
@@ -1995,7 +1999,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return None
         head = current.head
-        if current.dep_ == "advcl" and _lemma_in(current, HARMED_BY_AN_ACT) and _violence_between(head, current):
+        if current.dep_ == "advcl" and _lemma_in(current, _HARMED_BY_AN_ACT) and _violence_between(head, current):
             # "police are hunting a suspect who left a device that exploded on Friday, wounding 13 people": the
             # parser hung the wounding on the far verb; it is the explosion's toll, not the hunters' deed
             return None
@@ -2013,7 +2017,7 @@ def _inherited_subject(token: Token, state: DocState) -> str | None:
     return None
 
 
-HARMED_BY_AN_ACT = lexicon.HARM_VERBS | lexicon.CASUALTY_VERBS
+_HARMED_BY_AN_ACT = lexicon.HARM_VERBS | lexicon.CASUALTY_VERBS
 
 
 def _violence_between(head: Token, participle: Token) -> bool:
@@ -2027,9 +2031,9 @@ def _violent_verb(token: Token) -> bool:
     """A verb the lexicon reads as violence ("attacked", "stormed"), or one whose object is violence ("launched
     a series of attacks", "opened fire")."""
     entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
-    if _lemma_in(token, HARMED_BY_AN_ACT) or (entry is not None and entry[0] == "ASSAULT"):
+    if _lemma_in(token, _HARMED_BY_AN_ACT) or (entry is not None and entry[0] == "ASSAULT"):
         return True
-    return any(c.dep_ == "dobj" and _noun_trigger_type(_counted(c)) == "ASSAULT" for c in token.children)
+    return any(c.dep_ == "dobj" and lexicon.noun_trigger_type(_counted(c)) == "ASSAULT" for c in token.children)
 
 
 def _counted(noun: Token) -> Token:
@@ -2045,7 +2049,7 @@ _QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "cam
 def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]:
     source = target = None
     is_visit = token.lower_ in ("visit", "visits", "trip", "trips", "tour")
-    given_by_of = _noun_trigger_type(token) == "AID"
+    given_by_of = lexicon.noun_trigger_type(token) == "AID"
     for child in _on_its_line(token):
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = _entity_of_phrase(child, state)
@@ -2091,7 +2095,7 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             )
     elif token.dep_ == "dobj" and (
         head.lemma_.lower() in lexicon.UNDERGOING_VERBS
-        or (head.lemma_.lower() in lexicon.ANSWERING_VERBS and _noun_trigger_type(token) == "ACCUSE")
+        or (head.lemma_.lower() in lexicon.ANSWERING_VERBS and lexicon.noun_trigger_type(token) == "ACCUSE")
     ):
         if target is None:  # "the president survived an attack", "he denied the charges": the one it was done to
             target = _subject_entity(head, state)
@@ -2106,7 +2110,7 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         elif (
             head.lower_ in _TAKING_PART_PREPOSITIONS
             or (head.lower_ == "to" and verb.lemma_.lower() in _GOING_VERBS)
-            or (head.lower_ == "during" and _noun_trigger_type(token) == "CONSULT")
+            or (head.lower_ == "during" and lexicon.noun_trigger_type(token) == "CONSULT")
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
@@ -2138,7 +2142,7 @@ def _agent_of_a_deed(token: Token, state: DocState) -> str | None:
 def _gathering(token: Token) -> bool:
     """A protest or a meeting: what happens "at" a place happens there. (Shots fired "at" a building, or an
     attack "at" it, may be aimed at it.)"""
-    found = _noun_trigger_type(token) if token.pos_ in ("NOUN", "PROPN") else None
+    found = lexicon.noun_trigger_type(token) if token.pos_ in ("NOUN", "PROPN") else None
     if found is None:
         entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
         found = entry[0] if entry is not None else None
@@ -2167,12 +2171,6 @@ def _is_a_place_phrase(head: Token, state: DocState) -> bool:
     if any(c.dep_ == "compound" and _lemma_in(c, lexicon.SITE_NOUNS) for c in head.children):
         return True  # "the Hotel Continental", however its name is typed
     return in_a_place_mention(head.doc, state.places, head.idx)
-
-
-def _noun_trigger_type(token: Token) -> str | None:
-    # the word as written first: the lexicon lists some nouns in the plural ("talks", whose lemma is "talk")
-    found = lexicon.NOUN_TRIGGERS.get(token.lower_) or lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
-    return found[0] if found is not None else None
 
 
 def _is_place_entity(entity_id: str, state: DocState) -> bool:
@@ -2207,7 +2205,7 @@ def _claims_violence(responsibility: Token) -> bool:
     not."""
     claimed = _objects_of(responsibility, "for")
     return not claimed or any(
-        o.pos_ == "PRON" or _noun_trigger_type(o) in CLAIMABLE_TYPES or _lemma_in(o, lexicon.BOMB_WORDS)
+        o.pos_ == "PRON" or lexicon.noun_trigger_type(o) in CLAIMABLE_TYPES or _lemma_in(o, lexicon.BOMB_WORDS)
         for o in claimed
     )
 
@@ -2285,7 +2283,7 @@ def _entity_of_phrase(head: Token, state: DocState, *, resolve: bool = True) -> 
 
 def event_status(token: Token, sentence: Span, state: DocState) -> tuple[EventStatus, str]:
     """(status, according_to) of the event at `token`: see the module docstring for the cues."""
-    quote = _quote_around(token, state.quotes)
+    quote = quote_around(token, state.quotes)
     reporting = _governing_speech_verb(token)
     according_to = _according_to(quote, reporting, state)
     chain = [token, *_clause_chain(token)]
@@ -2351,11 +2349,6 @@ def _governing_speech_verb(token: Token) -> Token | None:
             return None if below.dep_ in ("nsubj", "nsubjpass", "agent") else ancestor
         below = ancestor
     return None
-
-
-def _quote_around(token: Token, quotes: list[Quote]) -> Quote | None:
-    inside = [q for q in quotes if q.start <= token.idx < q.end]
-    return min(inside, key=lambda q: q.end - q.start) if inside else None
 
 
 def _according_to(quote: Quote | None, reporting: Token | None, state: DocState) -> str:

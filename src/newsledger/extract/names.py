@@ -121,9 +121,6 @@ class KnowledgeBase:
     kind_following_words: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()  # single words that name an organisation's kind
-    # The names of international organisations and armed groups as written (found wherever the model missed them)
-    known_names: PhraseTable = field(default_factory=lambda: PhraseTable("known names", ()))
-    known_surfaces: frozenset[str] = frozenset()
 
     def actor(self, text: str) -> KnownActor | None:
         if text in self.by_acronym:
@@ -191,8 +188,17 @@ def _phrases(name: str, items: list[str]) -> PhraseTable:
     return PhraseTable(name, (tuple(_title_tokens(item)) for item in items))
 
 
-def _names_of(entry: dict[str, Any]) -> list[str]:
-    return [entry["name"], *entry.get("aliases", [])]
+@functools.lru_cache(maxsize=1)
+def known_names() -> tuple[PhraseTable, frozenset[str]]:
+    """The names of international organisations and armed groups as spaCy's English tokenizer splits them, and as
+    written (the entities step finds them wherever the model missed them). Built on first use, not with the
+    knowledge base: the tokenizer costs start-up time that only entity extraction needs to pay."""
+    surfaces = [
+        name
+        for entry in _read("igos.json") + _read("armed_groups.json")
+        for name in [entry["name"], *entry.get("aliases", [])]
+    ]
+    return PhraseTable("known names", (tuple(_name_tokens(name)) for name in surfaces)), frozenset(surfaces)
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -238,9 +244,6 @@ def knowledge_base() -> KnowledgeBase:
             kb.by_name[normal_key(name)] = actor
         for acronym in igo.get("acronyms", []):
             kb.by_acronym[acronym] = actor
-    surfaces = [name for entry in _read("igos.json") + _read("armed_groups.json") for name in _names_of(entry)]
-    kb.known_names = PhraseTable("known names", (tuple(_name_tokens(name)) for name in surfaces))
-    kb.known_surfaces = frozenset(surfaces)
     titles = _read("titles.json")
     kb.honorifics = _phrases("honorifics", titles["honorifics"] + titles["offices"])
     kb.offices = _phrases("offices", titles["offices"])
