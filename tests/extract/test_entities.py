@@ -691,3 +691,33 @@ def test_entities_a_known_group_is_found_where_the_model_missed_it_or_took_a_par
     # a national society a nationality opens is a name of its own, not the known one
     society = make_doc(vocab, words_with("The North Korean Red Cross said so .", {"1-2": "NORP"}))
     assert "International Committee of the Red Cross" not in {e.name for e in extract_entities(society)[0]}
+
+
+SECTIONED_REPORT = (
+    "Health officials said on Monday that the outbreak had spread to three states.\n"
+    "Alleged Ongoing Confrontation Leaves Students Injured\n"
+    "An alleged confrontation between students and security forces near the university campus in Merida has "
+    "left at least one student injured, local media reported.\n"
+)
+
+
+@pytest.mark.model
+def test_entities_a_heading_in_the_body_gives_names_only_the_text_confirms(make_record):
+    record = make_record(SECTIONED_REPORT)
+    names = {e.name for e in record.entities}
+    assert not any("Confrontation" in name or "Leaves" in name for name in names), names
+    heading_end = SECTIONED_REPORT.index("Injured\n")
+    for event in record.events:
+        # the heading's capitalised words are no one's name, so no argument is taken from them
+        for argument in event.arguments:
+            if argument.of.start < heading_end:
+                assert "Confrontation" not in argument.mention.text, argument
+
+
+@pytest.mark.model
+def test_entities_a_heading_reports_the_happening_its_section_opens_with(make_record):
+    record = make_record(SECTIONED_REPORT)
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in assaults]
+    assert {"Injured", "injured"} <= {assaults[0].trigger.text, *(m.text for m in assaults[0].mentions)}
+    assert not [e for e in record.events if e.type == "ACCUSE"]  # "Alleged" heads the line: a hedge, no accusation

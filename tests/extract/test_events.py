@@ -766,6 +766,34 @@ def test_events_who_suffers_or_survives_an_attack_is_its_target_never_its_source
     assert not any(harmed.split()[-1] in source for source in sources)
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "receiver", "giver"),
+    [
+        ("Senator Maria Lopez is drawing criticism after she appeared to mock veterans.", "criticism", "Lopez", None),
+        ("Governor Tom Reyes received an ultimatum from Hamas on Sunday.", "ultimatum", "Reyes", "Hamas"),
+        ("Minister Ana Costa came under criticism from the United Nations.", "criticism", "Costa", "United Nations"),
+    ],
+)
+def test_events_who_draws_receives_or_comes_under_an_act_is_its_target(make_record, text, word, receiver, giver):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert receiver in (names.get(event.target) or "")
+    assert names.get(event.source) == giver
+    sources = [a.mention.text for a in event.arguments if a.role == "source"]
+    assert not any(receiver in source for source in sources)
+
+
+def test_events_page_furniture_run_into_a_sentence_is_no_part_of_an_actor(make_record):
+    record, _ = events_of(
+        make_record,
+        "Protesters clash with security forces View Photos Thousands have been arrested. Caption People took to "
+        "the streets to boycott the election.",
+    )
+    words = [a.mention.text for e in record.events for a in e.arguments]
+    assert words and not any("Caption" in w or "Photos" in w for w in words), words
+    assert not any("Caption" in m.text for e in record.entities for m in e.mentions)
+
+
 def test_events_background_event_takes_its_own_year_never_the_publication_date(make_record):
     record, _ = events_of(
         make_record,

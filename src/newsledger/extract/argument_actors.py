@@ -63,6 +63,9 @@ for _words, _kind, _type in (
     for _word in _words.split():
         ACTOR_NOUNS[_word] = (_kind, _type)
 # People harmed are never the doer of the harm.
+# Words of a web page's furniture that scraped text runs into the sentence beside them ("Caption People took to
+# the streets", "View Photos Thousands have been arrested"): never part of the words naming an actor.
+PAGE_FURNITURE = frozenset("caption photo photos image images video file advertisement copyright".split())
 VICTIM_NOUNS = frozenset("victims victim dead casualties wounded injured hostages hostage".split())
 # Quantity words whose "of" phrase names the people ("dozens of protesters", "one of the soldiers").
 _QUANTITY_HEADS = frozenset(
@@ -200,7 +203,11 @@ class ArgumentResolver:
         country = self._country_of_phrase(head) or self._article_country()
         key = (as_word or head.lemma_.lower(), country)
         start = min(
-            (c.idx for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i == head.i - 1),
+            (
+                c.idx
+                for c in head.lefts
+                if c.dep_ in ("amod", "compound", "nmod") and c.i == head.i - 1 and c.lower_ not in PAGE_FURNITURE
+            ),
             default=head.idx,
         )
         mention = Mention(start, head.idx + len(head.text), doc_text(self.doc)[start : head.idx + len(head.text)])

@@ -20,7 +20,13 @@ from contextvars import ContextVar
 from spacy.tokens import Doc, Token
 
 from newsledger.extract import event_lexicon as lexicon
-from newsledger.extract.argument_actors import ACTOR_NOUNS, CURRENT_RESOLVER, VICTIM_NOUNS, is_device_subject
+from newsledger.extract.argument_actors import (
+    ACTOR_NOUNS,
+    CURRENT_RESOLVER,
+    PAGE_FURNITURE,
+    VICTIM_NOUNS,
+    is_device_subject,
+)
 from newsledger.extract.arguments_linker import (
     CANDIDATE_POS,
     USE_LINKER,
@@ -33,6 +39,7 @@ from newsledger.extract.arguments_linker import (
     shipped_linker,
 )
 from newsledger.extract.datelines import find_dateline
+from newsledger.extract.entities import heading_lines
 from newsledger.extract.places import event_place
 from newsledger.extract.syntax import is_reduced_passive
 from newsledger.model import Event, EventArgument, Mention
@@ -73,9 +80,15 @@ def event_arguments(
     ordered = sorted(set(words), key=lambda t: t.i)
     pairs = [(trigger, event.trigger), *zip(ordered, event.mentions, strict=False)]
     model = _linker_for(state) if USE_LINKER.get() else None
+    headings = heading_lines(doc)
     for index, (word, of) in enumerate(pairs):
         ruled = _rule_arguments(doc, state, event, word, of, trigger_actors if index == 0 else mention_actors)
-        out.extend(ruled if model is None else _linked(state, event, word, of, ruled, model))
+        arguments = ruled if model is None else _linked(state, event, word, of, ruled, model)
+        if any(start <= word.i < end for start, end in headings):
+            # a heading capitalises every word, so its parse cannot tell a name from a phrase ("Alleged Clash
+            # Leaves Students Hurt"): only what names an entity or a place is an argument there
+            arguments = [a for a in arguments if a.entity is not None or a.place is not None]
+        out.extend(arguments)
     return tuple(_distinct(out))
 
 
@@ -339,13 +352,15 @@ def _undergoer(word: Token) -> int:
     """The subject of a verb of undergoing whose object is the event word or holds it under a preposition ("the
     mayor suffered injuries in the blast", "the president survived an attack"): the harmed; else -1."""
     verb = word.head
+    coming_under = False
     if word.dep_ == "pobj" and verb.dep_ == "prep":
+        coming_under = lexicon.comes_under(verb)  # "the minister came under criticism"
         verb = verb.head
         if verb.dep_ == "dobj" and verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
             verb = verb.head  # "suffered injuries in the blast"
     elif word.dep_ != "dobj":
         return -1
-    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS
+    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS or coming_under
     answering = verb.lemma_.lower() in lexicon.ANSWERING_VERBS and _accusation(word)  # "he denied the charges"
     if not (undergoing or answering):
         return -1
@@ -577,7 +592,7 @@ def argument_phrase(state: DocState, head: Token) -> Mention:
     for child in reversed(list(head.lefts)):
         # a left modifier right before the head or before what is already taken ("Syria's army": "'s" ends
         # the possessor's own words)
-        if child.dep_ not in _PHRASE_LEFT or child.right_edge.i != start - 1:
+        if child.dep_ not in _PHRASE_LEFT or child.right_edge.i != start - 1 or child.lower_ in PAGE_FURNITURE:
             break
         start = child.left_edge.i if child.left_edge.i < child.i else child.i
     low, high = head.doc[start].idx, head.idx + len(head.text)

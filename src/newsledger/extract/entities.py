@@ -306,33 +306,89 @@ def headline_region(doc: Doc) -> tuple[int, int] | None:
     end = next((i + 1 for i, newline in enumerate(arrays.newline_after) if newline), None)
     if end is None or end >= len(doc):
         return None
-    words = [w for w in arrays.words[:end] if any(ch.isalpha() for ch in w)]
-    if not 3 <= len(words) <= 25 or all(w.isupper() for w in words if len(w) > 1):
-        return None  # an all-capitals line is the truecaser's business
     title = get_state(doc).article.title
-    if title and normal_key(arrays.text[: arrays.ends[end - 1]]) == normal_key(title):
+    if (
+        title
+        and _written_in_words(arrays.words[:end])
+        and normal_key(arrays.text[: arrays.ends[end - 1]]) == normal_key(title)
+    ):
         return 0, end
-    if arrays.words[end - 1] in (".", "?", "!") and arrays.words[end - 2] not in ("U.S", "Jr"):
-        return None  # a sentence, not a headline
+    return (0, end) if _a_title_case_line(arrays.words[:end]) else None
+
+
+def heading_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of the headline and of the lines of a text written in title case, as section headings
+    and captions are ("Alleged Clash Leaves Two Students Hurt", "Doctors Want Emergency Declared"), each followed
+    by more text."""
+    cached = doc.user_data.get("newsledger_headings")
+    if isinstance(cached, list):
+        return cached
+    arrays = actors.token_arrays(doc)
+    regions = []
+    start = 0
+    for i, newline in enumerate(arrays.newline_after):
+        if not newline:
+            continue
+        line = arrays.words[start : i + 1]
+        if i + 1 < len(doc) and _a_title_case_line(line) and _a_heading_shape(line):
+            regions.append((start, i + 1))
+        start = i + 1
+    headline = headline_region(doc)
+    if headline is not None and headline not in regions:
+        regions.insert(0, headline)
+    doc.user_data["newsledger_headings"] = regions
+    return regions
+
+
+def _a_heading_shape(line: list[str]) -> bool:
+    """Words only: a line with figures, brackets or a colon is a line of results or a table ("Portsmouth :
+    Middlesex 199 and 426"), whatever its case."""
+    return not any(ch.isdigit() or ch in "():;" for word in line for ch in word)
+
+
+def _written_in_words(line: list[str]) -> bool:
+    words = [w for w in line if any(ch.isalpha() for ch in w)]
+    # an all-capitals line is the truecaser's business
+    return 3 <= len(words) <= 25 and not all(w.isupper() for w in words if len(w) > 1)
+
+
+def _a_title_case_line(line: list[str]) -> bool:
+    """A line of three to 25 words whose words but the small ones are capitalised (a headline may end in a full
+    stop: "Obama Seeks More Refugees As He Recognizes Holiday.")."""
+    words = [w for w in line if any(ch.isalpha() for ch in w.strip())]
+    if not _written_in_words(line):
+        return False
     content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
-    return (0, end) if content and capitalised >= 0.8 * len(content) and len(content) >= 3 else None
+    return bool(content) and capitalised >= 0.8 * len(content) and len(content) >= 3
 
 
-def _confirmed_in_body(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+def _confirmed_in_body(
+    doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, common_words: frozenset[str]
+) -> list[Candidate]:
     """A headline capitalises every word, so a name found only there ("Car Bomb Kills") is kept only when the
-    body writes it too, or it is a name the knowledge base knows."""
-    region = headline_region(doc)
-    if region is None:
+    body writes it too, or it is a name the knowledge base knows. So with a heading further down, where the name
+    is all common words ("Ongoing Confrontation Leaves Students"): in a line of results ("Pete Sampras beat Tim
+    Henman") a name is a name."""
+    regions = heading_lines(doc)
+    if not regions:
         return candidates
+    headline = headline_region(doc)
     arrays = actors.token_arrays(doc)
-    body = arrays.text[arrays.ends[region[1] - 1] :]
+    places = place_words()
     kept = []
     for c in candidates:
-        if c.start < region[1]:
+        region = next(((start, end) for start, end in regions if start <= c.start < end), None)
+        if region is not None and (
+            region == headline
+            or all(
+                _is_common(w.lower(), common_words) and w.lower() not in places for w in arrays.words[c.start : c.end]
+            )
+        ):
             text = c.text(doc)
+            rest = arrays.text[: arrays.starts[region[0]]] + "\n" + arrays.text[arrays.ends[region[1] - 1] :]
             known = kb.actor(text) is not None or text in kb.demonyms
-            if not known and not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", body):
+            if not known and not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", rest):
                 continue
         kept.append(c)
     return kept
@@ -1040,7 +1096,7 @@ def extract_entities(
         acronyms[doc[short.start].text] = normal_key(long_form.text(doc))
     candidates = _without_overlaps(candidates)
     candidates = [c for c in candidates if not _acronym_as_a_common_noun(doc, c, kb)]
-    candidates = _confirmed_in_body(doc, candidates, kb)
+    candidates = _confirmed_in_body(doc, candidates, kb, common_words)
     caps: set[int] = set()
     for start, end in regions:
         caps.update(range(start, end))

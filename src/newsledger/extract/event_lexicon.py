@@ -853,8 +853,18 @@ CASUALTY_NOUNS = frozenset(
 # Verbs of harm: with no doer of their own they report the toll of another act of their sentence.
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 # Verbs whose subject is on the receiving end of the event named in their object or under their preposition
-# ("the mayor suffered injuries in the blast", "the president survived an attack", "the party faces attacks").
-UNDERGOING_VERBS = frozenset({"suffer", "sustain", "survive", "escape", "endure", "undergo", "face"})
+# ("the mayor suffered injuries in the blast", "the president survived an attack", "the party faces attacks",
+# "Trump is drawing criticism", "the governor received an ultimatum"), and "come under" ("came under fire").
+UNDERGOING_VERBS = frozenset(
+    {"suffer", "sustain", "survive", "escape", "endure", "undergo", "face", "receive", "draw", "attract", "incur"}
+)
+
+
+def comes_under(preposition: Token) -> bool:
+    """'under' on 'come': "the minister came under criticism", "the convoy came under attack"."""
+    return preposition.lower_ == "under" and preposition.head.lemma_.lower() == "come"
+
+
 # Verbs whose subject answers an accusation made of him ("denied the charges", "rejected the allegations"): the
 # accused, never the accuser.
 ANSWERING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "contest", "dispute", "fight"})

@@ -37,7 +37,7 @@ from newsledger.extract.argument_actors import (
 )
 from newsledger.extract.arguments import event_arguments
 from newsledger.extract.arguments_linker import in_a_place_mention
-from newsledger.extract.entities import headline_region
+from newsledger.extract.entities import heading_lines
 from newsledger.extract.event_classifier import shipped_classifier, shows_violence
 from newsledger.extract.event_factuality import PROJECTILES, unreported
 from newsledger.extract.places import event_place
@@ -340,16 +340,16 @@ def one_per_happening(
     """Later words that take up a happening already reported become its mentions, so one bombing is one event
     with one set of figures: a definite event noun ("the attack", "the bombing") or a verb of harm with no doer
     of its own ("two more were wounded") a few sentences after violence of its type, and a headline's report of
-    the happening the body opens with. Not when the later words give it a time, a year, a place, a doer or a
-    weapon of their own that differ from the first report's: those report another happening."""
+    the happening the body opens with (a section heading's, of the one its section opens with). Not when the
+    later words give it a time, a year, a place, a doer or a weapon of their own that differ from the first
+    report's: those report another happening."""
     kept: list[tuple[int, Span, _Trigger]] = []
-    region = headline_region(doc)
-    headline_end = doc[region[1] - 1].idx if region is not None else -1
+    headings = heading_lines(doc)
     headline: list[tuple[int, Span, _Trigger]] = []
     for item in numbered:
         trigger = item[2]
         token = trigger.token
-        if token.idx <= headline_end and trigger.type in _REPEATED_TYPES:
+        if trigger.type in _REPEATED_TYPES and any(start <= token.i < end for start, end in headings):
             headline.append(item)
             continue
         if trigger.type in _REPEATED_TYPES and not _takes_ground(token):
@@ -359,8 +359,12 @@ def one_per_happening(
                 continue
         kept.append(item)
     for item in headline:
-        # the headline sums up the story: the first report of its type in the body's opening sentences is it
-        body = next((k for k in kept if k[2].type == item[2].type and k[0] - item[0] <= 3), None)
+        # a headline sums up the story, a heading its section: the first report of its type in the sentences
+        # after it is it
+        body = next(
+            (k for k in kept if k[2].type == item[2].type and k[2].token.i > item[2].token.i and k[0] - item[0] <= 3),
+            None,
+        )
         if body is not None and _compatible(doc, state, (body[1], body[2]), (item[1], item[2])):
             body[2].mentions.extend([item[2].token, *item[2].mentions])
         else:
@@ -1021,8 +1025,9 @@ def _verb_trigger(token: Token) -> _Trigger | None:
         return None  # "a negotiated settlement" names no event
     if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in token.children):
         return None  # "some of the wounded", "the dead": people, not an event
-    if token.lower_ in ("alleged", "purported") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp") for c in token.children
+    if token.lower_ in ("alleged", "purported") and (
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "ccomp") for c in token.children)
+        or (token.text[0].isupper() and any(start <= token.i < end for start, end in heading_lines(token.doc)))
     ):
         return None  # "Alleged Ongoing Clash Leaves Two Hurt": a hedge on a noun, however a headline parses
     if lemma == "call" and any(_calls_on(c) for c in token.children):
@@ -2099,6 +2104,13 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     ):
         if target is None:  # "the president survived an attack", "he denied the charges": the one it was done to
             target = _subject_entity(head, state)
+        if source is None and head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
+            source = _from_whom(head, state)  # "received an ultimatum from the union"
+    elif token.dep_ == "pobj" and lexicon.comes_under(head):
+        if target is None:  # "the minister came under criticism from lawmakers"
+            target = _subject_entity(head.head, state)
+        if source is None:
+            source = _from_whom(head.head, state)
     elif source is None and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
         if verb.lemma_.lower() in lexicon.CASUALTY_VERBS | lexicon.HARM_VERBS | lexicon.UNDERGOING_VERBS:
@@ -2114,6 +2126,11 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _from_whom(verb: Token, state: DocState) -> str | None:
+    """Who a verb of undergoing says it came from: "received an ultimatum from the union"."""
+    return next((_entity_of_pobj(c, state) for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
 
 
 def _agent_of_a_deed(token: Token, state: DocState) -> str | None:
