@@ -196,3 +196,32 @@ def test_the_same_verbal_words_report_acts(make_record, kept, word, plover):
 )
 def test_a_kind_of_people_a_present_clause_describes_is_generic(make_record, text, word, plover, kept):
     assert has(triggers(make_record, text), word, plover) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "plover"),
+    [
+        # a habitual present at the end of a paragraph is as generic as anywhere else (its line break is no word
+        # of the sentence)
+        (
+            "The council met on Monday. Some of its members are countries that regularly violate those rights.\n",
+            "violate",
+            "REJECT",
+        ),
+        (
+            "The council met on Monday. Shoppers who support the new market say it will bring jobs.\n",
+            "support",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_a_generic_present_ending_a_paragraph_is_no_event(make_record, text, word, plover):
+    assert not has(triggers(make_record, text), word, plover)
+
+
+def test_a_wire_headline_and_its_deck_tell_what_happened_in_the_present(make_record):
+    text = (
+        "Parents of two victims sue the senator; \nLongtime foe files wrongful death claim for clients.\n\n"
+        "The parents of two Americans killed in the attack filed a lawsuit on Monday, their lawyer said.\n"
+    )
+    assert has(triggers(make_record, text), "sue", "ACCUSE")

@@ -22,6 +22,8 @@ status (`events.event_status`), since gold event sets (WikiEvents, the seed) cou
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsledger.extract.argument_actors import ACTOR_NOUNS
@@ -117,6 +119,9 @@ _FREEZABLE = frozenset(
 )
 _TIME_ADVERBS = frozenset({"recently", "yesterday", "today", "tonight", "earlier", "later", "now", "currently"})
 _HEADLINE_TOKENS = 20
+# Opening lines set off by a blank line are a headline up to this many lines and words (a wire's headline and deck).
+_HEADLINE_LINES = 3
+_HEADLINE_WORDS = 30
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 _COMMENT_VERBS = frozenset(
     "comment discuss say elaborate answer speak respond confirm identify name specify disclose talk reply".split()
@@ -626,6 +631,16 @@ def _anchored(verb: Token) -> bool:
     return False
 
 
+def _first_line_set_off(text: str, offset: int) -> bool:
+    """Whether `offset` is in the text's opening lines and a blank line sets them off from the body: a wire's
+    headline, with its deck ("Parents of victims sue senator;\nFoe files wrongful death claim.\n\n")."""
+    blank = re.search(r"\n[ \t\xa0]*\n", text)
+    if blank is None or offset >= blank.start():
+        return False
+    opening = text[: blank.start()]
+    return opening.count("\n") < _HEADLINE_LINES and len(opening.split()) <= _HEADLINE_WORDS
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
@@ -642,7 +657,10 @@ def _in_headline(token: Token, state: DocState) -> bool:
     title = state.article.title if state.article is not None else None
     if sentence.start_char == 0 and title and _letters(sentence.text).startswith(_letters(title)):
         return True  # the title the text opens with, run into its first sentence ("County lifts burn ban. The …")
-    if sentence[-1].text not in (".", "!", "?", '"', "”", "'", "’", ")"):
+    last = next((t for t in reversed(sentence) if not t.is_space), sentence[-1])  # a paragraph's "\n" is no word
+    if last.text not in (".", "!", "?", '"', "”", "'", "’", ")"):
+        return True
+    if _first_line_set_off(text, token.idx):
         return True
     region = headline_region(token.doc) if state.article is not None else None
     return region is not None and region[0] <= token.i < region[1]
