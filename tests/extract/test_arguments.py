@@ -265,6 +265,10 @@ def test_arguments_a_battle_between_two_sides_has_a_doer_and_a_target(make_recor
     clashes = make_record("Clashes between police and protesters left ten people injured.")
     sides = [(role, words) for role, words, _ in _arguments(clashes, "Clashes") if role in ("source", "target")]
     assert sides == [("source", "police"), ("target", "protesters")]
+    # the linker may find the list from its later member ("rebels"): the first side is still the doer
+    broke_out = make_record("A battle between troops and rebels broke out in the town.")
+    sides = sorted((role, words) for role, words, _ in _arguments(broke_out, "battle") if role in ("source", "target"))
+    assert sides == [("source", "troops"), ("target", "rebels")]
 
 
 def test_arguments_a_list_seen_from_a_later_member_holds_all_its_members(make_record):

@@ -139,18 +139,14 @@ def _linked(
     tokens, scored = linker_candidates(state, event, word, ruled, model)
     out: list[EventArgument] = []
     chosen = choose(scored, model.thresholds)
-    has_source = any(role == SOURCE for role, _, _ in chosen)
-    has_target = any(role == TARGET for role, _, _ in chosen)
     for role, index, member in chosen:
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
         mention = argument_phrase(state, token)
-        if _between_on(word, tokens[index]):
+        first = _first_of_list(token)
+        if role in (SOURCE, TARGET) and _between_on(word, first):
             # "a battle between troops and gunmen", "clashes between police and protesters": the first side is
-            # the doer, the others its target (as the event's own actors are read)
-            if role == SOURCE and member >= 0 and not has_target:
-                role = TARGET
-            elif role == TARGET and member < 0 and not has_source:
-                role = SOURCE
+            # the doer, the others its target (as the event's own actors are read), however the list was found
+            role = SOURCE if token.i == first.i else TARGET
         if member >= 0 and token.pos_ == "NOUN" and _names_an_event(token):
             continue  # "attacks on security forces and assassinations": a second event, not a second target
         if role == TARGET and (_at_a_site(state, word, token) or token.lower_ in _REFLEXIVES):
