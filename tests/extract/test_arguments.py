@@ -290,3 +290,12 @@ def test_arguments_who_answers_an_accusation_is_its_target_never_its_source(make
     charges = _arguments(record, "charges")
     assert ("target", "Okafor") in [(role, name) for role, _, name in charges]
     assert ("source", "Okafor") not in [(role, name) for role, _, name in charges]
+
+
+def test_arguments_a_span_of_time_run_into_a_list_is_no_participant(make_record):
+    record = make_record(
+        "A spokesman for the group pointed out that telephoned warnings were given to the Samaritans, the police, "
+        "newspapers and the local Rumour Service at least thirty minutes before each explosion."
+    )
+    words = [words for _, words, _ in _arguments(record, "warnings")]
+    assert words and not any("minutes" in w for w in words), words

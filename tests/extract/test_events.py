@@ -783,6 +783,25 @@ def test_events_who_draws_receives_or_comes_under_an_act_is_its_target(make_reco
     assert not any(receiver in source for source in sources)
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "giver", "receiver"),
+    [
+        ("Hamas gave Israel an ultimatum on Sunday.", "ultimatum", "Hamas", "Israel"),
+        (
+            "Warnings of the bomb were given to the Samaritans by Hamas an hour before.",
+            "warnings",
+            "Hamas",
+            "Samaritans",
+        ),
+    ],
+)
+def test_events_whom_a_threat_is_passed_on_to_is_its_target(make_record, text, word, giver, receiver):
+    record, names = events_of(make_record, text)
+    event = event_at(record, word)
+    assert receiver in (names.get(event.target) or "")
+    assert giver in (names.get(event.source) or "")
+
+
 def test_events_page_furniture_run_into_a_sentence_is_no_part_of_an_actor(make_record):
     record, _ = events_of(
         make_record,

@@ -190,6 +190,7 @@ _ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge"
 _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 # Verbs an event is "aimed" by: "bombings targeted at the military", "attacks aimed at civilians".
 _AIMING_VERBS = frozenset({"target", "aim", "direct"})
@@ -476,8 +477,13 @@ def _listed_with(head: Token) -> list[Token]:
     first = _first_of_list(head)
     if first.dep_ == "appos" and (members or first != head) and first.head.pos_ in ("NOUN", "PROPN"):
         members.insert(0, first.head)  # the same list seen from a later member ("eight women, a girl and four men")
-    # a verb or adjective the parser coordinated with the head ("the warning, given ... and police") names no one
-    return [t for t in members if t.pos_ in CANDIDATE_POS]
+    # a verb or adjective the parser coordinated with the head ("the warning, given ... and police") names no one,
+    # nor a span of time it ran on into ("the police, newspapers and the Samaritans at least thirty minutes before")
+    return [t for t in members if t.pos_ in CANDIDATE_POS and not _a_time(t)]
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIME_UNITS
 
 
 def _first_of_list(token: Token) -> Token:

@@ -939,6 +939,9 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
     "undertake pay attend join lead host co-host organize organise announce open commit perpetrate".split()
 )
+# Light verbs that pass their event noun on to someone: "gave the rebels an ultimatum", "issued a warning to
+# the police", "warnings were given to the newspapers" (the one it is passed to is its target).
+PASSING_VERBS = frozenset("give issue send deliver hand relay telephone phone".split())
 
 # What one seeks from someone else (a request): "sought asylum", "seeking talks". Seeking anything else ("sought
 # to enforce control", "sought a referendum") is trying, not asking.

@@ -2098,6 +2098,15 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = next(
                 (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
             )
+        if target is None and head.lemma_.lower() in lexicon.PASSING_VERBS:
+            target = _passed_to(head, state)  # "gave the rebels an ultimatum", "issued a warning to the police"
+    elif token.dep_ == "nsubjpass" and head.lemma_.lower() in lexicon.PASSING_VERBS:
+        # "warnings were given to the police by the group"
+        if target is None:
+            target = _passed_to(head, state)
+        if source is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            source = _entity_of_pobj(agent, state) if agent is not None else None
     elif token.dep_ == "dobj" and (
         head.lemma_.lower() in lexicon.UNDERGOING_VERBS
         or (head.lemma_.lower() in lexicon.ANSWERING_VERBS and lexicon.noun_trigger_type(token) == "ACCUSE")
@@ -2126,6 +2135,16 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _passed_to(verb: Token, state: DocState) -> str | None:
+    """Whom a verb of passing on gives its object to: its dative ("gave the rebels an ultimatum") or "to"."""
+    for child in verb.children:
+        if child.dep_ == "dative" and child.lower_ != "to":
+            return _entity_of_phrase(child, state)
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+            return _entity_of_pobj(child, state)
+    return None
 
 
 def _from_whom(verb: Token, state: DocState) -> str | None:
