@@ -802,6 +802,26 @@ def test_events_whom_a_threat_is_passed_on_to_is_its_target(make_record, text, w
     assert giver in (names.get(event.source) or "")
 
 
+def test_events_who_is_held_on_charges_is_accused_never_the_accuser(make_record):
+    record, names = events_of(make_record, "Mayor John Smith is being held on charges of fraud.")
+    charges = event_at(record, "charges")
+    assert names.get(charges.target) == "John Smith" and charges.source is None
+    # a place the parser made the subject ("held in a prison west of Boston awaiting trial on charges") is neither
+    record, names = events_of(
+        make_record,
+        "Omar Haddad, 20, is being held in a federal prison west of Boston awaiting trial on charges that carry "
+        "the threat of execution if he is convicted.",
+    )
+    charges = event_at(record, "charges")
+    assert "Boston" not in (names.get(charges.source) or "") + (names.get(charges.target) or "")
+    assert not [a for a in charges.arguments if a.role == "source"]
+    # expanding on accusations is making them
+    record, names = events_of(
+        make_record, "Katrina Pierson, a spokeswoman for the campaign, expanded on the accusations."
+    )
+    assert names.get(event_at(record, "accusations").source) == "Katrina Pierson"
+
+
 def test_events_page_furniture_run_into_a_sentence_is_no_part_of_an_actor(make_record):
     record, _ = events_of(
         make_record,

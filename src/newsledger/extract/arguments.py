@@ -347,21 +347,25 @@ def linker_candidates(
 
 def _undergoer(word: Token) -> int:
     """The subject of a verb of undergoing whose object is the event word or holds it under a preposition ("the
-    mayor suffered injuries in the blast", "the president survived an attack"): the harmed; else -1."""
+    mayor suffered injuries in the blast", "the president survived an attack", "the minister came under
+    criticism"), or of a verb held "on" an accusation ("the mayor is awaiting trial on corruption charges"): the
+    one it is done to; else -1."""
     verb = word.head
-    coming_under = False
+    coming_under = held_on = False
     if word.dep_ == "pobj" and verb.dep_ == "prep":
-        coming_under = lexicon.comes_under(verb)  # "the minister came under criticism"
+        coming_under = lexicon.comes_under(verb)
+        held_on = verb.lower_ in ("on", "for", "over") and _accusation(word)
         verb = verb.head
-        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
-            verb = verb.head  # "suffered injuries in the blast"
+        if verb.dep_ == "dobj" and (held_on or verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS):
+            verb = verb.head  # "suffered injuries in the blast", "awaiting trial on charges"
+        held_on = held_on and verb.lemma_.lower() in lexicon.HELD_ON_VERBS
     elif word.dep_ != "dobj":
         return -1
-    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS or coming_under
+    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS or coming_under or held_on
     answering = verb.lemma_.lower() in lexicon.ANSWERING_VERBS and _accusation(word)  # "he denied the charges"
     if not (undergoing or answering):
         return -1
-    return next((c.i for c in verb.children if c.dep_ == "nsubj"), -1)
+    return next((c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), -1)
 
 
 def _accusation(word: Token) -> bool:

@@ -939,6 +939,11 @@ LIGHT_VERBS = frozenset(
     "hold have conduct launch carry stage make give begin start complete continue resume mount wage "
     "undertake pay attend join lead host co-host organize organise announce open commit perpetrate".split()
 )
+# Verbs of the law's hold on someone, whose subject held "on" or "for" an accusation is the accused ("is being
+# held on charges", "awaiting trial on corruption charges", "was arrested for the allegations").
+HELD_ON_VERBS = frozenset(
+    "hold arrest detain jail imprison try convict indict sentence await prosecute book extradite acquit face".split()
+)
 # Light verbs that pass their event noun on to someone: "gave the rebels an ultimatum", "issued a warning to
 # the police", "warnings were given to the newspapers" (the one it is passed to is its target).
 PASSING_VERBS = frozenset("give issue send deliver hand relay telephone phone".split())

@@ -2115,6 +2115,13 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = _subject_entity(head, state)
         if source is None and head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
             source = _from_whom(head, state)  # "received an ultimatum from the union"
+    elif token.dep_ == "pobj" and _held_on(token):
+        # "held on charges", "awaiting trial on charges", "arrested for murder charges": who is held on them is
+        # the accused, never the accuser
+        verb = head.head.head if head.head.dep_ == "dobj" else head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if target is None and subject is not None and subject.ent_type_ not in ("GPE", "LOC", "FAC"):
+            target = _entity_of_phrase(subject, state)  # (a place is where, however the parser hung it)
     elif token.dep_ == "pobj" and lexicon.comes_under(head):
         if target is None:  # "the minister came under criticism from lawmakers"
             target = _subject_entity(head.head, state)
@@ -2135,6 +2142,15 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         ):  # "X is departing for a visit", "X is in talks with Y"
             source = _subject_entity(verb, state)
     return source, target
+
+
+def _held_on(token: Token) -> bool:
+    """An accusation the law holds someone on: "held on charges", "awaiting trial on corruption charges"."""
+    preposition = token.head
+    if preposition.lower_ not in ("on", "for", "over") or token.pos_ != "NOUN":
+        return False
+    verb = preposition.head.head if preposition.head.dep_ == "dobj" else preposition.head
+    return lexicon.noun_trigger_type(token) == "ACCUSE" and verb.lemma_.lower() in lexicon.HELD_ON_VERBS
 
 
 def _passed_to(verb: Token, state: DocState) -> str | None:
