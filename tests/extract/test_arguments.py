@@ -299,3 +299,16 @@ def test_arguments_a_span_of_time_run_into_a_list_is_no_participant(make_record)
     )
     words = [words for _, words, _ in _arguments(record, "warnings")]
     assert words and not any("minutes" in w for w in words), words
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("Just after midnight a wave of shooting broke out in the main Catholic areas.", "shooting", "areas"),
+        ("Heavy fighting took place in the village on Monday.", "fighting", "village"),
+        ("The republic has seen numerous bombings targeted at the army.", "bombings", "republic"),
+    ],
+)
+def test_arguments_where_an_event_broke_out_or_which_realm_saw_it_is_its_place(make_record, text, word, place):
+    places = [words for role, words, _ in _arguments(make_record(text), word) if role == "place"]
+    assert any(words.endswith(place) for words in places), places

@@ -190,6 +190,13 @@ _ON_SITES = frozenset({"street", "streets", "road", "roads", "highway", "bridge"
 _PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
+# Verbs an event noun as their subject happens by, and verbs whose subject, a place, saw events as their object.
+_HAPPENING_VERBS = frozenset({"happen", "occur", "erupt", "unfold", "rage", "continue", "spread"})
+_SEEING_VERBS = frozenset({"see", "witness", "experience"})
+# Nouns of a run of events ("a wave of shooting", "a series of explosions").
+_RUNS_OF_EVENTS = frozenset({"wave", "spate", "series", "string", "round", "burst", "outbreak", "surge", "spree"})
+# Common nouns of a realm that sees events ("the republic has seen numerous bombings").
+_REALMS = frozenset({"republic", "country", "state", "region", "province", "capital", "nation", "territory"})
 _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 # Verbs an event is "aimed" by: "bombings targeted at the military", "attacks aimed at civilians".
@@ -271,8 +278,17 @@ def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
     explosion was at the bus station") or on what it was done to ("attacked a camp in Kunar Province", "kills a
     general in Syria": where they were is where it happened)."""
     holders = {word.i}
-    if word.dep_ == "nsubj" and word.head.lemma_ == "be":
-        holders.add(word.head.i)
+    phrase = word
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in _RUNS_OF_EVENTS:
+        phrase = word.head.head  # "a wave of shooting", "a series of explosions": the phrase's own slot
+        holders.add(phrase.i)
+    if phrase.dep_ == "nsubj" and (phrase.head.lemma_ == "be" or _happens(phrase.head)):
+        holders.add(phrase.head.i)  # "the worst explosion was at", "a wave of shooting broke out in"
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in _SEEING_VERBS:
+        # "the republic has seen numerous bombings", "Dagestan sees frequent attacks": where they happened
+        seer = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        if seer is not None and (_is_a_site(state, seer) or seer.lemma_.lower() in _REALMS or seer.ent_type_ == "GPE"):
+            return seer
     holders.update(c.i for c in word.children if c.dep_ in ("dobj", "nsubjpass"))
     for token in sorted(tokens, key=lambda t: abs(t.i - word.i)):
         preposition, lemma = token.head, token.lemma_.lower()
@@ -285,6 +301,15 @@ def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
         ):
             return token
     return None
+
+
+def _happens(verb: Token) -> bool:
+    """A verb an event noun happens by: "occurred", "took place", "broke out", "erupted"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _HAPPENING_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
+    return (lemma == "break" and "out" in particles) or (lemma == "take" and "place" in particles)
 
 
 def not_a_source(scored: list[Scored]) -> set[tuple[int, int]]:
