@@ -307,8 +307,23 @@ def test_arguments_a_span_of_time_run_into_a_list_is_no_participant(make_record)
         ("Just after midnight a wave of shooting broke out in the main Catholic areas.", "shooting", "areas"),
         ("Heavy fighting took place in the village on Monday.", "fighting", "village"),
         ("The republic has seen numerous bombings targeted at the army.", "bombings", "republic"),
+        (
+            "The worst explosion was at the busy bus station, where at least six people were killed.",
+            "killed",
+            "station",
+        ),
+        ("Huge bombs were detonated at places certain to be thronged with people.", "detonated", "places"),
     ],
 )
 def test_arguments_where_an_event_broke_out_or_which_realm_saw_it_is_its_place(make_record, text, word, place):
     places = [words for role, words, _ in _arguments(make_record(text), word) if role == "place"]
     assert any(words.endswith(place) for words in places), places
+
+
+def test_arguments_a_blast_is_where_its_harm_was_done_and_a_manhunt_is_not(make_record):
+    record = make_record(
+        "French police are hunting a suspect believed to have left a bag containing a device that exploded on "
+        "Friday, wounding 13 people on a busy pedestrian street in the city of Lyon."
+    )
+    assert any(role == "place" and "street" in words for role, words, _ in _arguments(record, "exploded"))
+    assert not any(role == "place" for role, _, _ in _arguments(record, "hunting"))

@@ -168,7 +168,7 @@ def _linked(
             out.append(EventArgument(TARGET, mention, of, entity=_entity_of_token(state, aimed)))
             given.add(TARGET)
             used.add((mention.start, mention.end))
-    site = _site_of(state, word, tokens) if PLACE not in given else None
+    site = _site_of(state, word, tokens, violent=event.type == "ASSAULT") if PLACE not in given else None
     if site is not None:
         mention = argument_phrase(state, site)
         if (mention.start, mention.end) not in used:  # not words the linker gave another role
@@ -271,12 +271,14 @@ def _is_a_site(state: DocState, token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.SITE_NOUNS
 
 
-def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
+def _site_of(state: DocState, word: Token, tokens: list[Token], *, violent: bool = False) -> Token | None:
     """A site the word happened at, nearest first: the object of a preposition of place ("in", "at", "near"…)
     that is a common noun of a site ("the explosion at the station", "detained in a hospital") or a named place
     ("explosions at Baker Street"), hung on the word itself, on the copula it is the subject of ("the worst
     explosion was at the bus station") or on what it was done to ("attacked a camp in Kunar Province", "kills a
-    general in Syria": where they were is where it happened)."""
+    general in Syria": where they were is where it happened); the site a "where" clause of the word hangs on ("the
+    bus station, where six people were killed"), the realm that saw it ("the republic has seen bombings"), and for
+    violence the site of the harm it did ("exploded, wounding 13 people on a busy street")."""
     holders = {word.i}
     phrase = word
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in _RUNS_OF_EVENTS:
@@ -289,7 +291,17 @@ def _site_of(state: DocState, word: Token, tokens: list[Token]) -> Token | None:
         seer = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
         if seer is not None and (_is_a_site(state, seer) or seer.lemma_.lower() in _REALMS or seer.ent_type_ == "GPE"):
             return seer
+    if word.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in word.children):
+        if _is_a_site(state, word.head):
+            return word.head  # "the bus station, where at least six people were killed"
     holders.update(c.i for c in word.children if c.dep_ in ("dobj", "nsubjpass"))
+    if violent:
+        # "a device exploded, wounding 13 people on a busy street": where its harm was done, it was
+        holders.update(
+            c.i
+            for c in word.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in HARMED_SUBJECT_VERBS
+        )
     for token in sorted(tokens, key=lambda t: abs(t.i - word.i)):
         preposition, lemma = token.head, token.lemma_.lower()
         if token.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head.i not in holders:

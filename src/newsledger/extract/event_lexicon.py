@@ -716,7 +716,7 @@ SITE_NOUNS = frozenset(
     "stadium park station airport airfield airbase port harbour harbor bridge crossing border checkpoint base "
     "camp outpost post posts compound building house home office headquarters embassy consulate school "
     "university campus hospital clinic mosque church cathedral temple synagogue shrine prison jail courthouse "
-    "factory plant mine".split()
+    "factory plant mine site sites scene spot location locations places".split()
 )
 # Places and posts a subject "under attack" can be held in: the attack there is physical.
 ATTACKABLE_PLACES = frozenset(
