@@ -327,3 +327,14 @@ def test_arguments_a_blast_is_where_its_harm_was_done_and_a_manhunt_is_not(make_
     )
     assert any(role == "place" and "street" in words for role, words, _ in _arguments(record, "exploded"))
     assert not any(role == "place" for role, _, _ in _arguments(record, "hunting"))
+
+
+def test_arguments_a_description_set_beside_a_name_gives_the_name(make_record):
+    record = make_record("South Korea accused the North's leader, Kim Jong Un, of fanatic recklessness.")
+    targets = [words for role, words, _ in _arguments(record, "accused") if role == "target"]
+    assert targets == ["Kim Jong Un"], targets
+    record = make_record(
+        "One of them, Mr William Craig, leader of the party, called for its immediate massive resumption."
+    )
+    sources = [words for role, words, _ in _arguments(record, "called") if role == "source"]
+    assert "William Craig" in sources and "One" not in sources, sources

@@ -141,6 +141,8 @@ def _linked(
     chosen = choose(scored, model.thresholds)
     for role, index, member in chosen:
         token = tokens[index] if member < 0 else _listed_with(tokens[index])[member]
+        if role != PLACE:
+            token = _named_in_apposition(state, token) or token
         mention = argument_phrase(state, token)
         first = _first_of_list(token)
         if role in (SOURCE, TARGET) and _between_on(word, first):
@@ -229,6 +231,19 @@ def _aimed_at(word: Token) -> Token | None:
         # "anti - government" (three tokens) or "anti-government"
         if child.i >= 2 and doc[child.i - 1].text == "-" and doc[child.i - 2].lower_ == "anti":
             return child
+    return None
+
+
+def _named_in_apposition(state: DocState, token: Token) -> Token | None:
+    """The name a description or a count is set beside ("the alleged killer, Chérif Chekatt", "One of them, Mr
+    William Craig"): the words that name the participant."""
+    if token.pos_ not in ("NOUN", "NUM", "PRON"):
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            entity = state.entity(state.entity_of_token.get(child.i))
+            if entity is not None and entity.type in ("PERSON", "ORG", "NORP"):
+                return child
     return None
 
 
