@@ -313,6 +313,7 @@ def test_arguments_a_span_of_time_run_into_a_list_is_no_participant(make_record)
             "station",
         ),
         ("Huge bombs were detonated at places certain to be thronged with people.", "detonated", "places"),
+        ("Six soldiers were killed in an attack near Bagram Airfield.", "killed", "Bagram Airfield"),
     ],
 )
 def test_arguments_where_an_event_broke_out_or_which_realm_saw_it_is_its_place(make_record, text, word, place):

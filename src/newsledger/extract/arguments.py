@@ -310,6 +310,15 @@ def _site_of(state: DocState, word: Token, tokens: list[Token], *, violent: bool
         if _is_a_site(state, word.head):
             return word.head  # "the bus station, where at least six people were killed"
     holders.update(c.i for c in word.children if c.dep_ in ("dobj", "nsubjpass"))
+    if violent and word.lemma_.lower() in HARMED_SUBJECT_VERBS:
+        # "killed in today's attack near Bagram Airfield": where the act that killed them was
+        holders.update(
+            pobj.i
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and _names_an_event(pobj)
+        )
     if violent:
         # "a device exploded, wounding 13 people on a busy street": where its harm was done, it was
         holders.update(
