@@ -86,10 +86,16 @@ def event_arguments(
         arguments = ruled if model is None else _linked(state, event, word, of, ruled, model)
         if any(start <= word.i < end for start, end in headings):
             # a heading capitalises every word, so its parse cannot tell a name from a phrase ("Alleged Clash
-            # Leaves Students Hurt"): only what names an entity or a place is an argument there
-            arguments = [a for a in arguments if a.entity is not None or a.place is not None]
+            # Leaves Students Hurt"): only what names a named entity or a place is an argument there
+            arguments = [a for a in arguments if a.place is not None or _a_named_entity(state, a.entity)]
         out.extend(arguments)
     return tuple(_distinct(out))
+
+
+def _a_named_entity(state: DocState, entity_id: str | None) -> bool:
+    """An entity the text names, not an actor of a kind ("students", "police"), whose name is in lower case."""
+    entity = state.entity(entity_id)
+    return entity is not None and entity.name[:1].isupper()
 
 
 def _linker_for(state: DocState) -> LinkerModel | None:
