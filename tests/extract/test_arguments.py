@@ -339,3 +339,13 @@ def test_arguments_a_description_set_beside_a_name_gives_the_name(make_record):
     )
     sources = [words for role, words, _ in _arguments(record, "called") if role == "source"]
     assert "William Craig" in sources and "One" not in sources, sources
+
+
+def test_arguments_a_word_is_not_lent_the_victims_another_word_of_the_event_governs(make_record):
+    record = make_record("A bomb exploded near the market on Friday, wounding 13 people and killing two soldiers.")
+    assert ("target", "13 people") in [(r, w) for r, w, _ in _arguments(record, "wounding")]
+    assert not [w for r, w, _ in _arguments(record, "exploded") if r == "target" and "13 people" in w]
+    # coordinated words share their object
+    record = make_record("Officer Jane Miller, who shot and killed Tom Hayes in Tulsa last week, was charged.")
+    for word in ("shot", "killed"):
+        assert any(r == "target" and "Hayes" in w for r, w, _ in _arguments(record, word)), word

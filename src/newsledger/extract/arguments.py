@@ -98,6 +98,15 @@ def _a_named_entity(state: DocState, entity_id: str | None) -> bool:
     return entity is not None and entity.name[:1].isupper()
 
 
+def _governed_by(state: DocState, word: Token, entity_id: str, other_words: set[int]) -> bool:
+    """Whether the words naming the entity in the word's sentence hang on another word of the same event, one not
+    coordinated with the word ("shot and killed Terence Crutcher": his too)."""
+    head = _naming_token(state, word, entity_id, TARGET)
+    if head is None or head.head.i == word.i or head.head.idx not in other_words:
+        return False
+    return head.head not in word.conjuncts
+
+
 def _linker_for(state: DocState) -> LinkerModel | None:
     held_out, source = HELD_OUT_LINKERS.get(), state.article.source
     if held_out is not None and source is not None and source in held_out:
@@ -108,16 +117,22 @@ def _linker_for(state: DocState) -> LinkerModel | None:
 def _rule_arguments(
     doc: Doc, state: DocState, event: Event, word: Token, of: Mention, actors_of: ActorsOf
 ) -> list[EventArgument]:
-    """The arguments the rules give one word: its own clause's, else the event's where its sentence names them."""
+    """The arguments the rules give one word: its own clause's, else the event's where its sentence names them
+    and no other word of the event governs them."""
     out: list[EventArgument] = []
     own_source, own_target = actors_of(word, state)
     own_target = own_target or _shared_patient(state, word)
     own_place = event.place if of == event.trigger else _sentence_place(doc, word)
     given: dict[str, list[tuple[Mention, str | None]]] = {}
+    other_words = {event.trigger.start, *(m.start for m in event.mentions)} - {of.start}
     for role, own, fallback in ((SOURCE, own_source, event.source), (TARGET, own_target, event.target)):
         found: list[tuple[Mention, str | None]] = list(_entity_arguments(state, word, role, own))
         if not found and fallback is not None and fallback != own:
             found = list(_entity_arguments(state, word, role, fallback))
+            if role == TARGET and _governed_by(state, word, fallback, other_words):
+                # "the blast which injured several people": the injured are the target "injured" gives, not
+                # words "blast" says anything of (the event's one target stays theirs)
+                found = []
         given[role] = found
     for role in (SOURCE, TARGET):
         if not given[role]:
