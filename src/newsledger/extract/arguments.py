@@ -99,12 +99,16 @@ def _a_named_entity(state: DocState, entity_id: str | None) -> bool:
 
 
 def _governed_by(state: DocState, word: Token, entity_id: str, other_words: set[int]) -> bool:
-    """Whether the words naming the entity in the word's sentence hang on another word of the same event, one not
-    coordinated with the word ("shot and killed Terence Crutcher": his too)."""
+    """Whether the words naming the entity in the word's sentence hang on another word of the same event."""
     head = _naming_token(state, word, entity_id, TARGET)
-    if head is None or head.head.i == word.i or head.head.idx not in other_words:
-        return False
-    return head.head not in word.conjuncts
+    return head is not None and _hangs_on_another_word(word, head, other_words)
+
+
+def _hangs_on_another_word(word: Token, token: Token, other_words: set[int]) -> bool:
+    """Whether the token hangs on another word of the word's event (by their character offsets), one not
+    coordinated with the word ("shot and killed Terence Crutcher": his too)."""
+    governor = token.head
+    return governor.i != word.i and governor.idx in other_words and governor not in word.conjuncts
 
 
 def _linker_for(state: DocState) -> LinkerModel | None:
