@@ -349,3 +349,11 @@ def test_arguments_a_word_is_not_lent_the_victims_another_word_of_the_event_gove
     record = make_record("Officer Jane Miller, who shot and killed Tom Hayes in Tulsa last week, was charged.")
     for word in ("shot", "killed"):
         assert any(r == "target" and "Hayes" in w for r, w, _ in _arguments(record, word)), word
+
+
+def test_arguments_it_is_the_body_that_says_what_it_did(make_record):
+    record = make_record("The ministry said it had launched an investigation into the attack.")
+    assert ("source", "it") in [(r, w) for r, w, _ in _arguments(record, "investigation")]
+    # "it" for a thing is no one
+    record = make_record("Police said it was a powerful bomb that caused the explosion.")
+    assert not [w for r, w, _ in _arguments(record, "explosion") if r == "source" and w == "it"]

@@ -527,10 +527,18 @@ def _entity_arguments(state: DocState, word: Token, role: str, entity_id: str | 
 
 def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) -> list[tuple[Mention, str | None]]:
     """The words the verb's own clause gives a role when the rules found no entity for it: a personal pronoun
-    with no antecedent in reach ("He pledged", "I've met with"). The subject of an active verb is the doer, its
-    object or passive subject the one acted on; not the subject of a verb of harm or death with no object (the
-    harmed)."""
-    if word.pos_ != "VERB":
+    with no antecedent in reach ("He pledged", "I've met with"), or "it" for a body that says what it did (the
+    doer of an event noun a light verb carries out: "the ministry said it had opened a probe"). The subject of an
+    active verb is the doer, its object or passive subject the one acted on; not the subject of a verb of harm or
+    death with no object (the harmed)."""
+    if (
+        role == SOURCE
+        and word.pos_ == "NOUN"
+        and word.dep_ == "dobj"
+        and word.head.lemma_.lower() in lexicon.LIGHT_VERBS
+    ):
+        word = word.head  # "it has opened a probe": the subject of the verb that carries the event noun out
+    elif word.pos_ != "VERB":
         return []
     lemma = word.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
@@ -542,7 +550,9 @@ def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) 
     else:
         deps = ("dobj", "nsubjpass")
     for child in word.children:
-        if child.dep_ not in deps or child.idx in taken or child.lower_ not in PERSONAL_PRONOUNS:
+        if child.dep_ not in deps or child.idx in taken:
+            continue
+        if child.lower_ not in PERSONAL_PRONOUNS and not (child.lower_ == "it" and _it_for_a_body(state, child)):
             continue
         if role == SOURCE and is_device_subject(child):
             continue  # "they exploded one a minute": the bombs
@@ -551,6 +561,19 @@ def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) 
             continue
         return [(mention, _entity_of_token(state, child))]
     return []
+
+
+def _it_for_a_body(state: DocState, it: Token) -> bool:
+    """ "it" as the subject of what a body says it did ("the authority announced that it has opened a probe",
+    "the ministry said it had launched an inquiry"): the body, whose words "it" are."""
+    clause = it.head
+    if it.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return False
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    entity = state.entity(state.entity_of_token.get(speaker.i))
+    return (entity is not None and entity.type == "ORG") or speaker.lemma_.lower() in _BODY_NOUNS
 
 
 def _listed_with(head: Token) -> list[Token]:
@@ -632,6 +655,11 @@ def _naming_token(state: DocState, word: Token, entity_id: str, role: str) -> To
     return best
 
 
+# Bodies that speak of what they did as "it" ("the ministry said it had opened an inquiry").
+_BODY_NOUNS = frozenset(
+    "authority ministry agency office department commission committee council court government administration "
+    "army military police company group organization organisation party union board prosecutor".split()
+)
 # Words for people and the bodies they form, besides the actor lexicon's kinds of actors.
 _PEOPLE_NOUNS = (
     frozenset(ACTOR_NOUNS)
