@@ -357,3 +357,11 @@ def test_arguments_it_is_the_body_that_says_what_it_did(make_record):
     # "it" for a thing is no one
     record = make_record("Police said it was a powerful bomb that caused the explosion.")
     assert not [w for r, w, _ in _arguments(record, "explosion") if r == "source" and w == "it"]
+
+
+def test_arguments_who_speaks_of_a_toll_did_no_harm(make_record):
+    record = make_record(
+        'A bomb exploded outside a bakery, injuring 13 people. "It\'s not for me to give a toll," the president said.'
+    )
+    sources = [w for e in record.events for a in e.arguments if a.role == "source" for w in [a.mention.text]]
+    assert "me" not in sources, sources

@@ -787,6 +787,7 @@ def test_events_who_draws_receives_or_comes_under_an_act_is_its_target(make_reco
     ("text", "word", "giver", "receiver"),
     [
         ("Hamas gave Israel an ultimatum on Sunday.", "ultimatum", "Hamas", "Israel"),
+        ("The rebels were given an ultimatum by the army on Sunday.", "ultimatum", "army", "rebels"),
         (
             "Warnings of the bomb were given to the Samaritans by Hamas an hour before.",
             "warnings",

@@ -536,6 +536,7 @@ def _unnamed_argument(state: DocState, word: Token, role: str, taken: set[int]) 
         and word.pos_ == "NOUN"
         and word.dep_ == "dobj"
         and word.head.lemma_.lower() in lexicon.LIGHT_VERBS
+        and word.lower_ not in lexicon.CASUALTY_NOUNS  # "for me to give a toll" does no harm
     ):
         word = word.head  # "it has opened a probe": the subject of the verb that carries the event noun out
     elif word.pos_ != "VERB":

@@ -2098,8 +2098,15 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = next(
                 (_entity_of_pobj(c, state) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None
             )
-        if target is None and head.lemma_.lower() in lexicon.PASSING_VERBS:
-            target = _passed_to(head, state)  # "gave the rebels an ultimatum", "issued a warning to the police"
+        if head.lemma_.lower() in lexicon.PASSING_VERBS:
+            receiver = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if receiver is not None:
+                # "he and other drivers were given an ultimatum by their bosses": the passive's subject got it
+                target = target or _entity_of_phrase(receiver, state)
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)
+                source = source or (_entity_of_pobj(agent, state) if agent is not None else None)
+            elif target is None:
+                target = _passed_to(head, state)  # "gave the rebels an ultimatum", "issued a warning to the police"
     elif token.dep_ == "nsubjpass" and head.lemma_.lower() in lexicon.PASSING_VERBS:
         # "warnings were given to the police by the group"
         if target is None:
