@@ -365,3 +365,14 @@ def test_arguments_who_speaks_of_a_toll_did_no_harm(make_record):
     )
     sources = [w for e in record.events for a in e.arguments if a.role == "source" for w in [a.mention.text]]
     assert "me" not in sources, sources
+
+
+def test_arguments_the_site_an_attack_was_on_is_its_target(make_record):
+    record = make_record(
+        "The country has seen a spate of attacks in recent years. Five people were killed on 11 December in an "
+        "attack on the Christmas market in Strasbourg, eastern France."
+    )
+    assert any(r == "target" and w.endswith("market") for r, w, _ in _arguments(record, "attack"))
+    # a site an attack was "at" is where it was, not what it was done to
+    record = make_record("Two people were wounded in an attack at the market on Monday.")
+    assert not any(r == "target" and w.endswith("market") for r, w, _ in _arguments(record, "attack"))

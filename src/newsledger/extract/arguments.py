@@ -236,7 +236,8 @@ def _aimed_at(word: Token) -> Token | None:
     """What the words around an event say it was aimed at or hit: the object of a verb of hitting the event noun is
     the subject of ("the explosion targeted a bakery"), the object of "at"/"against" of a verb of aiming that
     describes it ("bombings targeted at the military", "the bombings, which seemed to be aimed at civilians"),
-    and the X of "anti-X" on a protest or accusation ("anti-government protests")."""
+    the site an attack was "on" ("an attack on the Christmas market"), and the X of "anti-X" on a protest or
+    accusation ("anti-government protests")."""
     if word.pos_ != "NOUN":
         return None
     if word.dep_ == "nsubj" and word.head.lemma_.lower() in _HITTING_VERBS:
@@ -251,6 +252,12 @@ def _aimed_at(word: Token) -> Token | None:
                         if found is not None:
                             return found
         clauses = [c for verb in clauses for c in verb.children if c.dep_ == "xcomp"]
+    if lexicon.noun_trigger_type(word) == "ASSAULT":
+        for preposition in word.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in ("on", "against"):
+                found = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+                if found is not None and found.lemma_.lower() in lexicon.ATTACKABLE_PLACES | lexicon.SITE_NOUNS:
+                    return found  # "an attack on the Christmas market", "the assault on the base"
     doc = word.doc
     for child in word.lefts:
         # "anti - government" (three tokens) or "anti-government"
