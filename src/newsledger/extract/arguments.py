@@ -267,7 +267,7 @@ def _aimed_at(word: Token) -> Token | None:
 
 
 def _named_in_apposition(state: DocState, token: Token) -> Token | None:
-    """The name a description or a count is set beside ("the alleged killer, Chérif Chekatt", "One of them, Mr
+    """The name a description or a count is set beside ("the alleged killer, Omar Haddad", "One of them, Mr
     William Craig"): the words that name the participant."""
     if token.pos_ not in ("NOUN", "NUM", "PRON"):
         return None

@@ -290,7 +290,7 @@ def _definite(noun: Token) -> bool:
 
 
 def _full_names(entities: list[Entity]) -> dict[str, str]:
-    """A person named by surname alone is the person named in full earlier ("Massoud" → "Ahmad Massoud")."""
+    """A person named by surname alone is the person named in full earlier ("Haddad" → "Omar Haddad")."""
     full: dict[str, str] = {}
     persons = [e for e in entities if e.type == "PERSON"]
     for entity in persons:
