@@ -443,18 +443,19 @@ def _undergoer(word: Token) -> int:
     mayor suffered injuries in the blast", "the president survived an attack", "the minister came under
     criticism"), or of a verb held "on" an accusation ("the mayor is awaiting trial on corruption charges"): the
     one it is done to; else -1."""
+    holder = lexicon.held_on(word)
+    if holder is not None:
+        return next((c.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), -1)
     verb = word.head
-    coming_under = held_on = False
+    coming_under = False
     if word.dep_ == "pobj" and verb.dep_ == "prep":
         coming_under = lexicon.comes_under(verb)
-        held_on = verb.lower_ in ("on", "for", "over") and _accusation(word)
         verb = verb.head
-        if verb.dep_ == "dobj" and (held_on or verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS):
-            verb = verb.head  # "suffered injuries in the blast", "awaiting trial on charges"
-        held_on = held_on and verb.lemma_.lower() in lexicon.HELD_ON_VERBS
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
+            verb = verb.head  # "suffered injuries in the blast"
     elif word.dep_ != "dobj":
         return -1
-    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS or coming_under or held_on
+    undergoing = verb.lemma_.lower() in lexicon.UNDERGOING_VERBS or coming_under
     answering = verb.lemma_.lower() in lexicon.ANSWERING_VERBS and _accusation(word)  # "he denied the charges"
     if not (undergoing or answering):
         return -1

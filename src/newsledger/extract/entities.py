@@ -309,7 +309,7 @@ def headline_region(doc: Doc) -> tuple[int, int] | None:
     title = get_state(doc).article.title
     if (
         title
-        and _written_in_words(arrays.words[:end])
+        and _written_in_words(_words_of(arrays.words[:end]))
         and normal_key(arrays.text[: arrays.ends[end - 1]]) == normal_key(title)
     ):
         return 0, end
@@ -346,8 +346,11 @@ def _a_heading_shape(line: list[str]) -> bool:
     return not any(ch.isdigit() or ch in "():;" for word in line for ch in word)
 
 
-def _written_in_words(line: list[str]) -> bool:
-    words = [w for w in line if any(ch.isalpha() for ch in w)]
+def _words_of(line: list[str]) -> list[str]:
+    return [w for w in line if any(ch.isalpha() for ch in w)]
+
+
+def _written_in_words(words: list[str]) -> bool:
     # an all-capitals line is the truecaser's business
     return 3 <= len(words) <= 25 and not all(w.isupper() for w in words if len(w) > 1)
 
@@ -355,8 +358,8 @@ def _written_in_words(line: list[str]) -> bool:
 def _a_title_case_line(line: list[str]) -> bool:
     """A line of three to 25 words whose words but the small ones are capitalised (a headline may end in a full
     stop: "Obama Seeks More Refugees As He Recognizes Holiday.")."""
-    words = [w for w in line if any(ch.isalpha() for ch in w.strip())]
-    if not _written_in_words(line):
+    words = _words_of(line)
+    if not _written_in_words(words):
         return False
     content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())

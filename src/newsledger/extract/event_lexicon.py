@@ -944,6 +944,20 @@ LIGHT_VERBS = frozenset(
 HELD_ON_VERBS = frozenset(
     "hold arrest detain jail imprison try convict indict sentence await prosecute book extradite acquit face".split()
 )
+
+
+def held_on(token: Token) -> Token | None:
+    """The verb of the law's hold that an accusation noun is held "on", "for" or "over" ("is being held on
+    charges", "awaiting trial on corruption charges"): its subject is the accused. None for anything else."""
+    preposition = token.head
+    if token.dep_ != "pobj" or token.pos_ != "NOUN" or preposition.lower_ not in ("on", "for", "over"):
+        return None
+    verb = preposition.head.head if preposition.head.dep_ == "dobj" else preposition.head
+    if verb.lemma_.lower() not in HELD_ON_VERBS or noun_trigger_type(token) != "ACCUSE":
+        return None
+    return verb
+
+
 # Light verbs that pass their event noun on to someone: "gave the rebels an ultimatum", "issued a warning to
 # the police", "warnings were given to the newspapers" (the one it is passed to is its target).
 PASSING_VERBS = frozenset("give issue send deliver hand relay telephone phone".split())

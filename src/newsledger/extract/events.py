@@ -2103,8 +2103,7 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             if receiver is not None:
                 # "he and other drivers were given an ultimatum by their bosses": the passive's subject got it
                 target = target or _entity_of_phrase(receiver, state)
-                agent = next((c for c in head.children if c.dep_ == "agent"), None)
-                source = source or (_entity_of_pobj(agent, state) if agent is not None else None)
+                source = source or _by_whom(head, state)
             elif target is None:
                 target = _passed_to(head, state)  # "gave the rebels an ultimatum", "issued a warning to the police"
     elif token.dep_ == "nsubjpass" and head.lemma_.lower() in lexicon.PASSING_VERBS:
@@ -2112,8 +2111,7 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
         if target is None:
             target = _passed_to(head, state)
         if source is None:
-            agent = next((c for c in head.children if c.dep_ == "agent"), None)
-            source = _entity_of_pobj(agent, state) if agent is not None else None
+            source = _by_whom(head, state)
     elif token.dep_ == "dobj" and (
         head.lemma_.lower() in lexicon.UNDERGOING_VERBS
         or (head.lemma_.lower() in lexicon.ANSWERING_VERBS and lexicon.noun_trigger_type(token) == "ACCUSE")
@@ -2122,11 +2120,10 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
             target = _subject_entity(head, state)
         if source is None and head.lemma_.lower() in lexicon.UNDERGOING_VERBS:
             source = _from_whom(head, state)  # "received an ultimatum from the union"
-    elif token.dep_ == "pobj" and _held_on(token):
+    elif (holder := lexicon.held_on(token)) is not None:
         # "held on charges", "awaiting trial on charges", "arrested for murder charges": who is held on them is
         # the accused, never the accuser
-        verb = head.head.head if head.head.dep_ == "dobj" else head.head
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if target is None and subject is not None and subject.ent_type_ not in ("GPE", "LOC", "FAC"):
             target = _entity_of_phrase(subject, state)  # (a place is where, however the parser hung it)
     elif token.dep_ == "pobj" and lexicon.comes_under(head):
@@ -2151,15 +2148,6 @@ def _noun_actors(token: Token, state: DocState) -> tuple[str | None, str | None]
     return source, target
 
 
-def _held_on(token: Token) -> bool:
-    """An accusation the law holds someone on: "held on charges", "awaiting trial on corruption charges"."""
-    preposition = token.head
-    if preposition.lower_ not in ("on", "for", "over") or token.pos_ != "NOUN":
-        return False
-    verb = preposition.head.head if preposition.head.dep_ == "dobj" else preposition.head
-    return lexicon.noun_trigger_type(token) == "ACCUSE" and verb.lemma_.lower() in lexicon.HELD_ON_VERBS
-
-
 def _passed_to(verb: Token, state: DocState) -> str | None:
     """Whom a verb of passing on gives its object to: its dative ("gave the rebels an ultimatum") or "to"."""
     for child in verb.children:
@@ -2168,6 +2156,12 @@ def _passed_to(verb: Token, state: DocState) -> str | None:
         if child.dep_ in ("dative", "prep") and child.lower_ == "to":
             return _entity_of_pobj(child, state)
     return None
+
+
+def _by_whom(verb: Token, state: DocState) -> str | None:
+    """Who a passive verb says did it: its agent ("were given an ultimatum by the army")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return _entity_of_pobj(agent, state) if agent is not None else None
 
 
 def _from_whom(verb: Token, state: DocState) -> str | None:
@@ -2184,10 +2178,8 @@ def _agent_of_a_deed(token: Token, state: DocState) -> str | None:
     else:
         verbs = [c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")]
     for verb in verbs:
-        if verb.lemma_.lower() in lexicon.LIGHT_VERBS:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return _entity_of_pobj(agent, state)
+        if verb.lemma_.lower() in lexicon.LIGHT_VERBS and any(c.dep_ == "agent" for c in verb.children):
+            return _by_whom(verb, state)
     phrase = head if token.dep_ == "compound" else token  # "the assassination attempt"
     preposition = phrase.head if phrase.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ == "in" and preposition.head.lemma_.lower() == "involve":
